@@ -1,0 +1,1 @@
+"""The rule pack: load (YAML) → validate (pydantic) → compile (typed expressions, dependency order)."""

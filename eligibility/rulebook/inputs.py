@@ -1,0 +1,73 @@
+"""The register's declared columns (`rules/inputs/*.yaml`): types, labels, header aliases, enum values."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .validation import parse_model
+
+ColumnType = Literal["text", "enum", "bool", "int", "number", "money", "date"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Labels(Strict):
+    vi: str
+    en: str
+
+
+class EnumValue(Strict):
+    vi: str
+    en: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Column(Strict):
+    type: ColumnType
+    label: Labels
+    required: bool = False
+    unique: bool = False
+    aliases: list[str] = Field(default_factory=list)
+    values: dict[str, EnumValue] | None = None
+    min: float | None = None
+    max: float | None = None
+    unit: str | None = None
+
+
+class Parent(Strict):
+    table: str
+    key: str
+
+
+class Table(Strict):
+    table: Literal["households", "members"]
+    entity: Literal["household", "person"]
+    key: str
+    label: Labels
+    parent: Parent | None = None
+    file_names: list[str] = Field(default_factory=list)
+    sheet_names: list[str] = Field(default_factory=list)
+    columns: dict[str, Column]
+
+    def enum_codes(self, column: str) -> list[str]:
+        values = self.columns[column].values or {}
+        return list(values)
+
+
+class InputSchema(Strict):
+    households: Table
+    members: Table
+
+    def table_for(self, entity: str) -> Table:
+        return self.households if entity == "household" else self.members
+
+
+def load_input_schema(rules_dir: str | Path) -> InputSchema:
+    """Read `rules/inputs/households.yaml` and `members.yaml` (all errors at once, with file:line)."""
+    folder = Path(rules_dir) / "inputs"
+    tables = {name: parse_model(Table, folder / f"{name}.yaml") for name in ("households", "members")}
+    return InputSchema(**tables)
