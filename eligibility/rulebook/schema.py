@@ -1,0 +1,187 @@
+"""The rule pack's file formats as pydantic models (extra keys forbidden, all errors reported at once).
+
+Expressions stay strings here; `expressions.py` parses and type-checks them when the pack compiles.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .inputs import Labels
+
+Entity = Literal["household", "person"]
+Confidence = Literal["A", "B", "C", "D"]
+VERIFIED = {"A", "B"}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Reference(Strict):
+    """Where the law says it: instrument, article, clause, point (as the decree numbers them)."""
+
+    instrument: str
+    article: str | None = None
+    clause: str | None = None
+    point: str | None = None
+    note: str | None = None
+
+    @field_validator("article", "clause", "point", mode="before")
+    @classmethod
+    def _as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+    def cite(self) -> str:
+        parts = [self.instrument]
+        if self.article:
+            parts.append(f"Art. {self.article}" + (f"({self.clause})" if self.clause else "")
+                         + (f"({self.point})" if self.point else ""))
+        return ", ".join(parts)
+
+
+class DatedValue(Strict):
+    from_: dt.date = Field(alias="from")
+    to: dt.date | None = None
+    value: float | int | list[str] | list[float] | bool
+    reference: Reference
+    confidence: Confidence
+    note: str | None = None
+
+    @property
+    def verified(self) -> bool:
+        return self.confidence in VERIFIED
+
+
+class Parameter(Strict):
+    label: Labels
+    type: Literal["number", "money", "rate", "int", "list", "bool"]
+    unit: str | None = None
+    values: list[DatedValue] = Field(min_length=1)
+
+
+class ParameterFile(Strict):
+    parameters: dict[str, Parameter]
+
+
+class Case(Strict):
+    when: str | None = None
+    then: Any = None
+    else_: Any = Field(default=None, alias="else")
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "Case":
+        if (self.when is None) == (self.else_ is None):
+            raise ValueError("a case has either `when` + `then`, or `else`")
+        return self
+
+
+class Variable(Strict):
+    entity: Entity
+    type: Literal["bool", "int", "number", "money", "date", "text", "enum"]
+    label: Labels
+    values: list[str] | None = None
+    reference: Reference | None = None
+    formula: str | None = None
+    cases: list[Case] | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _formula_or_cases(self) -> "Variable":
+        if (self.formula is None) == (self.cases is None):
+            raise ValueError("a variable has exactly one of `formula` or `cases`")
+        if self.type == "enum" and not self.values:
+            raise ValueError("an enum variable lists its `values`")
+        return self
+
+
+class AnyOf(Strict):
+    any_of: list[str] = Field(min_length=2)
+    label: Labels | None = None
+
+
+class Labeled(Strict):
+    when: str
+    label: Labels
+
+
+Condition = str | AnyOf | Labeled
+
+
+class Window(Strict):
+    from_: dt.date | None = Field(default=None, alias="from")
+    to: dt.date | None = None
+
+
+class Rule(Strict):
+    id: str
+    label: Labels
+    reference: Reference
+    valid: Window = Window()
+    priority: int | None = None
+    conditions: list[Condition] = Field(default_factory=list)
+    amount: str | int | float = 1
+    rate: str | float | None = None
+    note: str | None = None
+
+
+Unit = Literal["vnd_per_month", "vnd_per_year", "vnd_once", "share_of_premium", "kg_rice", "loan", "status"]
+
+
+class Benefit(Strict):
+    entity: Entity
+    label: Labels
+    unit: Unit
+    hit_policy: Literal["max", "sum", "first", "all"]
+    enrolled_when: str | None = None
+    reference: Reference | None = None
+    rules: list[Rule] = Field(min_length=1)
+    note: str | None = None
+
+
+class ExpectedDecision(Strict):
+    benefit: str | None = None
+    variable: str | None = None
+    person: str | None = None
+    status: Literal["eligible", "not_eligible", "undetermined"] | None = None
+    coverage: Literal["covered", "gap", "leakage", "needs_data", "none"] | None = None
+    amount: float | None = None
+    rule: str | None = None
+    value: Any = None
+    missing: list[str] | None = None
+
+
+class Example(Strict):
+    name: str
+    as_of: dt.date
+    household: dict[str, Any]
+    members: list[dict[str, Any]] = Field(min_length=1)
+    expect: list[ExpectedDecision] = Field(min_length=1)
+
+
+class PolicyFile(Strict):
+    area: str | None = None
+    label: Labels | None = None
+    variables: dict[str, Variable] = Field(default_factory=dict)
+    benefits: dict[str, Benefit] = Field(default_factory=dict)
+    examples: list[Example] = Field(default_factory=list)
+
+
+class Target(Strict):
+    label: Labels
+    reference: Reference
+    entity: Entity
+    population: str = "True"
+    indicator: str
+    measure: Literal["share", "count"] = "share"
+    direction: Literal[">=", "<=", ">", "<"]
+    target: float
+    year: int
+    baseline: float | None = None
+    note: str | None = None
+
+
+class TargetFile(Strict):
+    targets: dict[str, Target]
