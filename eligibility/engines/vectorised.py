@@ -1,0 +1,355 @@
+"""The vectorised engine: a compiled plan evaluated over whole columns of a register.
+
+Variables and benefits are computed once each, in dependency order. Persons see their
+household's values through an index (`FromHousehold`); households aggregate their members
+with `bincount`/`reduceat` over members sorted by household. No Python loop over rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..rulebook.compile import CompiledBenefit, CompiledRule, Plan
+from ..rulebook.expressions import (Aggregate, Arith, AsOf, BenefitRef, BoolOp, Call, Column, Compare, Const,
+                                    FromHousehold, IfElse, In, Neg, Node, Not, Param, Var)
+from . import values as dv
+from .values import V, kleene_and, kleene_or
+
+NOT_ELIGIBLE, ELIGIBLE, UNDETERMINED = 0, 1, 2
+STATUS = np.array(["not_eligible", "eligible", "undetermined"], dtype=object)
+
+
+class EnumIds:
+    """Global integer ids for every enum code in the plan, so enums of different types compare."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+
+    def id(self, code: str) -> int:
+        return self.ids.setdefault(code, len(self.ids))
+
+    def ids_for(self, codes) -> np.ndarray:
+        return np.array([self.id(str(c)) for c in codes], dtype=np.int32)
+
+    def codes(self) -> np.ndarray:
+        out = np.empty(len(self.ids), dtype=object)
+        for code, i in self.ids.items():
+            out[i] = code
+        return out
+
+
+@dataclass
+class Entity:
+    """One table's columns, converted on first use."""
+
+    frame: pd.DataFrame
+    n: int
+    cache: dict = field(default_factory=dict)
+
+
+@dataclass
+class RuleOutcome:
+    rule: CompiledRule
+    conditions: list[V]
+    holds: V
+    amount: V
+    rate: V | None
+
+
+@dataclass
+class BenefitResult:
+    benefit: CompiledBenefit
+    status: np.ndarray          # int8: NOT_ELIGIBLE / ELIGIBLE / UNDETERMINED
+    rule_index: np.ndarray      # int16 into benefit.rules (-1: none)
+    amount: V
+    rate: V
+    outcomes: list[RuleOutcome]
+    enrolled: V | None
+    matches: np.ndarray | None = None   # (n, rules) bool, for hit policy `all` and `sum`
+
+
+class Evaluation:
+    """Everything the engine computed for one register at one as-of date."""
+
+    def __init__(self, plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date):
+        self.plan, self.as_of = plan, as_of
+        self.as_of_int = dv.date_int(as_of)
+        households = households.reset_index(drop=True)
+        hh_pos = pd.Index(households["household_id"]).get_indexer(members["household_id"])
+        if (hh_pos < 0).any():
+            raise ValueError("members refer to households that are not in the household table")
+        order = np.argsort(hh_pos, kind="stable")
+        members = members.iloc[order].reset_index(drop=True)
+        self.hh_index = hh_pos[order]
+        self.entities = {"household": Entity(households, len(households)), "person": Entity(members, len(members))}
+        counts = np.bincount(self.hh_index, minlength=len(households))
+        self.hh_size = counts
+        self.hh_start = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        self.enums = EnumIds()
+        self.params = {name: p.at(as_of) for name, p in plan.parameters.items()}
+        self.variables: dict[str, V] = {}
+        self.benefits: dict[str, BenefitResult] = {}
+        self._memo: dict[int, V] = {}
+
+    @property
+    def households(self) -> pd.DataFrame:
+        return self.entities["household"].frame
+
+    @property
+    def members(self) -> pd.DataFrame:
+        return self.entities["person"].frame
+
+    def n(self, entity: str) -> int:
+        return self.entities[entity].n
+
+    # ------------------------------------------------------------ run
+    def run(self) -> "Evaluation":
+        for name in self.plan.order:
+            if name in self.plan.variables:
+                var = self.plan.variables[name]
+                self.variables[name] = self.eval(var.node, var.entity).full(self.n(var.entity))
+            else:
+                self.benefits[name] = self._benefit(self.plan.benefits[name])
+        self._memo.clear()
+        return self
+
+    # ------------------------------------------------------------ columns
+    def column(self, entity: str, name: str) -> V:
+        ent = self.entities[entity]
+        if name not in ent.cache:
+            ent.cache[name] = self._convert(ent.frame, entity, name)
+        return ent.cache[name]
+
+    def _convert(self, frame: pd.DataFrame, entity: str, name: str) -> V:
+        n = len(frame)
+        spec = self.plan.inputs.table_for(entity).columns[name]
+        if name not in frame.columns:
+            return V(np.zeros(n, dtype=np.int32 if spec.type == "enum" else float), np.zeros(n, dtype=bool))
+        col = frame[name]
+        known = ~col.isna().to_numpy()
+        if spec.type == "enum":
+            cat = col if isinstance(col.dtype, pd.CategoricalDtype) else col.astype(
+                pd.CategoricalDtype(list(spec.values or ())))
+            lookup = self.enums.ids_for(cat.cat.categories)
+            codes = cat.cat.codes.to_numpy()
+            ids = np.where(codes >= 0, lookup[np.maximum(codes, 0)] if len(lookup) else 0, -1).astype(np.int32)
+            return V(ids, codes >= 0)
+        if spec.type == "bool":
+            return V(col.to_numpy(dtype=bool, na_value=False), known)
+        if spec.type == "date":
+            stamps = pd.to_datetime(col)
+            ints = (stamps.dt.year * 10000 + stamps.dt.month * 100 + stamps.dt.day).to_numpy(dtype=float,
+                                                                                            na_value=0)
+            return V(ints.astype(np.int64), known)
+        if spec.type == "text":
+            return V(col.to_numpy(dtype=object, na_value=None), known)
+        return V(col.to_numpy(dtype=float, na_value=np.nan), known)
+
+    # ------------------------------------------------------------ expressions
+    def eval(self, node: Node, entity: str) -> V:
+        key = id(node)
+        if key not in self._memo:
+            self._memo[key] = getattr(self, "_" + type(node).__name__)(node, entity)
+        return self._memo[key]
+
+    def _Const(self, node: Const, entity: str) -> V:
+        kind = node.type.kind
+        if kind == "enum":
+            return V.scalar(self.enums.id(node.value))
+        if kind == "date":
+            return V.scalar(dv.date_int(node.value))
+        if kind == "list":
+            return V(np.asarray(node.value, dtype=object), np.asarray(True))
+        return V.scalar(node.value)
+
+    def _AsOf(self, node: AsOf, entity: str) -> V:
+        return V.scalar(self.as_of_int)
+
+    def _Param(self, node: Param, entity: str) -> V:
+        value = self.params[node.name]
+        if value is None:                     # no value in force on the as-of date: unknown, never 0
+            return V(np.asarray([], dtype=object), np.asarray(False)) if node.type.kind == "list" \
+                else V.scalar(0.0, known=False)
+        if node.type.kind == "list":
+            return V(np.asarray(value.value, dtype=object), np.asarray(True))
+        return V.scalar(float(value.value))
+
+    def _Column(self, node: Column, entity: str) -> V:
+        return self.column(node.entity, node.name)
+
+    def _Var(self, node: Var, entity: str) -> V:
+        return self.variables[node.name]
+
+    def _BenefitRef(self, node: BenefitRef, entity: str) -> V:
+        result = self.benefits[node.benefit]
+        if node.what == "amount":
+            return result.amount
+        return V(result.status == ELIGIBLE, result.status != UNDETERMINED)
+
+    def _FromHousehold(self, node: FromHousehold, entity: str) -> V:
+        inner = self.eval(node.inner, "household")
+        if inner.v.ndim == 0:
+            return inner
+        return V(inner.v[self.hh_index], inner.k[self.hh_index] if inner.k.ndim else inner.k)
+
+    def _Aggregate(self, node: Aggregate, entity: str) -> V:
+        nh = self.n("household")
+        if node.inner is None:
+            return V(self.hh_size.astype(float), np.ones(nh, dtype=bool))
+        inner = self.eval(node.inner, "person").full(self.n("person"))
+        unknown = np.bincount(self.hh_index, weights=~inner.k, minlength=nh) > 0
+        if node.func in ("count", "any", "all"):
+            trues = np.bincount(self.hh_index, weights=inner.true, minlength=nh)
+            if node.func == "count":
+                return V(trues, ~unknown)
+            if node.func == "any":
+                return V(trues > 0, (trues > 0) | ~unknown)
+            falses = np.bincount(self.hh_index, weights=inner.false, minlength=nh) > 0
+            return V(~falses, falses | ~unknown)
+        values = inner.v.astype(float)
+        if node.func == "sum":
+            return V(np.bincount(self.hh_index, weights=np.where(inner.k, values, 0.0), minlength=nh), ~unknown)
+        if len(values) == 0:
+            return V(np.zeros(nh), np.zeros(nh, dtype=bool))
+        reducer = np.maximum if node.func == "max" else np.minimum
+        result = reducer.reduceat(values, self.hh_start)
+        if node.type.kind == "date":
+            result = result.astype(np.int64)
+        return V(result, ~unknown)
+
+    def _Compare(self, node: Compare, entity: str) -> V:
+        left, right = self.eval(node.left, entity), self.eval(node.right, entity)
+        op = node.op
+        with np.errstate(invalid="ignore"):
+            if op == "==":
+                value = left.v == right.v
+            elif op == "!=":
+                value = left.v != right.v
+            elif op == "<":
+                value = left.v < right.v
+            elif op == "<=":
+                value = left.v <= right.v
+            elif op == ">":
+                value = left.v > right.v
+            else:
+                value = left.v >= right.v
+        return V(np.asarray(value, dtype=bool), left.k & right.k)
+
+    def _BoolOp(self, node: BoolOp, entity: str) -> V:
+        items = [self.eval(i, entity) for i in node.items]
+        return kleene_and(items) if node.op == "and" else kleene_or(items)
+
+    def _Not(self, node: Not, entity: str) -> V:
+        inner = self.eval(node.inner, entity)
+        return V(~inner.v.astype(bool), inner.k)
+
+    def _Arith(self, node: Arith, entity: str) -> V:
+        left, right = self.eval(node.left, entity), self.eval(node.right, entity)
+        a, b = left.v.astype(float), right.v.astype(float)
+        known = left.k & right.k
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if node.op == "+":
+                value = a + b
+            elif node.op == "-":
+                value = a - b
+            elif node.op == "*":
+                value = a * b
+            else:
+                known = known & (b != 0)       # division by zero is unknown, not infinity
+                value = a / b if node.op == "/" else np.floor_divide(a, b) if node.op == "//" else np.mod(a, b)
+        return V(value, known)
+
+    def _Neg(self, node: Neg, entity: str) -> V:
+        inner = self.eval(node.inner, entity)
+        return V(-inner.v.astype(float), inner.k)
+
+    def _In(self, node: In, entity: str) -> V:
+        item, options = self.eval(node.item, entity), self.eval(node.options, entity)
+        choices = options.v
+        if node.item.type.kind == "enum":
+            choices = self.enums.ids_for(choices)
+        elif node.item.type.kind == "number":
+            choices = choices.astype(float)
+        value = np.isin(item.v, choices)
+        if node.negate:
+            value = ~value
+        return V(value, item.k & options.k)
+
+    def _IfElse(self, node: IfElse, entity: str) -> V:
+        cond, then, other = (self.eval(x, entity) for x in (node.cond, node.then, node.other))
+        pick = cond.v.astype(bool)
+        value = np.where(pick, then.v, other.v)
+        known = cond.k & np.where(pick, then.k, other.k)
+        return V(value, known)
+
+    def _Call(self, node: Call, entity: str) -> V:
+        args = [self.eval(a, entity) for a in node.args]
+        name = node.func
+        if name == "known":
+            return V(np.asarray(args[0].k).copy(), np.asarray(True))
+        if name == "coalesce":
+            x, y = args
+            return V(np.where(x.k, x.v, y.v), x.k | y.k)
+        known = dv.all_of([a.k for a in args])
+        a, b = (args + [None])[:2]
+        fn = {"years_between": dv.years_between, "months_between": dv.months_between,
+              "days_between": dv.days_between, "add_years": dv.add_years, "add_months": dv.add_months,
+              "round": dv.round_half_up, "least": np.minimum, "greatest": np.maximum}[name]
+        return V(np.asarray(fn(a.v, b.v)), known)
+
+    # ------------------------------------------------------------ benefits
+    def _benefit(self, benefit: CompiledBenefit) -> BenefitResult:
+        n, entity = self.n(benefit.entity), benefit.entity
+        outcomes = [self._rule(rule, entity, n) for rule in benefit.rules]
+        holds_true = np.stack([o.holds.true for o in outcomes], axis=1)
+        holds_false = np.stack([o.holds.false for o in outcomes], axis=1)
+        status = np.where(holds_true.any(axis=1), ELIGIBLE,
+                          np.where(holds_false.all(axis=1), NOT_ELIGIBLE, UNDETERMINED)).astype(np.int8)
+        amounts = np.stack([np.where(o.amount.k, o.amount.v, np.nan) for o in outcomes], axis=1).astype(float)
+        rule_index, amount = self._hit(benefit.hit_policy, holds_true, amounts)
+        amount = np.where(status == ELIGIBLE, amount, np.nan)
+        rates = np.stack([np.where(o.rate.k, o.rate.v, np.nan) if o.rate else np.full(n, np.nan)
+                          for o in outcomes], axis=1).astype(float)
+        rate = np.where(rule_index >= 0, rates[np.arange(n), np.maximum(rule_index, 0)], np.nan)
+        enrolled = self.eval(benefit.enrolled, entity).full(n) if benefit.enrolled is not None else None
+        matches = holds_true if benefit.hit_policy in ("all", "sum") else None
+        return BenefitResult(benefit, status, rule_index.astype(np.int16), V(amount, ~np.isnan(amount)),
+                             V(rate, ~np.isnan(rate)), outcomes, enrolled, matches)
+
+    def _rule(self, rule: CompiledRule, entity: str, n: int) -> RuleOutcome:
+        if not rule.in_force(self.as_of):      # outside its validity window: false for everyone, known
+            off = V(np.zeros(n, dtype=bool), np.ones(n, dtype=bool))
+            return RuleOutcome(rule, [], off, V(np.full(n, np.nan), np.zeros(n, dtype=bool)), None)
+        conditions = [self.eval(c.node, entity).full(n) for c in rule.conditions]
+        holds = kleene_and(conditions).full(n) if conditions else V(np.ones(n, dtype=bool), np.ones(n, dtype=bool))
+        amount = self.eval(rule.amount, entity).full(n)
+        amount = V(amount.v.astype(float), amount.k)
+        rate = self.eval(rule.rate, entity).full(n) if rule.rate is not None else None
+        return RuleOutcome(rule, conditions, holds, amount, rate)
+
+    @staticmethod
+    def _hit(policy: str, holds: np.ndarray, amounts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Which rule pays and how much, by the benefit's declared hit policy (rules are in precedence order)."""
+        n = holds.shape[0]
+        any_hold = holds.any(axis=1)
+        if policy == "sum":
+            total = np.where(holds, np.nan_to_num(amounts, nan=0.0), 0.0).sum(axis=1)
+            unknown = (holds & np.isnan(amounts)).any(axis=1)
+            first = np.argmax(holds, axis=1)
+            return np.where(any_hold, first, -1), np.where(unknown, np.nan, total)
+        if policy == "max":
+            ranked = np.where(holds, np.nan_to_num(amounts, nan=-np.inf), -np.inf)
+            ranked = np.where(holds & np.isnan(amounts), -1e300, ranked)
+            best = np.argmax(ranked, axis=1)
+        else:  # first, all: the first matching rule in precedence order
+            best = np.argmax(holds, axis=1)
+        chosen = np.where(any_hold, best, -1)
+        return chosen, amounts[np.arange(n), np.maximum(chosen, 0)]
+
+
+def evaluate(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date) -> Evaluation:
+    """Evaluate every variable and benefit of `plan` over a checked register."""
+    return Evaluation(plan, households, members, as_of).run()

@@ -1,0 +1,92 @@
+"""What reading a register produces: clean typed frames, the rejected cells, and the counts."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+TABLES = ("households", "members")
+
+# Columns of the rejects table, in order.
+REJECT_COLUMNS = ["table", "file", "row", "column", "value", "reason", "code"]
+
+# Stable codes for rejected rows (a row can carry several; it counts once as rejected).
+REJECT_CODES: dict[str, str] = {
+    "R-MISSING-REQUIRED-VALUE": "an identifying value (an ID, the commune) is empty",
+    "R-TYPE": "a cell does not hold the declared type (number, yes/no, ...)",
+    "R-ENUM": "a cell holds a value the column does not declare",
+    "R-DATE": "a cell is not a valid date (dd/mm/yyyy or yyyy-mm-dd), or is before 1900",
+    "R-DATE-FUTURE": "a date is after the as-of date",
+    "R-NEGATIVE": "an amount or count is negative",
+    "R-RANGE": "a number is outside the declared minimum/maximum",
+    "R-DUPLICATE-ID": "an ID declared unique appears on several rows (all of them are rejected)",
+    "R-ORPHAN-MEMBER": "a member's household ID is not in the household table",
+    "R-HOUSEHOLD-REJECTED": "a member's household was itself rejected",
+    "R-NO-MEMBERS": "a household has no accepted member",
+}
+
+# Internal columns added to each accepted frame.
+FILE_COLUMN = "_file"
+ROW_COLUMN = "_row"
+
+
+def empty_rejects() -> pd.DataFrame:
+    return pd.DataFrame({
+        "table": pd.Series(dtype="string"), "file": pd.Series(dtype="string"),
+        "row": pd.Series(dtype="Int64"), "column": pd.Series(dtype="string"),
+        "value": pd.Series(dtype="string"), "reason": pd.Series(dtype="string"),
+        "code": pd.Series(dtype="string"),
+    })
+
+
+@dataclass
+class Register:
+    """A register read and checked against the declared input columns.
+
+    `households` and `members` hold the accepted rows only, one column per declared input column
+    (typed: text → "string", enum → Categorical of the declared codes, bool → "boolean",
+    int → "Int64", number/money → "Float64", date → datetime64[ns]) plus `_file` and `_row`
+    (the row as the user sees it in the spreadsheet). Every rejected row is in `rejects`, one line
+    per problem; `accounting` holds read = accepted + rejected per table.
+    """
+
+    households: pd.DataFrame
+    members: pd.DataFrame
+    rejects: pd.DataFrame
+    accounting: dict
+    sources: list[Path]
+    missing_columns: dict[str, list[str]]
+    warnings: list[str] = field(default_factory=list)
+    as_of: dt.date | None = None
+    # table -> {declared column: header as written in the file}
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def frame(self, table: str) -> pd.DataFrame:
+        return self.households if table == "households" else self.members
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was rejected."""
+        return len(self.rejects) == 0
+
+    def summary_lines(self) -> list[str]:
+        """'households: read 40, accepted 39, rejected 1' for each table (for the end of a run)."""
+        return [
+            f"{table}: read {c['read']:,}, accepted {c['accepted']:,}, rejected {c['rejected']:,}"
+            for table, c in self.accounting.items()
+        ]
+
+    def reject_counts(self) -> pd.DataFrame:
+        """Rejected rows per table and code (a row with two problems counts under both codes)."""
+        if self.rejects.empty:
+            return pd.DataFrame({"table": [], "code": [], "rows": []})
+        return (self.rejects.drop_duplicates(["table", "file", "row", "code"])
+                .groupby(["table", "code"], observed=True).size().rename("rows").reset_index())
+
+
+def accounting_entry(read: int, rejected_mask: np.ndarray) -> dict[str, int]:
+    rejected = int(np.count_nonzero(rejected_mask))
+    return {"read": int(read), "accepted": int(read) - rejected, "rejected": rejected}
