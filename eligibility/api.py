@@ -1,0 +1,77 @@
+"""The public API: compile a rule pack, screen a register (or a few records), write the outputs."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .decisions import build_decisions
+from .engines.vectorised import Evaluation, evaluate
+from .records import frames_from_records
+from .rulebook.compile import Plan, compile_pack
+from .rulebook.load import resolve_rules_dir
+
+ENGINES = ("vectorised", "durable")
+
+
+@lru_cache(maxsize=8)
+def _cached_plan(folder: str, digest: str) -> Plan:
+    return compile_pack(folder)
+
+
+def load_rules(rules_dir: str | Path | None = None) -> Plan:
+    """Compile a rule pack (cached per folder and content, so repeated calls cost nothing)."""
+    from .rulebook.load import pack_digest
+
+    folder = resolve_rules_dir(rules_dir)
+    return _cached_plan(str(folder), pack_digest(folder))
+
+
+@dataclass
+class Screening:
+    """The outcome of screening one register at one as-of date."""
+
+    plan: Plan
+    as_of: dt.date
+    decisions: pd.DataFrame
+    evaluation: Evaluation | None = None
+    register: Any = None                 # eligibility.register.Register when read from files
+    engine: str = "vectorised"
+    extra: dict = field(default_factory=dict)
+
+
+def evaluate_frames(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date,
+                    engine: str = "vectorised", include_all: bool = False, lang: str = "en") -> Screening:
+    """Screen typed household and member frames with the chosen engine."""
+    if engine == "durable":
+        from .engines.durable import screen_durable
+
+        decisions = screen_durable(plan, households, members, as_of, include_all=include_all, lang=lang)
+        return Screening(plan, as_of, decisions, engine="durable")
+    ev = evaluate(plan, households, members, as_of)
+    return Screening(plan, as_of, build_decisions(ev, include_all=include_all, lang=lang), ev)
+
+
+def screen_records(households: list[dict], members: list[dict], as_of: dt.date, plan: Plan | None = None,
+                   engine: str = "vectorised", include_all: bool = True, lang: str = "en") -> Screening:
+    """Screen households given as plain records (examples, scenarios, a single-household check)."""
+    plan = plan or load_rules()
+    hh, mm = frames_from_records(plan.inputs, households, members)
+    return evaluate_frames(plan, hh, mm, as_of, engine=engine, include_all=include_all, lang=lang)
+
+
+def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | None = None, strict: bool = False,
+                    engine: str = "vectorised", include_all: bool = False, lang: str = "en") -> Screening:
+    """Read and check a register (CSV folder, XLSX or Parquet), then screen every accepted row."""
+    from .register import read_register
+
+    plan = load_rules(rules_dir)
+    register = read_register(path, plan.inputs, as_of, strict=strict)
+    result = evaluate_frames(plan, register.households, register.members, as_of, engine=engine,
+                             include_all=include_all, lang=lang)
+    result.register = register
+    return result

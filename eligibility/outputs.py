@@ -1,0 +1,127 @@
+"""Writing a screening's outputs: entitlements, rejects and manifest.json, byte-identical on re-run."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+
+HEADERS_VI = {
+    "household_id": "Mã hộ", "person_id": "Mã người", "name": "Họ và tên", "district": "Huyện (cũ)",
+    "commune": "Xã/phường", "village": "Thôn/bản", "benefit": "Mã chính sách", "benefit_label": "Chính sách",
+    "entity": "Đối tượng", "status": "Kết quả", "coverage": "Tình trạng thụ hưởng", "amount": "Mức hưởng",
+    "unit": "Đơn vị", "rate": "Lãi suất/năm", "rule": "Mã quy định", "rule_label": "Quy định áp dụng",
+    "reference": "Căn cứ pháp lý", "explanation": "Giải thích", "missing_inputs": "Thiếu dữ liệu",
+    "unverified": "Giá trị chưa kiểm chứng",
+    "table": "Bảng", "file": "Tệp", "row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do", "code": "Mã lỗi",
+}
+VALUES_VI = {
+    "status": {"eligible": "đủ điều kiện", "not_eligible": "không đủ điều kiện", "undetermined": "chưa xác định"},
+    "coverage": {"covered": "đã thụ hưởng", "gap": "đủ điều kiện nhưng chưa hưởng", "leakage": "đang hưởng nhưng không đủ điều kiện",
+                 "needs_data": "cần bổ sung dữ liệu", "none": ""},
+    "entity": {"person": "cá nhân", "household": "hộ"},
+}
+SAFE_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe."""
+    out = frame.copy()
+    for name in out.columns:
+        if out[name].dtype == object or pd.api.types.is_string_dtype(out[name]):
+            text = out[name].astype("string")
+            risky = text.str.startswith(SAFE_PREFIXES).fillna(False).to_numpy(dtype=bool)
+            if risky.any():
+                out.loc[risky, name] = "'" + text[risky]
+    return out
+
+
+def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    if lang != "vi":
+        return frame
+    out = frame.copy()
+    for name, mapping in VALUES_VI.items():
+        if name in out.columns:
+            out[name] = out[name].replace(mapping)
+    return out.rename(columns={c: HEADERS_VI.get(c, c) for c in out.columns})
+
+
+def write_table(frame: pd.DataFrame, path_stem: Path, fmt: str) -> Path:
+    if fmt == "parquet":
+        path = path_stem.with_suffix(".parquet")
+        frame.to_parquet(path, index=False)
+    elif fmt == "xlsx":
+        path = path_stem.with_suffix(".xlsx")
+        buffer = io.BytesIO()
+        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+            neutralise(frame).to_excel(writer, index=False, sheet_name=path_stem.name[:31])
+            writer.book.properties.created = writer.book.properties.modified = pd.Timestamp("2000-01-01").to_pydatetime()
+        path.write_bytes(stable_zip(buffer.getvalue()))
+    else:
+        path = path_stem.with_suffix(".csv")
+        neutralise(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    return path
+
+
+def stable_zip(data: bytes) -> bytes:
+    """Re-pack a zip (xlsx) with fixed entry timestamps so identical content gives identical bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def manifest(screening, outputs: dict[str, str] | None = None) -> dict:
+    """What an auditor needs to reproduce a run: tool, rules, inputs, date, engine, counts."""
+    register = screening.register
+    decisions = screening.decisions
+    data = {
+        "tool": "eligibility",
+        "version": __version__,
+        "rule_pack": {"folder": screening.plan.folder.name, "sha256": screening.plan.digest},
+        "as_of": screening.as_of.isoformat(),
+        "engine": screening.engine,
+        "inputs": {p.name: file_sha256(p) for p in sorted(register.sources)} if register else {},
+        "accounting": register.accounting if register else {},
+        "decisions": {"rows": int(len(decisions)),
+                      "by_status": {k: int(v) for k, v in sorted(decisions["status"].value_counts().items())},
+                      "by_coverage": {k: int(v) for k, v in sorted(decisions["coverage"].value_counts().items())}},
+        "unverified_values_in_force": sorted(
+            f"{name}={value.value} ({value.confidence}, {value.reference.cite()})"
+            for name, p in screening.plan.parameters.items()
+            if (value := p.at(screening.as_of)) is not None and not value.verified),
+    }
+    if outputs:
+        data["outputs"] = outputs
+    return data
+
+
+def write_outputs(screening, out_dir: str | Path, fmt: str = "csv", lang: str = "en") -> dict[str, Path]:
+    """entitlements.<fmt>, rejects.<fmt> and manifest.json in `out_dir`."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = {"entitlements": write_table(localise(screening.decisions, lang), out / "entitlements", fmt)}
+    if screening.register is not None:
+        written["rejects"] = write_table(localise(screening.register.rejects, lang), out / "rejects", fmt)
+    hashes = {name: file_sha256(path) for name, path in written.items()}
+    path = out / "manifest.json"
+    path.write_text(json.dumps(manifest(screening, {k: f"{written[k].name} sha256:{v}" for k, v in hashes.items()}),
+                               ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    written["manifest"] = path
+    return written

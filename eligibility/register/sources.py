@@ -1,0 +1,244 @@
+"""Find a register's two tables (CSV, Parquet, or the sheets of one workbook) and read them raw.
+
+A raw table keeps the file's headers; CSV and Excel cells are read as text, Parquet columns keep
+their stored types. Each raw row carries the row number the user sees in the spreadsheet.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DataError
+from ..rulebook.inputs import InputSchema, Table
+from ..suggestions import suggest
+from .headers import header_key, header_lookup
+
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+HEADER_SCAN_ROWS = 10  # an Excel sheet may have a title above the header row
+
+
+@dataclass
+class Location:
+    """Where one table lives."""
+
+    table: str
+    path: Path
+    kind: str  # "csv" | "parquet" | "excel"
+    sheet: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How the table is named in messages and in rejects: 'members.csv', 'register.xlsx[Thành viên]'."""
+        return f"{self.path.name}[{self.sheet}]" if self.sheet is not None else self.path.name
+
+
+@dataclass
+class RawTable:
+    location: Location
+    frame: pd.DataFrame  # original headers; CSV/Excel: all text ("" = empty cell)
+    rows: np.ndarray  # spreadsheet row number of each frame row
+    blank_rows: int = 0  # fully empty rows that were skipped
+
+
+def locate(path: str | Path, schema: InputSchema) -> dict[str, Location]:
+    """The two tables of the register at `path` (a folder, or a workbook)."""
+    path = Path(path)
+    if not path.exists():
+        raise DataError(f"the register '{path}' does not exist")
+    if path.is_file():
+        if path.suffix.lower() in EXCEL_SUFFIXES:
+            return _locate_sheets(path, schema)
+        raise DataError(
+            "a register is a folder (households + members as CSV or Parquet) or one Excel workbook "
+            f"(.xlsx) with both sheets; got the file '{path.name}'", file=str(path))
+    found = {name: _locate_file(path, getattr(schema, name)) for name in ("households", "members")}
+    if all(loc is None for loc in found.values()):
+        workbooks = sorted(p for p in path.iterdir() if p.suffix.lower() in EXCEL_SUFFIXES
+                           and not p.name.startswith("~$"))
+        if len(workbooks) == 1:
+            return _locate_sheets(workbooks[0], schema)
+        if len(workbooks) > 1:
+            raise DataError(f"the folder holds {len(workbooks)} workbooks "
+                            f"({', '.join(p.name for p in workbooks)}); keep one register per folder",
+                            file=str(path))
+    for name, loc in found.items():
+        if loc is None:
+            table = getattr(schema, name)
+            raise DataError(_not_found_message(path, table), file=str(path))
+    return found  # type: ignore[return-value]
+
+
+def _candidates(folder: Path, table: Table) -> list[Path]:
+    stems = {header_key(s) for s in [table.table, *table.file_names]}
+    hits = []
+    for p in sorted(folder.iterdir()):
+        if p.name.startswith((".", "~$")):
+            continue
+        suffix = p.suffix.lower()
+        if p.is_file() and suffix in CSV_SUFFIXES + PARQUET_SUFFIXES and header_key(p.stem) in stems:
+            hits.append(p)
+        elif p.is_dir() and header_key(p.name) in stems and any(p.glob("*.parquet")):
+            hits.append(p)  # a partitioned Parquet dataset: members/part-0.parquet, ...
+    return hits
+
+
+def _locate_file(folder: Path, table: Table) -> Location | None:
+    hits = _candidates(folder, table)
+    if len(hits) > 1:
+        raise DataError(f"the {table.table} table is given {len(hits)} times "
+                        f"({', '.join(p.name for p in hits)}); keep one file per table", file=str(folder))
+    if not hits:
+        return None
+    hit = hits[0]
+    kind = "parquet" if hit.is_dir() or hit.suffix.lower() in PARQUET_SUFFIXES else "csv"
+    return Location(table.table, hit, kind)
+
+
+def _not_found_message(folder: Path, table: Table) -> str:
+    names = ", ".join(f"{s}.csv" for s in dict.fromkeys([table.table, *table.file_names]))
+    text = f"no {table.table} table in the folder: expected one of {names} (or .parquet)"
+    present = [p.stem for p in folder.iterdir() if p.suffix.lower() in CSV_SUFFIXES + PARQUET_SUFFIXES]
+    hit = next((suggest(s, present) for s in [table.table, *table.file_names] if suggest(s, present)), None)
+    if hit:
+        text += f"; did you mean '{hit}'?"
+    return text
+
+
+def _locate_sheets(path: Path, schema: InputSchema) -> dict[str, Location]:
+    try:
+        sheets = pd.ExcelFile(path, engine="openpyxl").sheet_names
+    except Exception as err:  # openpyxl raises many kinds of errors on a damaged file
+        raise DataError(f"cannot open the workbook: {err}", file=str(path)) from None
+    found = {}
+    for name in ("households", "members"):
+        table = getattr(schema, name)
+        wanted = {header_key(s) for s in [table.table, *table.sheet_names]}
+        hits = [s for s in sheets if header_key(s) in wanted]
+        if len(hits) != 1:
+            options = ", ".join(repr(s) for s in dict.fromkeys([table.table, *table.sheet_names]))
+            if hits:
+                raise DataError(f"the {table.table} table is given by {len(hits)} sheets "
+                                f"({', '.join(hits)}); keep one", file=path.name)
+            text = f"no sheet for the {table.table} table: expected one of {options}; sheets are {sheets}"
+            hit = suggest(table.sheet_names[0] if table.sheet_names else table.table, sheets)
+            if hit:
+                text += f"; did you mean '{hit}'?"
+            raise DataError(text, file=path.name)
+        found[name] = Location(name, path, "excel", hits[0])
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def read_raw(location: Location, table: Table) -> RawTable:
+    if location.kind == "csv":
+        return _read_csv(location)
+    if location.kind == "parquet":
+        return _read_parquet(location)
+    return _read_excel(location, table)
+
+
+def _sniff(path: Path) -> tuple[str, str]:
+    """(encoding, separator) from the first bytes: UTF-16 when the file starts with its BOM
+    (Excel's 'Unicode text'), else UTF-8 with or without BOM; the separator most used on line 1."""
+    with open(path, "rb") as handle:
+        head = handle.read(65536)
+    encoding = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    try:
+        first = head.decode(encoding, errors="ignore").splitlines()[0] if head else ""
+    except IndexError:
+        first = ""
+    counts = {sep: first.count(sep) for sep in (",", ";", "\t", "|")}
+    sep = max(counts, key=lambda s: counts[s]) if any(counts.values()) else ","
+    return encoding, sep
+
+
+def _read_csv(location: Location) -> RawTable:
+    path = location.path
+    encoding, sep = _sniff(path)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding=encoding,
+                            sep=sep, skip_blank_lines=False)
+    except UnicodeDecodeError as err:
+        raise DataError(f"the file is not UTF-8 text (byte {err.start}); save it as 'CSV UTF-8'",
+                        file=location.label) from None
+    except pd.errors.EmptyDataError:
+        raise DataError("the file is empty (no header row)", file=location.label) from None
+    except pd.errors.ParserError as err:
+        raise DataError(f"the file is not a readable CSV table: {err}", file=location.label) from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    rows = np.arange(len(frame), dtype=np.int64) + 2  # header is row 1
+    return _drop_blank_rows(location, frame, rows)
+
+
+def _read_parquet(location: Location) -> RawTable:
+    try:
+        frame = pd.read_parquet(location.path)
+    except Exception as err:  # pyarrow raises several kinds of errors on a damaged file
+        raise DataError(f"cannot read the Parquet data: {err}", file=location.label) from None
+    frame = frame.reset_index(drop=True)
+    frame.columns = [str(c).strip() for c in frame.columns]
+    rows = np.arange(len(frame), dtype=np.int64) + 1
+    return RawTable(location, frame, rows)
+
+
+def _read_excel(location: Location, table: Table) -> RawTable:
+    """Cells as text (dates as 'yyyy-mm-dd hh:mm:ss'); the header is the row among the first ten that
+    names the most declared columns, so a title above the table does no harm."""
+    from openpyxl import load_workbook
+
+    try:
+        raw = pd.read_excel(location.path, sheet_name=location.sheet, header=None, dtype=str,
+                            keep_default_na=False, na_filter=False, engine="openpyxl")
+        sheet = load_workbook(location.path, read_only=True)[location.sheet]
+        first_row = sheet.min_row or 1  # pandas skips empty rows above the first used one
+        sheet.parent.close()
+    except Exception as err:
+        raise DataError(f"cannot read the sheet: {err}", file=location.label) from None
+    if raw.empty:
+        raise DataError("the sheet is empty (no header row)", file=location.label)
+    header_at = _header_row(raw, table)
+    headers = [str(c).strip() for c in raw.iloc[header_at]]
+    frame = raw.iloc[header_at + 1:].reset_index(drop=True)
+    frame.columns = _dedupe(headers)
+    rows = np.arange(len(frame), dtype=np.int64) + first_row + header_at + 1
+    return _drop_blank_rows(location, frame, rows)
+
+
+def _header_row(raw: pd.DataFrame, table: Table) -> int:
+    lookup = header_lookup(table)
+    scores = [sum(header_key(v) in lookup for v in raw.iloc[i]) for i in range(min(HEADER_SCAN_ROWS, len(raw)))]
+    best = int(np.argmax(scores))
+    return best if scores[best] > 0 else 0
+
+
+def _dedupe(headers: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for h in headers:
+        if h in seen:
+            seen[h] += 1
+            out.append(f"{h}.{seen[h]}")
+        else:
+            seen[h] = 0
+            out.append(h)
+    return out
+
+
+def _drop_blank_rows(location: Location, frame: pd.DataFrame, rows: np.ndarray) -> RawTable:
+    if frame.shape[1] == 0:
+        return RawTable(location, frame, rows)
+    blank = np.ones(len(frame), dtype=bool)
+    for name in frame.columns:
+        blank &= (frame[name].str.strip() == "").to_numpy(dtype=bool, na_value=True)
+    if blank.any():
+        frame = frame.loc[~blank].reset_index(drop=True)
+        rows = rows[~blank]
+    return RawTable(location, frame, rows, int(blank.sum()))
