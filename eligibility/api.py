@@ -45,14 +45,15 @@ class Screening:
 
 
 def evaluate_frames(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date,
-                    engine: str = "vectorised", include_all: bool = False, lang: str = "en") -> Screening:
+                    engine: str = "vectorised", include_all: bool = False, lang: str = "en",
+                    progress=None) -> Screening:
     """Screen typed household and member frames with the chosen engine."""
     if engine == "durable":
         from .engines.durable import screen_durable
 
         decisions = screen_durable(plan, households, members, as_of, include_all=include_all, lang=lang)
         return Screening(plan, as_of, decisions, engine="durable")
-    ev = evaluate(plan, households, members, as_of)
+    ev = evaluate(plan, households, members, as_of, progress=progress)
     return Screening(plan, as_of, build_decisions(ev, include_all=include_all, lang=lang), ev)
 
 
@@ -65,13 +66,14 @@ def screen_records(households: list[dict], members: list[dict], as_of: dt.date, 
 
 
 def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | None = None, strict: bool = False,
-                    engine: str = "vectorised", include_all: bool = False, lang: str = "en") -> Screening:
+                    engine: str = "vectorised", include_all: bool = False, lang: str = "en",
+                    progress=None) -> Screening:
     """Read and check a register (CSV folder, XLSX or Parquet), then screen every accepted row."""
     from .register import read_register
 
     plan = load_rules(rules_dir)
     register = read_register(path, plan.inputs, as_of, strict=strict)
     result = evaluate_frames(plan, register.households, register.members, as_of, engine=engine,
-                             include_all=include_all, lang=lang)
+                             include_all=include_all, lang=lang, progress=progress)
     result.register = register
     return result

@@ -106,8 +106,10 @@ class Evaluation:
         return self.entities[entity].n
 
     # ------------------------------------------------------------ run
-    def run(self) -> "Evaluation":
+    def run(self, progress=None) -> "Evaluation":
         for name in self.plan.order:
+            if progress:
+                progress(name)
             if name in self.plan.variables:
                 var = self.plan.variables[name]
                 self.variables[name] = self.eval(var.node, var.entity).full(self.n(var.entity))
@@ -350,6 +352,7 @@ class Evaluation:
         return chosen, amounts[np.arange(n), np.maximum(chosen, 0)]
 
 
-def evaluate(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date) -> Evaluation:
+def evaluate(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date,
+             progress=None) -> Evaluation:
     """Evaluate every variable and benefit of `plan` over a checked register."""
-    return Evaluation(plan, households, members, as_of).run()
+    return Evaluation(plan, households, members, as_of).run(progress)

@@ -1,0 +1,148 @@
+"""The command line: a thin layer over the library. Exit codes: 0 ok, 1 data or rule error, 2 usage."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import EligibilityError
+
+LANGS = click.Choice(["vi", "en"])
+ENGINES = click.Choice(["vectorised", "durable"])
+
+
+def _as_of(value: str | None) -> dt.date:
+    """--as-of: an ISO date or dd/mm/yyyy; today (read here, at the edge, never inside evaluation)."""
+    if value is None:
+        return dt.date.today()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise click.BadParameter(f"'{value}' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)", param_hint="--as-of")
+
+
+def as_of_option(f):
+    return click.option("--as-of", "as_of", metavar="DATE", help="Date the law is applied at (default: today).")(f)
+
+
+def rules_option(f):
+    return click.option("--rules", "rules_dir", type=click.Path(file_okay=False, path_type=Path),
+                        help="Rule pack folder (default: the bundled rules/).")(f)
+
+
+class Group(click.Group):
+    """Turns library errors into one readable message and exit code 1 (a traceback only with --debug)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except EligibilityError as err:
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            click.secho(f"error: {err}", fg="red", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=Group)
+@click.version_option(__version__, prog_name="eligibility")
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Who is entitled to which social support in Lai Châu, under the law on a given date.
+
+    Ai được hưởng chính sách an sinh xã hội nào, theo quy định có hiệu lực tại một ngày.
+    """
+    ctx.ensure_object(dict)["debug"] = debug
+
+
+@main.command()
+@click.argument("register", type=click.Path(exists=True, path_type=Path))
+@rules_option
+@as_of_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder for entitlements, rejects and manifest.json.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "xlsx"]), default="csv", show_default=True)
+@click.option("--lang", type=LANGS, default="vi", show_default=True, help="Labels and headers.")
+@click.option("--engine", type=ENGINES, default="vectorised", show_default=True)
+@click.option("--all", "include_all", is_flag=True, help="Also list every not-eligible decision with why.")
+@click.option("--strict", is_flag=True, help="Stop at the first bad register row instead of rejecting it.")
+def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str, engine: str, include_all: bool,
+           strict: bool) -> None:
+    """Screen a register: every person's and household's entitlements, each explained."""
+    from .api import load_rules, screen_register
+    from .outputs import write_outputs
+    from .summary import print_summary
+
+    day = _as_of(as_of)
+    plan = load_rules(rules_dir)
+    with _progress(len(plan.order)) as tick:
+        result = screen_register(register, day, rules_dir, strict=strict, engine=engine,
+                                 include_all=include_all, lang=lang, progress=tick)
+    written = write_outputs(result, out_dir, fmt, lang)
+    print_summary(result, lang)
+    click.echo(f"\nwritten: " + ", ".join(str(p) for p in written.values()))
+
+
+class _progress:
+    """A progress bar over the plan's steps, on stderr, only when someone is watching."""
+
+    def __init__(self, steps: int):
+        self.steps, self.bar = steps, None
+
+    def __enter__(self):
+        if sys.stderr.isatty():
+            self.bar = click.progressbar(length=self.steps, label="screening", file=sys.stderr)
+            self.bar.__enter__()
+        return self.tick
+
+    def tick(self, _name: str) -> None:
+        if self.bar:
+            self.bar.update(1)
+
+    def __exit__(self, *exc):
+        if self.bar:
+            self.bar.__exit__(*exc)
+
+
+@main.command()
+@click.argument("rules_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@as_of_option
+def validate(rules_dir, as_of) -> None:
+    """Check a rule pack: every error with file:line, or a summary of what it holds."""
+    from .api import load_rules
+
+    plan = load_rules(rules_dir)
+    day = _as_of(as_of)
+    rules = sum(len(b.rules) for b in plan.benefits.values())
+    click.echo(f"rule pack {plan.folder}: OK")
+    click.echo(f"  {len(plan.benefits)} benefits, {rules} rules, {len(plan.variables)} variables, "
+               f"{len(plan.parameters)} parameters, {len(plan.targets)} targets, {len(plan.examples)} examples")
+    unverified = plan.unverified_values()
+    click.echo(f"  {len(unverified)} parameter values still unverified (confidence C or D):")
+    for name, value in unverified:
+        marker = " ← in force" if plan.parameters[name].at(day) is value else ""
+        click.echo(f"    {name} = {value.value} from {value.from_} [{value.confidence}] "
+                   f"{value.reference.cite()}{marker}")
+
+
+@main.command()
+@click.option("--households", "n", type=click.IntRange(min=1), required=True, help="Number of households.")
+@click.option("--seed", type=int, default=767, show_default=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "xlsx"]), default="parquet", show_default=True)
+def sample(n: int, seed: int, out_dir: Path, fmt: str) -> None:
+    """Generate a realistic synthetic Lai Châu register (deterministic by seed)."""
+    from .register.sample import write_sample
+
+    write_sample(out_dir, households=n, seed=seed, fmt=fmt)
+    click.echo(f"wrote a {n:,}-household register (seed {seed}) to {out_dir}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,278 @@
+"""Turn one raw column into its declared type, column-wise, and say which cells could not be.
+
+Every function here works on whole columns (pandas/numpy); the only Python loops are over the
+*distinct* values of a column (enum and yes/no spellings), never over rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from pandas.api import types as ptypes
+
+from ..rulebook.inputs import Column
+from ..suggestions import fold, suggest
+
+DATE_FORMATS = (
+    "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d",
+    "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f",
+)
+EARLIEST_DATE = pd.Timestamp("1900-01-01")
+DATE_EXPECTED = "expected a date dd/mm/yyyy or yyyy-mm-dd"
+
+TRUE_WORDS = ("có", "co", "x", "1", "1.0", "true", "yes", "y", "đúng", "dung", "t")
+FALSE_WORDS = ("không", "khong", "0", "0.0", "false", "no", "n", "sai", "f")
+BOOL_EXPECTED = "expected có/không (yes/no, 1/0, x for yes)"
+
+NUMBER_WORDS = {"int": "a whole number", "number": "a number", "money": "an amount in VND"}
+
+
+def token_key(text: object) -> str:
+    """Spelling-insensitive key of a cell: 'Hộ  Nghèo ' and 'ho ngheo' are the same."""
+    return " ".join(fold(str(text)).split())
+
+
+@dataclass
+class Problem:
+    """Cells of one column that fail one check."""
+
+    positions: np.ndarray  # row positions in the raw table
+    code: str
+    reasons: np.ndarray  # one sentence per position
+    values: np.ndarray  # the cell as the user wrote it
+
+
+def _problem(mask: np.ndarray, code: str, reasons, values: pd.Series) -> Problem | None:
+    mask = np.asarray(mask, dtype=bool)
+    if not mask.any():
+        return None
+    positions = np.flatnonzero(mask)
+    shown = _shown(values).to_numpy(dtype=object)[positions]
+    if isinstance(reasons, str):
+        reasons = np.full(len(positions), reasons, dtype=object)
+    else:
+        reasons = np.asarray(reasons, dtype=object)
+        if len(reasons) == len(mask):
+            reasons = reasons[positions]
+    return Problem(positions, code, reasons, shown)
+
+
+def _shown(values: pd.Series) -> pd.Series:
+    """The cells as text, for messages."""
+    if ptypes.is_datetime64_any_dtype(values):
+        return values.dt.strftime("%d/%m/%Y").astype(object)
+    return values.astype("string").astype(object)
+
+
+def _got(text: pd.Series) -> pd.Series:
+    return "got '" + _shown(text).fillna("").astype(str) + "'"
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def as_text(raw: pd.Series) -> pd.Series:
+    """The column as trimmed text ("string" dtype), empty cells as <NA>."""
+    if ptypes.is_float_dtype(raw) and not ptypes.is_bool_dtype(raw):
+        values = raw.astype("Float64")
+        if bool(((values % 1) == 0).fillna(True).all()):
+            raw = values.astype("Int64")
+    text = raw.astype("string").str.strip()
+    return text.mask(text == "")
+
+
+def convert_column(raw: pd.Series, column: Column, as_of: dt.date) -> tuple[pd.Series, list[Problem]]:
+    """(typed column, problems). Cells with a problem are missing in the typed column."""
+    kind = column.type
+    if kind == "text":
+        return as_text(raw), []
+    if kind == "enum":
+        return _convert_enum(raw, column)
+    if kind == "bool":
+        return _convert_bool(raw)
+    if kind in ("int", "number", "money"):
+        return _convert_number(raw, column)
+    if kind == "date":
+        return _convert_date(raw, as_of)
+    raise ValueError(f"unknown column type {kind!r}")  # the schema allows no other
+
+
+def _map_spellings(text: pd.Series, spellings: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(index into the target values or -1 when empty, mask of cells with no known spelling)."""
+    codes, uniques = pd.factorize(text, use_na_sentinel=True)
+    mapped = np.array([spellings.get(token_key(u), -2) for u in uniques] + [-1], dtype=np.int64)
+    out = mapped[codes]  # code -1 (empty) picks the trailing -1
+    unknown = out == -2
+    out[unknown] = -1
+    return out, unknown
+
+
+# ---------------------------------------------------------------------------------------------
+# enum
+
+
+def enum_spellings(column: Column) -> tuple[list[str], dict[str, int], dict[str, str]]:
+    """(codes in declared order, spelling key -> code index, display spelling -> code)."""
+    codes = list(column.values or {})
+    keys: dict[str, set[int]] = {}
+    shown: dict[str, str] = {}
+    for i, (code, value) in enumerate((column.values or {}).items()):
+        for spelling in (code, value.vi, value.en, *value.aliases):
+            keys.setdefault(token_key(spelling), set()).add(i)
+            shown.setdefault(spelling, code)
+    spellings = {k: next(iter(v)) for k, v in keys.items() if len(v) == 1}
+    for i, code in enumerate(codes):  # a code always means itself
+        spellings[token_key(code)] = i
+    return codes, spellings, shown
+
+
+def _convert_enum(raw: pd.Series, column: Column) -> tuple[pd.Series, list[Problem]]:
+    codes, spellings, shown = enum_spellings(column)
+    text = as_text(raw)
+    index, unknown = _map_spellings(text, spellings)
+    typed = pd.Series(pd.Categorical.from_codes(index, categories=codes), index=raw.index)
+    problems = []
+    if unknown.any():
+        allowed = ", ".join(f"{c} ({column.values[c].vi})" for c in codes)
+        bad = text[unknown]
+        hints = {}
+        for value in bad.unique():
+            hit = suggest(str(value), shown)
+            hints[value] = f"; did you mean '{hit}'?" if hit else ""
+        reasons = (f"expected one of {allowed}; " + _got(bad) + bad.map(hints).astype(str)).to_numpy(dtype=object)
+        problem = _problem(unknown, "R-ENUM", np.empty(0), text)
+        problem.reasons = reasons
+        problems.append(problem)
+    return typed, problems
+
+
+# ---------------------------------------------------------------------------------------------
+# bool
+
+
+def _convert_bool(raw: pd.Series) -> tuple[pd.Series, list[Problem]]:
+    if ptypes.is_bool_dtype(raw):
+        return raw.astype("boolean"), []
+    spellings = {token_key(w): 1 for w in TRUE_WORDS} | {token_key(w): 0 for w in FALSE_WORDS}
+    text = as_text(raw)
+    index, unknown = _map_spellings(text, spellings)
+    typed = pd.Series(pd.arrays.BooleanArray(index == 1, index < 0), index=raw.index)
+    problem = _problem(unknown, "R-TYPE", (f"{BOOL_EXPECTED}, " + _got(text)).to_numpy(dtype=object), text)
+    return typed, [problem] if problem else []
+
+
+# ---------------------------------------------------------------------------------------------
+# int, number, money
+
+
+def _parse_numbers(raw: pd.Series, kind: str) -> tuple[pd.Series, pd.Series]:
+    """(values as float64 with NaN, the cells as text)."""
+    if ptypes.is_numeric_dtype(raw) and not ptypes.is_bool_dtype(raw):
+        values = raw.astype("float64")
+        return values, as_text(raw)
+    text = as_text(raw)
+    clean = text.str.replace(r"[\s\u00a0]+", "", regex=True)
+    if kind == "money":
+        clean = clean.str.replace(r"(?i)(vnđ|vnd|đồng|đ)$", "", regex=True)
+    if kind in ("money", "int"):
+        grouped = (clean.str.fullmatch(r"-?\d{1,3}(?:\.\d{3})+").fillna(False)
+                   | clean.str.fullmatch(r"-?\d{1,3}(?:,\d{3})+").fillna(False))
+        clean = clean.mask(grouped.astype(bool), clean.str.replace(r"[.,]", "", regex=True))
+    else:
+        comma = clean.str.fullmatch(r"-?\d+,\d+").fillna(False).astype(bool)
+        clean = clean.mask(comma, clean.str.replace(",", ".", regex=False))
+    values = pd.to_numeric(clean.astype(object).where(clean.notna(), None), errors="coerce").astype("float64")
+    return values, text
+
+
+def _bounds(column: Column) -> tuple[float | None, float | None]:
+    low = column.min
+    if column.type == "money" and (low is None or low < 0):
+        low = 0.0
+    return low, column.max
+
+
+def _fmt(number: float) -> str:
+    return f"{number:,.0f}" if float(number).is_integer() else f"{number:,}"
+
+
+def _convert_number(raw: pd.Series, column: Column) -> tuple[pd.Series, list[Problem]]:
+    kind = column.type
+    values, text = _parse_numbers(raw, kind)
+    present = text.notna().to_numpy()
+    numbers = values.to_numpy(dtype="float64", na_value=np.nan)
+    finite = np.isfinite(numbers)
+    problems = []
+    not_number = present & ~finite
+    problems.append(_problem(not_number, "R-TYPE",
+                             (f"expected {NUMBER_WORDS[kind]}, " + _got(text)).to_numpy(dtype=object), text))
+    ok = present & finite
+    if kind == "int":
+        fractional = ok & (np.mod(np.where(ok, numbers, 0.0), 1.0) != 0)
+        problems.append(_problem(fractional, "R-TYPE", ("expected a whole number, " + _got(text)).to_numpy(dtype=object), text))
+        ok &= ~fractional
+    low, high = _bounds(column)
+    if low is not None:
+        below = ok & (numbers < low)
+        negative = below & (numbers < 0) & (low == 0)
+        what = "an amount" if kind == "money" else "a value"
+        problems.append(_problem(negative, "R-NEGATIVE",
+                                 (f"expected {what} of 0 or more, " + _got(text)).to_numpy(dtype=object), text))
+        problems.append(_problem(below & ~negative, "R-RANGE",
+                                 (f"expected {what} of at least {_fmt(low)}, " + _got(text)).to_numpy(dtype=object), text))
+        ok &= ~below
+    if high is not None:
+        above = ok & (numbers > high)
+        problems.append(_problem(above, "R-RANGE",
+                                 (f"expected a value of at most {_fmt(high)}, " + _got(text)).to_numpy(dtype=object), text))
+        ok &= ~above
+    typed = pd.Series(np.where(ok, numbers, np.nan), index=raw.index)
+    typed = typed.astype("Int64") if kind == "int" else typed.astype("Float64")
+    return typed, [p for p in problems if p is not None]
+
+
+# ---------------------------------------------------------------------------------------------
+# date
+
+
+def _parse_dates(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(datetime64 values with NaT, the cells as text)."""
+    if ptypes.is_datetime64_any_dtype(raw):
+        values = raw.dt.tz_localize(None) if getattr(raw.dt, "tz", None) is not None else raw
+        return values.astype("datetime64[us]"), _shown(raw)
+    if raw.dtype == object and ptypes.infer_dtype(raw, skipna=True) in ("date", "datetime", "datetime64"):
+        values = pd.to_datetime(raw, errors="coerce").astype("datetime64[us]")
+        return values, _shown(values)
+    text = as_text(raw)
+    values = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[us]")
+    todo = text.notna().to_numpy()
+    for fmt in DATE_FORMATS:
+        if not todo.any():
+            break
+        parsed = pd.to_datetime(text[todo], format=fmt, errors="coerce")
+        hit = parsed.notna().to_numpy()
+        if hit.any():
+            where = np.flatnonzero(todo)[hit]
+            values.iloc[where] = parsed[hit].astype("datetime64[us]").to_numpy()
+            todo[where] = False
+    return values, text
+
+
+def _convert_date(raw: pd.Series, as_of: dt.date) -> tuple[pd.Series, list[Problem]]:
+    values, text = _parse_dates(raw)
+    values = values.dt.normalize()
+    present = text.notna().to_numpy()
+    parsed = values.notna().to_numpy()
+    problems = [_problem(present & ~parsed, "R-DATE", (f"{DATE_EXPECTED}, " + _got(text)).to_numpy(dtype=object), text)]
+    early = parsed & (values < EARLIEST_DATE).to_numpy()
+    problems.append(_problem(early, "R-DATE", (f"expected a date on or after 01/01/1900, " + _got(text)).to_numpy(dtype=object), text))
+    limit = pd.Timestamp(as_of)
+    future = parsed & (values > limit).to_numpy()
+    if future.any():
+        reasons = ("date " + values.dt.strftime("%d/%m/%Y").fillna("") +
+                   f" is after the as-of date {limit:%d/%m/%Y}").to_numpy(dtype=object)
+        problems.append(_problem(future, "R-DATE-FUTURE", reasons, text))
+    typed = values.where(parsed & ~early & ~future).astype("datetime64[ns]")
+    return typed, [p for p in problems if p is not None]
