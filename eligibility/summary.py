@@ -31,7 +31,8 @@ def print_summary(screening, lang: str = "vi") -> None:
     head = HEAD[lang]
     widths = (34, 9, 9, 9, 9, 9, 20, 16)
     click.echo("\n" + "".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths))))
-    for name, row in table.iterrows():  # one line per benefit (a few dozen), not per register row
+    for name in table.index:  # one line per benefit (a few dozen), not per register row
+        row = table.loc[name]
         amount = "" if pd.isna(row["amount"]) or row["unit"] == "status" else f"{row['amount']:,.0f}"
         cells = (name[:33], *(f"{int(row[c]):,}" for c in ("eligible", "undetermined", "covered", "gap", "leakage")),
                  amount, row["unit"])
