@@ -77,3 +77,45 @@ def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | No
                              include_all=include_all, lang=lang, progress=progress)
     result.register = register
     return result
+
+
+def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_dir: str | Path | None = None,
+                     engine: str = "vectorised") -> dict:
+    """Explain one household of a register (read and checked as usual; only that household evaluated)."""
+    from .errors import DataError
+    from .explain import explain_household
+    from .register import read_register
+    from .suggestions import suggest
+
+    plan = load_rules(rules_dir)
+    register = read_register(path, plan.inputs, as_of)
+    ids = register.households["household_id"].astype(str)
+    if not (ids == household_id).any():
+        rejected = register.rejects[(register.rejects["table"] == "households")
+                                    & (register.rejects["value"].astype(str) == household_id)]
+        if len(rejected):
+            raise DataError(f"household '{household_id}' was rejected: {rejected['reason'].iloc[0]}",
+                            file=str(rejected["file"].iloc[0]), row=int(rejected["row"].iloc[0]))
+        hint = suggest(household_id, ids.iloc[:5000])
+        raise DataError(f"no household '{household_id}' in the register"
+                        + (f"; did you mean '{hint}'?" if hint else ""), file=str(path))
+    hh = register.households[ids == household_id]
+    mm = register.members[register.members["household_id"].astype(str) == household_id]
+    ev = evaluate(plan, hh, mm, as_of)
+    data = explain_household(ev, household_id)
+    if engine == "durable":
+        from .engines.durable import screen_durable
+
+        data["durable_check"] = _cross_check(build_decisions(ev, include_all=True),
+                                             screen_durable(plan, hh, mm, as_of, include_all=True))
+    return data
+
+
+def _cross_check(vectorised: pd.DataFrame, durable: pd.DataFrame) -> dict:
+    """Do both engines agree on this household (status, amount, rule)?"""
+    keys = ["person_id", "benefit", "rule"]
+    cols = keys + ["status", "amount"]
+    a = vectorised[cols].fillna({"person_id": ""}).sort_values(keys).reset_index(drop=True)
+    b = durable[cols].fillna({"person_id": ""}).sort_values(keys).reset_index(drop=True)
+    same = a.equals(b)
+    return {"agree": bool(same), "decisions": int(len(a))}

@@ -132,6 +132,32 @@ def validate(rules_dir, as_of) -> None:
 
 
 @main.command()
+@click.argument("register", type=click.Path(exists=True, path_type=Path))
+@click.argument("household_id")
+@rules_option
+@as_of_option
+@click.option("--lang", type=LANGS, default="vi", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--engine", type=ENGINES, default="vectorised", show_default=True,
+              help="durable: also check the decisions with the durable_rules engine.")
+@click.option("--verbose", is_flag=True, help="Also show benefits the household is not eligible for.")
+def explain(register: Path, household_id: str, rules_dir, as_of, lang: str, fmt: str, engine: str,
+            verbose: bool) -> None:
+    """Explain one household: each benefit, each condition with its value and threshold."""
+    import json
+
+    from .api import explain_register
+
+    data = explain_register(register, household_id, _as_of(as_of), rules_dir, engine=engine)
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        from .explain import render_text
+
+        click.echo(render_text(data, lang, verbose))
+
+
+@main.command()
 @click.option("--households", "n", type=click.IntRange(min=1), required=True, help="Number of households.")
 @click.option("--seed", type=int, default=767, show_default=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True)

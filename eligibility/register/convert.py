@@ -44,30 +44,25 @@ class Problem:
     values: np.ndarray  # the cell as the user wrote it
 
 
-def _problem(mask: np.ndarray, code: str, reasons, values: pd.Series) -> Problem | None:
+def _problem(mask: np.ndarray, code: str, cells: pd.Series, expected: str | None = None,
+             reasons: np.ndarray | pd.Series | None = None) -> Problem | None:
+    """The cells under `mask` as one problem. The reason is "<expected>, got '<cell>'" unless
+    `reasons` (one per masked cell) is given. Text is only built for the masked cells."""
     mask = np.asarray(mask, dtype=bool)
     if not mask.any():
         return None
     positions = np.flatnonzero(mask)
-    shown = _shown(values).to_numpy(dtype=object)[positions]
-    if isinstance(reasons, str):
-        reasons = np.full(len(positions), reasons, dtype=object)
-    else:
-        reasons = np.asarray(reasons, dtype=object)
-        if len(reasons) == len(mask):
-            reasons = reasons[positions]
-    return Problem(positions, code, reasons, shown)
+    shown = shown_text(cells.iloc[positions]).fillna("").astype(str)
+    if reasons is None:
+        reasons = f"{expected}, got '" + shown + "'"
+    return Problem(positions, code, np.asarray(reasons, dtype=object), shown.to_numpy(dtype=object))
 
 
-def _shown(values: pd.Series) -> pd.Series:
-    """The cells as text, for messages."""
+def shown_text(values: pd.Series) -> pd.Series:
+    """Cells as the user would read them (dates as dd/mm/yyyy)."""
     if ptypes.is_datetime64_any_dtype(values):
         return values.dt.strftime("%d/%m/%Y").astype(object)
     return values.astype("string").astype(object)
-
-
-def _got(text: pd.Series) -> pd.Series:
-    return "got '" + _shown(text).fillna("").astype(str) + "'"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -133,19 +128,16 @@ def _convert_enum(raw: pd.Series, column: Column) -> tuple[pd.Series, list[Probl
     text = as_text(raw)
     index, unknown = _map_spellings(text, spellings)
     typed = pd.Series(pd.Categorical.from_codes(index, categories=codes), index=raw.index)
-    problems = []
-    if unknown.any():
-        allowed = ", ".join(f"{c} ({column.values[c].vi})" for c in codes)
-        bad = text[unknown]
-        hints = {}
-        for value in bad.unique():
-            hit = suggest(str(value), shown)
-            hints[value] = f"; did you mean '{hit}'?" if hit else ""
-        reasons = (f"expected one of {allowed}; " + _got(bad) + bad.map(hints).astype(str)).to_numpy(dtype=object)
-        problem = _problem(unknown, "R-ENUM", np.empty(0), text)
-        problem.reasons = reasons
-        problems.append(problem)
-    return typed, problems
+    if not unknown.any():
+        return typed, []
+    allowed = ", ".join(f"{c} ({column.values[c].vi})" for c in codes)
+    bad = text[unknown]
+    hints = {}
+    for value in bad.unique():  # distinct unknown spellings, not rows
+        hit = suggest(str(value), shown)
+        hints[value] = f"; did you mean '{hit}'?" if hit else ""
+    reasons = f"expected one of {allowed}; got '" + bad.astype(str) + "'" + bad.map(hints).astype(str)
+    return typed, [_problem(unknown, "R-ENUM", raw, reasons=reasons)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -159,7 +151,7 @@ def _convert_bool(raw: pd.Series) -> tuple[pd.Series, list[Problem]]:
     text = as_text(raw)
     index, unknown = _map_spellings(text, spellings)
     typed = pd.Series(pd.arrays.BooleanArray(index == 1, index < 0), index=raw.index)
-    problem = _problem(unknown, "R-TYPE", (f"{BOOL_EXPECTED}, " + _got(text)).to_numpy(dtype=object), text)
+    problem = _problem(unknown, "R-TYPE", raw, BOOL_EXPECTED)
     return typed, [problem] if problem else []
 
 
@@ -167,24 +159,34 @@ def _convert_bool(raw: pd.Series) -> tuple[pd.Series, list[Problem]]:
 # int, number, money
 
 
-def _parse_numbers(raw: pd.Series, kind: str) -> tuple[pd.Series, pd.Series]:
-    """(values as float64 with NaN, the cells as text)."""
+def _replace_where(text: pd.Series, pattern: str, repl: str, regex: bool = True) -> pd.Series:
+    """text.str.replace, skipped when no cell contains the pattern (saves a pass on big columns)."""
+    if not text.str.contains(pattern, regex=regex).fillna(False).any():
+        return text
+    return text.str.replace(pattern, repl, regex=regex)
+
+
+def _parse_numbers(raw: pd.Series, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """(values as float64 with NaN for empty or unreadable, mask of non-empty cells)."""
     if ptypes.is_numeric_dtype(raw) and not ptypes.is_bool_dtype(raw):
-        values = raw.astype("float64")
-        return values, as_text(raw)
+        values = raw.to_numpy(dtype="float64", na_value=np.nan)
+        return values, ~np.isnan(values)
     text = as_text(raw)
-    clean = text.str.replace(r"[\s\u00a0]+", "", regex=True)
+    present = text.notna().to_numpy()
+    clean = _replace_where(text, r"[\s\u00a0]+", "")
     if kind == "money":
-        clean = clean.str.replace(r"(?i)(vnđ|vnd|đồng|đ)$", "", regex=True)
+        clean = _replace_where(clean, r"(?i)(vnđ|vnd|đồng|đ)$", "")
     if kind in ("money", "int"):
         grouped = (clean.str.fullmatch(r"-?\d{1,3}(?:\.\d{3})+").fillna(False)
-                   | clean.str.fullmatch(r"-?\d{1,3}(?:,\d{3})+").fillna(False))
-        clean = clean.mask(grouped.astype(bool), clean.str.replace(r"[.,]", "", regex=True))
+                   | clean.str.fullmatch(r"-?\d{1,3}(?:,\d{3})+").fillna(False)).to_numpy(dtype=bool)
+        if grouped.any():
+            clean = clean.mask(grouped, clean.str.replace(r"[.,]", "", regex=True))
     else:
-        comma = clean.str.fullmatch(r"-?\d+,\d+").fillna(False).astype(bool)
-        clean = clean.mask(comma, clean.str.replace(",", ".", regex=False))
-    values = pd.to_numeric(clean.astype(object).where(clean.notna(), None), errors="coerce").astype("float64")
-    return values, text
+        comma = clean.str.fullmatch(r"-?\d+,\d+").fillna(False).to_numpy(dtype=bool)
+        if comma.any():
+            clean = clean.mask(comma, clean.str.replace(",", ".", regex=False))
+    values = pd.to_numeric(clean, errors="coerce")
+    return values.to_numpy(dtype="float64", na_value=np.nan), present
 
 
 def _bounds(column: Column) -> tuple[float | None, float | None]:
@@ -200,33 +202,25 @@ def _fmt(number: float) -> str:
 
 def _convert_number(raw: pd.Series, column: Column) -> tuple[pd.Series, list[Problem]]:
     kind = column.type
-    values, text = _parse_numbers(raw, kind)
-    present = text.notna().to_numpy()
-    numbers = values.to_numpy(dtype="float64", na_value=np.nan)
+    numbers, present = _parse_numbers(raw, kind)
     finite = np.isfinite(numbers)
-    problems = []
-    not_number = present & ~finite
-    problems.append(_problem(not_number, "R-TYPE",
-                             (f"expected {NUMBER_WORDS[kind]}, " + _got(text)).to_numpy(dtype=object), text))
+    problems = [_problem(present & ~finite, "R-TYPE", raw, f"expected {NUMBER_WORDS[kind]}")]
     ok = present & finite
     if kind == "int":
         fractional = ok & (np.mod(np.where(ok, numbers, 0.0), 1.0) != 0)
-        problems.append(_problem(fractional, "R-TYPE", ("expected a whole number, " + _got(text)).to_numpy(dtype=object), text))
+        problems.append(_problem(fractional, "R-TYPE", raw, "expected a whole number"))
         ok &= ~fractional
     low, high = _bounds(column)
+    what = "an amount" if kind == "money" else "a value"
     if low is not None:
         below = ok & (numbers < low)
         negative = below & (numbers < 0) & (low == 0)
-        what = "an amount" if kind == "money" else "a value"
-        problems.append(_problem(negative, "R-NEGATIVE",
-                                 (f"expected {what} of 0 or more, " + _got(text)).to_numpy(dtype=object), text))
-        problems.append(_problem(below & ~negative, "R-RANGE",
-                                 (f"expected {what} of at least {_fmt(low)}, " + _got(text)).to_numpy(dtype=object), text))
+        problems.append(_problem(negative, "R-NEGATIVE", raw, f"expected {what} of 0 or more"))
+        problems.append(_problem(below & ~negative, "R-RANGE", raw, f"expected {what} of at least {_fmt(low)}"))
         ok &= ~below
     if high is not None:
         above = ok & (numbers > high)
-        problems.append(_problem(above, "R-RANGE",
-                                 (f"expected a value of at most {_fmt(high)}, " + _got(text)).to_numpy(dtype=object), text))
+        problems.append(_problem(above, "R-RANGE", raw, f"expected {what} of at most {_fmt(high)}"))
         ok &= ~above
     typed = pd.Series(np.where(ok, numbers, np.nan), index=raw.index)
     typed = typed.astype("Int64") if kind == "int" else typed.astype("Float64")
@@ -237,18 +231,19 @@ def _convert_number(raw: pd.Series, column: Column) -> tuple[pd.Series, list[Pro
 # date
 
 
-def _parse_dates(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """(datetime64 values with NaT, the cells as text)."""
+def _parse_dates(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """(datetime64[us] values with NaT for empty or unreadable, mask of non-empty cells)."""
     if ptypes.is_datetime64_any_dtype(raw):
         values = raw.dt.tz_localize(None) if getattr(raw.dt, "tz", None) is not None else raw
-        return values.astype("datetime64[us]"), _shown(raw)
+        return values.astype("datetime64[us]"), raw.notna().to_numpy()
     if raw.dtype == object and ptypes.infer_dtype(raw, skipna=True) in ("date", "datetime", "datetime64"):
         values = pd.to_datetime(raw, errors="coerce").astype("datetime64[us]")
-        return values, _shown(values)
+        return values, raw.notna().to_numpy()
     text = as_text(raw)
+    present = text.notna().to_numpy()
     values = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[us]")
-    todo = text.notna().to_numpy()
-    for fmt in DATE_FORMATS:
+    todo = present.copy()
+    for fmt in DATE_FORMATS:  # each format on the cells no earlier format could read
         if not todo.any():
             break
         parsed = pd.to_datetime(text[todo], format=fmt, errors="coerce")
@@ -257,22 +252,21 @@ def _parse_dates(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
             where = np.flatnonzero(todo)[hit]
             values.iloc[where] = parsed[hit].astype("datetime64[us]").to_numpy()
             todo[where] = False
-    return values, text
+    return values, present
 
 
 def _convert_date(raw: pd.Series, as_of: dt.date) -> tuple[pd.Series, list[Problem]]:
-    values, text = _parse_dates(raw)
+    values, present = _parse_dates(raw)
     values = values.dt.normalize()
-    present = text.notna().to_numpy()
     parsed = values.notna().to_numpy()
-    problems = [_problem(present & ~parsed, "R-DATE", (f"{DATE_EXPECTED}, " + _got(text)).to_numpy(dtype=object), text)]
+    problems = [_problem(present & ~parsed, "R-DATE", raw, DATE_EXPECTED)]
     early = parsed & (values < EARLIEST_DATE).to_numpy()
-    problems.append(_problem(early, "R-DATE", (f"expected a date on or after 01/01/1900, " + _got(text)).to_numpy(dtype=object), text))
+    problems.append(_problem(early, "R-DATE", raw, "expected a date on or after 01/01/1900"))
     limit = pd.Timestamp(as_of)
     future = parsed & (values > limit).to_numpy()
     if future.any():
-        reasons = ("date " + values.dt.strftime("%d/%m/%Y").fillna("") +
-                   f" is after the as-of date {limit:%d/%m/%Y}").to_numpy(dtype=object)
-        problems.append(_problem(future, "R-DATE-FUTURE", reasons, text))
+        reasons = ("date " + values[future].dt.strftime("%d/%m/%Y") +
+                   f" is after the as-of date {limit:%d/%m/%Y}")
+        problems.append(_problem(future, "R-DATE-FUTURE", raw, reasons=reasons))
     typed = values.where(parsed & ~early & ~future).astype("datetime64[ns]")
     return typed, [p for p in problems if p is not None]

@@ -1,0 +1,238 @@
+"""Explain one household: for it and each member, each benefit's decision and why, condition by condition.
+
+This is the single-household path (a few rows), so it walks the rules of one household in plain
+Python; the batch path never comes here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+
+from .decisions import COVERAGE_CODES, coverage
+from .engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Evaluation
+from .rulebook.expressions import Compare
+from .rulebook.compile import CompiledRule
+
+STATUS_TEXT = {
+    "en": {ELIGIBLE: "ELIGIBLE", NOT_ELIGIBLE: "not eligible", UNDETERMINED: "UNDETERMINED (data missing)"},
+    "vi": {ELIGIBLE: "ĐỦ ĐIỀU KIỆN", NOT_ELIGIBLE: "không đủ điều kiện", UNDETERMINED: "CHƯA XÁC ĐỊNH (thiếu dữ liệu)"},
+}
+COVERAGE_TEXT = {
+    "en": {"covered": "receiving it", "gap": "GAP: eligible but not receiving it",
+           "leakage": "LEAKAGE: receiving it but not eligible", "needs_data": "needs data", "none": ""},
+    "vi": {"covered": "đang được hưởng", "gap": "BỎ SÓT: đủ điều kiện nhưng chưa được hưởng",
+           "leakage": "HƯỞNG SAI: đang hưởng nhưng không đủ điều kiện", "needs_data": "cần bổ sung dữ liệu", "none": ""},
+}
+WORDS = {
+    "en": {"household": "Household", "member": "Member", "rule": "rule", "holds": "holds", "fails": "fails",
+           "unknown": "unknown", "params": "values used", "missing": "missing data", "amount": "amount",
+           "near": "to change the outcome", "not_in_force": "not in force on", "born": "born",
+           "above": "above the threshold by", "below": "below the threshold by", "reference": "reference",
+           "unverified": "UNVERIFIED"},
+    "vi": {"household": "Hộ", "member": "Thành viên", "rule": "quy định", "holds": "đạt", "fails": "không đạt",
+           "unknown": "chưa rõ", "params": "giá trị áp dụng", "missing": "thiếu dữ liệu", "amount": "mức hưởng",
+           "near": "để thay đổi kết quả", "not_in_force": "không có hiệu lực ngày", "born": "sinh ngày",
+           "above": "cao hơn ngưỡng", "below": "thấp hơn ngưỡng", "reference": "căn cứ",
+           "unverified": "CHƯA KIỂM CHỨNG"},
+}
+KLEENE = {True: "holds", False: "fails", None: "unknown"}
+
+
+def explain_household(ev: Evaluation, household_id: str) -> dict[str, Any]:
+    """A structured explanation (JSON-ready) for one household of an evaluation."""
+    hh = ev.households
+    positions = np.flatnonzero(hh["household_id"].to_numpy(dtype=object) == household_id)
+    if not len(positions):
+        raise KeyError(household_id)
+    h = int(positions[0])
+    members = np.flatnonzero(ev.hh_index == h)
+    out = {"household_id": household_id, "as_of": ev.as_of.isoformat(),
+           "commune": _plain(hh, "commune", h), "district": _plain(hh, "district", h),
+           "benefits": [], "members": []}
+    for name, result in ev.benefits.items():
+        if result.benefit.entity == "household":
+            out["benefits"].append(_decision(ev, result, h))
+    for m in members:
+        person = {"person_id": _plain(ev.members, "person_id", m), "name": _plain(ev.members, "full_name", m),
+                  "date_of_birth": _plain(ev.members, "date_of_birth", m), "benefits": []}
+        for name, result in ev.benefits.items():
+            if result.benefit.entity == "person":
+                person["benefits"].append(_decision(ev, result, int(m)))
+        out["members"].append(person)
+    return out
+
+
+def _plain(frame, column: str, row: int) -> Any:
+    if column not in frame.columns:
+        return None
+    value = frame[column].iloc[row]
+    if value is None or (not isinstance(value, str) and np.ndim(value) == 0 and _isna(value)):
+        return None
+    if hasattr(value, "date") and not isinstance(value, str):
+        return value.date().isoformat()
+    return str(value)
+
+
+def _isna(value) -> bool:
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _decision(ev: Evaluation, result, row: int) -> dict[str, Any]:
+    benefit = result.benefit
+    status = int(result.status[row])
+    cov = COVERAGE_CODES[coverage(result)[row]]
+    applied = int(result.rule_index[row])
+    entry = {"benefit": benefit.id, "label": {"vi": benefit.label.vi, "en": benefit.label.en},
+             "status": ["not_eligible", "eligible", "undetermined"][status], "coverage": cov,
+             "unit": benefit.unit,
+             "amount": float(result.amount.v[row]) if bool(result.amount.k[row]) else None,
+             "rate": float(result.rate.v[row]) if bool(result.rate.k[row]) else None,
+             "rule": benefit.rules[applied].id if status == ELIGIBLE and applied >= 0 else None,
+             "rules": []}
+    for rule, outcome in zip(benefit.rules, result.outcomes):
+        entry["rules"].append(_rule(ev, rule, outcome, benefit.entity, row))
+    return entry
+
+
+def _rule(ev: Evaluation, rule: CompiledRule, outcome, entity: str, row: int) -> dict[str, Any]:
+    in_force = rule.in_force(ev.as_of)
+    holds = _kleene(outcome.holds, row)
+    info = {"id": rule.id, "label": {"vi": rule.label.vi, "en": rule.label.en}, "reference": rule.reference.cite(),
+            "in_force": in_force, "valid_from": _iso(rule.valid_from), "valid_to": _iso(rule.valid_to),
+            "holds": holds, "conditions": [], "parameters": []}
+    if not in_force:
+        return info
+    info["amount"] = float(outcome.amount.v[row]) if bool(outcome.amount.k[row]) else None
+    for cond, value in zip(rule.conditions, outcome.conditions):
+        item = {"text": cond.text, "label": None if cond.label is None else {"vi": cond.label.vi, "en": cond.label.en},
+                "result": _kleene(value, row)}
+        node = cond.node
+        if isinstance(node, Compare) and node.left.type.kind in ("number", "date"):
+            left = ev.eval(node.left, entity).full(ev.n(entity))
+            right = ev.eval(node.right, entity).full(ev.n(entity))
+            item["actual"] = _show(left.v[row], node.left.type.kind) if bool(left.k[row]) else None
+            item["threshold"] = _show(right.v[row], node.right.type.kind) if bool(right.k[row]) else None
+            if node.left.type.kind == "number" and bool(left.k[row]) and bool(right.k[row]):
+                item["distance"] = float(left.v[row]) - float(right.v[row])
+        if item["result"] is None:
+            item["missing"] = sorted(_missing(ev, cond.inputs, entity, row))
+        info["conditions"].append(item)
+    for name in sorted(rule.params):
+        value = ev.params.get(name)
+        info["parameters"].append({"name": name, "value": None if value is None else value.value,
+                                   "from": None if value is None else value.from_.isoformat(),
+                                   "reference": None if value is None else value.reference.cite(),
+                                   "confidence": None if value is None else value.confidence})
+    return info
+
+
+def _missing(ev: Evaluation, inputs, entity: str, row: int) -> set[str]:
+    out = set()
+    for ent, name in inputs:
+        known = ev.column(ent, name).full(ev.n(ent)).k
+        if ent == entity and not bool(known[row]):
+            out.add(name)
+        elif ent == "household" and entity == "person" and not bool(known[ev.hh_index[row]]):
+            out.add(f"household.{name}")
+        elif ent == "person" and entity == "household" and not known[ev.hh_index == row].all():
+            out.add(f"member.{name}")
+    return out
+
+
+def _kleene(value, row: int) -> bool | None:
+    return bool(value.v[row]) if bool(value.k[row]) else None
+
+
+def _show(value, kind: str) -> Any:
+    if kind == "date":
+        value = int(value)
+        return dt.date(value // 10000, value // 100 % 100, value % 100).isoformat()
+    return float(value)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+# ---------------------------------------------------------------- text
+def render_text(data: dict[str, Any], lang: str = "vi", verbose: bool = False) -> str:
+    """A social officer's reading: decisions first, then each rule's conditions with values."""
+    w = WORDS[lang]
+    lines = [f"{w['household']} {data['household_id']} — {data.get('commune') or ''} — {data['as_of']}"]
+    for entry in data["benefits"]:
+        lines += _render_decision(entry, lang, "  ", verbose)
+    for person in data["members"]:
+        born = f", {w['born']} {person['date_of_birth']}" if person.get("date_of_birth") else ""
+        lines.append(f"\n{w['member']} {person['person_id']} {person.get('name') or ''}{born}")
+        for entry in person["benefits"]:
+            lines += _render_decision(entry, lang, "  ", verbose)
+    return "\n".join(lines)
+
+
+def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[str]:
+    w = WORDS[lang]
+    status = {"eligible": ELIGIBLE, "not_eligible": NOT_ELIGIBLE, "undetermined": UNDETERMINED}[entry["status"]]
+    if status == NOT_ELIGIBLE and entry["coverage"] != "leakage" and not verbose:
+        return []
+    head = f"{pad}• {entry['label'][lang]}: {STATUS_TEXT[lang][status]}"
+    if entry["amount"] is not None and status == ELIGIBLE and entry["unit"] != "status":
+        head += f" — {w['amount']} {_money(entry['amount'], entry['unit'])}"
+    if entry["rate"] is not None and status == ELIGIBLE:
+        head += f" @ {entry['rate'] * 100:.3g}%/năm" if lang == "vi" else f" @ {entry['rate'] * 100:.3g}%/yr"
+    cov = COVERAGE_TEXT[lang].get(entry["coverage"], "")
+    lines = [head + (f" [{cov}]" if cov else "")]
+    for rule in entry["rules"]:
+        if not rule["in_force"]:
+            continue
+        if status == ELIGIBLE and rule["id"] != entry["rule"]:
+            continue
+        if status == UNDETERMINED and rule["holds"] is False:
+            continue
+        lines.append(f"{pad}    {w['rule']} {rule['id']}: {rule['label'][lang]} ({w['reference']}: {rule['reference']})")
+        for cond in rule["conditions"]:
+            if status != ELIGIBLE and cond["result"] is True and not verbose:
+                continue
+            lines.append(f"{pad}      - {cond['label'][lang] if cond['label'] else cond['text']}: "
+                         f"{w[KLEENE[cond['result']]]}" + _values(cond, w))
+        for p in rule["parameters"]:
+            mark = f" [{w['unverified']} {p['confidence']}]" if p["confidence"] in ("C", "D") else ""
+            lines.append(f"{pad}      {w['params']}: {p['name']} = {_plain_value(p['value'])} "
+                         f"({p['from']}, {p['reference']}){mark}")
+        if status == NOT_ELIGIBLE:
+            break  # the closest rule is enough for a leakage line
+    return lines
+
+
+def _values(cond: dict, w: dict) -> str:
+    parts = []
+    if "actual" in cond:
+        parts.append(f"{_plain_value(cond['actual'])} vs {_plain_value(cond['threshold'])}")
+    if cond.get("distance") is not None and cond["result"] is False:
+        d = cond["distance"]
+        parts.append(f"{w['above'] if d > 0 else w['below']} {_plain_value(abs(d))}")
+    if cond.get("missing"):
+        parts.append(f"{w['missing']}: {', '.join(cond['missing'])}")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _plain_value(value) -> str:
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.4g}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return str(value)
+
+
+def _money(amount: float, unit: str) -> str:
+    if unit == "share_of_premium":
+        return f"{amount * 100:.0f}%"
+    suffix = {"vnd_per_month": " VND/tháng", "vnd_per_year": " VND/năm", "vnd_once": " VND", "kg_rice": " kg",
+              "loan": " VND"}.get(unit, "")
+    return f"{amount:,.0f}{suffix}"

@@ -1,0 +1,99 @@
+"""Checks across rows and tables: identifying values present, unique IDs, members pointing to an
+accepted household, households with at least one accepted member. All column-wise."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..rulebook.inputs import Table
+from .convert import Problem
+
+
+def value_required(table: Table) -> list[str]:
+    """Columns whose *value* must be given, or the row cannot be screened at all: the table's key,
+    the parent key, unique columns, and required text columns (the commune). A missing value in any
+    other column (a date of birth, say) only leaves the decisions that need it undetermined."""
+    names = [table.key]
+    if table.parent is not None:
+        names.append(table.parent.key)
+    names += [n for n, c in table.columns.items() if c.unique or (c.required and c.type == "text")]
+    return [n for n in dict.fromkeys(names) if n in table.columns]
+
+
+def missing_values(values: pd.Series, table: Table, name: str) -> Problem | None:
+    empty = values.isna().to_numpy()
+    if not empty.any():
+        return None
+    column = table.columns[name]
+    positions = np.flatnonzero(empty)
+    reason = f"expected a value for '{name}' ({column.label.vi} / {column.label.en}); the cell is empty"
+    return Problem(positions, "R-MISSING-REQUIRED-VALUE",
+                   np.full(len(positions), reason, dtype=object), np.full(len(positions), "", dtype=object))
+
+
+def duplicates(values: pd.Series, rows: np.ndarray, table: Table, name: str) -> Problem | None:
+    """Every row of an ID that appears more than once (the first is not trusted over the others)."""
+    present = values.notna().to_numpy()
+    dup = values.duplicated(keep=False).to_numpy() & present
+    if not dup.any():
+        return None
+    positions = np.flatnonzero(dup)
+    ids = values.iloc[positions].astype(str).reset_index(drop=True)
+    grouped = pd.Series(rows[positions]).groupby(ids)
+    count = grouped.transform("size").astype(str)
+    first = grouped.transform("min").astype(str)
+    what = _id_words(table, name)
+    reasons = (f"{what} '" + ids + "' appears " + count + " times (first at row " + first +
+               "); every row with a duplicated ID is rejected")
+    return Problem(positions, "R-DUPLICATE-ID", reasons.to_numpy(dtype=object), ids.to_numpy(dtype=object))
+
+
+def _id_words(table: Table, name: str) -> str:
+    label = table.columns[name].label.en
+    return label[:1].lower() + label[1:] if label.endswith("ID") else f"'{name}'"
+
+
+def orphans(member_households: pd.Series, household_ids: pd.Series, household_ok: np.ndarray,
+            household_rows: np.ndarray, household_file: str) -> list[Problem]:
+    """Members whose household is not in the household table, or was rejected there."""
+    problems = []
+    given = member_households.notna().to_numpy()
+    known = member_households.isin(household_ids.dropna()).to_numpy() & given
+    accepted = member_households.isin(household_ids[household_ok].dropna()).to_numpy() & given
+    orphan = given & ~known
+    if orphan.any():
+        positions = np.flatnonzero(orphan)
+        ids = member_households.iloc[positions].astype(str)
+        reasons = "household ID '" + ids + f"' is not in {household_file}"
+        problems.append(Problem(positions, "R-ORPHAN-MEMBER", reasons.to_numpy(dtype=object),
+                                ids.to_numpy(dtype=object)))
+    rejected = known & ~accepted
+    if rejected.any():
+        positions = np.flatnonzero(rejected)
+        ids = member_households.iloc[positions].astype(str)
+        present = household_ids.notna().to_numpy()
+        first_row = pd.Series(household_rows[present], index=household_ids[present].astype(str).to_numpy())
+        first_row = first_row[~first_row.index.duplicated()]
+        where = ids.map(first_row).astype("Int64").astype(str)
+        reasons = "its household '" + ids + f"' was rejected ({household_file} row " + where + ")"
+        problems.append(Problem(positions, "R-HOUSEHOLD-REJECTED", reasons.to_numpy(dtype=object),
+                                ids.to_numpy(dtype=object)))
+    return problems
+
+
+def without_members(household_ids: pd.Series, household_ok: np.ndarray, member_households: pd.Series,
+                    member_ok: np.ndarray, member_file: str) -> Problem | None:
+    """Accepted households with no accepted member."""
+    has_member = household_ids.isin(member_households[member_ok].dropna()).to_numpy()
+    lonely = household_ok & ~has_member & household_ids.notna().to_numpy()
+    if not lonely.any():
+        return None
+    positions = np.flatnonzero(lonely)
+    ids = household_ids.iloc[positions].astype(str)
+    counts = member_households.dropna().astype(str).value_counts()
+    n = ids.map(counts).fillna(0).astype(int)
+    none_at_all = ("no members: no row in " + member_file + " has household ID '" + ids + "'")
+    all_rejected = ("no members: all " + n.astype(str) + " row(s) for this household in " + member_file +
+                    " were rejected")
+    reasons = none_at_all.where(n == 0, all_rejected)
+    return Problem(positions, "R-NO-MEMBERS", reasons.to_numpy(dtype=object), ids.to_numpy(dtype=object))

@@ -1,0 +1,204 @@
+"""read_register: find, read, type and check a register; bad rows go to `rejects`, never lost."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DataError
+from ..rulebook.inputs import Column, InputSchema, Table
+from . import checks
+from .convert import Problem, convert_column
+from .headers import HeaderMatch, match_headers
+from .model import (FILE_COLUMN, REJECT_COLUMNS, ROW_COLUMN, TABLES, Register, accounting_entry,
+                    empty_rejects)
+from .sources import Location, RawTable, locate, read_raw
+
+
+@dataclass
+class _Checked:
+    """One table after typing and checks."""
+
+    table: Table
+    raw: RawTable
+    match: HeaderMatch
+    typed: pd.DataFrame  # every row read, every declared column, typed
+    problems: list[tuple[str, Problem]] = field(default_factory=list)  # (header, problem)
+
+    @property
+    def label(self) -> str:
+        return self.raw.location.label
+
+    @property
+    def n(self) -> int:
+        return len(self.typed)
+
+    def header(self, name: str) -> str:
+        return self.match.columns.get(name, name)
+
+    def add(self, name: str, problem: Problem | None) -> None:
+        if problem is not None:
+            self.problems.append((self.header(name), problem))
+
+    def rejected(self) -> np.ndarray:
+        mask = np.zeros(self.n, dtype=bool)
+        for _, problem in self.problems:
+            mask[problem.positions] = True
+        return mask
+
+
+def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
+                  strict: bool = False) -> Register:
+    """Read the register at `path` (a folder of CSV/Parquet files, or one .xlsx workbook), type every
+    declared column and check it. Rows that fail a check are left out of the frames and listed in
+    `rejects` (file, spreadsheet row, column, value, reason, code); with `strict` the first one
+    raises DataError instead. A missing required column always raises DataError."""
+    as_of = _as_date(as_of)
+    locations = locate(path, schema)
+    tables = {name: _check_table(locations[name], getattr(schema, name), as_of) for name in TABLES}
+    _check_ids(tables)
+    _check_links(tables["households"], tables["members"])
+    rejects = _rejects(tables)
+    if strict and len(rejects):
+        first = rejects.iloc[0]
+        more = f" ({len(rejects) - 1} more problem(s) not shown; run without --strict to see all)" \
+            if len(rejects) > 1 else ""
+        raise DataError(f"{first['reason']} [{first['code']}]{more}", file=str(first["file"]),
+                        row=int(first["row"]), column=str(first["column"]))
+    frames, accounting = {}, {}
+    for name, checked in tables.items():
+        rejected = checked.rejected()
+        frames[name] = _accepted(checked, rejected)
+        accounting[name] = accounting_entry(checked.n, rejected)
+    return Register(
+        households=frames["households"], members=frames["members"], rejects=rejects,
+        accounting=accounting, sources=_sources(locations.values()),
+        missing_columns={name: list(t.match.missing) for name, t in tables.items()},
+        warnings=_warnings(tables), as_of=as_of,
+        headers={name: dict(t.match.columns) for name, t in tables.items()},
+    )
+
+
+def _as_date(value: dt.date | str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise DataError(f"the as-of date '{value}' is not a date yyyy-mm-dd") from None
+
+
+def _check_table(location: Location, table: Table, as_of: dt.date) -> _Checked:
+    raw = read_raw(location, table)
+    match = match_headers(list(raw.frame.columns), table, location.label)
+    columns: dict[str, pd.Series] = {}
+    problems: list[tuple[str, Problem]] = []
+    index = pd.RangeIndex(len(raw.frame))
+    for name, column in table.columns.items():  # a loop over columns; each is typed as a whole
+        header = match.columns.get(name)
+        if header is None:
+            columns[name] = empty_column(column, len(raw.frame))
+            continue
+        series = raw.frame[header].reset_index(drop=True)
+        typed, found = convert_column(series, column, as_of)
+        columns[name] = typed.set_axis(index)
+        problems += [(header, p) for p in found]
+    checked = _Checked(table, raw, match, pd.DataFrame(columns, index=index), problems)
+    for name in checks.value_required(table):
+        checked.add(name, checks.missing_values(checked.typed[name], table, name))
+    return checked
+
+
+def empty_column(column: Column, n: int) -> pd.Series:
+    """An all-missing column of the declared type (for an optional column the file does not have)."""
+    kind = column.type
+    if kind == "enum":
+        return pd.Series(pd.Categorical.from_codes(np.full(n, -1), categories=list(column.values or {})))
+    dtype = {"text": "string", "bool": "boolean", "int": "Int64", "number": "Float64",
+             "money": "Float64", "date": "datetime64[ns]"}[kind]
+    return pd.Series(pd.NA if kind != "date" else pd.NaT, index=pd.RangeIndex(n), dtype=dtype)
+
+
+def _check_ids(tables: dict[str, _Checked]) -> None:
+    for checked in tables.values():
+        for name, column in checked.table.columns.items():
+            if column.unique:
+                checked.add(name, checks.duplicates(checked.typed[name], checked.raw.rows, checked.table, name))
+
+
+def _check_links(households: _Checked, members: _Checked) -> None:
+    """Members point to an accepted household; accepted households keep at least one member."""
+    parent = members.table.parent
+    if parent is None:
+        return
+    household_ids = households.typed[households.table.key]
+    member_households = members.typed[parent.key]
+    household_ok = ~households.rejected()
+    for problem in checks.orphans(member_households, household_ids, household_ok, households.raw.rows,
+                                  households.label):
+        members.add(parent.key, problem)
+    member_ok = ~members.rejected()
+    households.add(households.table.key, checks.without_members(
+        household_ids, household_ok, member_households, member_ok, members.label))
+
+
+def _rejects(tables: dict[str, _Checked]) -> pd.DataFrame:
+    parts = []
+    order = 0
+    for name, checked in tables.items():
+        for header, problem in checked.problems:
+            n = len(problem.positions)
+            parts.append(pd.DataFrame({
+                "table": name, "file": checked.label, "row": checked.raw.rows[problem.positions],
+                "column": header, "value": problem.values, "reason": problem.reasons, "code": problem.code,
+                "_order": np.full(n, order), "_table": np.full(n, TABLES.index(name)),
+            }))
+            order += 1
+    if not parts:
+        return empty_rejects()
+    rejects = pd.concat(parts, ignore_index=True)
+    rejects = rejects.sort_values(["_table", "row", "_order"], kind="stable").reset_index(drop=True)
+    rejects = rejects[REJECT_COLUMNS]
+    typed = empty_rejects()
+    return rejects.astype({c: typed[c].dtype for c in REJECT_COLUMNS})
+
+
+def _accepted(checked: _Checked, rejected: np.ndarray) -> pd.DataFrame:
+    frame = checked.typed
+    frame[FILE_COLUMN] = pd.Series(checked.label, index=frame.index, dtype="string")
+    frame[ROW_COLUMN] = checked.raw.rows
+    return frame.loc[~rejected].reset_index(drop=True)
+
+
+def _sources(locations) -> list[Path]:
+    paths: list[Path] = []
+    for location in locations:
+        path = location.path
+        found = sorted(path.rglob("*.parquet")) if path.is_dir() else [path]
+        paths += [p for p in found if p not in paths]
+    return paths
+
+
+def _warnings(tables: dict[str, _Checked]) -> list[str]:
+    out = []
+    for checked in tables.values():
+        out += checked.match.warnings
+        if checked.raw.blank_rows:
+            out.append(f"{checked.label}: {checked.raw.blank_rows} empty row(s) skipped")
+    households, members = tables["households"], tables["members"]
+    parent = members.table.parent
+    if parent is not None:
+        member_households = members.typed[parent.key]
+        lost = member_households[members.rejected()].dropna().unique()
+        kept = member_households[~members.rejected()].dropna().unique()
+        partial = np.intersect1d(np.asarray(lost, dtype=object).astype(str), np.asarray(kept, dtype=object).astype(str))
+        if len(partial):
+            sample = ", ".join(partial[:5]) + (", ..." if len(partial) > 5 else "")
+            out.append(f"{len(partial)} household(s) are screened without some of their members, "
+                       f"whose rows were rejected ({sample}); member counts for them are incomplete")
+    return out
