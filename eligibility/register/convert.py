@@ -135,7 +135,11 @@ def _convert_enum(raw: pd.Series, column: Column) -> tuple[pd.Series, list[Probl
     hints = {}
     for value in bad.unique():  # distinct unknown spellings, not rows
         hit = suggest(str(value), shown)
-        hints[value] = f"; did you mean '{hit}'?" if hit else ""
+        if hit is not None:
+            code = shown[hit]
+            hints[value] = f"; did you mean '{column.values[code].vi}' ({code})?"
+        else:
+            hints[value] = ""
     reasons = f"expected one of {allowed}; got '" + bad.astype(str) + "'" + bad.map(hints).astype(str)
     return typed, [_problem(unknown, "R-ENUM", raw, reasons=reasons)]
 
@@ -175,7 +179,7 @@ def _parse_numbers(raw: pd.Series, kind: str) -> tuple[np.ndarray, np.ndarray]:
     present = text.notna().to_numpy()
     clean = _replace_where(text, r"[\s\u00a0]+", "")
     if kind == "money":
-        clean = _replace_where(clean, r"(?i)(vnđ|vnd|đồng|đ)$", "")
+        clean = _replace_where(clean, r"(?i)(?:vnđ|vnd|đồng|đ)$", "")
     if kind in ("money", "int"):
         grouped = (clean.str.fullmatch(r"-?\d{1,3}(?:\.\d{3})+").fillna(False)
                    | clean.str.fullmatch(r"-?\d{1,3}(?:,\d{3})+").fillna(False)).to_numpy(dtype=bool)

@@ -1,0 +1,108 @@
+"""Benchmark: `eligibility screen` end to end (read → evaluate → write), next to a pyarrow floor.
+
+For each size it generates a register with `eligibility sample` (Parquet), then, each in a fresh
+process so peak memory is the run's own:
+  * screen:     read + check + evaluate the full rule pack + write entitlements.parquet
+  * evaluate:   the engine alone (variables, benefits, decisions table) on already-read frames
+  * floor:      pyarrow alone reading the same input and writing an output of the same size
+and prints seconds, peak RSS and the ratio to the floor.
+
+    python bench/bench_screen.py                    # 100,000 households and ~1,000,000 persons
+    python bench/bench_screen.py --households 20000 # a quick run
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "_data"
+AS_OF = "2025-11-15"
+
+SCREEN = """
+import time, resource, datetime as dt, json, sys
+t0 = time.perf_counter()
+from eligibility.api import screen_register
+from eligibility.outputs import write_outputs
+r = screen_register(sys.argv[1], dt.date.fromisoformat(sys.argv[3]))
+write_outputs(r, sys.argv[2], "parquet", "en")
+print(json.dumps({"seconds": time.perf_counter() - t0, "rows": len(r.decisions),
+                  "persons": len(r.register.members), "households": len(r.register.households),
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+EVALUATE = """
+import time, resource, datetime as dt, json, sys
+from eligibility.api import load_rules
+from eligibility.register import read_register
+from eligibility.engines.vectorised import evaluate
+from eligibility.decisions import build_decisions
+plan = load_rules()
+reg = read_register(sys.argv[1], plan.inputs, dt.date.fromisoformat(sys.argv[3]))
+t0 = time.perf_counter()
+ev = evaluate(plan, reg.households, reg.members, dt.date.fromisoformat(sys.argv[3]))
+t1 = time.perf_counter()
+d = build_decisions(ev)
+t2 = time.perf_counter()
+print(json.dumps({"seconds": t2 - t0, "evaluate": t1 - t0, "decisions": t2 - t1, "persons": len(reg.members),
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+FLOOR = """
+import time, resource, json, sys, pyarrow.parquet as pq, pyarrow as pa, pathlib
+t0 = time.perf_counter()
+folder = pathlib.Path(sys.argv[1])
+tables = [pq.read_table(p) for p in sorted(folder.glob("*.parquet"))]
+rows = int(sys.argv[3])
+out_rows = [t for t in tables if t.num_rows == max(x.num_rows for x in tables)][0]
+reps = max(1, -(-rows // out_rows.num_rows))
+big = pa.concat_tables([out_rows] * reps).slice(0, rows)
+pq.write_table(big, pathlib.Path(sys.argv[2]) / "floor.parquet")
+print(json.dumps({"seconds": time.perf_counter() - t0,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run(script: str, *args: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent(script), *args], check=True,
+                         capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bench(households: int) -> None:
+    folder = DATA / f"hh{households}"
+    if not folder.exists():
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "eligibility", "sample", "--households", str(households),
+                        "--seed", "767", "--out", str(folder), "--format", "parquet"], check=True,
+                       capture_output=True)
+        print(f"generated {households:,} households in {time.perf_counter() - t0:.1f} s")
+    out = DATA / f"out{households}"
+    out.mkdir(parents=True, exist_ok=True)
+    screen = run(SCREEN, str(folder), str(out), AS_OF)
+    evaluation = run(EVALUATE, str(folder), str(out), AS_OF)
+    floor = run(FLOOR, str(folder), str(out), str(screen["rows"]))
+    persons = screen["persons"]
+    print(f"\n{screen['households']:,} households, {persons:,} persons, {screen['rows']:,} decision rows")
+    print(f"  screen end to end : {screen['seconds']:6.2f} s   peak {screen['rss_mb']:7.0f} MB")
+    print(f"  evaluate alone    : {evaluation['seconds']:6.2f} s   (variables+benefits {evaluation['evaluate']:.2f} s,"
+          f" decisions table {evaluation['decisions']:.2f} s) = {persons / evaluation['seconds']:,.0f} persons/s")
+    print(f"  pyarrow floor     : {floor['seconds']:6.2f} s   peak {floor['rss_mb']:7.0f} MB")
+    print(f"  ratio to floor    : {screen['seconds'] / floor['seconds']:6.1f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--households", type=int, nargs="*", default=[100_000, 230_000],
+                        help="register sizes (230,000 households ≈ 1,000,000 persons)")
+    for n in parser.parse_args().households:
+        bench(n)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+"""Register input: find, read, type and check a commune register (households + members).
+
+    from eligibility.register import read_register, Register
+    reg = read_register("sample_households/demo", schema, as_of=date(2025, 11, 15))
+
+Bad rows are not lost: they are listed in `reg.rejects` (file, row, column, value, reason, code)
+and `reg.accounting` always satisfies read = accepted + rejected.
+"""
+from .model import REJECT_CODES, REJECT_COLUMNS, Register
+from .reader import read_register
+from .writer import write_register
+
+__all__ = ["REJECT_CODES", "REJECT_COLUMNS", "Register", "read_register", "write_register",
+           "generate_sample", "write_sample"]
+
+
+def __getattr__(name: str):
+    # The sample generator is only loaded when asked for.
+    if name in ("generate_sample", "write_sample"):
+        from . import sample
+
+        return getattr(sample, name)
+    raise AttributeError(name)
