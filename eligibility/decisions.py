@@ -98,24 +98,24 @@ def _rows(ev: Evaluation, result: BenefitResult, cov: np.ndarray, rows: np.ndarr
 
 
 def _identity(ev: Evaluation, entity: str, rows: np.ndarray) -> pd.DataFrame:
-    hh = ev.households
-    if entity == "person":
-        members = ev.members
-        hh_rows = ev.hh_index[rows]
-        person_id = members["person_id"].to_numpy(dtype=object)[rows]
-        name = _col(members, "full_name")[rows]
-    else:
-        hh_rows = rows
-        person_id = np.full(len(rows), None, dtype=object)
-        name = _col(hh, "head_name")[rows]
-    return pd.DataFrame({
-        "household_id": hh["household_id"].to_numpy(dtype=object)[hh_rows],
-        "person_id": person_id,
-        "name": name,
-        "district": _col(hh, "district")[hh_rows],
-        "commune": _col(hh, "commune")[hh_rows],
-        "village": _col(hh, "village")[hh_rows],
-    })
+    base = _identity_columns(ev)
+    hh_rows = ev.hh_index[rows] if entity == "person" else rows
+    person = base["person_id"][rows] if entity == "person" else np.full(len(rows), None, dtype=object)
+    name = base["full_name"][rows] if entity == "person" else base["head_name"][hh_rows]
+    return pd.DataFrame({"household_id": base["household_id"][hh_rows], "person_id": person, "name": name,
+                         "district": base["district"][hh_rows], "commune": base["commune"][hh_rows],
+                         "village": base["village"][hh_rows]})
+
+
+def _identity_columns(ev: Evaluation) -> dict[str, np.ndarray]:
+    """Ids, names and places as object arrays, converted once per evaluation (not once per benefit)."""
+    cached = getattr(ev, "_identity_cache", None)
+    if cached is None:
+        hh, mm = ev.households, ev.members
+        cached = {name: _col(hh, name) for name in ("household_id", "head_name", "district", "commune", "village")}
+        cached.update({name: _col(mm, name) for name in ("person_id", "full_name")})
+        ev._identity_cache = cached
+    return cached
 
 
 def _col(frame: pd.DataFrame, name: str) -> np.ndarray:
