@@ -42,7 +42,7 @@ def coverage(result: BenefitResult) -> np.ndarray:
 def build_decisions(ev: Evaluation, include_all: bool = False, lang: str = "en") -> pd.DataFrame:
     """The entitlements table. By default rows that matter: eligible, undetermined, or enrolled
     (leakage); `include_all` adds every not-eligible decision with why it failed."""
-    frames = [_benefit_rows(ev, result, include_all, lang) for result in ev.benefits.values()]
+    frames = [_benefit_rows(ev, ev.benefits[name], include_all, lang) for name in sorted(ev.benefits)]
     frames = [f for f in frames if len(f)]
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})

@@ -10,6 +10,10 @@ HEAD = {
 }
 
 
+# Totals mean something for money and rice; not for shares of a premium, loan ceilings or statuses.
+SUMMABLE = {"vnd_per_month", "vnd_per_year", "vnd_once", "kg_rice"}
+
+
 def benefit_table(decisions: pd.DataFrame) -> pd.DataFrame:
     """Counts by status and coverage, and the total amount of eligible decisions, per benefit."""
     status = pd.crosstab(decisions["benefit"], decisions["status"])
@@ -29,11 +33,12 @@ def benefit_table(decisions: pd.DataFrame) -> pd.DataFrame:
 def print_summary(screening, lang: str = "vi") -> None:
     table = benefit_table(screening.decisions)
     head = HEAD[lang]
-    widths = (34, 9, 9, 9, 9, 9, 20, 16)
+    widths = (34, 10, 14, 10, 9, 10, 20, 18)
     click.echo("\n" + "".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths))))
     for name in table.index:  # one line per benefit (a few dozen), not per register row
         row = table.loc[name]
-        amount = "" if pd.isna(row["amount"]) or row["unit"] == "status" else f"{row['amount']:,.0f}"
+        summable = row["unit"] in SUMMABLE and not pd.isna(row["amount"])
+        amount = f"{row['amount']:,.0f}" if summable else ""
         cells = (name[:33], *(f"{int(row[c]):,}" for c in ("eligible", "undetermined", "covered", "gap", "leakage")),
                  amount, row["unit"])
         click.echo("".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))))

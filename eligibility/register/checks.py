@@ -9,6 +9,15 @@ from ..rulebook.inputs import Table
 from .convert import Problem
 
 
+def isin(values: pd.Series, pool: pd.Series) -> np.ndarray:
+    """values.isin(pool) as a numpy mask, through integer codes (pandas' isin on Arrow strings loops
+    in Python); missing values are never in the pool."""
+    both = pd.concat([values.reset_index(drop=True), pool.reset_index(drop=True)], ignore_index=True)
+    codes, _ = pd.factorize(both, use_na_sentinel=True)
+    left, right = codes[:len(values)], codes[len(values):]
+    return np.isin(left, right[right >= 0]) & (left >= 0)
+
+
 def value_required(table: Table) -> list[str]:
     """Columns whose *value* must be given, or the row cannot be screened at all: the table's key,
     the parent key, unique columns, and required text columns (the commune). A missing value in any
@@ -58,8 +67,8 @@ def orphans(member_households: pd.Series, household_ids: pd.Series, household_ok
     """Members whose household is not in the household table, or was rejected there."""
     problems = []
     given = member_households.notna().to_numpy()
-    known = member_households.isin(household_ids.dropna()).to_numpy() & given
-    accepted = member_households.isin(household_ids[household_ok].dropna()).to_numpy() & given
+    known = isin(member_households, household_ids) & given
+    accepted = isin(member_households, household_ids[household_ok]) & given
     orphan = given & ~known
     if orphan.any():
         positions = np.flatnonzero(orphan)
@@ -84,7 +93,7 @@ def orphans(member_households: pd.Series, household_ids: pd.Series, household_ok
 def without_members(household_ids: pd.Series, household_ok: np.ndarray, member_households: pd.Series,
                     member_ok: np.ndarray, member_file: str) -> Problem | None:
     """Accepted households with no accepted member."""
-    has_member = household_ids.isin(member_households[member_ok].dropna()).to_numpy()
+    has_member = isin(household_ids, member_households[member_ok])
     lonely = household_ok & ~has_member & household_ids.notna().to_numpy()
     if not lonely.any():
         return None

@@ -94,10 +94,15 @@ def convert_column(raw: pd.Series, column: Column, as_of: dt.date) -> tuple[pd.S
     raise ValueError(f"unknown column type {kind!r}")  # the schema allows no other
 
 
-def _map_spellings(text: pd.Series, spellings: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """(index into the target values or -1 when empty, mask of cells with no known spelling)."""
-    codes, uniques = pd.factorize(text, use_na_sentinel=True)
-    mapped = np.array([spellings.get(token_key(u), -2) for u in uniques] + [-1], dtype=np.int64)
+def _map_spellings(raw: pd.Series, spellings: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(index into the target values or -1 when empty, mask of cells with no known spelling).
+    Works on the distinct values only (a Categorical's categories, or factorized text)."""
+    if isinstance(raw.dtype, pd.CategoricalDtype):
+        codes, uniques = raw.cat.codes.to_numpy(), raw.cat.categories
+    else:
+        codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    keys = [token_key(u) for u in uniques]
+    mapped = np.array([-1 if not key else spellings.get(key, -2) for key in keys] + [-1], dtype=np.int64)
     out = mapped[codes]  # code -1 (empty) picks the trailing -1
     unknown = out == -2
     out[unknown] = -1
@@ -125,13 +130,12 @@ def enum_spellings(column: Column) -> tuple[list[str], dict[str, int], dict[str,
 
 def _convert_enum(raw: pd.Series, column: Column) -> tuple[pd.Series, list[Problem]]:
     codes, spellings, shown = enum_spellings(column)
-    text = as_text(raw)
-    index, unknown = _map_spellings(text, spellings)
+    index, unknown = _map_spellings(raw, spellings)
     typed = pd.Series(pd.Categorical.from_codes(index, categories=codes), index=raw.index)
     if not unknown.any():
         return typed, []
     allowed = ", ".join(f"{c} ({column.values[c].vi})" for c in codes)
-    bad = text[unknown]
+    bad = as_text(raw[unknown])
     hints = {}
     for value in bad.unique():  # distinct unknown spellings, not rows
         hit = suggest(str(value), shown)
@@ -152,8 +156,7 @@ def _convert_bool(raw: pd.Series) -> tuple[pd.Series, list[Problem]]:
     if ptypes.is_bool_dtype(raw):
         return raw.astype("boolean"), []
     spellings = {token_key(w): 1 for w in TRUE_WORDS} | {token_key(w): 0 for w in FALSE_WORDS}
-    text = as_text(raw)
-    index, unknown = _map_spellings(text, spellings)
+    index, unknown = _map_spellings(raw, spellings)
     typed = pd.Series(pd.arrays.BooleanArray(index == 1, index < 0), index=raw.index)
     problem = _problem(unknown, "R-TYPE", raw, BOOL_EXPECTED)
     return typed, [problem] if problem else []

@@ -128,6 +128,9 @@ def _write_workbook(path: Path, frames: dict[str, pd.DataFrame], schema: InputSc
             for i, col in enumerate(excel.columns, start=1):
                 width = min(max(len(str(col)), 10) + 2, 40)
                 sheet.column_dimensions[cell_letter(i)].width = width
+                if ptypes.is_datetime64_any_dtype(excel[col]):
+                    for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+                        cell.number_format = "DD/MM/YYYY"
 
 
 def cell_letter(index: int) -> str:

@@ -334,7 +334,10 @@ class _Compiler:
     # ------------------------------------------------------------ order and lineage
     def _order(self) -> list[str]:
         try:
-            return list(TopologicalSorter(self.deps).static_order())
+            sorter = TopologicalSorter()
+            for name in sorted(self.deps):   # sorted: the order must not depend on hash seeds
+                sorter.add(name, *sorted(self.deps[name]))
+            return list(sorter.static_order())
         except CycleError as err:
             cycle = err.args[1]
             name = cycle[0]

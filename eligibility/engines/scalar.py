@@ -1,0 +1,369 @@
+"""A scalar evaluator of the expression language: one household and its members at a time.
+
+Written independently of the vectorised engine (no numpy, no shared helpers), so that the two can
+be tested against each other. Values are plain Python values:
+
+    number -> float          date -> int yyyymmdd        bool -> bool
+    enum   -> its code (str) text -> str                 list -> tuple
+    unknown -> None          (Kleene three-valued logic, written out by hand)
+
+The durable engine uses it to compute formula variables, aggregates over members, cases tables,
+expression values that are not plain attributes, amounts and rates, before or after it asserts
+facts; the rules' conditions themselves are matched by durable_rules.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import pandas as pd
+
+from ..rulebook.compile import Plan
+from ..rulebook.expressions import (Aggregate, Arith, AsOf, BenefitRef, BoolOp, Call, Column, Compare, Const,
+                                    FromHousehold, IfElse, In, Neg, Node, Not, Param, Var)
+
+ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED = "eligible", "not_eligible", "undetermined"
+
+
+# ---------------------------------------------------------------- dates as yyyymmdd integers
+def date_to_int(day: dt.date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def _ymd(d: int) -> tuple[int, int, int]:
+    return d // 10000, (d // 100) % 100, d % 100
+
+
+def _civil_days(d: int) -> int:
+    """Days since 1970-01-01 of a yyyymmdd integer (proleptic Gregorian, day numbers beyond the month's
+    end simply count on, like the integer arithmetic of add_years/add_months can produce)."""
+    y, m, day = _ymd(d)
+    y -= 1 if m <= 2 else 0
+    era = y // 400
+    yoe = y - era * 400
+    mp = (m + 9) % 12
+    doy = (153 * mp + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def years_between(a: int, b: int) -> int:
+    """Completed years from a to b: the birthday itself counts (từ đủ N tuổi)."""
+    return (b - a) // 10000
+
+
+def months_between(a: int, b: int) -> int:
+    ya, ma, da = _ymd(a)
+    yb, mb, db = _ymd(b)
+    return (yb - ya) * 12 + (mb - ma) - (1 if db < da else 0)
+
+
+def days_between(a: int, b: int) -> int:
+    return _civil_days(b) - _civil_days(a)
+
+
+def add_years(d: int, n: float) -> int:
+    return d + int(n) * 10000
+
+
+def add_months(d: int, n: float) -> int:
+    y, m, day = _ymd(d)
+    total = y * 12 + (m - 1) + int(n)
+    return (total // 12) * 10000 + (total % 12 + 1) * 100 + day
+
+
+def round_half_up(x: float, digits: float) -> float:
+    scale = 10.0 ** float(digits)
+    return float(math.floor(x * scale + 0.5)) / scale
+
+
+# ---------------------------------------------------------------- one household
+@dataclass
+class Decided:
+    """A benefit's outcome for one person or household, as far as expressions can see it."""
+
+    status: str
+    amount: float | None = None
+
+
+@dataclass
+class HouseholdContext:
+    """Everything the evaluator knows about one household: inputs, variables, decided benefits."""
+
+    household: dict[str, Any]
+    members: list[dict[str, Any]]
+    hh_vars: dict[str, Any] = field(default_factory=dict)
+    person_vars: list[dict[str, Any]] = field(default_factory=list)
+    hh_benefits: dict[str, Decided] = field(default_factory=dict)
+    person_benefits: list[dict[str, Decided]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.person_vars:
+            self.person_vars = [{} for _ in self.members]
+        if not self.person_benefits:
+            self.person_benefits = [{} for _ in self.members]
+
+
+class ScalarEvaluator:
+    """Evaluate checked expression trees for one household (person=None) or one of its members."""
+
+    def __init__(self, plan: Plan, as_of: dt.date):
+        self.plan, self.as_of = plan, as_of
+        self.as_of_int = date_to_int(as_of)
+        self.params: dict[str, Any] = {}
+        for name, param in plan.parameters.items():
+            value = param.at(as_of)
+            if value is None:
+                self.params[name] = None
+            elif isinstance(value.value, list):
+                self.params[name] = tuple(value.value)
+            elif isinstance(value.value, bool):
+                self.params[name] = value.value if param.spec.type == "bool" else float(value.value)
+            else:
+                self.params[name] = float(value.value)
+
+    # ------------------------------------------------------------ variables, in plan order
+    def compute_variables(self, ctx: HouseholdContext, names: Iterable[str]) -> None:
+        for name in names:
+            var = self.plan.variables[name]
+            if var.entity == "household":
+                ctx.hh_vars[name] = self.value(var.node, ctx, None)
+            else:
+                for i in range(len(ctx.members)):
+                    ctx.person_vars[i][name] = self.value(var.node, ctx, i)
+
+    # ------------------------------------------------------------ expressions
+    def value(self, node: Node, ctx: HouseholdContext | None, person: int | None) -> Any:
+        """The node's value for the household (person=None) or for member `person`; None = unknown."""
+        return getattr(self, "_" + type(node).__name__)(node, ctx, person)
+
+    def constant(self, node: Node) -> Any:
+        """The value of an expression that reads no household data (entity 'scalar')."""
+        return self.value(node, None, None)
+
+    def _Const(self, node: Const, ctx, person):
+        kind = node.type.kind
+        if kind == "date":
+            return date_to_int(node.value)
+        if kind == "number":
+            return float(node.value)
+        if kind == "list":
+            return tuple(node.value)
+        return node.value
+
+    def _AsOf(self, node, ctx, person):
+        return self.as_of_int
+
+    def _Param(self, node: Param, ctx, person):
+        return self.params[node.name]
+
+    def _Column(self, node: Column, ctx: HouseholdContext, person):
+        if node.entity == "household":
+            return ctx.household.get(node.name)
+        return ctx.members[person].get(node.name)
+
+    def _Var(self, node: Var, ctx: HouseholdContext, person):
+        store = ctx.hh_vars if self.plan.variables[node.name].entity == "household" else ctx.person_vars[person]
+        if node.name not in store:
+            raise RuntimeError(f"variable '{node.name}' used before it was computed")
+        return store[node.name]
+
+    def _BenefitRef(self, node: BenefitRef, ctx: HouseholdContext, person):
+        owner = self.plan.benefits[node.benefit].entity
+        store = ctx.hh_benefits if owner == "household" else ctx.person_benefits[person]
+        decided = store.get(node.benefit)
+        if decided is None:
+            raise RuntimeError(f"benefit '{node.benefit}' used before it was decided")
+        if node.what == "amount":
+            return decided.amount if decided.status == ELIGIBLE else None
+        if decided.status == UNDETERMINED:
+            return None
+        return decided.status == ELIGIBLE
+
+    def _FromHousehold(self, node: FromHousehold, ctx, person):
+        return self.value(node.inner, ctx, None)
+
+    def _Aggregate(self, node: Aggregate, ctx: HouseholdContext, person):
+        n = len(ctx.members)
+        if node.inner is None:
+            return float(n)
+        values = [self.value(node.inner, ctx, i) for i in range(n)]
+        unknown = any(v is None for v in values)
+        func = node.func
+        if func == "count":
+            return None if unknown else float(sum(1 for v in values if v))
+        if func == "any":
+            if any(v is True for v in values):
+                return True
+            return None if unknown else False
+        if func == "all":
+            if any(v is False for v in values):
+                return False
+            return None if unknown else True
+        if unknown:
+            return None
+        if func == "sum":
+            total = 0.0
+            for v in values:
+                total += float(v)
+            return total
+        if not values:
+            return None                     # max/min of no members: unknown
+        best = max(values) if func == "max" else min(values)
+        return int(best) if node.type.kind == "date" else float(best)
+
+    def _Compare(self, node: Compare, ctx, person):
+        left = self.value(node.left, ctx, person)
+        if left is None:
+            return None
+        right = self.value(node.right, ctx, person)
+        if right is None:
+            return None
+        return compare(node.op, left, right)
+
+    def _BoolOp(self, node: BoolOp, ctx, person):
+        unknown = False
+        decisive = node.op == "or"          # `or` is decided by a true item, `and` by a false one
+        for item in node.items:
+            value = self.value(item, ctx, person)
+            if value is None:
+                unknown = True
+            elif bool(value) == decisive:
+                return decisive
+        return None if unknown else not decisive
+
+    def _Not(self, node: Not, ctx, person):
+        value = self.value(node.inner, ctx, person)
+        return None if value is None else not value
+
+    def _Arith(self, node: Arith, ctx, person):
+        left = self.value(node.left, ctx, person)
+        right = self.value(node.right, ctx, person)
+        if left is None or right is None:
+            return None
+        a, b = float(left), float(right)
+        op = node.op
+        if op == "+":
+            return a + b
+        if op == "-":
+            return a - b
+        if op == "*":
+            return a * b
+        if b == 0:
+            return None                     # division by zero is unknown, never infinity
+        if op == "/":
+            return a / b
+        if op == "//":
+            return a // b
+        return a % b
+
+    def _Neg(self, node: Neg, ctx, person):
+        value = self.value(node.inner, ctx, person)
+        return None if value is None else -float(value)
+
+    def _In(self, node: In, ctx, person):
+        item = self.value(node.item, ctx, person)
+        options = self.value(node.options, ctx, person)
+        if item is None or options is None:
+            return None
+        if node.item.type.kind == "number":
+            found = float(item) in {float(o) for o in options}
+        else:
+            found = item in options
+        return not found if node.negate else found
+
+    def _IfElse(self, node: IfElse, ctx, person):
+        cond = self.value(node.cond, ctx, person)
+        if cond is None:
+            return None
+        return self.value(node.then if cond else node.other, ctx, person)
+
+    def _Call(self, node: Call, ctx, person):
+        func = node.func
+        if func == "known":
+            return self.value(node.args[0], ctx, person) is not None
+        if func == "coalesce":
+            first = self.value(node.args[0], ctx, person)
+            return first if first is not None else self.value(node.args[1], ctx, person)
+        args = [self.value(a, ctx, person) for a in node.args]
+        if any(a is None for a in args):
+            return None
+        a, b = args
+        if func == "years_between":
+            return years_between(int(a), int(b))
+        if func == "months_between":
+            return months_between(int(a), int(b))
+        if func == "days_between":
+            return days_between(int(a), int(b))
+        if func == "add_years":
+            return add_years(int(a), b)
+        if func == "add_months":
+            return add_months(int(a), b)
+        if func == "round":
+            return round_half_up(float(a), float(b))
+        if func == "least":
+            return min(float(a), float(b))
+        if func == "greatest":
+            return max(float(a), float(b))
+        raise ValueError(f"unknown function {func}()")
+
+
+def compare(op: str, left: Any, right: Any) -> bool:
+    if op == "==":
+        return left == right
+    if op == "!=":
+        return left != right
+    if op == "<":
+        return left < right
+    if op == "<=":
+        return left <= right
+    if op == ">":
+        return left > right
+    return left >= right
+
+
+# ---------------------------------------------------------------- register rows as plain values
+def plain_columns(plan: Plan, entity: str, frame: pd.DataFrame) -> dict[str, list]:
+    """Each declared column of `frame` as a list of plain values (None where missing), converted the
+    way the vectorised engine reads them: enums outside the declared codes and NA are unknown."""
+    table = plan.inputs.table_for(entity)
+    n = len(frame)
+    out: dict[str, list] = {}
+    for name, spec in table.columns.items():
+        if name not in frame.columns:
+            out[name] = [None] * n
+            continue
+        col = frame[name]
+        missing = col.isna().to_numpy()
+        if spec.type == "enum":
+            # a Categorical keeps its own categories; anything else is read against the declared codes
+            codes = None if isinstance(col.dtype, pd.CategoricalDtype) else set(spec.values or ())
+            raw = col.astype(object).to_numpy()
+            out[name] = [None if m or (codes is not None and str(v) not in codes) else str(v)
+                         for v, m in zip(raw, missing)]
+        elif spec.type == "bool":
+            raw = col.astype(object).to_numpy()
+            out[name] = [None if m else bool(v) for v, m in zip(raw, missing)]
+        elif spec.type == "date":
+            stamps = pd.to_datetime(col)
+            ints = (stamps.dt.year * 10000 + stamps.dt.month * 100 + stamps.dt.day).astype(object).to_numpy()
+            out[name] = [None if m else int(v) for v, m in zip(ints, missing)]
+        elif spec.type == "text":
+            raw = col.astype(object).to_numpy()
+            out[name] = [None if m else str(v) for v, m in zip(raw, missing)]
+        else:
+            raw = col.astype(object).to_numpy()
+            out[name] = [None if m else float(v) for v, m in zip(raw, missing)]
+    return out
+
+
+def records(columns: dict[str, list], n: int) -> list[dict[str, Any]]:
+    names = list(columns)
+    lists = [columns[c] for c in names]
+    return [dict(zip(names, row)) for row in zip(*lists)] if names else [{} for _ in range(n)]
+
+
+__all__ = ["ScalarEvaluator", "HouseholdContext", "Decided", "plain_columns", "records", "date_to_int",
+           "ELIGIBLE", "NOT_ELIGIBLE", "UNDETERMINED", "compare"]

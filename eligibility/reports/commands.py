@@ -1,0 +1,145 @@
+"""`eligibility gaps` and `eligibility targets`: the auditor's commands.
+
+Registered in `eligibility/cli.py` (at the end of the module, after `main` and the helpers these
+commands import are defined):
+
+    from .reports.commands import gaps, targets  # noqa: E402
+    main.add_command(gaps)
+    main.add_command(targets)
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import click
+import pandas as pd
+from click.core import ParameterSource
+
+from ..cli import LANGS, _as_of, as_of_option, rules_option
+from .htmlreport import fmt_number, fmt_percent
+from .labels import ALL_BENEFITS, AMOUNT_PREFIX, TRACK, UNIT_LABELS, UNITS, header
+
+
+def _out_option(f):
+    return click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+                        show_default=True, help="Folder for the report files.")(f)
+
+
+def _screen(register: Path, rules_dir, day, lang: str):
+    from ..api import load_rules, screen_register
+
+    try:
+        from ..cli import _progress
+    except ImportError:  # pragma: no cover - the progress bar is a nicety
+        return screen_register(register, day, rules_dir, lang=lang)
+    plan = load_rules(rules_dir)
+    with _progress(len(plan.order)) as tick:
+        return screen_register(register, day, rules_dir, lang=lang, progress=tick)
+
+
+@click.command()
+@click.argument("register", type=click.Path(exists=True, path_type=Path))
+@rules_option
+@_out_option
+@as_of_option
+@click.option("--lang", type=LANGS, default="vi", show_default=True, help="Headers, labels and explanations.")
+@click.option("--redact", is_flag=True,
+              help="Replace names and IDs by stable pseudonyms (HMAC-SHA256) so the report can be shared.")
+@click.option("--redact-key", "redact_key", envvar="ELIGIBILITY_REDACT_KEY", metavar="SECRET",
+              help="Secret key for the pseudonyms (env ELIGIBILITY_REDACT_KEY). Without it the key is derived "
+                   "from the rule-pack hash and the as-of date: stable, but anyone with the manifest can recompute "
+                   "it. Given on the command line, it implies --redact.")
+@click.pass_context
+def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, lang: str, redact: bool,
+         redact_key: str | None) -> None:
+    """Coverage gaps and leakage: who is eligible but not covered, who is covered but not eligible.
+
+    Writes gap_by_*.csv, gap_list.csv, leakage_list.csv, needs_data_list.csv, gaps.xlsx (a sheet
+    per view), gaps.html (self-contained, with charts) and gaps.json, each with the run's manifest.
+    """
+    from .report import screening_members, write_gap_report
+    from .tables import gap_tables
+
+    if redact_key and ctx.get_parameter_source("redact_key") == ParameterSource.COMMANDLINE:
+        redact = True
+    day = _as_of(as_of)
+    screening = _screen(register, rules_dir, day, lang)
+    tables = gap_tables(screening.decisions, screening_members(screening), lang)
+    written = write_gap_report(screening, out_dir, lang, redact, redact_key if redact else None, tables=tables)
+    _print_gap_summary(tables["by_benefit"], lang)
+    if screening.register is not None:
+        click.echo("")
+        for line in screening.register.summary_lines():
+            click.echo(line)
+    click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
+
+
+@click.command()
+@click.argument("register", type=click.Path(exists=True, path_type=Path))
+@rules_option
+@_out_option
+@as_of_option
+@click.option("--lang", type=LANGS, default="vi", show_default=True, help="Labels and headers.")
+def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str) -> None:
+    """The plan's targets measured on a register: value, target, on or off track.
+
+    Writes targets.csv and targets.json (with the run's manifest).
+    """
+    from .report import write_targets
+    from .targets import compute_targets
+
+    day = _as_of(as_of)
+    screening = _screen(register, rules_dir, day, lang)
+    table = compute_targets(screening, lang)
+    written = write_targets(screening, out_dir, lang, table)
+    _print_targets(table, lang)
+    click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
+
+
+# ---------------------------------------------------------------- terminal tables
+def _row(cells, widths) -> str:
+    return "".join(str(c)[: w - 1].ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
+
+def _print_gap_summary(by_benefit: pd.DataFrame, lang: str) -> None:
+    cols = ["eligible", "covered", "gap", "leakage", "needs_data"]
+    short = {"en": ["eligible", "covered", "gap", "leakage", "no data", "gap rate", "not reaching people"],
+             "vi": ["đủ ĐK", "đã hưởng", "bỏ sót", "hưởng sai", "thiếu DL", "tỷ lệ BS", "chưa đến tay"]}[lang]
+    widths = (34, 10, 10, 10, 10, 10, 10, 30)
+    click.echo("\n" + _row([header("benefit", lang), *short], widths))
+    for _, row in by_benefit.iterrows():  # one line per benefit (a few dozen), not per register row
+        amount = ""
+        for unit in UNITS:
+            col = AMOUNT_PREFIX + unit
+            if col in row.index and row[col] and row["benefit"] != ALL_BENEFITS and row["unit"] == unit:
+                amount = f"{fmt_number(float(row[col]), lang, 2 if unit == 'share_of_premium' else 0)} " \
+                         f"{UNIT_LABELS[lang][unit]}"
+        name = ("TOTAL" if lang == "en" else "TỔNG") if row["benefit"] == ALL_BENEFITS else row["benefit"]
+        cells = [name, *(fmt_number(int(row[c]), lang) for c in cols), fmt_percent(float(row["gap_rate"]), lang),
+                 amount]
+        click.echo(_row(cells, widths))
+
+
+def _print_targets(table: pd.DataFrame, lang: str) -> None:
+    widths = (46, 12, 12, 8, 30, 24)
+    head = {"en": ["target", "value", "target", "by", "on track?", "numerator / denominator"],
+            "vi": ["chỉ tiêu", "kết quả", "mục tiêu", "năm", "đạt tiến độ?", "tử số / mẫu số"]}[lang]
+    click.echo("\n" + _row(head, widths))
+    if table.empty:
+        click.echo("(no targets in the rule pack)" if lang == "en" else "(bộ quy tắc chưa có chỉ tiêu)")
+        return
+    for _, row in table.iterrows():  # one line per target
+        share = row["measure"] == "share"
+        value = _measure(row["value"], share, lang)
+        goal = f"{row['direction']} {_measure(row['target'], share, lang)}"
+        ratio = f"{fmt_number(row['numerator'], lang)} / {fmt_number(row['denominator'], lang)}"
+        if row["unknown"]:
+            ratio += f" (?{fmt_number(row['unknown'], lang)})"
+        click.echo(_row([row["label"], value, goal, row["year"], TRACK[lang][row["track"]], ratio], widths))
+
+
+def _measure(value: float, share: bool, lang: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return fmt_percent(value, lang) if share else fmt_number(value, lang)

@@ -1,0 +1,179 @@
+"""Words of the reports: column headers, unit names, value labels and number formats, in vi and en.
+
+Tables are built with stable English column codes and value codes; only the writers (workbook,
+HTML, CSV) turn them into the reader's language, through the maps below.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..outputs import HEADERS_VI, VALUES_VI
+
+# Units of a benefit's amount, in the order the reports show them. `status` carries no amount.
+UNITS = ("vnd_per_month", "vnd_per_year", "vnd_once", "loan", "kg_rice", "share_of_premium")
+AMOUNT_PREFIX = "gap_"          # by-unit columns of the aggregates: gap_vnd_per_month, gap_vnd_once, ...
+ALL_BENEFITS = "*"              # the benefit code of a row that totals every benefit of its place
+MIXED, UNKNOWN = "mixed", "unknown"   # ethnicity of a household with no head recorded / none known
+
+UNIT_LABELS = {
+    "en": {"vnd_per_month": "VND/month", "vnd_per_year": "VND/year", "vnd_once": "VND, once",
+           "loan": "VND loan", "kg_rice": "kg rice", "share_of_premium": "share of the HI premium",
+           "status": "status (no amount)"},
+    "vi": {"vnd_per_month": "đồng/tháng", "vnd_per_year": "đồng/năm", "vnd_once": "đồng (một lần)",
+           "loan": "đồng vốn vay", "kg_rice": "kg gạo", "share_of_premium": "phần mức đóng BHYT",
+           "status": "tình trạng (không có mức tiền)"},
+}
+
+_AMOUNT_HEADERS = {
+    "en": {"vnd_per_month": "Not reaching people: VND/month", "vnd_per_year": "Not reaching people: VND/year",
+           "vnd_once": "Not reaching people: VND once", "loan": "Loans not reaching people: VND",
+           "kg_rice": "Rice not reaching people: kg", "share_of_premium": "HI premiums not paid (cards)"},
+    "vi": {"vnd_per_month": "Chưa đến tay: đồng/tháng", "vnd_per_year": "Chưa đến tay: đồng/năm",
+           "vnd_once": "Chưa đến tay: đồng (một lần)", "loan": "Vốn vay chưa tiếp cận: đồng",
+           "kg_rice": "Gạo chưa nhận: kg", "share_of_premium": "Phí BHYT chưa hỗ trợ (số thẻ)"},
+}
+
+HEADERS = {
+    "en": {
+        "district": "District (before 7/2025)", "commune": "Commune", "village": "Village",
+        "ethnicity": "Ethnicity", "benefit": "Benefit code", "benefit_label": "Benefit", "entity": "For",
+        "unit": "Unit", "eligible": "Eligible", "covered": "Covered", "gap": "Gap (eligible, not covered)",
+        "leakage": "Leakage (covered, not eligible)", "needs_data": "Needs data", "gap_rate": "Gap rate",
+        "household_id": "Household ID", "person_id": "Person ID", "name": "Name", "status": "Decision",
+        "coverage": "Coverage", "amount": "Amount", "rate": "Interest/year", "rule": "Rule",
+        "rule_label": "Rule applied", "reference": "Legal basis", "reason": "Reason",
+        "missing_inputs": "Missing data", "unverified": "Unverified values",
+        # targets
+        "id": "Target", "label": "Indicator", "measure": "Measure", "numerator": "Numerator",
+        "denominator": "Denominator", "unknown": "Unknown", "population_unknown": "Population unknown",
+        "value": "Value", "low": "Lowest possible", "high": "Highest possible", "direction": "Direction",
+        "target": "Target value", "year": "By year", "baseline": "Baseline", "track": "On track?",
+        "to_reach": "Still to reach",
+    },
+    "vi": {
+        "district": HEADERS_VI["district"], "commune": HEADERS_VI["commune"], "village": HEADERS_VI["village"],
+        "ethnicity": "Dân tộc", "benefit": HEADERS_VI["benefit"], "benefit_label": HEADERS_VI["benefit_label"],
+        "entity": HEADERS_VI["entity"], "unit": HEADERS_VI["unit"], "eligible": "Đủ điều kiện",
+        "covered": "Đã thụ hưởng", "gap": "Bỏ sót (đủ ĐK, chưa hưởng)",
+        "leakage": "Hưởng sai (đang hưởng, không đủ ĐK)", "needs_data": "Cần bổ sung dữ liệu",
+        "gap_rate": "Tỷ lệ bỏ sót", "household_id": HEADERS_VI["household_id"],
+        "person_id": HEADERS_VI["person_id"], "name": HEADERS_VI["name"], "status": HEADERS_VI["status"],
+        "coverage": HEADERS_VI["coverage"], "amount": HEADERS_VI["amount"], "rate": HEADERS_VI["rate"],
+        "rule": HEADERS_VI["rule"], "rule_label": HEADERS_VI["rule_label"], "reference": HEADERS_VI["reference"],
+        "reason": "Lý do", "missing_inputs": HEADERS_VI["missing_inputs"], "unverified": HEADERS_VI["unverified"],
+        "id": "Chỉ tiêu", "label": "Nội dung chỉ tiêu", "measure": "Cách đo", "numerator": "Tử số",
+        "denominator": "Mẫu số", "unknown": "Chưa rõ", "population_unknown": "Chưa rõ thuộc đối tượng",
+        "value": "Kết quả", "low": "Thấp nhất có thể", "high": "Cao nhất có thể", "direction": "Yêu cầu",
+        "target": "Mục tiêu", "year": "Đến năm", "baseline": "Mốc ban đầu", "track": "Đạt tiến độ?",
+        "to_reach": "Còn thiếu",
+    },
+}
+for _lang in ("en", "vi"):
+    HEADERS[_lang].update({AMOUNT_PREFIX + u: _AMOUNT_HEADERS[_lang][u] for u in UNITS})
+
+SPECIAL_VALUES = {
+    "en": {ALL_BENEFITS: "All benefits", MIXED: "Mixed (no head recorded)", UNKNOWN: "Not recorded", "": "(blank)"},
+    "vi": {ALL_BENEFITS: "Tất cả chính sách", MIXED: "Nhiều dân tộc (không rõ chủ hộ)", UNKNOWN: "Chưa ghi",
+           "": "(trống)"},
+}
+
+TRACK = {
+    "en": {"on_track": "on track", "off_track": "off track", "undetermined": "cannot tell (missing data)"},
+    "vi": {"on_track": "đạt", "off_track": "chưa đạt", "undetermined": "chưa xác định (thiếu dữ liệu)"},
+}
+
+SHEETS = {
+    "en": {"by_benefit": "By benefit", "by_district": "By district", "by_commune": "By commune",
+           "by_village": "By village", "by_ethnicity": "By ethnicity", "gap_list": "Gap list",
+           "leakage_list": "Leakage list", "needs_data_list": "Needs data", "manifest": "manifest"},
+    "vi": {"by_benefit": "Theo chính sách", "by_district": "Theo huyện", "by_commune": "Theo xã",
+           "by_village": "Theo thôn bản", "by_ethnicity": "Theo dân tộc", "gap_list": "Danh sách bỏ sót",
+           "leakage_list": "Danh sách hưởng sai", "needs_data_list": "Cần bổ sung dữ liệu", "manifest": "manifest"},
+}
+
+TITLES = {
+    "en": {"report": "Coverage gaps and leakage", "by_benefit": "Summary by benefit",
+           "by_district": "By district (before 7/2025) and benefit", "by_commune": "By commune and benefit",
+           "by_village": "By village and benefit", "by_ethnicity": "By ethnicity and benefit",
+           "gap_list": "Eligible but not covered (gap)", "leakage_list": "Covered but not eligible (leakage: to review)",
+           "needs_data_list": "Cannot decide: data needed", "manifest": "Reproducing these figures",
+           "chart_rate": "Gap rate by commune (all benefits)",
+           "chart_amount": "Amounts not reaching people, by benefit", "targets": "Plan targets"},
+    "vi": {"report": "Bỏ sót và hưởng sai chính sách", "by_benefit": "Tổng hợp theo chính sách",
+           "by_district": "Theo huyện (trước 7/2025) và chính sách", "by_commune": "Theo xã và chính sách",
+           "by_village": "Theo thôn/bản và chính sách", "by_ethnicity": "Theo dân tộc và chính sách",
+           "gap_list": "Đủ điều kiện nhưng chưa được hưởng (bỏ sót)",
+           "leakage_list": "Đang hưởng nhưng không đủ điều kiện (cần rà soát)",
+           "needs_data_list": "Chưa kết luận được: cần bổ sung dữ liệu", "manifest": "Thông tin để tái lập số liệu",
+           "chart_rate": "Tỷ lệ bỏ sót theo xã (mọi chính sách)",
+           "chart_amount": "Số tiền/hiện vật chưa đến tay người dân, theo chính sách", "targets": "Chỉ tiêu kế hoạch"},
+}
+
+NOTES = {
+    "en": [
+        "Counts are decisions: one per person (person benefits) or household (household benefits) and benefit. "
+        "A row with benefit 'All benefits' adds up the decisions of every benefit for that place.",
+        "Gap rate = gap ÷ eligible. Eligible decisions whose enrolment is not recorded count as 'needs data'.",
+        "Amounts not reaching people = the sum of the amounts of the gap decisions, per unit; amounts that "
+        "cannot be computed (missing data) are left out.",
+        "Ethnicity: a person benefit uses the person's ethnicity; a household benefit uses the head of "
+        "household's. Where no head is recorded (or the head's ethnicity is blank), the members' common "
+        "ethnicity is used, 'Mixed' when they differ and 'Not recorded' when none is known.",
+        "Leakage means covered but not eligible under the rules: a case to review, not proof of fraud.",
+    ],
+    "vi": [
+        "Số liệu đếm theo quyết định: mỗi người (chính sách cá nhân) hoặc mỗi hộ (chính sách hộ) với mỗi chính "
+        "sách. Dòng 'Tất cả chính sách' cộng các quyết định của mọi chính sách tại địa bàn đó.",
+        "Tỷ lệ bỏ sót = số bỏ sót ÷ số đủ điều kiện. Trường hợp đủ điều kiện nhưng chưa ghi tình trạng "
+        "thụ hưởng được tính là 'cần bổ sung dữ liệu'.",
+        "Số tiền chưa đến tay = tổng mức hưởng của các trường hợp bỏ sót, theo từng đơn vị; mức hưởng chưa "
+        "tính được (thiếu dữ liệu) không được cộng.",
+        "Dân tộc: chính sách cá nhân theo dân tộc của người đó; chính sách hộ theo dân tộc của chủ hộ. Nếu "
+        "không ghi chủ hộ (hoặc dân tộc chủ hộ để trống) thì lấy dân tộc chung của các thành viên, "
+        "'Nhiều dân tộc' nếu khác nhau, 'Chưa ghi' nếu không có.",
+        "Hưởng sai là đang hưởng nhưng không đủ điều kiện theo quy định: trường hợp cần rà soát, không phải "
+        "kết luận vi phạm.",
+    ],
+}
+
+# Excel number formats by column code (by-unit amount columns are added below).
+FORMATS = {"eligible": "#,##0", "covered": "#,##0", "gap": "#,##0", "leakage": "#,##0", "needs_data": "#,##0",
+           "gap_rate": "0.0%", "rate": "0.00%", "numerator": "#,##0", "denominator": "#,##0", "unknown": "#,##0",
+           "population_unknown": "#,##0", "to_reach": "#,##0"}
+UNIT_FORMATS = {"vnd_per_month": "#,##0", "vnd_per_year": "#,##0", "vnd_once": "#,##0", "loan": "#,##0",
+                "kg_rice": "#,##0", "share_of_premium": "0%"}
+FORMATS.update({AMOUNT_PREFIX + u: ("#,##0.00" if u == "share_of_premium" else "#,##0") for u in UNITS})
+
+
+def header(column: str, lang: str) -> str:
+    return HEADERS[lang].get(column, column)
+
+
+def value_labels(plan=None, lang: str = "en") -> dict[str, dict[str, str]]:
+    """{column: {code: label}} for the coded columns a report shows (district, ethnicity, status, ...)."""
+    out: dict[str, dict[str, str]] = {"unit": dict(UNIT_LABELS[lang])}
+    if lang == "vi":
+        for column, mapping in VALUES_VI.items():
+            out[column] = {k: v for k, v in mapping.items() if v}
+    special = SPECIAL_VALUES[lang]
+    out["benefit_label"] = {ALL_BENEFITS: special[ALL_BENEFITS]}
+    out["ethnicity"] = {MIXED: special[MIXED], UNKNOWN: special[UNKNOWN]}
+    if plan is not None:
+        for column, table in (("district", plan.inputs.households), ("ethnicity", plan.inputs.members)):
+            spec = table.columns.get(column)
+            if spec is not None and spec.values:
+                out.setdefault(column, {}).update({code: getattr(v, lang) for code, v in spec.values.items()})
+    return out
+
+
+def present(frame: pd.DataFrame, labels: dict[str, dict[str, str]] | None) -> pd.DataFrame:
+    """Codes replaced by their labels (column by column, vectorised); headers unchanged."""
+    if not labels:
+        return frame
+    out = frame.copy()
+    for column, mapping in labels.items():
+        if column in out.columns and mapping:
+            series = out[column]
+            if series.dtype == object or pd.api.types.is_string_dtype(series):
+                out[column] = series.map(lambda v, m=mapping: m.get(v, v) if isinstance(v, str) else v)
+    return out

@@ -1,0 +1,132 @@
+"""Write the auditor's reports for a screening: the gap report (CSV per view, workbook, HTML, JSON)
+and the plan targets (CSV, JSON). Same screening + same options ⇒ byte-identical files."""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from ..outputs import VALUES_VI, file_sha256, manifest, write_table
+from .htmlreport import write_gap_html
+from .labels import TRACK, header, present, value_labels
+from .redact import derive_key, household_heads, key_from_text, redact_list
+from .tables import LISTS, VIEWS, gap_tables
+from .targets import compute_targets
+from .workbook import write_gap_workbook
+
+CSV_NAMES = {"by_benefit": "gap_by_benefit", "by_district": "gap_by_district", "by_commune": "gap_by_commune",
+             "by_village": "gap_by_village", "by_ethnicity": "gap_by_ethnicity", "gap_list": "gap_list",
+             "leakage_list": "leakage_list", "needs_data_list": "needs_data_list"}
+
+
+def screening_members(screening) -> pd.DataFrame | None:
+    """The member frame the screening saw (for ethnicity and heads of household)."""
+    if screening.evaluation is not None:
+        return screening.evaluation.members
+    if screening.register is not None:
+        return screening.register.members
+    return None
+
+
+def redaction_key(screening, secret: str | None = None) -> bytes:
+    return key_from_text(secret) if secret else derive_key(screening.plan.digest, screening.as_of)
+
+
+def redact_tables(tables: dict[str, pd.DataFrame], key: bytes, members: pd.DataFrame | None = None
+                  ) -> dict[str, pd.DataFrame]:
+    """The same views with every name and register ID in the lists replaced by its pseudonym."""
+    heads = household_heads(members)
+    return {view: redact_list(frame, key, heads) if view in LISTS else frame for view, frame in tables.items()}
+
+
+def report_info(lang: str, redact: bool, secret: str | None) -> dict:
+    info = {"lang": lang, "redacted": bool(redact)}
+    if redact:
+        info["redaction"] = ("HMAC-SHA256 pseudonyms; key supplied by the user (not stored)" if secret else
+                             "HMAC-SHA256 pseudonyms; key derived from the rule-pack hash and the as-of date "
+                             "(stable, but not secret: use --redact-key to share outside)")
+    return info
+
+
+def write_gap_report(screening, out_dir: str | Path, lang: str = "vi", redact: bool = False,
+                     redact_key: str | None = None, tables: dict[str, pd.DataFrame] | None = None
+                     ) -> dict[str, Path]:
+    """gap_by_*.csv, gap/leakage/needs-data lists, gaps.xlsx, gaps.html and gaps.json in `out_dir`
+    (`tables`: the unredacted `gap_tables` of this screening, when already computed)."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    members = screening_members(screening)
+    tables = gap_tables(screening.decisions, members, lang) if tables is None else tables
+    if redact:
+        tables = redact_tables(tables, redaction_key(screening, redact_key), members)
+    labels = value_labels(screening.plan, lang)
+    run = manifest(screening)
+    info = report_info(lang, redact, redact_key)
+    written: dict[str, Path] = {}
+    for view in VIEWS:
+        written[view] = write_csv(tables[view], out / CSV_NAMES[view], lang, labels)
+    written["workbook"] = write_gap_workbook(tables, out / "gaps.xlsx", run, lang, labels, info)
+    written["html"] = write_gap_html(tables, out / "gaps.html", run, lang, labels, info)
+    hashes = {name: f"{path.name} sha256:{file_sha256(path)}" for name, path in written.items()}
+    doc = {"manifest": manifest(screening, hashes), "report": info,
+           "by_benefit": _records(tables["by_benefit"])}
+    written["json"] = _write_json(out / "gaps.json", doc)
+    return written
+
+
+def write_targets(screening, out_dir: str | Path, lang: str = "vi", table: pd.DataFrame | None = None
+                  ) -> dict[str, Path]:
+    """targets.csv and targets.json (with the run's manifest) in `out_dir`."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    table = compute_targets(screening, lang) if table is None else table
+    written = {"csv": write_csv(table, out / "targets", lang, target_labels(lang))}
+    doc = {"manifest": manifest(screening, {"csv": f"{written['csv'].name} sha256:{file_sha256(written['csv'])}"}),
+           "targets": _records(table)}
+    written["json"] = _write_json(out / "targets.json", doc)
+    return written
+
+
+def target_labels(lang: str) -> dict[str, dict[str, str]]:
+    labels = {"track": dict(TRACK[lang])}
+    if lang == "vi":
+        labels["entity"] = dict(VALUES_VI["entity"])
+        labels["measure"] = {"share": "tỷ lệ", "count": "số lượng"}
+    return labels
+
+
+def write_csv(frame: pd.DataFrame, stem: Path, lang: str, labels: dict | None) -> Path:
+    """A CSV with headers in `lang`, codes as labels, and formula-like text neutralised."""
+    shown = present(frame, labels)
+    for name in shown.columns:   # 750000.0 → 750000 where a float column holds whole numbers only
+        column = shown[name]
+        if pd.api.types.is_float_dtype(column):
+            values = column.dropna()
+            if len(values) and (values == values.round()).all() and values.abs().max() < 2**53:
+                shown[name] = column.round().astype("Int64")
+    shown = shown.rename(columns={c: header(c, lang) for c in shown.columns})
+    return write_table(shown, stem, "csv")
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    out = []
+    for record in frame.astype(object).to_dict(orient="records"):
+        out.append({k: _json_value(v) for k, v in record.items()})
+    return out
+
+
+def _json_value(value):
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float):
+        return None if math.isnan(value) else (int(value) if value.is_integer() and abs(value) < 2**53 else value)
+    if hasattr(value, "item"):
+        return _json_value(value.item())
+    return value
+
+
+def _write_json(path: Path, doc: dict) -> Path:
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path

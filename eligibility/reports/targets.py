@@ -1,0 +1,118 @@
+"""The plan's targets (`rules/targets/*.yaml`) measured on a screened register.
+
+For each target: the population (denominator) is the households or persons whose `population`
+expression is known true; the numerator those of them whose `indicator` is known true. Unknowns
+are never counted as yes or no: `unknown` counts population members whose indicator is unknown,
+`population_unknown` the rows whose membership of the population is unknown (reported, not
+counted). Then
+
+* share: value = numerator ÷ (denominator − unknown), i.e. over those whose indicator is known;
+  `low` and `high` are the values if every unknown were no / yes (numerator ÷ denominator,
+  (numerator + unknown) ÷ denominator);
+* count: value = numerator, low = numerator, high = numerator + unknown.
+
+A share target may be written as a fraction (0.98) or a percentage (98); it is reported as a
+fraction. `track` is `on_track` when the value meets the target in its direction even at the worst
+of the unknowns, `off_track` when it misses it even at the best, `undetermined` otherwise.
+`to_reach` is how many more households/persons must meet the indicator (or stop meeting it, for an
+upper bound) for the value to meet the target.
+"""
+from __future__ import annotations
+
+import math
+import operator
+
+import numpy as np
+import pandas as pd
+
+COLUMNS = ["id", "label", "reference", "entity", "measure", "numerator", "denominator", "unknown",
+           "population_unknown", "value", "low", "high", "direction", "target", "year", "baseline", "track",
+           "to_reach"]
+OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
+
+
+def compute_targets(screening, lang: str = "en") -> pd.DataFrame:
+    """One row per target of the screening's plan (columns: `COLUMNS`)."""
+    plan = screening.plan
+    ev = _evaluation(screening)
+    rows = []
+    for target_id in sorted(plan.targets):
+        compiled = plan.targets[target_id]
+        spec = compiled.spec
+        n = ev.n(spec.entity)
+        pop = ev.eval(compiled.population, spec.entity).full(n)
+        ind = ev.eval(compiled.indicator, spec.entity).full(n)
+        in_pop = pop.true
+        denominator = int(np.count_nonzero(in_pop))
+        numerator = int(np.count_nonzero(in_pop & ind.true))
+        unknown = int(np.count_nonzero(in_pop & ~ind.k))
+        population_unknown = int(np.count_nonzero(~pop.k))
+        goal = float(spec.target)
+        baseline = None if spec.baseline is None else float(spec.baseline)
+        if spec.measure == "share":
+            goal = goal / 100 if goal > 1 else goal
+            baseline = baseline / 100 if baseline is not None and baseline > 1 else baseline
+            known = denominator - unknown
+            value = numerator / known if known else math.nan
+            low = numerator / denominator if denominator else math.nan
+            high = (numerator + unknown) / denominator if denominator else math.nan
+        else:
+            value, low, high = float(numerator), float(numerator), float(numerator + unknown)
+        rows.append({
+            "id": target_id, "label": getattr(spec.label, lang), "reference": spec.reference.cite(),
+            "entity": spec.entity, "measure": spec.measure, "numerator": numerator, "denominator": denominator,
+            "unknown": unknown, "population_unknown": population_unknown, "value": value, "low": low, "high": high,
+            "direction": spec.direction, "target": goal, "year": int(spec.year), "baseline": baseline,
+            "track": _track(spec.direction, goal, low, high),
+            "to_reach": _to_reach(spec.measure, spec.direction, goal, numerator, denominator - unknown),
+        })
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for name in ("numerator", "denominator", "unknown", "population_unknown", "year"):
+        frame[name] = frame[name].astype("int64")
+    for name in ("value", "low", "high", "target", "baseline"):
+        frame[name] = frame[name].astype(float)
+    frame["to_reach"] = frame["to_reach"].astype("Int64")
+    return frame
+
+
+def _evaluation(screening):
+    """The screening's vectorised evaluation (re-run with the vectorised engine when another engine screened)."""
+    if screening.evaluation is not None:
+        return screening.evaluation
+    register = screening.register
+    if register is None:
+        raise ValueError("targets need the screened frames: screen with the vectorised engine or from a register")
+    from ..engines.vectorised import evaluate
+
+    screening.evaluation = evaluate(screening.plan, register.households, register.members, screening.as_of)
+    return screening.evaluation
+
+
+def _track(direction: str, goal: float, low: float, high: float) -> str:
+    if math.isnan(low) or math.isnan(high):
+        return "undetermined"
+    meets = OPS[direction]
+    worst, best = (low, high) if direction in (">=", ">") else (high, low)
+    if meets(worst, goal):
+        return "on_track"
+    if not meets(best, goal):
+        return "off_track"
+    return "undetermined"
+
+
+def _to_reach(measure: str, direction: str, goal: float, numerator: int, known: int) -> int | None:
+    """How many more (or fewer) must meet the indicator, among those whose indicator is known."""
+    if measure == "share":
+        if known <= 0:
+            return None
+        need = goal * known
+    else:
+        need = goal
+    eps = 1e-9
+    if direction == ">=":
+        return max(0, math.ceil(need - eps) - numerator)
+    if direction == ">":
+        return max(0, math.floor(need + eps) + 1 - numerator)
+    if direction == "<=":
+        return max(0, numerator - math.floor(need + eps))
+    return max(0, numerator - (math.ceil(need - eps) - 1))

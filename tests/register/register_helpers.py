@@ -1,0 +1,34 @@
+"""Helpers shared by the register tests (imported by name: tests/register has no __init__.py)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "register"
+DEMO = ROOT / "sample_households" / "demo"
+DEMO_XLSX = ROOT / "sample_households" / "demo_xlsx"
+AS_OF = dt.date(2025, 11, 15)
+
+
+def assert_accounting(register) -> None:
+    """read = accepted + rejected, the frames hold the accepted rows, the rejects the others."""
+    for table, counts in register.accounting.items():
+        assert counts["read"] == counts["accepted"] + counts["rejected"], table
+        assert len(register.frame(table)) == counts["accepted"], table
+        rejected_rows = register.rejects[register.rejects["table"] == table][["file", "row"]].drop_duplicates()
+        assert len(rejected_rows) == counts["rejected"], table
+
+
+def rejects_at(register, file: str, row: int, column: str | None = None):
+    """The reject lines of one row (or one cell)."""
+    r = register.rejects
+    hit = r[(r["file"] == file) & (r["row"] == row)]
+    if column is not None:
+        hit = hit[hit["column"] == column]
+    return hit
+
+
+def without_file(frame):
+    """A frame without the `_file` column (it names the file, which differs between formats)."""
+    return frame.drop(columns=["_file"])
