@@ -192,14 +192,10 @@ def _read_parquet(location: Location) -> RawTable:
 def _read_excel(location: Location, table: Table) -> RawTable:
     """Cells as text (dates as 'yyyy-mm-dd hh:mm:ss'); the header is the row among the first ten that
     names the most declared columns, so a title above the table does no harm."""
-    from openpyxl import load_workbook
-
     try:
+        # raw row 0 is sheet row 1 (pandas keeps empty rows above the table as blank rows)
         raw = pd.read_excel(location.path, sheet_name=location.sheet, header=None, dtype=str,
                             keep_default_na=False, na_filter=False, engine="openpyxl")
-        sheet = load_workbook(location.path, read_only=True)[location.sheet]
-        first_row = sheet.min_row or 1  # pandas skips empty rows above the first used one
-        sheet.parent.close()
     except Exception as err:
         raise DataError(f"cannot read the sheet: {err}", file=location.label) from None
     if raw.empty:
@@ -208,7 +204,7 @@ def _read_excel(location: Location, table: Table) -> RawTable:
     headers = [str(c).strip() for c in raw.iloc[header_at]]
     frame = raw.iloc[header_at + 1:].reset_index(drop=True)
     frame.columns = _dedupe(headers)
-    rows = np.arange(len(frame), dtype=np.int64) + first_row + header_at + 1
+    rows = np.arange(len(frame), dtype=np.int64) + header_at + 2
     return _drop_blank_rows(location, frame, rows)
 
 

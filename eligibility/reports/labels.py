@@ -175,5 +175,8 @@ def present(frame: pd.DataFrame, labels: dict[str, dict[str, str]] | None) -> pd
         if column in out.columns and mapping:
             series = out[column]
             if series.dtype == object or pd.api.types.is_string_dtype(series):
-                out[column] = series.map(lambda v, m=mapping: m.get(v, v) if isinstance(v, str) else v)
+                values = series.astype(object)
+                hit = values.isin(list(mapping))
+                if hit.any():
+                    out[column] = values.where(~hit, values.map(mapping))
     return out

@@ -88,9 +88,13 @@ def _prepared(decisions: pd.DataFrame, members: pd.DataFrame | None, lang: str =
 
 
 def _text(series: pd.Series) -> pd.Series:
-    """Text as Python objects (None for missing): plain, whatever dtype the frame came with."""
+    """Text as Python objects (None for missing), whatever dtype the frame came with."""
     values = series.astype(object)
-    return values.where(series.notna(), None).map(lambda v: v if v is None or isinstance(v, str) else str(v))
+    missing = series.isna()
+    if not (series.dtype == object or pd.api.types.is_string_dtype(series)
+            or isinstance(series.dtype, pd.CategoricalDtype)):
+        values = series.astype(str).astype(object)
+    return values.where(~missing, None)
 
 
 def _ethnicity(dec: pd.DataFrame, members: pd.DataFrame) -> pd.Series:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RuleErrors, RuleIssue
+from ..suggestions import suggest
 from .expressions import (BOOL, AsOf, BenefitRef, BoolOp, Column, Const, ExprError, IfElse, Node, Param, Scope, Symbol,
                           Type, Var, check, type_of, walk)
 from .inputs import InputSchema, Labels
@@ -157,6 +158,7 @@ class _Compiler:
                     if (b := self._benefit(n, spec, src, scope))}
         order = self._order()
         targets = self._targets(scope)
+        self._check_examples()
         if self.issues:
             raise RuleErrors(self.issues)
         self._propagate_inputs(order, variables, benefits)
@@ -277,6 +279,11 @@ class _Compiler:
                  owner: str) -> Node | None:
         if spec.type == "enum" and isinstance(value, str) and value in (spec.values or ()):
             return Const(want, "scalar", value)   # a bare enum code reads as itself
+        if spec.type == "enum" and isinstance(value, str) and value.isidentifier() \
+                and value not in scope.symbols[spec.entity] and value != "as_of":
+            self.issue("E-ENUM-VALUE", src, key, f"'{value}' is not a value of this variable",
+                       ", ".join(spec.values), suggest(value, spec.values))
+            return None
         return self._expr(value, spec.entity, scope, src, key, want, owner)
 
     def _benefit(self, name: str, spec: Benefit, src: Source, scope: Scope) -> CompiledBenefit | None:
@@ -381,6 +388,35 @@ class _Compiler:
                 rule.params = frozenset(rule_params)
                 all_params |= rule_params
             lineage[name] = (frozenset(all_cols), frozenset(all_params))
+
+    # ------------------------------------------------------------ examples
+    def _check_examples(self) -> None:
+        """An example must name benefits, variables, people and columns that exist."""
+        inputs = self.pack.inputs
+        for src in self.pack.policies:
+            for i, example in enumerate(src.model.examples):
+                key = ("examples", i)
+                self._known_keys(src, key + ("household",), example.household, inputs.households.columns)
+                people = set()
+                for j, member in enumerate(example.members):
+                    self._known_keys(src, key + ("members", j), member, inputs.members.columns)
+                    people.add(str(member.get("person_id")))
+                for j, exp in enumerate(example.expect):
+                    where = key + ("expect", j)
+                    for field, names in (("benefit", self.benefit_specs), ("variable", self.var_specs)):
+                        value = getattr(exp, field)
+                        if value is not None and value not in names:
+                            self.issue("E-EXAMPLE", src, where + (field,), f"the example expects unknown {field} "
+                                       f"'{value}'", suggestion=suggest(value, names))
+                    if exp.person is not None and exp.person not in people:
+                        self.issue("E-EXAMPLE", src, where + ("person",), f"person '{exp.person}' is not among "
+                                   "the example's members", ", ".join(sorted(people)), suggest(exp.person, people))
+
+    def _known_keys(self, src: Source, key: tuple, record: dict, columns: dict) -> None:
+        for name in record:
+            if name not in columns:
+                self.issue("E-EXAMPLE", src, key + (name,), f"'{name}' is not a register column",
+                           suggestion=suggest(str(name), columns))
 
     # ------------------------------------------------------------ targets
     def _targets(self, scope: Scope) -> dict[str, CompiledTarget]:

@@ -180,6 +180,7 @@ AGGREGATES = {"count", "any", "all", "sum", "max", "min"}
 FUNCTIONS = {"param", "date", "years_between", "months_between", "days_between", "add_years", "add_months",
              "known", "coalesce", "least", "greatest", "round", "eligible", "amount"} | AGGREGATES
 MAX_SOURCE = 2000
+MAX_DEPTH = 60
 
 
 def parse(source: str) -> ast.expr:
@@ -188,9 +189,24 @@ def parse(source: str) -> ast.expr:
     if len(source) > MAX_SOURCE:
         raise ExprError("E-EXPR-SYNTAX", f"expression longer than {MAX_SOURCE} characters")
     try:
-        return ast.parse(source.strip(), mode="eval").body
+        tree = ast.parse(source.strip(), mode="eval").body
     except SyntaxError as err:
         raise ExprError("E-EXPR-SYNTAX", f"not a valid expression: {err.msg} (column {err.offset})") from None
+    except (RecursionError, MemoryError):
+        raise ExprError("E-EXPR-SYNTAX", "expression nested too deeply") from None
+    if _depth(tree) > MAX_DEPTH:
+        raise ExprError("E-EXPR-SYNTAX", f"expression nested more than {MAX_DEPTH} levels deep")
+    return tree
+
+
+def _depth(tree: ast.AST) -> int:
+    """Nesting depth, measured without recursion (the checker and engines recurse per level)."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in ast.iter_child_nodes(node))
+    return deepest
 
 
 def check(source: Any, entity: str, scope: Scope, expect: Type | None = None) -> Node:
@@ -201,8 +217,22 @@ def check(source: Any, entity: str, scope: Scope, expect: Type | None = None) ->
         node = Const(NUMBER, "scalar", float(source))
     else:
         node = _Checker(scope).visit(parse(source), entity)
+    if expect is not None and expect.kind == "enum":
+        node = _as_enum(node, expect)
     if expect is not None and not compatible(node.type, expect):
         raise ExprError("E-TYPE", f"expected a {expect} expression, got {node.type}")
+    return node
+
+
+def _as_enum(node: Node, enum: Type) -> Node:
+    """A quoted code where an enum is expected ('poor', or both branches of an if/else) is that code."""
+    if isinstance(node, Const) and node.type.kind == "text":
+        _Checker._enum_value(enum, node.value)
+        return Const(enum, "scalar", node.value)
+    if isinstance(node, IfElse):
+        then, other = _as_enum(node.then, enum), _as_enum(node.other, enum)
+        if then.type.kind == other.type.kind:
+            return IfElse(then.type, node.entity, node.cond, then, other)
     return node
 
 

@@ -5,9 +5,9 @@ Expressions stay strings here; `expressions.py` parses and type-checks them when
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 from .inputs import Labels
 
@@ -107,7 +107,20 @@ class Labeled(Strict):
     label: Labels
 
 
-Condition = str | AnyOf | Labeled
+def _condition_kind(value: Any) -> str:
+    """Which form a condition takes, so a typo in one form is reported once, in that form's terms."""
+    if isinstance(value, dict):
+        return "any_of" if "any_of" in value else "when"
+    if isinstance(value, AnyOf):
+        return "any_of"
+    if isinstance(value, Labeled):
+        return "when"
+    return "text"
+
+
+CONDITION_TAGS = ("text", "any_of", "when")
+Condition = Annotated[Union[Annotated[str, Tag("text")], Annotated[AnyOf, Tag("any_of")],
+                            Annotated[Labeled, Tag("when")]], Discriminator(_condition_kind)]
 
 
 class Window(Strict):

@@ -1,6 +1,7 @@
 """pydantic validation of one YAML file, with every error located at file:line."""
 from __future__ import annotations
 
+import typing
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,16 +20,25 @@ def parse_model(model: type[M], path: Path, doc: Any = None) -> M:
     try:
         return model.model_validate(doc)
     except ValidationError as err:
-        raise RuleErrors([issue_from_pydantic(e, path, doc, model) for e in err.errors()]) from None
+        issues = [issue_from_pydantic(e, path, doc, model) for e in err.errors()]
+        unique = list({(i.line, i.key, i.message): i for i in issues}.values())
+        raise RuleErrors(_fold_misspelt(unique)) from None
+
+
+def _fold_misspelt(issues: list[RuleIssue]) -> list[RuleIssue]:
+    """'whn' unknown + 'when' missing is one mistake: keep the did-you-mean, drop the 'missing'."""
+    meant = {(i.key.rsplit(".", 1)[0], i.suggestion) for i in issues if i.suggestion}
+    return [i for i in issues
+            if not (i.message == "Field required" and tuple(i.key.rsplit(".", 1)) in meant)]
 
 
 def issue_from_pydantic(error: dict, path: Path, doc: Any, model: type[BaseModel]) -> RuleIssue:
     """Turn one pydantic error into a located issue with what is allowed and a did-you-mean."""
-    loc = tuple(step for step in error["loc"] if not (isinstance(step, str) and step[:1].isupper()))
+    loc = _yaml_path(error["loc"])
     key = ".".join(str(s) for s in loc)
     allowed = suggestion = None
     if error["type"] == "extra_forbidden":
-        known = _fields_at(model, loc[:-1], doc)
+        known = _fields_at(model, tuple(error["loc"])[:-1], doc)
         allowed = ", ".join(sorted(known)) if known else None
         suggestion = suggest(str(loc[-1]), known) if known else None
         message = f"unknown key '{loc[-1]}'"
@@ -41,6 +51,19 @@ def issue_from_pydantic(error: dict, path: Path, doc: Any, model: type[BaseModel
     return RuleIssue("E-SCHEMA", str(path), line_of(doc, loc), key, message, allowed, suggestion)
 
 
+def _yaml_path(loc: tuple) -> tuple:
+    """pydantic's location without union bookkeeping: model names and the condition-form tags."""
+    from .schema import CONDITION_TAGS
+
+    out: list = []
+    for i, step in enumerate(loc):
+        is_tag = (step in CONDITION_TAGS and i >= 2 and isinstance(loc[i - 1], int) and loc[i - 2] == "conditions")
+        if isinstance(step, str) and (step[:1].isupper() or is_tag):
+            continue
+        out.append(step)
+    return tuple(out)
+
+
 def _fields_at(model: type[BaseModel], loc: tuple, doc: Any) -> list[str]:
     """The field names the model accepts at `loc` (walking through dicts and lists)."""
     current: Any = model
@@ -48,14 +71,32 @@ def _fields_at(model: type[BaseModel], loc: tuple, doc: Any) -> list[str]:
         current = _inner(current, step)
         if current is None:
             return []
-    return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [field.alias or name for name, field in current.model_fields.items()]  # as spelt in YAML
+    return []
+
+
+def _tagged_member(annotation: Any, step: Any) -> Any:
+    """In a discriminated union, the member whose Tag is `step` (pydantic puts the tag in `loc`)."""
+    from pydantic import Tag
+
+    for arg in typing.get_args(annotation):
+        if typing.get_origin(arg) is typing.Annotated:
+            inner, *meta = typing.get_args(arg)
+            if any(isinstance(m, Tag) and m.tag == step for m in meta):
+                return inner
+    return None
 
 
 def _inner(annotation: Any, step: Any) -> Any:
-    import typing
-
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _inner(typing.get_args(annotation)[0], step)
+    tagged = _tagged_member(annotation, step)
+    if tagged is not None:
+        return tagged
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        field = annotation.model_fields.get(step) if isinstance(step, str) else None
+        fields = {(f.alias or n): f for n, f in annotation.model_fields.items()}
+        field = fields.get(step) if isinstance(step, str) else None
         return field.annotation if field else None
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin in (list, tuple) and isinstance(step, int):

@@ -1,0 +1,250 @@
+"""read_register on CSV fixtures: typing, every kind of bad row, accounting, strict mode."""
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+from register_helpers import FIXTURES, assert_accounting, rejects_at
+
+from eligibility.errors import DataError
+from eligibility.register import REJECT_CODES, REJECT_COLUMNS, Register
+
+ALL_CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir() and p.name != "missing_required_column")
+
+
+def test_valid_register_is_typed_and_complete(read, schema):
+    reg = read("valid")
+    assert isinstance(reg, Register)
+    assert reg.rejects.empty and list(reg.rejects.columns) == REJECT_COLUMNS
+    assert reg.accounting == {"households": {"read": 3, "accepted": 3, "rejected": 0},
+                              "members": {"read": 4, "accepted": 4, "rejected": 0}}
+    h, m = reg.households, reg.members
+    # every declared column, in declared order, then _file and _row
+    assert list(h.columns) == [*schema.households.columns, "_file", "_row"]
+    assert list(m.columns) == [*schema.members.columns, "_file", "_row"]
+    assert str(h["household_id"].dtype) == "string"
+    assert h["district"].dtype == "category"
+    assert list(h["district"].cat.categories) == schema.households.enum_codes("district")
+    assert h["district"].tolist() == ["sin_ho", "tan_uyen", "than_uyen"]
+    assert str(h["income_per_capita"].dtype) == "Float64"
+    assert h["income_per_capita"].tolist() == [1_500_000, 690_000, 2_500_000]
+    assert str(m["hi_card"].dtype) == "boolean"
+    assert m["hi_card"].tolist() == [True, True, False, True]
+    assert str(m["date_of_birth"].dtype) == "datetime64[ns]"
+    assert m["date_of_birth"].iloc[0] == pd.Timestamp("1985-04-12")
+    assert str(m["injury_rate"].dtype) == "Int64"  # absent optional column, still typed
+    assert h["poverty_exit_date"].isna().tolist() == [True, True, False]
+    # the row as the user sees it: header is row 1
+    assert h["_row"].tolist() == [2, 3, 4]
+    assert set(h["_file"]) == {"households.csv"} and set(m["_file"]) == {"members.csv"}
+    assert "injury_rate" in reg.missing_columns["members"]
+    assert "household_id" not in reg.missing_columns["households"]
+    assert [p.name for p in reg.sources] == ["households.csv", "members.csv"]
+    assert reg.as_of.isoformat() == "2025-11-15"
+
+
+@pytest.mark.parametrize("case", ALL_CASES)
+def test_accounting_holds_for_every_fixture(read, case):
+    reg = read(case)
+    assert_accounting(reg)
+    assert set(reg.rejects["code"]) <= set(REJECT_CODES)
+
+
+def test_missing_required_column_stops_the_run(read):
+    with pytest.raises(DataError) as err:
+        read("missing_required_column")
+    e = err.value
+    assert e.file == "members.csv" and e.column == "date_of_birth"
+    text = str(e)
+    assert "members.csv" in text and "date_of_birth" in text
+    assert "did you mean 'date_of_brith'" in text
+
+
+# (case, file, spreadsheet row, column header, code, words in the reason)
+BAD_CELLS = [
+    ("wrong_type", "households.csv", 3, "income_per_capita", "R-TYPE",
+     "expected an amount in VND, got 'sáu trăm nghìn'"),
+    ("wrong_type", "members.csv", 4, "hi_card", "R-TYPE", "got 'maybe'"),
+    ("unknown_enum", "households.csv", 2, "poverty_list_status", "R-ENUM", "did you mean 'Hộ nghèo' (poor)?"),
+    ("unknown_enum", "members.csv", 5, "ethnicity", "R-ENUM", "did you mean 'Kinh' (kinh)?"),
+    ("invalid_date", "members.csv", 3, "date_of_birth", "R-DATE",
+     "expected a date dd/mm/yyyy or yyyy-mm-dd, got '31/02/2024'"),
+    ("future_date", "households.csv", 4, "poverty_exit_date", "R-DATE-FUTURE",
+     "date 20/12/2025 is after the as-of date 15/11/2025"),
+    ("future_date", "members.csv", 5, "date_of_birth", "R-DATE-FUTURE", "01/01/2026"),
+    ("negative_income", "households.csv", 2, "income_per_capita", "R-NEGATIVE", "got '-500000'"),
+    ("duplicate_household_id", "households.csv", 3, "household_id", "R-DUPLICATE-ID",
+     "household ID 'H02' appears 2 times (first at row 3); every row with a duplicated ID is rejected"),
+    ("duplicate_household_id", "households.csv", 4, "household_id", "R-DUPLICATE-ID", "'H02' appears 2 times"),
+    ("duplicate_person_id", "members.csv", 3, "person_id", "R-DUPLICATE-ID", "person ID 'P02' appears 2 times"),
+    ("duplicate_person_id", "members.csv", 5, "person_id", "R-DUPLICATE-ID", "person ID 'P02' appears 2 times"),
+    ("orphan_member", "members.csv", 6, "household_id", "R-ORPHAN-MEMBER",
+     "household ID 'H09' is not in households.csv"),
+    ("household_no_members", "households.csv", 4, "household_id", "R-NO-MEMBERS",
+     "no members: no row in members.csv has household ID 'H03'"),
+    ("missing_required_value", "households.csv", 3, "commune", "R-MISSING-REQUIRED-VALUE", "the cell is empty"),
+    ("missing_required_value", "members.csv", 3, "person_id", "R-MISSING-REQUIRED-VALUE", "the cell is empty"),
+]
+
+
+@pytest.mark.parametrize("case,file,row,column,code,words", BAD_CELLS,
+                         ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in BAD_CELLS])
+def test_bad_cell_is_rejected_with_file_row_column_and_reason(read, case, file, row, column, code, words):
+    reg = read(case)
+    hit = rejects_at(reg, file, row, column)
+    assert len(hit) >= 1, reg.rejects.to_string()
+    line = hit[hit["code"] == code]
+    assert len(line) == 1, hit.to_string()
+    assert words in line["reason"].iloc[0]
+    table = "households" if file.startswith("households") else "members"
+    assert line["table"].iloc[0] == table
+    # the rejected row is not in the frame, and nothing is lost
+    assert row not in reg.frame(table)["_row"].tolist()
+    assert_accounting(reg)
+
+
+def test_members_of_a_rejected_household_are_rejected_with_it(read):
+    reg = read("negative_income")  # H01 (households row 2) has two members, rows 2 and 3
+    for row in (2, 3):
+        line = rejects_at(reg, "members.csv", row, "household_id")
+        assert line["code"].tolist() == ["R-HOUSEHOLD-REJECTED"]
+        assert line["reason"].iloc[0] == "its household 'H01' was rejected (households.csv row 2)"
+    assert reg.accounting["households"] == {"read": 3, "accepted": 2, "rejected": 1}
+    assert reg.accounting["members"] == {"read": 4, "accepted": 2, "rejected": 2}
+
+
+def test_a_row_with_several_problems_counts_once(read):
+    reg = read("future_date")  # P04: future birth date and its household H03 rejected
+    lines = rejects_at(reg, "members.csv", 5)
+    assert sorted(lines["code"]) == ["R-DATE-FUTURE", "R-HOUSEHOLD-REJECTED"]
+    assert reg.accounting["members"] == {"read": 4, "accepted": 3, "rejected": 1}
+    assert_accounting(reg)
+
+
+def test_household_whose_members_were_all_rejected_has_no_members(read, tmp_path):
+    folder = tmp_path / "reg"
+    shutil.copytree(FIXTURES / "valid", folder)
+    members = (folder / "members.csv").read_text(encoding="utf-8")
+    (folder / "members.csv").write_text(members.replace("13/03/1988", "13/13/1988"), encoding="utf-8")
+    reg = read(folder)
+    line = rejects_at(reg, "households.csv", 3, "household_id")
+    assert line["code"].tolist() == ["R-NO-MEMBERS"]
+    assert "all 1 row(s) for this household in members.csv were rejected" in line["reason"].iloc[0]
+    assert_accounting(reg)
+
+
+def test_strict_raises_on_the_first_reject(read):
+    with pytest.raises(DataError) as err:
+        read("negative_income", strict=True)
+    e = err.value
+    assert (e.file, e.row, e.column) == ("households.csv", 2, "income_per_capita")
+    assert "R-NEGATIVE" in str(e) and "households.csv, row 2, column 'income_per_capita'" in str(e)
+
+
+def test_strict_on_a_clean_register_reads_normally(read):
+    assert read("valid", strict=True).ok
+
+
+def _register(tmp_path, households: str, members: str):
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "households.csv").write_text(households, encoding="utf-8")
+    (folder / "members.csv").write_text(members, encoding="utf-8")
+    return folder
+
+
+def test_cell_spellings_dates_numbers_booleans_and_enums(read, tmp_path):
+    folder = _register(
+        tmp_path,
+        "Mã hộ,Xã,Khu vực,Thu nhập BQ/người/tháng,Phân loại hộ,Ngày thoát nghèo,Vay hộ nghèo\n"
+        "H1,Bum Tở,Nông thôn,1.500.000,HỘ NGHÈO,5/1/2023,có\n"
+        "H2,Bum Tở,nong thon,\"1,500,000\",ho can ngheo,2023-01-05,x\n"
+        "H3,Bum Tở,Rural, 1500000đ ,near poor,05/01/2023 00:00:00,không\n"
+        "H4,Bum Tở,urban,1500000.0,-,,0\n"
+        "H5,Bum Tở,Thành thị,,none,05-01-2023,Đúng\n",
+        "Mã người,Mã hộ,Ngày sinh,Khoảng cách đến trường,Tỷ lệ thương tật,Bán trú\n"
+        "P1,H1,01/01/2000,\"6,5\",41,yes\nP2,H2,2000-01-01,6.5,,no\nP3,H3,1/1/2000,7,0,true\n"
+        "P4,H4,,,,FALSE\nP5,H5,01/01/2000,12,100,sai\n")
+    reg = read(folder)
+    assert reg.ok, reg.rejects.to_string()
+    h, m = reg.households, reg.members
+    assert h["income_per_capita"].tolist()[:4] == [1_500_000] * 4 and pd.isna(h["income_per_capita"].iloc[4])
+    assert h["poverty_list_status"].tolist() == ["poor", "near_poor", "near_poor", "none", "none"]
+    assert h["area_type"].tolist() == ["rural", "rural", "rural", "urban", "urban"]
+    assert h["poverty_exit_date"].iloc[:3].tolist() == [pd.Timestamp("2023-01-05")] * 3
+    assert h["poverty_exit_date"].iloc[4] == pd.Timestamp("2023-01-05")
+    assert h["loan_poor"].tolist() == [True, True, False, False, True]
+    assert m["school_distance_km"].tolist()[:3] == [6.5, 6.5, 7.0]
+    assert m["boarding"].tolist() == [True, False, True, False, False]
+    assert m["date_of_birth"].isna().tolist() == [False, False, False, True, False]  # a missing value is no reject
+    assert m["injury_rate"].tolist()[4] == 100
+
+
+def test_range_checks_on_declared_bounds(read, tmp_path):
+    folder = _register(
+        tmp_path, "household_id,commune\nH1,Bum Tở\n",
+        "person_id,household_id,date_of_birth,injury_rate,martyr_count,school_distance_km\n"
+        "P1,H1,01/01/1960,101,-1,-2\nP2,H1,01/01/1960,2.5,1,3\n")
+    reg = read(folder)
+    assert rejects_at(reg, "members.csv", 2, "injury_rate")["code"].tolist() == ["R-RANGE"]
+    assert "at most 100" in rejects_at(reg, "members.csv", 2, "injury_rate")["reason"].iloc[0]
+    assert rejects_at(reg, "members.csv", 2, "martyr_count")["code"].tolist() == ["R-NEGATIVE"]
+    assert rejects_at(reg, "members.csv", 2, "school_distance_km")["code"].tolist() == ["R-NEGATIVE"]
+    assert rejects_at(reg, "members.csv", 3, "injury_rate")["reason"].iloc[0] == \
+        "expected a whole number, got '2.5'"
+    assert_accounting(reg)
+
+
+def test_unknown_columns_are_ignored_with_a_warning(read, tmp_path):
+    folder = _register(
+        tmp_path, "household_id,commune,poverty_status,Ghi chú,Thu nhap binh quan dau nguoi thang\n"
+                  "H1,Bum Tở,poor,,1500000\n",
+        "person_id,household_id,date_of_birth\nP1,H1,01/01/1990\n")
+    reg = read(folder)
+    assert reg.ok
+    # accents, case and spaces do not matter in headers
+    assert reg.households["income_per_capita"].tolist() == [1_500_000]
+    assert reg.headers["households"]["income_per_capita"] == "Thu nhap binh quan dau nguoi thang"
+    warning = next(w for w in reg.warnings if "'poverty_status'" in w)
+    assert "households.csv" in warning and "ignored" in warning and "poverty_list_status" in warning
+    assert any("'Ghi chú'" in w for w in reg.warnings)
+
+
+def test_a_column_given_twice_is_an_error(read, tmp_path):
+    folder = _register(tmp_path, "household_id,Mã hộ,commune\nH1,H1,Bum Tở\n",
+                       "person_id,household_id,date_of_birth\nP1,H1,01/01/1990\n")
+    with pytest.raises(DataError, match="both mean 'household_id'"):
+        read(folder)
+
+
+def test_no_register_in_the_folder(read, tmp_path):
+    (tmp_path / "households.csv").write_text("household_id,commune\nH1,X\n", encoding="utf-8")
+    (tmp_path / "member.csv").write_text("person_id\n", encoding="utf-8")
+    with pytest.raises(DataError, match="no members table in the folder.*did you mean 'member'"):
+        read(tmp_path)
+
+
+def test_blank_lines_keep_the_spreadsheet_row_numbers(read, tmp_path):
+    folder = _register(tmp_path, "household_id,commune,income_per_capita\nH1,Bum Tở,1\n,,\nH2,Bum Tở,-1\n",
+                       "person_id,household_id,date_of_birth\nP1,H1,01/01/1990\nP2,H2,01/01/1990\n")
+    reg = read(folder)
+    assert rejects_at(reg, "households.csv", 4, "income_per_capita")["code"].tolist() == ["R-NEGATIVE"]
+    assert reg.accounting["households"] == {"read": 2, "accepted": 1, "rejected": 1}
+    assert any("1 empty row(s) skipped" in w for w in reg.warnings)
+
+
+def test_semicolon_separated_csv(read, tmp_path):
+    folder = _register(tmp_path, "household_id;commune;income_per_capita\nH1;Bum Tở;1500000\n",
+                       "person_id;household_id;date_of_birth\nP1;H1;01/01/1990\n")
+    reg = read(folder)
+    assert reg.ok and reg.households["income_per_capita"].tolist() == [1_500_000]
+
+
+def test_not_utf8_is_a_data_error(read, tmp_path):
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "households.csv").write_bytes(b"household_id,commune\nH1,Bum T\xf4\n")  # Latin-1, not UTF-8
+    (folder / "members.csv").write_text("person_id,household_id,date_of_birth\nP1,H1,01/01/1990\n")
+    with pytest.raises(DataError, match="not UTF-8"):
+        read(folder)
