@@ -77,7 +77,7 @@ def household(hid: str, case: str, district: str, commune: str, village: str, et
            "poor_commune": district in POOR_DISTRICTS,
            "area_difficult": commune not in WARDS,
            "area_extremely_difficult": commune in DBKK and not urban,
-           "area_ethnic_mountain": True,
+           "area_ethnic_mountain": True, "area_exited_difficult_date": None,
            "income_per_capita": income, "farming_household": not urban,
            "poverty_list_status": status, "poverty_list_since": d(since),
            "poverty_exit_date": d(kw.pop("exit_date", None)),

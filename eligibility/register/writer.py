@@ -6,13 +6,18 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 from pandas.api import types as ptypes
 
 from ..rulebook.inputs import Column, InputSchema, Table, load_input_schema
+from .convert import enum_spellings, token_key
 
 DEFAULT_RULES = Path(__file__).resolve().parents[2] / "rules"
 WORKBOOK_NAME = "register.xlsx"
-BOOL_WORDS = {"vi": ("có", "không"), "en": ("yes", "no")}
+BOOL_WORDS = {"vi": ("không", "có"), "en": ("no", "yes")}  # (false, true)
+CSV_DATE_FORMAT = {"vi": "%d/%m/%Y", "en": "%Y-%m-%d"}
 
 
 def default_schema() -> InputSchema:
@@ -24,11 +29,13 @@ def write_register(households: pd.DataFrame, members: pd.DataFrame, out_dir: str
                    fmt: Literal["csv", "xlsx", "parquet"] = "csv", headers: Literal["vi", "en"] = "en",
                    schema: InputSchema | None = None, bom: bool = False) -> list[Path]:
     """Write both tables under `out_dir`: `households.csv` + `members.csv`, or `register.xlsx` with
-    one sheet per table, or `households.parquet` + `members.parquet`. Frames use the declared column
-    names (enums as codes or Categoricals of codes, dates as datetimes); `_file`/`_row` are dropped.
-    With headers="vi" the headers are the Vietnamese labels, enum cells their Vietnamese labels and
-    yes/no cells có/không; dates are dd/mm/yyyy in CSV (ISO with headers="en"), date cells in Excel.
-    Returns the files written."""
+    one sheet per table, or `households.parquet` + `members.parquet`.
+
+    Frames use the declared column names (enums as codes or Categoricals of codes, dates as
+    datetimes); `_file`/`_row` are dropped, undeclared columns passed through. With headers="vi"
+    the headers are the Vietnamese labels, enum cells their Vietnamese labels and yes/no cells
+    có/không; CSV dates are dd/mm/yyyy (ISO yyyy-mm-dd with headers="en"), Excel dates are date
+    cells. Returns the files written."""
     if fmt not in ("csv", "xlsx", "parquet"):
         raise ValueError(f"fmt must be csv, xlsx or parquet, not {fmt!r}")
     if headers not in ("vi", "en"):
@@ -48,7 +55,7 @@ def write_register(households: pd.DataFrame, members: pd.DataFrame, out_dir: str
     for name, frame in frames.items():
         if fmt == "csv":
             path = out / f"{name}.csv"
-            frame.to_csv(path, index=False, encoding="utf-8-sig" if bom else "utf-8", lineterminator="\n")
+            _write_csv(frame, path, CSV_DATE_FORMAT[headers], bom)
         else:
             path = out / f"{name}.parquet"
             frame.to_parquet(path, index=False)
@@ -62,57 +69,87 @@ def sheet_name(table: Table, headers: str) -> str:
     return table.table
 
 
+# ---------------------------------------------------------------------------------------------
+
+
 def _prepare(frame: pd.DataFrame, table: Table, fmt: str, headers: str) -> pd.DataFrame:
+    """Declared columns in declared order (typed for the format), then undeclared ones."""
     out: dict[str, pd.Series] = {}
     for name, column in table.columns.items():
         if name in frame.columns:
             title = column.label.vi if headers == "vi" else name
-            out[title] = _cell_values(frame[name].reset_index(drop=True), column, fmt, headers)
-    for name in frame.columns:  # undeclared columns are passed through, internal ones dropped
+            out[title] = _cell_values(frame[name].reset_index(drop=True), name, column, fmt, headers)
+    for name in frame.columns:
         if name not in table.columns and not str(name).startswith("_"):
             out[str(name)] = frame[name].reset_index(drop=True)
     return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
 
 
-def _cell_values(values: pd.Series, column: Column, fmt: str, headers: str) -> pd.Series:
+def _enum_codes(values: pd.Series, name: str, column: Column) -> pd.Categorical:
+    """The column as a Categorical of the declared codes (labels and aliases are accepted)."""
+    codes, spellings, _ = enum_spellings(column)
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        present, uniques = values.cat.codes.to_numpy(), values.cat.categories
+    else:
+        present, uniques = pd.factorize(values, use_na_sentinel=True)
+    keys = [token_key(u) for u in uniques]
+    mapped = np.array([spellings.get(k, -2) if k else -1 for k in keys] + [-1], dtype=np.int64)
+    unknown = [str(u) for u, m in zip(uniques, mapped) if m == -2]
+    if unknown:
+        raise ValueError(f"column '{name}' holds values it does not declare: {unknown[:5]}")
+    return pd.Categorical.from_codes(mapped[present], categories=codes)
+
+
+def _cell_values(values: pd.Series, name: str, column: Column, fmt: str, headers: str) -> pd.Series:
     kind = column.type
     if kind == "enum":
-        codes = list(column.values or {})
-        text = values.astype("string")
+        categorical = _enum_codes(values, name, column)
         if headers == "vi":
-            text = text.map({c: v.vi for c, v in (column.values or {}).items()}).astype("string")
-            categories = [v.vi for v in (column.values or {}).values()]
-        else:
-            categories = codes
-        if fmt == "parquet":
-            return pd.Series(pd.Categorical(text.astype(object).where(text.notna(), None), categories=categories))
-        return text
+            categorical = categorical.rename_categories([v.vi for v in (column.values or {}).values()])
+        return pd.Series(categorical)
     if kind == "bool":
         flags = values.astype("boolean")
         if fmt == "parquet":
             return flags
-        yes, no = BOOL_WORDS[headers]
-        words = pd.Series(np.where(flags.fillna(False).to_numpy(dtype=bool), yes, no), dtype="string")
-        return words.mask(flags.isna().to_numpy())
+        codes = np.where(flags.isna().to_numpy(), -1, flags.fillna(False).to_numpy(dtype=bool).astype(np.int8))
+        return pd.Series(pd.Categorical.from_codes(codes, categories=list(BOOL_WORDS[headers])))
     if kind == "date":
-        dates = pd.to_datetime(values, errors="coerce").astype("datetime64[ns]")
-        if fmt == "csv":
-            return dates.dt.strftime("%d/%m/%Y" if headers == "vi" else "%Y-%m-%d").astype("string")
-        return dates
+        return pd.Series(pd.to_datetime(values, errors="coerce")).astype("datetime64[ns]")
     if kind in ("int", "number", "money"):
         numbers = pd.to_numeric(values, errors="coerce").astype("Float64")
         if kind == "int" or bool(((numbers % 1) == 0).fillna(True).all()):
             return numbers.round().astype("Int64")
         return numbers
-    text = values.astype("string")
-    return text
+    return values.astype("string")
+
+
+def _as_text(series: pd.Series, date_format: str) -> pa.Array:
+    """One column as Arrow strings (nulls stay null, written as empty cells)."""
+    if ptypes.is_datetime64_any_dtype(series):
+        return pc.strftime(pa.array(series), format=date_format)
+    try:
+        array = pa.array(series, from_pandas=True)
+        if pa.types.is_dictionary(array.type):
+            array = array.dictionary_decode()
+        return array.cast(pa.string())
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):  # mixed objects
+        return pa.array(series.astype("string"), from_pandas=True)
+
+
+def _write_csv(frame: pd.DataFrame, path: Path, date_format: str, bom: bool) -> None:
+    """Column-wise through Arrow (much faster than DataFrame.to_csv on big registers)."""
+    table = pa.table({name: _as_text(frame[name], date_format) for name in frame.columns})
+    with open(path, "wb") as handle:
+        if bom:
+            handle.write(b"\xef\xbb\xbf")
+        pacsv.write_csv(table, handle, pacsv.WriteOptions(include_header=True, quoting_style="needed"))
 
 
 def _write_workbook(path: Path, frames: dict[str, pd.DataFrame], schema: InputSchema, headers: str) -> None:
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
-    with pd.ExcelWriter(path, engine="openpyxl", date_format="DD/MM/YYYY",
-                        datetime_format="DD/MM/YYYY") as writer:
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, frame in frames.items():
             title = sheet_name(getattr(schema, name), headers)
             excel = frame.copy()
@@ -126,14 +163,7 @@ def _write_workbook(path: Path, frames: dict[str, pd.DataFrame], schema: InputSc
             for cell in sheet[1]:
                 cell.font = Font(bold=True)
             for i, col in enumerate(excel.columns, start=1):
-                width = min(max(len(str(col)), 10) + 2, 40)
-                sheet.column_dimensions[cell_letter(i)].width = width
+                sheet.column_dimensions[get_column_letter(i)].width = min(max(len(str(col)), 10) + 2, 40)
                 if ptypes.is_datetime64_any_dtype(excel[col]):
                     for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
                         cell.number_format = "DD/MM/YYYY"
-
-
-def cell_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index)

@@ -1,9 +1,10 @@
 """Coverage-gap tables: counts and amounts by benefit, place and ethnicity, and the lists behind them.
 
-Everything is a pandas groupby over the decisions table (no loop over rows). A count is a number
-of *decisions*: one per (person, benefit) for person benefits and one per (household, benefit) for
-household benefits; under hit policy `all` a decision may have several rows (one per matching
-rule) and still counts once, while its amounts add up.
+Everything is a pandas groupby over the decisions table (no loop over rows): the grouping keys are
+made categorical once, the counts are sums of 0/1 flags. A count is a number of *decisions*: one
+per (person, benefit) for person benefits and one per (household, benefit) for household benefits;
+under hit policy `all` a decision may have several rows (one per matching rule) and still counts
+once, while its amounts add up.
 
 Ethnicity (a person column in the register):
 * person benefits use the person's ethnicity;
@@ -21,12 +22,15 @@ from .labels import ALL_BENEFITS, AMOUNT_PREFIX, MIXED, UNITS, UNKNOWN
 COUNTS = ["eligible", "covered", "gap", "leakage", "needs_data"]
 PLACES = {"by_district": ["district"], "by_commune": ["district", "commune"],
           "by_village": ["district", "commune", "village"], "by_ethnicity": ["ethnicity"]}
+KEYS = ["district", "commune", "village", "ethnicity", "benefit", "unit"]
 LIST_COLUMNS = ["district", "commune", "village", "household_id", "person_id", "name", "ethnicity", "benefit",
                 "benefit_label", "entity", "status", "coverage", "amount", "unit", "rate", "rule", "rule_label",
                 "reference", "reason", "missing_inputs", "unverified"]
+TEXT_COLUMNS = [c for c in LIST_COLUMNS if c not in ("amount", "rate")]
 LISTS = {"gap_list": "gap", "leakage_list": "leakage", "needs_data_list": "needs_data"}
 VIEWS = ["by_benefit", *PLACES, *LISTS]
-SUBJECT = ["benefit", "household_id", "person_id"]
+ENROLMENT_UNKNOWN = {"en": "eligible, but the register does not say whether it is already received",
+                     "vi": "đủ điều kiện, nhưng sổ chưa ghi đã được hưởng hay chưa"}
 
 
 def gap_tables(decisions: pd.DataFrame, members: pd.DataFrame | None = None,
@@ -39,16 +43,31 @@ def gap_tables(decisions: pd.DataFrame, members: pd.DataFrame | None = None,
     Place views list a (place, benefit) only where at least one decision counts; `lang` is the
     language of the note added to the reason of an eligible decision whose enrolment is unknown.
     """
-    dec = _prepared(decisions, members, lang)
-    units = [u for u in UNITS if u in set(dec["unit"])]
-    subjects = dec.drop_duplicates(SUBJECT)
-    out = {"by_benefit": _by_benefit(dec, subjects, units)}
+    dec = decisions.reset_index(drop=True)
+    ethnicity = _ethnicity(dec, members)
+    frame = pd.DataFrame({k: _key(dec[k]) if k in dec.columns else _key(pd.Series("", index=dec.index))
+                          for k in KEYS if k != "ethnicity"})
+    frame["ethnicity"] = pd.Categorical(ethnicity)
+    frame["amount"] = pd.to_numeric(dec["amount"], errors="coerce").astype(float) if "amount" in dec.columns \
+        else np.nan
+    status = dec["status"].astype(object).to_numpy()
+    coverage = dec["coverage"].astype(object).to_numpy()
+    frame["eligible"] = (status == "eligible").astype(np.int64)
+    for name in COUNTS[1:]:
+        frame[name] = (coverage == name).astype(np.int64)
+    # a decision counts once even when hit policy `all` gives it several rows
+    subject = [c for c in ("benefit", "household_id", "person_id") if c in dec.columns]
+    repeat = dec.duplicated(subject).to_numpy() if len(dec) else np.zeros(0, dtype=bool)
+    if repeat.any():
+        frame.loc[repeat, COUNTS] = 0
+    frame["gap_amount"] = np.where(coverage == "gap", frame["amount"].to_numpy(), np.nan)
+    units = [u for u in UNITS if u in set(frame["unit"].astype(object))]
+    info = _benefit_info(dec)
+    out = {"by_benefit": _by_benefit(frame, units, info)}
     for view, keys in PLACES.items():
-        out[view] = _by_place(dec, subjects, keys, units)
-    order = ["district", "commune", "village", "household_id", "person_id", "benefit", "rule"]
-    for view, coverage in LISTS.items():
-        rows = dec.loc[dec["coverage"] == coverage, LIST_COLUMNS]
-        out[view] = rows.sort_values(order, kind="stable", na_position="last").reset_index(drop=True)
+        out[view] = _by_place(frame, keys, units, info)
+    for view, wanted in LISTS.items():
+        out[view] = _list(dec, ethnicity, coverage == wanted, lang)
     return out
 
 
@@ -57,135 +76,143 @@ def amount_columns(table: pd.DataFrame) -> list[str]:
 
 
 # ---------------------------------------------------------------- building blocks
-ENROLMENT_UNKNOWN = {"en": "eligible, but the register does not say whether it is already received",
-                     "vi": "đủ điều kiện, nhưng sổ chưa ghi đã được hưởng hay chưa"}
-
-
-def _prepared(decisions: pd.DataFrame, members: pd.DataFrame | None, lang: str = "en") -> pd.DataFrame:
-    dec = decisions.copy()
-    for name in ("household_id", "person_id", "name", "district", "commune", "village", "benefit",
-                 "benefit_label", "entity", "status", "coverage", "unit", "rule", "rule_label", "reference",
-                 "explanation", "missing_inputs", "unverified"):
-        if name not in dec.columns:
-            dec[name] = None
-        dec[name] = _text(dec[name])
-    for name in ("district", "commune", "village", "household_id", "person_id"):
-        dec[name] = dec[name].fillna("")
-    for name in ("amount", "rate"):
-        dec[name] = pd.to_numeric(dec.get(name, np.nan), errors="coerce").astype(float)
-    dec["reason"] = dec["explanation"].fillna("")
-    unsure = (dec["status"] == "eligible") & (dec["coverage"] == "needs_data")
-    if unsure.any():
-        note = ENROLMENT_UNKNOWN.get(lang, ENROLMENT_UNKNOWN["en"])
-        dec.loc[unsure, "reason"] = note + " — " + dec.loc[unsure, "reason"]
-    if members is not None:
-        dec["ethnicity"] = _ethnicity(dec, members)
-    elif "ethnicity" in decisions.columns:
-        dec["ethnicity"] = _text(decisions["ethnicity"]).fillna(UNKNOWN)
-    else:
-        dec["ethnicity"] = UNKNOWN
-    return dec
+def _key(series: pd.Series) -> pd.Categorical:
+    """A grouping key: text, blanks as "", categorical (categories sorted)."""
+    values = series.astype(object).where(series.notna(), "")
+    if not (series.dtype == object or pd.api.types.is_string_dtype(series)
+            or isinstance(series.dtype, pd.CategoricalDtype)):
+        values = values.map(str)
+    return pd.Categorical(values.to_numpy(dtype=object))
 
 
 def _text(series: pd.Series) -> pd.Series:
-    """Text as Python objects (None for missing), whatever dtype the frame came with."""
-    values = series.astype(object)
-    missing = series.isna()
-    if not (series.dtype == object or pd.api.types.is_string_dtype(series)
-            or isinstance(series.dtype, pd.CategoricalDtype)):
-        values = series.astype(str).astype(object)
-    return values.where(~missing, None)
+    """Text values (str, missing as NA/None): text and categorical columns as they are, others as str."""
+    if series.dtype == object or pd.api.types.is_string_dtype(series):
+        return series
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return series.astype(object).where(series.notna(), None)
+    return series.astype(object).map(str).where(series.notna(), None)
 
 
-def _ethnicity(dec: pd.DataFrame, members: pd.DataFrame) -> pd.Series:
-    """The ethnicity each decision is counted under (see the module docstring)."""
-    if "ethnicity" not in members.columns:
-        return pd.Series(UNKNOWN, index=dec.index, dtype=object)
-    m = pd.DataFrame({"household_id": _text(members["household_id"]), "person_id": _text(members["person_id"]),
-                      "ethnicity": _text(members["ethnicity"])})
-    relation = _text(members["relation_to_head"]) if "relation_to_head" in members.columns else None
+def _lookup(keys: pd.Series, table: pd.Series) -> np.ndarray:
+    """table[key] for every key (None where absent), by one hash join."""
+    if not len(table):
+        return np.full(len(keys), None, dtype=object)
+    pos = pd.Index(table.index).get_indexer(keys)
+    values = np.append(table.to_numpy(dtype=object), None)
+    return values[np.where(pos < 0, len(table), pos)]
+
+
+def _ethnicity(dec: pd.DataFrame, members: pd.DataFrame | None) -> np.ndarray:
+    """The ethnicity each decision row is counted under (see the module docstring)."""
+    n = len(dec)
+    if members is None or "ethnicity" not in members.columns:
+        if members is None and "ethnicity" in dec.columns:
+            values = dec["ethnicity"].astype(object).to_numpy()
+            return np.where(pd.isna(values), UNKNOWN, values).astype(object)
+        return np.full(n, UNKNOWN, dtype=object)
+    eth = members["ethnicity"].astype(object).to_numpy()
+    eth = np.where(pd.isna(eth), None, eth)
+    m = pd.DataFrame({"household_id": members["household_id"].astype(object).to_numpy(),
+                      "person_id": members["person_id"].astype(object).to_numpy(), "ethnicity": eth})
     person = m.drop_duplicates("person_id").set_index("person_id")["ethnicity"]
     known = m.dropna(subset=["ethnicity"])
-    kinds = known.groupby("household_id")["ethnicity"].agg(["nunique", "first"])
-    common = kinds["first"].where(kinds["nunique"] == 1, MIXED)
-    if relation is not None:
-        heads = m[relation.eq("head").fillna(False).to_numpy()].drop_duplicates("household_id")
-        head = heads.set_index("household_id")["ethnicity"].dropna()
-        household = head.combine_first(common)
-    else:
-        household = common
-    by_person = dec["person_id"].map(person)
-    by_household = dec["household_id"].map(household)
-    out = np.where(dec["entity"].eq("person").to_numpy(), by_person.to_numpy(dtype=object),
-                   by_household.to_numpy(dtype=object))
-    return pd.Series(out, index=dec.index, dtype=object).where(pd.notna(out), UNKNOWN)
-
-
-def _flags(subjects: pd.DataFrame) -> pd.DataFrame:
-    flags = pd.DataFrame({"eligible": subjects["status"].eq("eligible")}, index=subjects.index)
-    for name in COUNTS[1:]:
-        flags[name] = subjects["coverage"].eq(name)
-    return flags.astype(np.int64)
-
-
-def _counts(subjects: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    flags = _flags(subjects)
-    flags[keys] = subjects[keys]
-    return flags.groupby(keys, sort=True, dropna=False)[COUNTS].sum()
-
-
-def _amounts(dec: pd.DataFrame, keys: list[str], units: list[str]) -> pd.DataFrame:
-    """Sum of the amounts of gap rows, one column per unit."""
-    gap = dec[(dec["coverage"] == "gap") & dec["unit"].isin(units)]
-    if gap.empty or not units:
-        return pd.DataFrame(columns=[AMOUNT_PREFIX + u for u in units])
-    sums = gap.groupby(keys + ["unit"], dropna=False)["amount"].sum().unstack("unit")
-    return sums.reindex(columns=units).fillna(0.0).add_prefix(AMOUNT_PREFIX)
-
-
-def _finish(counts: pd.DataFrame, amounts: pd.DataFrame, units: list[str]) -> pd.DataFrame:
-    table = counts.join(amounts, how="left")
-    cols = [AMOUNT_PREFIX + u for u in units]
-    table[cols] = table.reindex(columns=cols).fillna(0.0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        table["gap_rate"] = np.where(table["eligible"] > 0, table["gap"] / table["eligible"].where(
-            table["eligible"] > 0, 1), np.nan)
-    return table[COUNTS + ["gap_rate"] + cols]
+    kinds = known.groupby("household_id", sort=False)["ethnicity"].agg(["nunique", "first"])
+    household = kinds["first"].where(kinds["nunique"] == 1, MIXED)
+    if "relation_to_head" in members.columns:
+        is_head = (members["relation_to_head"].astype(object) == "head").to_numpy(dtype=bool)
+        heads = m[is_head].drop_duplicates("household_id")
+        household = heads.set_index("household_id")["ethnicity"].dropna().combine_first(household)
+    blank = pd.Series(np.full(n, None, dtype=object))
+    hh_ids = dec["household_id"].astype(object) if "household_id" in dec.columns else blank
+    p_ids = dec["person_id"].astype(object) if "person_id" in dec.columns else blank
+    is_person = (dec["entity"].astype(object) == "person").to_numpy(dtype=bool) if "entity" in dec.columns \
+        else p_ids.notna().to_numpy()
+    out = np.where(is_person, _lookup(p_ids, person), _lookup(hh_ids, household))
+    return np.where(pd.isna(out), UNKNOWN, out).astype(object)
 
 
 def _benefit_info(dec: pd.DataFrame) -> pd.DataFrame:
-    return dec.groupby("benefit", sort=True)[["benefit_label", "entity", "unit"]].first()
+    cols = [c for c in ("benefit_label", "entity", "unit") if c in dec.columns]
+    info = dec[["benefit", *cols]].drop_duplicates("benefit")
+    info = pd.DataFrame({c: _text(info[c]).fillna("") for c in ["benefit", *cols]}).set_index("benefit")
+    return info.reindex(columns=["benefit_label", "entity", "unit"]).fillna("").sort_index()
 
 
-def _by_benefit(dec: pd.DataFrame, subjects: pd.DataFrame, units: list[str]) -> pd.DataFrame:
-    per = _finish(_counts(subjects, ["benefit"]), _amounts(dec, ["benefit"], units), units)
-    per = _benefit_info(dec).join(per, how="right").reset_index()
-    total = _total(subjects, dec, [], units)
-    return pd.concat([total, per], ignore_index=True)[
-        ["benefit", "benefit_label", "entity", "unit"] + COUNTS + ["gap_rate"] + [AMOUNT_PREFIX + u for u in units]]
-
-
-def _total(subjects: pd.DataFrame, dec: pd.DataFrame, keys: list[str], units: list[str]) -> pd.DataFrame:
-    """One row per place adding up every benefit (benefit code `*`)."""
+def _aggregate(frame: pd.DataFrame, keys: list[str], units: list[str]) -> pd.DataFrame:
+    """Counts, gap rate and the gap amount per unit, grouped by `keys` (all rows when empty)."""
     if keys:
-        table = _finish(_counts(subjects, keys), _amounts(dec, keys, units), units).reset_index()
+        grouped = frame.groupby(keys, observed=True, sort=True)
+        counts = grouped[COUNTS].sum()
+        amounts = frame.groupby(keys + ["unit"], observed=True, sort=True)["gap_amount"].sum().unstack("unit")
     else:
-        flags = _flags(subjects).sum().to_frame().T
-        amounts = pd.DataFrame({AMOUNT_PREFIX + u: [float(dec.loc[(dec["coverage"] == "gap") & (dec["unit"] == u),
-                                                                    "amount"].sum())] for u in units})
-        table = _finish(flags, amounts, units).reset_index(drop=True)
-    table["benefit"] = ALL_BENEFITS
-    table["benefit_label"] = ALL_BENEFITS
-    table["entity"] = ""
-    table["unit"] = ""
+        counts = frame[COUNTS].sum().to_frame().T
+        amounts = frame.groupby("unit", observed=True)["gap_amount"].sum().to_frame().T
+        amounts.index = counts.index
+    amounts = amounts.reindex(index=counts.index, columns=units).astype(float).fillna(0.0)
+    table = counts.astype(np.int64)
+    eligible = table["eligible"].to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        table["gap_rate"] = np.where(eligible > 0, table["gap"].to_numpy() / np.maximum(eligible, 1), np.nan)
+    for unit in units:
+        table[AMOUNT_PREFIX + unit] = amounts[unit].to_numpy()
     return table
 
 
-def _by_place(dec: pd.DataFrame, subjects: pd.DataFrame, keys: list[str], units: list[str]) -> pd.DataFrame:
-    per = _finish(_counts(subjects, keys + ["benefit"]), _amounts(dec, keys + ["benefit"], units), units)
-    per = per.reset_index().merge(_benefit_info(dec)[["benefit_label"]].reset_index(), on="benefit", how="left")
-    total = _total(subjects, dec, keys, units)
-    table = pd.concat([total, per], ignore_index=True)
+def _plain(table: pd.DataFrame) -> pd.DataFrame:
+    """Index → columns, categorical keys → plain text (so writers treat them as text)."""
+    table = table.reset_index(drop=False)
+    for name in table.columns:
+        if isinstance(table[name].dtype, pd.CategoricalDtype):
+            table[name] = table[name].astype(object).astype(str).astype(object)
+    return table
+
+
+def _by_benefit(frame: pd.DataFrame, units: list[str], info: pd.DataFrame) -> pd.DataFrame:
+    per = _plain(_aggregate(frame, ["benefit"], units))
+    per = per.join(info, on="benefit")
+    total = _plain(_aggregate(frame, [], units)).drop(columns="index")
+    total["benefit"], total["benefit_label"], total["entity"], total["unit"] = ALL_BENEFITS, ALL_BENEFITS, "", ""
+    columns = ["benefit", "benefit_label", "entity", "unit"] + COUNTS + ["gap_rate"] + [AMOUNT_PREFIX + u for u in units]
+    return pd.concat([total[columns], per[columns]], ignore_index=True)
+
+
+def _by_place(frame: pd.DataFrame, keys: list[str], units: list[str], info: pd.DataFrame) -> pd.DataFrame:
+    per = _plain(_aggregate(frame, keys + ["benefit"], units))
+    per["benefit_label"] = per["benefit"].map(info["benefit_label"]).fillna("")
+    total = _plain(_aggregate(frame, keys, units))
+    total["benefit"], total["benefit_label"] = ALL_BENEFITS, ALL_BENEFITS
+    columns = keys + ["benefit", "benefit_label"] + COUNTS + ["gap_rate"] + [AMOUNT_PREFIX + u for u in units]
+    table = pd.concat([total[columns], per[columns]], ignore_index=True)
     table = table[table[COUNTS].sum(axis=1) > 0]      # places where a benefit touches nobody: no row
-    table = table.sort_values(keys + ["benefit"], kind="stable").reset_index(drop=True)
-    return table[keys + ["benefit", "benefit_label"] + COUNTS + ["gap_rate"] + [AMOUNT_PREFIX + u for u in units]]
+    return table.sort_values(keys + ["benefit"], kind="stable").reset_index(drop=True)
+
+
+def _list(dec: pd.DataFrame, ethnicity: np.ndarray, mask: np.ndarray, lang: str) -> pd.DataFrame:
+    """The decision rows behind a figure (text only for those rows), sorted by place and person."""
+    rows = dec[mask]
+    out = pd.DataFrame(index=rows.index)
+    for name in LIST_COLUMNS:
+        if name == "ethnicity":
+            out[name] = pd.Series(ethnicity[mask], index=rows.index, dtype=object)
+        elif name == "reason":
+            source = rows["explanation"] if "explanation" in rows.columns else pd.Series(None, index=rows.index)
+            out[name] = _text(source).fillna("")
+        elif name in ("amount", "rate"):
+            out[name] = pd.to_numeric(rows[name], errors="coerce").astype(float) if name in rows.columns \
+                else np.nan
+        elif name in rows.columns:
+            out[name] = _text(rows[name])
+        else:
+            out[name] = pd.Series(None, index=rows.index, dtype=object)
+    for name in ("district", "commune", "village", "household_id", "person_id"):
+        out[name] = out[name].fillna("")
+    unsure = (out["status"] == "eligible") & (out["coverage"] == "needs_data")
+    if unsure.any():
+        note = ENROLMENT_UNKNOWN.get(lang, ENROLMENT_UNKNOWN["en"])
+        out.loc[unsure, "reason"] = (note + " — " + out.loc[unsure, "reason"]).str.rstrip(" —")
+    order = ["district", "commune", "village", "household_id", "person_id", "benefit", "rule"]
+    codes = [pd.factorize(out[c].astype(object).fillna("").to_numpy(dtype=object), sort=True)[0]
+             for c in reversed(order)]
+    ranks = np.lexsort(codes) if len(out) else np.zeros(0, dtype=np.int64)
+    return out.iloc[ranks].reset_index(drop=True)

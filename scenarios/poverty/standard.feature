@@ -25,7 +25,7 @@ Tính năng: Phân loại hộ nghèo, cận nghèo theo chuẩn nghèo đa chi�
     Và thành viên "P1" sinh ngày 10/02/1980
     Khi xét duyệt hộ
     Thì "H1" đủ điều kiện hưởng "poverty_list"
-    Và "H1" hưởng "poverty_list" theo quy định "poverty_list_poor"
+    Và "H1" hưởng "poverty_list" theo quy định "pl_poor_2022"
     Và "H1" thuộc diện "đã hưởng" với "poverty_list"
 
   Tình huống: Thu nhập vượt chuẩn 1 đồng: không nghèo dù thiếu hụt nhiều chỉ số (E3)

@@ -236,3 +236,45 @@ def register_dir(plan, tmp_path_factory) -> Path:
     hh, mm = frames_from_records(plan.inputs, HOUSEHOLDS, MEMBERS)
     write_register(hh, mm, folder, fmt="csv", headers="vi", schema=plan.inputs)
     return folder
+
+
+@pytest.fixture(scope="session")
+def tables(screening):
+    from eligibility.reports import gap_tables
+
+    return gap_tables(screening.decisions, screening.evaluation.members)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--hide-scrollbars"]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Headless Chromium, or a failure that says how to get it (skip only with ELIGIBILITY_SKIP_BROWSER=1)."""
+    import os
+
+    path = os.environ.get("ELIGIBILITY_CHROMIUM", CHROMIUM)
+    if Path(path).is_file() and os.access(path, os.X_OK):
+        return path
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    if os.environ.get("ELIGIBILITY_SKIP_BROWSER") == "1":
+        pytest.skip("headless Chromium not installed and ELIGIBILITY_SKIP_BROWSER=1")
+    pytest.fail(f"headless Chromium is needed to test the HTML report and was not found at {path}: "
+                "install it (`apt-get install -y chromium`), point ELIGIBILITY_CHROMIUM at it, "
+                "or set ELIGIBILITY_SKIP_BROWSER=1 to skip the browser tests", pytrace=False)
+
+
+def dump_dom(browser: str, url: str, tmp_path: Path, width: int = 1280, height: int = 900) -> str:
+    """The page's DOM after its scripts ran, as headless Chromium sees it."""
+    import subprocess
+
+    profile = tmp_path / f"chromium-profile-{width}"
+    args = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}",
+            "--dump-dom", url]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=90)
+    assert done.returncode == 0, f"chromium exited {done.returncode}: {done.stderr[-2000:]}"
+    return done.stdout
