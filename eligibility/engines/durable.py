@@ -1350,6 +1350,9 @@ def _frame(plan: Plan, prepared: Prepared, rows: list[tuple], as_of: dt.date, la
         "commune": text(hh, "commune")[hh_pos],
         "village": text(hh, "village")[hh_pos],
     })
+    if not is_person.all():     # as build_decisions: household rows leave person_id None (object column)
+        out["person_id"] = pd.Series(np.where(is_person, person_ids[safe_pos] if len(mm) else None, None),
+                                     dtype=object)
     out["benefit"] = np.array([b.id for b in benefits], dtype=object)[bidx]
     out["benefit_label"] = np.array([getattr(b.label, lang) for b in benefits], dtype=object)[bidx]
     out["entity"] = np.array([b.entity for b in benefits], dtype=object)[bidx]

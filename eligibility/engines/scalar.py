@@ -145,6 +145,8 @@ class ScalarEvaluator:
 
     def _Const(self, node: Const, ctx, person):
         kind = node.type.kind
+        if node.value is None:              # e.g. `amount: null`: a value the pack does not know
+            return None
         if kind == "date":
             return date_to_int(node.value)
         if kind == "number":

@@ -159,6 +159,8 @@ class Evaluation:
 
     def _Const(self, node: Const, entity: str) -> V:
         kind = node.type.kind
+        if node.value is None:                # `amount: null`: a value the pack does not know
+            return V.scalar(0.0, known=False)
         if kind == "enum":
             return V.scalar(self.enums.id(node.value))
         if kind == "date":

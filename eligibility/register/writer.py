@@ -1,6 +1,8 @@
 """write_register: a register in the layout read_register reads (CSV folder, one workbook, or Parquet)."""
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 from typing import Literal
 
@@ -136,13 +138,25 @@ def _as_text(series: pd.Series, date_format: str) -> pa.Array:
         return pa.array(series.astype("string"), from_pandas=True)
 
 
+def _needs_quotes(array: pa.Array, sep: str = ",") -> bool:
+    hits = pc.match_substring_regex(array, f'[{sep}"\\r\\n]')
+    return bool(pc.any(hits).as_py())
+
+
 def _write_csv(frame: pd.DataFrame, path: Path, date_format: str, bom: bool) -> None:
-    """Column-wise through Arrow (much faster than DataFrame.to_csv on big registers)."""
-    table = pa.table({name: _as_text(frame[name], date_format) for name in frame.columns})
+    """Column-wise through Arrow. Arrow writes fast but quotes either every string or none, so when
+    some cell needs quotes (a comma in a label), pandas writes the file, quoting only those cells."""
+    columns = {str(name): _as_text(frame[name], date_format) for name in frame.columns}
+    encoding = "utf-8-sig" if bom else "utf-8"
+    if any(_needs_quotes(array) for array in columns.values()):
+        text = pd.DataFrame({name: array.to_pandas() for name, array in columns.items()})
+        text.to_csv(path, index=False, encoding=encoding, lineterminator="\n")
+        return
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow(list(columns))  # quoted only if needed
     with open(path, "wb") as handle:
-        if bom:
-            handle.write(b"\xef\xbb\xbf")
-        pacsv.write_csv(table, handle, pacsv.WriteOptions(include_header=True, quoting_style="needed"))
+        handle.write(header.getvalue().encode(encoding))
+        pacsv.write_csv(pa.table(columns), handle, pacsv.WriteOptions(include_header=False, quoting_style="none"))
 
 
 def _write_workbook(path: Path, frames: dict[str, pd.DataFrame], schema: InputSchema, headers: str) -> None:

@@ -311,7 +311,8 @@ class _Compiler:
                                                                f"before it starts on {rule.valid.from_}")
         conditions = [self._condition(c, spec.entity, scope, src, key + ("conditions", i), benefit)
                       for i, c in enumerate(rule.conditions)]
-        amount = self._expr(rule.amount, spec.entity, scope, src, key + ("amount",), None, benefit)
+        amount = (Const(type_of("number"), "scalar", None) if rule.amount is None   # amount unknown, status still decided
+                  else self._expr(rule.amount, spec.entity, scope, src, key + ("amount",), None, benefit))
         if amount is not None and amount.type.kind not in ("number", "bool"):
             self.issue("E-TYPE", src, key + ("amount",), f"an amount is a number, got {amount.type}")
             amount = None

@@ -135,7 +135,7 @@ class Rule(Strict):
     valid: Window = Window()
     priority: int | None = None
     conditions: list[Condition] = Field(default_factory=list)
-    amount: str | int | float = 1
+    amount: str | int | float | None = 1     # null: eligible, but the amount is not known to the pack
     rate: str | float | None = None
     note: str | None = None
 
