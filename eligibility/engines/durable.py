@@ -201,6 +201,15 @@ class RuleConditions:
     rule: CompiledRule
     dnfs: list[tuple[tuple, tuple]]
 
+    def single(self, ci: int) -> Atom | Elig | None:
+        """The condition's one test when it is a single test (its false rule is that test negated):
+        then it is known true exactly when its attributes are present (or its elig fact says so) and
+        its false rule did not fire, and it needs no rule of its own to say so."""
+        true, false = self.dnfs[ci]
+        if len(true) == 1 and len(true[0]) == 1 and len(false) == 1 and len(false[0]) == 1:
+            return true[0][0]
+        return None
+
 
 class Translator:
     """Levels of variables and benefits, attribute slots, and the conditions as alternatives."""
@@ -523,7 +532,8 @@ class RulesetBuilder:
                 conj = tuple(dict.fromkeys(a for c in combo for a in c))
                 self._spec(f"H{bi}_{rc.ri}_{k}", ("H", bi, rc.ri, -1), owner, entity, conj)
             for ci, (true, false) in enumerate(rc.dnfs):
-                if len(rc.dnfs) > 1:     # with a single condition, "holds" already says it is true
+                # with a single condition "holds" says it is true; a single test needs no true rule
+                if len(rc.dnfs) > 1 and rc.single(ci) is None:
                     for k, conj in enumerate(true):
                         self._spec(f"T{bi}_{rc.ri}_{ci}_{k}", ("T", bi, rc.ri, ci), owner, entity, conj)
                 for k, conj in enumerate(false):
@@ -673,7 +683,7 @@ class Collector:
     """What fired for the household in the live session."""
 
     __slots__ = ("holds", "ctrue", "cfalse", "failed", "fail_sent", "notelig", "chunk_sent", "elig_sent",
-                 "errors", "thread")
+                 "errors", "thread", "posted")
 
     def __init__(self) -> None:
         self.holds: set = set()
@@ -683,7 +693,8 @@ class Collector:
         self.fail_sent: set = set()
         self.notelig: set = set()
         self.chunk_sent: set = set()
-        self.elig_sent: set = set()
+        self.elig_sent: dict = {}                  # (benefit index, key) -> the value asserted
+        self.posted: dict = {}                     # (key, attr) -> value posted in the entity facts
         self.errors: list[str] = []
         self.thread = threading.get_ident()
 
@@ -750,6 +761,7 @@ class Runner:
         self.benefits = self.builder.benefits
         self.stats = Stats()
         self.col = Collector()
+        self.rule_conditions = {(rc.bi, rc.ri): rc for rules in self.tr.rules.values() for rc in rules}
         self._prepare_stages()
         self._prepare_texts()
         self.host = _host()
@@ -840,46 +852,52 @@ class Runner:
                     if threading.get_ident() != col.thread:
                         raise RuntimeError("a durable_rules action ran outside the screening thread")
                     runner.stats.actions += 1
+                    derived: list[dict] = []
                     for m in _matches(c):
-                        body(c, col, m)
+                        body(derived, col, m)
+                    if derived:         # chained facts: one batch into this session (all have a sink)
+                        sid = c.s.sid
+                        for fact in derived:
+                            fact["sid"] = sid
+                        c._ruleset.assert_facts(derived)
                 except BaseException:
                     col.errors.append(f"{rule_name}: {traceback.format_exc()}")
                     raise
             return act
 
-        def send_elig(c, col, key, value: bool) -> None:
+        def send_elig(derived, col, key, value: bool) -> None:
             if referenced and (bi, key) not in col.elig_sent:
-                col.elig_sent.add((bi, key))
-                c.assert_fact({"t": "elig", "id": f"e:{bi}:{key}", "b": bi, "e": key, "v": value})
+                col.elig_sent[(bi, key)] = value
+                derived.append({"t": "elig", "id": f"e:{bi}:{key}", "b": bi, "e": key, "v": value})
 
         if kind == "H":
-            def body(c, col, m):
+            def body(derived, col, m):
                 key = m["f0"][key_attr]
                 col.holds.add((bi, ri, key))
-                send_elig(c, col, key, True)
+                send_elig(derived, col, key, True)
         elif kind == "T":
-            def body(c, col, m):
+            def body(derived, col, m):
                 col.ctrue.add((bi, ri, ci, m["f0"][key_attr]))
         elif kind == "F":
-            def body(c, col, m):
+            def body(derived, col, m):
                 key = m["f0"][key_attr]
                 col.cfalse.add((bi, ri, ci, key))
                 if (bi, ri, key) not in col.fail_sent:
                     col.fail_sent.add((bi, ri, key))
-                    c.assert_fact({"t": "fail", "id": f"f:{bi}:{ri}:{key}", "b": bi, "r": ri, "e": key})
+                    derived.append({"t": "fail", "id": f"f:{bi}:{ri}:{key}", "b": bi, "r": ri, "e": key})
         elif kind == "C":
-            def body(c, col, m):
+            def body(derived, col, m):
                 key = m["f0"]["e"]
                 if (bi, ri, key) not in col.chunk_sent:
                     col.chunk_sent.add((bi, ri, key))
-                    c.assert_fact({"t": "failc", "id": f"c:{bi}:{ri}:{key}", "b": bi, "c": ri, "e": key})
+                    derived.append({"t": "failc", "id": f"c:{bi}:{ri}:{key}", "b": bi, "c": ri, "e": key})
         else:  # N: not eligible
             zero_rules = not self.tr.rules[benefit.id]
 
-            def body(c, col, m):
+            def body(derived, col, m):
                 key = m["f0"][key_attr] if zero_rules else m["f0"]["e"]
                 col.notelig.add((bi, key))
-                send_elig(c, col, key, False)
+                send_elig(derived, col, key, False)
         return guarded(body)
 
     # ------------------------------------------------------------ one household
@@ -905,6 +923,7 @@ class Runner:
 
     def _facts(self, ctx: HouseholdContext, stage: int, sid: str) -> list[dict]:
         plan = self.facts_at[stage]
+        posted = self.col.posted
         facts = []
         for i in range(len(ctx.members)):          # members first, then the household
             pid = f"P{i}"
@@ -914,6 +933,7 @@ class Runner:
                     value = post_value(slot.vtype, self._slot_value(slot, ctx, i))
                     if value is not None:
                         fact[attr] = value
+                        posted[(pid, attr)] = value
                 facts.append(fact)
         for tag, attrs in plan["household"]:
             fact = {"t": tag, "sid": sid, "id": f"{tag}:H", "hid": "H"}
@@ -921,6 +941,7 @@ class Runner:
                 value = post_value(slot.vtype, self._slot_value(slot, ctx, None))
                 if value is not None:
                     fact[attr] = value
+                    posted[("H", attr)] = value
             facts.append(fact)
         return facts
 
@@ -1090,7 +1111,16 @@ class Runner:
                          holds: bool | None) -> bool:
         if (bi, ri, ci, key) in col.cfalse or (bi, ri, ci, key) in col.ctrue:
             return True
-        return rc_conditions == 1 and holds is True
+        if rc_conditions == 1 and holds is True:
+            return True
+        single = self.rule_conditions[(bi, ri)].single(ci)
+        if isinstance(single, Elig):       # its true test is the elig fact with the wanted value
+            other = key if single.via == "person" else "H"
+            return col.elig_sent.get((self.tr.benefit_index[single.benefit], other)) == single.value
+        if isinstance(single, Atom):       # false did not fire: true exactly when the attributes are present
+            return all((key if s.entity == "person" else "H", s.attr) in col.posted
+                       for s in (single.left, single.right) if isinstance(s, Slot))
+        return False
 
     def _missing(self, bi, benefit, key, person, ctx, col, holds) -> str:
         inputs = self.rule_texts[bi]["inputs"]

@@ -182,7 +182,7 @@ def _parse_numbers(raw: pd.Series, kind: str) -> tuple[np.ndarray, np.ndarray]:
     present = text.notna().to_numpy()
     clean = _replace_where(text, r"[\s\u00a0]+", "")
     if kind == "money":
-        clean = _replace_where(clean, r"(?i)(?:vnđ|vnd|đồng|đ)$", "")
+        clean = _replace_where(clean, r"(?:[vV][nN][dDđĐ]|đồng|[đĐ])$", "")
     if kind in ("money", "int"):
         grouped = (clean.str.fullmatch(r"-?\d{1,3}(?:\.\d{3})+").fillna(False)
                    | clean.str.fullmatch(r"-?\d{1,3}(?:,\d{3})+").fillna(False)).to_numpy(dtype=bool)

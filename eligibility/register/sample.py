@@ -624,7 +624,10 @@ def _cat(values) -> pd.Categorical:
 
 
 def _boolean(values) -> pd.arrays.BooleanArray:
-    values = np.asarray(values, dtype=object)
+    values = np.asarray(values)
+    if values.dtype == bool:
+        return pd.arrays.BooleanArray(values, np.zeros(len(values), dtype=bool))
+    values = values.astype(object)
     missing = pd.isna(values)
     return pd.arrays.BooleanArray(np.where(missing, False, values).astype(bool), missing)
 

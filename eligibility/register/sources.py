@@ -268,8 +268,11 @@ def _drop_blank_rows(location: Location, frame: pd.DataFrame, rows: np.ndarray) 
     if frame.shape[1] == 0:
         return RawTable(location, frame, rows)
     blank = np.ones(len(frame), dtype=bool)
-    for name in frame.columns:
-        blank &= (frame[name].str.strip() == "").to_numpy(dtype=bool, na_value=True)
+    for name in frame.columns:  # a loop over columns; stops as soon as no row can be blank
+        column = frame[name]
+        blank &= (column.isna() | (column == "")).to_numpy(dtype=bool, na_value=True)
+        if not blank.any():
+            break
     if blank.any():
         frame = frame.loc[~blank].reset_index(drop=True)
         rows = rows[~blank]

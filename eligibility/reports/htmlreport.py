@@ -74,9 +74,10 @@ def render_gap_html(tables: dict[str, pd.DataFrame], manifest: dict, lang: str =
         parts.append(_summary(tables["by_benefit"], lang))
     parts.append('<section id="charts">')
     if "by_commune" in tables:
-        parts.append(_figure(t["chart_rate"], _rate_chart(tables["by_commune"], lang, labels)))
+        parts.append('<div class="rates">' + _figure(t["chart_rate"], _rate_chart(tables["by_commune"], lang, labels))
+                     + "</div>")
     if "by_benefit" in tables:
-        parts.append(_amount_figures(tables["by_benefit"], lang, labels))
+        parts.append('<div class="amounts">' + _amount_figures(tables["by_benefit"], lang, labels) + "</div>")
     parts.append("</section>")
     for view in views:
         parts.append(_section(view, tables[view], lang, labels))
@@ -298,6 +299,8 @@ nav a{color:var(--accent)}
 .card{border:1px solid var(--line);border-radius:6px;padding:8px 10px}
 .card span{display:block;color:var(--muted);font-size:.85rem}
 .card b{display:block;font-size:1.35rem}
+#charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:0 40px;align-items:start}
+#charts .amounts{min-width:0}
 figure{margin:1rem 0}
 figcaption{font-weight:600;margin-bottom:.25rem}
 svg.chart{display:block;width:100%;max-width:560px;height:auto}

@@ -71,10 +71,6 @@ def gap_tables(decisions: pd.DataFrame, members: pd.DataFrame | None = None,
     return out
 
 
-def amount_columns(table: pd.DataFrame) -> list[str]:
-    return [c for c in table.columns if c.startswith(AMOUNT_PREFIX) and c[len(AMOUNT_PREFIX):] in UNITS]
-
-
 # ---------------------------------------------------------------- building blocks
 def _key(series: pd.Series) -> pd.Categorical:
     """A grouping key: text, blanks as "", categorical (categories sorted)."""

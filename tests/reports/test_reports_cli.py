@@ -78,7 +78,7 @@ def test_a_redact_key_on_the_command_line_implies_redact(register_dir, pack, tmp
                  "--lang", "en", "--redact-key", "department-secret")
     assert result.exit_code == 0, result.output
     html = (tmp_path / "gaps.html").read_text(encoding="utf-8")
-    assert not any(s in html for s in IDS + NAMES if s.isascii() or True)
+    assert not any(s in html for s in IDS + NAMES)
     assert "department-secret" not in html
 
 
