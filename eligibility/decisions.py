@@ -1,22 +1,25 @@
 """Decisions: one row per (person or household, benefit), with status, coverage, amount and why.
 
-Built column-wise from an `Evaluation`: statuses and amounts are arrays; texts that repeat
-(labels, references, explanations of unknowns) are made once per distinct pattern and indexed;
-per-row texts with actual values (why a rule failed) are built only for the rows that need them.
+Built column-wise from an `Evaluation`. Each benefit contributes integer codes (rows, status,
+coverage, rule, explanation pattern); texts that repeat (labels, references, explanations of
+unknowns) are made once per distinct pattern and the table holds them as categoricals. Per-row
+texts with actual values (why a rule failed) are built only for the rows that need them.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from .engines.values import V
 from .engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, BenefitResult, Evaluation
 from .rulebook.compile import CompiledCondition, CompiledRule
-from .rulebook.expressions import Compare, Node
+from .rulebook.expressions import Compare
 
-STATUS = np.array(["not_eligible", "eligible", "undetermined"], dtype=object)
+STATUS = ["not_eligible", "eligible", "undetermined"]
 COVERAGE_CODES = np.array(["none", "covered", "gap", "leakage", "needs_data"], dtype=object)
 NONE, COVERED, GAP, LEAKAGE, NEEDS_DATA = range(5)
+ENTITIES = ["household", "person"]
 
 COLUMNS = ["household_id", "person_id", "name", "district", "commune", "village", "benefit", "benefit_label",
            "entity", "status", "coverage", "amount", "unit", "rate", "rule", "rule_label", "reference",
@@ -39,110 +42,127 @@ def coverage(result: BenefitResult) -> np.ndarray:
     return out
 
 
+@dataclass
+class Piece:
+    """One benefit's rows of the table, as codes."""
+
+    benefit: int
+    entity: int
+    rows: np.ndarray
+    status: np.ndarray
+    coverage: np.ndarray
+    amount: np.ndarray
+    rate: np.ndarray
+    rule: np.ndarray          # index into the rule table, -1 for none
+    explanation: np.ndarray   # index into `texts`
+    missing: np.ndarray       # index into `texts`
+
+
+class Texts:
+    """Distinct strings, each stored once; code -1 means empty."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {"": 0}
+        self.items: list[str] = [""]
+
+    def code(self, text: str) -> int:
+        if text not in self.index:
+            self.index[text] = len(self.items)
+            self.items.append(text)
+        return self.index[text]
+
+    def codes(self, texts: np.ndarray) -> np.ndarray:
+        """Codes for an array of strings, looked up once per distinct string."""
+        if len(texts) == 0:
+            return np.zeros(0, dtype=np.int64)
+        uniq, inverse = np.unique(texts.astype(str), return_inverse=True)
+        return np.array([self.code(t) for t in uniq], dtype=np.int64)[inverse.ravel()]
+
+
+class RuleTable:
+    """Every rule (and every combination of rules paid together) with its id, label, citation."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.rows: list[tuple[str, str, str, str]] = []
+        self.index: dict[tuple, int] = {}
+
+    def add(self, key: tuple, row: tuple[str, str, str, str]) -> int:
+        if key not in self.index:
+            self.index[key] = len(self.rows)
+            self.rows.append(row)
+        return self.index[key]
+
+
 def build_decisions(ev: Evaluation, include_all: bool = False, lang: str = "en") -> pd.DataFrame:
-    """The entitlements table. By default rows that matter: eligible, undetermined, or enrolled
+    """The entitlements table. By default the rows that matter: eligible, undetermined, or enrolled
     (leakage); `include_all` adds every not-eligible decision with why it failed."""
-    frames = [_benefit_rows(ev, ev.benefits[name], include_all, lang) for name in sorted(ev.benefits)]
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
-    out = pd.concat(frames, ignore_index=True)
-    return out[COLUMNS]
+    texts, rules = Texts(), RuleTable(lang)
+    names = sorted(ev.benefits)
+    pieces = [p for i, name in enumerate(names)
+              for p in _pieces(ev, i, ev.benefits[name], include_all, lang, texts, rules)]
+    return _assemble(ev, names, pieces, texts, rules, lang)
 
 
-def _benefit_rows(ev: Evaluation, result: BenefitResult, include_all: bool, lang: str) -> pd.DataFrame:
+def _pieces(ev: Evaluation, index: int, result: BenefitResult, include_all: bool, lang: str,
+            texts: Texts, rules: RuleTable) -> list[Piece]:
     cov = coverage(result)
     keep = (result.status != NOT_ELIGIBLE) | (cov == LEAKAGE) | include_all
     rows = np.flatnonzero(keep)
-    if result.benefit.hit_policy != "all":
-        return _rows(ev, result, cov, rows, lang, result.rule_index[rows].astype(np.int64), result.amount.v[rows])
-    # hit policy `all`: one row per matching rule, plus one row where no rule matches
-    holds = np.stack([o.holds.true[rows] for o in result.outcomes], axis=1)
-    parts = [_rows(ev, result, cov, rows[holds[:, i]], lang, np.full(int(holds[:, i].sum()), i),
-                   o.amount.v[rows[holds[:, i]]]) for i, o in enumerate(result.outcomes) if holds[:, i].any()]
-    rest = rows[~holds.any(axis=1)]
-    parts.append(_rows(ev, result, cov, rest, lang, np.full(len(rest), -1), np.full(len(rest), np.nan)))
-    return pd.concat(parts, ignore_index=True)
+    benefit = result.benefit
+    if benefit.hit_policy != "all":
+        return [_piece(ev, index, result, cov, rows, lang, texts, rules, result.rule_index[rows].astype(np.int64),
+                       result.amount.v[rows])]
+    # hit policy `all`: one row per matching rule, and one row where no rule matches
+    pieces, matched = [], np.zeros(len(rows), dtype=bool)
+    for i, o in enumerate(result.outcomes):
+        holds = o.holds.true[rows]
+        matched |= holds
+        if holds.any():
+            pieces.append(_piece(ev, index, result, cov, rows[holds], lang, texts, rules,
+                                 np.full(int(holds.sum()), i), o.amount.v[rows[holds]]))
+    rest = rows[~matched]
+    pieces.append(_piece(ev, index, result, cov, rest, lang, texts, rules, np.full(len(rest), -1),
+                         np.full(len(rest), np.nan)))
+    return pieces
 
 
-def _rows(ev: Evaluation, result: BenefitResult, cov: np.ndarray, rows: np.ndarray, lang: str,
-          rule_idx: np.ndarray, amount: np.ndarray) -> pd.DataFrame:
+def _piece(ev: Evaluation, index: int, result: BenefitResult, cov: np.ndarray, rows: np.ndarray, lang: str,
+           texts: Texts, table: RuleTable, rule_idx: np.ndarray, amount: np.ndarray) -> Piece:
     benefit = result.benefit
     status = result.status[rows]
-    frame = _identity(ev, benefit.entity, rows)
-    frame["benefit"] = benefit.id
-    frame["benefit_label"] = getattr(benefit.label, lang)
-    frame["entity"] = benefit.entity
-    frame["status"] = STATUS[status]
-    frame["coverage"] = COVERAGE_CODES[cov[rows]]
-    frame["amount"] = np.where(status == ELIGIBLE, amount, np.nan)
-    frame["unit"] = benefit.unit
-    frame["rate"] = result.rate.v[rows]
-    rules = benefit.rules
-    ids = np.array([r.id for r in rules] + [""], dtype=object)
-    labels = np.array([getattr(r.label, lang) for r in rules] + [""], dtype=object)
-    cites = np.array([r.reference.cite() for r in rules] + [""], dtype=object)
-    pick = np.where((rule_idx >= 0) & (status == ELIGIBLE), rule_idx, len(rules))
-    if benefit.hit_policy == "sum" and result.matches is not None:
-        frame["rule"] = _joined(result.matches[rows], ids[:-1], "+")
-        frame["reference"] = _joined(result.matches[rows], cites[:-1], "; ")
-    else:
-        frame["rule"] = ids[pick]
-        frame["reference"] = cites[pick]
-    frame["rule_label"] = labels[pick]
-    explanation, missing = _explain(ev, result, rows, lang, np.where(pick < len(rules), pick, 0))
-    frame["explanation"] = explanation
-    frame["missing_inputs"] = missing
-    frame["unverified"] = _unverified(ev, rules)[pick]
-    return frame
+    eligible = status == ELIGIBLE
+    unverified = _unverified(ev, benefit.rules)
+    rule_codes = np.array([table.add((benefit.id, r.id), (r.id, getattr(r.label, lang), r.reference.cite(),
+                                                          unverified[i]))
+                           for i, r in enumerate(benefit.rules)] + [-1], dtype=np.int64)
+    pick = np.where((rule_idx >= 0) & eligible, rule_idx, len(benefit.rules))
+    codes = rule_codes[pick]
+    if benefit.hit_policy == "sum" and result.pattern is not None:
+        codes = np.where(eligible, _combined_rules(benefit.rules, result.pattern[rows], table, unverified, lang), -1)
+    explanation, missing = _explain(ev, result, rows, lang, np.where(pick < len(benefit.rules), pick, 0), texts)
+    return Piece(index, ENTITIES.index(benefit.entity), rows, status, cov[rows],
+                 np.where(eligible, amount, np.nan), result.rate.v[rows], codes, explanation, missing)
 
 
-def _identity(ev: Evaluation, entity: str, rows: np.ndarray) -> pd.DataFrame:
-    base = _identity_columns(ev)
-    hh_rows = ev.hh_index[rows] if entity == "person" else rows
-    person = base["person_id"][rows] if entity == "person" else np.full(len(rows), None, dtype=object)
-    name = base["full_name"][rows] if entity == "person" else base["head_name"][hh_rows]
-    return pd.DataFrame({"household_id": base["household_id"][hh_rows], "person_id": person, "name": name,
-                         "district": base["district"][hh_rows], "commune": base["commune"][hh_rows],
-                         "village": base["village"][hh_rows]})
+def _combined_rules(rules: list[CompiledRule], pattern: np.ndarray, table: RuleTable, unverified: list[str],
+                    lang: str) -> np.ndarray:
+    """Hit policy `sum`: the rules paid together, one rule-table entry per distinct combination."""
+    uniq, inverse = np.unique(pattern, return_inverse=True)
+    codes = []
+    for bits in uniq.tolist():
+        paid = [i for i in range(len(rules)) if bits >> i & 1]
+        if not paid:
+            codes.append(-1)
+            continue
+        codes.append(table.add(("+",) + tuple(rules[i].id for i in paid), (
+            "+".join(rules[i].id for i in paid), " + ".join(getattr(rules[i].label, lang) for i in paid),
+            "; ".join(dict.fromkeys(rules[i].reference.cite() for i in paid)),
+            "; ".join(dict.fromkeys(u for i in paid if (u := unverified[i]))))))
+    return np.array(codes, dtype=np.int64)[inverse.ravel()]
 
 
-def _identity_columns(ev: Evaluation) -> dict[str, np.ndarray]:
-    """Ids, names and places as object arrays, converted once per evaluation (not once per benefit)."""
-    cached = getattr(ev, "_identity_cache", None)
-    if cached is None:
-        hh, mm = ev.households, ev.members
-        cached = {name: _col(hh, name) for name in ("household_id", "head_name", "district", "commune", "village")}
-        cached.update({name: _col(mm, name) for name in ("person_id", "full_name")})
-        ev._identity_cache = cached
-    return cached
-
-
-def _col(frame: pd.DataFrame, name: str) -> np.ndarray:
-    if name not in frame.columns:
-        return np.full(len(frame), None, dtype=object)
-    return frame[name].astype(object).where(frame[name].notna(), None).to_numpy(dtype=object)
-
-
-def _joined(mask: np.ndarray, texts: np.ndarray, sep: str) -> np.ndarray:
-    """Per row, the texts whose column is true, joined — built once per distinct pattern."""
-    return _by_pattern(mask, lambda pattern: sep.join(texts[pattern]))
-
-
-def _by_pattern(matrix: np.ndarray, make) -> np.ndarray:
-    """Apply `make(pattern_row)` once per distinct boolean row pattern and spread the results."""
-    if matrix.shape[0] == 0:
-        return np.empty(0, dtype=object)
-    if matrix.shape[1] == 0:
-        return np.full(matrix.shape[0], make(np.zeros(0, dtype=bool)), dtype=object)
-    packed = np.packbits(matrix, axis=1)
-    keys = np.ascontiguousarray(packed).view(np.dtype((np.void, packed.shape[1]))).ravel()
-    uniq, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-    texts = np.array([make(matrix[i]) for i in first], dtype=object)
-    return texts[inverse.ravel()]
-
-
-def _unverified(ev: Evaluation, rules: list[CompiledRule]) -> np.ndarray:
+def _unverified(ev: Evaluation, rules: list[CompiledRule]) -> list[str]:
     """Per rule: the unverified (confidence C/D) parameter values it uses on the as-of date."""
     out = []
     for rule in rules:
@@ -152,7 +172,7 @@ def _unverified(ev: Evaluation, rules: list[CompiledRule]) -> np.ndarray:
             if value is not None and not value.verified:
                 notes.append(f"{name}={_fmt_value(value.value)} ({value.confidence})")
         out.append("; ".join(notes))
-    return np.array(out + [""], dtype=object)
+    return out
 
 
 def _fmt_value(value) -> str:
@@ -161,68 +181,145 @@ def _fmt_value(value) -> str:
     return f"{value:,.0f}" if isinstance(value, (int, float)) and float(value).is_integer() else str(value)
 
 
+# ---------------------------------------------------------------- assembling the table
+def _assemble(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Texts, table: RuleTable,
+              lang: str) -> pd.DataFrame:
+    def cat(field: str) -> np.ndarray:
+        return np.concatenate([getattr(p, field) for p in pieces]) if pieces else np.zeros(0, dtype=np.int64)
+
+    entity = np.concatenate([np.full(len(p.rows), p.entity, dtype=np.int8) for p in pieces]) if pieces \
+        else np.zeros(0, dtype=np.int8)
+    rows = cat("rows").astype(np.int64)
+    person = entity == 1
+    p_rows = np.where(person, rows, -1)
+    h_rows = np.where(person, ev.hh_index[np.where(person, rows, 0)] if len(ev.hh_index) else 0, rows)
+    hh, mm = ev.households, ev.members
+    plan = ev.plan
+    benefit_codes = np.concatenate([np.full(len(p.rows), p.benefit) for p in pieces]) if pieces \
+        else np.zeros(0, dtype=np.int64)
+    rule_codes = cat("rule")
+    rule_rows = table.rows or [("", "", "", "")]
+    frame = pd.DataFrame({
+        "household_id": _take(hh, "household_id", h_rows),
+        "person_id": _take(mm, "person_id", p_rows),
+        "name": _take(mm, "full_name", p_rows).where(person, _take(hh, "head_name", h_rows)),
+        "district": _enum_labels(ev, "household", "district", h_rows, lang),
+        "commune": _take(hh, "commune", h_rows),
+        "village": _take(hh, "village", h_rows),
+        "benefit": _categorical(benefit_codes, names),
+        "benefit_label": _categorical(benefit_codes, [getattr(plan.benefits[n].label, lang) for n in names]),
+        "entity": _categorical(entity.astype(np.int64), ENTITIES),
+        "status": _categorical(cat("status").astype(np.int64), STATUS),
+        "coverage": _categorical(cat("coverage").astype(np.int64), list(COVERAGE_CODES)),
+        "amount": cat("amount").astype(float),
+        "unit": _categorical(benefit_codes, [plan.benefits[n].unit for n in names]),
+        "rate": cat("rate").astype(float),
+        "rule": _categorical(rule_codes, [r[0] for r in rule_rows]),
+        "rule_label": _categorical(rule_codes, [r[1] for r in rule_rows]),
+        "reference": _categorical(rule_codes, [r[2] for r in rule_rows]),
+        "explanation": _categorical(cat("explanation"), texts.items),
+        "missing_inputs": _categorical(cat("missing"), texts.items),
+        "unverified": _categorical(rule_codes, [r[3] for r in rule_rows]),
+    })
+    return frame[COLUMNS]
+
+
+def _categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
+    """Codes into labels (labels may repeat; code -1 gives an empty string, never a missing value)."""
+    labels = list(labels) + [""]
+    uniq, inverse = np.unique(np.array(labels, dtype=object).astype(str), return_inverse=True)
+    codes = np.where(np.asarray(codes) < 0, len(labels) - 1, codes)
+    return pd.Categorical.from_codes(inverse.ravel()[codes], categories=list(uniq))
+
+
+def _take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Series:
+    """Values of `column` at `rows` (-1 gives a missing value), without converting to Python objects."""
+    if column not in frame.columns:
+        return pd.Series(pd.array([None] * len(rows), dtype="string"))
+    values = frame[column].array
+    if not pd.api.types.is_string_dtype(values.dtype):
+        values = pd.array(values.astype(str), dtype="string")
+    return pd.Series(values.take(rows, allow_fill=True))
+
+
+def _enum_labels(ev: Evaluation, entity: str, column: str, rows: np.ndarray, lang: str) -> pd.Categorical:
+    spec = ev.plan.inputs.table_for(entity).columns.get(column)
+    frame = ev.households if entity == "household" else ev.members
+    if spec is None or column not in frame.columns:
+        return pd.Categorical([""] * len(rows))
+    codes = list(spec.values or {})
+    cat = frame[column] if isinstance(frame[column].dtype, pd.CategoricalDtype) else frame[column].astype(
+        pd.CategoricalDtype(codes))
+    source = cat.cat.codes.to_numpy()
+    labels = [getattr(spec.values[c], lang) if c in spec.values else c for c in cat.cat.categories]
+    return _categorical(np.where(rows >= 0, source[np.maximum(rows, 0)], -1) if len(source) else
+                        np.full(len(rows), -1), labels)
+
+
 # ---------------------------------------------------------------- explanations
 WORDS = {
     "en": {"holds": "all conditions hold", "unknown": "unknown", "failed": "not met", "off": "no rule in force on",
-           "above": "above", "below": "below", "short": "short of", "over": "over"},
-    "vi": {"holds": "đủ mọi điều kiện", "unknown": "chưa rõ", "failed": "không đạt", "off": "không có quy định hiệu lực ngày",
-           "above": "cao hơn", "below": "thấp hơn", "short": "còn thiếu", "over": "vượt"},
+           "above": "above", "below": "below"},
+    "vi": {"holds": "đủ mọi điều kiện", "unknown": "chưa rõ", "failed": "không đạt",
+           "off": "không có quy định hiệu lực ngày", "above": "cao hơn", "below": "thấp hơn"},
 }
 
 
-def _explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str,
-             applied: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str, applied: np.ndarray,
+             texts: Texts) -> tuple[np.ndarray, np.ndarray]:
+    """Explanation and missing-input codes for `rows` of one benefit."""
     words = WORDS[lang]
     status = result.status[rows]
-    explanation = np.full(len(rows), "", dtype=object)
-    missing = np.full(len(rows), "", dtype=object)
+    explanation = np.zeros(len(rows), dtype=np.int64)
+    missing = np.zeros(len(rows), dtype=np.int64)
     rules = result.benefit.rules
-    outcomes = result.outcomes
-    # eligible: the applying rule's conditions all hold
     eligible = status == ELIGIBLE
-    if eligible.any():
-        texts = np.array([f"{words['holds']}: " + "; ".join(_cond_text(c, lang) for c in r.conditions)
-                          if r.conditions else words["holds"] for r in rules], dtype=object)
-        explanation[eligible] = texts[applied[eligible]]
-    # undetermined: the unknown conditions of the first undecided rule, and the inputs missing
+    if eligible.any():   # the applying rule's conditions all hold
+        per_rule = np.array([texts.code(f"{words['holds']}: " + "; ".join(_cond_text(c, lang) for c in r.conditions)
+                                        if r.conditions else words["holds"]) for r in rules], dtype=np.int64)
+        explanation[eligible] = per_rule[applied[eligible]]
     undecided = status == UNDETERMINED
-    if undecided.any():
+    if undecided.any():  # the unknown conditions of the first undecided rule, and the inputs missing
         sub = rows[undecided]
-        unknown_rule = np.stack([~o.holds.k[sub] for o in outcomes], axis=1)
-        first = np.argmax(unknown_rule, axis=1)
-        expl = np.full(len(sub), "", dtype=object)
-        for i, outcome in enumerate(outcomes):
-            here = first == i
-            if not here.any() or not outcome.conditions:
-                continue
-            unknown = np.stack([~c.k[sub[here]] for c in outcome.conditions], axis=1)
-            conds = rules[i].conditions
-            expl[here] = _by_pattern(unknown, lambda p, conds=conds: f"{words['unknown']}: " + "; ".join(
-                _cond_text(c, lang) for c, u in zip(conds, p) if u))
-        explanation[undecided] = expl
-        missing[undecided] = _missing_inputs(ev, result, sub)
-    # not eligible (leakage or --all): the closest rule's failed conditions, with values and distance
+        explanation[undecided] = _unknown_conditions(result, sub, lang, texts)
+        missing[undecided] = _missing_inputs(ev, result, sub, texts)
     failed = status == NOT_ELIGIBLE
-    if failed.any():
-        explanation[failed] = _why_not(ev, result, rows[failed], lang)
+    if failed.any():     # the closest rule's failed conditions, with values and distance
+        explanation[failed] = texts.codes(_why_not(ev, result, rows[failed], lang))
     return explanation, missing
 
 
-def _missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray) -> np.ndarray:
+def _unknown_conditions(result: BenefitResult, sub: np.ndarray, lang: str, texts: Texts) -> np.ndarray:
+    words = WORDS[lang]
+    first = np.full(len(sub), -1)
+    for i, o in enumerate(result.outcomes):
+        first[(first < 0) & ~o.holds.k[sub]] = i
+    out = np.zeros(len(sub), dtype=np.int64)
+    for i, outcome in enumerate(result.outcomes):
+        here = first == i
+        if not here.any() or not outcome.conditions:
+            continue
+        unknown = np.stack([~c.k[sub[here]] for c in outcome.conditions], axis=1)
+        conds = outcome.rule.conditions
+        out[here] = _by_pattern(unknown, lambda p: texts.code(f"{words['unknown']}: " + "; ".join(
+            _cond_text(c, lang) for c, u in zip(conds, p) if u)))
+    return out
+
+
+def _missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray, texts: Texts) -> np.ndarray:
     """Which register inputs, missing for this row, leave an undecided rule unknown."""
-    inputs = sorted(set().union(*(c.inputs for o in result.outcomes for c in o.rule.conditions
-                                  if o.conditions)))
+    inputs = sorted(set().union(*(c.inputs for o in result.outcomes for c in o.rule.conditions if o.conditions)))
     if not inputs:
-        return np.full(len(rows), "", dtype=object)
+        return np.zeros(len(rows), dtype=np.int64)
     entity = result.benefit.entity
-    matrix = np.zeros((len(rows), len(inputs)), dtype=bool)
-    relevant = {}
+    relevant: dict = {}
     for o in result.outcomes:
         undecided = ~o.holds.k[rows]
         for c, val in zip(o.rule.conditions, o.conditions):
             unknown = undecided & ~val.k[rows]
             for inp in c.inputs:
                 relevant[inp] = relevant.get(inp, False) | unknown
+    matrix = np.zeros((len(rows), len(inputs)), dtype=bool)
     for j, (ent, name) in enumerate(inputs):
         known = ev.column(ent, name).full(ev.n(ent)).k
         if ent == "household" and entity == "person":
@@ -230,16 +327,26 @@ def _missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray) -> 
         elif ent == entity:
             known = known[rows]
         else:
-            continue  # a member input behind a household aggregate: named through the aggregate
+            continue  # a member's input behind a household aggregate: named through the aggregate
         matrix[:, j] = ~known & relevant.get((ent, name), False)
     names = np.array([name if ent == entity else f"{'household.' if ent == 'household' else 'member.'}{name}"
                       for ent, name in inputs], dtype=object)
-    return _by_pattern(matrix, lambda p: ", ".join(names[p]))
+    return _by_pattern(matrix, lambda p: texts.code(", ".join(names[p])))
+
+
+def _by_pattern(matrix: np.ndarray, make) -> np.ndarray:
+    """Apply `make(pattern_row)` once per distinct boolean row pattern and spread the results."""
+    if matrix.shape[0] == 0:
+        return np.zeros(0, dtype=np.int64)
+    packed = np.packbits(matrix, axis=1)
+    keys = np.ascontiguousarray(packed).view(np.dtype((np.void, packed.shape[1]))).ravel()
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    codes = np.array([make(matrix[i]) for i in first], dtype=np.int64)
+    return codes[inverse.ravel()]
 
 
 def _why_not(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str) -> np.ndarray:
     words = WORDS[lang]
-    outcomes = [o for o in result.outcomes if o.conditions or o.rule.in_force(ev.as_of)]
     live = [o for o in result.outcomes if o.rule.in_force(ev.as_of)]
     if not live:
         return np.full(len(rows), f"{words['off']} {ev.as_of.isoformat()}", dtype=object)
@@ -266,7 +373,7 @@ def _why_not(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str)
 
 
 def _failed_piece(ev: Evaluation, cond: CompiledCondition, entity: str, rows: np.ndarray, lang: str) -> np.ndarray:
-    """'income_per_capita = 1,620,000 (needs <= 1,500,000; 120,000 above)' for a numeric comparison."""
+    """'income_per_capita <= poverty_line → 1,620,000 vs 1,500,000 (120,000 above)' for a numeric comparison."""
     node = cond.node
     base = _cond_text(cond, lang)
     if not (isinstance(node, Compare) and node.left.type.kind == "number" and node.right.type.kind == "number"):

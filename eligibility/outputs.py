@@ -8,6 +8,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import __version__
@@ -48,7 +49,15 @@ def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = frame.copy()
     for name, mapping in VALUES_VI.items():
         if name in out.columns:
-            out[name] = out[name].replace(mapping)
+            column = out[name]
+            if isinstance(column.dtype, pd.CategoricalDtype):   # relabel the categories, merging any that coincide
+                labels = pd.Index([mapping.get(c, c) for c in column.cat.categories])
+                uniq = labels.unique()
+                codes = column.cat.codes.to_numpy()
+                new = np.where(codes >= 0, uniq.get_indexer(labels)[codes], -1)
+                out[name] = pd.Categorical.from_codes(new, categories=uniq)
+            else:
+                out[name] = column.replace(mapping)
     return out.rename(columns={c: HEADERS_VI.get(c, c) for c in out.columns})
 
 
@@ -91,6 +100,10 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _counts(column: pd.Series) -> dict[str, int]:
+    return {str(k): int(v) for k, v in sorted(column.astype(str).value_counts().items()) if v}
+
+
 def manifest(screening, outputs: dict[str, str] | None = None) -> dict:
     """What an auditor needs to reproduce a run: tool, rules, inputs, date, engine, counts."""
     register = screening.register
@@ -104,8 +117,7 @@ def manifest(screening, outputs: dict[str, str] | None = None) -> dict:
         "inputs": {p.name: file_sha256(p) for p in sorted(register.sources)} if register else {},
         "accounting": register.accounting if register else {},
         "decisions": {"rows": int(len(decisions)),
-                      "by_status": {k: int(v) for k, v in sorted(decisions["status"].value_counts().items())},
-                      "by_coverage": {k: int(v) for k, v in sorted(decisions["coverage"].value_counts().items())}},
+                      "by_status": _counts(decisions["status"]), "by_coverage": _counts(decisions["coverage"])},
         "unverified_values_in_force": sorted(
             f"{name}={value.value} ({value.confidence}, {value.reference.cite()})"
             for name, p in screening.plan.parameters.items()

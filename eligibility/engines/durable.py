@@ -1081,9 +1081,11 @@ class Runner:
                                              texts["unverified"][pick])
         else:
             rule = label = cite = unverified = ""
-        if joined is not None:
+        if joined is not None:    # hit policy sum: the rules paid together
             rule = "+".join(texts["ids"][i] for i in joined)
-            cite = "; ".join(texts["cites"][i] for i in joined)
+            label = " + ".join(texts["labels"][i] for i in joined)
+            cite = "; ".join(dict.fromkeys(texts["cites"][i] for i in joined))
+            unverified = "; ".join(dict.fromkeys(u for i in joined if (u := texts["unverified"][i])))
         return (bi, part, local, status, coverage, amount, rate, rule, label, cite, explanation, missing, unverified)
 
     @staticmethod
@@ -1351,53 +1353,77 @@ def _account(stats: list[dict], n: int) -> None:
 
 
 def _frame(plan: Plan, prepared: Prepared, rows: list[tuple], as_of: dt.date, lang: str) -> pd.DataFrame:
+    """The decisions table, laid out as `decisions.build_decisions` lays it out: benefits by name, rows
+    in register order (hit policy `all`: per matching rule, then the rest); identity columns as
+    strings (missing: NA), the district by its label, repeated texts as categoricals."""
     from ..decisions import COLUMNS
 
-    if not rows:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
     benefits = [plan.benefits[n] for n in plan.order if n in plan.benefits]
     rank = {bi: r for r, bi in enumerate(sorted(range(len(benefits)), key=lambda i: benefits[i].id))}
-    rows.sort(key=lambda r: (rank[r[0]], r[1], r[2]))       # build_decisions: benefits by name, then rows
-    cols = list(zip(*rows))
+    rows.sort(key=lambda r: (rank[r[0]], r[1], r[2]))
+    cols = list(zip(*rows)) if rows else [()] * 14
     bidx = np.asarray(cols[0], dtype=np.int64)
     pos = np.asarray(cols[2], dtype=np.int64)
-    hh_pos = np.asarray(cols[3], dtype=np.int64)
+    hh_rows = np.asarray(cols[3], dtype=np.int64)
     hh, mm = prepared.households, prepared.members
-    is_person = np.array([b.entity == "person" for b in benefits], dtype=bool)[bidx]
+    person = np.array([b.entity == "person" for b in benefits], dtype=bool)[bidx] if len(bidx) else \
+        np.zeros(0, dtype=bool)
+    p_rows = np.where(person, pos, -1)
 
-    def text(frame: pd.DataFrame, name: str) -> np.ndarray:
-        if name not in frame.columns:
-            return np.full(len(frame), None, dtype=object)
-        return frame[name].astype(object).where(frame[name].notna(), None).to_numpy(dtype=object)
+    def per_benefit(values: list) -> pd.Categorical:
+        return pd.Categorical(np.array(values, dtype=object)[bidx] if len(bidx) else [])
 
-    person_ids = mm["person_id"].to_numpy(dtype=object) if len(mm) else np.empty(0, dtype=object)
-    safe_pos = np.where(is_person, pos, 0)
+    def texts(i: int) -> pd.Categorical:
+        return pd.Categorical(np.array(cols[i], dtype=object))
+
     out = pd.DataFrame({
-        "household_id": hh["household_id"].to_numpy(dtype=object)[hh_pos],
-        "person_id": np.where(is_person, person_ids[safe_pos] if len(mm) else None, None),
-        "name": np.where(is_person, text(mm, "full_name")[safe_pos] if len(mm) else None, text(hh, "head_name")[hh_pos]),
-        "district": text(hh, "district")[hh_pos],
-        "commune": text(hh, "commune")[hh_pos],
-        "village": text(hh, "village")[hh_pos],
+        "household_id": _take(hh, "household_id", hh_rows),
+        "person_id": _take(mm, "person_id", p_rows),
+        "name": _take(mm, "full_name", p_rows).where(person, _take(hh, "head_name", hh_rows)),
+        "district": _enum_labels(plan, hh, "district", hh_rows, lang),
+        "commune": _take(hh, "commune", hh_rows),
+        "village": _take(hh, "village", hh_rows),
+        "benefit": per_benefit([b.id for b in benefits]),
+        "benefit_label": per_benefit([getattr(b.label, lang) for b in benefits]),
+        "entity": per_benefit([b.entity for b in benefits]),
+        "status": texts(4),
+        "coverage": texts(5),
+        "amount": np.asarray(cols[6], dtype=float),
+        "unit": per_benefit([b.unit for b in benefits]),
+        "rate": np.asarray(cols[7], dtype=float),
+        "rule": texts(8),
+        "rule_label": texts(9),
+        "reference": texts(10),
+        "explanation": texts(11),
+        "missing_inputs": texts(12),
+        "unverified": texts(13),
     })
-    if not is_person.all():     # as build_decisions: household rows leave person_id None (object column)
-        out["person_id"] = pd.Series(np.where(is_person, person_ids[safe_pos] if len(mm) else None, None),
-                                     dtype=object)
-    out["benefit"] = np.array([b.id for b in benefits], dtype=object)[bidx]
-    out["benefit_label"] = np.array([getattr(b.label, lang) for b in benefits], dtype=object)[bidx]
-    out["entity"] = np.array([b.entity for b in benefits], dtype=object)[bidx]
-    out["status"] = np.array(cols[4], dtype=object)
-    out["coverage"] = np.array(cols[5], dtype=object)
-    out["amount"] = np.array(cols[6], dtype=float)
-    out["unit"] = np.array([b.unit for b in benefits], dtype=object)[bidx]
-    out["rate"] = np.array(cols[7], dtype=float)
-    out["rule"] = np.array(cols[8], dtype=object)
-    out["rule_label"] = np.array(cols[9], dtype=object)
-    out["reference"] = np.array(cols[10], dtype=object)
-    out["explanation"] = np.array(cols[11], dtype=object)
-    out["missing_inputs"] = np.array(cols[12], dtype=object)
-    out["unverified"] = np.array(cols[13], dtype=object)
     return out[COLUMNS]
+
+
+def _take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Series:
+    """Values of `column` at `rows` as strings (-1 or a missing value: NA)."""
+    if column not in frame.columns:
+        return pd.Series(pd.array([None] * len(rows), dtype="string"))
+    values = frame[column].array
+    if not pd.api.types.is_string_dtype(values.dtype):
+        values = pd.array(values.astype(str), dtype="string")
+    return pd.Series(values.take(rows, allow_fill=True))
+
+
+def _enum_labels(plan: Plan, frame: pd.DataFrame, column: str, rows: np.ndarray, lang: str) -> pd.Categorical:
+    """An enum column by its label in `lang` ("" where missing)."""
+    spec = plan.inputs.households.columns.get(column)
+    if spec is None or column not in frame.columns:
+        return pd.Categorical([""] * len(rows))
+    values = spec.values or {}
+    col = frame[column]
+    cat = col if isinstance(col.dtype, pd.CategoricalDtype) else col.astype(pd.CategoricalDtype(list(values)))
+    labels = np.array([getattr(values[c], lang) if c in values else str(c) for c in cat.cat.categories] + [""],
+                      dtype=object)
+    codes = cat.cat.codes.to_numpy()
+    picked = codes[rows] if len(codes) else np.full(len(rows), -1)
+    return pd.Categorical(labels[np.where(picked >= 0, picked, len(labels) - 1)])
 
 
 __all__ = ["screen_durable", "ruleset_json", "runner_for", "Runner", "EngineFailure", "LAST_RUN"]

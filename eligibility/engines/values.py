@@ -28,11 +28,13 @@ class V:
 
     @property
     def true(self) -> np.ndarray:
-        return self.v.astype(bool) & self.k
+        v = self.v if self.v.dtype == bool else self.v.astype(bool)
+        return v & self.k
 
     @property
     def false(self) -> np.ndarray:
-        return ~self.v.astype(bool) & self.k
+        v = self.v if self.v.dtype == bool else self.v.astype(bool)
+        return ~v & self.k
 
 
 def all_of(arrays: list[np.ndarray]) -> np.ndarray:

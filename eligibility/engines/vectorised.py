@@ -68,7 +68,7 @@ class BenefitResult:
     rate: V
     outcomes: list[RuleOutcome]
     enrolled: V | None
-    matches: np.ndarray | None = None   # (n, rules) bool, for hit policy `all` and `sum`
+    pattern: np.ndarray | None = None   # hit policy `sum`: bit i set when rule i pays
 
 
 class Evaluation:
@@ -306,22 +306,44 @@ class Evaluation:
 
     # ------------------------------------------------------------ benefits
     def _benefit(self, benefit: CompiledBenefit) -> BenefitResult:
-        n, entity = self.n(benefit.entity), benefit.entity
+        """Status, the rule that pays and its amount, by the benefit's hit policy.
+
+        Rules are in precedence order (priority, then id); one pass over them with running
+        reductions, so no (rows × rules) matrix is built."""
+        n, entity, policy = self.n(benefit.entity), benefit.entity, benefit.hit_policy
         outcomes = [self._rule(rule, entity, n) for rule in benefit.rules]
-        holds_true = np.stack([o.holds.true for o in outcomes], axis=1)
-        holds_false = np.stack([o.holds.false for o in outcomes], axis=1)
-        status = np.where(holds_true.any(axis=1), ELIGIBLE,
-                          np.where(holds_false.all(axis=1), NOT_ELIGIBLE, UNDETERMINED)).astype(np.int8)
-        amounts = np.stack([np.where(o.amount.k, o.amount.v, np.nan) for o in outcomes], axis=1).astype(float)
-        rule_index, amount = self._hit(benefit.hit_policy, holds_true, amounts)
-        amount = np.where(status == ELIGIBLE, amount, np.nan)
-        rates = np.stack([np.where(o.rate.k, o.rate.v, np.nan) if o.rate else np.full(n, np.nan)
-                          for o in outcomes], axis=1).astype(float)
-        rate = np.where(rule_index >= 0, rates[np.arange(n), np.maximum(rule_index, 0)], np.nan)
+        any_true, all_false = np.zeros(n, dtype=bool), np.ones(n, dtype=bool)
+        chosen = np.full(n, -1, dtype=np.int16)
+        best = np.full(n, -np.inf)
+        total, total_unknown = np.zeros(n), np.zeros(n, dtype=bool)
+        pattern = np.zeros(n, dtype=np.int64) if policy == "sum" else None
+        for i, o in enumerate(outcomes):
+            holds = o.holds.true
+            all_false &= o.holds.false
+            if policy == "max":   # strictly better only: on a tie the earlier rule (in precedence) keeps it
+                ranked = np.where(o.amount.k, o.amount.v, -1e300)
+                better = holds & (ranked > best)
+                chosen[better], best[better] = i, ranked[better]
+            else:                 # first / all / sum: the first matching rule in precedence order
+                chosen[holds & (chosen < 0)] = i
+            if policy == "sum":
+                total += np.where(holds & o.amount.k, o.amount.v, 0.0)
+                total_unknown |= holds & ~o.amount.k
+                pattern |= holds.astype(np.int64) << i
+            any_true |= holds
+        status = np.where(any_true, ELIGIBLE, np.where(all_false, NOT_ELIGIBLE, UNDETERMINED)).astype(np.int8)
+        amount, rate = np.full(n, np.nan), np.full(n, np.nan)
+        for i, o in enumerate(outcomes):
+            mine = chosen == i
+            amount[mine] = np.where(o.amount.k[mine], o.amount.v[mine], np.nan)
+            if o.rate is not None:
+                rate[mine] = np.where(o.rate.k[mine], o.rate.v[mine], np.nan)
+        if policy == "sum":
+            amount = np.where(total_unknown, np.nan, total)
+        amount[status != ELIGIBLE] = np.nan
         enrolled = self.eval(benefit.enrolled, entity).full(n) if benefit.enrolled is not None else None
-        matches = holds_true if benefit.hit_policy in ("all", "sum") else None
-        return BenefitResult(benefit, status, rule_index.astype(np.int16), V(amount, ~np.isnan(amount)),
-                             V(rate, ~np.isnan(rate)), outcomes, enrolled, matches)
+        return BenefitResult(benefit, status, chosen, V(amount, ~np.isnan(amount)), V(rate, ~np.isnan(rate)),
+                             outcomes, enrolled, pattern)
 
     def _rule(self, rule: CompiledRule, entity: str, n: int) -> RuleOutcome:
         if not rule.in_force(self.as_of):      # outside its validity window: false for everyone, known
@@ -333,25 +355,6 @@ class Evaluation:
         amount = V(amount.v.astype(float), amount.k)
         rate = self.eval(rule.rate, entity).full(n) if rule.rate is not None else None
         return RuleOutcome(rule, conditions, holds, amount, rate)
-
-    @staticmethod
-    def _hit(policy: str, holds: np.ndarray, amounts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Which rule pays and how much, by the benefit's declared hit policy (rules are in precedence order)."""
-        n = holds.shape[0]
-        any_hold = holds.any(axis=1)
-        if policy == "sum":
-            total = np.where(holds, np.nan_to_num(amounts, nan=0.0), 0.0).sum(axis=1)
-            unknown = (holds & np.isnan(amounts)).any(axis=1)
-            first = np.argmax(holds, axis=1)
-            return np.where(any_hold, first, -1), np.where(unknown, np.nan, total)
-        if policy == "max":
-            ranked = np.where(holds, np.nan_to_num(amounts, nan=-np.inf), -np.inf)
-            ranked = np.where(holds & np.isnan(amounts), -1e300, ranked)
-            best = np.argmax(ranked, axis=1)
-        else:  # first, all: the first matching rule in precedence order
-            best = np.argmax(holds, axis=1)
-        chosen = np.where(any_hold, best, -1)
-        return chosen, amounts[np.arange(n), np.maximum(chosen, 0)]
 
 
 def evaluate(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date,

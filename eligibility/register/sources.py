@@ -6,6 +6,7 @@ their stored types. Each raw row carries the row number the user sees in the spr
 from __future__ import annotations
 
 import csv
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -176,7 +177,7 @@ def _read_csv_arrow(path: Path, encoding: str, sep: str) -> pd.DataFrame | None:
     registers). None when the file needs pandas' reader (ragged rows, repeated headers, ...)."""
     names = _header_names(path, encoding, sep)
     if not names or len(set(names)) != len(names):
-        return None
+        return None  # pandas' reader names blank and repeated headers
     try:
         table = pacsv.read_csv(
             path,
@@ -191,17 +192,47 @@ def _read_csv_arrow(path: Path, encoding: str, sep: str) -> pd.DataFrame | None:
     return table.to_pandas()
 
 
+def _check_header(headers: list[str], location: Location) -> None:
+    """Two columns with the same (non-empty) header are ambiguous: which one holds the data?"""
+    seen: set[str] = set()
+    for header in (str(h).strip() for h in headers):
+        if header and header in seen:
+            raise DataError(f"the header '{header}' appears twice; keep one of the two columns",
+                            file=location.label, column=header)
+        seen.add(header)
+
+
+def _first_long_row(path: Path, encoding: str, sep: str) -> tuple[int, int, int]:
+    """(row, cells, header cells) of the first row with more cells than the header (error path only)."""
+    with open(path, encoding=encoding, newline="") as handle:
+        reader = csv.reader(handle, delimiter=sep)
+        width = len(next(reader))
+        for number, row in enumerate(reader, start=2):
+            if len(row) > width:
+                return number, len(row), width
+    return 0, 0, width
+
+
 def _read_csv(location: Location) -> RawTable:
     path = location.path
     encoding, sep = _sniff(path)
+    names = _header_names(path, encoding, sep)
+    if names:
+        _check_header(names, location)
     frame = _read_csv_arrow(path, encoding, sep)
     if frame is not None:
         frame.columns = [str(c).strip() for c in frame.columns]
         rows = np.arange(len(frame), dtype=np.int64) + 2  # header is row 1
         return _drop_blank_rows(location, frame, rows)
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding=encoding,
-                            sep=sep, skip_blank_lines=False)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding=encoding,
+                                sep=sep, skip_blank_lines=False, index_col=False)
+        if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
+            row, cells, width = _first_long_row(path, encoding, sep)
+            raise DataError(f"row {row} has {cells} cells but the header has {width} columns; "
+                            "a cell probably holds an unquoted separator", file=location.label, row=row or None)
     except UnicodeDecodeError as err:
         raise DataError(f"the file is not UTF-8 text (byte {err.start}); save it as 'CSV UTF-8'",
                         file=location.label) from None
@@ -238,6 +269,7 @@ def _read_excel(location: Location, table: Table) -> RawTable:
         raise DataError("the sheet is empty (no header row)", file=location.label)
     header_at = _header_row(raw, table)
     headers = [str(c).strip() for c in raw.iloc[header_at]]
+    _check_header(headers, location)
     frame = raw.iloc[header_at + 1:].reset_index(drop=True)
     frame.columns = _dedupe(headers)
     rows = np.arange(len(frame), dtype=np.int64) + header_at + 2

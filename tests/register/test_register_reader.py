@@ -248,3 +248,26 @@ def test_not_utf8_is_a_data_error(read, tmp_path):
     (folder / "members.csv").write_text("person_id,household_id,date_of_birth\nP1,H1,01/01/1990\n")
     with pytest.raises(DataError, match="not UTF-8"):
         read(folder)
+
+
+def test_a_row_with_too_many_cells_is_a_data_error(read, tmp_path):
+    folder = _register(tmp_path, "household_id,commune\nH1,Bum Tở,extra\nH2,Pa Ủ\n",
+                       "person_id,household_id,date_of_birth\nP1,H1,01/01/1990\n")
+    with pytest.raises(DataError, match="row 2 has 3 cells but the header has 2 columns"):
+        read(folder)
+
+
+def test_short_rows_leave_the_missing_cells_empty(read, tmp_path):
+    folder = _register(tmp_path, "household_id,commune,income_per_capita\nH1,Bum Tở\nH2\n",
+                       "person_id,household_id,date_of_birth\nP1,H1,01/01/1990\nP2,H2\n")
+    reg = read(folder)
+    assert rejects_at(reg, "households.csv", 3, "commune")["code"].tolist() == ["R-MISSING-REQUIRED-VALUE"]
+    assert reg.households["income_per_capita"].isna().all()
+    assert_accounting(reg)
+
+
+def test_a_header_given_twice_is_an_error(read, tmp_path):
+    folder = _register(tmp_path, "household_id,commune,commune\nH1,Bum Tở,Pa Ủ\n",
+                       "person_id,household_id,date_of_birth\nP1,H1,01/01/1990\n")
+    with pytest.raises(DataError, match="the header 'commune' appears twice"):
+        read(folder)

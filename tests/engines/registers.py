@@ -1,0 +1,147 @@
+"""Random registers over a pack's input schema, biased towards the values the rules test.
+
+Every column may be missing; numbers and dates are drawn from the pack's own thresholds (constants
+and parameter values, and small steps around them) as well as at random, so that comparisons land
+on both sides of every line and exactly on it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+import pandas as pd
+
+from eligibility.records import frames_from_records
+from eligibility.rulebook.compile import Plan
+from eligibility.rulebook.expressions import Const, walk
+
+PACK = __import__("pathlib").Path(__file__).with_name("pack")
+
+
+def interesting_numbers(plan: Plan, as_of: dt.date) -> list[float]:
+    """Constants and parameter values in force, with neighbours and small multiples."""
+    base: set[float] = {0.0, 1.0, 2.0}
+    for node in _all_nodes(plan):
+        if isinstance(node, Const) and node.type.kind == "number" and node.value is not None:
+            base.add(float(node.value))
+    for param in plan.parameters.values():
+        value = param.at(as_of)
+        if value is not None and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
+            base.add(float(value.value))
+    out: set[float] = set()
+    for v in base:
+        for k in (1, 2, 3, 4, 5):
+            out.update({v * k, v * k - 1, v * k + 1})
+        out.add(v * 0.8)
+    return sorted(x for x in out if abs(x) < 1e12)
+
+
+def interesting_dates(plan: Plan, as_of: dt.date) -> list[dt.date]:
+    """Dates k years (and months) before the as-of date, the day before and after; date literals."""
+    out: set[dt.date] = set()
+    ages = {int(v) for v in interesting_numbers(plan, as_of) if 0 <= v <= 110 and float(v).is_integer()}
+    for years in ages:
+        day = _years_before(as_of, years)
+        out.update({day, day - dt.timedelta(days=1), day + dt.timedelta(days=1)})
+        for months in (1, 6, 11):
+            out.add(_months_before(day, months))
+    for node in _all_nodes(plan):
+        if isinstance(node, Const) and node.type.kind == "date" and node.value is not None:
+            out.update({node.value, node.value - dt.timedelta(days=1), node.value + dt.timedelta(days=1)})
+    return sorted(d for d in out if dt.date(1900, 1, 1) <= d <= as_of)
+
+
+def _all_nodes(plan: Plan):
+    for var in plan.variables.values():
+        yield from walk(var.node)
+    for benefit in plan.benefits.values():
+        if benefit.enrolled is not None:
+            yield from walk(benefit.enrolled)
+        for rule in benefit.rules:
+            yield from walk(rule.amount)
+            for cond in rule.conditions:
+                yield from walk(cond.node)
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:                       # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    total = day.year * 12 + day.month - 1 - months
+    return dt.date(total // 12, total % 12 + 1, min(day.day, 28))
+
+
+class RandomRegister:
+    """Draws households (as records) for a plan; `missing` is the share of blank optional values."""
+
+    def __init__(self, plan: Plan, as_of: dt.date, seed: int = 0, missing: float = 0.15):
+        self.plan, self.as_of = plan, as_of
+        self.rng = random.Random(seed)
+        self.missing = missing
+        self.numbers = interesting_numbers(plan, as_of)
+        self.dates = interesting_dates(plan, as_of)
+        self.texts = self._texts()
+        self.count = 0
+
+    def _texts(self) -> list[str]:
+        found = {"A", "Bản Nà", ""}
+        for node in _all_nodes(self.plan):
+            if isinstance(node, Const) and node.type.kind == "text" and node.value:
+                found.add(str(node.value))
+        return sorted(found)
+
+    def value(self, kind: str, codes: list[str], required: bool = False) -> Any:
+        rng = self.rng
+        if not required and rng.random() < self.missing:
+            return None
+        if kind == "enum":
+            return rng.choice(codes)
+        if kind == "bool":
+            return rng.random() < 0.5
+        if kind == "date":
+            if rng.random() < 0.6:
+                return rng.choice(self.dates)
+            return self.as_of - dt.timedelta(days=rng.randrange(0, 365 * 100))
+        if kind == "text":
+            return rng.choice(self.texts)
+        if kind == "int":
+            if rng.random() < 0.6:
+                return int(rng.choice([n for n in self.numbers if float(n).is_integer() and 0 <= n < 1e9] or [0]))
+            return rng.randrange(0, 12)
+        if rng.random() < 0.6:                      # number / money
+            value = abs(rng.choice(self.numbers))
+        else:
+            value = rng.choice([rng.randrange(0, 5_000_000), round(rng.uniform(0, 100), 2)])
+        return float(value)
+
+    def household(self, members: int | None = None) -> tuple[dict, list[dict]]:
+        self.count += 1
+        hid = f"H{self.count:06d}"
+        hh_table, m_table = self.plan.inputs.households, self.plan.inputs.members
+        hh = {}
+        for name, col in hh_table.columns.items():
+            hh[name] = self.value(col.type, list(col.values or ()), required=col.required)
+        hh["household_id"] = hid
+        n = members if members is not None else self.rng.choice([1, 1, 2, 3, 4, 5, 6, 8])
+        people = []
+        for i in range(n):
+            person = {}
+            for name, col in m_table.columns.items():
+                person[name] = self.value(col.type, list(col.values or ()), required=col.required)
+            person["person_id"] = f"{hid}-{i + 1:02d}"
+            person["household_id"] = hid
+            people.append(person)
+        return hh, people
+
+    def frames(self, households: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+        hh, mm = [], []
+        for _ in range(households):
+            h, m = self.household()
+            hh.append(h)
+            mm.extend(m)
+        return frames_from_records(self.plan.inputs, hh, mm)
