@@ -28,12 +28,12 @@ class V:
 
     @property
     def true(self) -> np.ndarray:
-        v = self.v if self.v.dtype == bool else self.v.astype(bool)
+        v = np.asarray(self.v, dtype=bool)
         return v & self.k
 
     @property
     def false(self) -> np.ndarray:
-        v = self.v if self.v.dtype == bool else self.v.astype(bool)
+        v = np.asarray(self.v, dtype=bool)
         return ~v & self.k
 
 
@@ -59,13 +59,13 @@ def kleene_or(items: list[V]) -> V:
 
 # ---------------------------------------------------------------- dates as yyyymmdd integers
 def split_date(d: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    d = d.astype(np.int64)
+    d = np.asarray(d, dtype=np.int64)
     return d // 10000, (d // 100) % 100, d % 100
 
 
 def years_between(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Completed years from a to b (the birthday counts: từ đủ N tuổi)."""
-    return (b.astype(np.int64) - a.astype(np.int64)) // 10000
+    return (np.asarray(b, dtype=np.int64) - np.asarray(a, dtype=np.int64)) // 10000
 
 
 def months_between(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -91,12 +91,12 @@ def days_between(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def add_years(d: np.ndarray, n: np.ndarray) -> np.ndarray:
-    return d.astype(np.int64) + np.asarray(n).astype(np.int64) * 10000
+    return np.asarray(d, dtype=np.int64) + np.asarray(n, dtype=np.int64) * 10000
 
 
 def add_months(d: np.ndarray, n: np.ndarray) -> np.ndarray:
     y, m, dd = split_date(d)
-    total = y * 12 + (m - 1) + np.asarray(n).astype(np.int64)
+    total = y * 12 + (m - 1) + np.asarray(n, dtype=np.int64)
     return (total // 12) * 10000 + (total % 12 + 1) * 100 + dd
 
 

@@ -213,7 +213,7 @@ class Evaluation:
                 return V(trues > 0, (trues > 0) | ~unknown)
             falses = np.bincount(self.hh_index, weights=inner.false, minlength=nh) > 0
             return V(~falses, falses | ~unknown)
-        values = inner.v.astype(float)
+        values = np.asarray(inner.v, dtype=float)
         if node.func == "sum":
             return V(np.bincount(self.hh_index, weights=np.where(inner.k, values, 0.0), minlength=nh), ~unknown)
         if len(values) == 0:
@@ -248,11 +248,11 @@ class Evaluation:
 
     def _Not(self, node: Not, entity: str) -> V:
         inner = self.eval(node.inner, entity)
-        return V(~inner.v.astype(bool), inner.k)
+        return V(~np.asarray(inner.v, dtype=bool), inner.k)
 
     def _Arith(self, node: Arith, entity: str) -> V:
         left, right = self.eval(node.left, entity), self.eval(node.right, entity)
-        a, b = left.v.astype(float), right.v.astype(float)
+        a, b = np.asarray(left.v, dtype=float), np.asarray(right.v, dtype=float)
         known = left.k & right.k
         with np.errstate(divide="ignore", invalid="ignore"):
             if node.op == "+":
@@ -268,7 +268,7 @@ class Evaluation:
 
     def _Neg(self, node: Neg, entity: str) -> V:
         inner = self.eval(node.inner, entity)
-        return V(-inner.v.astype(float), inner.k)
+        return V(-np.asarray(inner.v, dtype=float), inner.k)
 
     def _In(self, node: In, entity: str) -> V:
         item, options = self.eval(node.item, entity), self.eval(node.options, entity)
@@ -284,7 +284,7 @@ class Evaluation:
 
     def _IfElse(self, node: IfElse, entity: str) -> V:
         cond, then, other = (self.eval(x, entity) for x in (node.cond, node.then, node.other))
-        pick = cond.v.astype(bool)
+        pick = np.asarray(cond.v, dtype=bool)
         value = np.where(pick, then.v, other.v)
         known = cond.k & np.where(pick, then.k, other.k)
         return V(value, known)
@@ -347,12 +347,12 @@ class Evaluation:
 
     def _rule(self, rule: CompiledRule, entity: str, n: int) -> RuleOutcome:
         if not rule.in_force(self.as_of):      # outside its validity window: false for everyone, known
-            off = V(np.zeros(n, dtype=bool), np.ones(n, dtype=bool))
-            return RuleOutcome(rule, [], off, V(np.full(n, np.nan), np.zeros(n, dtype=bool)), None)
+            off = V(np.asarray(False), np.asarray(True)).full(n)
+            return RuleOutcome(rule, [], off, V(np.asarray(np.nan), np.asarray(False)).full(n), None)
         conditions = [self.eval(c.node, entity).full(n) for c in rule.conditions]
         holds = kleene_and(conditions).full(n) if conditions else V(np.ones(n, dtype=bool), np.ones(n, dtype=bool))
         amount = self.eval(rule.amount, entity).full(n)
-        amount = V(amount.v.astype(float), amount.k)
+        amount = V(np.asarray(amount.v, dtype=float), amount.k)
         rate = self.eval(rule.rate, entity).full(n) if rule.rate is not None else None
         return RuleOutcome(rule, conditions, holds, amount, rate)
 
