@@ -38,7 +38,7 @@ def check_expectation(result: Screening, exp: ExpectedDecision, members: list[di
         return f"{exp.benefit}: no decision found"
     row = rows.iloc[0]
     got = {"status": row["status"], "coverage": row["coverage"], "amount": row["amount"], "rule": row["rule"],
-           "missing": [m.strip() for m in str(row["missing_inputs"] or "").split(",") if m.strip()]}
+           "missing": [m.strip() for m in str(row["missing_inputs"]).split(",") if m.strip()]}
     problems = []
     for key in ("status", "coverage", "rule"):
         want = getattr(exp, key)
@@ -50,7 +50,7 @@ def check_expectation(result: Screening, exp: ExpectedDecision, members: list[di
     if exp.missing is not None and sorted(exp.missing) != sorted(got["missing"]):
         problems.append(f"missing inputs {got['missing']}, expected {exp.missing}")
     if problems:
-        who = f" for {row['person_id']}" if row["person_id"] else ""
+        who = "" if pd.isna(row["person_id"]) else f" for {row['person_id']}"
         return f"{exp.benefit}{who}: " + "; ".join(problems) + f" — explanation: {row['explanation']}"
     return None
 

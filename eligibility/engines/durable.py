@@ -52,6 +52,7 @@ import json
 import math
 import multiprocessing
 import os
+import re
 import threading
 import traceback
 from dataclasses import dataclass, field
@@ -699,14 +700,27 @@ class Collector:
         self.thread = threading.get_ident()
 
 
-def _matches(c) -> list[dict]:
-    many = c.__dict__.get("m")
-    if many is None:
-        return [c.__dict__["_m"]]
-    return [m._d if hasattr(m, "_d") else m for m in many]
-
-
+_RULE_NAME = re.compile(r'^\{\s*"([^"]+)"\s*:')
+_KEY_PERSON = re.compile(r'"pid":\s*"(P\d+)"')
+_KEY_HOUSEHOLD = re.compile(r'"hid":\s*"(H)"')
+_KEY_FAIL = re.compile(r'"e":\s*"([PH]\d*)"')
 _HOST = None
+
+
+class Call:
+    """What one action call sees: the session, and the matches as the engine's JSON text.
+
+    The engine returns each match with the complete facts; an action here only needs the entity
+    keys (`"pid": "P3"`, `"hid": "H"`, a fail fact's `"e"`), read straight from the text: fact
+    values are JSON strings whose quotes are escaped, so `"pid": "` only occurs as an attribute."""
+
+    __slots__ = ("ruleset", "sid", "text")
+
+    def __init__(self, ruleset, sid: str, text: str):
+        self.ruleset, self.sid, self.text = ruleset, sid, text
+
+    def keys(self, pattern: re.Pattern) -> list[str]:
+        return list(dict.fromkeys(pattern.findall(self.text)))
 
 
 def _host():
@@ -714,6 +728,43 @@ def _host():
     global _HOST
     if _HOST is None or _HOST.pid != os.getpid() or _HOST.broken:
         engine = _engine_module()
+        import durable_rules_engine as native
+
+        class LeanRuleset(engine.Ruleset):
+            """A ruleset whose actions run synchronously in the caller's thread, one after another,
+            as the stock `Ruleset._flush_actions` runs them, minus what these actions do not use:
+            no Closure/Content objects, no parsing of the matched facts, no state update (the
+            session state never changes; an action's error is written to it, as the stock code
+            does, so `get_state` reports it)."""
+
+            def __init__(self, name: str, host, definition: dict) -> None:
+                self._calls = {rule: host.get_action(spec["run"]) for rule, spec in definition.items()}
+                super().__init__(name, host, definition)
+
+            def do_actions(self, state_handle, complete) -> None:
+                try:
+                    result = native.start_action_for_state(self._handle, state_handle)
+                    if not result:
+                        complete(None, None)
+                        return
+                    state_text, message = result
+                    sid = json.loads(state_text)["sid"]
+                    while message:
+                        name = _RULE_NAME.match(message).group(1)
+                        try:
+                            self._calls[name](Call(self, sid, message))
+                        except BaseException as error:
+                            state = json.loads(state_text)
+                            state["exception"] = (f"exception caught {error}, traceback "
+                                                  f"{traceback.format_tb(error.__traceback__)}")
+                            native.update_state(self._handle, json.dumps(state, ensure_ascii=False))
+                        message = native.complete_and_start_action(self._handle, state_handle)
+                    complete(None, None)
+                except BaseException as error:
+                    complete(error, None)
+
+            def dispatch(self) -> None:     # no background dispatching (see EligibilityHost._run)
+                return None
 
         class EligibilityHost(engine.Host):
             def __init__(self) -> None:
@@ -725,6 +776,15 @@ def _host():
 
             def get_action(self, name: str):
                 return self.actions[name]
+
+            def register_rulesets(self, ruleset_definitions: dict) -> list[str]:
+                for name, definition in ruleset_definitions.items():
+                    if name in self._ruleset_directory:
+                        raise EligibilityError(f"ruleset {name} is already registered")
+                    ruleset = LeanRuleset(name, self, definition)
+                    self._ruleset_directory[name] = ruleset
+                    self._ruleset_list.append(ruleset)
+                return list(ruleset_definitions)
 
             def _run(self) -> None:
                 """Start no dispatcher or timer thread. The stock Host polls every ruleset from a
@@ -838,28 +898,31 @@ class Runner:
         return None
 
     def _action(self, spec: RuleSpec):
+        """The Python side of one rule: record what fired for which person or household, and assert
+        the facts it derives (chained into the same session, in one batch per call)."""
         rule_name = spec.name
         kind, bi, ri, ci = spec.action
         benefit = self.benefits[bi]
-        key_attr = "pid" if benefit.entity == "person" else "hid"
+        keys_of = _KEY_PERSON if benefit.entity == "person" else _KEY_HOUSEHOLD
+        if kind in ("N", "C") and self.tr.rules[benefit.id]:
+            keys_of = _KEY_FAIL                  # joins over fail facts: the key is their `e`
         referenced = benefit.id in self.tr.referenced
         runner = self
 
         def guarded(body):
-            def act(c) -> None:
+            def act(call: Call) -> None:
                 col = runner.col
                 try:
                     if threading.get_ident() != col.thread:
                         raise RuntimeError("a durable_rules action ran outside the screening thread")
                     runner.stats.actions += 1
                     derived: list[dict] = []
-                    for m in _matches(c):
-                        body(derived, col, m)
+                    for key in call.keys(keys_of):
+                        body(derived, col, key)
                     if derived:         # chained facts: one batch into this session (all have a sink)
-                        sid = c.s.sid
                         for fact in derived:
-                            fact["sid"] = sid
-                        c._ruleset.assert_facts(derived)
+                            fact["sid"] = call.sid
+                        call.ruleset.assert_facts(derived)
                 except BaseException:
                     col.errors.append(f"{rule_name}: {traceback.format_exc()}")
                     raise
@@ -871,31 +934,25 @@ class Runner:
                 derived.append({"t": "elig", "id": f"e:{bi}:{key}", "b": bi, "e": key, "v": value})
 
         if kind == "H":
-            def body(derived, col, m):
-                key = m["f0"][key_attr]
+            def body(derived, col, key):
                 col.holds.add((bi, ri, key))
                 send_elig(derived, col, key, True)
         elif kind == "T":
-            def body(derived, col, m):
-                col.ctrue.add((bi, ri, ci, m["f0"][key_attr]))
+            def body(derived, col, key):
+                col.ctrue.add((bi, ri, ci, key))
         elif kind == "F":
-            def body(derived, col, m):
-                key = m["f0"][key_attr]
+            def body(derived, col, key):
                 col.cfalse.add((bi, ri, ci, key))
                 if (bi, ri, key) not in col.fail_sent:
                     col.fail_sent.add((bi, ri, key))
                     derived.append({"t": "fail", "id": f"f:{bi}:{ri}:{key}", "b": bi, "r": ri, "e": key})
         elif kind == "C":
-            def body(derived, col, m):
-                key = m["f0"]["e"]
+            def body(derived, col, key):
                 if (bi, ri, key) not in col.chunk_sent:
                     col.chunk_sent.add((bi, ri, key))
                     derived.append({"t": "failc", "id": f"c:{bi}:{ri}:{key}", "b": bi, "c": ri, "e": key})
         else:  # N: not eligible
-            zero_rules = not self.tr.rules[benefit.id]
-
-            def body(derived, col, m):
-                key = m["f0"][key_attr] if zero_rules else m["f0"]["e"]
+            def body(derived, col, key):
                 col.notelig.add((bi, key))
                 send_elig(derived, col, key, False)
         return guarded(body)
