@@ -684,7 +684,7 @@ class Collector:
     """What fired for the household in the live session."""
 
     __slots__ = ("holds", "ctrue", "cfalse", "failed", "fail_sent", "notelig", "chunk_sent", "elig_sent",
-                 "errors", "thread", "posted")
+                 "errors", "thread", "posted", "pending")
 
     def __init__(self) -> None:
         self.holds: set = set()
@@ -696,6 +696,7 @@ class Collector:
         self.chunk_sent: set = set()
         self.elig_sent: dict = {}                  # (benefit index, key) -> the value asserted
         self.posted: dict = {}                     # (key, attr) -> value posted in the entity facts
+        self.pending: list[dict] = []              # derived facts to assert in the next round
         self.errors: list[str] = []
         self.thread = threading.get_ident()
 
@@ -916,13 +917,8 @@ class Runner:
                     if threading.get_ident() != col.thread:
                         raise RuntimeError("a durable_rules action ran outside the screening thread")
                     runner.stats.actions += 1
-                    derived: list[dict] = []
                     for key in call.keys(keys_of):
-                        body(derived, col, key)
-                    if derived:         # chained facts: one batch into this session (all have a sink)
-                        for fact in derived:
-                            fact["sid"] = call.sid
-                        call.ruleset.assert_facts(derived)
+                        body(col.pending, col, key)
                 except BaseException:
                     col.errors.append(f"{rule_name}: {traceback.format_exc()}")
                     raise
@@ -1014,16 +1010,26 @@ class Runner:
             self._live = sid
             self.stats.sessions_created += 1
             self.stats.max_live_sessions = max(self.stats.max_live_sessions, 1)
-        try:
-            self.host.assert_facts(self.name, facts)
-        except Exception as err:
-            # Message*Exception means actions are pending (deleting would crash), any other error may
-            # have poisoned the session: either way this Host is done for.
-            self.host.broken = True
-            self._live = None
-            raise EngineFailure(f"durable_rules failed on household session {sid}: {type(err).__name__}: {err}") \
-                from err
-        self._check_state(sid)
+        rounds = 0
+        while facts:
+            try:
+                self.host.assert_facts(self.name, facts)
+            except Exception as err:
+                # Message*Exception means actions are pending (deleting would crash), any other error
+                # may have poisoned the session: either way this Host is done for.
+                self.host.broken = True
+                self._live = None
+                raise EngineFailure(f"durable_rules failed on household session {sid}: "
+                                    f"{type(err).__name__}: {err}") from err
+            self._check_state(sid)
+            # forward chaining: the facts the actions derived go into the same session, one batch per
+            # round, until nothing new is derived
+            facts, self.col.pending = self.col.pending, []
+            for fact in facts:
+                fact["sid"] = sid
+            rounds += 1
+            if rounds > 1000:
+                raise RuntimeError(f"durable_rules: no fixpoint after {rounds} rounds of derived facts")
 
     def _check_state(self, sid: str) -> None:
         state = self.host.get_state(self.name, sid)

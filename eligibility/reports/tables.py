@@ -75,18 +75,18 @@ def gap_tables(decisions: pd.DataFrame, members: pd.DataFrame | None = None,
 def _key(series: pd.Series) -> pd.Categorical:
     """A grouping key: text, blanks as "", categorical (categories sorted)."""
     values = series.astype(object).where(series.notna(), "")
-    if not (series.dtype == object or pd.api.types.is_string_dtype(series)
-            or isinstance(series.dtype, pd.CategoricalDtype)):
+    if not (isinstance(series.dtype, pd.CategoricalDtype) or series.dtype == object
+            or pd.api.types.is_string_dtype(series)):
         values = values.map(str)
     return pd.Categorical(values.to_numpy(dtype=object))
 
 
 def _text(series: pd.Series) -> pd.Series:
     """Text values (str, missing as NA/None): text and categorical columns as they are, others as str."""
-    if series.dtype == object or pd.api.types.is_string_dtype(series):
-        return series
     if isinstance(series.dtype, pd.CategoricalDtype):
         return series.astype(object).where(series.notna(), None)
+    if series.dtype == object or pd.api.types.is_string_dtype(series):
+        return series
     return series.astype(object).map(str).where(series.notna(), None)
 
 

@@ -197,3 +197,18 @@ def test_vectorised_reading_of_a_larger_register(read, tmp_path):
     reg = read(tmp_path)
     assert time.perf_counter() - start < 5
     assert reg.ok and len(reg.members) == 60_000
+
+
+def test_partitioned_parquet_folders_and_vietnamese_file_names(read, tmp_path):
+    csv = read("valid")
+    write_register(csv.households, csv.members, tmp_path / "tmp", fmt="parquet")
+    folder = tmp_path / "reg"
+    (folder / "thanh_vien").mkdir(parents=True)
+    (tmp_path / "tmp" / "households.parquet").rename(folder / "Hộ gia đình.parquet")
+    members = pd.read_parquet(tmp_path / "tmp" / "members.parquet")
+    members.iloc[:2].to_parquet(folder / "thanh_vien" / "part-0.parquet")
+    members.iloc[2:].to_parquet(folder / "thanh_vien" / "part-1.parquet")
+    reg = read(folder)
+    assert reg.ok
+    assert reg.members["person_id"].tolist() == ["P01", "P02", "P03", "P04"]
+    assert [p.name for p in reg.sources] == ["Hộ gia đình.parquet", "part-0.parquet", "part-1.parquet"]

@@ -7,7 +7,7 @@ import json
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import IDS, NAMES
+from report_fixtures import IDS, NAMES
 
 from eligibility.reports.commands import gaps, targets
 

@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from conftest import XSS_VILLAGE, dump_dom
+from report_fixtures import XSS_VILLAGE, dump_dom
 
 from eligibility.outputs import manifest
 from eligibility.reports import value_labels, write_gap_html

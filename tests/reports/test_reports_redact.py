@@ -4,7 +4,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from conftest import IDS, NAMES
+from report_fixtures import IDS, NAMES
 
 from eligibility.reports import derive_key, pseudonym, pseudonymise, redact_tables, write_gap_report
 from eligibility.reports.redact import key_from_text

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import AS_OF, HOUSEHOLDS, MEMBERS
+from report_fixtures import AS_OF, HOUSEHOLDS, MEMBERS
 
 from eligibility import screen_records
 from eligibility.reports import gap_tables

@@ -145,3 +145,73 @@ class RandomRegister:
             hh.append(h)
             mm.extend(m)
         return frames_from_records(self.plan.inputs, hh, mm)
+
+
+# ---------------------------------------------------------------- comparing the two engines
+KEY = ["household_id", "person_id", "benefit", "rule"]
+MUST_MATCH = ["status", "coverage", "amount", "rule", "missing_inputs", "rate"]
+ALSO = ["name", "district", "commune", "village", "benefit_label", "entity", "unit", "rule_label", "reference",
+        "unverified", "explanation"]
+
+
+def plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every column as Python objects, missing values as None (categoricals and NA compare alike)."""
+    out = frame.copy()
+    for column in out.columns:
+        out[column] = out[column].astype(object).where(out[column].notna(), None)
+    return out.reset_index(drop=True)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        return abs(a - b) <= 1e-6 * max(1.0, abs(a))
+    return a == b
+
+
+def decision_differences(vectorised: pd.DataFrame, durable: pd.DataFrame, columns=None) -> list[str]:
+    """Rows or values that differ, keyed by household, person, benefit and rule (empty: identical)."""
+    columns = columns or MUST_MATCH + ALSO
+    a, b = plain(vectorised), plain(durable)
+    problems: list[str] = []
+    if list(a.columns) != list(b.columns):
+        problems.append(f"columns differ: {list(a.columns)} vs {list(b.columns)}")
+    index_a = {tuple(r): i for i, r in enumerate(a[KEY].itertuples(index=False))}
+    index_b = {tuple(r): i for i, r in enumerate(b[KEY].itertuples(index=False))}
+    if len(index_a) != len(a) or len(index_b) != len(b):
+        problems.append("duplicate (household, person, benefit, rule) rows")
+    for key in sorted(set(index_a) - set(index_b), key=str)[:20]:
+        problems.append(f"only the vectorised engine has {key}: {a.iloc[index_a[key]].to_dict()}")
+    for key in sorted(set(index_b) - set(index_a), key=str)[:20]:
+        problems.append(f"only the durable engine has {key}: {b.iloc[index_b[key]].to_dict()}")
+    for key in sorted(set(index_a) & set(index_b), key=str):
+        ra, rb = a.iloc[index_a[key]], b.iloc[index_b[key]]
+        diff = {c: (ra[c], rb[c]) for c in columns if not _same(ra[c], rb[c])}
+        if diff:
+            problems.append(f"{key}: " + "; ".join(f"{c}: vectorised {x!r} / durable {y!r}" for c, (x, y) in diff.items()))
+    return problems
+
+
+def describe_households(households: pd.DataFrame, members: pd.DataFrame, problems: list[str], limit: int = 3) -> str:
+    """The households behind the first differences, to print with a failure."""
+    ids = []
+    for p in problems:
+        for hid in households["household_id"].astype(str):
+            if f"'{hid}'" in p and hid not in ids:
+                ids.append(hid)
+                break
+        if len(ids) >= limit:
+            break
+    parts = []
+    for hid in ids:
+        hh = plain(households[households["household_id"].astype(str) == hid]).to_dict("records")
+        mm = plain(members[members["household_id"].astype(str) == hid]).to_dict("records")
+        parts.append(f"household {hid}: {hh}\n  members: {mm}")
+    return "\n".join(parts)
+
+
+def assert_same_decisions(vectorised: pd.DataFrame, durable: pd.DataFrame, households: pd.DataFrame,
+                          members: pd.DataFrame, columns=None) -> None:
+    problems = decision_differences(vectorised, durable, columns)
+    if problems:
+        raise AssertionError(f"{len(problems)} difference(s) between the engines:\n  " + "\n  ".join(problems[:25])
+                             + "\n" + describe_households(households, members, problems))

@@ -1,0 +1,197 @@
+"""Differential tests: the durable_rules engine and the vectorised engine decide alike.
+
+Both engines must give identical decisions — status, coverage, amount, rule, missing inputs, rate
+(and here also every other column, explanations included) — on the demo register, on 2,000
+generated households, on random registers over the test pack (every construct of the expression
+language, chained benefits, several stages) and on households drawn by hypothesis. A difference
+prints the households behind it and both decisions.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from durable_helpers import PACK, RandomRegister, assert_same_decisions, decision_differences, plain
+from eligibility import load_rules, screen_register
+from eligibility.api import evaluate_frames
+from eligibility.engines import durable
+from eligibility.records import frames_from_records
+
+DEMO = Path(__file__).resolve().parents[2] / "sample_households" / "demo"
+AS_OF = dt.date(2025, 11, 15)
+
+
+def both(plan, households, members, as_of, include_all=True, **kwargs):
+    vec = evaluate_frames(plan, households, members, as_of, include_all=include_all).decisions
+    dur = durable.screen_durable(plan, households, members, as_of, include_all=include_all, **kwargs)
+    return vec, dur
+
+
+@pytest.fixture(scope="module")
+def rule_pack():
+    return load_rules()
+
+
+@pytest.fixture(scope="module")
+def test_pack():
+    return load_rules(PACK)
+
+
+# ---------------------------------------------------------------- (a) the demo register
+@pytest.mark.parametrize("as_of", [AS_OF, dt.date(2024, 7, 1)])
+def test_demo_register(rule_pack, as_of):
+    if (DEMO / "households.csv").exists():
+        vec = screen_register(DEMO, as_of, include_all=True)
+        dur = screen_register(DEMO, as_of, include_all=True, engine="durable")
+        households, members = vec.register.households, vec.register.members
+        vec, dur = vec.decisions, dur.decisions
+    else:  # the demo register is not there (yet): a generated one stands in
+        from eligibility.register.sample import generate_sample
+        households, members = generate_sample(60, seed=3)
+        vec, dur = both(rule_pack, households, members, as_of)
+    assert len(vec) > 0
+    assert_same_decisions(vec, dur, households, members)
+
+
+# ---------------------------------------------------------------- (b) 2,000 generated households
+def test_two_thousand_generated_households_in_two_processes(rule_pack):
+    from eligibility.register.sample import generate_sample
+    households, members = generate_sample(2000, seed=2025)
+    vec, dur = both(rule_pack, households, members, AS_OF, include_all=False, processes=2)
+    assert durable.LAST_RUN["households"] == 2000
+    assert durable.LAST_RUN["processes"] == 2
+    assert durable.LAST_RUN["max_live_sessions"] == 1
+    assert durable.LAST_RUN["sessions_created"] == durable.LAST_RUN["sessions_checked_gone"] == 2000
+    assert len(vec) > 2000
+    assert_same_decisions(vec, dur, households, members)
+    # the same order as build_decisions
+    key = ["household_id", "person_id", "benefit", "rule"]
+    assert plain(vec)[key].values.tolist() == plain(dur)[key].values.tolist()
+
+
+# ---------------------------------------------------------------- random registers, several dates
+@pytest.mark.parametrize("as_of", [dt.date(2019, 6, 1), dt.date(2024, 7, 1), AS_OF, dt.date(2027, 3, 1)])
+def test_random_registers_over_the_test_pack(test_pack, as_of):
+    households, members = RandomRegister(test_pack, as_of, seed=as_of.year).frames(120)
+    vec, dur = both(test_pack, households, members, as_of)
+    assert set(vec["status"]) == {"eligible", "not_eligible", "undetermined"}
+    assert_same_decisions(vec, dur, households, members)
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2021, 6, 30), AS_OF, dt.date(2027, 1, 1)])
+def test_random_registers_over_the_rule_pack(rule_pack, as_of):
+    households, members = RandomRegister(rule_pack, as_of, seed=as_of.month, missing=0.2).frames(80)
+    vec, dur = both(rule_pack, households, members, as_of)
+    assert_same_decisions(vec, dur, households, members)
+
+
+def test_vietnamese_labels_and_default_rows(test_pack):
+    households, members = RandomRegister(test_pack, AS_OF, seed=99).frames(60)
+    vec = evaluate_frames(test_pack, households, members, AS_OF, lang="vi").decisions
+    dur = durable.screen_durable(test_pack, households, members, AS_OF, lang="vi")
+    assert_same_decisions(vec, dur, households, members)
+
+
+def test_rule_pack_examples_pass_with_the_durable_engine(rule_pack):
+    from eligibility.examples import run_example
+    problems = []
+    for source, _, example in rule_pack.examples:
+        for message in run_example(rule_pack, example, engine="durable"):
+            problems.append(f"{source.path.name}: {example.name}: {message}")
+    assert not problems, "\n".join(problems)
+
+
+# ---------------------------------------------------------------- (c) hypothesis
+def _value(column, draw_from):
+    kind, codes = column.type, list(column.values or ())
+    if kind == "enum":
+        options = st.sampled_from(codes)
+    elif kind == "bool":
+        options = st.booleans()
+    elif kind == "date":
+        options = st.sampled_from(draw_from.dates)
+    elif kind == "text":
+        options = st.sampled_from(draw_from.texts)
+    elif kind == "int":
+        options = st.one_of(st.integers(0, 12),
+                            st.sampled_from([int(n) for n in draw_from.numbers if float(n).is_integer() and 0 <= n < 1e9]))
+    else:
+        options = st.one_of(st.sampled_from([abs(n) for n in draw_from.numbers]),
+                            st.floats(0, 5e6, allow_nan=False, allow_infinity=False))
+    return options if column.required else st.one_of(st.none(), options)
+
+
+def _households(plan, as_of, max_households=3):
+    """Strategy: a register of 1-3 households, 1-5 members each; any optional value may be missing."""
+    pool = RandomRegister(plan, as_of)
+    hh_cols, m_cols = plan.inputs.households.columns, plan.inputs.members.columns
+    household = st.fixed_dictionaries({name: _value(col, pool) for name, col in hh_cols.items()})
+    member = st.fixed_dictionaries({name: _value(col, pool) for name, col in m_cols.items()})
+    family = st.tuples(household, st.lists(member, min_size=1, max_size=5))
+
+    def shape(families):
+        hh, mm = [], []
+        for i, (h, people) in enumerate(families):
+            h = dict(h, household_id=f"H{i}")
+            hh.append(h)
+            mm.extend(dict(p, household_id=h["household_id"], person_id=f"H{i}-{j}") for j, p in enumerate(people))
+        return hh, mm
+
+    return st.lists(family, min_size=1, max_size=max_households).map(shape)
+
+
+def _check_records(plan, as_of, records):
+    hh, mm = records
+    households, members = frames_from_records(plan.inputs, hh, mm)
+    vec, dur = both(plan, households, members, as_of)
+    assert_same_decisions(vec, dur, households, members)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.data())
+def test_hypothesis_test_pack(test_pack, data):
+    as_of = data.draw(st.sampled_from([dt.date(2019, 6, 1), AS_OF]), label="as_of")
+    _check_records(test_pack, as_of, data.draw(_households(test_pack, as_of), label="register"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.data())
+def test_hypothesis_rule_pack(rule_pack, data):
+    as_of = data.draw(st.sampled_from([dt.date(2024, 6, 30), AS_OF]), label="as_of")
+    _check_records(rule_pack, as_of, data.draw(_households(rule_pack, as_of, 2), label="register"))
+
+
+# ---------------------------------------------------------------- a known difference, reported
+ALL_UNKNOWN = """
+benefits:
+  all_unknown_amount:
+    entity: person
+    label: {vi: T, en: T}
+    unit: kg_rice
+    hit_policy: all
+    rules:
+      - id: unknown_amount
+        label: {vi: T, en: T}
+        reference: {instrument: Test}
+        conditions: [age >= 0]
+        amount: null
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="vectorised/decisions bug: with hit policy `all` a rule's unknown amount is "
+                                       "reported as its raw value (0.0) instead of NaN (decisions._pieces passes "
+                                       "o.amount.v without masking by o.amount.k); the durable engine gives NaN")
+def test_hit_policy_all_with_an_unknown_amount(tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(PACK, pack)
+    (pack / "policies" / "all_unknown.yaml").write_text(ALL_UNKNOWN, encoding="utf-8")
+    plan = load_rules(pack)
+    households, members = RandomRegister(plan, AS_OF, seed=5, missing=0.0).frames(5)
+    vec, dur = both(plan, households, members, AS_OF)
+    assert not decision_differences(vec, dur, ["amount"])
