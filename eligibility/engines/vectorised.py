@@ -308,42 +308,57 @@ class Evaluation:
     def _benefit(self, benefit: CompiledBenefit) -> BenefitResult:
         """Status, the rule that pays and its amount, by the benefit's hit policy.
 
-        Rules are in precedence order (priority, then id); one pass over them with running
-        reductions, so no (rows × rules) matrix is built."""
+        Rules are in precedence order (priority, then id). One pass over them: the rows where a
+        rule holds are usually few, so the hit policy works on those rows' indices only."""
         n, entity, policy = self.n(benefit.entity), benefit.entity, benefit.hit_policy
         outcomes = [self._rule(rule, entity, n) for rule in benefit.rules]
-        any_true, all_false = np.zeros(n, dtype=bool), np.ones(n, dtype=bool)
+        any_unknown = np.zeros(n, dtype=bool)
         chosen = np.full(n, -1, dtype=np.int16)
-        best = np.full(n, -np.inf)
-        total, total_unknown = np.zeros(n), np.zeros(n, dtype=bool)
+        amount, rate, best = np.full(n, np.nan), np.full(n, np.nan), np.full(n, -np.inf)
+        total_unknown = np.zeros(n, dtype=bool)
         pattern = np.zeros(n, dtype=np.int64) if policy == "sum" else None
         for i, o in enumerate(outcomes):
-            holds = o.holds.true
-            all_false &= o.holds.false
+            if o.holds.k.ndim == 0 and bool(o.holds.k) and not bool(o.holds.v):
+                continue                                  # out of force: false for everyone
+            np.logical_or(any_unknown, ~o.holds.k, out=any_unknown)
+            rows = np.flatnonzero(o.holds.true)
+            if not len(rows):
+                continue
+            known, value = _at(o.amount.k, rows), _at(o.amount.v, rows).astype(float)
+            paid = np.where(known, value, np.nan)
             if policy == "max":   # strictly better only: on a tie the earlier rule (in precedence) keeps it
-                ranked = np.where(o.amount.k, o.amount.v, -1e300)
-                better = holds & (ranked > best)
-                chosen[better], best[better] = i, ranked[better]
+                ranked = np.where(known, value, -1e300)
+                better = ranked > best[rows]
+                take, paid_take = rows[better], paid[better]
+                best[take] = ranked[better]
             else:                 # first / all / sum: the first matching rule in precedence order
-                chosen[holds & (chosen < 0)] = i
-            if policy == "sum":
-                total += np.where(holds & o.amount.k, o.amount.v, 0.0)
-                total_unknown |= holds & ~o.amount.k
-                pattern |= holds.astype(np.int64) << i
-            any_true |= holds
-        status = np.where(any_true, ELIGIBLE, np.where(all_false, NOT_ELIGIBLE, UNDETERMINED)).astype(np.int8)
-        amount, rate = np.full(n, np.nan), np.full(n, np.nan)
-        for i, o in enumerate(outcomes):
-            mine = chosen == i
-            amount[mine] = np.where(o.amount.k[mine], o.amount.v[mine], np.nan)
+                first = chosen[rows] < 0
+                take, paid_take = rows[first], paid[first]
+            chosen[take], amount[take] = i, paid_take
             if o.rate is not None:
-                rate[mine] = np.where(o.rate.k[mine], o.rate.v[mine], np.nan)
+                rate[take] = np.where(_at(o.rate.k, take), _at(o.rate.v, take), np.nan)
+            if policy == "sum":
+                total_unknown[rows] |= ~known
+                pattern[rows] |= np.int64(1) << i
+        eligible = chosen >= 0
+        status = np.where(eligible, ELIGIBLE, np.where(any_unknown, UNDETERMINED, NOT_ELIGIBLE)).astype(np.int8)
         if policy == "sum":
-            amount = np.where(total_unknown, np.nan, total)
-        amount[status != ELIGIBLE] = np.nan
+            amount = self._sum_amounts(outcomes, pattern, total_unknown)
+        amount[~eligible] = np.nan
         enrolled = self.eval(benefit.enrolled, entity).full(n) if benefit.enrolled is not None else None
         return BenefitResult(benefit, status, chosen, V(amount, ~np.isnan(amount)), V(rate, ~np.isnan(rate)),
                              outcomes, enrolled, pattern)
+
+    @staticmethod
+    def _sum_amounts(outcomes: list[RuleOutcome], pattern: np.ndarray, unknown: np.ndarray) -> np.ndarray:
+        """Hit policy `sum`: every rule that holds pays; one unknown amount makes the total unknown."""
+        total = np.zeros(len(pattern))
+        for i, o in enumerate(outcomes):
+            rows = np.flatnonzero((pattern >> i) & 1)
+            if len(rows):
+                total[rows] += np.where(_at(o.amount.k, rows), _at(o.amount.v, rows), 0.0)
+        total[unknown] = np.nan
+        return total
 
     def _rule(self, rule: CompiledRule, entity: str, n: int) -> RuleOutcome:
         if not rule.in_force(self.as_of):      # outside its validity window: false for everyone, known
@@ -355,6 +370,11 @@ class Evaluation:
         amount = V(np.asarray(amount.v, dtype=float), amount.k)
         rate = self.eval(rule.rate, entity).full(n) if rule.rate is not None else None
         return RuleOutcome(rule, conditions, holds, amount, rate)
+
+
+def _at(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """values[rows], where a scalar (0-d) value stands for every row."""
+    return np.broadcast_to(values, rows.shape) if values.ndim == 0 else values[rows]
 
 
 def evaluate(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date,
