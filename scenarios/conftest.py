@@ -74,14 +74,25 @@ def parse_amount(text: str) -> float:
     return float(re.sub(r"[.,\s](?=\d{3}(\D|$))", "", text).replace(",", "."))
 
 
+_COLUMN_NAMES: dict = {}
+
+
 def column_name(plan, table: str, field: str) -> str:
+    key = (id(plan), table, field)
+    if key in _COLUMN_NAMES:
+        return _COLUMN_NAMES[key]
     columns = plan.inputs.households.columns if table == "households" else plan.inputs.members.columns
     wanted = fold(field)
     for name, spec in columns.items():
         if wanted in {fold(name), fold(spec.label.vi), fold(spec.label.en), *map(fold, spec.aliases)}:
+            _COLUMN_NAMES[key] = name
             return name
     hint = suggest(field, list(columns))
     raise KeyError(f"no {table} column '{field}'" + (f"; did you mean '{hint}'?" if hint else ""))
+
+
+TRUE_WORDS = {"co", "yes", "true", "x", "1", "dung"}
+FALSE_WORDS = {"khong", "no", "false", "0", "-", "sai"}
 
 
 def cell(plan, table: str, name: str, text: str):
@@ -90,7 +101,9 @@ def cell(plan, table: str, name: str, text: str):
     if text == "":
         return None
     if spec.type == "bool":
-        return fold(text) in {"co", "yes", "true", "x", "1", "dung"}
+        if fold(text) not in TRUE_WORDS | FALSE_WORDS:
+            raise ValueError(f"'{text}' is not a yes/no value of {name} (có/không, yes/no)")
+        return fold(text) in TRUE_WORDS
     if spec.type == "date":
         return parse_date(text)
     if spec.type in ("money", "int"):

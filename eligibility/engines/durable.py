@@ -1,51 +1,66 @@
 """The durable_rules engine: the compiled rules run household by household in a Rete network.
 
-How a rule pack becomes a durable_rules ruleset (one ruleset per as-of date: rules out of force on
-that date are left out, parameters are constants of that date):
+How a rule pack becomes a durable_rules ruleset (one per as-of date: rules out of force on that
+date are left out, parameters are constants of that date):
 
-* **Facts.** Per household one session (sid). The household and each member are asserted as facts
+* **Facts.** One session (sid) per household. The household and each member are asserted as facts
   carrying the attributes the patterns read: input columns, variables (computed by the scalar
-  evaluator, `scalar.py`), and *expression attributes* — values that are not a plain column or
+  evaluator, `scalar.py`) and *expression attributes* — values that are not a plain column or
   variable (an aggregate over members, arithmetic, a date difference...), also computed by the
   scalar evaluator. An unknown value is simply absent, and an absent attribute never matches.
   Every fact and every pattern carries a type tag `t`.
-* **Conditions → patterns.** A condition is turned into two sets of alternatives (disjunctive
-  normal form): the conjunctions of attribute tests that make it known true, and those that make
-  it known false (negations are pushed down to the comparisons, so `not`, `or`, chained and `in`
+* **Conditions → patterns.** A condition becomes two sets of alternatives (disjunctive normal
+  form): the conjunctions of attribute tests that make it known true, and those that make it known
+  false (negations are pushed down to the comparisons, so `not`, `or`, `any_of`, chained and `in`
   comparisons need neither `$not` nor `$or` nor `any`). A comparison of an attribute with a
   constant or parameter is `{"$lte": {"income_per_capita": 1500000.0}}`; with another attribute of
-  the same fact `{"$lte": {"a": {"$m": "b"}}}`, of another fact a correlated join
-  `{"$gte": {"age": {"f1": "pension_age"}}}`, always guarded by `$ex` (a missing attribute in a
+  the same fact `{"$lte": {"a": {"$m": "b"}}}`; of another fact a correlated join
+  `{"$gte": {"age": {"f1": "pension_age"}}}`; always guarded by `$ex` (a missing attribute in a
   join reads garbage or poisons the session). `eligible('x')` is a join on the derived `elig`
   fact of benefit x for the same person or household. A condition that does not decompose is
-  posted as a boolean expression attribute.
+  posted as a boolean expression attribute (present only when known).
 * **Rules.** For each benefit rule in force: one *holds* rule per combination of true
-  alternatives (it fires only when every condition is known true), and per condition a *true*
-  and a *false* rule per alternative (they tell which conditions are unknown, for
-  `missing_inputs`). A false rule asserts a derived `fail` fact; a join over the fail facts of all
-  rules of a benefit derives *not eligible*; a holds rule derives *eligible*. Both are asserted
-  as `elig` facts that rules using `eligible('x')` join on (forward chaining inside one
-  `assert_facts` call).
-* **Stages.** A variable or expression that needs a benefit's decision (e.g. `amount('x')` in a
-  formula) is computed by the scalar evaluator after that benefit is decided, and asserted in a
-  later batch into the same session. Most packs need a single stage.
-* **Decisions.** After a stage, each benefit decided in it is read from what fired: eligible if a
-  rule held, not eligible if the fail join fired, otherwise undetermined (the unknown conditions'
-  missing inputs are named as the vectorised engine names them). Amounts and rates of the rules
-  that held are computed by the scalar evaluator; hit policies are applied in Python.
+  alternatives (it fires only when every condition is known true) and, per condition, a *false*
+  rule per alternative (the negated tests, attributes present) and, for compound conditions, a
+  *true* rule (together they tell which conditions are unknown, for `missing_inputs`). A holds rule
+  derives the benefit's `elig` fact (true); a false rule derives a `fail` fact, and a join over the
+  fail facts of all the benefit's rules derives `elig` false. Rules using `eligible('x')` join on
+  those facts: forward chaining, in rounds — the facts the actions derive are asserted into the
+  same session as the next batch, until nothing new is derived. (Fail facts and their join are
+  built for the benefits some rule joins on; for the others the false rules' firings are counted
+  in Python — set FAIL_FACTS_FOR_ALL for the full derivation; both decide alike.)
+* **Stages.** A variable or expression that needs a benefit's decision (`amount('x')` in a
+  formula, `any(eligible('x'))`) is computed by the scalar evaluator once that benefit is decided,
+  and asserted in a later batch into the same session. Most packs need a single stage.
+* **Decisions.** Each benefit is read from what fired: eligible if a rule held, not eligible if
+  every rule in force failed, otherwise undetermined (the unknown conditions' missing inputs named
+  as the vectorised engine names them). Amounts and rates of the rules that held are computed by
+  the scalar evaluator; hit policies are applied in Python.
 
-Driving durable_rules safely (see DURABLE_RULES.md §7): one Host per process, exactly one live
-session at a time (created by the first assert, deleted after the household — the newest session,
-so deletion is safe — and checked gone), sink rules for every fact type so nothing raises
-MessageNotHandled, unique fact ids so nothing raises MessageObserved, errors inside actions
-collected and re-raised (never swallowed), no `$not`/`$or`/`any`, at most 48 patterns that one
-fact can match (the engine fails beyond 64) and at most 160 attributes per fact (groups of rules
-get their own copy of the fact beyond that), processes for parallelism.
+Driving durable_rules 2.0.28 safely (DURABLE_RULES.md §7, and what building this showed):
+
+* one Host per process (an `engine.Host` subclass) with **no dispatcher thread** — the stock Host's
+  background thread picks up pending actions of the live session while they run synchronously,
+  so a household could be read before its rules finished (observed);
+* exactly one live session: created by the household's first assert, deleted after it (the newest,
+  so deletion is safe) and checked gone (`get_state` answers 309); a fresh ruleset first runs a
+  warm-up session that fires an action (deleting the first session of a ruleset in which nothing
+  ever fired crashes the engine — observed);
+* sink rules for every fact type (no MessageNotHandled), unique fact ids (no MessageObserved),
+  errors inside actions collected and re-raised, never swallowed; any other engine error retires
+  the Host;
+* no `$not`/`$or`/`any`; patterns grouped onto copies of the entity facts so that the engine's
+  64-entry alpha stack cannot overflow (error 303: it holds every *matching sibling* test of the
+  alpha tree, and every join test unconditionally) and no fact carries more than 160 attributes;
+* numbers never written in exponent notation (`1e-05`, `1e+16` crash the engine or drop the fact);
+* actions run by a lean loop (`LeanRuleset.do_actions`) that reads only the matched entities' keys
+  from the engine's JSON; parallelism with processes, each with its own Host.
 """
 from __future__ import annotations
 
 import concurrent.futures as futures
 import dataclasses
+import functools
 import datetime as dt
 import itertools
 import json
@@ -64,7 +79,7 @@ import pandas as pd
 from ..errors import EligibilityError
 from ..rulebook.compile import CompiledBenefit, CompiledCondition, CompiledRule, Plan
 from ..rulebook.expressions import (BenefitRef, BoolOp, Column, Compare, FromHousehold, In, Node, Not, Var, walk)
-from .scalar import (ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Decided, HouseholdContext, ScalarEvaluator,
+from .scalar import (ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Decided, HouseholdContext, ScalarEvaluator, compare,
                      date_to_int, plain_columns, records)
 
 MAX_ALTERNATIVES = 8        # alternatives of one condition before it becomes an expression attribute
@@ -73,6 +88,7 @@ ALPHA_BUDGET = 48           # distinct patterns one fact may match (engine: erro
 ATTRIBUTE_BUDGET = 160      # attributes per fact (engine: 252, beyond which it crashes)
 FAIL_JOIN = 12              # fail facts joined by one rule (engine: at most 29 cross-fact tests)
 CAP = 1000                  # matches delivered to one action call
+FAIL_FACTS_FOR_ALL = False  # derive `fail` facts for every benefit, or only where `eligible()` joins on them
 PARALLEL_FROM = 2000        # households from which screen_durable uses several processes by default
 RESERVED = {"t", "sid", "id", "pid", "hid", "e", "b", "r", "v", "c", "k"}
 NEGATE = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
@@ -337,7 +353,6 @@ class Translator:
         if (isinstance(left, K) and left.value is None) or (isinstance(right, K) and right.value is None):
             return NEVER, NEVER
         if isinstance(left, K) and isinstance(right, K):
-            from .scalar import compare
             return self._constant(compare(op, left.value, right.value))
         if isinstance(left, K):
             left, right, op = right, left, FLIP[op]
@@ -452,14 +467,14 @@ def _const(slot: Slot, k: K) -> Any:
 
 
 def _satisfied(op: str, value: Any, const: Any) -> bool:
-    from .scalar import compare
     try:
         return compare(op, value, const)
     except TypeError:
         return op == "!="
 
 
-def _max_together(tests: list[tuple]) -> int:
+@functools.lru_cache(maxsize=65536)
+def _max_together(tests: tuple) -> int:
     """How many of these tests of one attribute against constants one value can satisfy at once."""
     consts = sorted({t[3] for t in tests}, key=lambda v: (str(type(v)), v))
     points: list[Any] = list(consts)
@@ -498,7 +513,7 @@ def stack_cost(sequences: list[tuple]) -> int:
                 by_attr.setdefault(test[1], []).append(test)
             else:
                 width += 1
-        width += sum(_max_together(tests) for tests in by_attr.values())
+        width += sum(_max_together(tuple(sorted(tests, key=repr))) for tests in by_attr.values())
         return width + max(cost(child) for child in node.values())
 
     return cost(trie)
@@ -509,11 +524,29 @@ class Group:
     tag: str
     sequences: list = field(default_factory=list)
     attrs: set = field(default_factory=set)
+    cost: int = 0
+
+    def fits(self, paths: list, cost: int, attrs: set) -> bool:
+        if len(self.attrs | attrs) > ATTRIBUTE_BUDGET:
+            return False
+        # the cost is subadditive (merging two tries widens no node beyond the sum), so the exact
+        # count is needed only near the budget
+        if self.cost + cost <= ALPHA_BUDGET:
+            return True
+        if self.cost + cost > ALPHA_BUDGET + 24:     # far over: not worth the exact count
+            return False
+        return stack_cost(self.sequences + paths) <= ALPHA_BUDGET
+
+    def add(self, paths: list, cost: int, attrs: set) -> None:
+        self.sequences.extend(paths)
+        self.attrs |= attrs
+        self.cost = stack_cost(self.sequences) if self.cost + cost > ALPHA_BUDGET else self.cost + cost
 
 
 class RulesetBuilder:
-    def __init__(self, plan: Plan, as_of: dt.date, translator: Translator):
+    def __init__(self, plan: Plan, as_of: dt.date, translator: Translator, all_fail_facts: bool | None = None):
         self.plan, self.as_of, self.tr = plan, as_of, translator
+        self.all_fail_facts = FAIL_FACTS_FOR_ALL if all_fail_facts is None else all_fail_facts
         self.specs: list[RuleSpec] = []
         self.groups: dict[tuple, list[Group]] = {}            # family -> groups
         self.assignment: dict[tuple, int] = {}                 # (family, owner) -> group index
@@ -584,7 +617,13 @@ class RulesetBuilder:
         self.specs.append(RuleSpec(name, action, owner, [specs[f] for f in order]))
 
     def _not_eligible(self, bi: int, benefit: CompiledBenefit, in_force: list[int]) -> None:
-        """Not eligible = every rule in force failed: a join over the derived fail facts (in chunks)."""
+        """Not eligible = every rule in force failed: a join over the derived fail facts (in chunks).
+
+        Only for benefits whose decision other rules join on (`eligible('x')`), unless
+        FAIL_FACTS_FOR_ALL: for the others the failures are recorded and counted in Python, which
+        spares the engine a fact per failed rule and person (about half its time)."""
+        if not self.fail_join(benefit):
+            return
         if not in_force:
             self.specs.append(RuleSpec(f"N{bi}", ("N", bi, -1, -1), None, [AliasSpec((benefit.entity, 0))]))
             return
@@ -609,6 +648,10 @@ class RulesetBuilder:
             self.specs.append(RuleSpec(f"C{bi}_{c}", ("C", bi, c, -1), None, join("fail", "r", chunk)))
         self.specs.append(RuleSpec(f"N{bi}", ("N", bi, -1, -1), None, join("failc", "c", list(range(len(chunks))))))
 
+    def fail_join(self, benefit: CompiledBenefit) -> bool:
+        """Whether "not eligible" is derived in the engine (fail facts and their join) for `benefit`."""
+        return self.all_fail_facts or benefit.id in self.tr.referenced
+
     # ------------------------------------------------------------ groups of patterns per fact
     def _pack(self) -> None:
         """Give each benefit rule's patterns on each entity fact a group: a copy of the fact with its own
@@ -625,24 +668,24 @@ class RulesetBuilder:
                 else:
                     shared.setdefault(a.family, []).append(path)
         for entity in ("household", "person"):
-            self.groups[(entity, 0)] = [Group(self._tag((entity, 0), 0), list(shared.get((entity, 0), [])))]
+            anchor = list(shared.get((entity, 0), []))
+            self.groups[(entity, 0)] = [Group(self._tag((entity, 0), 0), anchor, set(), stack_cost(anchor))]
         for owner, families in need.items():
             for family, (paths, attrs) in families.items():
                 groups = self.groups.setdefault(family, [])
+                cost = stack_cost(paths)
                 for g, group in enumerate(groups):
-                    if stack_cost(group.sequences + paths) <= ALPHA_BUDGET and \
-                            len(group.attrs | attrs) <= ATTRIBUTE_BUDGET:
+                    if group.fits(paths, cost, attrs):
                         break
                 else:
-                    if stack_cost(paths) > ALPHA_BUDGET or len(attrs) > ATTRIBUTE_BUDGET:
+                    if cost > ALPHA_BUDGET or len(attrs) > ATTRIBUTE_BUDGET:
                         rule = self.benefits[owner[0]].rules[owner[1]].id
                         raise EligibilityError(f"rule '{rule}' needs more patterns or attributes on one fact than "
                                                "durable_rules can take (alpha stack 64, 252 attributes)")
                     g = len(groups)
                     groups.append(Group(self._tag(family, g)))
                     group = groups[g]
-                group.sequences.extend(paths)
-                group.attrs |= attrs
+                group.add(paths, cost, attrs)
                 self.assignment[(family, owner)] = g
         for family, paths in shared.items():
             if family[0] not in ("household", "person") and stack_cost(paths) > ALPHA_BUDGET:
@@ -683,14 +726,13 @@ class EngineFailure(EligibilityError):
 class Collector:
     """What fired for the household in the live session."""
 
-    __slots__ = ("holds", "ctrue", "cfalse", "failed", "fail_sent", "notelig", "chunk_sent", "elig_sent",
-                 "errors", "thread", "posted", "pending")
+    __slots__ = ("holds", "ctrue", "cfalse", "fail_sent", "notelig", "chunk_sent", "elig_sent", "errors",
+                 "thread", "posted", "pending")
 
     def __init__(self) -> None:
         self.holds: set = set()
         self.ctrue: set = set()
         self.cfalse: set = set()
-        self.failed: set = set()
         self.fail_sent: set = set()
         self.notelig: set = set()
         self.chunk_sent: set = set()
@@ -702,6 +744,32 @@ class Collector:
 
 
 _RULE_NAME = re.compile(r'^\{\s*"([^"]+)"\s*:')
+_EXPONENT = re.compile(r'[0-9][eE][-+]?[0-9]')
+
+
+def engine_json(obj: Any) -> str:
+    """JSON for durable_rules. Its parser cannot read numbers in exponent notation, which is how
+    Python writes floats below 1e-4 or from 1e16 (`1e-05`, `1e+16`): such a fact crashes the process
+    or is silently dropped (observed). Those numbers are written out in positional notation."""
+    text = json.dumps(obj, ensure_ascii=False)
+    if _EXPONENT.search(text):          # rare: re-encode exactly (a match inside a string costs only time)
+        text = _positional_json(obj)
+    return text
+
+
+def _positional_json(obj: Any) -> str:
+    if isinstance(obj, dict):
+        return "{" + ", ".join(json.dumps(str(k), ensure_ascii=False) + ": " + _positional_json(v)
+                               for k, v in obj.items()) + "}"
+    if isinstance(obj, (list, tuple)):
+        return "[" + ", ".join(_positional_json(v) for v in obj) + "]"
+    if isinstance(obj, float) and not isinstance(obj, bool):
+        if not math.isfinite(obj):
+            raise ValueError(f"durable_rules cannot take the number {obj!r}")
+        return np.format_float_positional(obj, unique=True, trim="0")
+    return json.dumps(obj, ensure_ascii=False)
+
+
 _KEY_PERSON = re.compile(r'"pid":\s*"(P\d+)"')
 _KEY_HOUSEHOLD = re.compile(r'"hid":\s*"(H)"')
 _KEY_FAIL = re.compile(r'"e":\s*"([PH]\d*)"')
@@ -738,9 +806,17 @@ def _host():
             session state never changes; an action's error is written to it, as the stock code
             does, so `get_state` reports it)."""
 
-            def __init__(self, name: str, host, definition: dict) -> None:
-                self._calls = {rule: host.get_action(spec["run"]) for rule, spec in definition.items()}
-                super().__init__(name, host, definition)
+            def __init__(self, name: str, host, definition: dict) -> None:   # as Ruleset.__init__, safe JSON
+                self._name, self._host, self._actions = name, host, {}
+                self._calls = {rule: host.get_action(spec.pop("run")) for rule, spec in definition.items()}
+                self._handle = native.create_ruleset(name, engine_json(definition))
+                self._definition = definition
+
+            def assert_facts(self, facts: list[dict]):
+                return self._handle_result(native.assert_facts(self._handle, engine_json(facts)), facts)
+
+            def assert_fact(self, fact: dict):
+                return self._handle_result(native.assert_fact(self._handle, engine_json(fact)), fact)
 
             def do_actions(self, state_handle, complete) -> None:
                 try:
@@ -823,12 +899,13 @@ class Runner:
         self.stats = Stats()
         self.col = Collector()
         self.rule_conditions = {(rc.bi, rc.ri): rc for rules in self.tr.rules.values() for rc in rules}
+        self.in_force = [[r.in_force(as_of) for r in b.rules] for b in self.builder.benefits]
+        self.fail_joins = [self.builder.fail_join(b) for b in self.builder.benefits]
         self._prepare_stages()
         self._prepare_texts()
         self.host = _host()
         self.name = f"elig_{plan.digest[:10]}_{date_to_int(as_of)}_{next(self._serial)}"
         ruleset = self.builder.ruleset()
-        self._specs = {s.name: s for s in self.builder.specs}
         for spec in self.builder.specs:
             self.host.actions[f"{self.name}/{spec.name}"] = self._action(spec)
         self.host.actions[f"{self.name}/never"] = self._never
@@ -899,8 +976,8 @@ class Runner:
         return None
 
     def _action(self, spec: RuleSpec):
-        """The Python side of one rule: record what fired for which person or household, and assert
-        the facts it derives (chained into the same session, in one batch per call)."""
+        """The Python side of one rule: record what fired for which person or household, and collect the
+        facts it derives (asserted into the same session as the next round)."""
         rule_name = spec.name
         kind, bi, ri, ci = spec.action
         benefit = self.benefits[bi]
@@ -908,6 +985,7 @@ class Runner:
         if kind in ("N", "C") and self.tr.rules[benefit.id]:
             keys_of = _KEY_FAIL                  # joins over fail facts: the key is their `e`
         referenced = benefit.id in self.tr.referenced
+        joined = self.builder.fail_join(benefit)           # a fail join derives "not eligible"
         runner = self
 
         def guarded(body):
@@ -941,7 +1019,8 @@ class Runner:
                 col.cfalse.add((bi, ri, ci, key))
                 if (bi, ri, key) not in col.fail_sent:
                     col.fail_sent.add((bi, ri, key))
-                    derived.append({"t": "fail", "id": f"f:{bi}:{ri}:{key}", "b": bi, "r": ri, "e": key})
+                    if joined:
+                        derived.append({"t": "fail", "id": f"f:{bi}:{ri}:{key}", "b": bi, "r": ri, "e": key})
         elif kind == "C":
             def body(derived, col, key):
                 if (bi, ri, key) not in col.chunk_sent:
@@ -1070,26 +1149,23 @@ class Runner:
     def _decide_one(self, bi: int, benefit: CompiledBenefit, key: str, person: int | None,
                     ctx: HouseholdContext, col: Collector) -> list[tuple]:
         rules = benefit.rules
-        in_force = [r.in_force(self.as_of) for r in rules]
         holds: list[bool | None] = []
-        for ri, rule in enumerate(rules):
-            if not in_force[ri]:
+        held = unknown = False
+        for ri, live in enumerate(self.in_force[bi]):
+            if not live:
                 holds.append(False)
             elif (bi, ri, key) in col.holds:
+                if (bi, ri, key) in col.fail_sent:
+                    raise RuntimeError(f"rule {rules[ri].id} both held and failed for {key}")
                 holds.append(True)
+                held = True
             elif (bi, ri, key) in col.fail_sent:
                 holds.append(False)
             else:
                 holds.append(None)
-        if any(h is True and (bi, ri, key) in col.fail_sent for ri, h in enumerate(holds)):
-            raise RuntimeError(f"rule of {benefit.id} both held and failed for {key}")
-        if any(h is True for h in holds):
-            status = ELIGIBLE
-        elif all(h is False for h in holds):
-            status = NOT_ELIGIBLE
-        else:
-            status = UNDETERMINED
-        if (status == NOT_ELIGIBLE) != ((bi, key) in col.notelig):
+                unknown = True
+        status = ELIGIBLE if held else UNDETERMINED if unknown else NOT_ELIGIBLE
+        if self.fail_joins[bi] and (status == NOT_ELIGIBLE) != ((bi, key) in col.notelig):
             raise RuntimeError(f"{benefit.id} for {key}: the fail join disagrees with the rules' failures")
         # amounts and rates of the rules that hold (scalar evaluator)
         amounts: dict[int, float | None] = {}
@@ -1290,7 +1366,7 @@ def ruleset_json(plan: Plan, as_of: dt.date) -> dict:
 def runner_for(plan: Plan, as_of: dt.date, lang: str = "en", include_all: bool = False) -> Runner:
     """This process's runner for (plan, as-of date, lang, include_all): one ruleset on the process's Host."""
     host = _host()
-    key = (id(plan), plan.digest, as_of, lang, include_all)
+    key = (id(plan), plan.digest, as_of, lang, include_all, FAIL_FACTS_FOR_ALL)
     runner = host.runners.get(key)
     if runner is None or runner.plan is not plan:
         runner = host.runners[key] = Runner(plan, as_of, lang, include_all)
@@ -1329,11 +1405,14 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(plan: Plan, as_of: dt.date, lang: str, include_all: bool) -> None:
+    _WORKER["args"] = (plan, as_of, lang, include_all)
     _WORKER["runner"] = runner_for(plan, as_of, lang, include_all)
 
 
 def _run_chunk(chunk: list[tuple[dict, list[dict], int, list[int]]]) -> tuple[list[tuple], dict]:
     runner: Runner = _WORKER["runner"]
+    if runner.host.broken:          # an earlier engine failure retired the Host: a new one
+        runner = _WORKER["runner"] = runner_for(*_WORKER["args"])
     before = dataclasses.asdict(runner.stats)
     rows = _run_serial(runner, chunk)
     after = dataclasses.asdict(runner.stats)
@@ -1390,14 +1469,17 @@ def screen_durable(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, 
     else:
         chunks = [prepared.work[i:i + chunk_size] for i in range(0, n, chunk_size)]
         rows = []
+        pool = futures.ProcessPoolExecutor(processes, mp_context=_context(), initializer=_init_worker,
+                                           initargs=(plan, as_of, lang, include_all))
         try:
-            with futures.ProcessPoolExecutor(processes, mp_context=_context(), initializer=_init_worker,
-                                             initargs=(plan, as_of, lang, include_all)) as pool:
-                for chunk_rows, chunk_stats in pool.map(_run_chunk, chunks):
-                    rows.extend(chunk_rows)
-                    stats.append(chunk_stats)
+            for future in [pool.submit(_run_chunk, chunk) for chunk in chunks]:
+                chunk_rows, chunk_stats = future.result()
+                rows.extend(chunk_rows)
+                stats.append(chunk_stats)
         except futures.process.BrokenProcessPool as err:
-            raise EngineFailure(f"a durable_rules worker process died: {err}") from err
+            raise EngineFailure(f"a durable_rules worker process died (a crash in the engine?): {err}") from err
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     _account(stats, n)
     return _frame(plan, prepared, rows, as_of, lang)
 

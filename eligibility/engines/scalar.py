@@ -327,6 +327,10 @@ def compare(op: str, left: Any, right: Any) -> bool:
 
 
 # ---------------------------------------------------------------- register rows as plain values
+def _missing(v: Any) -> bool:
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v)
+
+
 def plain_columns(plan: Plan, entity: str, frame: pd.DataFrame) -> dict[str, list]:
     """Each declared column of `frame` as a list of plain values (None where missing), converted the
     way the vectorised engine reads them: enums outside the declared codes and NA are unknown."""
@@ -338,26 +342,21 @@ def plain_columns(plan: Plan, entity: str, frame: pd.DataFrame) -> dict[str, lis
             out[name] = [None] * n
             continue
         col = frame[name]
-        missing = col.isna().to_numpy()
         if spec.type == "enum":
             # a Categorical keeps its own categories; anything else is read against the declared codes
             codes = None if isinstance(col.dtype, pd.CategoricalDtype) else set(spec.values or ())
-            raw = col.astype(object).to_numpy()
-            out[name] = [None if m or (codes is not None and str(v) not in codes) else str(v)
-                         for v, m in zip(raw, missing)]
+            out[name] = [None if _missing(v) or (codes is not None and str(v) not in codes) else str(v)
+                         for v in col.tolist()]
         elif spec.type == "bool":
-            raw = col.astype(object).to_numpy()
-            out[name] = [None if m else bool(v) for v, m in zip(raw, missing)]
+            out[name] = [None if _missing(v) else bool(v) for v in col.tolist()]
         elif spec.type == "date":
-            stamps = pd.to_datetime(col)
-            ints = (stamps.dt.year * 10000 + stamps.dt.month * 100 + stamps.dt.day).astype(object).to_numpy()
-            out[name] = [None if m else int(v) for v, m in zip(ints, missing)]
+            if not pd.api.types.is_datetime64_any_dtype(col.dtype):
+                col = pd.to_datetime(col)
+            out[name] = [None if _missing(v) else v.year * 10000 + v.month * 100 + v.day for v in col.tolist()]
         elif spec.type == "text":
-            raw = col.astype(object).to_numpy()
-            out[name] = [None if m else str(v) for v, m in zip(raw, missing)]
+            out[name] = [None if _missing(v) else str(v) for v in col.tolist()]
         else:
-            raw = col.astype(object).to_numpy()
-            out[name] = [None if m else float(v) for v, m in zip(raw, missing)]
+            out[name] = [None if _missing(v) else float(v) for v in col.tolist()]
     return out
 
 

@@ -63,6 +63,9 @@ def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, la
 
     if redact_key and ctx.get_parameter_source("redact_key") == ParameterSource.COMMANDLINE:
         redact = True
+    if redact and not redact_key:
+        click.echo("note: pseudonyms use a key derived from the rule-pack hash and the as-of date; they are stable "
+                   "but anyone with the manifest can recompute them. Use --redact-key to share outside.", err=True)
     day = _as_of(as_of)
     screening = _screen(register, rules_dir, day, lang)
     tables = gap_tables(screening.decisions, screening_members(screening), lang)

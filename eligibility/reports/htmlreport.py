@@ -197,8 +197,9 @@ def _amount_figures(by_benefit: pd.DataFrame, lang: str, labels: dict | None) ->
         if mine.empty:
             continue
         mine = mine.sort_values([col, "benefit"], ascending=[False, True], kind="stable")
-        items = [(str(lbl), float(v), _fmt_cell(col, float(v), unit, lang), f"{lbl}: {_fmt_cell(col, float(v), unit, lang)}")
-                 for lbl, v in zip(mine["benefit_label"], mine[col])]
+        shown = [_fmt_cell(col, float(v), unit, lang) for v in mine[col]]
+        items = [(str(lbl), float(v), text, f"{lbl}: {text}")
+                 for lbl, v, text in zip(mine["benefit_label"], mine[col], shown)]
         caption = f"{TITLES[lang]['chart_amount']} — {UNIT_LABELS[lang][unit]}"
         out.append(f'<figure data-unit="{_e(unit)}"><figcaption>{_e(caption)}</figcaption>'
                    f'{_bars(items, caption, css="bar amount")}</figure>')
@@ -246,16 +247,16 @@ def _section(view: str, frame: pd.DataFrame, lang: str, labels: dict | None) -> 
     for r in range(len(shown)):
         cells = []
         for c in cols:
-            cls = ("n " if numeric[c] else "") + ("hide-sm" if c in SMALL_SCREEN_HIDDEN else "")
+            cls = ("n " if numeric[c] else "") + f"c-{c} " + ("hide-sm" if c in SMALL_SCREEN_HIDDEN else "")
             if numeric[c]:
                 value = raw_cols[c][r]
                 value = None if value is None or (isinstance(value, float) and math.isnan(value)) else value
                 shown_text = _fmt_cell(c, value, units[r] if units is not None else None, lang)
-                cells.append(f'<td class="{cls.strip()}" data-v="{_e(_raw(value))}">{_e(shown_text)}</td>')
+                cells.append(f'<td class="{_e(cls.strip())}" data-v="{_e(_raw(value))}">{_e(shown_text)}</td>')
             else:
                 value = text_cols[c][r]
                 value = "" if value is None or (isinstance(value, float) and math.isnan(value)) else value
-                cells.append(f'<td class="{cls.strip()}">{_e(value)}</td>' if cls.strip() else f"<td>{_e(value)}</td>")
+                cells.append(f'<td class="{_e(cls.strip())}">{_e(value)}</td>')
         row_cls = ' class="total"' if totals is not None and totals[r] else ""
         body.append(f'<tr data-i="{r}"{row_cls}>' + "".join(cells) + "</tr>")
     note = ""
@@ -317,6 +318,9 @@ table.sortable thead th:focus{outline:2px solid var(--accent);outline-offset:-2p
 th[aria-sort=ascending]::after{content:" \\25B2"}
 th[aria-sort=descending]::after{content:" \\25BC"}
 tr.total td{font-weight:600;background:#f6f6f6}
+td.c-household_id,td.c-person_id{white-space:nowrap}
+td.c-reason{min-width:16rem}
+td.c-reference,td.c-rule_label{min-width:8rem}
 table.manifest th{width:30%;word-break:break-all;font-weight:normal;color:var(--muted)}
 table.manifest td{word-break:break-all}
 .note,.empty{color:var(--muted);font-size:.9rem}

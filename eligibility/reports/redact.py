@@ -37,14 +37,10 @@ def pseudonym(value: str, key: bytes, kind: str) -> str:
 
 def pseudonymise(ids: pd.Series, key: bytes, kind: str) -> pd.Series:
     """Pseudonyms for a column of IDs: one HMAC per distinct ID; blanks stay blank."""
-    values = ids.astype(object).where(ids.notna(), None)
-    present = values.map(lambda v: v not in (None, "")).to_numpy(dtype=bool)
-    out = np.full(len(values), "", dtype=object)
-    if present.any():
-        uniq, inverse = np.unique(values[present].astype(str).to_numpy(), return_inverse=True)
-        names = np.array([pseudonym(u, key, kind) for u in uniq], dtype=object)
-        out[present] = names[inverse.ravel()]
-    return pd.Series(out, index=ids.index, dtype=object)
+    values = ids.astype(object).where(ids.notna(), "").astype(str)
+    codes, uniques = pd.factorize(values)
+    names = np.array([pseudonym(u, key, kind) if u != "" else "" for u in uniques] + [""], dtype=object)
+    return pd.Series(names[np.where(codes < 0, len(uniques), codes)], index=ids.index, dtype=object)
 
 
 def redact_list(frame: pd.DataFrame, key: bytes, heads: pd.Series | None = None) -> pd.DataFrame:

@@ -1,14 +1,20 @@
 """The gap report as an Excel workbook: one sheet per view, headers in vi or en, frozen header row,
 filters, number formats (VND `#,##0`, rates as %), column widths, and the run's manifest.
 
-Written in openpyxl's write-only mode (a register's gap list can run to hundreds of thousands of
-rows) and re-zipped with fixed timestamps: the same inputs give byte-identical files.
+openpyxl (write-only) writes the package: styles, header rows, panes, filters, widths and the
+manifest sheet. The data rows are then streamed into each sheet's <sheetData> as SpreadsheetML built
+column-wise with numpy (a province's lists run to hundreds of thousands of rows; an openpyxl cell
+object per value would take minutes). The zip is re-packed with fixed timestamps and openpyxl's save
+time is replaced: the same tables give byte-identical files. A list longer than Excel's 1,048,575
+rows is cut there (the manifest sheet says so; the CSV files hold every row).
 """
 from __future__ import annotations
 
 import datetime as dt
 import io
 import json
+import re
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +25,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..outputs import neutralise, stable_zip
+from ..outputs import neutralise
 from .labels import ALL_BENEFITS, FORMATS, NOTES, SHEETS, TITLES, UNIT_FORMATS, header, present
 from .tables import VIEWS
 
@@ -41,28 +47,123 @@ def write_gap_workbook(tables: dict[str, pd.DataFrame], path: str | Path, manife
     """
     path = Path(path)
     wb = Workbook(write_only=True)
-    truncated = {}
+    truncated, bodies = {}, []
     for view in [v for v in VIEWS if v in tables] + [v for v in tables if v not in VIEWS]:
         frame = tables[view]
         if len(frame) > EXCEL_MAX_ROWS - 1:
             truncated[view] = len(frame)
             frame = frame.iloc[:EXCEL_MAX_ROWS - 1]
-        _sheet(wb, SHEETS[lang].get(view, view)[:31], frame, lang, labels)
+        bodies.append(_sheet(wb, SHEETS[lang].get(view, view)[:31], frame, lang, labels))
     _manifest_sheet(wb, manifest or {}, lang, dict(report or {}, **({"truncated_rows": truncated} if truncated else {})))
     wb.properties.created = wb.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     wb.save(buffer)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(stable_zip(buffer.getvalue()))
+    _repack(buffer.getvalue(), {body.ws.path.lstrip("/"): body for body in bodies}, path)
     return path
 
 
-def _sheet(wb: Workbook, title: str, frame: pd.DataFrame, lang: str, labels: dict | None) -> None:
+class _Body:
+    """The data rows of one sheet, written straight as SpreadsheetML (vectorised per column, in chunks):
+    openpyxl cell objects cost ~20 µs each, too slow for a province's lists."""
+
+    CHUNK = 20_000
+
+    def __init__(self, ws, frame: pd.DataFrame, shown: pd.DataFrame):
+        self.ws, self.n = ws, len(frame)
+        self.columns = []
+        units = frame["unit"].astype(object).to_numpy() if "unit" in frame.columns else None
+        totals = frame["benefit"].astype(object).eq(ALL_BENEFITS).to_numpy(dtype=bool) \
+            if "benefit" in frame.columns else np.zeros(len(frame), dtype=bool)
+        bold = _style_id(ws, None, True)
+        for j, name in enumerate(frame.columns):
+            letter = get_column_letter(j + 1)
+            column = shown[name]
+            if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+                values = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+                if name == "amount" and units is not None:
+                    fmts = pd.Series(units, dtype=object).map(lambda u: UNIT_FORMATS.get(u, "#,##0")).to_numpy()
+                else:
+                    fmts = np.full(len(frame), FORMATS.get(name, "General"), dtype=object)
+                styles = np.empty(len(frame), dtype=object)
+                for fmt in pd.unique(fmts):
+                    for heavy in (False, True):
+                        mask = (fmts == fmt) & (totals == heavy)
+                        styles[mask] = str(_style_id(ws, fmt, heavy))
+                self.columns.append(("n", letter, values, styles))
+            else:
+                text = _xml_text(column)
+                styles = np.where(totals, f' s="{bold}"', "").astype(object)
+                self.columns.append(("s", letter, text, styles))
+
+    def chunks(self):
+        for start in range(0, self.n, self.CHUNK):
+            stop = min(self.n, start + self.CHUNK)
+            rows = (np.arange(start, stop) + 2).astype(str).astype(object)
+            line = np.full(stop - start, "", dtype=object)
+            for kind, letter, values, styles in self.columns:
+                v, st = values[start:stop], styles[start:stop]
+                ref = letter + rows
+                if kind == "n":
+                    present = ~np.isnan(v)
+                    whole = present & (np.abs(v) < 2 ** 53) & (v == np.round(v))
+                    digits = np.where(whole, np.where(whole, v, 0).astype(np.int64).astype(str),
+                                      v.astype(str)).astype(object)
+                    cell = '<c r="' + ref + '" s="' + st + '"><v>' + digits + "</v></c>"
+                else:
+                    present = v != ""
+                    cell = '<c r="' + ref + '"' + st + ' t="inlineStr"><is><t xml:space="preserve">' + v + "</t></is></c>"
+                line = line + np.where(present, cell, "")
+            yield "".join('<row r="' + rows + '">' + line + "</row>").encode("utf-8")
+
+
+def _style_id(ws, number_format: str | None, bold: bool) -> int:
+    """The workbook's cell-style index for a number format and weight (registered on first use)."""
+    cell = WriteOnlyCell(ws, None)
+    if number_format and number_format != "General":
+        cell.number_format = number_format
+    if bold:
+        cell.font = TOTAL_FONT
+    return cell.style_id
+
+
+def _xml_text(column: pd.Series) -> np.ndarray:
+    """Cell texts escaped for XML, control characters removed, Excel's 32,767-character limit kept;
+    "" for a missing value (no cell written). Each distinct text is escaped once."""
+    codes, uniques = pd.factorize(column.astype(object).where(column.notna(), "").astype(str))
+    text = pd.Series(np.asarray(uniques, dtype=object), dtype=object).astype(str)
+    text = text.str.replace(ILLEGAL_CHARACTERS_RE, "", regex=True).str.slice(0, 32_767)
+    text = text.str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False) \
+        .str.replace(">", "&gt;", regex=False)
+    return np.append(text.to_numpy(dtype=object), "")[np.where(codes < 0, len(text), codes)]
+
+
+def _repack(data: bytes, bodies: dict[str, _Body], path: Path) -> None:
+    """Copy the openpyxl package with fixed timestamps, streaming each sheet's rows into its sheetData."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":   # openpyxl stamps the save time here
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\2", content)
+            body = bodies.get(info.filename)
+            if body is None or not body.n:
+                dst.writestr(fixed, content)
+                continue
+            head, tail = content.split(b"</sheetData>", 1)
+            with dst.open(fixed, "w", force_zip64=body.n * len(body.columns) > 5_000_000) as out:
+                out.write(head)
+                for chunk in body.chunks():
+                    out.write(chunk)
+                out.write(b"</sheetData>" + tail)
+
+
+def _sheet(wb: Workbook, title: str, frame: pd.DataFrame, lang: str, labels: dict | None) -> _Body:
+    """Header row, widths, frozen pane and filter by openpyxl; the rows are returned to stream later."""
     ws = wb.create_sheet(title)
     columns = list(frame.columns)
     shown = neutralise(present(frame, labels))
-    units = frame["unit"].astype(object).to_numpy() if "unit" in frame.columns else None
-    totals = frame["benefit"].astype(object).eq(ALL_BENEFITS).to_numpy() if "benefit" in frame.columns else None
     heads = [header(c, lang) for c in columns]
     for i, (column, head) in enumerate(zip(columns, heads), start=1):
         ws.column_dimensions[get_column_letter(i)].width = _width(head, shown[column])
@@ -70,46 +171,13 @@ def _sheet(wb: Workbook, title: str, frame: pd.DataFrame, lang: str, labels: dic
     last = get_column_letter(max(len(columns), 1))
     ws.auto_filter.ref = f"A1:{last}{len(frame) + 1}"
     ws.append([_head_cell(ws, h) for h in heads])
-    data = [_python(shown[c]) for c in columns]
-    formats = [FORMATS.get(c) for c in columns]
-    amount_col = columns.index("amount") if "amount" in columns else -1
-    for r in range(len(frame)):
-        bold = totals is not None and totals[r]
-        row = []
-        for j, values in enumerate(data):
-            value = values[r]
-            fmt = formats[j]
-            if j == amount_col and units is not None:
-                fmt = UNIT_FORMATS.get(units[r], "#,##0")
-            if (fmt is not None and isinstance(value, (int, float))) or bold:
-                cell = WriteOnlyCell(ws, value)
-                if fmt is not None and isinstance(value, (int, float)):
-                    cell.number_format = fmt
-                if bold:
-                    cell.font = TOTAL_FONT
-                row.append(cell)
-            else:
-                row.append(value)
-        ws.append(row)
+    return _Body(ws, frame, shown)
 
 
 def _head_cell(ws, text: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws, _clean(text))
     cell.font, cell.fill, cell.alignment = HEAD_FONT, HEAD_FILL, HEAD_ALIGN
     return cell
-
-
-def _python(series: pd.Series) -> list:
-    """Cell values: Python ints/floats/strings, None for missing (NaN, NA, None)."""
-    if pd.api.types.is_bool_dtype(series):
-        return [None if pd.isna(v) else bool(v) for v in series.astype(object)]
-    if pd.api.types.is_integer_dtype(series):
-        return [None if pd.isna(v) else int(v) for v in series.astype(object)]
-    if pd.api.types.is_float_dtype(series):
-        values = series.to_numpy(dtype=float, na_value=np.nan)
-        return [None if np.isnan(v) else float(v) for v in values]
-    return [None if v is None or (not isinstance(v, str) and pd.isna(v)) else
-            (_clean(v) if isinstance(v, str) else v) for v in series.astype(object)]
 
 
 def _clean(text: str) -> str:

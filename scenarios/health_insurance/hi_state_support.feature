@@ -288,6 +288,25 @@ Feature: Health-insurance cards paid or supported by the state
     And "P1" gets "hi_state_support" under rule "hi146_ethnic_minority_difficult_area"
     And "P2" is not eligible for "hi_state_support"
 
+  @E10
+  Scenario: E10 - the fostered orphan born 1 Sep 2022 is state-paid as a child under 6, and from age 6 as a social-assistance beneficiary
+    Given the date is 01/08/2024
+    And a household "H1" in commune "Bum Tở" with:
+      | Huyện        | Mường Tè  |
+      | Khu vực      | Nông thôn |
+      | Phân loại hộ | Không     |
+      | ĐBKK         | không     |
+    And the members:
+      | Mã người | Ngày sinh  | Quan hệ với chủ hộ | Mức độ khuyết tật | Không có nguồn nuôi dưỡng | HIV/AIDS | Được nhận nuôi dưỡng | Cấp học      |
+      | P1       | 01/04/1980 | Chủ hộ             | Không khuyết tật  | không                     | không    | không                | Không đi học |
+      | P2       | 01/09/2022 | Khác               | Không khuyết tật  | có                        | không    | có                   | Không đi học |
+    When the household is screened on 01/08/2024
+    Then "P2" is eligible for "hi_state_support" with 100%
+    And "P2" gets "hi_state_support" under rule "hi146_child_under_6"
+    When the household is screened on 15/09/2028
+    Then "P2" is eligible for "hi_state_support" with 100%
+    And "P2" gets "hi_state_support" under rule "hi24_social_assistance"
+
   @E12
   Scenario: E12 - a martyr's mother has a state-paid card on that ground
     Given the date is 15/08/2024

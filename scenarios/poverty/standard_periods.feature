@@ -128,6 +128,33 @@ Feature: Which poverty standard applies on the screening date (2016-2021, 2022-2
     And "B" gets "poverty_list" under rule "pl_near_poor_2016"
 
   @threshold
+  Scenario: 2019 urban poor line: 900,000 alone is poor, 900,001 without deprivations is near-poor
+    Given the date is 01/06/2019
+    And a household "A" in ward "Tân Phong" with:
+      | Huyện                              | Thành phố Lai Châu |
+      | Khu vực                            | Thành thị          |
+      | Thu nhập bình quân đầu người/tháng | 900.000            |
+      | Thiếu hụt tiếp cận y tế            | không              |
+      | Thiếu hụt BHYT                     | không              |
+      | Thiếu hụt giáo dục người lớn       | không              |
+      | Thiếu hụt đi học của trẻ em        | không              |
+      | Thiếu hụt chất lượng nhà ở         | không              |
+      | Thiếu hụt diện tích nhà ở          | không              |
+      | Thiếu hụt nước sinh hoạt           | không              |
+      | Thiếu hụt nhà tiêu hợp vệ sinh     | không              |
+      | Thiếu hụt viễn thông               | không              |
+      | Thiếu hụt tiếp cận thông tin       | không              |
+      | Phân loại hộ                       | Hộ nghèo           |
+    And a member "A1" born 10/02/1980
+    And a household "B" in ward "Tân Phong" like "A" but with:
+      | Thu nhập bình quân đầu người/tháng | 900.001      |
+      | Phân loại hộ                       | Hộ cận nghèo |
+    And a member "B1" born 10/02/1980
+    When the households are screened
+    Then "A" gets "poverty_list" under rule "pl_poor_2016"
+    And "B" gets "poverty_list" under rule "pl_near_poor_2016"
+
+  @threshold
   Scenario Outline: 2019 urban lines in Tân Phong ward: <income> with 3 deprivations
     Given the date is 01/06/2019
     And a household "H1" in ward "Tân Phong" with:

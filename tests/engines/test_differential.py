@@ -99,12 +99,20 @@ def test_vietnamese_labels_and_default_rows(test_pack):
 
 
 def test_rule_pack_examples_pass_with_the_durable_engine(rule_pack):
+    """The rule files' own examples (checked with the vectorised engine in rules/), with the durable
+    engine. One ruleset is built per as-of date, so the examples of the 10 most used dates run here."""
+    from collections import Counter
+
     from eligibility.examples import run_example
-    problems = []
+    dates = {d for d, _ in Counter(ex.as_of for _, _, ex in rule_pack.examples).most_common(10)}
+    problems, ran = [], 0
     for source, _, example in rule_pack.examples:
-        for message in run_example(rule_pack, example, engine="durable"):
-            problems.append(f"{source.path.name}: {example.name}: {message}")
+        if example.as_of in dates:
+            ran += 1
+            for message in run_example(rule_pack, example, engine="durable"):
+                problems.append(f"{source.path.name}: {example.name}: {message}")
     assert not problems, "\n".join(problems)
+    assert ran >= min(20, len(rule_pack.examples))
 
 
 # ---------------------------------------------------------------- (c) hypothesis
@@ -195,3 +203,14 @@ def test_hit_policy_all_with_an_unknown_amount(tmp_path):
     households, members = RandomRegister(plan, AS_OF, seed=5, missing=0.0).frames(5)
     vec, dur = both(plan, households, members, AS_OF)
     assert not decision_differences(vec, dur, ["amount"])
+
+
+@pytest.mark.parametrize("pack", ["test", "rules"])
+def test_fail_facts_and_their_join_for_every_benefit(pack, test_pack, rule_pack, monkeypatch):
+    """By default only benefits that other rules join on derive "not eligible" in the engine (from
+    fail facts); the full derivation for every benefit decides alike."""
+    monkeypatch.setattr(durable, "FAIL_FACTS_FOR_ALL", True)
+    plan = test_pack if pack == "test" else rule_pack
+    households, members = RandomRegister(plan, AS_OF, seed=31).frames(60)
+    vec, dur = both(plan, households, members, AS_OF)
+    assert_same_decisions(vec, dur, households, members)

@@ -7,6 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+import eligibility.cli  # noqa: F401  first: cli.py registers (and so imports) the report commands
 from eligibility.reports.commands import gaps, targets
 
 

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 from report_fixtures import IDS, NAMES
 
+import eligibility.cli as cli  # first: cli.py registers (and so imports) the report commands
 from eligibility.reports.commands import gaps, targets
 
 RISKY = ("=", "+", "-", "@")
@@ -33,6 +34,14 @@ def gaps_out(register_dir, pack, tmp_path_factory):
 def test_commands_are_click_commands_named_for_the_cli():
     assert isinstance(gaps, click.Command) and gaps.name == "gaps"
     assert isinstance(targets, click.Command) and targets.name == "targets"
+
+
+def test_the_commands_work_under_the_main_group():
+    for command in (gaps, targets):
+        if command.name not in cli.main.commands:     # until cli.py registers them itself
+            cli.main.add_command(command)
+        result = CliRunner().invoke(cli.main, [command.name, "--help"])
+        assert result.exit_code == 0 and "--as-of" in result.output and "--lang" in result.output
 
 
 def test_gaps_writes_every_report_and_prints_a_summary(gaps_out):

@@ -121,3 +121,16 @@ def test_an_empty_decisions_table_gives_empty_views(screening):
     assert list(t["by_benefit"]["benefit"]) == [ALL_BENEFITS]
     assert int(t["by_benefit"]["eligible"].iloc[0]) == 0
     assert all(len(t[v]) == 0 for v in ("gap_list", "by_commune"))
+
+
+@pytest.mark.parametrize("dtype", ["category", "object", "string"])
+def test_the_text_columns_of_the_decisions_may_be_of_any_text_dtype(screening, tables, dtype):
+    d = screening.decisions.copy()
+    for name in d.columns:
+        if name not in ("amount", "rate"):
+            d[name] = d[name].astype(object).where(d[name].notna(), None).astype(dtype)
+    other = gap_tables(d, screening.evaluation.members)
+    for view in tables:
+        pd.testing.assert_frame_equal(tables[view], other[view], check_dtype=False)
+        for name in other[view].columns:
+            assert not isinstance(other[view][name].dtype, pd.CategoricalDtype), (view, name)

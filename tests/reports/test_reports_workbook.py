@@ -1,6 +1,9 @@
 """The gap workbook read back with openpyxl: sheets, frozen header, filters, formats, figures."""
 from __future__ import annotations
 
+import zipfile
+from xml.etree import ElementTree
+
 import pytest
 from openpyxl import load_workbook
 
@@ -127,3 +130,8 @@ def test_the_same_tables_give_the_same_bytes(book, screening, tables, tmp_path):
     again = write_gap_workbook(tables, tmp_path / "again.xlsx", manifest(screening), lang,
                                value_labels(screening.plan, lang), {"lang": lang})
     assert again.read_bytes() == path.read_bytes()
+    with zipfile.ZipFile(path) as z:      # no save time anywhere (openpyxl stamps one by default)
+        assert b"2000-01-01T00:00:00Z</dcterms:modified>" in z.read("docProps/core.xml")
+        for name in z.namelist():
+            if name.endswith(".xml"):
+                ElementTree.fromstring(z.read(name))   # well-formed
