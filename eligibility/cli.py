@@ -37,7 +37,21 @@ def rules_option(f):
 
 
 class Group(click.Group):
-    """Turns library errors into one readable message and exit code 1 (a traceback only with --debug)."""
+    """Turns library errors into one readable message and exit code 1 (a traceback only with --debug).
+
+    The auditors' commands live in `eligibility.reports.commands` and are loaded when asked for."""
+
+    LAZY = ("gaps", "targets")
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.LAZY))
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name in self.LAZY:
+            from .reports import commands
+
+            return getattr(commands, name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):
         try:

@@ -35,12 +35,28 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     """Text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe."""
     out = frame.copy()
     for name in out.columns:
+        if isinstance(out[name].dtype, pd.CategoricalDtype):   # neutralise the categories themselves
+            categories = pd.Series(out[name].cat.categories.astype(str))
+            risky = categories.str.startswith(SAFE_PREFIXES)
+            if risky.any():
+                fixed = categories.where(~risky, "'" + categories)
+                out[name] = _relabel(out[name], list(fixed))
+            continue
         if out[name].dtype == object or pd.api.types.is_string_dtype(out[name]):
             text = out[name].astype("string")
             risky = text.str.startswith(SAFE_PREFIXES).fillna(False).to_numpy(dtype=bool)
             if risky.any():
                 out.loc[risky, name] = "'" + text[risky]
     return out
+
+
+def _relabel(column: pd.Series, labels: list[str]) -> pd.Categorical:
+    """The same categorical with new category labels, merging any that coincide."""
+    labels = pd.Index(labels)
+    uniq = labels.unique()
+    codes = column.cat.codes.to_numpy()
+    return pd.Categorical.from_codes(np.where(codes >= 0, uniq.get_indexer(labels)[np.maximum(codes, 0)], -1),
+                                     categories=uniq)
 
 
 def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -50,12 +66,8 @@ def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     for name, mapping in VALUES_VI.items():
         if name in out.columns:
             column = out[name]
-            if isinstance(column.dtype, pd.CategoricalDtype):   # relabel the categories, merging any that coincide
-                labels = pd.Index([mapping.get(c, c) for c in column.cat.categories])
-                uniq = labels.unique()
-                codes = column.cat.codes.to_numpy()
-                new = np.where(codes >= 0, uniq.get_indexer(labels)[codes], -1)
-                out[name] = pd.Categorical.from_codes(new, categories=uniq)
+            if isinstance(column.dtype, pd.CategoricalDtype):
+                out[name] = _relabel(column, [mapping.get(c, c) for c in column.cat.categories])
             else:
                 out[name] = column.replace(mapping)
     return out.rename(columns={c: HEADERS_VI.get(c, c) for c in out.columns})

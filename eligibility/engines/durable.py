@@ -774,6 +774,7 @@ _KEY_PERSON = re.compile(r'"pid":\s*"(P\d+)"')
 _KEY_HOUSEHOLD = re.compile(r'"hid":\s*"(H)"')
 _KEY_FAIL = re.compile(r'"e":\s*"([PH]\d*)"')
 _HOST = None
+_LOCK = threading.RLock()   # one household at a time in this process, whichever thread asks
 
 
 class Call:
@@ -1460,10 +1461,11 @@ def screen_durable(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, 
     processes = max(1, min(int(processes), max(1, n // 50) if n else 1))
     stats: list[dict] = []
     if processes == 1:
-        runner = runner_for(plan, as_of, lang, include_all)
-        before = dataclasses.asdict(runner.stats)
-        rows = _run_serial(runner, prepared.work)
-        after = dataclasses.asdict(runner.stats)
+        with _LOCK:                 # the process's Host keeps one live session: one screening at a time
+            runner = runner_for(plan, as_of, lang, include_all)
+            before = dataclasses.asdict(runner.stats)
+            rows = _run_serial(runner, prepared.work)
+            after = dataclasses.asdict(runner.stats)
         stats.append({k: after[k] - before[k] for k in after} | {"max_live_sessions": after["max_live_sessions"],
                                                                    "pid": os.getpid()})
     else:

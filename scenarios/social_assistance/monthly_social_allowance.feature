@@ -217,14 +217,14 @@ Tính năng: Trợ cấp xã hội hằng tháng (Nghị định 20/2021/NĐ-CP,
       | 01/09/2024 | đủ điều kiện       |
 
   @threshold
-  Khung tình huống: Trẻ em khuyết tật nặng hệ số 2,0 đến 16 tuổi, sau đó 1,5 (ngày <ngày xét>: <mức>)
+  Khung tình huống: Trẻ em khuyết tật nặng sinh 20/08/2008: hệ số 2,0, đổi sang 1,5 từ tháng đủ 16 tuổi (ngày <ngày xét>: <mức>)
     Cho ngày xét là <ngày xét>
     Và hộ "H1" ở xã "Nậm Hàng" có:
       | Khu vực      | Nông thôn    |
       | Phân loại hộ | Hộ cận nghèo |
     Và các thành viên:
       | Mã người | Ngày sinh  | Mức độ khuyết tật | Ngày cấp giấy xác nhận khuyết tật |
-      | P1       | 01/08/2008 | Nặng              | 10/03/2020                        |
+      | P1       | 20/08/2008 | Nặng              | 10/03/2020                        |
     Khi xét duyệt hộ
     Thì "P1" đủ điều kiện hưởng "monthly_social_allowance" với mức <mức>
     Và "P1" hưởng "monthly_social_allowance" theo quy định "<quy định>"

@@ -199,3 +199,25 @@ def test_a_dead_worker_is_reported_not_waited_for(test_pack, monkeypatch):
     monkeypatch.setattr(durable, "_run_chunk", _die)
     with pytest.raises(durable.EngineFailure, match="worker process died"):
         durable.screen_durable(test_pack, households, members, AS_OF, processes=2, chunk_size=10)
+
+
+def test_threads_take_turns(test_pack):
+    import threading
+    registers = [RandomRegister(test_pack, AS_OF, seed=20 + i).frames(25) for i in range(3)]
+    results, errors = {}, []
+
+    def screen(i):
+        try:
+            results[i] = durable.screen_durable(test_pack, *registers[i], AS_OF, processes=1)
+        except Exception as err:  # pragma: no cover - reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=screen, args=(i,)) for i in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    for i, (households, members) in enumerate(registers):
+        vec = evaluate_frames(test_pack, households, members, AS_OF).decisions
+        assert_same_decisions(vec, results[i], households, members)
