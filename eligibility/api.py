@@ -114,8 +114,11 @@ def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_
 def _cross_check(vectorised: pd.DataFrame, durable: pd.DataFrame) -> dict:
     """Do both engines agree on this household (status, amount, rule)?"""
     keys = ["person_id", "benefit", "rule"]
-    cols = keys + ["status", "amount"]
-    a = vectorised[cols].fillna({"person_id": ""}).sort_values(keys).reset_index(drop=True)
-    b = durable[cols].fillna({"person_id": ""}).sort_values(keys).reset_index(drop=True)
-    same = a.equals(b)
-    return {"agree": bool(same), "decisions": int(len(a))}
+
+    def plain(frame: pd.DataFrame) -> pd.DataFrame:   # compare values, not column dtypes
+        out = frame[keys + ["status"]].astype(str).replace({"<NA>": "", "nan": "", "None": ""})
+        out["amount"] = pd.to_numeric(frame["amount"], errors="coerce").round(0).fillna(-1).to_numpy()
+        return out.sort_values(keys).reset_index(drop=True)
+
+    a, b = plain(vectorised), plain(durable)
+    return {"agree": bool(a.equals(b)), "decisions": int(len(a))}
