@@ -100,6 +100,17 @@ def add_months(d: np.ndarray, n: np.ndarray) -> np.ndarray:
     return (total // 12) * 10000 + (total % 12 + 1) * 100 + dd
 
 
+def yyyymmdd(days: np.ndarray) -> np.ndarray:
+    """datetime64[D] → yyyymmdd integers (0 where NaT), with numpy's calendar arithmetic."""
+    months = days.astype("datetime64[M]")
+    years = months.astype("datetime64[Y]").astype(np.int64) + 1970
+    month = months.astype(np.int64) % 12 + 1
+    day = (days - months).astype(np.int64) + 1
+    out = years * 10000 + month * 100 + day
+    out[np.isnat(days)] = 0
+    return out
+
+
 def date_int(day) -> int:
     return day.year * 10000 + day.month * 100 + day.day
 

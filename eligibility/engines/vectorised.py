@@ -131,6 +131,10 @@ class Evaluation:
         if name not in frame.columns:
             return V(np.zeros(n, dtype=np.int32 if spec.type == "enum" else float), np.zeros(n, dtype=bool))
         col = frame[name]
+        masked = getattr(col.array, "_mask", None)     # pandas' nullable arrays: use their buffers, no copy
+        if masked is not None and spec.type in ("bool", "int", "number", "money"):
+            data = col.array._data
+            return V(data if spec.type == "bool" else np.asarray(data, dtype=float), ~masked)
         known = ~col.isna().to_numpy()
         if spec.type == "enum":
             cat = col if isinstance(col.dtype, pd.CategoricalDtype) else col.astype(
@@ -142,10 +146,7 @@ class Evaluation:
         if spec.type == "bool":
             return V(col.to_numpy(dtype=bool, na_value=False), known)
         if spec.type == "date":
-            stamps = pd.to_datetime(col)
-            ints = (stamps.dt.year * 10000 + stamps.dt.month * 100 + stamps.dt.day).to_numpy(dtype=float,
-                                                                                            na_value=0)
-            return V(ints.astype(np.int64), known)
+            return V(dv.yyyymmdd(pd.to_datetime(col).to_numpy(dtype="datetime64[D]")), known)
         if spec.type == "text":
             return V(col.to_numpy(dtype=object, na_value=None), known)
         return V(col.to_numpy(dtype=float, na_value=np.nan), known)

@@ -135,7 +135,7 @@ Tính năng: Trợ cấp xã hội hằng tháng (Nghị định 20/2021/NĐ-CP,
       | P2       | 16/08/1964 | Không khuyết tật  | không                     | không    | không                | không           | không                   | không                 | không                |
     Khi xét duyệt hộ
     Thì "P1" đủ điều kiện hưởng "monthly_social_allowance" với mức 750.000
-    Và "P2" không đủ điều kiện hưởng "monthly_social_allowance"
+    Nhưng "P2" không đủ điều kiện hưởng "monthly_social_allowance"
 
   @E8 @threshold
   Tình huống: E8 – người 75 đến dưới 80 tuổi hộ cận nghèo ở thôn ĐBKK Mường Tè: 500.000 đồng; ở thành phố Lai Châu: không
@@ -162,7 +162,7 @@ Tính năng: Trợ cấp xã hội hằng tháng (Nghị định 20/2021/NĐ-CP,
     Thì "A1" đủ điều kiện hưởng "monthly_social_allowance" với mức 500.000
     Và "A1" hưởng "monthly_social_allowance" theo quy định "sa_elderly_75_80_dbkk"
     Và "A2" đủ điều kiện hưởng "monthly_social_allowance" với mức 500.000
-    Và "A3" không đủ điều kiện hưởng "monthly_social_allowance"
+    Nhưng "A3" không đủ điều kiện hưởng "monthly_social_allowance"
     Và "B1" không đủ điều kiện hưởng "monthly_social_allowance"
 
   @E9

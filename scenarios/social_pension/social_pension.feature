@@ -38,7 +38,7 @@ Tính năng: Trợ cấp hưu trí xã hội (Luật BHXH 41/2024/QH15, Nghị �
       | P2       | 02/08/1950 | không           | không                   | Không khuyết tật  | không                     | không    | có                   | không                | không                 | Không đi học |
     Khi xét duyệt hộ
     Thì "P1" đủ điều kiện hưởng "social_pension" với mức 500.000
-    Và "P2" không đủ điều kiện hưởng "social_pension"
+    Nhưng "P2" không đủ điều kiện hưởng "social_pension"
 
   @threshold
   Tình huống: Ngưỡng 70 tuổi đối với hộ nghèo
