@@ -315,7 +315,9 @@ class Evaluation:
         outcomes = [self._rule(rule, entity, n) for rule in benefit.rules]
         any_unknown = np.zeros(n, dtype=bool)
         chosen = np.full(n, -1, dtype=np.int16)
-        amount, rate, best = np.full(n, np.nan), np.full(n, np.nan), np.full(n, -np.inf)
+        amount = np.full(n, np.nan)
+        rate = np.full(n, np.nan) if any(r.rate is not None for r in benefit.rules) else None
+        best = np.full(n, -np.inf) if policy == "max" else None
         total_unknown = np.zeros(n, dtype=bool)
         pattern = np.zeros(n, dtype=np.int64) if policy == "sum" else None
         for i, o in enumerate(outcomes):
@@ -336,19 +338,21 @@ class Evaluation:
                 first = chosen[rows] < 0
                 take, paid_take = rows[first], paid[first]
             chosen[take], amount[take] = i, paid_take
-            if o.rate is not None:
+            if o.rate is not None and rate is not None:
                 rate[take] = np.where(_at(o.rate.k, take), _at(o.rate.v, take), np.nan)
             if policy == "sum":
                 total_unknown[rows] |= ~known
                 pattern[rows] |= np.int64(1) << i
         eligible = chosen >= 0
-        status = np.where(eligible, ELIGIBLE, np.where(any_unknown, UNDETERMINED, NOT_ELIGIBLE)).astype(np.int8)
+        status = np.full(n, NOT_ELIGIBLE, dtype=np.int8)
+        status[any_unknown] = UNDETERMINED
+        status[eligible] = ELIGIBLE
         if policy == "sum":
             amount = self._sum_amounts(outcomes, pattern, total_unknown)
         amount[~eligible] = np.nan
         enrolled = self.eval(benefit.enrolled, entity).full(n) if benefit.enrolled is not None else None
-        return BenefitResult(benefit, status, chosen, V(amount, ~np.isnan(amount)), V(rate, ~np.isnan(rate)),
-                             outcomes, enrolled, pattern)
+        rate_v = V(rate, ~np.isnan(rate)) if rate is not None else V(np.asarray(np.nan), np.asarray(False)).full(n)
+        return BenefitResult(benefit, status, chosen, V(amount, ~np.isnan(amount)), rate_v, outcomes, enrolled, pattern)
 
     @staticmethod
     def _sum_amounts(outcomes: list[RuleOutcome], pattern: np.ndarray, unknown: np.ndarray) -> np.ndarray:

@@ -161,14 +161,14 @@ def _check_records(plan, as_of, records):
     assert_same_decisions(vec, dur, households, members)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.data())
 def test_hypothesis_test_pack(test_pack, data):
     as_of = data.draw(st.sampled_from([dt.date(2019, 6, 1), AS_OF]), label="as_of")
     _check_records(test_pack, as_of, data.draw(_households(test_pack, as_of), label="register"))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.data())
 def test_hypothesis_rule_pack(rule_pack, data):
     as_of = data.draw(st.sampled_from([dt.date(2024, 6, 30), AS_OF]), label="as_of")
