@@ -82,13 +82,11 @@ def decode(ev, name: str, index: int) -> Any:
         return None
     kind = ev.plan.variables[name].type.kind
     raw = value.v[index]
-    if kind == "enum":
+    if kind in ("enum", "text"):
         return ev.enums.codes()[int(raw)]
     if kind == "bool":
         return bool(raw)
     if kind == "date":
         raw = int(raw)
         return dt.date(raw // 10000, raw // 100 % 100, raw % 100).isoformat()
-    if kind == "text":
-        return raw
     return float(raw)

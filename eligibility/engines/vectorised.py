@@ -147,8 +147,10 @@ class Evaluation:
             return V(col.to_numpy(dtype=bool, na_value=False), known)
         if spec.type == "date":
             return V(dv.yyyymmdd(pd.to_datetime(col).to_numpy(dtype="datetime64[D]")), known)
-        if spec.type == "text":
-            return V(col.to_numpy(dtype=object, na_value=None), known)
+        if spec.type == "text":   # interned: one id per distinct text (communes, villages), -1 when missing
+            codes, uniques = pd.factorize(col, use_na_sentinel=True)
+            lookup = self.enums.ids_for(uniques) if len(uniques) else np.zeros(1, dtype=np.int32)
+            return V(np.where(codes >= 0, lookup[np.maximum(codes, 0)], -1).astype(np.int32), codes >= 0)
         return V(col.to_numpy(dtype=float, na_value=np.nan), known)
 
     # ------------------------------------------------------------ expressions
@@ -162,7 +164,7 @@ class Evaluation:
         kind = node.type.kind
         if node.value is None:                # `amount: null`: a value the pack does not know
             return V.scalar(0.0, known=False)
-        if kind == "enum":
+        if kind in ("enum", "text"):          # strings are compared as interned ids
             return V.scalar(self.enums.id(node.value))
         if kind == "date":
             return V.scalar(dv.date_int(node.value))
@@ -274,7 +276,7 @@ class Evaluation:
     def _In(self, node: In, entity: str) -> V:
         item, options = self.eval(node.item, entity), self.eval(node.options, entity)
         choices = options.v
-        if node.item.type.kind == "enum":
+        if node.item.type.kind in ("enum", "text"):
             choices = self.enums.ids_for(choices)
         elif node.item.type.kind == "number":
             choices = choices.astype(float)
