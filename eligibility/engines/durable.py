@@ -69,6 +69,7 @@ import multiprocessing
 import os
 import re
 import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 from typing import Any
@@ -884,6 +885,7 @@ class Stats:
     sessions_checked_gone: int = 0
     max_live_sessions: int = 0
     actions: int = 0
+    cpu_seconds: float = 0.0
 
 
 class Runner:
@@ -1424,6 +1426,7 @@ def _run_chunk(chunk: list[tuple[dict, list[dict], int, list[int]]]) -> tuple[li
 
 
 def _run_serial(runner: Runner, chunk) -> list[tuple]:
+    started = time.process_time()
     out = []
     for household, members, hh_pos, person_pos in chunk:
         for row in runner.run(household, members):
@@ -1431,6 +1434,7 @@ def _run_serial(runner: Runner, chunk) -> list[tuple]:
             entity = runner.benefits[bi].entity
             pos = hh_pos if entity == "household" else person_pos[local]
             out.append((bi, part, pos, hh_pos) + row[3:])
+    runner.stats.cpu_seconds += time.process_time() - started
     return out
 
 
@@ -1488,7 +1492,7 @@ def screen_durable(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, 
 
 def _account(stats: list[dict], n: int) -> None:
     total = {k: sum(s[k] for s in stats) for k in ("households", "sessions_created", "sessions_deleted",
-                                                 "sessions_checked_gone", "actions")}
+                                                 "sessions_checked_gone", "actions", "cpu_seconds")}
     total["max_live_sessions"] = max([s["max_live_sessions"] for s in stats] + [0])
     total["processes"] = len({s["pid"] for s in stats})
     LAST_RUN.clear()

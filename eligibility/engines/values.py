@@ -26,15 +26,15 @@ class V:
         return V(np.broadcast_to(self.v, (n,)) if self.v.ndim == 0 else self.v,
                  np.broadcast_to(self.k, (n,)) if self.k.ndim == 0 else self.k)
 
-    @property
+    @functools.cached_property
     def true(self) -> np.ndarray:
-        v = np.asarray(self.v, dtype=bool)
-        return v & self.k
+        """Known and true (computed once: a condition is read by several rules and explanations)."""
+        return np.asarray(self.v, dtype=bool) & self.k
 
-    @property
+    @functools.cached_property
     def false(self) -> np.ndarray:
-        v = np.asarray(self.v, dtype=bool)
-        return ~v & self.k
+        """Known and false."""
+        return ~np.asarray(self.v, dtype=bool) & self.k
 
 
 def all_of(arrays: list[np.ndarray]) -> np.ndarray:
