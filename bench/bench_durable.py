@@ -79,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         run = dict(durable.LAST_RUN)
         rate = len(households) / wall
         engine_cpu = run["cpu_seconds"]      # in the processes that ran the households
-        print(f"durable, {processes} process{'es' if processes > 1 else ''}  {wall:8.2f} s  {rate:12,.0f} households/s  "
+        label = f"durable, {processes} process{'es' if processes > 1 else ''}"
+        print(f"{label}  {wall:8.2f} s  {rate:12,.0f} households/s  "
               f"(engine cpu {engine_cpu:.1f} s = {len(households) / max(engine_cpu, 1e-9):,.0f} households per "
               f"cpu-second; "
               f"{vec_rate / rate:,.0f}x slower than vectorised; {run['actions'] / max(1, run['households']):.0f} "

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .engines.values import V
 from .engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, BenefitResult, Evaluation
 from .rulebook.compile import CompiledCondition, CompiledRule
 from .rulebook.expressions import Compare
@@ -120,7 +121,7 @@ def _pieces(ev: Evaluation, index: int, result: BenefitResult, include_all: bool
         matched |= holds
         if holds.any():
             pieces.append(_piece(ev, index, result, cov, rows[holds], lang, texts, rules,
-                                 np.full(int(holds.sum()), i), o.amount.v[rows[holds]]))
+                                 np.full(int(holds.sum()), i), o.amount_at(rows[holds]).v))
     rest = rows[~matched]
     pieces.append(_piece(ev, index, result, cov, rest, lang, texts, rules, np.full(len(rest), -1),
                          np.full(len(rest), np.nan)))
@@ -281,7 +282,7 @@ def _explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str,
     undecided = status == UNDETERMINED
     if undecided.any():  # the unknown conditions of the first undecided rule, and the inputs missing
         sub = rows[undecided]
-        explanation[undecided] = _unknown_conditions(result, sub, lang, texts)
+        explanation[undecided] = _unknown_conditions(ev, result, sub, lang, texts)
         missing[undecided] = _missing_inputs(ev, result, sub, texts)
     failed = status == NOT_ELIGIBLE
     if failed.any():     # the closest rule's failed conditions, with values and distance
@@ -289,17 +290,18 @@ def _explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str,
     return explanation, missing
 
 
-def _unknown_conditions(result: BenefitResult, sub: np.ndarray, lang: str, texts: Texts) -> np.ndarray:
+def _unknown_conditions(ev: Evaluation, result: BenefitResult, sub: np.ndarray, lang: str, texts: Texts) -> np.ndarray:
     words = WORDS[lang]
     first = np.full(len(sub), -1)
     for i, o in enumerate(result.outcomes):
         first[(first < 0) & ~o.holds.k[sub]] = i
     out = np.zeros(len(sub), dtype=np.int64)
+    entity = result.benefit.entity
     for i, outcome in enumerate(result.outcomes):
         here = first == i
-        if not here.any() or not outcome.conditions:
+        if not here.any() or not outcome.rule.conditions:
             continue
-        unknown = np.stack([~c.k[sub[here]] for c in outcome.conditions], axis=1)
+        unknown = np.stack([~c.k for c in ev.conditions_at(outcome.rule, entity, sub[here])], axis=1)
         conds = outcome.rule.conditions
         out[here] = _by_pattern(unknown, lambda p: texts.code(f"{words['unknown']}: " + "; ".join(
             _cond_text(c, lang) for c, u in zip(conds, p) if u)))
@@ -308,15 +310,16 @@ def _unknown_conditions(result: BenefitResult, sub: np.ndarray, lang: str, texts
 
 def _missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray, texts: Texts) -> np.ndarray:
     """Which register inputs, missing for this row, leave an undecided rule unknown."""
-    inputs = sorted(set().union(*(c.inputs for o in result.outcomes for c in o.rule.conditions if o.conditions)))
+    live = [o for o in result.outcomes if o.rule.in_force(ev.as_of) and o.rule.conditions]
+    inputs = sorted(set().union(*(c.inputs for o in live for c in o.rule.conditions)))
     if not inputs:
         return np.zeros(len(rows), dtype=np.int64)
     entity = result.benefit.entity
     relevant: dict = {}
-    for o in result.outcomes:
+    for o in live:
         undecided = ~o.holds.k[rows]
-        for c, val in zip(o.rule.conditions, o.conditions):
-            unknown = undecided & ~val.k[rows]
+        for c, val in zip(o.rule.conditions, ev.conditions_at(o.rule, entity, rows)):
+            unknown = undecided & ~val.k
             for inp in c.inputs:
                 relevant[inp] = relevant.get(inp, False) | unknown
     matrix = np.zeros((len(rows), len(inputs)), dtype=bool)
@@ -350,8 +353,10 @@ def _why_not(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str)
     live = [o for o in result.outcomes if o.rule.in_force(ev.as_of)]
     if not live:
         return np.full(len(rows), f"{words['off']} {ev.as_of.isoformat()}", dtype=object)
-    fails = np.stack([np.sum([c.false[rows] for c in o.conditions], axis=0) if o.conditions
-                      else np.zeros(len(rows)) for o in live], axis=1)
+    entity = result.benefit.entity
+    values = [ev.conditions_at(o.rule, entity, rows) for o in live]
+    fails = np.stack([np.sum([c.false for c in conds], axis=0) if conds else np.zeros(len(rows))
+                      for conds in values], axis=1)
     closest = np.argmin(fails, axis=1)
     out = np.full(len(rows), "", dtype=object)
     for i, outcome in enumerate(live):
@@ -359,10 +364,11 @@ def _why_not(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str)
         if not len(here):
             continue
         sub = rows[here]
+        conds = [V(c.v[here], c.k[here]) for c in values[i]]
         text = np.full(len(sub), f"{getattr(outcome.rule.label, lang)} — {words['failed']}: ", dtype=object)
         sep = np.full(len(sub), "", dtype=object)
-        for cond, val in zip(outcome.rule.conditions, outcome.conditions):
-            bad = val.false[sub]
+        for cond, val in zip(outcome.rule.conditions, conds):
+            bad = val.false
             if not bad.any():
                 continue
             piece = _failed_piece(ev, cond, result.benefit.entity, sub, lang)

@@ -109,10 +109,12 @@ def _rule(ev: Evaluation, rule: CompiledRule, outcome, entity: str, row: int) ->
             "holds": holds, "conditions": [], "parameters": []}
     if not in_force:
         return info
-    info["amount"] = float(outcome.amount.v[row]) if bool(outcome.amount.k[row]) else None
-    for cond, value in zip(rule.conditions, outcome.conditions):
+    amount = outcome.amount_at(np.array([row])) if holds else None
+    info["amount"] = float(amount.v[0]) if amount is not None and bool(amount.k[0]) else None
+    values = ev.conditions_at(rule, entity, np.array([row]))
+    for cond, value in zip(rule.conditions, values):
         item = {"text": cond.text, "label": None if cond.label is None else {"vi": cond.label.vi, "en": cond.label.en},
-                "result": _kleene(value, row)}
+                "result": _kleene0(value)}
         node = cond.node
         if isinstance(node, Compare) and node.left.type.kind in ("number", "date"):
             left = ev.eval(node.left, entity).full(ev.n(entity))
@@ -148,6 +150,10 @@ def _missing(ev: Evaluation, inputs, entity: str, row: int) -> set[str]:
 
 def _kleene(value, row: int) -> bool | None:
     return bool(value.v[row]) if bool(value.k[row]) else None
+
+
+def _kleene0(value) -> bool | None:
+    return _kleene(value, 0)
 
 
 def _show(value, kind: str) -> Any:

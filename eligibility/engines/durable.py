@@ -28,7 +28,8 @@ date are left out, parameters are constants of that date):
   those facts: forward chaining, in rounds — the facts the actions derive are asserted into the
   same session as the next batch, until nothing new is derived. (Fail facts and their join are
   built for the benefits some rule joins on; for the others the false rules' firings are counted
-  in Python — set FAIL_FACTS_FOR_ALL for the full derivation; both decide alike.)
+  in Python, and no elig fact is asserted — set DERIVE_ALL for the full derivation for every
+  benefit, at about a third less throughput; both decide alike, and the tests run both.)
 * **Stages.** A variable or expression that needs a benefit's decision (`amount('x')` in a
   formula, `any(eligible('x'))`) is computed by the scalar evaluator once that benefit is decided,
   and asserted in a later batch into the same session. Most packs need a single stage.
@@ -60,8 +61,8 @@ from __future__ import annotations
 
 import concurrent.futures as futures
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import itertools
 import json
 import math
@@ -89,7 +90,7 @@ ALPHA_BUDGET = 48           # distinct patterns one fact may match (engine: erro
 ATTRIBUTE_BUDGET = 160      # attributes per fact (engine: 252, beyond which it crashes)
 FAIL_JOIN = 12              # fail facts joined by one rule (engine: at most 29 cross-fact tests)
 CAP = 1000                  # matches delivered to one action call
-FAIL_FACTS_FOR_ALL = False  # derive `fail` facts for every benefit, or only where `eligible()` joins on them
+DERIVE_ALL = False          # derive fail/elig facts for every benefit, or only where `eligible()` joins on them
 PARALLEL_FROM = 2000        # households from which screen_durable uses several processes by default
 RESERVED = {"t", "sid", "id", "pid", "hid", "e", "b", "r", "v", "c", "k"}
 NEGATE = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
@@ -545,9 +546,9 @@ class Group:
 
 
 class RulesetBuilder:
-    def __init__(self, plan: Plan, as_of: dt.date, translator: Translator, all_fail_facts: bool | None = None):
+    def __init__(self, plan: Plan, as_of: dt.date, translator: Translator, derive_all: bool | None = None):
         self.plan, self.as_of, self.tr = plan, as_of, translator
-        self.all_fail_facts = FAIL_FACTS_FOR_ALL if all_fail_facts is None else all_fail_facts
+        self.derive_all = DERIVE_ALL if derive_all is None else derive_all
         self.specs: list[RuleSpec] = []
         self.groups: dict[tuple, list[Group]] = {}            # family -> groups
         self.assignment: dict[tuple, int] = {}                 # (family, owner) -> group index
@@ -621,7 +622,7 @@ class RulesetBuilder:
         """Not eligible = every rule in force failed: a join over the derived fail facts (in chunks).
 
         Only for benefits whose decision other rules join on (`eligible('x')`), unless
-        FAIL_FACTS_FOR_ALL: for the others the failures are recorded and counted in Python, which
+        DERIVE_ALL: for the others the failures are recorded and counted in Python, which
         spares the engine a fact per failed rule and person (about half its time)."""
         if not self.fail_join(benefit):
             return
@@ -650,8 +651,9 @@ class RulesetBuilder:
         self.specs.append(RuleSpec(f"N{bi}", ("N", bi, -1, -1), None, join("failc", "c", list(range(len(chunks))))))
 
     def fail_join(self, benefit: CompiledBenefit) -> bool:
-        """Whether "not eligible" is derived in the engine (fail facts and their join) for `benefit`."""
-        return self.all_fail_facts or benefit.id in self.tr.referenced
+        """Whether `benefit`'s decision is derived as facts in the engine: fail facts and their join
+        ("not eligible"), and elig facts (true from a holds rule, false from the join)."""
+        return self.derive_all or benefit.id in self.tr.referenced
 
     # ------------------------------------------------------------ groups of patterns per fact
     def _pack(self) -> None:
@@ -987,8 +989,7 @@ class Runner:
         keys_of = _KEY_PERSON if benefit.entity == "person" else _KEY_HOUSEHOLD
         if kind in ("N", "C") and self.tr.rules[benefit.id]:
             keys_of = _KEY_FAIL                  # joins over fail facts: the key is their `e`
-        referenced = benefit.id in self.tr.referenced
-        joined = self.builder.fail_join(benefit)           # a fail join derives "not eligible"
+        joined = referenced = self.builder.fail_join(benefit)   # decisions derived as facts (see fail_join)
         runner = self
 
         def guarded(body):
@@ -1091,7 +1092,8 @@ class Runner:
         if self._live is None:
             self._live = sid
             self.stats.sessions_created += 1
-            self.stats.max_live_sessions = max(self.stats.max_live_sessions, 1)
+            live = self.stats.sessions_created - self.stats.sessions_deleted
+            self.stats.max_live_sessions = max(self.stats.max_live_sessions, live)
         rounds = 0
         while facts:
             try:
@@ -1369,7 +1371,7 @@ def ruleset_json(plan: Plan, as_of: dt.date) -> dict:
 def runner_for(plan: Plan, as_of: dt.date, lang: str = "en", include_all: bool = False) -> Runner:
     """This process's runner for (plan, as-of date, lang, include_all): one ruleset on the process's Host."""
     host = _host()
-    key = (id(plan), plan.digest, as_of, lang, include_all, FAIL_FACTS_FOR_ALL)
+    key = (id(plan), plan.digest, as_of, lang, include_all, DERIVE_ALL)
     runner = host.runners.get(key)
     if runner is None or runner.plan is not plan:
         runner = host.runners[key] = Runner(plan, as_of, lang, include_all)
@@ -1439,10 +1441,10 @@ def _run_serial(runner: Runner, chunk) -> list[tuple]:
 
 
 def _context():
+    """fork where there is one: this module's Host runs no thread, so a fork copies no engine thread
+    mid-action, and each worker builds its own Host anyway (the parent's stays unused)."""
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and (_HOST is None or _HOST.pid != os.getpid()):
-        return multiprocessing.get_context("fork")      # no durable Host (no engine threads) in this process
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 LAST_RUN: dict[str, Any] = {}

@@ -7,6 +7,7 @@ with `bincount`/`reduceat` over members sorted by household. No Python loop over
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -52,11 +53,31 @@ class Entity:
 
 @dataclass
 class RuleOutcome:
+    """Where one rule holds: the rows where every condition is known true, and the rows where none
+    is false but some are unknown (every other row is known not to satisfy it). Amount and rate are
+    computed for the rows where it holds only, aligned with `true_rows`."""
+
     rule: CompiledRule
-    conditions: list[V]
-    holds: V
+    n: int
+    true_rows: np.ndarray
+    unknown_rows: np.ndarray
     amount: V
     rate: V | None
+
+    @functools.cached_property
+    def holds(self) -> V:
+        """The rule's three-valued outcome for every row (built on demand, for explanations)."""
+        value, known = np.zeros(self.n, dtype=bool), np.ones(self.n, dtype=bool)
+        value[self.true_rows] = True
+        known[self.unknown_rows] = False
+        return V(value, known)
+
+    def amount_at(self, rows: np.ndarray) -> V:
+        """The amount at some of the rows where the rule holds."""
+        return _aligned(self.amount, self.true_rows, rows)
+
+    def rate_at(self, rows: np.ndarray) -> V | None:
+        return None if self.rate is None else _aligned(self.rate, self.true_rows, rows)
 
 
 @dataclass
@@ -155,12 +176,33 @@ class Evaluation:
 
     # ------------------------------------------------------------ expressions
     def eval(self, node: Node, entity: str) -> V:
+        """`node` for every row of `entity` (computed once, then remembered for the run)."""
         key = id(node)
         if key not in self._memo:
-            self._memo[key] = getattr(self, "_" + type(node).__name__)(node, entity)
+            self._memo[key] = self._compute(node, entity, None)
         return self._memo[key]
 
-    def _Const(self, node: Const, entity: str) -> V:
+    def at(self, node: Node, entity: str, rows: np.ndarray) -> V:
+        """`node` at some rows only: a rule's later conditions are computed only where its earlier
+        ones left the question open, which is usually a small part of the register."""
+        if node.type.kind == "list":
+            return self.eval(node, entity)
+        hit = self._memo.get(id(node))
+        return _gather(hit, rows) if hit is not None else self._compute(node, entity, rows)
+
+    def conditions_at(self, rule: CompiledRule, entity: str, rows: np.ndarray) -> list[V]:
+        """Each condition of `rule` at `rows` (for explanations of a few rows)."""
+        return [self.at(c.node, entity, rows).full(len(rows)) for c in rule.conditions]
+
+    def _compute(self, node: Node, entity: str, rows: np.ndarray | None) -> V:
+        name = type(node).__name__
+        if name in ("Const", "AsOf", "Param", "Column", "Var", "BenefitRef", "FromHousehold", "Aggregate"):
+            return getattr(self, "_" + name)(node, entity, rows)
+        if rows is None:
+            return getattr(self, "_" + name)(node, lambda child: self.eval(child, entity))
+        return getattr(self, "_" + name)(node, lambda child: self.at(child, entity, rows))
+
+    def _Const(self, node: Const, entity: str, rows) -> V:
         kind = node.type.kind
         if node.value is None:                # `amount: null`: a value the pack does not know
             return V.scalar(0.0, known=False)
@@ -172,10 +214,10 @@ class Evaluation:
             return V(np.asarray(node.value, dtype=object), np.asarray(True))
         return V.scalar(node.value)
 
-    def _AsOf(self, node: AsOf, entity: str) -> V:
+    def _AsOf(self, node: AsOf, entity: str, rows) -> V:
         return V.scalar(self.as_of_int)
 
-    def _Param(self, node: Param, entity: str) -> V:
+    def _Param(self, node: Param, entity: str, rows) -> V:
         value = self.params[node.name]
         if value is None:                     # no value in force on the as-of date: unknown, never 0
             return V(np.asarray([], dtype=object), np.asarray(False)) if node.type.kind == "list" \
@@ -184,25 +226,29 @@ class Evaluation:
             return V(np.asarray(value.value, dtype=object), np.asarray(True))
         return V.scalar(float(value.value))
 
-    def _Column(self, node: Column, entity: str) -> V:
-        return self.column(node.entity, node.name)
+    def _Column(self, node: Column, entity: str, rows) -> V:
+        return _gather(self.column(node.entity, node.name), rows)
 
-    def _Var(self, node: Var, entity: str) -> V:
-        return self.variables[node.name]
+    def _Var(self, node: Var, entity: str, rows) -> V:
+        return _gather(self.variables[node.name], rows)
 
-    def _BenefitRef(self, node: BenefitRef, entity: str) -> V:
+    def _BenefitRef(self, node: BenefitRef, entity: str, rows) -> V:
         result = self.benefits[node.benefit]
         if node.what == "amount":
-            return result.amount
-        return V(result.status == ELIGIBLE, result.status != UNDETERMINED)
+            return _gather(result.amount, rows)
+        return _gather(V(result.status == ELIGIBLE, result.status != UNDETERMINED), rows)
 
-    def _FromHousehold(self, node: FromHousehold, entity: str) -> V:
+    def _FromHousehold(self, node: FromHousehold, entity: str, rows) -> V:
+        if rows is not None:
+            return self.at(node.inner, "household", self.hh_index[rows])
         inner = self.eval(node.inner, "household")
         if inner.v.ndim == 0:
             return inner
         return V(inner.v[self.hh_index], inner.k[self.hh_index] if inner.k.ndim else inner.k)
 
-    def _Aggregate(self, node: Aggregate, entity: str) -> V:
+    def _Aggregate(self, node: Aggregate, entity: str, rows) -> V:
+        if rows is not None:                  # over all members once, then read at the rows
+            return _gather(self.eval(node, entity), rows)
         nh = self.n("household")
         if node.inner is None:
             return V(self.hh_size.astype(float), np.ones(nh, dtype=bool))
@@ -227,8 +273,8 @@ class Evaluation:
             result = result.astype(np.int64)
         return V(result, ~unknown)
 
-    def _Compare(self, node: Compare, entity: str) -> V:
-        left, right = self.eval(node.left, entity), self.eval(node.right, entity)
+    def _Compare(self, node: Compare, get) -> V:
+        left, right = get(node.left), get(node.right)
         op = node.op
         with np.errstate(invalid="ignore"):
             if op == "==":
@@ -245,16 +291,16 @@ class Evaluation:
                 value = left.v >= right.v
         return V(np.asarray(value, dtype=bool), left.k & right.k)
 
-    def _BoolOp(self, node: BoolOp, entity: str) -> V:
-        items = [self.eval(i, entity) for i in node.items]
+    def _BoolOp(self, node: BoolOp, get) -> V:
+        items = [get(i) for i in node.items]
         return kleene_and(items) if node.op == "and" else kleene_or(items)
 
-    def _Not(self, node: Not, entity: str) -> V:
-        inner = self.eval(node.inner, entity)
+    def _Not(self, node: Not, get) -> V:
+        inner = get(node.inner)
         return V(~np.asarray(inner.v, dtype=bool), inner.k)
 
-    def _Arith(self, node: Arith, entity: str) -> V:
-        left, right = self.eval(node.left, entity), self.eval(node.right, entity)
+    def _Arith(self, node: Arith, get) -> V:
+        left, right = get(node.left), get(node.right)
         a, b = np.asarray(left.v, dtype=float), np.asarray(right.v, dtype=float)
         known = left.k & right.k
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -269,12 +315,12 @@ class Evaluation:
                 value = a / b if node.op == "/" else np.floor_divide(a, b) if node.op == "//" else np.mod(a, b)
         return V(value, known)
 
-    def _Neg(self, node: Neg, entity: str) -> V:
-        inner = self.eval(node.inner, entity)
+    def _Neg(self, node: Neg, get) -> V:
+        inner = get(node.inner)
         return V(-np.asarray(inner.v, dtype=float), inner.k)
 
-    def _In(self, node: In, entity: str) -> V:
-        item, options = self.eval(node.item, entity), self.eval(node.options, entity)
+    def _In(self, node: In, get) -> V:
+        item, options = get(node.item), get(node.options)
         choices = options.v
         if node.item.type.kind in ("enum", "text"):
             choices = self.enums.ids_for(choices)
@@ -285,15 +331,15 @@ class Evaluation:
             value = ~value
         return V(value, item.k & options.k)
 
-    def _IfElse(self, node: IfElse, entity: str) -> V:
-        cond, then, other = (self.eval(x, entity) for x in (node.cond, node.then, node.other))
+    def _IfElse(self, node: IfElse, get) -> V:
+        cond, then, other = (get(x) for x in (node.cond, node.then, node.other))
         pick = np.asarray(cond.v, dtype=bool)
         value = np.where(pick, then.v, other.v)
         known = cond.k & np.where(pick, then.k, other.k)
         return V(value, known)
 
-    def _Call(self, node: Call, entity: str) -> V:
-        args = [self.eval(a, entity) for a in node.args]
+    def _Call(self, node: Call, get) -> V:
+        args = [get(a) for a in node.args]
         name = node.func
         if name == "known":
             return V(np.asarray(args[0].k).copy(), np.asarray(True))
@@ -311,8 +357,7 @@ class Evaluation:
     def _benefit(self, benefit: CompiledBenefit) -> BenefitResult:
         """Status, the rule that pays and its amount, by the benefit's hit policy.
 
-        Rules are in precedence order (priority, then id). One pass over them: the rows where a
-        rule holds are usually few, so the hit policy works on those rows' indices only."""
+        Rules are in precedence order (priority, then id); each works on the rows where it holds."""
         n, entity, policy = self.n(benefit.entity), benefit.entity, benefit.hit_policy
         outcomes = [self._rule(rule, entity, n) for rule in benefit.rules]
         any_unknown = np.zeros(n, dtype=bool)
@@ -320,68 +365,81 @@ class Evaluation:
         amount = np.full(n, np.nan)
         rate = np.full(n, np.nan) if any(r.rate is not None for r in benefit.rules) else None
         best = np.full(n, -np.inf) if policy == "max" else None
-        total_unknown = np.zeros(n, dtype=bool)
         pattern = np.zeros(n, dtype=np.int64) if policy == "sum" else None
         for i, o in enumerate(outcomes):
-            if o.holds.k.ndim == 0 and bool(o.holds.k) and not bool(o.holds.v):
-                continue                                  # out of force: false for everyone
-            np.logical_or(any_unknown, ~o.holds.k, out=any_unknown)
-            rows = np.flatnonzero(o.holds.true)
+            any_unknown[o.unknown_rows] = True
+            rows = o.true_rows
             if not len(rows):
                 continue
-            known, value = _at(o.amount.k, rows), _at(o.amount.v, rows).astype(float)
-            paid = np.where(known, value, np.nan)
+            known, value = o.amount.k, np.asarray(o.amount.v, dtype=float)
             if policy == "max":   # strictly better only: on a tie the earlier rule (in precedence) keeps it
                 ranked = np.where(known, value, -1e300)
-                better = ranked > best[rows]
-                take, paid_take = rows[better], paid[better]
-                best[take] = ranked[better]
+                pick = ranked > best[rows]
+                best[rows[pick]] = ranked[pick]
             else:                 # first / all / sum: the first matching rule in precedence order
-                first = chosen[rows] < 0
-                take, paid_take = rows[first], paid[first]
-            chosen[take], amount[take] = i, paid_take
+                pick = chosen[rows] < 0
+            take = rows[pick]
+            chosen[take] = i
+            amount[take] = np.where(known[pick], value[pick], np.nan)
             if o.rate is not None and rate is not None:
-                rate[take] = np.where(_at(o.rate.k, take), _at(o.rate.v, take), np.nan)
-            if policy == "sum":
-                total_unknown[rows] |= ~known
+                rate[take] = np.where(o.rate.k[pick], o.rate.v[pick], np.nan)
+            if pattern is not None:
                 pattern[rows] |= np.int64(1) << i
         eligible = chosen >= 0
         status = np.full(n, NOT_ELIGIBLE, dtype=np.int8)
         status[any_unknown] = UNDETERMINED
         status[eligible] = ELIGIBLE
-        if policy == "sum":
-            amount = self._sum_amounts(outcomes, pattern, total_unknown)
+        if pattern is not None:
+            amount = self._sum_amounts(outcomes, n)
         amount[~eligible] = np.nan
         enrolled = self.eval(benefit.enrolled, entity).full(n) if benefit.enrolled is not None else None
         rate_v = V(rate, ~np.isnan(rate)) if rate is not None else V(np.asarray(np.nan), np.asarray(False)).full(n)
         return BenefitResult(benefit, status, chosen, V(amount, ~np.isnan(amount)), rate_v, outcomes, enrolled, pattern)
 
     @staticmethod
-    def _sum_amounts(outcomes: list[RuleOutcome], pattern: np.ndarray, unknown: np.ndarray) -> np.ndarray:
+    def _sum_amounts(outcomes: list[RuleOutcome], n: int) -> np.ndarray:
         """Hit policy `sum`: every rule that holds pays; one unknown amount makes the total unknown."""
-        total = np.zeros(len(pattern))
-        for i, o in enumerate(outcomes):
-            rows = np.flatnonzero((pattern >> i) & 1)
-            if len(rows):
-                total[rows] += np.where(_at(o.amount.k, rows), _at(o.amount.v, rows), 0.0)
+        total, unknown = np.zeros(n), np.zeros(n, dtype=bool)
+        for o in outcomes:
+            known = np.broadcast_to(o.amount.k, o.true_rows.shape)
+            total[o.true_rows] += np.where(known, o.amount.v, 0.0)
+            unknown[o.true_rows[~known]] = True
         total[unknown] = np.nan
         return total
 
     def _rule(self, rule: CompiledRule, entity: str, n: int) -> RuleOutcome:
-        if not rule.in_force(self.as_of):      # outside its validity window: false for everyone, known
-            off = V(np.asarray(False), np.asarray(True)).full(n)
-            return RuleOutcome(rule, [], off, V(np.asarray(np.nan), np.asarray(False)).full(n), None)
-        conditions = [self.eval(c.node, entity).full(n) for c in rule.conditions]
-        holds = kleene_and(conditions).full(n) if conditions else V(np.ones(n, dtype=bool), np.ones(n, dtype=bool))
-        amount = self.eval(rule.amount, entity).full(n)
-        amount = V(np.asarray(amount.v, dtype=float), amount.k)
-        rate = self.eval(rule.rate, entity).full(n) if rule.rate is not None else None
-        return RuleOutcome(rule, conditions, holds, amount, rate)
+        """Narrow the rows condition by condition: the first is computed for everyone (and shared
+        between rules), each later one only where the question is still open."""
+        none = np.zeros(0, dtype=np.int64)
+        if not rule.in_force(self.as_of):      # outside its validity window: known false for everyone
+            return RuleOutcome(rule, n, none, none, V(np.zeros(0), np.zeros(0, dtype=bool)), None)
+        rows, unknown = np.arange(n), np.zeros(n, dtype=bool)
+        for i, cond in enumerate(rule.conditions):
+            if not len(rows):
+                break
+            value = (self.eval(cond.node, entity).full(n) if i == 0 else
+                     self.at(cond.node, entity, rows).full(len(rows)))
+            keep = ~value.false
+            rows, unknown = rows[keep], unknown[keep] | ~value.k[keep]
+        true_rows, unknown_rows = rows[~unknown], rows[unknown]
+        amount = self.at(rule.amount, entity, true_rows).full(len(true_rows))
+        rate = None if rule.rate is None else self.at(rule.rate, entity, true_rows).full(len(true_rows))
+        return RuleOutcome(rule, n, true_rows, unknown_rows, V(np.asarray(amount.v, dtype=float), amount.k), rate)
 
 
-def _at(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """values[rows], where a scalar (0-d) value stands for every row."""
-    return np.broadcast_to(values, rows.shape) if values.ndim == 0 else values[rows]
+def _gather(value: V, rows: np.ndarray | None) -> V:
+    """`value` at `rows` (all rows when None); a scalar stands for every row."""
+    if rows is None or value.v.ndim == 0 and value.k.ndim == 0:
+        return value
+    full = value.full(len(value.v) if value.v.ndim else len(value.k))
+    return V(full.v[rows], full.k[rows])
+
+
+def _aligned(value: V, true_rows: np.ndarray, rows: np.ndarray) -> V:
+    """A value computed at `true_rows` (sorted), read at `rows` (a subset of them)."""
+    at = np.searchsorted(true_rows, rows)
+    full = value.full(len(true_rows))
+    return V(full.v[at], full.k[at])
 
 
 def evaluate(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date,

@@ -187,7 +187,8 @@ def decision_differences(vectorised: pd.DataFrame, durable: pd.DataFrame, column
         ra, rb = a.iloc[index_a[key]], b.iloc[index_b[key]]
         diff = {c: (ra[c], rb[c]) for c in columns if not _same(ra[c], rb[c])}
         if diff:
-            problems.append(f"{key}: " + "; ".join(f"{c}: vectorised {x!r} / durable {y!r}" for c, (x, y) in diff.items()))
+            problems.append(f"{key}: " + "; ".join(f"{c}: vectorised {x!r} / durable {y!r}"
+                                                   for c, (x, y) in diff.items()))
     return problems
 
 

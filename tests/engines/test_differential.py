@@ -12,7 +12,6 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -127,8 +126,8 @@ def _value(column, draw_from):
     elif kind == "text":
         options = st.sampled_from(draw_from.texts)
     elif kind == "int":
-        options = st.one_of(st.integers(0, 12),
-                            st.sampled_from([int(n) for n in draw_from.numbers if float(n).is_integer() and 0 <= n < 1e9]))
+        whole = [int(n) for n in draw_from.numbers if float(n).is_integer() and 0 <= n < 1e9]
+        options = st.one_of(st.integers(0, 12), st.sampled_from(whole))
     else:
         options = st.one_of(st.sampled_from([abs(n) for n in draw_from.numbers]),
                             st.floats(0, 5e6, allow_nan=False, allow_infinity=False))
@@ -206,10 +205,10 @@ def test_hit_policy_all_with_an_unknown_amount(tmp_path):
 
 
 @pytest.mark.parametrize("pack", ["test", "rules"])
-def test_fail_facts_and_their_join_for_every_benefit(pack, test_pack, rule_pack, monkeypatch):
-    """By default only benefits that other rules join on derive "not eligible" in the engine (from
-    fail facts); the full derivation for every benefit decides alike."""
-    monkeypatch.setattr(durable, "FAIL_FACTS_FOR_ALL", True)
+def test_decisions_derived_as_facts_for_every_benefit(pack, test_pack, rule_pack, monkeypatch):
+    """By default only the benefits other rules join on (`eligible('x')`) have their decision derived
+    as facts (fail facts, their join, elig facts); deriving them for every benefit decides alike."""
+    monkeypatch.setattr(durable, "DERIVE_ALL", True)
     plan = test_pack if pack == "test" else rule_pack
     households, members = RandomRegister(plan, AS_OF, seed=31).frames(60)
     vec, dur = both(plan, households, members, AS_OF)
