@@ -69,8 +69,10 @@ def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | No
                     engine: str = "vectorised", include_all: bool = False, lang: str = "en",
                     progress=None) -> Screening:
     """Read and check a register (CSV folder, XLSX or Parquet), then screen every accepted row."""
+    from .engines.memory import reuse_freed_buffers
     from .register import read_register
 
+    reuse_freed_buffers()   # before reading: the reader's buffers are reused by the engine
     plan = load_rules(rules_dir)
     register = read_register(path, plan.inputs, as_of, strict=strict)
     result = evaluate_frames(plan, register.households, register.members, as_of, engine=engine,

@@ -17,6 +17,7 @@ from ..rulebook.compile import CompiledBenefit, CompiledRule, Plan
 from ..rulebook.expressions import (Aggregate, Arith, AsOf, BenefitRef, BoolOp, Call, Column, Compare, Const,
                                     FromHousehold, IfElse, In, Neg, Node, Not, Param, Var)
 from . import values as dv
+from .memory import reuse_freed_buffers
 from .values import V, kleene_and, kleene_or
 
 NOT_ELIGIBLE, ELIGIBLE, UNDETERMINED = 0, 1, 2
@@ -96,6 +97,7 @@ class Evaluation:
     """Everything the engine computed for one register at one as-of date."""
 
     def __init__(self, plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date):
+        reuse_freed_buffers()
         self.plan, self.as_of = plan, as_of
         self.as_of_int = dv.date_int(as_of)
         households = households.reset_index(drop=True)
@@ -408,17 +410,27 @@ class Evaluation:
         return total
 
     def _rule(self, rule: CompiledRule, entity: str, n: int) -> RuleOutcome:
-        """Narrow the rows condition by condition: the first is computed for everyone (and shared
-        between rules), each later one only where the question is still open."""
+        """Narrow the rows condition by condition: conditions about the date alone first, then the
+        first per-row condition for everyone (shared between rules), each later one only where the
+        question is still open."""
         none = np.zeros(0, dtype=np.int64)
         if not rule.in_force(self.as_of):      # outside its validity window: known false for everyone
             return RuleOutcome(rule, n, none, none, V(np.zeros(0), np.zeros(0, dtype=bool)), None)
-        rows, unknown = np.arange(n), np.zeros(n, dtype=bool)
-        for i, cond in enumerate(rule.conditions):
+        scalar = [self.eval(c.node, entity) for c in rule.conditions if c.node.entity == "scalar"]
+        if any(bool(v.false) for v in scalar):
+            return RuleOutcome(rule, n, none, none, V(np.zeros(0), np.zeros(0, dtype=bool)), None)
+        all_unknown = any(not bool(v.k) for v in scalar)
+        per_row = [c for c in rule.conditions if c.node.entity != "scalar"]
+        if per_row:
+            first = self.eval(per_row[0].node, entity).full(n)
+            rows = np.flatnonzero(~first.false)
+            unknown = ~first.k[rows] | all_unknown
+        else:
+            rows, unknown = np.arange(n), np.full(n, all_unknown)
+        for cond in per_row[1:]:
             if not len(rows):
                 break
-            value = (self.eval(cond.node, entity).full(n) if i == 0 else
-                     self.at(cond.node, entity, rows).full(len(rows)))
+            value = self.at(cond.node, entity, rows).full(len(rows))
             keep = ~value.false
             rows, unknown = rows[keep], unknown[keep] | ~value.k[keep]
         true_rows, unknown_rows = rows[~unknown], rows[unknown]
