@@ -121,11 +121,15 @@ def _pieces(ev: Evaluation, index: int, result: BenefitResult, include_all: bool
         matched |= holds
         if holds.any():
             pieces.append(_piece(ev, index, result, cov, rows[holds], lang, texts, rules,
-                                 np.full(int(holds.sum()), i), o.amount_at(rows[holds]).v))
+                                 np.full(int(holds.sum()), i), _known_or_nan(o.amount_at(rows[holds]))))
     rest = rows[~matched]
     pieces.append(_piece(ev, index, result, cov, rest, lang, texts, rules, np.full(len(rest), -1),
                          np.full(len(rest), np.nan)))
     return pieces
+
+
+def _known_or_nan(value: V) -> np.ndarray:
+    return np.where(value.k, np.asarray(value.v, dtype=float), np.nan)
 
 
 def _piece(ev: Evaluation, index: int, result: BenefitResult, cov: np.ndarray, rows: np.ndarray, lang: str,

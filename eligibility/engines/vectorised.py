@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import threading
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from graphlib import TopologicalSorter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +24,7 @@ from .memory import reuse_freed_buffers
 from .values import V, kleene_and, kleene_or
 
 NOT_ELIGIBLE, ELIGIBLE, UNDETERMINED = 0, 1, 2
+PARALLEL_FROM = 50_000   # persons: below this, threads cost more than they save
 STATUS = np.array(["not_eligible", "eligible", "undetermined"], dtype=object)
 
 
@@ -29,9 +33,14 @@ class EnumIds:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
+        self.lock = threading.Lock()   # benefits may be evaluated on two threads
 
     def id(self, code: str) -> int:
-        return self.ids.setdefault(code, len(self.ids))
+        found = self.ids.get(code)
+        if found is not None:
+            return found
+        with self.lock:
+            return self.ids.setdefault(code, len(self.ids))
 
     def ids_for(self, codes) -> np.ndarray:
         return np.array([self.id(str(c)) for c in codes], dtype=np.int32)
@@ -129,17 +138,39 @@ class Evaluation:
         return self.entities[entity].n
 
     # ------------------------------------------------------------ run
-    def run(self, progress=None) -> "Evaluation":
-        for name in self.plan.order:
-            if progress:
-                progress(name)
-            if name in self.plan.variables:
-                var = self.plan.variables[name]
-                self.variables[name] = self.eval(var.node, var.entity).full(self.n(var.entity))
-            else:
-                self.benefits[name] = self._benefit(self.plan.benefits[name])
+    def run(self, progress=None, threads: int | None = None) -> "Evaluation":
+        """Every variable and benefit, dependencies first. numpy releases the GIL on whole-column
+        work, so on a large register independent steps run on two threads."""
+        threads = threads or (2 if self.n("person") >= PARALLEL_FROM else 1)
+        if threads == 1:
+            for name in self.plan.order:
+                self._step(name, progress)
+        else:
+            self._run_parallel(threads, progress)
         self._memo.clear()
         return self
+
+    def _step(self, name: str, progress=None) -> None:
+        if progress:
+            progress(name)
+        if name in self.plan.variables:
+            var = self.plan.variables[name]
+            self.variables[name] = self.eval(var.node, var.entity).full(self.n(var.entity))
+        else:
+            self.benefits[name] = self._benefit(self.plan.benefits[name])
+
+    def _run_parallel(self, threads: int, progress) -> None:
+        sorter = TopologicalSorter({name: self.plan.deps.get(name, ()) for name in self.plan.order})
+        sorter.prepare()
+        with ThreadPoolExecutor(threads) as pool:
+            running: dict = {}
+            while sorter.is_active():
+                for name in sorter.get_ready():
+                    running[pool.submit(self._step, name, progress)] = name
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    future.result()                     # an error in a step is raised here
+                    sorter.done(running.pop(future))
 
     # ------------------------------------------------------------ columns
     def column(self, entity: str, name: str) -> V:

@@ -124,6 +124,7 @@ class Plan:
     inputs: InputSchema
     parameters: dict[str, CompiledParameter]
     order: list[str]                               # variables and benefits, dependencies first
+    deps: dict[str, frozenset]                     # what each variable or benefit reads of the others
     variables: dict[str, CompiledVariable]
     benefits: dict[str, CompiledBenefit]
     targets: dict[str, CompiledTarget]
@@ -163,7 +164,8 @@ class _Compiler:
             raise RuleErrors(self.issues)
         self._propagate_inputs(order, variables, benefits)
         examples = [(src, i, ex) for src in self.pack.policies for i, ex in enumerate(src.model.examples)]
-        return Plan(self.pack.folder, self.pack.digest, self.pack.inputs, self.parameters, order,
+        deps = {name: frozenset(self.deps.get(name, ())) for name in order}
+        return Plan(self.pack.folder, self.pack.digest, self.pack.inputs, self.parameters, order, deps,
                     variables, benefits, targets, examples)
 
     def issue(self, code: str, src: Source, key_path: tuple, message: str,
@@ -291,7 +293,7 @@ class _Compiler:
         key = ("benefits", name)
         enrolled = None
         if spec.enrolled_when is not None:
-            enrolled = self._expr(spec.enrolled_when, spec.entity, scope, src, key + ("enrolled_when",), BOOL)
+            enrolled = self._expr(spec.enrolled_when, spec.entity, scope, src, key + ("enrolled_when",), BOOL, name)
         rules = [r for i, rule in enumerate(spec.rules)
                  if (r := self._rule(name, spec, rule, src, scope, key + ("rules", i)))]
         if len(rules) != len(spec.rules):

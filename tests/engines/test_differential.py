@@ -191,10 +191,8 @@ benefits:
 """
 
 
-@pytest.mark.xfail(strict=True, reason="vectorised/decisions bug: with hit policy `all` a rule's unknown amount is "
-                                       "reported as its raw value (0.0) instead of NaN (decisions._pieces passes "
-                                       "o.amount.v without masking by o.amount.k); the durable engine gives NaN")
 def test_hit_policy_all_with_an_unknown_amount(tmp_path):
+    """With hit policy `all`, a rule whose amount is unknown reports no amount in both engines."""
     pack = tmp_path / "pack"
     shutil.copytree(PACK, pack)
     (pack / "policies" / "all_unknown.yaml").write_text(ALL_UNKNOWN, encoding="utf-8")
