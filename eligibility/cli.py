@@ -100,7 +100,7 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
                                  include_all=include_all, lang=lang, progress=tick)
     written = write_outputs(result, out_dir, fmt, lang)
     print_summary(result, lang)
-    click.echo(f"\nwritten: " + ", ".join(str(p) for p in written.values()))
+    click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
 
 
 class _progress:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .engines.values import V
 from .engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, BenefitResult, Evaluation
-from .rulebook.compile import CompiledCondition, CompiledRule
+from .rulebook.compile import CompiledCondition, CompiledRule, Plan
 from .rulebook.expressions import Compare
 
 STATUS = ["not_eligible", "eligible", "undetermined"]
@@ -205,12 +205,7 @@ def _assemble(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Text
     rule_codes = cat("rule")
     rule_rows = table.rows or [("", "", "", "")]
     frame = pd.DataFrame({
-        "household_id": _take(hh, "household_id", h_rows),
-        "person_id": _take(mm, "person_id", p_rows),
-        "name": _take(mm, "full_name", p_rows).where(person, _take(hh, "head_name", h_rows)),
-        "district": _enum_labels(ev, "household", "district", h_rows, lang),
-        "commune": _take(hh, "commune", h_rows),
-        "village": _take(hh, "village", h_rows),
+        **identity_columns(plan, hh, mm, h_rows, p_rows, lang),
         "benefit": _categorical(benefit_codes, names),
         "benefit_label": _categorical(benefit_codes, [getattr(plan.benefits[n].label, lang) for n in names]),
         "entity": _categorical(entity.astype(np.int64), ENTITIES),
@@ -247,18 +242,32 @@ def _take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Series:
     return pd.Series(values.take(rows, allow_fill=True))
 
 
-def _enum_labels(ev: Evaluation, entity: str, column: str, rows: np.ndarray, lang: str) -> pd.Categorical:
-    spec = ev.plan.inputs.table_for(entity).columns.get(column)
-    frame = ev.households if entity == "household" else ev.members
-    if spec is None or column not in frame.columns:
+def _enum_labels(plan: Plan, households: pd.DataFrame, column: str, rows: np.ndarray, lang: str) -> pd.Categorical:
+    """A household enum column by its label in `lang` ("" where missing)."""
+    spec = plan.inputs.households.columns.get(column)
+    if spec is None or column not in households.columns:
         return pd.Categorical([""] * len(rows))
     codes = list(spec.values or {})
-    cat = frame[column] if isinstance(frame[column].dtype, pd.CategoricalDtype) else frame[column].astype(
-        pd.CategoricalDtype(codes))
+    cat = households[column] if isinstance(households[column].dtype, pd.CategoricalDtype) else \
+        households[column].astype(pd.CategoricalDtype(codes))
     source = cat.cat.codes.to_numpy()
     labels = [getattr(spec.values[c], lang) if c in spec.values else c for c in cat.cat.categories]
     return _categorical(np.where(rows >= 0, source[np.maximum(rows, 0)], -1) if len(source) else
                         np.full(len(rows), -1), labels)
+
+
+def identity_columns(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, h_rows: np.ndarray,
+                     p_rows: np.ndarray, lang: str) -> dict:
+    """Who and where, for decision rows given by household rows and person rows (-1: a household row)."""
+    person = pd.Series(p_rows >= 0)
+    return {
+        "household_id": _take(households, "household_id", h_rows),
+        "person_id": _take(members, "person_id", p_rows),
+        "name": _take(members, "full_name", p_rows).where(person, _take(households, "head_name", h_rows)),
+        "district": _enum_labels(plan, households, "district", h_rows, lang),
+        "commune": _take(households, "commune", h_rows),
+        "village": _take(households, "village", h_rows),
+    }
 
 
 # ---------------------------------------------------------------- explanations

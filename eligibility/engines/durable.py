@@ -1509,7 +1509,7 @@ def _frame(plan: Plan, prepared: Prepared, rows: list[tuple], as_of: dt.date, la
     """The decisions table, laid out as `decisions.build_decisions` lays it out: benefits by name, rows
     in register order (hit policy `all`: per matching rule, then the rest); identity columns as
     strings (missing: NA), the district by its label, repeated texts as categoricals."""
-    from ..decisions import COLUMNS
+    from ..decisions import COLUMNS, identity_columns
 
     benefits = [plan.benefits[n] for n in plan.order if n in plan.benefits]
     rank = {bi: r for r, bi in enumerate(sorted(range(len(benefits)), key=lambda i: benefits[i].id))}
@@ -1530,12 +1530,7 @@ def _frame(plan: Plan, prepared: Prepared, rows: list[tuple], as_of: dt.date, la
         return pd.Categorical(np.array(cols[i], dtype=object))
 
     out = pd.DataFrame({
-        "household_id": _take(hh, "household_id", hh_rows),
-        "person_id": _take(mm, "person_id", p_rows),
-        "name": _take(mm, "full_name", p_rows).where(person, _take(hh, "head_name", hh_rows)),
-        "district": _enum_labels(plan, hh, "district", hh_rows, lang),
-        "commune": _take(hh, "commune", hh_rows),
-        "village": _take(hh, "village", hh_rows),
+        **identity_columns(plan, hh, mm, hh_rows, p_rows, lang),
         "benefit": per_benefit([b.id for b in benefits]),
         "benefit_label": per_benefit([getattr(b.label, lang) for b in benefits]),
         "entity": per_benefit([b.entity for b in benefits]),
@@ -1552,31 +1547,6 @@ def _frame(plan: Plan, prepared: Prepared, rows: list[tuple], as_of: dt.date, la
         "unverified": texts(13),
     })
     return out[COLUMNS]
-
-
-def _take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Series:
-    """Values of `column` at `rows` as strings (-1 or a missing value: NA)."""
-    if column not in frame.columns:
-        return pd.Series(pd.array([None] * len(rows), dtype="string"))
-    values = frame[column].array
-    if not pd.api.types.is_string_dtype(values.dtype):
-        values = pd.array(values.astype(str), dtype="string")
-    return pd.Series(values.take(rows, allow_fill=True))
-
-
-def _enum_labels(plan: Plan, frame: pd.DataFrame, column: str, rows: np.ndarray, lang: str) -> pd.Categorical:
-    """An enum column by its label in `lang` ("" where missing)."""
-    spec = plan.inputs.households.columns.get(column)
-    if spec is None or column not in frame.columns:
-        return pd.Categorical([""] * len(rows))
-    values = spec.values or {}
-    col = frame[column]
-    cat = col if isinstance(col.dtype, pd.CategoricalDtype) else col.astype(pd.CategoricalDtype(list(values)))
-    labels = np.array([getattr(values[c], lang) if c in values else str(c) for c in cat.cat.categories] + [""],
-                      dtype=object)
-    codes = cat.cat.codes.to_numpy()
-    picked = codes[rows] if len(codes) else np.full(len(rows), -1)
-    return pd.Categorical(labels[np.where(picked >= 0, picked, len(labels) - 1)])
 
 
 __all__ = ["screen_durable", "ruleset_json", "runner_for", "Runner", "EngineFailure", "LAST_RUN"]

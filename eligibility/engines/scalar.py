@@ -131,7 +131,7 @@ class ScalarEvaluator:
             if var.entity == "household":
                 ctx.hh_vars[name] = self.value(var.node, ctx, None)
             else:
-                for i in range(len(ctx.members)):
+                for i, _member in enumerate(ctx.members):   # one household's members (the durable path)
                     ctx.person_vars[i][name] = self.value(var.node, ctx, i)
 
     # ------------------------------------------------------------ expressions

@@ -190,7 +190,7 @@ def _warnings(tables: dict[str, _Checked]) -> list[str]:
         out += checked.match.warnings
         if checked.raw.blank_rows:
             out.append(f"{checked.label}: {checked.raw.blank_rows} empty row(s) skipped")
-    households, members = tables["households"], tables["members"]
+    members = tables["members"]
     parent = members.table.parent
     if parent is not None:
         member_households = members.typed[parent.key]

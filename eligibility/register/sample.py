@@ -193,7 +193,7 @@ def _place_households(rng: np.random.Generator, n: int) -> dict[str, np.ndarray]
     districts, groups, matrix = ethnic_matrix()
     district_index = pd.Categorical(hh["district"], categories=districts).codes
     ethnic = np.empty(n, dtype=np.int64)
-    for d in range(len(districts)):  # 8 districts
+    for d, _district in enumerate(districts):  # 8 districts
         rows = np.flatnonzero(district_index == d)
         ethnic[rows] = rng.choice(len(groups), size=len(rows), p=matrix[d])
     hh["ethnic_index"] = ethnic

@@ -406,10 +406,10 @@ class _Compiler:
                     people.add(str(member.get("person_id")))
                 for j, exp in enumerate(example.expect):
                     where = key + ("expect", j)
-                    for field, names in (("benefit", self.benefit_specs), ("variable", self.var_specs)):
-                        value = getattr(exp, field)
+                    for kind, names in (("benefit", self.benefit_specs), ("variable", self.var_specs)):
+                        value = getattr(exp, kind)
                         if value is not None and value not in names:
-                            self.issue("E-EXAMPLE", src, where + (field,), f"the example expects unknown {field} "
+                            self.issue("E-EXAMPLE", src, where + (kind,), f"the example expects unknown {kind} "
                                        f"'{value}'", suggestion=suggest(value, names))
                     if exp.person is not None and exp.person not in people:
                         self.issue("E-EXAMPLE", src, where + ("person",), f"person '{exp.person}' is not among "
