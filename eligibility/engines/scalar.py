@@ -161,6 +161,15 @@ class ScalarEvaluator:
     def _Param(self, node: Param, ctx, person):
         return self.params[node.name]
 
+    def _ParamAt(self, node, ctx, person):
+        """The parameter's value in force on the date the expression gives (None when unknown)."""
+        day = self.value(node.at, ctx, person)
+        if day is None:
+            return None
+        day = int(day)
+        found = self.plan.parameters[node.name].at(dt.date(day // 10000, day // 100 % 100, day % 100))
+        return None if found is None else float(found.value)
+
     def _Column(self, node: Column, ctx: HouseholdContext, person):
         if node.entity == "household":
             return ctx.household.get(node.name)

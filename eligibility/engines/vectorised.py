@@ -125,6 +125,7 @@ class Evaluation:
         self.variables: dict[str, V] = {}
         self.benefits: dict[str, BenefitResult] = {}
         self._memo: dict[int, V] = {}
+        self._param_tables: dict[str, tuple] = {}
 
     @property
     def households(self) -> pd.DataFrame:
@@ -258,6 +259,32 @@ class Evaluation:
         if node.type.kind == "list":
             return V(np.asarray(value.value, dtype=object), np.asarray(True))
         return V.scalar(float(value.value))
+
+    def _ParamAt(self, node, get) -> V:
+        """The parameter's value in force on each row's date (unknown where no value is in force)."""
+        at = get(node.at)
+        starts, ends, values = self._param_table(node.name)
+        day = np.asarray(at.v, dtype=np.int64)
+        index = np.searchsorted(starts, day, side="right") - 1
+        safe = np.maximum(index, 0)
+        in_force = (index >= 0) & (day <= ends[safe])
+        return V(values[safe], at.k & in_force)
+
+    def _param_table(self, name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A parameter's dated values as sorted arrays: start, end (yyyymmdd, inclusive) and value."""
+        if name not in self._param_tables:
+            self._param_tables[name] = self._dated(self.plan.parameters[name])
+        return self._param_tables[name]
+
+    @staticmethod
+    def _dated(param) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        items = sorted(param.spec.values, key=lambda v: v.from_)
+        starts = np.array([dv.date_int(v.from_) for v in items], dtype=np.int64)
+        ends = np.array([dv.date_int(v.to) if v.to else (starts[i + 1] - 1 if i + 1 < len(items) else 99991231)
+                         for i, v in enumerate(items)], dtype=np.int64)
+        if not len(items):
+            return np.zeros(1, np.int64), np.zeros(1, np.int64), np.zeros(1)
+        return starts, ends, np.array([float(v.value) for v in items])
 
     def _Column(self, node: Column, entity: str, rows) -> V:
         return _gather(self.column(node.entity, node.name), rows)

@@ -84,6 +84,12 @@ class Param(Node):
 
 
 @dataclass(frozen=True, eq=False)
+class ParamAt(Param):
+    """A parameter's value in force on a date of the register's (e.g. the disaster date), not the as-of date."""
+    at: Node = None
+
+
+@dataclass(frozen=True, eq=False)
 class FromHousehold(Node):
     """A household value seen from each of its members."""
     inner: Node = None
@@ -391,10 +397,21 @@ class _Checker:
             raise ExprError("E-EXPR-FORBIDDEN", "starred arguments are not allowed")
         if name in AGGREGATES:
             return self._aggregate(name, node.args, entity)
+        if name == "param" and len(node.args) == 2:
+            return self._param_at(node.args, entity)
         if name in ("param", "date", "eligible", "amount"):
             return self._literal_call(name, node.args, entity)
         args = tuple(self.visit(a, entity) for a in node.args)
         return self._function(name, args)
+
+    def _param_at(self, args: list[ast.expr], entity: str) -> Node:
+        """param('name', some_date): the value in force on that date (per row)."""
+        base = self._literal_call("param", args[:1], entity)
+        if base.type.kind == "list":
+            raise ExprError("E-TYPE", f"param('{base.name}', date) reads a number on a date; '{base.name}' is a list")
+        at = self.visit(args[1], entity)
+        self._need(at, "date", "param(name, date)")
+        return ParamAt(base.type, at.entity, base.name, at)
 
     def _literal_call(self, name: str, args: list[ast.expr], entity: str) -> Node:
         if len(args) != 1 or not (isinstance(args[0], ast.Constant) and isinstance(args[0].value, str)):
