@@ -28,16 +28,19 @@ COVERAGE_TEXT = {
 WORDS = {
     "en": {"household": "Household", "member": "Member", "rule": "rule", "holds": "holds", "fails": "fails",
            "unknown": "unknown", "params": "values used", "missing": "missing data", "amount": "amount",
-           "near": "to change the outcome", "not_in_force": "not in force on", "born": "born",
+           "near": "near miss: one threshold away", "not_in_force": "not in force on", "born": "born",
            "above": "above the threshold by", "below": "below the threshold by", "reference": "reference",
-           "unverified": "UNVERIFIED"},
+           "unverified": "UNVERIFIED", "no_value": "no value in force on this date", "since": "from",
+           "none": "?"},
     "vi": {"household": "Hộ", "member": "Thành viên", "rule": "quy định", "holds": "đạt", "fails": "không đạt",
            "unknown": "chưa rõ", "params": "giá trị áp dụng", "missing": "thiếu dữ liệu", "amount": "mức hưởng",
-           "near": "để thay đổi kết quả", "not_in_force": "không có hiệu lực ngày", "born": "sinh ngày",
+           "near": "gần đạt: chỉ vướng một ngưỡng", "not_in_force": "không có hiệu lực ngày", "born": "sinh ngày",
            "above": "cao hơn ngưỡng", "below": "thấp hơn ngưỡng", "reference": "căn cứ",
-           "unverified": "CHƯA KIỂM CHỨNG"},
+           "unverified": "CHƯA KIỂM CHỨNG", "no_value": "không có giá trị hiệu lực tại ngày xét", "since": "từ",
+           "none": "?"},
 }
 KLEENE = {True: "holds", False: "fails", None: "unknown"}
+NEAR = 0.10   # a threshold missed by at most 10 % of its value (or by 1) is a near miss
 
 
 def explain_household(ev: Evaluation, household_id: str) -> dict[str, Any]:
@@ -98,7 +101,19 @@ def _decision(ev: Evaluation, result, row: int) -> dict[str, Any]:
              "rules": []}
     for rule, outcome in zip(benefit.rules, result.outcomes):
         entry["rules"].append(_rule(ev, rule, outcome, benefit.entity, row))
+    entry["near_miss"] = _near_miss(entry) if status == NOT_ELIGIBLE else None
     return entry
+
+
+def _near_miss(entry: dict) -> str | None:
+    """A rule in force whose conditions all hold but one threshold (a number compared with a
+    number): the distance to that threshold is what would change the outcome."""
+    for rule in entry["rules"]:
+        failed = [c for c in rule["conditions"] if c["result"] is not True]
+        if rule["in_force"] and len(failed) == 1 and failed[0]["result"] is False and "distance" in failed[0] \
+                and abs(failed[0]["distance"]) <= max(1.0, NEAR * abs(failed[0]["threshold"] or 0)):
+            return rule["id"]
+    return None
 
 
 def _rule(ev: Evaluation, rule: CompiledRule, outcome, entity: str, row: int) -> dict[str, Any]:
@@ -185,11 +200,14 @@ def render_text(data: dict[str, Any], lang: str = "vi", verbose: bool = False) -
 def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[str]:
     w = WORDS[lang]
     status = {"eligible": ELIGIBLE, "not_eligible": NOT_ELIGIBLE, "undetermined": UNDETERMINED}[entry["status"]]
-    if status == NOT_ELIGIBLE and entry["coverage"] != "leakage" and not verbose:
+    near = entry.get("near_miss")
+    if status == NOT_ELIGIBLE and entry["coverage"] != "leakage" and not verbose and not near:
         return []
     head = f"{pad}• {entry['label'][lang]}: {STATUS_TEXT[lang][status]}"
+    if near and status == NOT_ELIGIBLE:
+        head += f" — {w['near']}"
     if entry["amount"] is not None and status == ELIGIBLE and entry["unit"] != "status":
-        head += f" — {w['amount']} {_money(entry['amount'], entry['unit'])}"
+        head += f" — {w['amount']} {_money(entry['amount'], entry['unit'], lang)}"
     if entry["rate"] is not None and status == ELIGIBLE:
         head += f" @ {entry['rate'] * 100:.3g}%/năm" if lang == "vi" else f" @ {entry['rate'] * 100:.3g}%/yr"
     cov = COVERAGE_TEXT[lang].get(entry["coverage"], "")
@@ -198,6 +216,8 @@ def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[st
         if not rule["in_force"]:
             continue
         if status == ELIGIBLE and rule["id"] != entry["rule"]:
+            continue
+        if status == NOT_ELIGIBLE and near and rule["id"] != near:
             continue
         if status == UNDETERMINED and rule["holds"] is False:
             continue
@@ -208,9 +228,12 @@ def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[st
             lines.append(f"{pad}      - {cond['label'][lang] if cond['label'] else cond['text']}: "
                          f"{w[KLEENE[cond['result']]]}" + _values(cond, w))
         for p in rule["parameters"]:
+            if p["value"] is None:
+                lines.append(f"{pad}      {w['params']}: {p['name']} — {w['no_value']}")
+                continue
             mark = f" [{w['unverified']} {p['confidence']}]" if p["confidence"] in ("C", "D") else ""
             lines.append(f"{pad}      {w['params']}: {p['name']} = {_plain_value(p['value'])} "
-                         f"({p['from']}, {p['reference']}){mark}")
+                         f"({w['since']} {p['from']}, {p['reference']}){mark}")
         if status == NOT_ELIGIBLE:
             break  # the closest rule is enough for a leakage line
     return lines
@@ -219,7 +242,8 @@ def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[st
 def _values(cond: dict, w: dict) -> str:
     parts = []
     if "actual" in cond:
-        parts.append(f"{_plain_value(cond['actual'])} vs {_plain_value(cond['threshold'])}")
+        actual, threshold = (w["none"] if v is None else _plain_value(v) for v in (cond["actual"], cond["threshold"]))
+        parts.append(f"{actual} vs {threshold}")
     if cond.get("distance") is not None and cond["result"] is False:
         d = cond["distance"]
         parts.append(f"{w['above'] if d > 0 else w['below']} {_plain_value(abs(d))}")
@@ -236,9 +260,15 @@ def _plain_value(value) -> str:
     return str(value)
 
 
-def _money(amount: float, unit: str) -> str:
+UNIT_SUFFIX = {
+    "vi": {"vnd_per_month": " đồng/tháng", "vnd_per_year": " đồng/năm", "vnd_once": " đồng", "kg_rice": " kg gạo/tháng",
+           "loan": " đồng (mức vay tối đa)"},
+    "en": {"vnd_per_month": " VND/month", "vnd_per_year": " VND/year", "vnd_once": " VND once", "kg_rice": " kg rice/month",
+           "loan": " VND (loan ceiling)"},
+}
+
+
+def _money(amount: float, unit: str, lang: str) -> str:
     if unit == "share_of_premium":
         return f"{amount * 100:.0f}%"
-    suffix = {"vnd_per_month": " VND/tháng", "vnd_per_year": " VND/năm", "vnd_once": " VND", "kg_rice": " kg",
-              "loan": " VND"}.get(unit, "")
-    return f"{amount:,.0f}{suffix}"
+    return f"{amount:,.0f}{UNIT_SUFFIX[lang].get(unit, '')}"

@@ -370,9 +370,8 @@ class _Compiler:
                 elif isinstance(n, Var):
                     cols |= lineage[n.name][0]
                     params |= lineage[n.name][1]
-                elif isinstance(n, BenefitRef):
+                elif isinstance(n, BenefitRef):   # its inputs can leave this undecided; its figures are its own
                     cols |= lineage[n.benefit][0]
-                    params |= lineage[n.benefit][1]
             return frozenset(cols), frozenset(params)
 
         for name in order:
