@@ -36,6 +36,11 @@ class V:
         """Known and false."""
         return ~np.asarray(self.v, dtype=bool) & self.k
 
+    @functools.cached_property
+    def open_rows(self) -> np.ndarray:
+        """Rows where this condition is not known false (a rule starting with it looks only there)."""
+        return np.flatnonzero(np.asarray(self.v, dtype=bool) | ~self.k)
+
 
 def all_of(arrays: list[np.ndarray]) -> np.ndarray:
     return functools.reduce(np.logical_and, arrays)

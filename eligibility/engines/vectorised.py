@@ -313,14 +313,14 @@ class Evaluation:
         if node.inner is None:
             return V(self.hh_size.astype(float), np.ones(nh, dtype=bool))
         inner = self.eval(node.inner, "person").full(self.n("person"))
-        unknown = np.bincount(self.hh_index, weights=~inner.k, minlength=nh) > 0
+        unknown = self._count(~inner.k) > 0
         if node.func in ("count", "any", "all"):
-            trues = np.bincount(self.hh_index, weights=inner.true, minlength=nh)
+            trues = self._count(inner.true)
             if node.func == "count":
-                return V(trues, ~unknown)
+                return V(trues.astype(float), ~unknown)
             if node.func == "any":
                 return V(trues > 0, (trues > 0) | ~unknown)
-            falses = np.bincount(self.hh_index, weights=inner.false, minlength=nh) > 0
+            falses = self._count(inner.false) > 0
             return V(~falses, falses | ~unknown)
         values = np.asarray(inner.v, dtype=float)
         if node.func == "sum":
@@ -332,6 +332,14 @@ class Evaluation:
         if node.type.kind == "date":
             result = result.astype(np.int64)
         return V(result, ~unknown)
+
+    def _count(self, flags: np.ndarray) -> np.ndarray:
+        """Per household, how many of its members have the flag (members are sorted by household)."""
+        flags = np.broadcast_to(flags, (self.n("person"),))
+        if len(flags) and len(self.hh_size) and self.hh_size.min() > 0:
+            return np.add.reduceat(flags.view(np.int8) if flags.dtype == bool else flags.astype(np.int8),
+                                   self.hh_start, dtype=np.int32)
+        return np.bincount(self.hh_index, weights=flags, minlength=self.n("household")).astype(np.int32)
 
     def _Compare(self, node: Compare, get) -> V:
         left, right = get(node.left), get(node.right)
@@ -481,14 +489,17 @@ class Evaluation:
         per_row = [c for c in rule.conditions if c.node.entity != "scalar"]
         if per_row:
             first = self.eval(per_row[0].node, entity).full(n)
-            rows = np.flatnonzero(~first.false)
+            rows = first.open_rows
             unknown = ~first.k[rows] | all_unknown
         else:
             rows, unknown = np.arange(n), np.full(n, all_unknown)
         for cond in per_row[1:]:
             if not len(rows):
                 break
-            value = self.at(cond.node, entity, rows).full(len(rows))
+            if len(rows) > n // 4:   # most rows still open: compute it for everyone, once, and share it
+                value = _gather(self.eval(cond.node, entity), rows).full(len(rows))
+            else:
+                value = self.at(cond.node, entity, rows).full(len(rows))
             keep = ~value.false
             rows, unknown = rows[keep], unknown[keep] | ~value.k[keep]
         true_rows, unknown_rows = rows[~unknown], rows[unknown]
