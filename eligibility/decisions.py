@@ -113,7 +113,7 @@ def _pieces(ev: Evaluation, index: int, result: BenefitResult, include_all: bool
     benefit = result.benefit
     if benefit.hit_policy != "all":
         return [_piece(ev, index, result, cov, rows, lang, texts, rules, result.rule_index[rows].astype(np.int64),
-                       result.amount.v[rows])]
+                       result.amount_at(rows).v)]
     # hit policy `all`: one row per matching rule, and one row where no rule matches
     pieces, matched = [], np.zeros(len(rows), dtype=bool)
     for i, o in enumerate(result.outcomes):
@@ -144,10 +144,10 @@ def _piece(ev: Evaluation, index: int, result: BenefitResult, cov: np.ndarray, r
     pick = np.where((rule_idx >= 0) & eligible, rule_idx, len(benefit.rules))
     codes = rule_codes[pick]
     if benefit.hit_policy == "sum" and result.pattern is not None:
-        codes = np.where(eligible, _combined_rules(benefit.rules, result.pattern[rows], table, unverified, lang), -1)
+        codes = np.where(eligible, _combined_rules(benefit.rules, result.pattern_at(rows), table, unverified, lang), -1)
     explanation, missing = _explain(ev, result, rows, lang, np.where(pick < len(benefit.rules), pick, 0), texts)
     return Piece(index, ENTITIES.index(benefit.entity), rows, status, cov[rows],
-                 np.where(eligible, amount, np.nan), result.rate.v[rows], codes, explanation, missing)
+                 np.where(eligible, amount, np.nan), result.rate_at(rows).v, codes, explanation, missing)
 
 
 def _combined_rules(rules: list[CompiledRule], pattern: np.ndarray, table: RuleTable, unverified: list[str],

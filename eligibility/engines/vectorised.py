@@ -92,14 +92,45 @@ class RuleOutcome:
 
 @dataclass
 class BenefitResult:
+    """One benefit's decision for every row. Amounts are kept for the rows that are paid only
+    (usually few): `amount_at(rows)` reads them, `amount` builds the full column on demand."""
+
     benefit: CompiledBenefit
     status: np.ndarray          # int8: NOT_ELIGIBLE / ELIGIBLE / UNDETERMINED
     rule_index: np.ndarray      # int16 into benefit.rules (-1: none)
-    amount: V
-    rate: V
+    paid_rows: np.ndarray       # sorted rows where a rule holds
+    paid_amount: np.ndarray     # aligned with paid_rows (NaN: unknown)
+    paid_rate: np.ndarray       # aligned with paid_rows (NaN: none or unknown)
     outcomes: list[RuleOutcome]
     enrolled: V | None
-    pattern: np.ndarray | None = None   # hit policy `sum`: bit i set when rule i pays
+    pattern: np.ndarray | None = None   # hit policy `sum`: bit i set when rule i pays (aligned with paid_rows)
+
+    def _at(self, values: np.ndarray, rows: np.ndarray) -> V:
+        at = np.searchsorted(self.paid_rows, rows)
+        hit = (at < len(self.paid_rows)) & (self.paid_rows[np.minimum(at, len(self.paid_rows) - 1)] == rows) \
+            if len(self.paid_rows) else np.zeros(len(rows), dtype=bool)
+        out = np.where(hit, values[np.minimum(at, max(len(values) - 1, 0))] if len(values) else np.nan, np.nan)
+        return V(out, ~np.isnan(out))
+
+    def amount_at(self, rows: np.ndarray) -> V:
+        return self._at(self.paid_amount, rows)
+
+    def rate_at(self, rows: np.ndarray) -> V:
+        return self._at(self.paid_rate, rows)
+
+    def pattern_at(self, rows: np.ndarray) -> np.ndarray:
+        at = np.searchsorted(self.paid_rows, rows)
+        hit = (at < len(self.paid_rows)) & (self.paid_rows[np.minimum(at, len(self.paid_rows) - 1)] == rows) \
+            if len(self.paid_rows) else np.zeros(len(rows), dtype=bool)
+        return np.where(hit, self.pattern[np.minimum(at, max(len(self.pattern) - 1, 0))] if len(self.pattern) else 0, 0)
+
+    @functools.cached_property
+    def amount(self) -> V:
+        return self.amount_at(np.arange(len(self.status)))
+
+    @functools.cached_property
+    def rate(self) -> V:
+        return self.rate_at(np.arange(len(self.status)))
 
 
 class Evaluation:
@@ -425,55 +456,47 @@ class Evaluation:
     def _benefit(self, benefit: CompiledBenefit) -> BenefitResult:
         """Status, the rule that pays and its amount, by the benefit's hit policy.
 
-        Rules are in precedence order (priority, then id); each works on the rows where it holds."""
+        Rules are in precedence order (priority, then id). Only the rows where some rule holds
+        are sorted out: by row, then (hit policy `max`) the highest amount, then precedence."""
         n, entity, policy = self.n(benefit.entity), benefit.entity, benefit.hit_policy
         outcomes = [self._rule(rule, entity, n) for rule in benefit.rules]
         any_unknown = np.zeros(n, dtype=bool)
-        chosen = np.full(n, -1, dtype=np.int16)
-        amount = np.full(n, np.nan)
-        rate = np.full(n, np.nan) if any(r.rate is not None for r in benefit.rules) else None
-        best = np.full(n, -np.inf) if policy == "max" else None
-        pattern = np.zeros(n, dtype=np.int64) if policy == "sum" else None
+        rows, rules, amounts, rates = [], [], [], []
         for i, o in enumerate(outcomes):
             any_unknown[o.unknown_rows] = True
-            rows = o.true_rows
-            if not len(rows):
-                continue
-            known, value = o.amount.k, np.asarray(o.amount.v, dtype=float)
-            if policy == "max":   # strictly better only: on a tie the earlier rule (in precedence) keeps it
-                ranked = np.where(known, value, -1e300)
-                pick = ranked > best[rows]
-                best[rows[pick]] = ranked[pick]
-            else:                 # first / all / sum: the first matching rule in precedence order
-                pick = chosen[rows] < 0
-            take = rows[pick]
-            chosen[take] = i
-            amount[take] = np.where(known[pick], value[pick], np.nan)
-            if o.rate is not None and rate is not None:
-                rate[take] = np.where(o.rate.k[pick], o.rate.v[pick], np.nan)
-            if pattern is not None:
-                pattern[rows] |= np.int64(1) << i
-        eligible = chosen >= 0
+            if len(o.true_rows):
+                count = len(o.true_rows)
+                rows.append(o.true_rows)
+                rules.append(np.full(count, i, dtype=np.int16))
+                amounts.append(np.where(np.broadcast_to(o.amount.k, (count,)), o.amount.v, np.nan))
+                rates.append(np.full(count, np.nan) if o.rate is None else
+                             np.where(np.broadcast_to(o.rate.k, (count,)), o.rate.v, np.nan))
+        chosen = np.full(n, -1, dtype=np.int16)
+        if rows:
+            row, rule, amount, rate = (np.concatenate(x) for x in (rows, rules, amounts, rates))
+            if policy == "max":   # highest amount first (an unknown amount ranks lowest), ties by precedence
+                ranked = np.where(np.isnan(amount), -1e300, amount)
+                order = np.lexsort((rule, -ranked, row))
+            else:
+                order = np.lexsort((rule, row))
+            row, rule, amount, rate = row[order], rule[order], amount[order], rate[order]
+            starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+            paid_rows, paid_rule = row[starts], rule[starts]
+            paid_amount, paid_rate = amount[starts], rate[starts]
+            pattern = None
+            if policy == "sum":   # every rule that holds pays; NaN (unknown) in any makes the total unknown
+                paid_amount = np.add.reduceat(amount, starts)
+                pattern = np.bitwise_or.reduceat(np.int64(1) << rule.astype(np.int64), starts)
+            chosen[paid_rows] = paid_rule
+        else:
+            paid_rows = np.zeros(0, dtype=np.int64)
+            paid_amount = paid_rate = np.zeros(0)
+            pattern = np.zeros(0, dtype=np.int64) if policy == "sum" else None
         status = np.full(n, NOT_ELIGIBLE, dtype=np.int8)
         status[any_unknown] = UNDETERMINED
-        status[eligible] = ELIGIBLE
-        if pattern is not None:
-            amount = self._sum_amounts(outcomes, n)
-        amount[~eligible] = np.nan
+        status[paid_rows] = ELIGIBLE
         enrolled = self.eval(benefit.enrolled, entity).full(n) if benefit.enrolled is not None else None
-        rate_v = V(rate, ~np.isnan(rate)) if rate is not None else V(np.asarray(np.nan), np.asarray(False)).full(n)
-        return BenefitResult(benefit, status, chosen, V(amount, ~np.isnan(amount)), rate_v, outcomes, enrolled, pattern)
-
-    @staticmethod
-    def _sum_amounts(outcomes: list[RuleOutcome], n: int) -> np.ndarray:
-        """Hit policy `sum`: every rule that holds pays; one unknown amount makes the total unknown."""
-        total, unknown = np.zeros(n), np.zeros(n, dtype=bool)
-        for o in outcomes:
-            known = np.broadcast_to(o.amount.k, o.true_rows.shape)
-            total[o.true_rows] += np.where(known, o.amount.v, 0.0)
-            unknown[o.true_rows[~known]] = True
-        total[unknown] = np.nan
-        return total
+        return BenefitResult(benefit, status, chosen, paid_rows, paid_amount, paid_rate, outcomes, enrolled, pattern)
 
     def _rule(self, rule: CompiledRule, entity: str, n: int) -> RuleOutcome:
         """Narrow the rows condition by condition: conditions about the date alone first, then the
