@@ -472,22 +472,12 @@ class Evaluation:
                 rates.append(np.full(count, np.nan) if o.rate is None else
                              np.where(np.broadcast_to(o.rate.k, (count,)), o.rate.v, np.nan))
         chosen = np.full(n, -1, dtype=np.int16)
-        if rows:
-            row, rule, amount, rate = (np.concatenate(x) for x in (rows, rules, amounts, rates))
-            if policy == "max":   # highest amount first (an unknown amount ranks lowest), ties by precedence
-                ranked = np.where(np.isnan(amount), -1e300, amount)
-                order = np.lexsort((rule, -ranked, row))
-            else:
-                order = np.lexsort((rule, row))
-            row, rule, amount, rate = row[order], rule[order], amount[order], rate[order]
-            starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
-            paid_rows, paid_rule = row[starts], rule[starts]
-            paid_amount, paid_rate = amount[starts], rate[starts]
-            pattern = None
-            if policy == "sum":   # every rule that holds pays; NaN (unknown) in any makes the total unknown
-                paid_amount = np.add.reduceat(amount, starts)
-                pattern = np.bitwise_or.reduceat(np.int64(1) << rule.astype(np.int64), starts)
-            chosen[paid_rows] = paid_rule
+        if sum(len(r) for r in rows) > n // 8:   # most rows paid (e.g. HI): one pass over full columns
+            paid_rows, paid_amount, paid_rate, pattern = self._resolve_dense(policy, rows, rules, amounts, rates,
+                                                                            chosen)
+        elif rows:                               # few rows paid: sort just those
+            paid_rows, paid_amount, paid_rate, pattern = self._resolve_sparse(policy, rows, rules, amounts, rates,
+                                                                             chosen)
         else:
             paid_rows = np.zeros(0, dtype=np.int64)
             paid_amount = paid_rate = np.zeros(0)
@@ -497,6 +487,57 @@ class Evaluation:
         status[paid_rows] = ELIGIBLE
         enrolled = self.eval(benefit.enrolled, entity).full(n) if benefit.enrolled is not None else None
         return BenefitResult(benefit, status, chosen, paid_rows, paid_amount, paid_rate, outcomes, enrolled, pattern)
+
+    def _narrowest_first(self, conditions: list, n: int) -> list:
+        """All conditions must hold, so their order is free: start from the one already computed
+        (shared with other rules) that leaves the fewest rows open; explanations keep the written order."""
+        known = [c for c in conditions if id(c.node) in self._memo]
+        if not known:
+            return conditions
+        first = min(known, key=lambda c: len(self._memo[id(c.node)].full(n).open_rows))
+        return [first] + [c for c in conditions if c is not first]
+
+    @staticmethod
+    def _resolve_sparse(policy, rows, rules, amounts, rates, chosen):
+        """Hit policy over the paid rows only: sort by row, then (max) amount, then precedence."""
+        row, rule, amount, rate = (np.concatenate(x) for x in (rows, rules, amounts, rates))
+        if policy == "max":   # highest amount first (an unknown amount ranks lowest), ties by precedence
+            order = np.lexsort((rule, -np.where(np.isnan(amount), -1e300, amount), row))
+        else:
+            order = np.lexsort((rule, row))
+        row, rule, amount, rate = row[order], rule[order], amount[order], rate[order]
+        starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+        paid_rows = row[starts]
+        chosen[paid_rows] = rule[starts]
+        if policy == "sum":   # every rule that holds pays; NaN (unknown) in any makes the total unknown
+            return (paid_rows, np.add.reduceat(amount, starts), rate[starts],
+                    np.bitwise_or.reduceat(np.int64(1) << rule.astype(np.int64), starts))
+        return paid_rows, amount[starts], rate[starts], None
+
+    @staticmethod
+    def _resolve_dense(policy, rows, rules, amounts, rates, chosen):
+        """Hit policy with running reductions over full columns, rule by rule in precedence order."""
+        n = len(chosen)
+        amount, rate = np.full(n, np.nan), np.full(n, np.nan)
+        best = np.full(n, -np.inf) if policy == "max" else None
+        pattern = np.zeros(n, dtype=np.int64) if policy == "sum" else None
+        total = np.zeros(n) if policy == "sum" else None
+        for r, i, a, t in zip(rows, rules, amounts, rates):
+            if policy == "max":   # strictly better only: on a tie the earlier rule keeps it
+                ranked = np.where(np.isnan(a), -1e300, a)
+                pick = ranked > best[r]
+                best[r[pick]] = ranked[pick]
+            else:
+                pick = chosen[r] < 0
+            take = r[pick]
+            chosen[take], amount[take], rate[take] = i[0], a[pick], t[pick]
+            if policy == "sum":
+                total[r] += a       # NaN (unknown) stays NaN
+                pattern[r] |= np.int64(1) << int(i[0])
+        paid_rows = np.flatnonzero(chosen >= 0)
+        if policy == "sum":
+            return paid_rows, total[paid_rows], rate[paid_rows], pattern[paid_rows]
+        return paid_rows, amount[paid_rows], rate[paid_rows], None
 
     def _rule(self, rule: CompiledRule, entity: str, n: int) -> RuleOutcome:
         """Narrow the rows condition by condition: conditions about the date alone first, then the
@@ -509,7 +550,7 @@ class Evaluation:
         if any(bool(v.false) for v in scalar):
             return RuleOutcome(rule, n, none, none, V(np.zeros(0), np.zeros(0, dtype=bool)), None)
         all_unknown = any(not bool(v.k) for v in scalar)
-        per_row = [c for c in rule.conditions if c.node.entity != "scalar"]
+        per_row = self._narrowest_first([c for c in rule.conditions if c.node.entity != "scalar"], n)
         if per_row:
             first = self.eval(per_row[0].node, entity).full(n)
             rows = first.open_rows
