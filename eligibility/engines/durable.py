@@ -1388,8 +1388,10 @@ class Prepared:
 
 
 def prepare(plan: Plan, households: pd.DataFrame, members: pd.DataFrame) -> Prepared:
+    from .vectorised import household_positions
+
     households = households.reset_index(drop=True)
-    hh_pos = pd.Index(households["household_id"]).get_indexer(members["household_id"])
+    hh_pos = household_positions(households["household_id"], members["household_id"])
     if (hh_pos < 0).any():
         raise ValueError("members refer to households that are not in the household table")
     order = np.argsort(hh_pos, kind="stable")
