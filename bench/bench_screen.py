@@ -38,6 +38,8 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "rows": len(r.decisions),
 
 EVALUATE = """
 import time, resource, datetime as dt, json, sys
+from eligibility.engines.memory import reuse_freed_buffers
+reuse_freed_buffers()   # as `screen` does before reading the register
 from eligibility.api import load_rules
 from eligibility.register import read_register
 from eligibility.engines.vectorised import evaluate

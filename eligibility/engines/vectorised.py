@@ -146,9 +146,11 @@ class Evaluation:
         hh_pos = household_positions(households["household_id"], members["household_id"])
         if (hh_pos < 0).any():
             raise ValueError("members refer to households that are not in the household table")
-        order = np.argsort(hh_pos, kind="stable")
-        members = members.iloc[order].reset_index(drop=True)
-        self.hh_index = hh_pos[order]
+        if len(hh_pos) and (np.diff(hh_pos) < 0).any():   # registers usually list members by household already
+            order = np.argsort(hh_pos, kind="stable")
+            members, hh_pos = members.iloc[order], hh_pos[order]
+        members = members.reset_index(drop=True)
+        self.hh_index = hh_pos
         self.entities = {"household": Entity(households, len(households)), "person": Entity(members, len(members))}
         counts = np.bincount(self.hh_index, minlength=len(households))
         self.hh_size = counts
