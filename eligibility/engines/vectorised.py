@@ -229,10 +229,9 @@ class Evaluation:
         if spec.type == "enum":
             cat = col if isinstance(col.dtype, pd.CategoricalDtype) else col.astype(
                 pd.CategoricalDtype(list(spec.values or ())))
-            lookup = self.enums.ids_for(cat.cat.categories)
+            lookup = np.append(self.enums.ids_for(cat.cat.categories), -1).astype(np.int32)   # code -1 → id -1
             codes = cat.cat.codes.to_numpy()
-            ids = np.where(codes >= 0, lookup[np.maximum(codes, 0)] if len(lookup) else 0, -1).astype(np.int32)
-            return V(ids, codes >= 0)
+            return V(lookup[codes], codes >= 0)
         if spec.type == "bool":
             return V(col.to_numpy(dtype=bool, na_value=False), known)
         if spec.type == "date":
