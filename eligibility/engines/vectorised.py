@@ -470,9 +470,9 @@ class Evaluation:
             if len(o.true_rows):
                 count = len(o.true_rows)
                 rows.append(o.true_rows)
-                rules.append(np.full(count, i, dtype=np.int16))
+                rules.append(i)
                 amounts.append(np.where(np.broadcast_to(o.amount.k, (count,)), o.amount.v, np.nan))
-                rates.append(np.full(count, np.nan) if o.rate is None else
+                rates.append(None if o.rate is None else
                              np.where(np.broadcast_to(o.rate.k, (count,)), o.rate.v, np.nan))
         chosen = np.full(n, -1, dtype=np.int16)
         if sum(len(r) for r in rows) > n // 8:   # most rows paid (e.g. HI): one pass over full columns
@@ -503,6 +503,8 @@ class Evaluation:
     @staticmethod
     def _resolve_sparse(policy, rows, rules, amounts, rates, chosen):
         """Hit policy over the paid rows only: sort by row, then (max) amount, then precedence."""
+        rules = [np.full(len(r), i, dtype=np.int16) for r, i in zip(rows, rules)]
+        rates = [np.full(len(r), np.nan) if t is None else t for r, t in zip(rows, rates)]
         row, rule, amount, rate = (np.concatenate(x) for x in (rows, rules, amounts, rates))
         if policy == "max":   # highest amount first (an unknown amount ranks lowest), ties by precedence
             order = np.lexsort((rule, -np.where(np.isnan(amount), -1e300, amount), row))
@@ -533,10 +535,12 @@ class Evaluation:
             else:
                 pick = chosen[r] < 0
             take = r[pick]
-            chosen[take], amount[take], rate[take] = i[0], a[pick], t[pick]
+            chosen[take], amount[take] = i, a[pick]
+            if t is not None:
+                rate[take] = t[pick]
             if policy == "sum":
                 total[r] += a       # NaN (unknown) stays NaN
-                pattern[r] |= np.int64(1) << int(i[0])
+                pattern[r] |= np.int64(1) << i
         paid_rows = np.flatnonzero(chosen >= 0)
         if policy == "sum":
             return paid_rows, total[paid_rows], rate[paid_rows], pattern[paid_rows]
