@@ -27,6 +27,7 @@ from .values import V, kleene_and, kleene_or
 
 NOT_ELIGIBLE, ELIGIBLE, UNDETERMINED = 0, 1, 2
 PARALLEL_FROM = 50_000   # persons: below this, threads cost more than they save
+THREADS = 3              # on 2 cores, a third thread fills the gaps while the others hold the GIL (measured)
 STATUS = np.array(["not_eligible", "eligible", "undetermined"], dtype=object)
 
 
@@ -176,8 +177,8 @@ class Evaluation:
     # ------------------------------------------------------------ run
     def run(self, progress=None, threads: int | None = None) -> "Evaluation":
         """Every variable and benefit, dependencies first. numpy releases the GIL on whole-column
-        work, so on a large register independent steps run on two threads."""
-        threads = threads or (2 if self.n("person") >= PARALLEL_FROM else 1)
+        work, so on a large register independent steps run on a few threads."""
+        threads = threads or (THREADS if self.n("person") >= PARALLEL_FROM else 1)
         if threads == 1:
             for name in self.plan.order:
                 self._step(name, progress)

@@ -196,3 +196,19 @@ def test_same_inputs_give_identical_decisions(plan):
     a = screen(plan, {"poverty_list_status": "poor"}, members)
     b = screen(plan, {"poverty_list_status": "poor"}, members)
     assert a.equals(b)
+
+
+def test_threaded_evaluation_decides_exactly_as_one_thread(tmp_path):
+    """Large registers are evaluated on several threads; the decisions must not depend on it."""
+    from eligibility.decisions import build_decisions
+    from eligibility.engines.vectorised import Evaluation
+    from eligibility.register import read_register
+    from eligibility.register.sample import write_sample
+
+    plan = load_rules()
+    write_sample(tmp_path, households=12_000, seed=11, fmt="parquet")
+    register = read_register(tmp_path, plan.inputs, dt.date(2025, 11, 15))
+    one, many = (build_decisions(Evaluation(plan, register.households, register.members,
+                                            dt.date(2025, 11, 15)).run(threads=t)) for t in (1, 3))
+    assert len(one) > 10_000
+    assert one.equals(many)
