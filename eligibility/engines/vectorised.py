@@ -28,7 +28,6 @@ from .values import V, kleene_and, kleene_or
 NOT_ELIGIBLE, ELIGIBLE, UNDETERMINED = 0, 1, 2
 PARALLEL_FROM = 50_000   # persons: below this, threads cost more than they save
 THREADS = 3              # on 2 cores, a third thread fills the gaps while the others hold the GIL (measured)
-STATUS = np.array(["not_eligible", "eligible", "undetermined"], dtype=object)
 
 
 class EnumIds:

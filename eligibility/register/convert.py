@@ -20,6 +20,9 @@ DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f",
 )
 EARLIEST_DATE = pd.Timestamp("1900-01-01")
+# Excel's day numbers (1900 system). Five digits only, so that a bare year such as 1985 is never
+# read as a day number: 10000 is 18/05/1927, 73050 is 31/12/2099.
+EXCEL_EPOCH, EXCEL_SERIAL_MIN, EXCEL_SERIAL_MAX = pd.Timestamp("1899-12-30"), 10_000, 73_050
 DATE_EXPECTED = "expected a date dd/mm/yyyy or yyyy-mm-dd"
 
 TRUE_WORDS = ("có", "co", "x", "1", "1.0", "true", "yes", "y", "đúng", "dung", "t")
@@ -259,6 +262,13 @@ def _parse_dates(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
             where = np.flatnonzero(todo)[hit]
             values.iloc[where] = parsed[hit].astype("datetime64[us]").to_numpy()
             todo[where] = False
+    if todo.any():  # Excel day numbers that lost their date format on the way to CSV (45292 = 01/01/2024)
+        serial = pd.to_numeric(text[todo], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        ok = (serial >= EXCEL_SERIAL_MIN) & (serial <= EXCEL_SERIAL_MAX) & (serial == np.floor(serial))
+        if ok.any():
+            where = np.flatnonzero(todo)[ok]
+            days = pd.to_timedelta(serial[ok], unit="D")
+            values.iloc[where] = (EXCEL_EPOCH + days).astype("datetime64[us]").to_numpy()
     return values, present
 
 
