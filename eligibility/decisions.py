@@ -232,16 +232,6 @@ def _categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
     return pd.Categorical.from_codes(inverse.ravel()[codes], categories=list(uniq))
 
 
-def _take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Series:
-    """Values of `column` at `rows` (-1 gives a missing value), without converting to Python objects."""
-    if column not in frame.columns:
-        return pd.Series(pd.array([None] * len(rows), dtype="string"))
-    values = frame[column].array
-    if not pd.api.types.is_string_dtype(values.dtype):
-        values = pd.array(values.astype(str), dtype="string")
-    return pd.Series(values.take(rows, allow_fill=True))
-
-
 def _enum_labels(plan: Plan, households: pd.DataFrame, column: str, rows: np.ndarray, lang: str) -> pd.Categorical:
     """A household enum column by its label in `lang` ("" where missing)."""
     spec = plan.inputs.households.columns.get(column)
@@ -258,16 +248,41 @@ def _enum_labels(plan: Plan, households: pd.DataFrame, column: str, rows: np.nda
 
 def identity_columns(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, h_rows: np.ndarray,
                      p_rows: np.ndarray, lang: str) -> dict:
-    """Who and where, for decision rows given by household rows and person rows (-1: a household row)."""
-    person = pd.Series(p_rows >= 0)
+    """Who and where, for decision rows given by household rows and person rows (-1: a household row).
+    Held as categoricals over each column's distinct values: no string is copied per decision row."""
+    person = p_rows >= 0
+    names, name_labels = _codes(members, "full_name")
+    heads, head_labels = _codes(households, "head_name")
+    labels = pd.Index(name_labels).append(pd.Index(head_labels)).unique()
+    name_codes = np.where(person, _pick(pd.Index(labels).get_indexer(name_labels), names, p_rows),
+                          _pick(pd.Index(labels).get_indexer(head_labels), heads, h_rows))
     return {
-        "household_id": _take(households, "household_id", h_rows),
-        "person_id": _take(members, "person_id", p_rows),
-        "name": _take(members, "full_name", p_rows).where(person, _take(households, "head_name", h_rows)),
+        "household_id": _text(households, "household_id", h_rows),
+        "person_id": _text(members, "person_id", p_rows),
+        "name": pd.Categorical.from_codes(name_codes, categories=labels),
         "district": _enum_labels(plan, households, "district", h_rows, lang),
-        "commune": _take(households, "commune", h_rows),
-        "village": _take(households, "village", h_rows),
+        "commune": _text(households, "commune", h_rows),
+        "village": _text(households, "village", h_rows),
     }
+
+
+def _codes(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
+    """Each row's code among the column's distinct values (-1: missing or no such column)."""
+    if column not in frame.columns:
+        return np.full(len(frame), -1, dtype=np.int64), pd.Index([], dtype=object)
+    codes, uniques = pd.factorize(frame[column].astype("string"), use_na_sentinel=True)
+    return codes, pd.Index(uniques.astype(object))
+
+
+def _pick(mapping: np.ndarray, codes: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """codes[rows] mapped through `mapping`, -1 wherever a row or its value is missing."""
+    picked = np.where(rows >= 0, codes[np.maximum(rows, 0)] if len(codes) else -1, -1)
+    return np.where(picked >= 0, mapping[np.maximum(picked, 0)] if len(mapping) else -1, -1)
+
+
+def _text(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Categorical:
+    codes, labels = _codes(frame, column)
+    return pd.Categorical.from_codes(_pick(np.arange(len(labels)), codes, rows), categories=labels)
 
 
 # ---------------------------------------------------------------- explanations
