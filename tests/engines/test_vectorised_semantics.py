@@ -177,8 +177,8 @@ def test_sum_policy_adds_rules_and_aggregates_count_members(plan):
 def test_an_unknown_member_makes_count_unknown_but_any_true_stays_true(plan):
     members = [{"person_id": "P1", "date_of_birth": dt.date(1940, 1, 1)}, {"person_id": "P2"}]
     row = one(screen(plan, {}, members), "family_flag")
-    # has_elder is true whatever P2's age; children_under_6 is unknown → the sum is undetermined? No:
-    # `sum` pays every rule that holds; one holds, the other is unknown → eligible, amount of the known part
+    # has_elder is true whatever P2's age, so the elder rule holds; children_under_6 is unknown, so the
+    # per-child rule is undecided. A rule that holds makes the benefit eligible.
     assert row["status"] == "eligible"
     assert "elder_bonus" in row["rule"]
 
