@@ -95,13 +95,17 @@ def stable_zip(data: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":   # openpyxl stamps the save time here
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", content)
-            dst.writestr(fixed, content)
+            dst.writestr(*stable_entry(info.filename, src.read(info.filename)))
     return out.getvalue()
+
+
+def stable_entry(name: str, content: bytes) -> tuple[zipfile.ZipInfo, bytes]:
+    """A zip entry with a fixed timestamp, and openpyxl's save time in docProps/core.xml fixed too."""
+    fixed = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+    fixed.compress_type = zipfile.ZIP_DEFLATED
+    if name == "docProps/core.xml":
+        content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", content)
+    return fixed, content
 
 
 def file_sha256(path: Path) -> str:

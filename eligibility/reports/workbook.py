@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import re
 import zipfile
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..outputs import neutralise
+from ..outputs import neutralise, stable_entry
 from .labels import ALL_BENEFITS, FORMATS, NOTES, SHEETS, TITLES, UNIT_FORMATS, header, present
 from .tables import VIEWS
 
@@ -142,11 +141,7 @@ def _repack(data: bytes, bodies: dict[str, _Body], path: Path) -> None:
     """Copy the openpyxl package with fixed timestamps, streaming each sheet's rows into its sheetData."""
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":   # openpyxl stamps the save time here
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)", rb"\g<1>2000-01-01T00:00:00Z\2", content)
+            fixed, content = stable_entry(info.filename, src.read(info.filename))
             body = bodies.get(info.filename)
             if body is None or not body.n:
                 dst.writestr(fixed, content)
