@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 from ..rulebook.compile import CompiledBenefit, CompiledRule, Plan
 from ..rulebook.expressions import (Aggregate, Arith, AsOf, BenefitRef, BoolOp, Call, Column, Compare, Const,
-                                    FromHousehold, IfElse, In, Neg, Node, Not, Param, Var)
+                                    FromHousehold, IfElse, In, Neg, Node, Not, Param, Var, walk)
 from . import values as dv
 from .memory import reuse_freed_buffers
 from .values import V, kleene_and, kleene_or
@@ -161,6 +161,8 @@ class Evaluation:
         self.benefits: dict[str, BenefitResult] = {}
         self._memo: dict[int, V] = {}
         self._param_tables: dict[str, tuple] = {}
+        self._step_nodes, self._users = _node_users(plan)
+        self._release_lock = threading.Lock()
 
     @property
     def households(self) -> pd.DataFrame:
@@ -194,6 +196,16 @@ class Evaluation:
             self.variables[name] = self.eval(var.node, var.entity).full(self.n(var.entity))
         else:
             self.benefits[name] = self._benefit(self.plan.benefits[name])
+        self._release(name)
+
+    def _release(self, step: str) -> None:
+        """Forget the results no later step reads: shared subexpressions are kept until their last
+        reader is done, so the register's working set stays small (fresh memory is slow to touch)."""
+        with self._release_lock:
+            for key in self._step_nodes[step]:
+                self._users[key] -= 1
+                if not self._users[key]:
+                    self._memo.pop(key, None)
 
     def _run_parallel(self, threads: int, progress) -> None:
         sorter = TopologicalSorter({name: self.plan.deps.get(name, ()) for name in self.plan.order})
@@ -577,6 +589,24 @@ class Evaluation:
         amount = self.at(rule.amount, entity, true_rows).full(len(true_rows))
         rate = None if rule.rate is None else self.at(rule.rate, entity, true_rows).full(len(true_rows))
         return RuleOutcome(rule, n, true_rows, unknown_rows, V(np.asarray(amount.v, dtype=float), amount.k), rate)
+
+
+def _node_users(plan: Plan) -> tuple[dict[str, list[int]], dict[int, int]]:
+    """For each step, the nodes its expressions contain; for each node, how many steps contain it."""
+    steps: dict[str, list[int]] = {}
+    for name in plan.order:
+        if name in plan.variables:
+            roots = [plan.variables[name].node]
+        else:
+            benefit = plan.benefits[name]
+            roots = [benefit.enrolled] + [n for r in benefit.rules for n in [r.amount, r.rate]
+                                          + [c.node for c in r.conditions]]
+        steps[name] = list({id(n) for root in roots if root is not None for n in walk(root)})
+    users: dict[int, int] = {}
+    for keys in steps.values():
+        for key in keys:
+            users[key] = users.get(key, 0) + 1
+    return steps, users
 
 
 def household_positions(household_ids: pd.Series, member_household_ids: pd.Series) -> np.ndarray:

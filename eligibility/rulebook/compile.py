@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import RuleErrors, RuleIssue
 from ..suggestions import suggest
-from .expressions import (BOOL, AsOf, BenefitRef, BoolOp, Column, Const, ExprError, IfElse, Node, Param, Scope, Symbol,
+from .expressions import (BOOL, AsOf, BenefitRef, BoolOp, Column, Const, ExprError, IfElse, Node, Param, Scope, Shared, Symbol,
                           Type, Var, check, type_of, walk)
 from .inputs import InputSchema, Labels
 from .load import RulePack, Source, load_pack
@@ -163,6 +163,7 @@ class _Compiler:
         if self.issues:
             raise RuleErrors(self.issues)
         self._propagate_inputs(order, variables, benefits)
+        _share_subexpressions(variables, benefits)
         examples = [(src, i, ex) for src in self.pack.policies for i, ex in enumerate(src.model.examples)]
         deps = {name: frozenset(self.deps.get(name, ())) for name in order}
         return Plan(self.pack.folder, self.pack.digest, self.pack.inputs, self.parameters, order, deps,
@@ -431,6 +432,19 @@ class _Compiler:
                 if pop is not None and ind is not None:
                     out[name] = CompiledTarget(name, spec, pop, ind, str(src.path), src.line(*key))
         return out
+
+
+def _share_subexpressions(variables: dict[str, CompiledVariable], benefits: dict[str, CompiledBenefit]) -> None:
+    """One node per distinct subexpression across the whole pack (see `Shared`)."""
+    share = Shared()
+    for var in variables.values():
+        var.node = share(var.node)
+    for benefit in benefits.values():
+        benefit.enrolled = share(benefit.enrolled)
+        for rule in benefit.rules:
+            rule.amount, rule.rate = share(rule.amount), share(rule.rate)
+            for cond in rule.conditions:
+                cond.node = share(cond.node)
 
 
 def _entity(*nodes: Node) -> str:

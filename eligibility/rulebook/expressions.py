@@ -498,6 +498,43 @@ def _join(items: tuple[Node, ...]) -> str:
     return "scalar"
 
 
+class Shared:
+    """Common subexpressions made one: structurally equal trees become the same node object.
+
+    `age >= 18` written in nine rules is then one node, which an engine computes once per register
+    (engines remember results by node). Nodes are pure functions of the register and the as-of date,
+    so sharing changes no result."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[tuple, Node] = {}
+
+    def __call__(self, node: Node | None) -> Node | None:
+        if node is None:
+            return None
+        fields = {}
+        for name, value in vars(node).items():
+            if isinstance(value, Node):
+                value = self(value)
+            elif isinstance(value, tuple) and any(isinstance(v, Node) for v in value):
+                value = tuple(self(v) if isinstance(v, Node) else v for v in value)
+            fields[name] = value
+        key = (type(node),) + tuple((name, _identity(value)) for name, value in fields.items())
+        found = self.nodes.get(key)
+        if found is None:
+            found = self.nodes[key] = node if all(fields[k] is v for k, v in vars(node).items()) \
+                else type(node)(**fields)
+        return found
+
+
+def _identity(value: Any) -> Any:
+    """A hashable stand-in: shared nodes by identity, values with their type (True is not 1)."""
+    if isinstance(value, Node):
+        return ("node", id(value))
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__,) + tuple(_identity(v) for v in value)
+    return (type(value).__name__, value)
+
+
 def walk(node: Node):
     """Every node of a checked tree (pre-order)."""
     yield node
