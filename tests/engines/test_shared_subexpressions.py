@@ -1,0 +1,57 @@
+"""A subexpression written in many rules is one node, computed once per register.
+
+The compiler merges structurally equal trees; the vectorised engine remembers each result until the
+last step that reads it is done. Both are about speed and memory: the differential tests prove the
+decisions do not change, these prove the sharing itself happens and never recomputes."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+from eligibility.api import load_rules
+from eligibility.engines.vectorised import Evaluation
+from eligibility.register import read_register
+from eligibility.rulebook.expressions import BOOL, NUMBER, Compare, Const, Shared, walk
+
+DEMO = Path(__file__).resolve().parents[2] / "sample_households" / "demo"
+AS_OF = dt.date(2025, 11, 15)
+
+
+def test_a_condition_written_in_several_rules_is_one_node():
+    plan = load_rules()
+    nodes = [c.node for b in plan.benefits.values() for r in b.rules for c in r.conditions
+             if c.text == "household.on_poor_list"]
+    assert len(nodes) > 5
+    assert len({id(n) for n in nodes}) == 1
+
+
+def test_sharing_keeps_apart_values_that_only_compare_equal():
+    share = Shared()
+    one, true, one_again = Const(NUMBER, "scalar", 1), Const(BOOL, "scalar", True), Const(NUMBER, "scalar", 1)
+    assert share(one) is share(one_again)
+    assert share(true) is not share(one)
+    ge = share(Compare(BOOL, "scalar", ">=", one, Const(NUMBER, "scalar", 2)))
+    gt = share(Compare(BOOL, "scalar", ">", one_again, Const(NUMBER, "scalar", 2)))
+    assert ge is not gt and ge.left is gt.left
+
+
+def test_every_subexpression_is_computed_once_over_the_whole_register(monkeypatch):
+    plan = load_rules()
+    register = read_register(DEMO, plan.inputs, AS_OF)
+    computed: Counter = Counter()
+    original = Evaluation._compute
+
+    def counting(self, node, entity, rows):
+        if rows is None:
+            computed[id(node)] += 1
+        return original(self, node, entity, rows)
+
+    monkeypatch.setattr(Evaluation, "_compute", counting)
+    ev = Evaluation(plan, register.households, register.members, AS_OF).run(threads=1)
+    assert computed, "the engine computed nothing at full width"
+    assert max(computed.values()) == 1, "a shared result was forgotten before its last reader and recomputed"
+    assert not ev._memo, "results are not kept after the run"
+    shared = {id(n) for b in plan.benefits.values() for r in b.rules for c in r.conditions for n in walk(c.node)}
+    assert len(shared) < sum(1 for b in plan.benefits.values() for r in b.rules for c in r.conditions
+                             for _ in walk(c.node))
