@@ -189,36 +189,37 @@ def _fmt_value(value) -> str:
 # ---------------------------------------------------------------- assembling the table
 def _assemble(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Texts, table: RuleTable,
               lang: str) -> pd.DataFrame:
-    def cat(field: str) -> np.ndarray:
-        return np.concatenate([getattr(p, field) for p in pieces]) if pieces else np.zeros(0, dtype=np.int64)
+    # 3 million rows: every array here is made once, in the narrowest integer type that holds it
+    def cat(field: str, dtype=None) -> np.ndarray:
+        arrays = [getattr(p, field) for p in pieces] or [np.zeros(0, dtype=np.int64)]
+        return np.concatenate(arrays).astype(dtype or arrays[0].dtype, copy=False)
 
-    entity = np.concatenate([np.full(len(p.rows), p.entity, dtype=np.int8) for p in pieces]) if pieces \
-        else np.zeros(0, dtype=np.int8)
-    rows = cat("rows").astype(np.int64)
-    person = entity == 1
-    p_rows = np.where(person, rows, -1)
-    h_rows = np.where(person, ev.hh_index[np.where(person, rows, 0)] if len(ev.hh_index) else 0, rows)
-    hh, mm = ev.households, ev.members
+    def per_piece(make, dtype) -> np.ndarray:
+        return np.concatenate([make(p) for p in pieces] or [np.zeros(0)]).astype(dtype, copy=False)
+
+    person = ENTITIES.index("person")
+    p_rows = per_piece(lambda p: p.rows if p.entity == person else np.full(len(p.rows), -1), np.int64)
+    h_rows = per_piece(lambda p: ev.hh_index[p.rows] if p.entity == person else p.rows, np.int64)
+    entity = per_piece(lambda p: np.full(len(p.rows), p.entity, dtype=np.int8), np.int8)
+    benefit_codes = per_piece(lambda p: np.full(len(p.rows), p.benefit, dtype=np.int16), np.int16)
     plan = ev.plan
-    benefit_codes = np.concatenate([np.full(len(p.rows), p.benefit) for p in pieces]) if pieces \
-        else np.zeros(0, dtype=np.int64)
-    rule_codes = cat("rule")
+    rule_codes = cat("rule", np.int32)
     rule_rows = table.rows or [("", "", "", "")]
     frame = pd.DataFrame({
-        **identity_columns(plan, hh, mm, h_rows, p_rows, lang),
+        **identity_columns(plan, ev.households, ev.members, h_rows, p_rows, lang),
         "benefit": _categorical(benefit_codes, names),
         "benefit_label": _categorical(benefit_codes, [getattr(plan.benefits[n].label, lang) for n in names]),
-        "entity": _categorical(entity.astype(np.int64), ENTITIES),
-        "status": _categorical(cat("status").astype(np.int64), STATUS),
-        "coverage": _categorical(cat("coverage").astype(np.int64), list(COVERAGE_CODES)),
-        "amount": cat("amount").astype(float),
+        "entity": _categorical(entity, ENTITIES),
+        "status": _categorical(cat("status"), STATUS),
+        "coverage": _categorical(cat("coverage"), list(COVERAGE_CODES)),
+        "amount": cat("amount", float),
         "unit": _categorical(benefit_codes, [plan.benefits[n].unit for n in names]),
-        "rate": cat("rate").astype(float),
+        "rate": cat("rate", float),
         "rule": _categorical(rule_codes, [r[0] for r in rule_rows]),
         "rule_label": _categorical(rule_codes, [r[1] for r in rule_rows]),
         "reference": _categorical(rule_codes, [r[2] for r in rule_rows]),
-        "explanation": _categorical(cat("explanation"), texts.items),
-        "missing_inputs": _categorical(cat("missing"), texts.items),
+        "explanation": _categorical(cat("explanation", np.int32), texts.items),
+        "missing_inputs": _categorical(cat("missing", np.int32), texts.items),
         "unverified": _categorical(rule_codes, [r[3] for r in rule_rows]),
     })
     return frame[COLUMNS]
@@ -226,10 +227,15 @@ def _assemble(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Text
 
 def _categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
     """Codes into labels (labels may repeat; code -1 gives an empty string, never a missing value)."""
-    labels = list(labels) + [""]
+    labels = list(labels) + [""]          # code -1 reads the last entry: ""
     uniq, inverse = np.unique(np.array(labels, dtype=object).astype(str), return_inverse=True)
-    codes = np.where(np.asarray(codes) < 0, len(labels) - 1, codes)
-    return pd.Categorical.from_codes(inverse.ravel()[codes], categories=list(uniq))
+    lookup = inverse.ravel().astype(_code_type(len(uniq)))
+    return pd.Categorical.from_codes(lookup[codes], categories=list(uniq), validate=False)
+
+
+def _code_type(count: int) -> type:
+    """The integer type pandas itself would use for this many categories (so it makes no copy)."""
+    return np.int8 if count < 128 else np.int16 if count < 32768 else np.int32
 
 
 def _enum_labels(plan: Plan, households: pd.DataFrame, column: str, rows: np.ndarray, lang: str) -> pd.Categorical:
@@ -242,8 +248,7 @@ def _enum_labels(plan: Plan, households: pd.DataFrame, column: str, rows: np.nda
         households[column].astype(pd.CategoricalDtype(codes))
     source = cat.cat.codes.to_numpy()
     labels = [getattr(spec.values[c], lang) if c in spec.values else c for c in cat.cat.categories]
-    return _categorical(np.where(rows >= 0, source[np.maximum(rows, 0)], -1) if len(source) else
-                        np.full(len(rows), -1), labels)
+    return _categorical(_pick(source, rows), labels)
 
 
 def identity_columns(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, h_rows: np.ndarray,
@@ -254,12 +259,13 @@ def identity_columns(plan: Plan, households: pd.DataFrame, members: pd.DataFrame
     names, name_labels = _codes(members, "full_name")
     heads, head_labels = _codes(households, "head_name")
     labels = pd.Index(name_labels).append(pd.Index(head_labels)).unique()
-    name_codes = np.where(person, _pick(pd.Index(labels).get_indexer(name_labels), names, p_rows),
-                          _pick(pd.Index(labels).get_indexer(head_labels), heads, h_rows))
+    code = _code_type(len(labels))
+    of_person = _pick(names, p_rows, pd.Index(labels).get_indexer(name_labels).astype(code))
+    of_head = _pick(heads, h_rows, pd.Index(labels).get_indexer(head_labels).astype(code))
     return {
         "household_id": _text(households, "household_id", h_rows),
         "person_id": _text(members, "person_id", p_rows),
-        "name": pd.Categorical.from_codes(name_codes, categories=labels),
+        "name": pd.Categorical.from_codes(np.where(person, of_person, of_head), categories=labels, validate=False),
         "district": _enum_labels(plan, households, "district", h_rows, lang),
         "commune": _text(households, "commune", h_rows),
         "village": _text(households, "village", h_rows),
@@ -269,20 +275,23 @@ def identity_columns(plan: Plan, households: pd.DataFrame, members: pd.DataFrame
 def _codes(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
     """Each row's code among the column's distinct values (-1: missing or no such column)."""
     if column not in frame.columns:
-        return np.full(len(frame), -1, dtype=np.int64), pd.Index([], dtype=object)
+        return np.full(len(frame), -1, dtype=np.int32), pd.Index([], dtype=object)
     codes, uniques = pd.factorize(frame[column].astype("string"), use_na_sentinel=True)
-    return codes, pd.Index(uniques.astype(object))
+    return codes.astype(_code_type(len(uniques)), copy=False), pd.Index(uniques.astype(object))
 
 
-def _pick(mapping: np.ndarray, codes: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """codes[rows] mapped through `mapping`, -1 wherever a row or its value is missing."""
-    picked = np.where(rows >= 0, codes[np.maximum(rows, 0)] if len(codes) else -1, -1)
-    return np.where(picked >= 0, mapping[np.maximum(picked, 0)] if len(mapping) else -1, -1)
+def _pick(codes: np.ndarray, rows: np.ndarray, mapping: np.ndarray | None = None) -> np.ndarray:
+    """codes[rows], then through `mapping`; -1 wherever a row (-1) or its value is missing.
+    Each table gets a trailing -1 so that index -1 reads it: one gather per step, no masks."""
+    picked = np.append(codes, np.array(-1, dtype=codes.dtype))[rows]
+    if mapping is None:
+        return picked
+    return np.append(mapping, np.array(-1, dtype=mapping.dtype))[picked]
 
 
 def _text(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Categorical:
     codes, labels = _codes(frame, column)
-    return pd.Categorical.from_codes(_pick(np.arange(len(labels)), codes, rows), categories=labels)
+    return pd.Categorical.from_codes(_pick(codes, rows), categories=labels, validate=False)
 
 
 # ---------------------------------------------------------------- explanations
