@@ -509,7 +509,7 @@ class Evaluation:
         known = [c for c in conditions if id(c.node) in self._memo]
         if not known:
             return conditions
-        first = min(known, key=lambda c: len(self._memo[id(c.node)].full(n).open_rows))
+        first = min(known, key=lambda c: self._memo[id(c.node)].full(n).open_count)
         return [first] + [c for c in conditions if c is not first]
 
     @staticmethod
@@ -560,8 +560,9 @@ class Evaluation:
 
     def _rule(self, rule: CompiledRule, entity: str, n: int) -> RuleOutcome:
         """Narrow the rows condition by condition: conditions about the date alone first, then the
-        first per-row condition for everyone (shared between rules), each later one only where the
-        question is still open."""
+        per-row ones. While most rows are still open, conditions are computed for everyone (and
+        shared with other rules) and combined as whole-column masks; once few rows are left, each
+        later condition is computed only at those rows."""
         none = np.zeros(0, dtype=np.int64)
         if not rule.in_force(self.as_of):      # outside its validity window: known false for everyone
             return RuleOutcome(rule, n, none, none, V(np.zeros(0), np.zeros(0, dtype=bool)), None)
@@ -570,25 +571,34 @@ class Evaluation:
             return RuleOutcome(rule, n, none, none, V(np.zeros(0), np.zeros(0, dtype=bool)), None)
         all_unknown = any(not bool(v.k) for v in scalar)
         per_row = self._narrowest_first([c for c in rule.conditions if c.node.entity != "scalar"], n)
-        if per_row:
-            first = self.eval(per_row[0].node, entity).full(n)
-            rows = first.open_rows
-            unknown = ~first.k[rows] | all_unknown
-        else:
-            rows, unknown = np.arange(n), np.full(n, all_unknown)
-        for cond in per_row[1:]:
+        rows, unknown = self._open_rows(per_row, entity, n)
+        if all_unknown:
+            unknown = np.ones(len(rows), dtype=bool)
+        for cond in per_row:
             if not len(rows):
                 break
-            if len(rows) > n // 4:   # most rows still open: compute it for everyone, once, and share it
-                value = _gather(self.eval(cond.node, entity), rows).full(len(rows))
-            else:
-                value = self.at(cond.node, entity, rows).full(len(rows))
+            value = self.at(cond.node, entity, rows).full(len(rows))
             keep = ~value.false
             rows, unknown = rows[keep], unknown[keep] | ~value.k[keep]
         true_rows, unknown_rows = rows[~unknown], rows[unknown]
         amount = self.at(rule.amount, entity, true_rows).full(len(true_rows))
         rate = None if rule.rate is None else self.at(rule.rate, entity, true_rows).full(len(true_rows))
         return RuleOutcome(rule, n, true_rows, unknown_rows, V(np.asarray(amount.v, dtype=float), amount.k), rate)
+
+    def _open_rows(self, conditions: list, entity: str, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """The dense phase of `_rule`: conditions computed for everyone, combined as masks while more
+        than a quarter of the rows stay open. Returns the open rows, whether each is still unknown,
+        and leaves in `conditions` only those still to apply (at the rows)."""
+        if not conditions:
+            return np.arange(n), np.zeros(n, dtype=bool)
+        first = self.eval(conditions.pop(0).node, entity).full(n)
+        open_, unknown = first.open, ~first.k
+        while conditions and np.count_nonzero(open_) > n // 4:
+            value = self.eval(conditions.pop(0).node, entity).full(n)
+            open_ = open_ & value.open
+            unknown = unknown | ~value.k
+        rows = np.flatnonzero(open_)
+        return rows, unknown[rows]
 
 
 def _node_users(plan: Plan) -> tuple[dict[str, list[int]], dict[int, int]]:

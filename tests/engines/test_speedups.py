@@ -1,4 +1,5 @@
-"""A subexpression written in many rules is one node, computed once per register.
+"""Engine speed-ups that must not change a result: a subexpression written in many rules is one
+node, computed once per register; dates become yyyymmdd integers by integer arithmetic.
 
 The compiler merges structurally equal trees; the vectorised engine remembers each result until the
 last step that reads it is done. Both are about speed and memory: the differential tests prove the
@@ -55,3 +56,13 @@ def test_every_subexpression_is_computed_once_over_the_whole_register(monkeypatc
     shared = {id(n) for b in plan.benefits.values() for r in b.rules for c in r.conditions for n in walk(c.node)}
     assert len(shared) < sum(1 for b in plan.benefits.values() for r in b.rules for c in r.conditions
                              for _ in walk(c.node))
+
+
+def test_dates_become_yyyymmdd_integers_on_every_day_of_eight_centuries():
+    import numpy as np
+    from eligibility.engines.values import yyyymmdd
+    days = np.arange(np.datetime64("1600-01-01"), np.datetime64("2401-01-01"))
+    first = dt.date(1600, 1, 1).toordinal()
+    expected = [int(dt.date.fromordinal(first + i).strftime("%Y%m%d")) for i in range(len(days))]
+    assert yyyymmdd(days).tolist() == expected
+    assert yyyymmdd(np.array(["NaT", "2024-02-29"], dtype="datetime64[D]")).tolist() == [0, 20240229]
