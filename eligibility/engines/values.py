@@ -54,6 +54,15 @@ def any_of(arrays: list[np.ndarray]) -> np.ndarray:
     return functools.reduce(np.logical_or, arrays)
 
 
+def known_both(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Known where both are known; a value known everywhere (a 0-d True) costs no new array."""
+    if a.ndim == 0 and bool(a):
+        return b
+    if b.ndim == 0 and bool(b):
+        return a
+    return a & b
+
+
 def kleene_and(items: list[V]) -> V:
     true_all = all_of([i.true for i in items])
     false_any = any_of([i.false for i in items])

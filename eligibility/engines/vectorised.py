@@ -23,7 +23,7 @@ from ..rulebook.expressions import (Aggregate, Arith, AsOf, BenefitRef, BoolOp, 
                                     FromHousehold, IfElse, In, Neg, Node, Not, Param, Var, walk)
 from . import values as dv
 from .memory import reuse_freed_buffers
-from .values import V, kleene_and, kleene_or
+from .values import V, kleene_and, kleene_or, known_both
 
 NOT_ELIGIBLE, ELIGIBLE, UNDETERMINED = 0, 1, 2
 PARALLEL_FROM = 50_000   # persons: below this, threads cost more than they save
@@ -154,7 +154,7 @@ class Evaluation:
         self.entities = {"household": Entity(households, len(households)), "person": Entity(members, len(members))}
         counts = np.bincount(self.hh_index, minlength=len(households))
         self.hh_size = counts
-        self.hh_start = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        self.hh_start = (np.cumsum(counts) - counts).astype(np.int64)
         self.enums = EnumIds()
         self.params = {name: p.at(as_of) for name, p in plan.parameters.items()}
         self.variables: dict[str, V] = {}
@@ -371,21 +371,22 @@ class Evaluation:
         values = np.asarray(inner.v, dtype=float)
         if node.func == "sum":
             return V(np.bincount(self.hh_index, weights=np.where(inner.k, values, 0.0), minlength=nh), ~unknown)
-        if len(values) == 0:
-            return V(np.zeros(nh), np.zeros(nh, dtype=bool))
-        reducer = np.maximum if node.func == "max" else np.minimum
-        result = reducer.reduceat(values, self.hh_start)
+        # max/min: a household's members are one run of rows; a household with no member has no value
+        nonempty = self.hh_size > 0
+        result = np.zeros(nh)
+        if len(values):
+            reducer = np.maximum if node.func == "max" else np.minimum
+            result[nonempty] = reducer.reduceat(values, self.hh_start[nonempty])
         if node.type.kind == "date":
             result = result.astype(np.int64)
-        return V(result, ~unknown)
+        return V(result, ~unknown & nonempty)
 
     def _count(self, flags: np.ndarray) -> np.ndarray:
-        """Per household, how many of its members have the flag (members are sorted by household)."""
-        flags = np.broadcast_to(flags, (self.n("person"),))
-        if len(flags) and len(self.hh_size) and self.hh_size.min() > 0:
-            return np.add.reduceat(flags.view(np.int8) if flags.dtype == bool else flags.astype(np.int8),
-                                   self.hh_start, dtype=np.int32)
-        return np.bincount(self.hh_index, weights=flags, minlength=self.n("household")).astype(np.int32)
+        """Per household, how many of its members have the flag: differences of one running count
+        (members are sorted by household; twice as fast as a segmented sum)."""
+        running = np.zeros(self.n("person") + 1, dtype=np.int32)
+        np.cumsum(np.broadcast_to(flags, (self.n("person"),)), dtype=np.int32, out=running[1:])
+        return running[self.hh_start + self.hh_size] - running[self.hh_start]
 
     def _Compare(self, node: Compare, get) -> V:
         left, right = get(node.left), get(node.right)
@@ -403,7 +404,7 @@ class Evaluation:
                 value = left.v > right.v
             else:
                 value = left.v >= right.v
-        return V(np.asarray(value, dtype=bool), left.k & right.k)
+        return V(np.asarray(value, dtype=bool), known_both(left.k, right.k))
 
     def _BoolOp(self, node: BoolOp, get) -> V:
         items = [get(i) for i in node.items]
@@ -416,7 +417,7 @@ class Evaluation:
     def _Arith(self, node: Arith, get) -> V:
         left, right = get(node.left), get(node.right)
         a, b = np.asarray(left.v, dtype=float), np.asarray(right.v, dtype=float)
-        known = left.k & right.k
+        known = known_both(left.k, right.k)
         with np.errstate(divide="ignore", invalid="ignore"):
             if node.op == "+":
                 value = a + b
@@ -436,21 +437,21 @@ class Evaluation:
     def _In(self, node: In, get) -> V:
         item, options = get(node.item), get(node.options)
         choices = options.v
-        if node.item.type.kind in ("enum", "text"):
-            choices = self.enums.ids_for(choices)
-        elif node.item.type.kind == "number":
-            choices = choices.astype(float)
-        value = np.isin(item.v, choices)
+        if node.item.type.kind in ("enum", "text"):   # interned ids are small: one lookup table, no sort
+            value = _member_of(item.v, self.enums.ids_for(choices))
+        else:
+            value = np.isin(item.v, choices.astype(float) if node.item.type.kind == "number" else choices)
         if node.negate:
             value = ~value
-        return V(value, item.k & options.k)
+        return V(value, known_both(item.k, options.k))
 
     def _IfElse(self, node: IfElse, get) -> V:
         cond, then, other = (get(x) for x in (node.cond, node.then, node.other))
         pick = np.asarray(cond.v, dtype=bool)
         value = np.where(pick, then.v, other.v)
-        known = cond.k & np.where(pick, then.k, other.k)
-        return V(value, known)
+        branches = then.k if then.k is other.k or then.k.ndim == other.k.ndim == 0 and bool(then.k) == bool(other.k) \
+            else np.where(pick, then.k, other.k)
+        return V(value, known_both(cond.k, branches))
 
     def _Call(self, node: Call, get) -> V:
         args = [get(a) for a in node.args]
@@ -460,7 +461,7 @@ class Evaluation:
         if name == "coalesce":
             x, y = args
             return V(np.where(x.k, x.v, y.v), x.k | y.k)
-        known = dv.all_of([a.k for a in args])
+        known = functools.reduce(known_both, [a.k for a in args])
         a, b = (args + [None])[:2]
         fn = {"years_between": dv.years_between, "months_between": dv.months_between,
               "days_between": dv.days_between, "add_years": dv.add_years, "add_months": dv.add_months,
@@ -599,6 +600,15 @@ class Evaluation:
             unknown = unknown | ~value.k
         rows = np.flatnonzero(open_)
         return rows, unknown[rows]
+
+
+def _member_of(ids: np.ndarray, choices: np.ndarray) -> np.ndarray:
+    """`ids in choices` for interned ids (-1 = missing, never a member) through a lookup table."""
+    if ids.ndim == 0:
+        return np.isin(ids, choices)
+    table = np.zeros(max(int(choices.max(initial=-1)), int(ids.max(initial=-1))) + 2, dtype=bool)
+    table[choices + 1] = True
+    return table[ids + 1]
 
 
 def _node_users(plan: Plan) -> tuple[dict[str, list[int]], dict[int, int]]:
