@@ -31,6 +31,11 @@ variables:
     type: bool
     label: {vi: Có người cao tuổi, en: Has an elder}
     formula: any(age >= 80)
+  eldest_birth:
+    entity: household
+    type: date
+    label: {vi: Ngày sinh người lớn tuổi nhất, en: Birth date of the eldest}
+    formula: min(date_of_birth)
 benefits:
   elder_allowance:
     entity: person
@@ -212,3 +217,16 @@ def test_threaded_evaluation_decides_exactly_as_one_thread(tmp_path):
                                             dt.date(2025, 11, 15)).run(threads=t)) for t in (1, 3))
     assert len(one) > 10_000
     assert one.equals(many)
+
+
+def test_the_earliest_birth_date_of_a_household_with_no_member_is_unknown(plan):
+    from eligibility.engines.vectorised import Evaluation
+    from eligibility.records import frames_from_records
+    households, members = frames_from_records(
+        plan.inputs, [{"household_id": h, "commune": "X"} for h in ("H1", "H2", "H3")],
+        [{"household_id": "H1", "person_id": "P1", "date_of_birth": dt.date(1950, 3, 4)},
+         {"household_id": "H1", "person_id": "P2", "date_of_birth": dt.date(1948, 12, 31)},
+         {"household_id": "H3", "person_id": "P3", "date_of_birth": dt.date(2001, 1, 2)}])
+    eldest = Evaluation(plan, households, members, dt.date(2024, 8, 1)).run().variables["eldest_birth"]
+    assert list(eldest.k) == [True, False, True]          # H2 has no member: no earliest date
+    assert [int(eldest.v[0]), int(eldest.v[2])] == [19481231, 20010102]
