@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .engines.values import V
 from .engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, BenefitResult, Evaluation
@@ -221,7 +223,7 @@ def _assemble(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Text
         "explanation": _categorical(cat("explanation", np.int32), texts.items),
         "missing_inputs": _categorical(cat("missing", np.int32), texts.items),
         "unverified": _categorical(rule_codes, [r[3] for r in rule_rows]),
-    })
+    }, copy=False)   # the arrays are ours: no copy, and no merging of the two float columns into one block
     return frame[COLUMNS]
 
 
@@ -254,22 +256,30 @@ def _enum_labels(plan: Plan, households: pd.DataFrame, column: str, rows: np.nda
 def identity_columns(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, h_rows: np.ndarray,
                      p_rows: np.ndarray, lang: str) -> dict:
     """Who and where, for decision rows given by household rows and person rows (-1: a household row).
-    Held as categoricals over each column's distinct values: no string is copied per decision row."""
+    IDs and names, nearly one per person, are taken as Arrow strings (one gather, no hashing of a
+    million values); places repeat, and are categoricals over their few distinct values."""
     person = p_rows >= 0
-    names, name_labels = _codes(members, "full_name")
-    heads, head_labels = _codes(households, "head_name")
-    labels = pd.Index(name_labels).append(pd.Index(head_labels)).unique()
-    code = _code_type(len(labels))
-    of_person = _pick(names, p_rows, pd.Index(labels).get_indexer(name_labels).astype(code))
-    of_head = _pick(heads, h_rows, pd.Index(labels).get_indexer(head_labels).astype(code))
     return {
-        "household_id": _text(households, "household_id", h_rows),
-        "person_id": _text(members, "person_id", p_rows),
-        "name": pd.Categorical.from_codes(np.where(person, of_person, of_head), categories=labels, validate=False),
+        "household_id": _taken(households, "household_id", h_rows),
+        "person_id": _taken(members, "person_id", p_rows),
+        "name": pd.array(pc.if_else(pa.array(person), _arrow(members, "full_name", p_rows),
+                                    _arrow(households, "head_name", h_rows)), dtype="string[pyarrow]"),
         "district": _enum_labels(plan, households, "district", h_rows, lang),
         "commune": _text(households, "commune", h_rows),
         "village": _text(households, "village", h_rows),
     }
+
+
+def _arrow(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pa.Array:
+    """column[rows] as Arrow strings, null where the row is -1 or the column is absent."""
+    if column not in frame.columns:
+        return pa.nulls(len(rows), pa.large_string())
+    values = pa.array(frame[column].astype("string[pyarrow]").array, type=pa.large_string())
+    return values.take(pa.array(rows, mask=rows < 0))
+
+
+def _taken(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    return pd.array(_arrow(frame, column, rows), dtype="string[pyarrow]")
 
 
 def _codes(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:

@@ -107,24 +107,30 @@ class BenefitResult:
     enrolled: V | None
     pattern: np.ndarray | None = None   # hit policy `sum`: bit i set when rule i pays (aligned with paid_rows)
 
+    def _positions(self, rows: np.ndarray) -> np.ndarray:
+        """Where each of `rows` sits in `paid_rows` (-1: not paid)."""
+        paid, n = self.paid_rows, len(self.status)
+        if len(rows) > n // 8:     # many rows: one table over the register beats a binary search each
+            table = np.full(n + 1, -1, dtype=np.int64)
+            table[paid] = np.arange(len(paid))
+            return table[rows]
+        at = np.minimum(np.searchsorted(paid, rows), max(len(paid) - 1, 0))
+        return np.where(paid[at] == rows, at, -1) if len(paid) else np.full(len(rows), -1)
+
     def _at(self, values: np.ndarray, rows: np.ndarray) -> V:
-        at = np.searchsorted(self.paid_rows, rows)
-        hit = (at < len(self.paid_rows)) & (self.paid_rows[np.minimum(at, len(self.paid_rows) - 1)] == rows) \
-            if len(self.paid_rows) else np.zeros(len(rows), dtype=bool)
-        out = np.where(hit, values[np.minimum(at, max(len(values) - 1, 0))] if len(values) else np.nan, np.nan)
+        out = np.append(values, np.nan)[self._positions(rows)]   # -1 reads the trailing NaN
         return V(out, ~np.isnan(out))
 
     def amount_at(self, rows: np.ndarray) -> V:
         return self._at(self.paid_amount, rows)
 
     def rate_at(self, rows: np.ndarray) -> V:
+        if all(rule.rate is None for rule in self.benefit.rules):   # only loans have a rate
+            return V(np.full(len(rows), np.nan), np.zeros(len(rows), dtype=bool))
         return self._at(self.paid_rate, rows)
 
     def pattern_at(self, rows: np.ndarray) -> np.ndarray:
-        at = np.searchsorted(self.paid_rows, rows)
-        hit = (at < len(self.paid_rows)) & (self.paid_rows[np.minimum(at, len(self.paid_rows) - 1)] == rows) \
-            if len(self.paid_rows) else np.zeros(len(rows), dtype=bool)
-        return np.where(hit, self.pattern[np.minimum(at, max(len(self.pattern) - 1, 0))] if len(self.pattern) else 0, 0)
+        return np.append(self.pattern, 0)[self._positions(rows)]
 
     @functools.cached_property
     def amount(self) -> V:
