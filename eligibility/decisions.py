@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from .engines.values import V
 from .engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, BenefitResult, Evaluation
@@ -262,8 +261,8 @@ def identity_columns(plan: Plan, households: pd.DataFrame, members: pd.DataFrame
     return {
         "household_id": _taken(households, "household_id", h_rows),
         "person_id": _taken(members, "person_id", p_rows),
-        "name": pd.array(pc.if_else(pa.array(person), _arrow(members, "full_name", p_rows),
-                                    _arrow(households, "head_name", h_rows)), dtype="string[pyarrow]"),
+        "name": pd.array(_arrow_values(members, "full_name", households, "head_name").take(
+            pa.array(np.where(person, p_rows, len(members) + h_rows), mask=h_rows < 0)), dtype="string[pyarrow]"),
         "district": _enum_labels(plan, households, "district", h_rows, lang),
         "commune": _text(households, "commune", h_rows),
         "village": _text(households, "village", h_rows),
@@ -272,10 +271,17 @@ def identity_columns(plan: Plan, households: pd.DataFrame, members: pd.DataFrame
 
 def _arrow(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pa.Array:
     """column[rows] as Arrow strings, null where the row is -1 or the column is absent."""
-    if column not in frame.columns:
-        return pa.nulls(len(rows), pa.large_string())
-    values = pa.array(frame[column].astype("string[pyarrow]").array, type=pa.large_string())
-    return values.take(pa.array(rows, mask=rows < 0))
+    return _arrow_values(frame, column).take(pa.array(rows, mask=rows < 0))
+
+
+def _arrow_values(*frames_and_columns) -> pa.ChunkedArray:
+    """The values of one or more (frame, column) pairs, one after the other, as Arrow strings."""
+    chunks = []
+    for frame, column in zip(frames_and_columns[::2], frames_and_columns[1::2]):
+        values = pa.array(frame[column].astype("string[pyarrow]").array) if column in frame.columns \
+            else pa.nulls(len(frame), pa.string())
+        chunks += values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    return pa.chunked_array([c.cast(pa.string()) for c in chunks], type=pa.string())
 
 
 def _taken(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.api.extensions.ExtensionArray:

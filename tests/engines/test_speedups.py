@@ -66,3 +66,25 @@ def test_dates_become_yyyymmdd_integers_on_every_day_of_eight_centuries():
     expected = [int(dt.date.fromordinal(first + i).strftime("%Y%m%d")) for i in range(len(days))]
     assert yyyymmdd(days).tolist() == expected
     assert yyyymmdd(np.array(["NaT", "2024-02-29"], dtype="datetime64[D]")).tolist() == [0, 20240229]
+
+
+def test_ids_and_names_are_taken_from_columns_held_in_several_arrow_chunks():
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    from eligibility.decisions import identity_columns
+
+    def chunked(*parts):
+        return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([list(p) for p in parts])))
+
+    plan = load_rules()
+    households = pd.DataFrame({"household_id": chunked(["H1"], ["H2"]), "head_name": chunked(["Lò Văn A"], [None]),
+                               "commune": ["Bum Tở", "Pa Ủ"]})
+    members = pd.DataFrame({"person_id": chunked(["P1", "P2"], ["P3"]), "household_id": ["H1", "H1", "H2"],
+                            "full_name": chunked(["Lò Văn A", "Lò Thị B"], ["Tẩn Văn C"])})
+    # decision rows: P3, household H1, P1, household H2 (no head's name)
+    ids = identity_columns(plan, households, members, np.array([1, 0, 0, 1]), np.array([2, -1, 0, -1]), "vi")
+    assert list(pd.Series(ids["person_id"]).fillna("-")) == ["P3", "-", "P1", "-"]
+    assert list(pd.Series(ids["household_id"])) == ["H2", "H1", "H1", "H2"]
+    assert list(pd.Series(ids["name"]).fillna("-")) == ["Tẩn Văn C", "Lò Văn A", "Lò Văn A", "-"]
+    assert list(pd.Series(ids["commune"])) == ["Pa Ủ", "Bum Tở", "Bum Tở", "Pa Ủ"]
