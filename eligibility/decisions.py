@@ -76,9 +76,9 @@ class Texts:
     def codes(self, texts: np.ndarray) -> np.ndarray:
         """Codes for an array of strings, looked up once per distinct string."""
         if len(texts) == 0:
-            return np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.int32)
         uniq, inverse = np.unique(texts.astype(str), return_inverse=True)
-        return np.array([self.code(t) for t in uniq], dtype=np.int64)[inverse.ravel()]
+        return np.array([self.code(t) for t in uniq], dtype=np.int32)[inverse.ravel()]
 
 
 class RuleTable:
@@ -141,7 +141,7 @@ def _piece(ev: Evaluation, index: int, result: BenefitResult, cov: np.ndarray, r
     unverified = _unverified(ev, benefit.rules)
     rule_codes = np.array([table.add((benefit.id, r.id), (r.id, getattr(r.label, lang), r.reference.cite(),
                                                           unverified[i]))
-                           for i, r in enumerate(benefit.rules)] + [-1], dtype=np.int64)
+                           for i, r in enumerate(benefit.rules)] + [-1], dtype=np.int32)
     pick = np.where((rule_idx >= 0) & eligible, rule_idx, len(benefit.rules))
     codes = rule_codes[pick]
     if benefit.hit_policy == "sum" and result.pattern is not None:
@@ -165,7 +165,7 @@ def _combined_rules(rules: list[CompiledRule], pattern: np.ndarray, table: RuleT
             "+".join(rules[i].id for i in paid), " + ".join(getattr(rules[i].label, lang) for i in paid),
             "; ".join(dict.fromkeys(rules[i].reference.cite() for i in paid)),
             "; ".join(dict.fromkeys(u for i in paid if (u := unverified[i]))))))
-    return np.array(codes, dtype=np.int64)[inverse.ravel()]
+    return np.array(codes, dtype=np.int32)[inverse.ravel()]
 
 
 def _unverified(ev: Evaluation, rules: list[CompiledRule]) -> list[str]:
@@ -192,11 +192,11 @@ def _assemble(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Text
               lang: str) -> pd.DataFrame:
     # 3 million rows: every array here is made once, in the narrowest integer type that holds it
     def cat(field: str, dtype=None) -> np.ndarray:
-        arrays = [getattr(p, field) for p in pieces] or [np.zeros(0, dtype=np.int64)]
-        return np.concatenate(arrays).astype(dtype or arrays[0].dtype, copy=False)
+        arrays = [getattr(p, field) for p in pieces] or [np.zeros(0, dtype=dtype or np.int32)]
+        return np.concatenate(arrays, dtype=dtype or arrays[0].dtype)
 
     def per_piece(make, dtype) -> np.ndarray:
-        return np.concatenate([make(p) for p in pieces] or [np.zeros(0)]).astype(dtype, copy=False)
+        return np.concatenate([make(p) for p in pieces] or [np.zeros(0)], dtype=dtype)
 
     person = ENTITIES.index("person")
     p_rows = per_piece(lambda p: p.rows if p.entity == person else np.full(len(p.rows), -1), np.int64)
@@ -324,13 +324,13 @@ def _explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str,
     """Explanation and missing-input codes for `rows` of one benefit."""
     words = WORDS[lang]
     status = result.status[rows]
-    explanation = np.zeros(len(rows), dtype=np.int64)
-    missing = np.zeros(len(rows), dtype=np.int64)
+    explanation = np.zeros(len(rows), dtype=np.int32)
+    missing = np.zeros(len(rows), dtype=np.int32)
     rules = result.benefit.rules
     eligible = status == ELIGIBLE
     if eligible.any():   # the applying rule's conditions all hold
         per_rule = np.array([texts.code(f"{words['holds']}: " + "; ".join(_cond_text(c, lang) for c in r.conditions)
-                                        if r.conditions else words["holds"]) for r in rules], dtype=np.int64)
+                                        if r.conditions else words["holds"]) for r in rules], dtype=np.int32)
         explanation[eligible] = per_rule[applied[eligible]]
     undecided = status == UNDETERMINED
     if undecided.any():  # the unknown conditions of the first undecided rule, and the inputs missing
@@ -348,7 +348,7 @@ def _unknown_conditions(ev: Evaluation, result: BenefitResult, sub: np.ndarray, 
     first = np.full(len(sub), -1)
     for i, o in enumerate(result.outcomes):
         first[(first < 0) & ~o.holds.k[sub]] = i
-    out = np.zeros(len(sub), dtype=np.int64)
+    out = np.zeros(len(sub), dtype=np.int32)
     entity = result.benefit.entity
     for i, outcome in enumerate(result.outcomes):
         here = first == i
@@ -366,7 +366,7 @@ def _missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray, tex
     live = [o for o in result.outcomes if o.rule.in_force(ev.as_of) and o.rule.conditions]
     inputs = sorted(set().union(*(c.inputs for o in live for c in o.rule.conditions)))
     if not inputs:
-        return np.zeros(len(rows), dtype=np.int64)
+        return np.zeros(len(rows), dtype=np.int32)
     entity = result.benefit.entity
     relevant: dict = {}
     for o in live:
@@ -393,11 +393,11 @@ def _missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray, tex
 def _by_pattern(matrix: np.ndarray, make) -> np.ndarray:
     """Apply `make(pattern_row)` once per distinct boolean row pattern and spread the results."""
     if matrix.shape[0] == 0:
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int32)
     packed = np.packbits(matrix, axis=1)
     keys = np.ascontiguousarray(packed).view(np.dtype((np.void, packed.shape[1]))).ravel()
     _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-    codes = np.array([make(matrix[i]) for i in first], dtype=np.int64)
+    codes = np.array([make(matrix[i]) for i in first], dtype=np.int32)
     return codes[inverse.ravel()]
 
 
