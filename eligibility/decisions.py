@@ -74,11 +74,12 @@ class Texts:
         return self.index[text]
 
     def codes(self, texts: np.ndarray) -> np.ndarray:
-        """Codes for an array of strings, looked up once per distinct string."""
+        """Codes for an array of strings, looked up once per distinct string (by hashing: sorting
+        long explanation strings was a fifth of the table's time)."""
         if len(texts) == 0:
             return np.zeros(0, dtype=np.int32)
-        uniq, inverse = np.unique(texts.astype(str), return_inverse=True)
-        return np.array([self.code(t) for t in uniq], dtype=np.int32)[inverse.ravel()]
+        inverse, uniq = pd.factorize(texts)
+        return np.array([self.code(str(t)) for t in uniq], dtype=np.int32)[inverse]
 
 
 class RuleTable:
