@@ -3,12 +3,15 @@
 For each size it generates a register with `eligibility sample` (Parquet), then, each in a fresh
 process so peak memory is the run's own:
   * screen:     read + check + evaluate the full rule pack + write entitlements.parquet
-  * evaluate:   the engine alone (variables, benefits, decisions table) on already-read frames
+  * evaluate:   the engine alone on already-read frames: variables and benefits (every decision
+                with its rule, amount and unknowns), then, timed apart, the explained decisions table
   * floor:      pyarrow alone reading the same input and writing an output of the same size
-and prints seconds, peak RSS and the ratio to the floor.
+and prints seconds, peak RSS and the ratio to the floor. With --runs N each measure is taken N
+times and printed as min–max (this VM varies by about ±20 % from run to run).
 
-    python bench/bench_screen.py                    # 100,000 households and ~1,000,000 persons
-    python bench/bench_screen.py --households 20000 # a quick run
+    python bench/bench_screen.py                          # 100,000 households and ~1,000,000 persons
+    python bench/bench_screen.py --households 230000 --runs 5
+    python bench/bench_screen.py --households 20000       # a quick run
 """
 from __future__ import annotations
 
@@ -76,7 +79,7 @@ def run(script: str, *args: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def bench(households: int) -> None:
+def bench(households: int, runs: int) -> None:
     folder = DATA / f"hh{households}"
     if not folder.exists():
         t0 = time.perf_counter()
@@ -86,24 +89,44 @@ def bench(households: int) -> None:
         print(f"generated {households:,} households in {time.perf_counter() - t0:.1f} s")
     out = DATA / f"out{households}"
     out.mkdir(parents=True, exist_ok=True)
-    screen = run(SCREEN, str(folder), str(out), AS_OF)
-    evaluation = run(EVALUATE, str(folder), str(out), AS_OF)
-    floor = run(FLOOR, str(folder), str(out), str(screen["rows"]))
-    persons = screen["persons"]
-    print(f"\n{screen['households']:,} households, {persons:,} persons, {screen['rows']:,} decision rows")
-    print(f"  screen end to end : {screen['seconds']:6.2f} s   peak {screen['rss_mb']:7.0f} MB")
-    print(f"  evaluate alone    : {evaluation['evaluate']:6.2f} s   = {persons / evaluation['evaluate']:,.0f} persons/s"
-          f" (variables and benefits; the decisions table adds {evaluation['decisions']:.2f} s)")
-    print(f"  pyarrow floor     : {floor['seconds']:6.2f} s   peak {floor['rss_mb']:7.0f} MB")
-    print(f"  ratio to floor    : {screen['seconds'] / floor['seconds']:6.1f}x")
+    screens, evaluations, floors = [], [], []
+    for _ in range(runs):
+        screens.append(run(SCREEN, str(folder), str(out), AS_OF))
+        evaluations.append(run(EVALUATE, str(folder), str(out), AS_OF))
+        floors.append(run(FLOOR, str(folder), str(out), str(screens[-1]["rows"])))
+    first = screens[0]
+    persons = first["persons"]
+
+    def span(values, fmt="{:.2f}"):
+        low, high = min(values), max(values)
+        return fmt.format(low) if runs == 1 or fmt.format(low) == fmt.format(high) \
+            else f"{fmt.format(low)}–{fmt.format(high)}"
+
+    def rate(seconds):
+        return span([persons / s / 1e6 for s in seconds]) + " M persons/s"
+
+    evaluate = [e["evaluate"] for e in evaluations]
+    explained = [e["evaluate"] + e["decisions"] for e in evaluations]
+    print(f"\n{first['households']:,} households, {persons:,} persons, {first['rows']:,} decision rows"
+          f"{f'  ({runs} runs)' if runs > 1 else ''}")
+    print(f"  screen end to end     : {span([x['seconds'] for x in screens])} s   "
+          f"peak {span([x['rss_mb'] / 1024 for x in screens])} GB")
+    print(f"  evaluate alone        : {span(evaluate)} s = {rate(evaluate)}  (variables and benefits)")
+    print(f"  + explained decisions : {span([e['decisions'] for e in evaluations])} s; together "
+          f"{span(explained)} s = {rate(explained)}")
+    print(f"  pyarrow floor         : {span([x['seconds'] for x in floors])} s   "
+          f"peak {span([x['rss_mb'] / 1024 for x in floors])} GB")
+    print(f"  ratio to floor        : {span([s['seconds'] / f['seconds'] for s, f in zip(screens, floors)], '{:.1f}')}x")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--households", type=int, nargs="*", default=[100_000, 230_000],
                         help="register sizes (230,000 households ≈ 1,000,000 persons)")
-    for n in parser.parse_args().households:
-        bench(n)
+    parser.add_argument("--runs", type=int, default=1, help="repeat each measure and print min–max")
+    args = parser.parse_args()
+    for n in args.households:
+        bench(n, args.runs)
 
 
 if __name__ == "__main__":
