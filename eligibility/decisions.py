@@ -119,7 +119,7 @@ def _pieces(ev: Evaluation, index: int, result: BenefitResult, include_all: bool
     # hit policy `all`: one row per matching rule, and one row where no rule matches
     pieces, matched = [], np.zeros(len(rows), dtype=bool)
     for i, o in enumerate(result.outcomes):
-        holds = o.holds.true[rows]
+        holds = o.true_at(rows)
         matched |= holds
         if holds.any():
             pieces.append(_piece(ev, index, result, cov, rows[holds], lang, texts, rules,
@@ -200,8 +200,9 @@ def _assemble(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Text
         return np.concatenate([make(p) for p in pieces] or [np.zeros(0)], dtype=dtype)
 
     person = ENTITIES.index("person")
-    p_rows = per_piece(lambda p: p.rows if p.entity == person else np.full(len(p.rows), -1), np.int64)
-    h_rows = per_piece(lambda p: ev.hh_index[p.rows] if p.entity == person else p.rows, np.int64)
+    # int32 rows: half the memory of numpy's default, and as fast to index with
+    p_rows = per_piece(lambda p: p.rows if p.entity == person else np.full(len(p.rows), -1), np.int32)
+    h_rows = per_piece(lambda p: ev.hh_index[p.rows] if p.entity == person else p.rows, np.int32)
     entity = per_piece(lambda p: np.full(len(p.rows), p.entity, dtype=np.int8), np.int8)
     benefit_codes = per_piece(lambda p: np.full(len(p.rows), p.benefit, dtype=np.int16), np.int16)
     plan = ev.plan
@@ -336,46 +337,62 @@ def _explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str,
     undecided = status == UNDETERMINED
     if undecided.any():  # the unknown conditions of the first undecided rule, and the inputs missing
         sub = rows[undecided]
-        explanation[undecided] = _unknown_conditions(ev, result, sub, lang, texts)
-        missing[undecided] = _missing_inputs(ev, result, sub, texts)
+        unknowns = _unknown_matrices(ev, result, sub)
+        explanation[undecided] = _unknown_conditions(result, unknowns, len(sub), lang, texts)
+        missing[undecided] = _missing_inputs(ev, result, sub, unknowns, texts)
     failed = status == NOT_ELIGIBLE
     if failed.any():     # the closest rule's failed conditions, with values and distance
         explanation[failed] = texts.codes(_why_not(ev, result, rows[failed], lang))
     return explanation, missing
 
 
-def _unknown_conditions(ev: Evaluation, result: BenefitResult, sub: np.ndarray, lang: str, texts: Texts) -> np.ndarray:
-    words = WORDS[lang]
-    first = np.full(len(sub), -1)
+def _unknown_matrices(ev: Evaluation, result: BenefitResult, sub: np.ndarray) -> list[tuple]:
+    """For each rule undecided somewhere in `sub`: where (a mask over `sub`), and which of its
+    conditions are unknown there (rows x conditions). Conditions are computed only where the
+    rule itself is undecided, once for both the explanation and the missing inputs."""
+    out = []
     for i, o in enumerate(result.outcomes):
-        first[(first < 0) & ~o.holds.k[sub]] = i
-    out = np.zeros(len(sub), dtype=np.int32)
-    entity = result.benefit.entity
-    for i, outcome in enumerate(result.outcomes):
-        here = first == i
-        if not here.any() or not outcome.rule.conditions:
+        if not o.rule.conditions or not len(o.unknown_rows):
             continue
-        unknown = np.stack([~c.k for c in ev.conditions_at(outcome.rule, entity, sub[here])], axis=1)
-        conds = outcome.rule.conditions
-        out[here] = _by_pattern(unknown, lambda p: texts.code(f"{words['unknown']}: " + "; ".join(
+        where = o.unknown_at(sub)
+        if where.any():
+            values = ev.conditions_at(o.rule, result.benefit.entity, sub[where])
+            out.append((i, where, np.stack([~v.k for v in values], axis=1)))
+    return out
+
+
+def _unknown_conditions(result: BenefitResult, unknowns: list[tuple], count: int, lang: str,
+                        texts: Texts) -> np.ndarray:
+    """Per row, the unknown conditions of the first rule (in precedence order) left undecided."""
+    words = WORDS[lang]
+    out = np.zeros(count, dtype=np.int32)
+    taken = np.zeros(count, dtype=bool)
+    for i, where, unknown in unknowns:
+        mine = where & ~taken
+        if not mine.any():
+            continue
+        taken |= mine
+        conds = result.outcomes[i].rule.conditions
+        out[mine] = _by_pattern(unknown[mine[where]], lambda p: texts.code(f"{words['unknown']}: " + "; ".join(
             _cond_text(c, lang) for c, u in zip(conds, p) if u)))
     return out
 
 
-def _missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray, texts: Texts) -> np.ndarray:
+def _missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray, unknowns: list[tuple],
+                    texts: Texts) -> np.ndarray:
     """Which register inputs, missing for this row, leave an undecided rule unknown."""
-    live = [o for o in result.outcomes if o.rule.in_force(ev.as_of) and o.rule.conditions]
+    live = [result.outcomes[i] for i, _, _ in unknowns]
     inputs = sorted(set().union(*(c.inputs for o in live for c in o.rule.conditions)))
     if not inputs:
         return np.zeros(len(rows), dtype=np.int32)
     entity = result.benefit.entity
     relevant: dict = {}
-    for o in live:
-        undecided = ~o.holds.k[rows]
-        for c, val in zip(o.rule.conditions, ev.conditions_at(o.rule, entity, rows)):
-            unknown = undecided & ~val.k
+    for i, where, unknown in unknowns:
+        for j, c in enumerate(result.outcomes[i].rule.conditions):
             for inp in c.inputs:
-                relevant[inp] = relevant.get(inp, False) | unknown
+                if inp not in relevant:
+                    relevant[inp] = np.zeros(len(rows), dtype=bool)
+                relevant[inp][where] |= unknown[:, j]
     matrix = np.zeros((len(rows), len(inputs)), dtype=bool)
     for j, (ent, name) in enumerate(inputs):
         known = ev.column(ent, name).full(ev.n(ent)).k
@@ -393,13 +410,20 @@ def _missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray, tex
 
 def _by_pattern(matrix: np.ndarray, make) -> np.ndarray:
     """Apply `make(pattern_row)` once per distinct boolean row pattern and spread the results."""
-    if matrix.shape[0] == 0:
+    rows, width = matrix.shape
+    if rows == 0:
         return np.zeros(0, dtype=np.int32)
-    packed = np.packbits(matrix, axis=1)
-    keys = np.ascontiguousarray(packed).view(np.dtype((np.void, packed.shape[1]))).ravel()
-    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-    codes = np.array([make(matrix[i]) for i in first], dtype=np.int32)
-    return codes[inverse.ravel()]
+    if width > 62:   # too wide for one integer key: compare the packed bytes
+        packed = np.packbits(matrix, axis=1)
+        keys = np.ascontiguousarray(packed).view(np.dtype((np.void, packed.shape[1]))).ravel()
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        return np.array([make(matrix[i]) for i in first], dtype=np.int32)[inverse.ravel()]
+    # each row's pattern as one integer, grouped by hashing (sorting byte strings was the cost)
+    keys = np.zeros((rows, 8), dtype=np.uint8)
+    keys[:, :(width + 7) // 8] = np.packbits(matrix, axis=1, bitorder="little")
+    inverse, uniq = pd.factorize(keys.view(np.uint64).ravel())
+    bits = np.arange(width, dtype=np.uint64)
+    return np.array([make(((key >> bits) & np.uint64(1)).astype(bool)) for key in uniq], dtype=np.int32)[inverse]
 
 
 def _why_not(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str) -> np.ndarray:

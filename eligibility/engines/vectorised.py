@@ -84,6 +84,14 @@ class RuleOutcome:
         known[self.unknown_rows] = False
         return V(value, known)
 
+    def true_at(self, rows: np.ndarray) -> np.ndarray:
+        """Whether the rule holds at each of `rows` (without building a column for the register)."""
+        return _among(self.true_rows, rows)
+
+    def unknown_at(self, rows: np.ndarray) -> np.ndarray:
+        """Whether the rule is undecided at each of `rows`."""
+        return _among(self.unknown_rows, rows)
+
     def amount_at(self, rows: np.ndarray) -> V:
         """The amount at some of the rows where the rule holds."""
         return _aligned(self.amount, self.true_rows, rows)
@@ -606,6 +614,14 @@ class Evaluation:
             unknown = unknown | ~value.k
         rows = np.flatnonzero(open_)
         return rows, unknown[rows]
+
+
+def _among(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Whether each of `rows` is in `sorted_rows`, by binary search."""
+    if not len(sorted_rows):
+        return np.zeros(len(rows), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_rows, rows), len(sorted_rows) - 1)
+    return sorted_rows[at] == rows
 
 
 def _member_of(ids: np.ndarray, choices: np.ndarray) -> np.ndarray:
