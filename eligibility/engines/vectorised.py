@@ -498,7 +498,8 @@ class Evaluation:
                 count = len(o.true_rows)
                 rows.append(o.true_rows)
                 rules.append(i)
-                amounts.append(np.where(np.broadcast_to(o.amount.k, (count,)), o.amount.v, np.nan))
+                amounts.append(np.where(o.amount.k, o.amount.v, np.nan) if o.amount.v.ndim == 0 == o.amount.k.ndim
+                               else np.where(np.broadcast_to(o.amount.k, (count,)), o.amount.v, np.nan))
                 rates.append(None if o.rate is None else
                              np.where(np.broadcast_to(o.rate.k, (count,)), o.rate.v, np.nan))
         chosen = np.full(n, -1, dtype=np.int16)
@@ -534,6 +535,7 @@ class Evaluation:
         """Hit policy over the paid rows only: sort by row, then (max) amount, then precedence."""
         rules = [np.full(len(r), i, dtype=np.int16) for r, i in zip(rows, rules)]
         rates = [np.full(len(r), np.nan) if t is None else t for r, t in zip(rows, rates)]
+        amounts = [np.broadcast_to(a, (len(r),)) for r, a in zip(rows, amounts)]
         row, rule, amount, rate = (np.concatenate(x) for x in (rows, rules, amounts, rates))
         if policy == "max":   # highest amount first (an unknown amount ranks lowest), ties by precedence
             order = np.lexsort((rule, -np.where(np.isnan(amount), -1e300, amount), row))
@@ -550,13 +552,22 @@ class Evaluation:
 
     @staticmethod
     def _resolve_dense(policy, rows, rules, amounts, rates, chosen):
-        """Hit policy with running reductions over full columns, rule by rule in precedence order."""
+        """Hit policy with running reductions over full columns, rule by rule in precedence order.
+        Amounts are arrays aligned with the rows, or one figure (0-d) for all of them."""
         n = len(chosen)
+        if policy == "max" and all(a.ndim == 0 for a in amounts):
+            # one figure per rule: the highest figure wins, ties by precedence, so taking the rules
+            # in that order, the first that holds pays (an unknown amount ranks lowest)
+            ranked = [-1e300 if np.isnan(a) else float(a) for a in amounts]
+            order = sorted(range(len(rows)), key=lambda j: (-ranked[j], rules[j]))
+            rows, rules, amounts, rates = ([x[j] for j in order] for x in (rows, rules, amounts, rates))
+            policy = "first"
         amount, rate = np.full(n, np.nan), np.full(n, np.nan)
         best = np.full(n, -np.inf) if policy == "max" else None
         pattern = np.zeros(n, dtype=np.int64) if policy == "sum" else None
         total = np.zeros(n) if policy == "sum" else None
         for r, i, a, t in zip(rows, rules, amounts, rates):
+            a = np.broadcast_to(a, (len(r),))
             if policy == "max":   # strictly better only: on a tie the earlier rule keeps it
                 ranked = np.where(np.isnan(a), -1e300, a)
                 pick = ranked > best[r]
