@@ -261,55 +261,41 @@ def identity_columns(plan: Plan, households: pd.DataFrame, members: pd.DataFrame
     million values); places repeat, and are categoricals over their few distinct values."""
     person = p_rows >= 0
     return {
-        "household_id": _taken(households, "household_id", h_rows),
-        "person_id": _taken(members, "person_id", p_rows),
-        "name": pd.array(_arrow_values(members, "full_name", households, "head_name").take(
-            pa.array(np.where(person, p_rows, len(members) + h_rows), mask=h_rows < 0)), dtype="string[pyarrow]"),
+        "household_id": _strings(h_rows, households, "household_id"),
+        "person_id": _strings(p_rows, members, "person_id"),
+        # a person's own name, or for a household row its head's (heads' names follow members')
+        "name": _strings(np.where(person, p_rows, np.where(h_rows >= 0, len(members) + h_rows, -1)),
+                         members, "full_name", households, "head_name"),
         "district": _enum_labels(plan, households, "district", h_rows, lang),
         "commune": _text(households, "commune", h_rows),
         "village": _text(households, "village", h_rows),
     }
 
 
-def _arrow(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pa.Array:
-    """column[rows] as Arrow strings, null where the row is -1 or the column is absent."""
-    return _arrow_values(frame, column).take(pa.array(rows, mask=rows < 0))
-
-
-def _arrow_values(*frames_and_columns) -> pa.ChunkedArray:
-    """The values of one or more (frame, column) pairs, one after the other, as Arrow strings."""
+def _strings(rows: np.ndarray, *frames_and_columns) -> pd.api.extensions.ExtensionArray:
+    """Values at `rows` (null at -1) of one or more (frame, column) pairs laid end to end, gathered
+    as Arrow strings; a column a frame lacks reads as nulls."""
     chunks = []
     for frame, column in zip(frames_and_columns[::2], frames_and_columns[1::2]):
         values = pa.array(frame[column].astype("string[pyarrow]").array) if column in frame.columns \
             else pa.nulls(len(frame), pa.string())
         chunks += values.chunks if isinstance(values, pa.ChunkedArray) else [values]
-    return pa.chunked_array([c.cast(pa.string()) for c in chunks], type=pa.string())
-
-
-def _taken(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    return pd.array(_arrow(frame, column, rows), dtype="string[pyarrow]")
-
-
-def _codes(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, pd.Index]:
-    """Each row's code among the column's distinct values (-1: missing or no such column)."""
-    if column not in frame.columns:
-        return np.full(len(frame), -1, dtype=np.int32), pd.Index([], dtype=object)
-    codes, uniques = pd.factorize(frame[column].astype("string"), use_na_sentinel=True)
-    return codes.astype(_code_type(len(uniques)), copy=False), pd.Index(uniques.astype(object))
-
-
-def _pick(codes: np.ndarray, rows: np.ndarray, mapping: np.ndarray | None = None) -> np.ndarray:
-    """codes[rows], then through `mapping`; -1 wherever a row (-1) or its value is missing.
-    Each table gets a trailing -1 so that index -1 reads it: one gather per step, no masks."""
-    picked = np.append(codes, np.array(-1, dtype=codes.dtype))[rows]
-    if mapping is None:
-        return picked
-    return np.append(mapping, np.array(-1, dtype=mapping.dtype))[picked]
+    values = pa.chunked_array([c.cast(pa.string()) for c in chunks], type=pa.string())
+    return pd.array(values.take(pa.array(rows, mask=rows < 0)), dtype="string[pyarrow]")
 
 
 def _text(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Categorical:
-    codes, labels = _codes(frame, column)
-    return pd.Categorical.from_codes(_pick(codes, rows), categories=labels, validate=False)
+    """A text column at `rows` as a categorical over its distinct values (missing: no value)."""
+    if column not in frame.columns:
+        return pd.Categorical.from_codes(np.full(len(rows), -1), categories=[])
+    codes, uniques = pd.factorize(frame[column].astype("string"), use_na_sentinel=True)
+    return pd.Categorical.from_codes(_pick(codes.astype(_code_type(len(uniques))), rows),
+                                     categories=pd.Index(uniques.astype(object)), validate=False)
+
+
+def _pick(codes: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """codes[rows], -1 wherever the row is -1: a trailing -1 is read by index -1 (no masks)."""
+    return np.append(codes, np.array(-1, dtype=codes.dtype))[rows]
 
 
 # ---------------------------------------------------------------- explanations

@@ -122,8 +122,7 @@ class BenefitResult:
             table = np.full(n + 1, -1, dtype=np.int64)
             table[paid] = np.arange(len(paid))
             return table[rows]
-        at = np.minimum(np.searchsorted(paid, rows), max(len(paid) - 1, 0))
-        return np.where(paid[at] == rows, at, -1) if len(paid) else np.full(len(rows), -1)
+        return _position_in(paid, rows)
 
     def _at(self, values: np.ndarray, rows: np.ndarray) -> V:
         out = np.append(values, np.nan)[self._positions(rows)]   # -1 reads the trailing NaN
@@ -629,12 +628,17 @@ class Evaluation:
         return rows, unknown[rows]
 
 
-def _among(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Whether each of `rows` is in `sorted_rows`, by binary search."""
+def _position_in(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Where each of `rows` sits in `sorted_rows` (-1: absent), by binary search."""
     if not len(sorted_rows):
-        return np.zeros(len(rows), dtype=bool)
+        return np.full(len(rows), -1)
     at = np.minimum(np.searchsorted(sorted_rows, rows), len(sorted_rows) - 1)
-    return sorted_rows[at] == rows
+    return np.where(sorted_rows[at] == rows, at, -1)
+
+
+def _among(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Whether each of `rows` is in `sorted_rows`."""
+    return _position_in(sorted_rows, rows) >= 0
 
 
 def _member_of(ids: np.ndarray, choices: np.ndarray) -> np.ndarray:
