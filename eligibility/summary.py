@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import click
+import numpy as np
 import pandas as pd
 
 HEAD = {
@@ -15,19 +16,24 @@ SUMMABLE = {"vnd_per_month", "vnd_per_year", "vnd_once", "kg_rice"}
 
 
 def benefit_table(decisions: pd.DataFrame) -> pd.DataFrame:
-    """Counts by status and coverage, and the total amount of eligible decisions, per benefit."""
-    status = pd.crosstab(decisions["benefit"], decisions["status"])
-    cover = pd.crosstab(decisions["benefit"], decisions["coverage"])
-    eligible = decisions[decisions["status"] == "eligible"]
-    amounts = eligible.groupby("benefit")["amount"].sum(min_count=1)
-    units = decisions.groupby("benefit")["unit"].first()
-    table = pd.DataFrame(index=units.index)
-    for col, src in (("eligible", status), ("undetermined", status), ("covered", cover), ("gap", cover),
-                     ("leakage", cover)):
-        table[col] = src[col] if col in src.columns else 0
-    table["amount"] = amounts
-    table["unit"] = units
-    return table.fillna({"eligible": 0, "undetermined": 0, "covered": 0, "gap": 0, "leakage": 0})
+    """Counts by status and coverage, and the total amount of eligible decisions, per benefit.
+    Counted on integer codes (a crosstab of 3 million categorical rows took 2.4 s)."""
+    benefit, names = pd.factorize(decisions["benefit"], sort=True)
+    table = pd.DataFrame(index=pd.Index(np.asarray(names, dtype=object), name="benefit"))
+    for column, values in (("status", ("eligible", "undetermined")), ("coverage", ("covered", "gap", "leakage"))):
+        codes, labels = pd.factorize(decisions[column])
+        counts = np.bincount(benefit * len(labels) + codes, minlength=len(names) * len(labels))
+        counts = counts.reshape(len(names), len(labels))
+        for value in values:
+            table[value] = counts[:, list(labels).index(value)] if value in list(labels) else 0
+    eligible = (decisions["status"] == "eligible").to_numpy(dtype=bool)
+    amount = decisions["amount"].to_numpy(dtype=float)
+    summed = eligible & ~np.isnan(amount)   # a sum of no known amount is no amount, not 0
+    totals = np.bincount(benefit[summed], weights=amount[summed], minlength=len(names))
+    table["amount"] = np.where(np.bincount(benefit[summed], minlength=len(names)) > 0, totals, np.nan)
+    first = np.unique(benefit, return_index=True)[1]
+    table["unit"] = np.asarray(decisions["unit"].to_numpy(dtype=object)[first] if len(first) else [], dtype=object)
+    return table
 
 
 def print_summary(screening, lang: str = "vi") -> None:
