@@ -2,7 +2,9 @@
 
 For each size it generates a register with `eligibility sample` (Parquet), then, each in a fresh
 process so peak memory is the run's own:
-  * screen:     read + check + evaluate the full rule pack + write entitlements.parquet
+  * screen:     `eligibility screen REGISTER --format parquet` as a user runs it: start-up, read,
+                check, evaluate the full rule pack, explain, write entitlements.parquet, rejects,
+                manifest.json and print the summary table
   * evaluate:   the engine alone on already-read frames: variables and benefits (every decision
                 with its rule, amount and unknowns), then, timed apart, the explained decisions table
   * floor:      pyarrow alone reading the same input and writing an output of the same size
@@ -28,15 +30,18 @@ DATA = HERE / "_data"
 AS_OF = "2025-11-15"
 
 SCREEN = """
-import time, resource, datetime as dt, json, sys
+import json, pathlib, resource, subprocess, sys, time
+# the command an officer runs, in its own process: start-up, read, check, evaluate, explain, write
+command = [sys.executable, "-m", "eligibility", "screen", sys.argv[1], "--as-of", sys.argv[3],
+           "--out", sys.argv[2], "--format", "parquet"]
 t0 = time.perf_counter()
-from eligibility.api import screen_register
-from eligibility.outputs import write_outputs
-r = screen_register(sys.argv[1], dt.date.fromisoformat(sys.argv[3]))
-write_outputs(r, sys.argv[2], "parquet", "en")
-print(json.dumps({"seconds": time.perf_counter() - t0, "rows": len(r.decisions),
-                  "persons": len(r.register.members), "households": len(r.register.households),
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+subprocess.run(command, check=True, capture_output=True)
+seconds = time.perf_counter() - t0
+manifest = json.loads((pathlib.Path(sys.argv[2]) / "manifest.json").read_text(encoding="utf-8"))
+print(json.dumps({"seconds": seconds, "rows": manifest["decisions"]["rows"],
+                  "persons": manifest["accounting"]["members"]["accepted"],
+                  "households": manifest["accounting"]["households"]["accepted"],
+                  "rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 EVALUATE = """

@@ -32,7 +32,7 @@ def benefit_table(decisions: pd.DataFrame) -> pd.DataFrame:
     totals = np.bincount(benefit[summed], weights=amount[summed], minlength=len(names))
     table["amount"] = np.where(np.bincount(benefit[summed], minlength=len(names)) > 0, totals, np.nan)
     first = np.unique(benefit, return_index=True)[1]
-    table["unit"] = np.asarray(decisions["unit"].to_numpy(dtype=object)[first] if len(first) else [], dtype=object)
+    table["unit"] = decisions["unit"].iloc[first].astype(object).to_numpy()   # only the first row of each
     return table
 
 
