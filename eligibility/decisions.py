@@ -140,7 +140,7 @@ def _piece(ev: Evaluation, index: int, result: BenefitResult, cov: np.ndarray, r
     status = result.status[rows]
     eligible = status == ELIGIBLE
     unverified = _unverified(ev, benefit.rules)
-    rule_codes = np.array([table.add((benefit.id, r.id), (r.id, getattr(r.label, lang), r.reference.cite(),
+    rule_codes = np.array([table.add((benefit.id, r.id), (r.id, getattr(r.label, lang), r.reference.cite(lang),
                                                           unverified[i]))
                            for i, r in enumerate(benefit.rules)] + [-1], dtype=np.int32)
     pick = np.where((rule_idx >= 0) & eligible, rule_idx, len(benefit.rules))
@@ -164,7 +164,7 @@ def _combined_rules(rules: list[CompiledRule], pattern: np.ndarray, table: RuleT
             continue
         codes.append(table.add(("+",) + tuple(rules[i].id for i in paid), (
             "+".join(rules[i].id for i in paid), " + ".join(getattr(rules[i].label, lang) for i in paid),
-            "; ".join(dict.fromkeys(rules[i].reference.cite() for i in paid)),
+            "; ".join(dict.fromkeys(rules[i].reference.cite(lang) for i in paid)),
             "; ".join(dict.fromkeys(u for i in paid if (u := unverified[i]))))))
     return np.array(codes, dtype=np.int32)[inverse.ravel()]
 

@@ -119,7 +119,7 @@ def _near_miss(entry: dict) -> str | None:
 def _rule(ev: Evaluation, rule: CompiledRule, outcome, entity: str, row: int) -> dict[str, Any]:
     in_force = rule.in_force(ev.as_of)
     holds = _kleene(outcome.holds, row)
-    info = {"id": rule.id, "label": {"vi": rule.label.vi, "en": rule.label.en}, "reference": rule.reference.cite(),
+    info = {"id": rule.id, "label": {"vi": rule.label.vi, "en": rule.label.en}, "reference": _citations(rule.reference),
             "in_force": in_force, "valid_from": _iso(rule.valid_from), "valid_to": _iso(rule.valid_to),
             "holds": holds, "conditions": [], "parameters": []}
     if not in_force:
@@ -145,9 +145,13 @@ def _rule(ev: Evaluation, rule: CompiledRule, outcome, entity: str, row: int) ->
         value = ev.params.get(name)
         info["parameters"].append({"name": name, "value": None if value is None else value.value,
                                    "from": None if value is None else value.from_.isoformat(),
-                                   "reference": None if value is None else value.reference.cite(),
+                                   "reference": None if value is None else _citations(value.reference),
                                    "confidence": None if value is None else value.confidence})
     return info
+
+
+def _citations(reference) -> dict[str, str]:
+    return {lang: reference.cite(lang) for lang in ("vi", "en")}
 
 
 def _missing(ev: Evaluation, inputs, entity: str, row: int) -> set[str]:
@@ -221,7 +225,7 @@ def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[st
             continue
         if status == UNDETERMINED and rule["holds"] is False:
             continue
-        lines.append(f"{pad}    {w['rule']} {rule['id']}: {rule['label'][lang]} ({w['reference']}: {rule['reference']})")
+        lines.append(f"{pad}    {w['rule']} {rule['id']}: {rule['label'][lang]} ({w['reference']}: {rule['reference'][lang]})")
         for cond in rule["conditions"]:
             if status != ELIGIBLE and cond["result"] is True and not verbose:
                 continue
@@ -233,7 +237,7 @@ def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[st
                 continue
             mark = f" [{w['unverified']} {p['confidence']}]" if p["confidence"] in ("C", "D") else ""
             lines.append(f"{pad}      {w['params']}: {p['name']} = {_plain_value(p['value'])} "
-                         f"({w['since']} {p['from']}, {p['reference']}){mark}")
+                         f"({w['since']} {p['from']}, {p['reference'][lang]}){mark}")
         if status == NOT_ELIGIBLE:
             break  # the closest rule is enough for a leakage line
     return lines

@@ -951,7 +951,7 @@ class Runner:
         for b in self.benefits:
             ids = [r.id for r in b.rules]
             labels = [getattr(r.label, lang) for r in b.rules]
-            cites = [r.reference.cite() for r in b.rules]
+            cites = [r.reference.cite(lang) for r in b.rules]
             holds = [f"{words['holds']}: " + "; ".join(_cond_text(c, lang) for c in r.conditions)
                      if r.conditions else words["holds"] for r in b.rules]
             unverified = []

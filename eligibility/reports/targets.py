@@ -59,7 +59,7 @@ def compute_targets(screening, lang: str = "en") -> pd.DataFrame:
         else:
             value, low, high = float(numerator), float(numerator), float(numerator + unknown)
         rows.append({
-            "id": target_id, "label": getattr(spec.label, lang), "reference": spec.reference.cite(),
+            "id": target_id, "label": getattr(spec.label, lang), "reference": spec.reference.cite(lang),
             "entity": spec.entity, "measure": spec.measure, "numerator": numerator, "denominator": denominator,
             "unknown": unknown, "population_unknown": population_unknown, "value": value, "low": low, "high": high,
             "direction": spec.direction, "target": goal, "year": int(spec.year), "baseline": baseline,

@@ -20,26 +20,61 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Reference(Strict):
-    """Where the law says it: instrument, article, clause, point (as the decree numbers them)."""
+InstrumentKind = Literal["law", "ordinance", "resolution", "decree", "decision", "circular", "plan", "conclusion",
+                         "other"]
 
-    instrument: str
+
+class Title(Strict):
+    vi: str
+    en: str
+
+
+class Reference(Strict):
+    """Where the law says it, as fields (never one string): the kind of instrument and its number,
+    then article, clause and point as the instrument numbers them. `title` names a law or an
+    ordinance (`Bảo hiểm y tế`), or describes an `other` source; `also` lists further instruments
+    read together with this one. Citations are rendered from these fields by `eligibility.wording`
+    in Vietnamese legal style (`điểm o khoản 3 Điều 12 Luật Bảo hiểm y tế số 51/2024/QH15`) or in
+    English (`Law 51/2024/QH15, Art. 12(3)(o)`)."""
+
+    kind: InstrumentKind
+    number: str | None = None
+    title: Title | str | None = None
+    date: dt.date | None = None        # date of signing, when the number alone does not say the year
+    year: int | None = None
+    section: str | None = None         # a plan's section (mục), e.g. "II"
     article: str | None = None
     clause: str | None = None
     point: str | None = None
+    also: list["Reference"] = Field(default_factory=list)
     note: str | None = None
 
-    @field_validator("article", "clause", "point", mode="before")
+    @model_validator(mode="before")
+    @classmethod
+    def _no_old_form(cls, value: Any) -> Any:
+        if isinstance(value, dict) and "instrument" in value:
+            raise ValueError("`instrument:` is the old one-string reference; write `kind:` and `number:` (and article, "
+                             "clause, point). `python -m eligibility.rulebook.references FILE...` converts a file")
+        return value
+
+    @field_validator("article", "clause", "point", "section", "number", mode="before")
     @classmethod
     def _as_text(cls, value: Any) -> Any:
         return str(value) if isinstance(value, int) else value
 
-    def cite(self) -> str:
-        parts = [self.instrument]
-        if self.article:
-            parts.append(f"Art. {self.article}" + (f"({self.clause})" if self.clause else "")
-                         + (f"({self.point})" if self.point else ""))
-        return ", ".join(parts)
+    @model_validator(mode="after")
+    def _named(self) -> "Reference":
+        if self.kind == "other" and self.title is None:
+            raise ValueError("a reference of kind `other` has a `title` ({vi: ..., en: ...})")
+        if self.kind != "other" and self.number is None:
+            raise ValueError(f"a reference to a {self.kind} gives its `number` (e.g. 20/2021/NĐ-CP)")
+        return self
+
+    def cite(self, lang: str = "en") -> str:
+        """The citation in `lang` (vi: Vietnamese legal style; en: English short form)."""
+        from ..wording.citations import cite
+
+        return cite(self, lang)
 
 
 class DatedValue(Strict):

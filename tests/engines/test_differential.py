@@ -185,7 +185,7 @@ benefits:
     rules:
       - id: unknown_amount
         label: {vi: T, en: T}
-        reference: {instrument: Test}
+        reference: {kind: other, title: Test}
         conditions: [age >= 0]
         amount: null
 """

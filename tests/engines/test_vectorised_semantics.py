@@ -46,7 +46,7 @@ benefits:
     rules:
       - id: elder_poor
         label: {vi: Nghèo, en: Poor elder}
-        reference: {instrument: Test decree, article: "1"}
+        reference: {kind: other, title: Test decree, article: "1"}
         valid: {from: 2021-07-01}
         conditions:
           - age >= 60
@@ -54,7 +54,7 @@ benefits:
         amount: param('std') * 1.5
       - id: elder_80
         label: {vi: 80+, en: Aged 80+}
-        reference: {instrument: Test decree, article: "2"}
+        reference: {kind: other, title: Test decree, article: "2"}
         valid: {from: 2021-07-01, to: 2025-06-30}
         conditions:
           - age >= 80
@@ -68,13 +68,13 @@ benefits:
     rules:
       - id: per_child
         label: {vi: Theo trẻ, en: Per child}
-        reference: {instrument: Test decree, article: "3"}
+        reference: {kind: other, title: Test decree, article: "3"}
         conditions:
           - children_under_6 >= 1
         amount: children_under_6 * 100
       - id: elder_bonus
         label: {vi: Có người già, en: Elder bonus}
-        reference: {instrument: Test decree, article: "4"}
+        reference: {kind: other, title: Test decree, article: "4"}
         conditions:
           - has_elder
         amount: 50
@@ -86,8 +86,8 @@ parameters:
     label: {vi: Chuẩn, en: Standard}
     type: money
     values:
-      - {from: 2021-07-01, value: 360000, reference: {instrument: Test decree}, confidence: A}
-      - {from: 2024-07-01, to: 2026-06-30, value: 500000, reference: {instrument: Test decree 2}, confidence: B}
+      - {from: 2021-07-01, value: 360000, reference: {kind: other, title: Test decree}, confidence: A}
+      - {from: 2024-07-01, to: 2026-06-30, value: 500000, reference: {kind: other, title: Test decree 2}, confidence: B}
 """
 
 

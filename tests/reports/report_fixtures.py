@@ -18,12 +18,12 @@ parameters:
     label: {vi: Mức chuẩn, en: Standard}
     type: money
     values:
-      - {from: 2024-07-01, value: 500000, reference: {instrument: Test decree 76}, confidence: B}
+      - {from: 2024-07-01, value: 500000, reference: {kind: other, title: Test decree 76}, confidence: B}
   line:
     label: {vi: Chuẩn nghèo, en: Poverty line}
     type: money
     values:
-      - {from: 2022-01-01, value: 1500000, reference: {instrument: Test decree 07}, confidence: C}
+      - {from: 2022-01-01, value: 1500000, reference: {kind: other, title: Test decree 07}, confidence: C}
 """
 
 POLICY = """
@@ -43,12 +43,12 @@ benefits:
     rules:
       - id: sa_80
         label: {vi: Người từ đủ 80 tuổi, en: Aged 80 or more}
-        reference: {instrument: Test decree 20, article: "5", clause: "5"}
+        reference: {kind: other, title: Test decree 20, article: "5", clause: "5"}
         conditions: [age >= 80]
         amount: param('std') * 1.5
       - id: sa_poor_elder
         label: {vi: Người cao tuổi hộ nghèo, en: Elder in a poor household}
-        reference: {instrument: Test decree 20, article: "5", clause: "5", point: a}
+        reference: {kind: other, title: Test decree 20, article: "5", clause: "5", point: a}
         conditions:
           - age >= 60
           - household.poverty_list_status == 'poor'
@@ -62,13 +62,13 @@ benefits:
     rules:
       - id: hi_poor
         label: {vi: Thành viên hộ nghèo, en: Member of a poor household}
-        reference: {instrument: Test law 25, article: "12"}
+        reference: {kind: other, title: Test law 25, article: "12"}
         priority: 1
         conditions: ["household.poverty_list_status == 'poor'"]
         amount: 1.0
       - id: hi_near_poor
         label: {vi: Thành viên hộ cận nghèo, en: Member of a near-poor household}
-        reference: {instrument: Test decree 146, article: "4"}
+        reference: {kind: other, title: Test decree 146, article: "4"}
         priority: 2
         conditions: ["household.poverty_list_status == 'near_poor'"]
         amount: 0.7
@@ -81,7 +81,7 @@ benefits:
     rules:
       - id: housing_poor
         label: {vi: Hộ nghèo nhà tạm, en: Poor household in a temporary house}
-        reference: {instrument: Test decision 90, article: "1"}
+        reference: {kind: other, title: Test decision 90, article: "1"}
         conditions:
           - poverty_list_status == 'poor'
           - house_condition in ['temporary', 'dilapidated']
@@ -95,7 +95,7 @@ benefits:
     rules:
       - id: loan_poor_household
         label: {vi: Hộ nghèo, en: Poor household}
-        reference: {instrument: Test decree 78, article: "2"}
+        reference: {kind: other, title: Test decree 78, article: "2"}
         conditions: ["poverty_list_status == 'poor'"]
         amount: 100000000
         rate: 0.066
@@ -108,7 +108,7 @@ benefits:
     rules:
       - id: on_list_income
         label: {vi: Thu nhập dưới chuẩn, en: Income under the line}
-        reference: {instrument: Test decree 07, article: "3"}
+        reference: {kind: other, title: Test decree 07, article: "3"}
         priority: 1
         conditions: ["income_per_capita <= param('line')"]
         amount: 1
@@ -118,7 +118,7 @@ TARGETS = """
 targets:
   hi_coverage:
     label: {vi: Tỷ lệ tham gia BHYT, en: Health-insurance coverage}
-    reference: {instrument: Plan 767/KH-UBND, article: "II"}
+    reference: {kind: plan, number: "767/KH-UBND", article: "II"}
     entity: person
     indicator: hi_card
     measure: share
@@ -127,7 +127,7 @@ targets:
     year: 2025
   hygienic_water:
     label: {vi: Hộ nông thôn dùng nước hợp vệ sinh, en: Households using hygienic water}
-    reference: {instrument: Plan 767/KH-UBND, article: "II"}
+    reference: {kind: plan, number: "767/KH-UBND", article: "II"}
     entity: household
     indicator: hygienic_water
     direction: ">"
@@ -136,7 +136,7 @@ targets:
     baseline: 85
   poor_merit:
     label: {vi: Không còn hộ nghèo có người có công, en: No poor household with a meritorious member}
-    reference: {instrument: Plan 767/KH-UBND, article: "II"}
+    reference: {kind: plan, number: "767/KH-UBND", article: "II"}
     entity: household
     population: any(merit_category != 'none')
     indicator: poverty_list_status == 'poor'
@@ -146,7 +146,7 @@ targets:
     year: 2025
   elder_allowance:
     label: {vi: Người từ 80 tuổi được trợ cấp, en: People aged 80+ receiving the allowance}
-    reference: {instrument: Plan 767/KH-UBND, article: "II"}
+    reference: {kind: plan, number: "767/KH-UBND", article: "II"}
     entity: person
     population: age >= 80
     indicator: receives_social_allowance

@@ -1,0 +1,60 @@
+"""The catalogue of words: gettext, with the Vietnamese translations in a Babel-managed .po file.
+
+Message ids are the English texts (`_("eligible")`), so English needs no catalogue and a missing
+Vietnamese entry would show English — `tests/wording/test_catalogue.py` extracts every message of
+the package with Babel and fails on one without a Vietnamese translation.
+
+The .po file itself is read at run time (Babel parses it and compiles it in memory, once per
+process; a few milliseconds), so a fresh clone, `pip install -e .` and a wheel all work without a
+compile step. Translators edit `locale/vi/LC_MESSAGES/eligibility.po`; after adding messages in
+code run
+
+    pybabel extract -F babel.cfg -o eligibility/wording/locale/eligibility.pot eligibility
+    pybabel update -i eligibility/wording/locale/eligibility.pot -d eligibility/wording/locale -D eligibility
+"""
+from __future__ import annotations
+
+import gettext
+import io
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "eligibility"
+LANGS = ("vi", "en")
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogue where it is defined; translated where it is shown."""
+    return message
+
+
+def po_path(lang: str) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@lru_cache(maxsize=None)
+def translations(lang: str) -> gettext.NullTranslations:
+    """The translations of `lang` ("en": the message ids themselves)."""
+    path = po_path(lang)
+    if lang == "en" or not path.is_file():
+        return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with open(path, "rb") as fh:
+        catalog = read_po(fh, locale=lang, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    """`_ = translator(lang)`; then `_("eligible")` is the word in `lang`."""
+    return translations(lang).gettext
+
+
+def ngettext(lang: str, singular: str, plural: str, n: int) -> str:
+    return translations(lang).ngettext(singular, plural, n)

@@ -1,0 +1,36 @@
+"""Numbers, money, rates and dates in the reader's conventions, through Babel's CLDR data.
+
+    vi: 1.500.000 đồng · 7,92%/năm · 15/11/2025        en: 1,500,000 VND · 7.92%/year · 15 Nov 2025
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal
+
+LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+DATE_PATTERNS = {"vi": "dd/MM/yyyy", "en": "d MMM yyyy"}
+
+
+def format_number(value: float, lang: str, decimals: int | None = None) -> str:
+    """A number with the reader's separators; whole numbers without decimals, others with up to
+    `decimals` (default 2) significant decimals."""
+    value = float(value)
+    if decimals is None:
+        decimals = 0 if value.is_integer() else 2
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+def format_percent(share: float, lang: str, decimals: int = 2) -> str:
+    """0.0792 → 7,92% (vi) / 7.92% (en); trailing zeros dropped."""
+    return format_number(round(float(share) * 100, decimals), lang, decimals) + "%"
+
+
+def format_date(day: dt.date | str | None, lang: str) -> str:
+    if day is None:
+        return ""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day[:10])
+    return _babel_date(day, DATE_PATTERNS[lang], locale=LOCALES[lang])
