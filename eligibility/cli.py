@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -10,6 +11,7 @@ import click
 
 from . import __version__
 from .errors import EligibilityError
+from .messages import describe_os_error, message
 
 LANGS = click.Choice(["vi", "en"])
 ENGINES = click.Choice(["vectorised", "durable"])
@@ -54,13 +56,68 @@ class Group(click.Group):
         return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):
+        previous = _stop_on_sigterm()
         try:
             return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
         except EligibilityError as err:
-            if ctx.obj and ctx.obj.get("debug"):
-                traceback.print_exc()
-            click.secho(f"error: {err}", fg="red", err=True)
-            sys.exit(1)
+            _fail(ctx, str(err), 1)
+        except OSError as err:
+            _fail(ctx, describe_os_error(err), 1)
+        except KeyboardInterrupt:
+            _fail(ctx, message("interrupted"), 130)
+        except Terminated:
+            _fail(ctx, message("terminated"), 143)
+        except MemoryError:
+            _fail(ctx, message("memory"), 1)
+        except Exception as err:  # a bug: still one line, the traceback with --debug
+            _fail(ctx, message("internal", kind=type(err).__name__, reason=str(err)[:200]), 1)
+        finally:
+            _restore_sigterm(previous)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where Python is so that output folders are cleaned up (see `outfolder`)."""
+
+
+def _stop_on_sigterm():
+    def handler(signum, frame):
+        raise Terminated()
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (an embedding application): leave its handler alone
+        return None
+
+
+def _restore_sigterm(previous) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _fail(ctx: click.Context, text: str, code: int) -> None:
+    """The one line a user sees for any failure (a traceback too with --debug); exit `code`."""
+    if ctx.obj and ctx.obj.get("debug"):
+        traceback.print_exc()
+    first, *rest = text.splitlines() or [""]
+    click.secho(f"error: {first}", fg="red", err=True)
+    for line in rest:  # a rule pack's list of issues: a head line, then one line per issue
+        click.echo(line, err=True)
+    sys.exit(code)
+
+
+def out_path(ctx, param, value):
+    """--out: a folder of its own (`--out ''` would silently mean the current folder)."""
+    if value is not None and str(value).strip() == "":
+        raise click.BadParameter(message("out_empty"), ctx=ctx, param=param)
+    if value is not None and Path(value).expanduser().resolve() in (Path.cwd(), *Path.cwd().parents):
+        raise click.BadParameter(message("out_is_cwd", path=value), ctx=ctx, param=param)
+    return value
+
+
+def force_option(f):
+    return click.option("--force", is_flag=True,
+                        help="Replace --out even if it holds files no earlier run wrote.")(f)
 
 
 @click.group(cls=Group)
@@ -80,25 +137,28 @@ def main(ctx: click.Context, debug: bool) -> None:
 @rules_option
 @as_of_option
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder for entitlements, rejects and manifest.json.")
+              show_default=True, callback=out_path, help="Folder for entitlements, rejects and manifest.json.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "xlsx"]), default="csv", show_default=True)
 @click.option("--lang", type=LANGS, default="vi", show_default=True, help="Labels and headers.")
 @click.option("--engine", type=ENGINES, default="vectorised", show_default=True)
 @click.option("--all", "include_all", is_flag=True, help="Also list every not-eligible decision with why.")
 @click.option("--strict", is_flag=True, help="Stop at the first bad register row instead of rejecting it.")
+@force_option
 def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str, engine: str, include_all: bool,
-           strict: bool) -> None:
+           strict: bool, force: bool) -> None:
     """Screen a register: every person's and household's entitlements, each explained."""
     from .api import load_rules, screen_register
+    from .outfolder import output_folder
     from .outputs import write_outputs
     from .summary import print_summary
 
     day = _as_of(as_of)
     plan = load_rules(rules_dir)
-    with _progress(len(plan.order)) as tick:
-        result = screen_register(register, day, rules_dir, strict=strict, engine=engine,
-                                 include_all=include_all, lang=lang, progress=tick)
-    written = write_outputs(result, out_dir, fmt, lang)
+    with output_folder(out_dir, force=force, inputs=(register,)) as folder:  # locked and checked before screening
+        with _progress(len(plan.order)) as tick:
+            result = screen_register(register, day, rules_dir, strict=strict, engine=engine,
+                                     include_all=include_all, lang=lang, progress=tick)
+        written = write_outputs(result, folder, fmt, lang)
     print_summary(result, lang)
     click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
 
@@ -174,14 +234,39 @@ def explain(register: Path, household_id: str, rules_dir, as_of, lang: str, fmt:
 @main.command()
 @click.option("--households", "n", type=click.IntRange(min=1), required=True, help="Number of households.")
 @click.option("--seed", type=int, default=767, show_default=True)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              callback=out_path)
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "xlsx"]), default="parquet", show_default=True)
-def sample(n: int, seed: int, out_dir: Path, fmt: str) -> None:
+@force_option
+def sample(n: int, seed: int, out_dir: Path, fmt: str, force: bool) -> None:
     """Generate a realistic synthetic Lai Châu register (deterministic by seed)."""
+    from .outfolder import output_folder
     from .register.sample import write_sample
 
-    write_sample(out_dir, households=n, seed=seed, fmt=fmt)
+    with output_folder(out_dir, force=force) as folder:
+        write_sample(folder.path, households=n, seed=seed, fmt=fmt)
+        folder.manifest({"tool": "eligibility", "version": __version__, "command": "sample",
+                         "households": n, "seed": seed, "format": fmt})
     click.echo(f"wrote a {n:,}-household register (seed {seed}) to {out_dir}")
+
+
+@main.command()
+@click.argument("out_dir", metavar="OUT", type=click.Path(path_type=Path))
+def verify(out_dir: Path) -> None:
+    """Check an output folder against its manifest.json: every file present, listed and unchanged."""
+    from .outfolder import verify_folder
+
+    problems = verify_folder(out_dir)
+    if problems and not out_dir.is_dir():
+        raise _Problems(problems[0])
+    if problems:
+        raise _Problems("\n".join([f"{out_dir}: {len(problems)} problem(s) against manifest.json"]
+                                  + [f"  {line}" for line in problems]))
+    click.echo(f"{out_dir}: OK, every file matches manifest.json")
+
+
+class _Problems(EligibilityError):
+    pass
 
 
 if __name__ == "__main__":  # pragma: no cover

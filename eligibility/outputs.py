@@ -1,9 +1,7 @@
 """Writing a screening's outputs: entitlements, rejects and manifest.json, byte-identical on re-run."""
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import re
 import zipfile
 from pathlib import Path
@@ -14,6 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import __version__
+from .outfolder import MANIFEST, file_sha256, staged
 
 HEADERS_VI = {
     "household_id": "Mã hộ", "person_id": "Mã người", "name": "Họ và tên", "district": "Huyện (cũ)",
@@ -121,14 +120,6 @@ def stable_entry(name: str, content: bytes) -> tuple[zipfile.ZipInfo, bytes]:
     return fixed, content
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _counts(column: pd.Series) -> dict[str, int]:
     # counted on the column as it is (categories are counted by code, not as 3 million strings)
     counts = column.value_counts(dropna=False)
@@ -159,16 +150,17 @@ def manifest(screening, outputs: dict[str, str] | None = None) -> dict:
     return data
 
 
-def write_outputs(screening, out_dir: str | Path, fmt: str = "csv", lang: str = "en") -> dict[str, Path]:
-    """entitlements.<fmt>, rejects.<fmt> and manifest.json in `out_dir`."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written = {"entitlements": write_table(localise(screening.decisions, lang), out / "entitlements", fmt)}
-    if screening.register is not None:
-        written["rejects"] = write_table(localise(screening.register.rejects, lang), out / "rejects", fmt)
-    hashes = {name: file_sha256(path) for name, path in written.items()}
-    path = out / "manifest.json"
-    path.write_text(json.dumps(manifest(screening, {k: f"{written[k].name} sha256:{v}" for k, v in hashes.items()}),
-                               ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    written["manifest"] = path
-    return written
+def write_outputs(screening, out_dir, fmt: str = "csv", lang: str = "en",
+                  force: bool = False) -> dict[str, Path]:
+    """entitlements.<fmt>, rejects.<fmt> and manifest.json in `out_dir`, whole or not at all
+    (see `outfolder`: staged beside `out_dir`, swapped into place when complete, locked)."""
+    inputs = tuple(screening.register.sources) if screening.register is not None else ()
+    with staged(out_dir, force=force, inputs=inputs) as folder:
+        out = folder.path
+        written = {"entitlements": write_table(localise(screening.decisions, lang), out / "entitlements", fmt)}
+        if screening.register is not None:
+            written["rejects"] = write_table(localise(screening.register.rejects, lang), out / "rejects", fmt)
+        hashes = {name: file_sha256(path) for name, path in written.items()}
+        folder.manifest(manifest(screening, {k: f"{written[k].name} sha256:{v}" for k, v in hashes.items()}))
+        written["manifest"] = out / MANIFEST
+    return folder.final_paths(written)

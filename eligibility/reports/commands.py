@@ -16,14 +16,15 @@ import click
 import pandas as pd
 from click.core import ParameterSource
 
-from ..cli import LANGS, _as_of, as_of_option, rules_option
+from ..cli import LANGS, _as_of, as_of_option, force_option, out_path, rules_option
+from ..outfolder import output_folder
 from .htmlreport import fmt_number, fmt_percent
 from .labels import ALL_BENEFITS, AMOUNT_PREFIX, TRACK, UNIT_LABELS, UNITS, header
 
 
 def _out_option(f):
     return click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-                        show_default=True, help="Folder for the report files.")(f)
+                        show_default=True, callback=out_path, help="Folder for the report files.")(f)
 
 
 def _screen(register: Path, rules_dir, day, lang: str):
@@ -50,9 +51,10 @@ def _screen(register: Path, rules_dir, day, lang: str):
               help="Secret key for the pseudonyms (env ELIGIBILITY_REDACT_KEY). Without it the key is derived "
                    "from the rule-pack hash and the as-of date: stable, but anyone with the manifest can recompute "
                    "it. Given on the command line, it implies --redact.")
+@force_option
 @click.pass_context
 def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, lang: str, redact: bool,
-         redact_key: str | None) -> None:
+         redact_key: str | None, force: bool) -> None:
     """Coverage gaps and leakage: who is eligible but not covered, who is covered but not eligible.
 
     Writes gap_by_*.csv, gap_list.csv, leakage_list.csv, needs_data_list.csv, gaps.xlsx (a sheet
@@ -67,9 +69,10 @@ def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, la
         click.echo("note: pseudonyms use a key derived from the rule-pack hash and the as-of date; they are stable "
                    "but anyone with the manifest can recompute them. Use --redact-key to share outside.", err=True)
     day = _as_of(as_of)
-    screening = _screen(register, rules_dir, day, lang)
-    tables = gap_tables(screening.decisions, screening_members(screening), lang)
-    written = write_gap_report(screening, out_dir, lang, redact, redact_key if redact else None, tables=tables)
+    with output_folder(out_dir, force=force, inputs=(register,)) as folder:  # locked and checked before screening
+        screening = _screen(register, rules_dir, day, lang)
+        tables = gap_tables(screening.decisions, screening_members(screening), lang)
+        written = write_gap_report(screening, folder, lang, redact, redact_key if redact else None, tables=tables)
     _print_gap_summary(tables["by_benefit"], lang)
     if screening.register is not None:
         click.echo("")
@@ -84,7 +87,8 @@ def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, la
 @_out_option
 @as_of_option
 @click.option("--lang", type=LANGS, default="vi", show_default=True, help="Labels and headers.")
-def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str) -> None:
+@force_option
+def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str, force: bool) -> None:
     """The plan's targets measured on a register: value, target, on or off track.
 
     Writes targets.csv and targets.json (with the run's manifest).
@@ -93,9 +97,10 @@ def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str) -> None:
     from .targets import compute_targets
 
     day = _as_of(as_of)
-    screening = _screen(register, rules_dir, day, lang)
-    table = compute_targets(screening, lang)
-    written = write_targets(screening, out_dir, lang, table)
+    with output_folder(out_dir, force=force, inputs=(register,)) as folder:  # locked and checked before screening
+        screening = _screen(register, rules_dir, day, lang)
+        table = compute_targets(screening, lang)
+        written = write_targets(screening, folder, lang, table)
     _print_targets(table, lang)
     click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
 

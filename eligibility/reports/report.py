@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..outfolder import MANIFEST, staged
 from ..outputs import VALUES_VI, file_sha256, manifest, write_table
 from .htmlreport import write_gap_html
 from .labels import TRACK, header, present, value_labels
@@ -50,13 +51,25 @@ def report_info(lang: str, redact: bool, secret: str | None) -> dict:
     return info
 
 
-def write_gap_report(screening, out_dir: str | Path, lang: str = "vi", redact: bool = False,
-                     redact_key: str | None = None, tables: dict[str, pd.DataFrame] | None = None
-                     ) -> dict[str, Path]:
-    """gap_by_*.csv, gap/leakage/needs-data lists, gaps.xlsx, gaps.html and gaps.json in `out_dir`
-    (`tables`: the unredacted `gap_tables` of this screening, when already computed)."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+def write_gap_report(screening, out_dir, lang: str = "vi", redact: bool = False,
+                     redact_key: str | None = None, tables: dict[str, pd.DataFrame] | None = None,
+                     force: bool = False) -> dict[str, Path]:
+    """gap_by_*.csv, gap/leakage/needs-data lists, gaps.xlsx, gaps.html, gaps.json and manifest.json
+    in `out_dir`, whole or not at all (`outfolder`: a redacted run never sits beside named data of
+    an earlier run). `tables`: the unredacted `gap_tables` of this screening, when already computed."""
+    with staged(out_dir, force=force, inputs=_inputs(screening)) as folder:
+        written = _write_gap_files(screening, folder.path, lang, redact, redact_key, tables)
+        folder.manifest({**manifest(screening), "report": report_info(lang, redact, redact_key)})
+        written["manifest"] = folder.path / MANIFEST
+    return folder.final_paths(written)
+
+
+def _inputs(screening) -> tuple:
+    return tuple(screening.register.sources) if screening.register is not None else ()
+
+
+def _write_gap_files(screening, out: Path, lang: str, redact: bool, redact_key: str | None,
+                     tables: dict[str, pd.DataFrame] | None) -> dict[str, Path]:
     members = screening_members(screening)
     tables = gap_tables(screening.decisions, members, lang) if tables is None else tables
     if redact:
@@ -76,17 +89,20 @@ def write_gap_report(screening, out_dir: str | Path, lang: str = "vi", redact: b
     return written
 
 
-def write_targets(screening, out_dir: str | Path, lang: str = "vi", table: pd.DataFrame | None = None
-                  ) -> dict[str, Path]:
-    """targets.csv and targets.json (with the run's manifest) in `out_dir`."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+def write_targets(screening, out_dir, lang: str = "vi", table: pd.DataFrame | None = None,
+                  force: bool = False) -> dict[str, Path]:
+    """targets.csv, targets.json (with the run's manifest) and manifest.json in `out_dir`, whole or
+    not at all (`outfolder`)."""
     table = compute_targets(screening, lang) if table is None else table
-    written = {"csv": write_csv(table, out / "targets", lang, target_labels(lang))}
-    doc = {"manifest": manifest(screening, {"csv": f"{written['csv'].name} sha256:{file_sha256(written['csv'])}"}),
-           "targets": _records(table)}
-    written["json"] = _write_json(out / "targets.json", doc)
-    return written
+    with staged(out_dir, force=force, inputs=_inputs(screening)) as folder:
+        out = folder.path
+        written = {"csv": write_csv(table, out / "targets", lang, target_labels(lang))}
+        doc = {"manifest": manifest(screening, {"csv": f"{written['csv'].name} sha256:{file_sha256(written['csv'])}"}),
+               "targets": _records(table)}
+        written["json"] = _write_json(out / "targets.json", doc)
+        folder.manifest(manifest(screening))
+        written["manifest"] = out / MANIFEST
+    return folder.final_paths(written)
 
 
 def target_labels(lang: str) -> dict[str, dict[str, str]]:

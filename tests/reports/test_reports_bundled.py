@@ -21,12 +21,12 @@ def sample(tmp_path_factory):
 
 
 def test_gaps_and_targets_run_on_the_bundled_pack(sample, tmp_path):
-    for command in (gaps, targets):
-        result = CliRunner().invoke(command, [str(sample), "--as-of", "2025-11-15", "--out", str(tmp_path)],
+    for command in (gaps, targets):   # each into its own folder: a run replaces its --out as a whole
+        result = CliRunner().invoke(command, [str(sample), "--as-of", "2025-11-15", "--out", str(tmp_path / command.name)],
                                     catch_exceptions=False)
         assert result.exit_code == 0, result.output
-    doc = json.loads((tmp_path / "gaps.json").read_text(encoding="utf-8"))
+    doc = json.loads((tmp_path / "gaps" / "gaps.json").read_text(encoding="utf-8"))
     assert doc["manifest"]["accounting"]["households"]["read"] == 150
-    html = (tmp_path / "gaps.html").read_text(encoding="utf-8")
+    html = (tmp_path / "gaps" / "gaps.html").read_text(encoding="utf-8")
     assert 'data-ok="0"' in html and "<svg" in html
-    assert (tmp_path / "targets.json").is_file()
+    assert (tmp_path / "targets" / "targets.json").is_file()

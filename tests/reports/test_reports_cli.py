@@ -15,7 +15,7 @@ from eligibility.reports.commands import gaps, targets
 RISKY = ("=", "+", "-", "@")
 GAP_FILES = {"gap_by_benefit.csv", "gap_by_district.csv", "gap_by_commune.csv", "gap_by_village.csv",
              "gap_by_ethnicity.csv", "gap_list.csv", "leakage_list.csv", "needs_data_list.csv", "gaps.xlsx",
-             "gaps.html", "gaps.json"}
+             "gaps.html", "gaps.json", "manifest.json"}
 
 
 def run(command, *args):
@@ -100,6 +100,6 @@ def test_targets_prints_a_table_and_writes_csv_and_json(register_dir, pack, tmp_
     assert result.exit_code == 0, result.output
     assert "Health-insurance coverage" in result.output and "off track" in result.output
     assert "57.1%" in result.output and ">= 98.0%" in result.output
-    assert {p.name for p in tmp_path.iterdir()} == {"targets.csv", "targets.json"}
+    assert {p.name for p in tmp_path.iterdir()} == {"targets.csv", "targets.json", "manifest.json"}
     doc = json.loads((tmp_path / "targets.json").read_text(encoding="utf-8"))
     assert set(doc["manifest"]["inputs"]) == {"households.csv", "members.csv"}

@@ -1,0 +1,69 @@
+"""The one-line messages of failures outside the rule pack and the register's own checks: output
+folders, the operating system, interruptions, limits on hostile files.
+
+Every such message is written through `message(key, **fields)` so that the catalogue can be
+translated in one place (the Vietnamese catalogue replaces `TEMPLATES` by key).
+"""
+from __future__ import annotations
+
+TEMPLATES: dict[str, str] = {
+    # output folders
+    "out_empty": "--out is empty: give the folder to write into (e.g. --out ket-qua)",
+    "out_is_cwd": "--out '{path}' is the current folder (or above it); give a folder of its own, e.g. --out ket-qua",
+    "out_is_file": "'{path}' is a file, not a folder; give another --out",
+    "out_under_file": "'{part}' is a file, so '{path}' cannot be a folder under it; give another --out",
+    "out_locked": "another run is writing '{path}' right now; wait for it to finish or give another --out",
+    "out_overlaps_input": "--out '{path}' would replace the register '{source}' being read; give another folder",
+    "out_foreign": ("'{path}' is not empty and was not written by eligibility (no manifest.json); "
+                    "give an empty or new folder, or add --force to replace everything in it"),
+    "out_strangers": ("'{path}' holds files no earlier run wrote ({names}{more_text}); "
+                      "give another --out, or add --force to replace everything in it"),
+    # verify
+    "verify_not_folder": "'{path}' is not a folder",
+    "verify_no_manifest": "'{path}' has no manifest.json: it is not a complete output folder",
+    "verify_bad_manifest": "'{path}' is not a readable manifest (no 'files' list)",
+    "verify_missing": "{name}: listed in the manifest but missing",
+    "verify_unlisted": "{name}: present but not listed in the manifest",
+    "verify_changed": "{name}: changed since the run (hash differs from the manifest)",
+    # the operating system
+    "os_no_space": "the disk is full while writing '{path}'; free some space (or give --out on another disk) and run again",
+    "os_permission": "permission denied for '{path}'; choose a folder you can write to (or ask for access)",
+    "os_not_folder": "a part of '{path}' is a file, not a folder; give another path",
+    "os_missing": "'{path}' does not exist; check the path",
+    "os_is_folder": "'{path}' is a folder where a file was expected; give a file",
+    "os_read_only": "'{path}' is on a read-only disk; give --out on a writable disk",
+    "os_name_too_long": "the name '{path}' is too long for the file system; give a shorter one",
+    "os_other": "cannot use '{path}': {reason}",
+    "interrupted": "interrupted; no output was changed (an earlier complete set, if any, is still in place)",
+    "terminated": "stopped by a termination signal; no output was changed (an earlier complete set, if any, is still in place)",
+    "internal": "internal error ({kind}: {reason}); run again with --debug and report the traceback",
+    "memory": "not enough memory for this register; screen it in parts (by district) or on a larger machine",
+}
+
+
+def message(key: str, **fields) -> str:
+    """The message `key` with its fields filled in (unknown fields are left as they are)."""
+    more = fields.get("more")
+    fields.setdefault("more_text", f" and {more} more" if more else "")
+    return TEMPLATES[key].format_map(_Keep(fields))
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+_ERRNO_KEYS = {"ENOSPC": "os_no_space", "EDQUOT": "os_no_space", "EACCES": "os_permission", "EPERM": "os_permission",
+               "ENOTDIR": "os_not_folder", "ENOENT": "os_missing", "EISDIR": "os_is_folder",
+               "EROFS": "os_read_only", "ENAMETOOLONG": "os_name_too_long"}
+
+
+def describe_os_error(err: OSError) -> str:
+    """One line for an operating-system error: the path and what to do about it."""
+    import errno
+
+    path = err.filename if err.filename is not None else "?"
+    if err.filename2 is not None and err.errno not in (errno.ENOSPC,):
+        path = f"{err.filename} -> {err.filename2}"
+    key = _ERRNO_KEYS.get(errno.errorcode.get(err.errno or 0, ""), "os_other")
+    return message(key, path=path, reason=err.strerror or str(err))
