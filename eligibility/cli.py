@@ -108,7 +108,7 @@ def _fail(ctx: click.Context, text: str, code: int) -> None:
 
 def out_path(ctx, param, value):
     """--out: a folder of its own (`--out ''` would silently mean the current folder)."""
-    if value is not None and str(value).strip() == "":
+    if value is not None and str(value).strip() in ("", "."):  # click turns '' into '.'
         raise click.BadParameter(message("out_empty"), ctx=ctx, param=param)
     if value is not None and Path(value).expanduser().resolve() in (Path.cwd(), *Path.cwd().parents):
         raise click.BadParameter(message("out_is_cwd", path=value), ctx=ctx, param=param)

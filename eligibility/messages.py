@@ -8,7 +8,7 @@ from __future__ import annotations
 
 TEMPLATES: dict[str, str] = {
     # output folders
-    "out_empty": "--out is empty: give the folder to write into (e.g. --out ket-qua)",
+    "out_empty": "--out is empty or the current folder: give a folder of its own to write into (e.g. --out ket-qua)",
     "out_is_cwd": "--out '{path}' is the current folder (or above it); give a folder of its own, e.g. --out ket-qua",
     "out_is_file": "'{path}' is a file, not a folder; give another --out",
     "out_under_file": "'{part}' is a file, so '{path}' cannot be a folder under it; give another --out",

@@ -77,9 +77,9 @@ def test_debug_shows_the_traceback(tmp_path, monkeypatch):
     assert result.exit_code == 1 and "Traceback" in result.output and "the disk is full" in result.output
 
 
-@pytest.mark.parametrize("value, expected", [("", "--out is empty: give the folder to write into"),
-                                             (" ", "--out is empty: give the folder to write into"),
-                                             (".", "--out '.' is the current folder (or above it)"),
+@pytest.mark.parametrize("value, expected", [("", "--out is empty or the current folder: give a folder"),
+                                             (" ", "--out is empty or the current folder: give a folder"),
+                                             (".", "--out is empty or the current folder: give a folder"),
                                              ("..", "--out '..' is the current folder (or above it)")])
 def test_out_must_name_a_folder_of_its_own(value, expected):
     code, output = cli("screen", DEMO, "--as-of", "2025-11-15", "--out", value)
