@@ -1,0 +1,260 @@
+"""Reading decisions back: what fired in a household's session -> status, amount, coverage and why.
+
+A benefit is eligible if one of its rules held, not eligible if every rule in force failed,
+otherwise undetermined (the unknown conditions' missing inputs named as the vectorised engine
+names them). Amounts and rates of the rules that held are computed by the scalar evaluator; hit
+policies are applied here. A new status is decided in `DecisionReader.decide_one`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import numpy as np
+
+from ...rulebook.compile import CompiledBenefit, CompiledCondition, Plan
+from ...rulebook.expressions import Compare
+from ..scalar import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Decided, HouseholdContext, ScalarEvaluator
+from .texts import WORDS, RuleTexts, cond_text, fmt_number, rule_texts
+from .translate import Atom, Elig, Slot, Translator
+
+if TYPE_CHECKING:
+    from .runner import Collector
+
+COVERAGE_NONE, COVERED, GAP, LEAKAGE, NEEDS_DATA = "none", "covered", "gap", "leakage", "needs_data"
+
+
+class DecisionRow(NamedTuple):
+    """One row of the decisions table for one household, as read back from its session."""
+
+    benefit: int            # index of the benefit in plan order
+    part: int               # hit policy all: the paying rule's index (len(rules): the row without one); else 0
+    member: int             # the member's index in the household (0 for a household benefit)
+    status: str
+    coverage: str
+    amount: float           # nan: none
+    rate: float             # nan: none
+    rule: str
+    rule_label: str
+    reference: str
+    explanation: str
+    missing_inputs: str
+    unverified: str
+
+
+def coverage(status: str, has_enrolment: bool, enrolled: Any) -> str:
+    if status == UNDETERMINED:
+        return NEEDS_DATA
+    if not has_enrolment:
+        return COVERAGE_NONE
+    if status == ELIGIBLE:
+        if enrolled is None:
+            return NEEDS_DATA
+        return COVERED if enrolled else GAP
+    return LEAKAGE if enrolled is not None and bool(enrolled) else COVERAGE_NONE
+
+
+class DecisionReader:
+    """Turns one household's firings (a Collector) into decision rows, benefit by benefit."""
+
+    def __init__(self, plan: Plan, as_of: dt.date, benefits: list[CompiledBenefit], tr: Translator,
+                 scalar: ScalarEvaluator, fail_joins: list[bool], lang: str, include_all: bool):
+        self.plan, self.as_of, self.benefits, self.tr, self.scalar = plan, as_of, benefits, tr, scalar
+        self.fail_joins, self.lang, self.include_all = fail_joins, lang, include_all
+        self.rule_conditions = {(rc.bi, rc.ri): rc for rules in tr.rules.values() for rc in rules}
+        self.in_force = [[r.in_force(as_of) for r in b.rules] for b in benefits]
+        self.texts: list[RuleTexts] = [rule_texts(plan, b, as_of, lang) for b in benefits]
+
+    def decide(self, benefit: CompiledBenefit, ctx: HouseholdContext, col: Collector) -> list[DecisionRow]:
+        bi = self.tr.benefit_index[benefit.id]
+        if benefit.entity == "household":
+            keys = [("H", None)]
+        else:
+            keys = [(f"P{i}", i) for i in range(len(ctx.members))]
+        rows = []
+        for key, person in keys:
+            rows.extend(self.decide_one(bi, benefit, key, person, ctx, col))
+        return rows
+
+    def decide_one(self, bi: int, benefit: CompiledBenefit, key: str, person: int | None,
+                   ctx: HouseholdContext, col: Collector) -> list[DecisionRow]:
+        rules = benefit.rules
+        holds: list[bool | None] = []
+        held = unknown = False
+        for ri, live in enumerate(self.in_force[bi]):
+            if not live:
+                holds.append(False)
+            elif (bi, ri, key) in col.holds:
+                if (bi, ri, key) in col.fail_sent:
+                    raise RuntimeError(f"rule {rules[ri].id} both held and failed for {key}")
+                holds.append(True)
+                held = True
+            elif (bi, ri, key) in col.fail_sent:
+                holds.append(False)
+            else:
+                holds.append(None)
+                unknown = True
+        status = ELIGIBLE if held else UNDETERMINED if unknown else NOT_ELIGIBLE
+        if self.fail_joins[bi] and (status == NOT_ELIGIBLE) != ((bi, key) in col.notelig):
+            raise RuntimeError(f"{benefit.id} for {key}: the fail join disagrees with the rules' failures")
+        # amounts and rates of the rules that hold (scalar evaluator)
+        amounts: dict[int, float | None] = {}
+        for ri, h in enumerate(holds):
+            if h:
+                value = self.scalar.value(rules[ri].amount, ctx, person)
+                amounts[ri] = None if value is None else float(value)
+        chosen, amount = hit(benefit.hit_policy, holds, amounts)
+        if status != ELIGIBLE:
+            amount = None
+        rate = None
+        if chosen >= 0 and rules[chosen].rate is not None:
+            value = self.scalar.value(rules[chosen].rate, ctx, person)
+            rate = None if value is None else float(value)
+        decided = Decided(status, amount)
+        if person is None:
+            ctx.hh_benefits[benefit.id] = decided
+        else:
+            ctx.person_benefits[person][benefit.id] = decided
+        enrolled = None if benefit.enrolled is None else self.scalar.value(benefit.enrolled, ctx, person)
+        cover = coverage(status, benefit.enrolled is not None, enrolled)
+        if not (status != NOT_ELIGIBLE or cover == LEAKAGE or self.include_all):
+            return []
+        local = 0 if person is None else person
+        texts = self.texts[bi]
+        missing = self._missing(bi, benefit, key, person, ctx, col, holds) if status == UNDETERMINED else ""
+        rate_out = np.nan if rate is None else rate
+        if benefit.hit_policy == "all":
+            out = []
+            for ri, h in enumerate(holds):
+                if h:
+                    out.append(_row(bi, ri, local, status, cover, amounts[ri], rate_out, ri, texts,
+                                    texts.holds[ri], missing, None))
+            if not out:
+                out.append(_row(bi, len(rules), local, status, cover, None, rate_out, -1, texts,
+                                self._explain(bi, benefit, key, person, ctx, col, holds, status, -1),
+                                missing, None))
+            return out
+        joined = None
+        if benefit.hit_policy == "sum":
+            joined = [ri for ri, h in enumerate(holds) if h]
+        explanation = self._explain(bi, benefit, key, person, ctx, col, holds, status, chosen)
+        return [_row(bi, 0, local, status, cover, amount, rate_out,
+                     chosen if status == ELIGIBLE else -1, texts, explanation, missing, joined)]
+
+    # ------------------------------------------------------------ unknown conditions
+    def _condition_known(self, bi: int, ri: int, ci: int, key: str, rc_conditions: int, col: Collector,
+                         holds: bool | None) -> bool:
+        if (bi, ri, ci, key) in col.cfalse or (bi, ri, ci, key) in col.ctrue:
+            return True
+        if rc_conditions == 1 and holds is True:
+            return True
+        single = self.rule_conditions[(bi, ri)].single(ci)
+        if isinstance(single, Elig):       # its true test is the elig fact with the wanted value
+            other = key if single.via == "person" else "H"
+            return col.elig_sent.get((self.tr.benefit_index[single.benefit], other)) == single.value
+        if isinstance(single, Atom):       # false did not fire: true exactly when the attributes are present
+            return all((key if s.entity == "person" else "H", s.attr) in col.posted
+                       for s in (single.left, single.right) if isinstance(s, Slot))
+        return False
+
+    def _missing(self, bi, benefit, key, person, ctx, col, holds) -> str:
+        inputs = self.texts[bi].inputs
+        if not inputs:
+            return ""
+        relevant: set = set()
+        for ri, rule in enumerate(benefit.rules):
+            if holds[ri] is not None or not rule.conditions:
+                continue
+            for ci, cond in enumerate(rule.conditions):
+                if not self._condition_known(bi, ri, ci, key, len(rule.conditions), col, holds[ri]):
+                    relevant |= cond.inputs
+        names = []
+        for ent, name in inputs:
+            if (ent, name) not in relevant:
+                continue
+            if ent == "household":
+                value = ctx.household.get(name)
+            elif benefit.entity == "person":
+                value = ctx.members[person].get(name)
+            else:
+                continue  # a member input behind a household aggregate: named through the aggregate
+            if value is None:
+                names.append(name if ent == benefit.entity else f"household.{name}")
+        return ", ".join(names)
+
+    # ------------------------------------------------------------ explanations
+    def _explain(self, bi, benefit, key, person, ctx, col, holds, status, chosen) -> str:
+        words = WORDS[self.lang]
+        texts = self.texts[bi]
+        rules = benefit.rules
+        if status == ELIGIBLE:
+            return texts.holds[chosen]
+        if status == UNDETERMINED:
+            first = next(ri for ri, h in enumerate(holds) if h is None)
+            rule = rules[first]
+            unknown = [c for ci, c in enumerate(rule.conditions)
+                       if not self._condition_known(bi, first, ci, key, len(rule.conditions), col, holds[first])]
+            return f"{words['unknown']}: " + "; ".join(cond_text(c, self.lang) for c in unknown) if rule.conditions \
+                else ""
+        live = [ri for ri, r in enumerate(rules) if r.in_force(self.as_of)]
+        if not live:
+            return f"{words['off']} {self.as_of.isoformat()}"
+        fails = [sum(1 for ci in range(len(rules[ri].conditions)) if (bi, ri, ci, key) in col.cfalse) for ri in live]
+        closest = live[int(np.argmin(fails))]
+        rule = rules[closest]
+        pieces = [self._failed_piece(c, ctx, person) for ci, c in enumerate(rule.conditions)
+                  if (bi, closest, ci, key) in col.cfalse]
+        return f"{getattr(rule.label, self.lang)} — {words['failed']}: " + "; ".join(pieces)
+
+    def _failed_piece(self, cond: CompiledCondition, ctx: HouseholdContext, person: int | None) -> str:
+        node = cond.node
+        base = cond_text(cond, self.lang)
+        if not (isinstance(node, Compare) and node.left.type.kind == "number" and node.right.type.kind == "number"):
+            return base
+        left = self.scalar.value(node.left, ctx, person)
+        right = self.scalar.value(node.right, ctx, person)
+        if left is None or right is None:
+            return base
+        left, right = float(left), float(right)
+        gap = left - right
+        words = WORDS[self.lang]
+        direction = words["above"] if gap > 0 else words["below"]
+        return f"{base} → {fmt_number(left)} vs {fmt_number(right)} ({fmt_number(abs(gap))} {direction})"
+
+
+def _row(bi, part, local, status, cover, amount, rate, pick, texts: RuleTexts, explanation, missing,
+         joined) -> DecisionRow:
+    amount = np.nan if amount is None or status != ELIGIBLE else amount
+    if pick >= 0:
+        rule, label, cite, unverified = texts.ids[pick], texts.labels[pick], texts.cites[pick], texts.unverified[pick]
+    else:
+        rule = label = cite = unverified = ""
+    if joined is not None:    # hit policy sum: the rules paid together
+        rule = "+".join(texts.ids[i] for i in joined)
+        label = " + ".join(texts.labels[i] for i in joined)
+        cite = "; ".join(dict.fromkeys(texts.cites[i] for i in joined))
+        unverified = "; ".join(dict.fromkeys(u for i in joined if (u := texts.unverified[i])))
+    return DecisionRow(bi, part, local, status, cover, amount, rate, rule, label, cite, explanation, missing,
+                       unverified)
+
+
+def hit(policy: str, holds: list, amounts: dict) -> tuple[int, float | None]:
+    """The rule chosen by the hit policy among those that hold, and the amount paid."""
+    holding = [ri for ri, h in enumerate(holds) if h]
+    if not holding:
+        return -1, None
+    if policy == "sum":
+        if any(amounts[ri] is None for ri in holding):
+            return holding[0], None
+        total = 0.0
+        for ri in holding:
+            total += amounts[ri]
+        return holding[0], total
+    if policy == "max":
+        best, best_value = -1, None
+        for ri in holding:
+            value = amounts[ri] if amounts[ri] is not None else -1e300
+            if best < 0 or value > best_value:
+                best, best_value = ri, value
+        return best, amounts[best]
+    return holding[0], amounts[holding[0]]

@@ -1,0 +1,155 @@
+"""Pattern shapes: local tests and joins as durable_rules JSON, values as posted, and the alpha-stack cost.
+
+A local (alpha) test is a tuple: ("cmp", attr, op, constant) | ("ex", attr) | ("m", attr, op, other_attr).
+Tests run in the order written: local tests first, in one canonical order so that patterns share
+their prefixes in the alpha network; tests against another fact (joins) last, because the engine
+pushes those onto its 64-entry alpha stack without evaluating them.
+"""
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..scalar import compare
+from .translate import K, Slot
+
+ALPHA_BUDGET = 48           # distinct patterns one fact may match (engine: error 303 beyond 64)
+ATTRIBUTE_BUDGET = 160      # attributes per fact (engine: 252, beyond which it crashes)
+DURABLE_OP = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
+
+
+def _test_json(test: tuple) -> dict:
+    kind, attr = test[0], test[1]
+    if kind == "ex":
+        return {"$ex": {attr: 1}}
+    op, rhs = test[2], test[3]
+    if kind == "m":
+        rhs = {"$m": rhs}
+        return {"$eq" if op == "==" else DURABLE_OP[op]: {attr: rhs}}
+    return {attr: rhs} if op == "==" else {DURABLE_OP[op]: {attr: rhs}}
+
+
+def _join_json(op: str, attr: str, alias: str, other: str) -> dict:
+    rhs = {alias: other}
+    return {attr: rhs} if op == "==" else {DURABLE_OP[op]: {attr: rhs}}
+
+
+def _test_order(test: tuple) -> tuple:
+    return (test[1], test[0], test[2] if len(test) > 2 else "", repr(test[3]) if len(test) > 3 else "")
+
+
+@dataclass
+class AliasSpec:
+    family: tuple
+    local: set = field(default_factory=set)      # alpha tests (tuples, see above)
+    joins: list = field(default_factory=list)    # tests against earlier aliases (JSON)
+    attrs: set = field(default_factory=set)      # attributes the fact must carry for this pattern
+
+    def sequence(self, unique: str) -> tuple:
+        """The pattern's path below its tag node; joins are distinct nodes, always pushed."""
+        return tuple(sorted(self.local, key=_test_order)) + tuple(("join", unique, i) for i in range(len(self.joins)))
+
+
+@dataclass
+class RuleSpec:
+    name: str
+    action: tuple                                  # (kind, bi, ri, ci)
+    owner: tuple | None                            # (bi, ri): the benefit rule it belongs to
+    aliases: list[AliasSpec]
+
+
+def post_value(vtype: str, value: Any) -> Any:
+    """A value as it is posted in a fact (None: leave the attribute out)."""
+    if value is None:
+        return None
+    if vtype == "number":
+        value = float(value)
+        return value if math.isfinite(value) else None
+    if vtype == "date":
+        return int(value)
+    if vtype == "bool":
+        return bool(value)
+    return str(value)
+
+
+def _const(slot: Slot, k: K) -> Any:
+    return bool(k.value) if slot.vtype == "bool" else post_value(slot.vtype, k.value)
+
+
+def _satisfied(op: str, value: Any, const: Any) -> bool:
+    try:
+        return compare(op, value, const)
+    except TypeError:
+        return op == "!="
+
+
+@functools.lru_cache(maxsize=65536)
+def _max_together(tests: tuple) -> int:
+    """How many of these tests of one attribute against constants one value can satisfy at once."""
+    consts = sorted({t[3] for t in tests}, key=lambda v: (str(type(v)), v))
+    points: list[Any] = list(consts)
+    numbers = sorted(c for c in consts if isinstance(c, (int, float)) and not isinstance(c, bool))
+    if numbers:
+        points += [numbers[0] - 1, numbers[-1] + 1] + [(a + b) / 2 for a, b in zip(numbers, numbers[1:])]
+    points.append(object())                       # a value equal to none of the constants
+    best = 0
+    for p in points:
+        if isinstance(p, object) and type(p) is object:
+            best = max(best, sum(1 for t in tests if t[2] == "!="))
+        else:
+            best = max(best, sum(1 for t in tests if _satisfied(t[2], p, t[3])))
+    return best
+
+
+def stack_cost(sequences: list[tuple]) -> int:
+    """An upper bound of the alpha stack one fact can need for these pattern paths (engine limit 64).
+
+    The engine walks the alpha network depth first and pushes every matching child of a node at once,
+    so the stack holds the matching siblings of every node on the current path. Children testing one
+    attribute against constants are counted by how many one value can satisfy together."""
+    trie: dict = {}
+    for seq in sequences:
+        node = trie
+        for test in seq:
+            node = node.setdefault(test, {})
+
+    def cost(node: dict) -> int:
+        if not node:
+            return 0
+        by_attr: dict[str, list] = {}
+        width = 0
+        for test in node:
+            if test[0] == "cmp":
+                by_attr.setdefault(test[1], []).append(test)
+            else:
+                width += 1
+        width += sum(_max_together(tuple(sorted(tests, key=repr))) for tests in by_attr.values())
+        return width + max(cost(child) for child in node.values())
+
+    return cost(trie)
+
+
+@dataclass
+class Group:
+    tag: str
+    sequences: list = field(default_factory=list)
+    attrs: set = field(default_factory=set)
+    cost: int = 0
+
+    def fits(self, paths: list, cost: int, attrs: set) -> bool:
+        if len(self.attrs | attrs) > ATTRIBUTE_BUDGET:
+            return False
+        # the cost is subadditive (merging two tries widens no node beyond the sum), so the exact
+        # count is needed only near the budget
+        if self.cost + cost <= ALPHA_BUDGET:
+            return True
+        if self.cost + cost > ALPHA_BUDGET + 24:     # far over: not worth the exact count
+            return False
+        return stack_cost(self.sequences + paths) <= ALPHA_BUDGET
+
+    def add(self, paths: list, cost: int, attrs: set) -> None:
+        self.sequences.extend(paths)
+        self.attrs |= attrs
+        self.cost = stack_cost(self.sequences) if self.cost + cost > ALPHA_BUDGET else self.cost + cost

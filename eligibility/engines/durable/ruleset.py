@@ -1,0 +1,197 @@
+"""Packing the ruleset: benefit rules' alternatives -> rule specs -> durable_rules JSON.
+
+For each benefit rule in force: *holds* rules (H), per-condition *true* (T) and *false* (F) rules,
+and for benefits whose decision other rules join on, the join over their fail facts (C, N). The
+patterns on each entity fact are packed into groups (copies of the fact with their own tag) so
+that no fact can overflow the engine's alpha stack or carry too many attributes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from ...errors import EligibilityError
+from ...rulebook.compile import CompiledBenefit, Plan
+from .patterns import (ALPHA_BUDGET, ATTRIBUTE_BUDGET, AliasSpec, Group, RuleSpec, _const, _join_json, _test_json,
+                       _test_order, stack_cost)
+from .translate import FLIP, Elig, K, Translator
+
+FAIL_JOIN = 12              # fail facts joined by one rule (engine: at most 29 cross-fact tests)
+CAP = 1000                  # matches delivered to one action call
+
+
+class RulesetBuilder:
+    """The rule specs of a plan at an as-of date, their packing into fact groups, and the JSON ruleset."""
+
+    def __init__(self, plan: Plan, as_of: dt.date, translator: Translator, derive_all: bool = False):
+        self.plan, self.as_of, self.tr = plan, as_of, translator
+        self.derive_all = derive_all          # see DERIVE_ALL in the package
+        self.specs: list[RuleSpec] = []
+        self.groups: dict[tuple, list[Group]] = {}            # family -> groups
+        self.assignment: dict[tuple, int] = {}                 # (family, owner) -> group index
+        self.benefits = [plan.benefits[n] for n in plan.order if n in plan.benefits]
+        for bi, benefit in enumerate(self.benefits):
+            self._benefit(bi, benefit)
+        self._pack()
+
+    # ------------------------------------------------------------ rule specs
+    def _benefit(self, bi: int, benefit: CompiledBenefit) -> None:
+        entity = benefit.entity
+        rules = self.tr.rules[benefit.id]
+        for rc in rules:
+            owner = (bi, rc.ri)
+            variants = list(itertools.product(*[t for t, _ in rc.dnfs])) if rc.dnfs else [()]
+            for k, combo in enumerate(variants):
+                conj = tuple(dict.fromkeys(a for c in combo for a in c))
+                self._spec(f"H{bi}_{rc.ri}_{k}", ("H", bi, rc.ri, -1), owner, entity, conj)
+            for ci, (true, false) in enumerate(rc.dnfs):
+                # with a single condition "holds" says it is true; a single test needs no true rule
+                if len(rc.dnfs) > 1 and rc.single(ci) is None:
+                    for k, conj in enumerate(true):
+                        self._spec(f"T{bi}_{rc.ri}_{ci}_{k}", ("T", bi, rc.ri, ci), owner, entity, conj)
+                for k, conj in enumerate(false):
+                    self._spec(f"F{bi}_{rc.ri}_{ci}_{k}", ("F", bi, rc.ri, ci), owner, entity, conj)
+        self._not_eligible(bi, benefit, [rc.ri for rc in rules])
+
+    def _spec(self, name: str, action: tuple, owner: tuple | None, entity: str, conj: tuple) -> None:
+        primary = (entity, 0)
+        families = {f for atom in conj for f in atom.families} - {primary}
+        entity_fams = sorted((f for f in families if f[0] != "elig"), key=lambda f: (f[0] != entity, f[1], f[0]))
+        elig_fams = sorted(f for f in families if f[0] == "elig")
+        order = [primary] + entity_fams + elig_fams
+        alias = {f: f"f{i}" for i, f in enumerate(order)}
+        specs = {f: AliasSpec(f) for f in order}
+        key = "pid" if entity == "person" else "hid"
+        for f in entity_fams:
+            same = f[0] == entity
+            specs[f].joins.append({key if same else "hid": {"f0": key if same else "hid"}})
+        for f in elig_fams:
+            _, benefit, via = f
+            specs[f].local.add(("cmp", "b", "==", self.tr.benefit_index[benefit]))
+            specs[f].joins.append({"e": {"f0": "pid" if via == "person" else "hid"}})
+        for atom in conj:
+            if isinstance(atom, Elig):
+                specs[atom.families[0]].local.add(("cmp", "v", "==", atom.value))
+                continue
+            left = atom.left
+            here = specs[left.family]
+            here.attrs.add(left.attr)
+            if atom.op == "ex":
+                here.local.add(("ex", left.attr))
+                continue
+            if isinstance(atom.right, K):
+                here.local.add(("cmp", left.attr, atom.op, _const(left, atom.right)))
+                continue
+            right = atom.right
+            there = specs[right.family]
+            there.attrs.add(right.attr)
+            here.local.add(("ex", left.attr))
+            there.local.add(("ex", right.attr))
+            if left.family == right.family:
+                here.local.add(("m", left.attr, atom.op, right.attr))
+            elif order.index(left.family) > order.index(right.family):
+                here.joins.append(_join_json(atom.op, left.attr, alias[right.family], right.attr))
+            else:
+                there.joins.append(_join_json(FLIP[atom.op], right.attr, alias[left.family], left.attr))
+        self.specs.append(RuleSpec(name, action, owner, [specs[f] for f in order]))
+
+    def _not_eligible(self, bi: int, benefit: CompiledBenefit, in_force: list[int]) -> None:
+        """Not eligible = every rule in force failed: a join over the derived fail facts (in chunks).
+
+        Only for benefits whose decision other rules join on (`eligible('x')`), unless
+        DERIVE_ALL: for the others the failures are recorded and counted in Python, which
+        spares the engine a fact per failed rule and person (about half its time)."""
+        if not self.fail_join(benefit):
+            return
+        if not in_force:
+            self.specs.append(RuleSpec(f"N{bi}", ("N", bi, -1, -1), None, [AliasSpec((benefit.entity, 0))]))
+            return
+        if len(in_force) > FAIL_JOIN * FAIL_JOIN:
+            raise EligibilityError(f"benefit '{benefit.id}' has {len(in_force)} rules in force; the durable engine "
+                                   f"joins at most {FAIL_JOIN * FAIL_JOIN}")
+
+        def join(tag: str, field_name: str, values: list[int]) -> list[AliasSpec]:
+            out = []
+            for i, value in enumerate(values):
+                spec = AliasSpec((tag,), local={("cmp", "b", "==", bi), ("cmp", field_name, "==", value)})
+                if i:
+                    spec.joins.append({"e": {"f0": "e"}})
+                out.append(spec)
+            return out
+
+        if len(in_force) <= FAIL_JOIN:
+            self.specs.append(RuleSpec(f"N{bi}", ("N", bi, -1, -1), None, join("fail", "r", in_force)))
+            return
+        chunks = [in_force[i:i + FAIL_JOIN] for i in range(0, len(in_force), FAIL_JOIN)]
+        for c, chunk in enumerate(chunks):
+            self.specs.append(RuleSpec(f"C{bi}_{c}", ("C", bi, c, -1), None, join("fail", "r", chunk)))
+        self.specs.append(RuleSpec(f"N{bi}", ("N", bi, -1, -1), None, join("failc", "c", list(range(len(chunks))))))
+
+    def fail_join(self, benefit: CompiledBenefit) -> bool:
+        """Whether `benefit`'s decision is derived as facts in the engine: fail facts and their join
+        ("not eligible"), and elig facts (true from a holds rule, false from the join)."""
+        return self.derive_all or benefit.id in self.tr.referenced
+
+    # ------------------------------------------------------------ groups of patterns per fact
+    def _pack(self) -> None:
+        """Give each benefit rule's patterns on each entity fact a group: a copy of the fact with its own
+        tag, so that no fact can overflow the engine's alpha stack nor carry too many attributes."""
+        need: dict[tuple, dict[tuple, tuple[list, set]]] = {}   # owner -> family -> (paths, attrs)
+        shared: dict[tuple, list] = {}                            # family -> paths of rules without owner
+        for spec in self.specs:
+            for i, a in enumerate(spec.aliases):
+                path = a.sequence(f"{spec.name}/{i}")
+                if a.family[0] in ("household", "person") and spec.owner is not None:
+                    paths, attrs = need.setdefault(spec.owner, {}).setdefault(a.family, ([], set()))
+                    paths.append(path)
+                    attrs.update(a.attrs)
+                else:
+                    shared.setdefault(a.family, []).append(path)
+        for entity in ("household", "person"):
+            anchor = list(shared.get((entity, 0), []))
+            self.groups[(entity, 0)] = [Group(self._tag((entity, 0), 0), anchor, set(), stack_cost(anchor))]
+        for owner, families in need.items():
+            for family, (paths, attrs) in families.items():
+                groups = self.groups.setdefault(family, [])
+                cost = stack_cost(paths)
+                for g, group in enumerate(groups):
+                    if group.fits(paths, cost, attrs):
+                        break
+                else:
+                    if cost > ALPHA_BUDGET or len(attrs) > ATTRIBUTE_BUDGET:
+                        rule = self.benefits[owner[0]].rules[owner[1]].id
+                        raise EligibilityError(f"rule '{rule}' needs more patterns or attributes on one fact than "
+                                               "durable_rules can take (alpha stack 64, 252 attributes)")
+                    g = len(groups)
+                    groups.append(Group(self._tag(family, g)))
+                    group = groups[g]
+                group.add(paths, cost, attrs)
+                self.assignment[(family, owner)] = g
+        for family, paths in shared.items():
+            if family[0] not in ("household", "person") and stack_cost(paths) > ALPHA_BUDGET:
+                raise EligibilityError(f"too many derived-fact patterns of type '{family[0]}' for durable_rules")
+
+    @staticmethod
+    def _tag(family: tuple, group: int) -> str:
+        return f"{family[0][0]}{family[1]}_{group}"
+
+    def tag_of(self, family: tuple, owner: tuple | None) -> str:
+        if family[0] in ("household", "person"):
+            g = 0 if owner is None else self.assignment[(family, owner)]
+            return self.groups[family][g].tag
+        return {"elig": "elig", "fail": "fail", "failc": "failc"}[family[0]]
+
+    def ruleset(self) -> dict[str, dict]:
+        """The JSON ruleset (actions named by rule)."""
+        out: dict[str, dict] = {"warm": {"all": [{"w": {"t": "warm"}}], "run": "warm"}}
+        for spec in self.specs:
+            patterns = []
+            for i, a in enumerate(spec.aliases):
+                tests = ([{"t": self.tag_of(a.family, spec.owner)}]
+                         + [_test_json(t) for t in sorted(a.local, key=_test_order)] + a.joins)
+                patterns.append({f"f{i}": tests[0] if len(tests) == 1 else {"$and": tests}})
+            out[spec.name] = {"all": patterns, "run": spec.name, "cap": CAP}
+        tags = ["elig", "fail", "failc"] + [g.tag for groups in self.groups.values() for g in groups]
+        for tag in tags:
+            out[f"sink_{tag}"] = {"all": [{"x": {"t": tag}}, {"y": {"t": "__never__"}}], "run": "never"}
+        return out

@@ -1,0 +1,293 @@
+"""The session driver: one household at a time through the ruleset on this process's Host.
+
+Exactly one live session: created by the household's first assert, deleted after it (the newest,
+so deletion is safe) and checked gone (`get_state` answers 309); a fresh ruleset first runs a
+warm-up session that fires an action (deleting the first session of a ruleset in which nothing
+ever fired crashes the engine — observed). Sink rules for every fact type (no MessageNotHandled),
+unique fact ids (no MessageObserved), errors inside actions collected and re-raised, never
+swallowed; any other engine error retires the Host.
+
+Stages: a variable or expression that needs a benefit's decision is computed by the scalar
+evaluator once that benefit is decided, and asserted in a later batch into the same session.
+Forward chaining: the facts the actions derive are asserted into the same session as the next
+batch, until nothing new is derived.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import sys
+import threading
+import traceback
+from dataclasses import dataclass
+from typing import Any
+
+from ...rulebook.compile import Plan
+from ..scalar import HouseholdContext, ScalarEvaluator, date_to_int
+from .decide import DecisionReader, DecisionRow
+from .native import KEY_FAIL, KEY_HOUSEHOLD, KEY_PERSON, Call, EngineFailure, process_host
+from .patterns import RuleSpec, post_value
+from .ruleset import RulesetBuilder
+from .translate import Slot, Translator
+
+
+class Collector:
+    """What fired for the household in the live session."""
+
+    __slots__ = ("holds", "ctrue", "cfalse", "fail_sent", "notelig", "chunk_sent", "elig_sent", "errors",
+                 "thread", "posted", "pending")
+
+    def __init__(self) -> None:
+        self.holds: set = set()
+        self.ctrue: set = set()
+        self.cfalse: set = set()
+        self.fail_sent: set = set()
+        self.notelig: set = set()
+        self.chunk_sent: set = set()
+        self.elig_sent: dict = {}                  # (benefit index, key) -> the value asserted
+        self.posted: dict = {}                     # (key, attr) -> value posted in the entity facts
+        self.pending: list[dict] = []              # derived facts to assert in the next round
+        self.errors: list[str] = []
+        self.thread = threading.get_ident()
+
+
+@dataclass
+class Stats:
+    households: int = 0
+    sessions_created: int = 0
+    sessions_deleted: int = 0
+    sessions_checked_gone: int = 0
+    max_live_sessions: int = 0
+    actions: int = 0
+    cpu_seconds: float = 0.0
+
+
+class Runner:
+    """One ruleset (a plan at an as-of date) on this process's Host, and the per-household driver."""
+
+    _serial = itertools.count(1)
+
+    def __init__(self, plan: Plan, as_of: dt.date, lang: str = "en", include_all: bool = False,
+                 derive_all: bool = False):
+        self.plan, self.as_of, self.lang, self.include_all = plan, as_of, lang, include_all
+        self.scalar = ScalarEvaluator(plan, as_of)
+        self.tr = Translator(plan, as_of, self.scalar)
+        self.builder = RulesetBuilder(plan, as_of, self.tr, derive_all)
+        self.benefits = self.builder.benefits
+        self.stats = Stats()
+        self.col = Collector()
+        self.reader = DecisionReader(plan, as_of, self.benefits, self.tr, self.scalar,
+                                     [self.builder.fail_join(b) for b in self.benefits], lang, include_all)
+        self._prepare_stages()
+        self.host = process_host()
+        self.name = f"elig_{plan.digest[:10]}_{date_to_int(as_of)}_{next(self._serial)}"
+        ruleset = self.builder.ruleset()
+        for spec in self.builder.specs:
+            self.host.actions[f"{self.name}/{spec.name}"] = self._action(spec)
+        self.host.actions[f"{self.name}/never"] = self._never
+        self.host.actions[f"{self.name}/warm"] = self._warm
+        for rule in ruleset.values():
+            rule["run"] = f"{self.name}/{rule['run']}"
+        self.host.set_rulesets({self.name: ruleset})
+        self._live: str | None = None
+        self._sid = itertools.count(1)
+        self._warm_up()
+
+    # ------------------------------------------------------------ setup
+    def _prepare_stages(self) -> None:
+        plan, tr = self.plan, self.tr
+        slot_levels = [s.level for s in tr.slots.values()]
+        self.levels = max([0] + list(tr.var_level.values()) + list(tr.harvest.values()) + slot_levels)
+        self.vars_at = [[n for n in plan.order if n in plan.variables and tr.var_level[n] == s]
+                        for s in range(self.levels + 1)]
+        self.harvest_at = [[b for b in self.benefits if tr.harvest[b.id] == s] for s in range(self.levels + 1)]
+        # per stage, per entity: the facts to post: (tag, [(attr, slot)])
+        by_attr = {(s.entity, s.attr): s for s in tr.slots.values()}
+        self.facts_at: list[dict[str, list[tuple[str, list]]]] = []
+        for s in range(self.levels + 1):
+            stage: dict[str, list] = {"household": [], "person": []}
+            for (entity, level), groups in self.builder.groups.items():
+                if level != s:
+                    continue
+                for g in groups:
+                    stage[entity].append((g.tag, [(a, by_attr[(entity, a)]) for a in sorted(g.attrs)]))
+            self.facts_at.append(stage)
+        self.expr_at = {(s.entity, s.attr): tr.expr_nodes[s.attr + "@" + s.entity]
+                        for s in tr.slots.values() if s.kind == "expr"}
+
+    def _warm_up(self) -> None:
+        """The first session of a fresh ruleset must fire an action, or deleting it crashes the engine."""
+        self.host.assert_facts(self.name, [{"t": "warm", "sid": "warm", "id": "w"}])
+        self._check_state("warm")
+        self.host.delete_state(self.name, "warm")
+
+    # ------------------------------------------------------------ actions
+    def _never(self, c) -> None:
+        raise RuntimeError("a sink rule fired")
+
+    def _warm(self, c) -> None:
+        return None
+
+    def _action(self, spec: RuleSpec):
+        """The Python side of one rule: record what fired for which person or household, and collect the
+        facts it derives (asserted into the same session as the next round)."""
+        rule_name = spec.name
+        kind, bi, ri, ci = spec.action
+        benefit = self.benefits[bi]
+        keys_of = KEY_PERSON if benefit.entity == "person" else KEY_HOUSEHOLD
+        if kind in ("N", "C") and self.tr.rules[benefit.id]:
+            keys_of = KEY_FAIL                  # joins over fail facts: the key is their `e`
+        joined = referenced = self.builder.fail_join(benefit)   # decisions derived as facts (see fail_join)
+        runner = self
+
+        def guarded(body):
+            def act(call: Call) -> None:
+                col = runner.col
+                try:
+                    if threading.get_ident() != col.thread:
+                        raise RuntimeError("a durable_rules action ran outside the screening thread")
+                    runner.stats.actions += 1
+                    for key in call.keys(keys_of):
+                        body(col.pending, col, key)
+                except BaseException:
+                    col.errors.append(f"{rule_name}: {traceback.format_exc()}")
+                    raise
+            return act
+
+        def send_elig(derived, col, key, value: bool) -> None:
+            if referenced and (bi, key) not in col.elig_sent:
+                col.elig_sent[(bi, key)] = value
+                derived.append({"t": "elig", "id": f"e:{bi}:{key}", "b": bi, "e": key, "v": value})
+
+        if kind == "H":
+            def body(derived, col, key):
+                col.holds.add((bi, ri, key))
+                send_elig(derived, col, key, True)
+        elif kind == "T":
+            def body(derived, col, key):
+                col.ctrue.add((bi, ri, ci, key))
+        elif kind == "F":
+            def body(derived, col, key):
+                col.cfalse.add((bi, ri, ci, key))
+                if (bi, ri, key) not in col.fail_sent:
+                    col.fail_sent.add((bi, ri, key))
+                    if joined:
+                        derived.append({"t": "fail", "id": f"f:{bi}:{ri}:{key}", "b": bi, "r": ri, "e": key})
+        elif kind == "C":
+            def body(derived, col, key):
+                if (bi, ri, key) not in col.chunk_sent:
+                    col.chunk_sent.add((bi, ri, key))
+                    derived.append({"t": "failc", "id": f"c:{bi}:{ri}:{key}", "b": bi, "c": ri, "e": key})
+        else:  # N: not eligible
+            def body(derived, col, key):
+                col.notelig.add((bi, key))
+                send_elig(derived, col, key, False)
+        return guarded(body)
+
+    # ------------------------------------------------------------ one household
+    def run(self, household: dict, members: list[dict]) -> list[DecisionRow]:
+        """Decide every benefit for one household."""
+        ctx = HouseholdContext(household, members)
+        self.col = col = _package().Collector()      # read at call time: the package's may be replaced
+        sid = f"s{next(self._sid)}"
+        rows: list[DecisionRow] = []
+        try:
+            for stage in range(self.levels + 1):
+                self.scalar.compute_variables(ctx, self.vars_at[stage])
+                facts = self._facts(ctx, stage, sid)
+                if facts:
+                    self._assert(sid, facts)
+                for benefit in self.harvest_at[stage]:
+                    rows.extend(self.reader.decide(benefit, ctx, col))
+        finally:
+            if self._live is not None:
+                self._close(sid)
+        self.stats.households += 1
+        return rows
+
+    def _facts(self, ctx: HouseholdContext, stage: int, sid: str) -> list[dict]:
+        plan = self.facts_at[stage]
+        posted = self.col.posted
+        facts = []
+        for i in range(len(ctx.members)):          # members first, then the household
+            pid = f"P{i}"
+            for tag, attrs in plan["person"]:
+                fact = {"t": tag, "sid": sid, "id": f"{tag}:{pid}", "pid": pid, "hid": "H"}
+                for attr, slot in attrs:
+                    value = post_value(slot.vtype, self._slot_value(slot, ctx, i))
+                    if value is not None:
+                        fact[attr] = value
+                        posted[(pid, attr)] = value
+                facts.append(fact)
+        for tag, attrs in plan["household"]:
+            fact = {"t": tag, "sid": sid, "id": f"{tag}:H", "hid": "H"}
+            for attr, slot in attrs:
+                value = post_value(slot.vtype, self._slot_value(slot, ctx, None))
+                if value is not None:
+                    fact[attr] = value
+                    posted[("H", attr)] = value
+            facts.append(fact)
+        return facts
+
+    def _slot_value(self, slot: Slot, ctx: HouseholdContext, person: int | None) -> Any:
+        if slot.kind == "column":
+            return (ctx.household if person is None else ctx.members[person]).get(slot.ref)
+        if slot.kind == "var":
+            return (ctx.hh_vars if person is None else ctx.person_vars[person]).get(slot.ref)
+        return self.scalar.value(self.expr_at[(slot.entity, slot.attr)], ctx, person)
+
+    def _assert(self, sid: str, facts: list[dict]) -> None:
+        if self._live is None:
+            self._live = sid
+            self.stats.sessions_created += 1
+            live = self.stats.sessions_created - self.stats.sessions_deleted
+            self.stats.max_live_sessions = max(self.stats.max_live_sessions, live)
+        rounds = 0
+        while facts:
+            try:
+                self.host.assert_facts(self.name, facts)
+            except Exception as err:
+                # Message*Exception means actions are pending (deleting would crash), any other error
+                # may have poisoned the session: either way this Host is done for.
+                self.host.broken = True
+                self._live = None
+                raise EngineFailure(f"durable_rules failed on household session {sid}: "
+                                    f"{type(err).__name__}: {err}") from err
+            self._check_state(sid)
+            # forward chaining: the facts the actions derived go into the same session, one batch per
+            # round, until nothing new is derived
+            facts, self.col.pending = self.col.pending, []
+            for fact in facts:
+                fact["sid"] = sid
+            rounds += 1
+            if rounds > 1000:
+                raise RuntimeError(f"durable_rules: no fixpoint after {rounds} rounds of derived facts")
+
+    def _check_state(self, sid: str) -> None:
+        state = self.host.get_state(self.name, sid)
+        problems = list(self.col.errors)
+        if "exception" in state and not problems:
+            problems.append(str(state["exception"]))
+        if problems:
+            if self._live == sid:
+                self._close(sid)
+            raise RuntimeError("an action failed inside durable_rules:\n" + "\n".join(problems))
+
+    def _close(self, sid: str) -> None:
+        self._live = None
+        self.host.delete_state(self.name, sid)
+        self.stats.sessions_deleted += 1
+        try:
+            self.host.get_state(self.name, sid)
+        except Exception as err:  # error 309: no such session, as it should be
+            if "309" not in str(err):
+                raise
+            self.stats.sessions_checked_gone += 1
+        else:
+            self.host.broken = True
+            raise EngineFailure(f"session {sid} is still alive after delete_state")
+
+
+def _package():
+    """The package module (`eligibility.engines.durable`), whose names are read at call time."""
+    return sys.modules[__package__]

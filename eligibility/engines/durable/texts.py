@@ -1,0 +1,60 @@
+"""The fixed texts of each benefit's rules, made once per ruleset: ids, labels, references, what
+"all conditions hold" says, unverified parameters, and the inputs whose absence is reported."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ...rulebook.compile import CompiledBenefit, CompiledCondition, Plan
+
+WORDS = {
+    "en": {"holds": "all conditions hold", "unknown": "unknown", "failed": "not met", "off": "no rule in force on",
+           "above": "above", "below": "below"},
+    "vi": {"holds": "đủ mọi điều kiện", "unknown": "chưa rõ", "failed": "không đạt",
+           "off": "không có quy định hiệu lực ngày", "above": "cao hơn", "below": "thấp hơn"},
+}
+
+
+@dataclass(frozen=True)
+class RuleTexts:
+    """One benefit's rules' texts, by rule index."""
+
+    ids: list[str]
+    labels: list[str]
+    cites: list[str]
+    holds: list[str]                 # the explanation of an eligible row paid by that rule
+    unverified: list[str]            # "name=value (confidence)" of the rule's unverified parameters
+    inputs: list[tuple[str, str]]    # (entity, column) the rules in force read, sorted
+
+
+def rule_texts(plan: Plan, benefit: CompiledBenefit, as_of: dt.date, lang: str) -> RuleTexts:
+    words = WORDS[lang]
+    rules = benefit.rules
+    holds = [f"{words['holds']}: " + "; ".join(cond_text(c, lang) for c in r.conditions)
+             if r.conditions else words["holds"] for r in rules]
+    unverified = []
+    for r in rules:
+        notes = []
+        for name in sorted(r.params):
+            value = plan.parameters[name].at(as_of) if name in plan.parameters else None
+            if value is not None and not value.verified:
+                notes.append(f"{name}={fmt_value(value.value)} ({value.confidence})")
+        unverified.append("; ".join(notes))
+    inputs = sorted(set().union(*(c.inputs for r in rules if r.in_force(as_of) and r.conditions
+                                  for c in r.conditions)))
+    return RuleTexts([r.id for r in rules], [getattr(r.label, lang) for r in rules],
+                     [r.reference.cite(lang) for r in rules], holds, unverified, inputs)
+
+
+def cond_text(cond: CompiledCondition, lang: str) -> str:
+    return getattr(cond.label, lang) if cond.label else cond.text
+
+
+def fmt_number(v: float) -> str:
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+
+
+def fmt_value(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return f"{value:,.0f}" if isinstance(value, (int, float)) and float(value).is_integer() else str(value)
