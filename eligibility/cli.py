@@ -187,8 +187,9 @@ class _progress:
 @main.command()
 @click.argument("rules_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @as_of_option
-def validate(rules_dir, as_of) -> None:
-    """Check a rule pack: every error with file:line, or a summary of what it holds."""
+@click.option("--no-examples", is_flag=True, help="Check the files only; do not run the `examples:`.")
+def validate(rules_dir, as_of, no_examples: bool) -> None:
+    """Check a rule pack: every error with file:line, or a summary of what it holds; run its examples."""
     from .api import load_rules
 
     plan = load_rules(rules_dir)
@@ -197,12 +198,50 @@ def validate(rules_dir, as_of) -> None:
     click.echo(f"rule pack {plan.folder}: OK")
     click.echo(f"  {len(plan.benefits)} benefits, {rules} rules, {len(plan.variables)} variables, "
                f"{len(plan.parameters)} parameters, {len(plan.targets)} targets, {len(plan.examples)} examples")
+    failed = _validate_examples(plan, no_examples)
     unverified = plan.unverified_values()
     click.echo(f"  {len(unverified)} parameter values still unverified (confidence C or D):")
     for name, value in unverified:
         marker = " ← in force" if plan.parameters[name].at(day) is value else ""
         click.echo(f"    {name} = {value.value} from {value.from_} [{value.confidence}] "
                    f"{value.reference.cite()}{marker}")
+    if failed:
+        sys.exit(1)
+
+
+def _validate_examples(plan, skip: bool) -> int:
+    """Run the pack's examples (not the scenarios: `eligibility test` runs both); say plainly if not run."""
+    if skip:
+        click.echo(f"  examples NOT run (--no-examples): run `eligibility test {plan.folder}` to prove them")
+        return 0
+    from .packtest import run_examples
+    from .packtest.report import WORDS, render_failures
+
+    outcome = run_examples(plan)
+    click.echo(f"  examples run: {outcome.total}, passed {outcome.total - outcome.failed}, failed {outcome.failed}")
+    if outcome.failures:
+        click.echo(render_failures(outcome.failures, WORDS["en"]))
+    return outcome.failed
+
+
+@main.command("test")
+@click.argument("rules_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--scenarios", "scenarios_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Folder of .feature scenarios (default: the bundled scenarios/).")
+@click.option("--no-scenarios", is_flag=True, help="Run the rule files' examples only.")
+@click.option("--lang", type=LANGS, default="vi", show_default=True)
+def test_pack(rules_dir, scenarios_dir, no_scenarios: bool, lang: str) -> None:
+    """Run every `examples:` entry and every scenario against a rule pack (exit 1 if one fails)."""
+    from .api import load_rules
+    from .packtest import DEFAULT_SCENARIOS, run_pack_tests
+    from .packtest.report import render
+
+    plan = load_rules(rules_dir)
+    folder = None if no_scenarios else (scenarios_dir or DEFAULT_SCENARIOS)
+    result = run_pack_tests(plan, folder)
+    click.echo(render(result, lang))
+    if not result.ok:
+        sys.exit(1)
 
 
 @main.command()

@@ -1,78 +1,133 @@
-"""Run the `examples:` written in rule files: an input household, an as-of date, expected decisions."""
+"""Run the `examples:` written in rule files: an input household, an as-of date, expected decisions.
+
+Figures are compared exactly (`packtest/figures.py`): money to the đồng, shares and rates as
+decimals; a tolerance only where the example names the rounding rule of the law.
+"""
 from __future__ import annotations
 
 import datetime as dt
-import math
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 
-from .api import Screening, screen_records
+from .api import screen_records
+from .packtest.figures import MONEY_UNITS, same_figure, show_figure
 from .rulebook.compile import Plan
 from .rulebook.schema import Example, ExpectedDecision
 
 
+@dataclass
+class ExampleView:
+    """What one example's checks read: its decisions and its variables' values (however it was screened)."""
+
+    plan: Plan
+    decisions: object                                    # a DataFrame or `packtest.batch.Decisions`
+    variable: Callable[[str, str | None], Any] | None   # (name, person id or None) -> plain value; None: not available
+
+
 def run_example(plan: Plan, example: Example, engine: str = "vectorised") -> list[str]:
-    """Screen the example's household; return one message per expectation that does not hold."""
+    """Screen the example's household alone; return one message per expectation that does not hold."""
+    households, members = example_records(example)
+    result = screen_records(households, members, example.as_of, plan=plan, engine=engine)
+    lookup = None
+    if result.evaluation is not None:
+        ev = result.evaluation
+        lookup = lambda name, person: variable_value(ev, name, person)   # noqa: E731
+    return check_example(ExampleView(plan, result.decisions, lookup), example)
+
+
+def example_records(example: Example) -> tuple[list[dict], list[dict]]:
     household = dict(example.household)
     members = [dict(m, household_id=m.get("household_id", household.get("household_id"))) for m in example.members]
-    result = screen_records([household], members, example.as_of, plan=plan, engine=engine)
-    return [msg for exp in example.expect if (msg := check_expectation(result, exp, members))]
+    return [household], members
 
 
-def check_expectation(result: Screening, exp: ExpectedDecision, members: list[dict]) -> str | None:
+def check_example(view: ExampleView, example: Example) -> list[str]:
+    members = example_records(example)[1]
+    return [msg for exp in example.expect if (msg := check_expectation(view, exp, members))]
+
+
+def check_expectation(view: ExampleView, exp: ExpectedDecision, members: list[dict]) -> str | None:
     if exp.variable:
-        return _check_variable(result, exp, members)
-    rows = result.decisions[result.decisions["benefit"] == exp.benefit]
-    if exp.benefit not in result.plan.benefits:
+        return _check_variable(view, exp, members)
+    from .packtest.batch import Decisions
+
+    plan = view.plan
+    if exp.benefit not in plan.benefits:
         return f"unknown benefit '{exp.benefit}'"
-    if result.plan.benefits[exp.benefit].entity == "person":
+    benefit = plan.benefits[exp.benefit]
+    view.decisions = Decisions.of(view.decisions)
+    rows = view.decisions.find(exp.benefit)
+    if benefit.entity == "person":
         person = exp.person or (members[0]["person_id"] if len(members) == 1 else None)
         if person is None:
             return f"{exp.benefit}: say which `person` (the household has {len(members)} members)"
-        rows = rows[rows["person_id"] == person]
-    if exp.rule and len(rows) > 1:
-        rows = rows[rows["rule"] == exp.rule] if (rows["rule"] == exp.rule).any() else rows
-    if rows.empty:
+        rows = [r for r in rows if r["person_id"] == person]
+    if exp.rule and len(rows) > 1 and any(r["rule"] == exp.rule for r in rows):
+        rows = [r for r in rows if r["rule"] == exp.rule]
+    if not rows:
         return f"{exp.benefit}: no decision found"
-    row = rows.iloc[0]
-    got = {"status": row["status"], "coverage": row["coverage"], "amount": row["amount"], "rule": row["rule"],
-           "missing": [m.strip() for m in str(row["missing_inputs"]).split(",") if m.strip()]}
-    problems = []
-    for key in ("status", "coverage", "rule"):
-        want = getattr(exp, key)
-        if want is not None and got[key] != want:
-            problems.append(f"{key} {got[key]!r}, expected {want!r}")
-    if exp.amount is not None and not (isinstance(got["amount"], float) and math.isclose(got["amount"], exp.amount,
-                                                                                         abs_tol=0.5)):
-        problems.append(f"amount {got['amount']!r}, expected {exp.amount!r}")
-    if exp.missing is not None and sorted(exp.missing) != sorted(got["missing"]):
-        problems.append(f"missing inputs {got['missing']}, expected {exp.missing}")
+    row = rows[0]
+    problems = _differences(row, exp, benefit.unit)
     if problems:
-        who = "" if pd.isna(row["person_id"]) else f" for {row['person_id']}"
+        who = "" if row["person_id"] is None else f" for {row['person_id']}"
         return f"{exp.benefit}{who}: " + "; ".join(problems) + f" — explanation: {row['explanation']}"
     return None
 
 
-def _check_variable(result: Screening, exp: ExpectedDecision, members: list[dict]) -> str | None:
-    ev = result.evaluation
-    if ev is None:
+def _differences(row, exp: ExpectedDecision, unit: str) -> list[str]:
+    got = {"status": row["status"], "coverage": row["coverage"], "rule": row["rule"]}
+    problems = [f"{key} {got[key]!r}, expected {getattr(exp, key)!r}" for key in ("status", "coverage", "rule")
+                if getattr(exp, key) is not None and got[key] != getattr(exp, key)]
+    if exp.amount is not None and not same_figure(_number(row["amount"]), exp.amount, exp.tolerance):
+        within = f" (± {exp.tolerance:g}, {exp.rounding})" if exp.tolerance else ""
+        problems.append(f"amount {show_figure(_number(row['amount']), unit)}, expected "
+                        f"{show_figure(exp.amount, unit)}{within}")
+    if exp.rate is not None and not same_figure(_number(row["rate"]), exp.rate):
+        problems.append(f"rate {show_figure(_number(row['rate']))}, expected {show_figure(exp.rate)}")
+    if exp.amount_is_minimum is not None and bool(row.get("amount_is_minimum")) != exp.amount_is_minimum:
+        problems.append(f"amount_is_minimum {bool(row.get('amount_is_minimum'))}, expected {exp.amount_is_minimum}")
+    if exp.missing is not None:
+        missing = sorted(m.strip() for m in str(row["missing_inputs"] or "").split(",") if m.strip())
+        if sorted(exp.missing) != missing:
+            problems.append(f"missing inputs {missing}, expected {sorted(exp.missing)}")
+    if unit in MONEY_UNITS and exp.amount is not None and float(exp.amount) != int(exp.amount):
+        problems.append(f"expected amount {exp.amount} is not a whole number of đồng")
+    return problems
+
+
+def _number(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _check_variable(view: ExampleView, exp: ExpectedDecision, members: list[dict]) -> str | None:
+    if view.variable is None:
         return None  # variables are the vectorised engine's; other engines are compared on decisions
-    if exp.variable not in ev.variables:
+    if exp.variable not in view.plan.variables:
         return f"unknown variable '{exp.variable}'"
-    entity = result.plan.variables[exp.variable].entity
-    index = 0
-    if entity == "person":
+    person = None
+    if view.plan.variables[exp.variable].entity == "person":
         person = exp.person or members[0]["person_id"]
-        index = int(np.flatnonzero(ev.members["person_id"].to_numpy(dtype=object) == person)[0])
-    got = decode(ev, exp.variable, index)
+    got = view.variable(exp.variable, person)
     want = exp.value
     if isinstance(want, dt.date):
         want = want.isoformat()
-    same = (math.isclose(got, want, abs_tol=1e-6) if isinstance(got, float) and isinstance(want, (int, float))
-            and not isinstance(want, bool) else got == want)
+    numeric = isinstance(got, float) and isinstance(want, (int, float)) and not isinstance(want, bool)
+    same = same_figure(got, want) if numeric else got == want
     return None if same else f"variable {exp.variable}: {got!r}, expected {want!r}"
+
+
+def variable_value(ev, name: str, person: str | None, household: str | None = None) -> Any:
+    """A variable's value for one person (or the first / named household) of an evaluation."""
+    if person is not None:
+        index = int(np.flatnonzero(ev.members["person_id"].to_numpy(dtype=object) == person)[0])
+    elif household is not None:
+        index = int(np.flatnonzero(ev.households["household_id"].to_numpy(dtype=object) == household)[0])
+    else:
+        index = 0
+    return decode(ev, name, index)
 
 
 def decode(ev, name: str, index: int) -> Any:

@@ -196,9 +196,19 @@ class ExpectedDecision(Strict):
     status: Literal["eligible", "not_eligible", "undetermined"] | None = None
     coverage: Literal["covered", "gap", "leakage", "needs_data", "none"] | None = None
     amount: float | None = None
+    tolerance: float | None = None      # only where the law rounds: then `rounding` names the rule
+    rounding: str | None = None
+    rate: float | None = None
+    amount_is_minimum: bool | None = None
     rule: str | None = None
     value: Any = None
     missing: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _named_rounding(self) -> "ExpectedDecision":
+        if self.tolerance is not None and not self.rounding:
+            raise ValueError("a `tolerance` needs `rounding`: the rounding rule of the law that allows it")
+        return self
 
 
 class Example(Strict):

@@ -1,0 +1,115 @@
+"""Screen many small cases (examples, scenario screenings) together: one screening per as-of date.
+
+Screening one household costs about as much as screening a thousand (the engine works on whole
+columns), so the cases of one date are screened as one register. Ids are made unique per case
+(`<case>\\x1f<id>`) and taken apart again afterwards; households never see each other in the
+engine (every value is per person or per household), so a case decides as it would alone —
+`tests/packtest/test_packtest.py` checks that.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..api import evaluate_frames
+from ..records import frames_from_records
+from ..rulebook.compile import Plan
+
+SEP = "\x1f"
+
+
+class Decisions:
+    """One case's decision rows as plain records, found by benefit (a pandas filter per step was most of
+    the time of `eligibility test`)."""
+
+    def __init__(self, rows: list[dict]):
+        self.rows = rows
+        self.by_benefit: dict[str, list[dict]] = {}
+        for row in rows:
+            self.by_benefit.setdefault(row["benefit"], []).append(row)
+
+    @classmethod
+    def of(cls, table) -> "Decisions":
+        if isinstance(table, Decisions):
+            return table
+        frame = table.astype(object).where(table.notna(), None)
+        return cls(frame.to_dict("records"))
+
+    def find(self, benefit: str) -> list[dict]:
+        return self.by_benefit.get(benefit, [])
+
+
+@dataclass
+class Screened:
+    """One case's decisions (its own ids) and a way to read its variables."""
+
+    decisions: Decisions
+    evaluation: object = None
+    prefix: str = ""
+
+    def variable(self, name: str, person: str | None):
+        from ..examples import variable_value
+
+        if self.evaluation is None:
+            return None
+        if person is not None:
+            return variable_value(self.evaluation, name, self.prefix + person)
+        households = self.evaluation.households["household_id"].astype(str)
+        first = households[households.str.startswith(self.prefix)].iloc[0]
+        return variable_value(self.evaluation, name, None, first)
+
+
+@dataclass
+class Batch:
+    """Cases waiting to be screened, grouped by date."""
+
+    plan: Plan
+    cases: dict[dt.date, list[tuple[int, list[dict], list[dict]]]] = field(default_factory=lambda: defaultdict(list))
+    count: int = 0
+
+    def add(self, households: list[dict], members: list[dict], as_of: dt.date) -> int:
+        """Queue one case; returns its number (the key of its result)."""
+        number = self.count
+        self.count += 1
+        self.cases[as_of].append((number, households, members))
+        return number
+
+    def run(self) -> dict[int, Screened]:
+        """Screen every queued case: typed frames built once, then one evaluation per date."""
+        households, members, hh_date, mm_date = [], [], [], []
+        dates = sorted(self.cases)
+        for d, as_of in enumerate(dates):
+            for number, hh, mm in self.cases[as_of]:
+                prefix = f"{number}{SEP}"
+                households += [dict(h, household_id=prefix + str(h.get("household_id"))) for h in hh]
+                members += [dict(m, household_id=prefix + str(m.get("household_id")),
+                                 person_id=prefix + str(m.get("person_id"))) for m in mm]
+                hh_date += [d] * len(hh)
+                mm_date += [d] * len(mm)
+        if not households:
+            return {}
+        all_hh, all_mm = frames_from_records(self.plan.inputs, households, members)
+        hh_date, mm_date = np.asarray(hh_date), np.asarray(mm_date)
+        out: dict[int, Screened] = {}
+        for d, as_of in enumerate(dates):
+            hh = all_hh.iloc[np.flatnonzero(hh_date == d)].reset_index(drop=True)
+            mm = all_mm.iloc[np.flatnonzero(mm_date == d)].reset_index(drop=True)
+            result = evaluate_frames(self.plan, hh, mm, as_of, include_all=True)
+            out.update(_split(result.decisions, result.evaluation, [n for n, _, _ in self.cases[as_of]]))
+        return out
+
+
+def _split(decisions: pd.DataFrame, evaluation, numbers: list[int]) -> dict[int, Screened]:
+    """Each case's rows as records, with its ids as it wrote them."""
+    frame = decisions.astype(object).where(decisions.notna(), None)
+    groups: dict[int, list[dict]] = {n: [] for n in numbers}
+    for row in frame.to_dict("records"):
+        number, _, row["household_id"] = str(row["household_id"]).partition(SEP)
+        if row.get("person_id") is not None:
+            row["person_id"] = str(row["person_id"]).partition(SEP)[2]
+        groups[int(number)].append(row)
+    return {n: Screened(Decisions(rows), evaluation, f"{n}{SEP}") for n, rows in groups.items()}

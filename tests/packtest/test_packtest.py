@@ -1,0 +1,128 @@
+"""`eligibility test`: examples and scenarios against the pack under test, exact figures, file:line."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eligibility.api import load_rules, screen_records
+from eligibility.cli import main
+from eligibility.examples import example_records
+from eligibility.packtest import Batch, run_examples, run_pack_tests
+from eligibility.packtest.figures import parse_figure, same_figure
+
+HERE = Path(__file__).parent
+BASE = HERE.parent / "rulebook" / "fixtures" / "_base"
+SCENARIOS = HERE / "fixtures" / "scenarios"
+
+
+@pytest.fixture
+def pack(tmp_path) -> Path:
+    folder = tmp_path / "rules"
+    shutil.copytree(BASE, folder)
+    return folder
+
+
+def raise_standard(pack: Path, old: str = "value: 500000", new: str = "value: 600000") -> None:
+    path = pack / "parameters" / "support.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_the_small_pack_passes_its_examples_and_scenarios(pack):
+    result = run_pack_tests(load_rules(pack), SCENARIOS)
+    assert result.ok, result.failures
+    assert (result.examples.total, result.scenarios.total) == (1, 3)
+
+
+def test_scenarios_take_the_pack_under_test_and_failures_name_file_line_expected_and_actual(pack):
+    raise_standard(pack)
+    result = run_pack_tests(load_rules(pack), SCENARIOS)
+    where = {(Path(f.file).name, f.line) for f in result.failures}
+    # the example (its expect entry), the first scenario's amount step, the outline's step for 1 Jul 2024
+    assert where == {("allowance.yaml", 44), ("allowance.feature", 11), ("allowance.feature", 19)}
+    outline = next(f for f in result.failures if f.line == 19)
+    assert outline.expected == "eligible with 1,000,000" and "amount=1,200,000" in outline.actual
+    assert "Examples row at line 24" in outline.name
+    example = next(f for f in result.failures if f.file.endswith(".yaml"))
+    assert "amount 900,000, expected 750,000" in example.actual
+
+
+def test_money_is_compared_to_the_dong(pack):
+    raise_standard(pack, "value: 500000", "value: 500001")      # 1.5 x 500,001 = 750,001.5
+    result = run_pack_tests(load_rules(pack), SCENARIOS)
+    assert {Path(f.file).name for f in result.failures} == {"allowance.yaml", "allowance.feature"}
+
+
+def test_shares_are_exact_decimals_not_within_half_a_unit():
+    assert not same_figure(0.7, parse_figure("100%"))
+    assert not same_figure(0.7, parse_figure("80%"))
+    assert same_figure(0.1 + 0.2, parse_figure("30%"))          # float noise is not a difference
+    assert same_figure(0.0624, parse_figure("6,24%"))
+    assert parse_figure("1.530.000") == 1530000 and parse_figure("1,530,000 VND") == 1530000
+
+
+def test_a_tolerance_must_name_the_rounding_rule_of_the_law(pack):
+    path = pack / "policies" / "support" / "allowance.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("amount: 750000,", "amount: 750000, tolerance: 500,"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(pack)])
+    assert result.exit_code == 1 and "needs `rounding`" in result.output
+
+
+def test_one_batch_decides_as_each_example_alone():
+    """Screening the cases of one date together changes no decision (the batch runner's premise)."""
+    plan = load_rules()
+    chosen = [ex for _, _, ex in plan.examples][:60:6]
+    batch = Batch(plan)
+    numbers = [batch.add(*example_records(ex), ex.as_of) for ex in chosen]
+    together = batch.run()
+    columns = ["household_id", "person_id", "benefit", "status", "coverage", "amount", "rule", "missing_inputs",
+               "explanation"]
+    for number, example in zip(numbers, chosen):
+        alone = screen_records(*example_records(example), example.as_of, plan=plan).decisions
+        alone = alone.astype(object).where(alone.notna(), None)[columns].to_dict("records")
+        batched = [{c: row[c] for c in columns} for row in together[number].decisions.rows]
+        assert batched == alone, example.name
+
+
+def test_cli_test_prints_failures_and_a_summary_in_both_languages(pack):
+    raise_standard(pack)
+    vi = CliRunner().invoke(main, ["test", str(pack), "--scenarios", str(SCENARIOS)])
+    assert vi.exit_code == 1
+    assert "allowance.feature:11: tình huống 'an elderly woman" in vi.output
+    assert "mong đợi: eligible with 750,000" in vi.output
+    assert "ví dụ trong tệp quy định: 1, đạt 0, không đạt 1" in vi.output
+    en = CliRunner().invoke(main, ["test", str(pack), "--scenarios", str(SCENARIOS), "--lang", "en"])
+    assert "scenarios: 3, passed 1, failed 2" in en.output and "3 failure(s)" in en.output
+
+
+def test_cli_test_passes_on_a_sound_pack(pack):
+    result = CliRunner().invoke(main, ["test", str(pack), "--scenarios", str(SCENARIOS), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "all examples and scenarios hold" in result.output
+
+
+def test_validate_runs_the_examples_or_says_it_did_not(pack):
+    raise_standard(pack)
+    ran = CliRunner().invoke(main, ["validate", str(pack)])
+    assert ran.exit_code == 1 and "examples run: 1, passed 0, failed 1" in ran.output
+    skipped = CliRunner().invoke(main, ["validate", str(pack), "--no-examples"])
+    assert skipped.exit_code == 0 and "examples NOT run" in skipped.output
+
+
+def test_an_unknown_step_is_reported_with_its_line(pack, tmp_path):
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "typo.feature").write_text(
+        "Feature: x\n  Scenario: typo\n    Given the date is 15/08/2024\n"
+        "    And a houshold \"H1\" in commune \"A\"\n", encoding="utf-8")
+    result = run_pack_tests(load_rules(pack), folder)
+    failure = result.scenarios.failures[0]
+    assert failure.line == 4 and "no step matches" in failure.actual
+
+
+def test_examples_of_the_bundled_pack_hold():
+    outcome = run_examples(load_rules())
+    assert outcome.total > 200 and not outcome.failures, outcome.failures[:3]
