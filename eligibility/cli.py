@@ -43,7 +43,7 @@ class Group(click.Group):
 
     The auditors' commands live in `eligibility.reports.commands` and are loaded when asked for."""
 
-    LAZY = ("gaps", "targets")
+    LAZY = ("diff", "gaps", "targets")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(self.LAZY))

@@ -105,6 +105,49 @@ def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str, force: b
     click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
 
 
+@click.command()
+@click.argument("register", type=click.Path(exists=True, path_type=Path))
+@click.option("--register-new", "register_new", type=click.Path(exists=True, path_type=Path),
+              help="This month's register, compared with REGISTER (last month's); matched by household and person id.")
+@click.option("--rules", "--base", "rules_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Rule pack of the first side (default: the bundled rules/).")
+@click.option("--rules-new", "--proposed", "rules_new", type=click.Path(file_okay=False, path_type=Path),
+              help="Rule pack of the second side (default: the same as --rules).")
+@as_of_option
+@click.option("--as-of-new", "as_of_new", metavar="DATE", help="As-of date of the second side (default: --as-of).")
+@_out_option
+@click.option("--lang", type=LANGS, default="vi", show_default=True, help="Headers, labels and explanations.")
+@click.option("--redact", is_flag=True, help="Replace names and IDs in the list of changes by stable pseudonyms.")
+@click.option("--redact-key", "redact_key", envvar="ELIGIBILITY_REDACT_KEY", metavar="SECRET",
+              help="Secret key for the pseudonyms (env ELIGIBILITY_REDACT_KEY).")
+def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, out_dir: Path, lang: str,
+         redact: bool, redact_key: str | None) -> None:
+    """What changes between two screenings: two rule packs, two dates, or two registers.
+
+    Per benefit, commune and village: who gains, who loses, whose amount rises or falls, the change in
+    monthly and yearly cost; per person, before and after and what changed (the rule, a parameter value,
+    or a register value). Writes diff_*.csv, diff.xlsx, diff.html and diff.json.
+    """
+    from .diff import Side, compare
+    from .diffreport import write_diff_report
+
+    if register_new is None and rules_new is None and as_of_new is None:
+        raise click.UsageError("say what to compare: --rules-new, --as-of-new or --register-new")
+    day = _as_of(as_of)
+    day_new = _as_of(as_of_new) if as_of_new else day
+    old = Side(_screen(register, rules_dir, day, lang), _side_name(register, rules_dir, day))
+    new_register, new_rules = register_new or register, rules_new or rules_dir
+    new = Side(_screen(new_register, new_rules, day_new, lang), _side_name(new_register, new_rules, day_new))
+    tables = compare(old, new)
+    written = write_diff_report(tables, old, new, out_dir, lang, redact or bool(redact_key), redact_key)
+    _print_diff(tables["by_benefit"], lang)
+    click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
+
+
+def _side_name(register: Path, rules_dir, day) -> str:
+    return f"{register} · {rules_dir or 'rules/'} · {day.strftime('%d/%m/%Y')}"
+
+
 # ---------------------------------------------------------------- terminal tables
 def _row(cells, widths) -> str:
     return "".join(str(c)[: w - 1].ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
@@ -151,3 +194,17 @@ def _measure(value: float, share: bool, lang: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     return fmt_percent(value, lang) if share else fmt_number(value, lang)
+
+
+def _print_diff(by_benefit: pd.DataFrame, lang: str) -> None:
+    head = {"en": ["benefit", "gain", "lose", "rise", "fall", "monthly change", "yearly change"],
+            "vi": ["chính sách", "hưởng mới", "thôi", "tăng", "giảm", "thay đổi/tháng", "thay đổi/năm"]}[lang]
+    widths = (40, 10, 10, 10, 10, 18, 20)
+    click.echo("\n" + _row(head, widths))
+    moved = by_benefit[(by_benefit[["gain", "loss", "amount_up", "amount_down"]].sum(axis=1) > 0)
+                       | (by_benefit["yearly_change"] != 0) | (by_benefit["benefit"] == ALL_BENEFITS)]
+    for _, row in moved.iterrows():   # one line per benefit that moved
+        name = ("TOTAL" if lang == "en" else "TỔNG") if row["benefit"] == ALL_BENEFITS else row["benefit_label"]
+        click.echo(_row([name, *(fmt_number(int(row[c]), lang) for c in ("gain", "loss", "amount_up", "amount_down")),
+                         fmt_number(float(row["monthly_change"]), lang), fmt_number(float(row["yearly_change"]), lang)],
+                        widths))

@@ -180,3 +180,45 @@ def present(frame: pd.DataFrame, labels: dict[str, dict[str, str]] | None) -> pd
                 if hit.any():
                     out[column] = values.where(~hit, values.map(mapping))
     return out
+
+# ---------------------------------------------------------------- the diff report (`eligibility diff`)
+_DIFF_HEADERS = {
+    "en": {"kind": "What changes", "status_old": "Decision before", "status_new": "Decision after",
+           "coverage_old": "Coverage before", "coverage_new": "Coverage after", "amount_old": "Amount before",
+           "amount_new": "Amount after", "rule_old": "Rule before", "rule_new": "Rule after",
+           "rule_label_old": "Rule applied before", "rule_label_new": "Rule applied after",
+           "cause": "Because of", "what_changed": "What changed (before → after)",
+           "gain": "Becoming eligible", "loss": "No longer eligible", "amount_up": "Amount rises",
+           "amount_down": "Amount falls", "amount_unknown": "Amount known on one side only",
+           "rate_old": "Interest/year before", "rate_new": "Interest/year after", "rate_change": "Interest rate changes",
+           "rule_change": "Another rule", "status_change": "Other change of decision",
+           "coverage_change": "Coverage changes", "monthly_old": "Monthly cost before (VND)",
+           "monthly_new": "Monthly cost after (VND)", "monthly_change": "Monthly cost change (VND)",
+           "yearly_old": "Yearly cost before (VND)", "yearly_new": "Yearly cost after (VND)",
+           "yearly_change": "Yearly cost change (VND)", "once_change": "One-off payments change (VND)",
+           "amount_unknown_new": "Eligible after, amount unknown", "households_gaining": "Households gaining",
+           "households_losing": "Households losing", "decisions": "Decisions"},
+    "vi": {"kind": "Thay đổi", "status_old": "Kết quả trước", "status_new": "Kết quả sau",
+           "coverage_old": "Thụ hưởng trước", "coverage_new": "Thụ hưởng sau", "amount_old": "Mức hưởng trước",
+           "amount_new": "Mức hưởng sau", "rule_old": "Mã quy định trước", "rule_new": "Mã quy định sau",
+           "rule_label_old": "Quy định áp dụng trước", "rule_label_new": "Quy định áp dụng sau",
+           "cause": "Nguyên nhân", "what_changed": "Nội dung thay đổi (trước → sau)",
+           "gain": "Được hưởng mới", "loss": "Thôi hưởng", "amount_up": "Mức hưởng tăng",
+           "amount_down": "Mức hưởng giảm", "amount_unknown": "Mức hưởng chỉ xác định ở một bên",
+           "rate_old": "Lãi suất/năm trước", "rate_new": "Lãi suất/năm sau", "rate_change": "Lãi suất thay đổi",
+           "rule_change": "Chuyển quy định", "status_change": "Kết quả khác thay đổi",
+           "coverage_change": "Tình trạng thụ hưởng thay đổi", "monthly_old": "Chi phí tháng trước (đồng)",
+           "monthly_new": "Chi phí tháng sau (đồng)", "monthly_change": "Chi phí tháng thay đổi (đồng)",
+           "yearly_old": "Chi phí năm trước (đồng)", "yearly_new": "Chi phí năm sau (đồng)",
+           "yearly_change": "Chi phí năm thay đổi (đồng)", "once_change": "Chi trả một lần thay đổi (đồng)",
+           "amount_unknown_new": "Đủ ĐK sau, chưa tính được mức", "households_gaining": "Số hộ được hưởng mới",
+           "households_losing": "Số hộ thôi hưởng", "decisions": "Số trường hợp"},
+}
+for _lang in ("en", "vi"):
+    HEADERS[_lang].update(_DIFF_HEADERS[_lang])
+FORMATS.update({"rate_old": "0.00%", "rate_new": "0.00%"})
+FORMATS.update({c: "#,##0" for c in ("rate_change", "gain", "loss", "amount_up", "amount_down", "amount_unknown", "rule_change",
+                                      "status_change", "coverage_change", "monthly_old", "monthly_new",
+                                      "monthly_change", "yearly_old", "yearly_new", "yearly_change", "once_change",
+                                      "amount_unknown_new", "households_gaining", "households_losing", "decisions",
+                                      "amount_old", "amount_new")})

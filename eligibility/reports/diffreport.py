@@ -1,0 +1,220 @@
+"""The diff report: CSV per view, a workbook, one self-contained HTML page (inline SVG: a waterfall of
+the yearly cost change by benefit, bars by commune), and diff.json with both sides' manifests.
+
+Same two screenings + same options ⇒ byte-identical files (the workbook writer fixes timestamps).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..outputs import VALUES_VI, file_sha256, manifest
+from .diff import KINDS, Side
+from .htmlreport import CSS, _e, _footer, fmt_number
+from .labels import ALL_BENEFITS, header, present, value_labels
+from .redact import household_heads, redact_list
+from .report import _records, _write_json, redaction_key, screening_members, write_csv
+from .workbook import write_gap_workbook
+
+VIEWS = ["by_benefit", "by_commune", "by_village", "by_rule", "changes"]
+CSV_NAMES = {v: "diff_" + v for v in VIEWS}
+MAX_ROWS = 1000
+KIND_WORDS = {
+    "en": {"gain": "becomes eligible", "loss": "no longer eligible", "amount_up": "amount rises",
+           "amount_down": "amount falls", "amount_unknown": "amount becomes known or unknown",
+           "rate_change": "interest rate changes",
+           "rule_change": "another rule applies", "status_change": "decision changes",
+           "coverage_change": "coverage changes"},
+    "vi": {"gain": "trở thành đủ điều kiện", "loss": "không còn đủ điều kiện", "amount_up": "mức hưởng tăng",
+           "amount_down": "mức hưởng giảm", "amount_unknown": "mức hưởng chưa xác định ở một bên",
+           "rate_change": "lãi suất thay đổi",
+           "rule_change": "áp dụng quy định khác", "status_change": "kết quả thay đổi",
+           "coverage_change": "tình trạng thụ hưởng thay đổi"},
+}
+CAUSE_WORDS = {
+    "en": {"rule": "the rule", "parameter": "a parameter value", "input": "register data", "as_of": "the date",
+           "other": "other"},
+    "vi": {"rule": "quy định", "parameter": "giá trị tham số", "input": "dữ liệu trong sổ", "as_of": "ngày áp dụng",
+           "other": "khác"},
+}
+WORDS = {
+    "en": {"title": "What changes", "old": "Before", "new": "After", "summary": "Totals",
+           "waterfall": "Change in yearly cost, by benefit (VND)", "communes": "Change in yearly cost, by commune (VND)",
+           "start": "before", "end": "after", "nothing": "Nothing changes.",
+           "more": "Showing the first {n} rows; the workbook and CSV files hold them all.",
+           "cards": {"gain": "Decisions gaining", "loss": "Decisions losing", "amount_up": "Amounts rising",
+                     "amount_down": "Amounts falling", "households_gaining": "Households gaining",
+                     "households_losing": "Households losing", "monthly_change": "Monthly cost change (VND)",
+                     "yearly_change": "Yearly cost change (VND)", "once_change": "One-off payments change (VND)"},
+           "views": {"by_benefit": "By benefit", "by_commune": "By commune", "by_village": "By village",
+                     "by_rule": "Rules crossed", "changes": "Every change"}},
+    "vi": {"title": "Những gì thay đổi", "old": "Trước", "new": "Sau", "summary": "Tổng hợp",
+           "waterfall": "Thay đổi chi phí một năm, theo chính sách (đồng)",
+           "communes": "Thay đổi chi phí một năm, theo xã (đồng)", "start": "trước", "end": "sau",
+           "nothing": "Không có gì thay đổi.",
+           "more": "Hiển thị {n} dòng đầu; tệp Excel và CSV có đầy đủ.",
+           "cards": {"gain": "Trường hợp được hưởng mới", "loss": "Trường hợp thôi hưởng",
+                     "amount_up": "Mức hưởng tăng", "amount_down": "Mức hưởng giảm",
+                     "households_gaining": "Số hộ được hưởng mới", "households_losing": "Số hộ thôi hưởng",
+                     "monthly_change": "Chi phí hằng tháng thay đổi (đồng)",
+                     "yearly_change": "Chi phí một năm thay đổi (đồng)",
+                     "once_change": "Chi trả một lần thay đổi (đồng)"},
+           "views": {"by_benefit": "Theo chính sách", "by_commune": "Theo xã", "by_village": "Theo thôn bản",
+                     "by_rule": "Chuyển quy định", "changes": "Danh sách thay đổi"}},
+}
+
+
+def labels_for(plan, lang: str) -> dict[str, dict[str, str]]:
+    labels = value_labels(plan, lang)
+    labels["kind"] = dict(KIND_WORDS[lang])
+    labels["cause"] = dict(CAUSE_WORDS[lang])
+    if lang == "vi":
+        for side in ("_old", "_new"):
+            labels["status" + side] = dict(VALUES_VI["status"])
+            labels["coverage" + side] = {k: v for k, v in VALUES_VI["coverage"].items() if v}
+    return labels
+
+
+def write_diff_report(tables: dict[str, pd.DataFrame], old: Side, new: Side, out_dir: str | Path,
+                      lang: str = "vi", redact: bool = False, redact_key: str | None = None) -> dict[str, Path]:
+    """diff_*.csv, diff.xlsx, diff.html and diff.json in `out_dir`."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    if redact:
+        key = redaction_key(new.screening, redact_key)
+        heads = household_heads(screening_members(new.screening))
+        tables = dict(tables, changes=redact_list(tables["changes"], key, heads))
+    labels = labels_for(new.screening.plan, lang)
+    run = {"old": dict(manifest(old.screening), side=old.name), "new": dict(manifest(new.screening), side=new.name)}
+    info = {"lang": lang, "redacted": bool(redact), "compared": _compared(old, new)}
+    written: dict[str, Path] = {v: write_csv(tables[v], out / CSV_NAMES[v], lang, labels) for v in VIEWS}
+    sheets = {WORDS[lang]["views"][v][:31]: tables[v] for v in VIEWS}
+    written["workbook"] = write_gap_workbook(sheets, out / "diff.xlsx", run, lang, labels, info)
+    written["html"] = _write_html(tables, out / "diff.html", run, info, lang, labels, old, new)
+    hashes = {name: f"{path.name} sha256:{file_sha256(path)}" for name, path in written.items()}
+    doc = {"manifest": run, "report": info, "outputs": hashes, "by_benefit": _records(tables["by_benefit"])}
+    written["json"] = _write_json(out / "diff.json", doc)
+    return written
+
+
+def _compared(old: Side, new: Side) -> dict:
+    a, b = old.screening, new.screening
+    return {"rules": a.plan.digest != b.plan.digest, "as_of": a.as_of != b.as_of,
+            "register": manifest(a)["inputs"] != manifest(b)["inputs"]}
+
+
+# ---------------------------------------------------------------- HTML
+def _write_html(tables, path: Path, run: dict, info: dict, lang: str, labels, old: Side, new: Side) -> Path:
+    w = WORDS[lang]
+    total = tables["by_benefit"].iloc[0]
+    parts = ["<!DOCTYPE html>", f'<html lang="{_e(lang)}" data-ok="0">', "<head>", '<meta charset="utf-8">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{_e(w['title'])}</title>",
+             f"<style>{CSS}{DIFF_CSS}</style>", "</head>", "<body>",
+             f"<header><h1>{_e(w['title'])}</h1><p class=\"meta\">{_e(w['old'])}: {_e(old.name)} · "
+             f"{_e(w['new'])}: {_e(new.name)}</p></header>", "<main>", _cards(total, lang),
+             '<section id="charts">', _waterfall(tables["by_benefit"], lang, labels),
+             _commune_bars(tables["by_commune"], lang), "</section>"]
+    for view in VIEWS:
+        frame = tables[view]
+        if view == "by_benefit":
+            frame = frame[(frame[KINDS].sum(axis=1) > 0) | (frame["yearly_change"] != 0)]
+        parts.append(_table(view, frame, lang, labels))
+    parts += ["</main>", _footer(run["new"], info, lang), f"<script>{SCRIPT}</script>", "</body></html>"]
+    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    return path
+
+
+def _cards(total: pd.Series, lang: str) -> str:
+    cards = "".join(f'<div class="card" data-col="{_e(k)}"><span>{_e(text)}</span>'
+                    f'<b>{_e(_signed(float(total[k]), lang) if k.endswith("change") else fmt_number(int(total[k]), lang))}'
+                    f"</b></div>" for k, text in WORDS[lang]["cards"].items())
+    return f'<section id="summary"><h2>{_e(WORDS[lang]["summary"])}</h2><div class="cards">{cards}</div></section>'
+
+
+def _signed(value: float, lang: str) -> str:
+    return ("+" if value > 0 else "") + fmt_number(value, lang)
+
+
+def _waterfall(by_benefit: pd.DataFrame, lang: str, labels) -> str:
+    """Yearly cost before, each benefit's change as a step, yearly cost after."""
+    w = WORDS[lang]
+    rows = by_benefit[(by_benefit["benefit"] != ALL_BENEFITS) & (by_benefit["yearly_change"] != 0)]
+    rows = rows.sort_values("yearly_change", key=np.abs, ascending=False, kind="stable")
+    total = by_benefit.iloc[0]
+    start = float(total["yearly_old"])
+    names = [labels.get("benefit_label", {}).get(b, b) for b in rows["benefit_label"].astype(str)]
+    steps = list(zip(names, rows["yearly_change"].astype(float)))
+    if not steps:
+        return f'<figure id="waterfall"><figcaption>{_e(w["waterfall"])}</figcaption><p class="empty">' \
+               f'{_e(w["nothing"])}</p></figure>'
+    levels = np.cumsum([start] + [v for _, v in steps])
+    top = max(float(levels.max()), start, 1.0)
+    width, chart, row, pad = 520, 360, 30, 4
+    height = row * (len(steps) + 2) + 2 * pad
+    scale = chart / top
+    out = [f'<figure id="waterfall"><figcaption>{_e(w["waterfall"])}</figcaption>'
+           f'<svg class="chart" role="img" aria-label="{_e(w["waterfall"])}" viewBox="0 0 {width} {height}">']
+    bars = [(w["start"], 0.0, start, "total", start)]
+    bars += [(name, levels[i], levels[i + 1], "up" if v > 0 else "down", v) for i, (name, v) in enumerate(steps)]
+    bars.append((w["end"], 0.0, float(levels[-1]), "total", float(levels[-1])))
+    for i, (name, a, b, css, value) in enumerate(bars):
+        y, x0, x1 = pad + i * row, min(a, b) * scale, max(a, b) * scale
+        shown = fmt_number(value, lang) if css == "total" else _signed(value, lang)
+        out.append(f'<g class="step {css}"><title>{_e(name)}: {_e(shown)}</title>'
+                   f'<text x="0" y="{y + 11}">{_e(name[:70])}</text>'
+                   f'<rect x="{x0:.1f}" y="{y + 14}" width="{max(x1 - x0, 1):.1f}" height="12" data-v="{value:.0f}"/>'
+                   f'<text class="value" x="{min(x1 + 4, chart + 4):.1f}" y="{y + 25}">{_e(shown)}</text></g>')
+    out.append("</svg></figure>")
+    return "".join(out)
+
+
+def _commune_bars(by_commune: pd.DataFrame, lang: str) -> str:
+    """Diverging bars: each commune's change in yearly cost (all benefits), largest first."""
+    rows = by_commune[(by_commune["benefit"] == ALL_BENEFITS) & (by_commune["yearly_change"] != 0)]
+    rows = rows.sort_values("yearly_change", key=np.abs, ascending=False, kind="stable").iloc[:40]
+    caption = WORDS[lang]["communes"]
+    if rows.empty:
+        return f'<figure id="communes"><figcaption>{_e(caption)}</figcaption><p class="empty">' \
+               f'{_e(WORDS[lang]["nothing"])}</p></figure>'
+    values = rows["yearly_change"].to_numpy(dtype=float)
+    top = float(np.abs(values).max()) or 1.0
+    width, half, row = 520, 180, 30
+    mid = 10 + half
+    out = [f'<figure id="communes"><figcaption>{_e(caption)}</figcaption><svg class="chart" role="img" '
+           f'aria-label="{_e(caption)}" viewBox="0 0 {width} {row * len(rows) + 8}">']
+    for i, (commune, value) in enumerate(zip(rows["commune"].astype(str), values)):
+        y, length = 4 + i * row, abs(value) / top * half
+        x = mid if value >= 0 else mid - length
+        out.append(f'<g class="step {"up" if value > 0 else "down"}"><title>{_e(commune)}: '
+                   f'{_e(_signed(value, lang))}</title><text x="0" y="{y + 11}">{_e(commune)}</text>'
+                   f'<rect x="{x:.1f}" y="{y + 14}" width="{max(length, 1):.1f}" height="12" data-v="{value:.0f}"/>'
+                   f'<text class="value" x="{mid + half + 8}" y="{y + 25}">{_e(_signed(value, lang))}</text></g>')
+    out.append("</svg></figure>")
+    return "".join(out)
+
+
+def _table(view: str, frame: pd.DataFrame, lang: str, labels) -> str:
+    """One view as an HTML table (the first MAX_ROWS rows; the workbook and CSV hold them all)."""
+    shown = present(frame.iloc[:MAX_ROWS], labels)
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+    head = "".join(f'<th scope="col"{" class=n" if n else ""}>{_e(header(c, lang))}</th>'
+                   for c, n in zip(frame.columns, numeric))
+    columns = [shown[c].map(lambda v: fmt_number(v, lang)).to_numpy(dtype=object) if n
+               else shown[c].astype(object).where(shown[c].notna(), "").to_numpy(dtype=object)
+               for c, n in zip(frame.columns, numeric)]
+    cells = ["".join(f'<td{" class=n" if n else ""}>{_e(col[r])}</td>' for col, n in zip(columns, numeric))
+             for r in range(len(shown))]
+    more = "" if len(frame) <= MAX_ROWS else f'<p class="note">{_e(WORDS[lang]["more"].format(n=MAX_ROWS))}</p>'
+    return (f'<section id="{view}"><h2>{_e(WORDS[lang]["views"][view])} <small>({fmt_number(len(frame), lang)})'
+            f'</small></h2><div class="scroll"><table data-view="{view}" data-rows="{len(frame)}"><thead><tr>{head}'
+            f'</tr></thead><tbody>{"".join(f"<tr>{c}</tr>" for c in cells)}</tbody></table></div>{more}</section>')
+
+
+DIFF_CSS = """
+.step.total rect{fill:#1f4e79}.step.up rect{fill:#b03a2e}.step.down rect{fill:#2e7d32}
+.chart text{font-size:11px}.chart text.value{fill:#595959}
+#charts figure{margin:1rem 0}
+"""
+SCRIPT = "document.documentElement.dataset.ok='1';"
