@@ -13,7 +13,8 @@ Every changed decision says what changed, in this order of precedence:
 * `as_of`     — nothing above: the date moved (ages, windows, periods) — date diffs;
 * `other`     — none of these (e.g. a variable upstream changed through another benefit).
 
-Everything is columnar: one outer merge, masks per kind, texts built per distinct rule or per
+Everything is columnar: keys matched on integer codes (`diffalign`), masks per kind, sums by `np.bincount`
+(`diffsummary`), texts built per distinct rule or per
 changed register column (never per decision row).
 """
 from __future__ import annotations
@@ -23,17 +24,15 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .labels import ALL_BENEFITS
+from .diffalign import COVERAGE, STATUS, Aligned, align, joint_codes
+from .diffsummary import KINDS, MONEY, Keys, by_benefit, by_place
+
+ELIGIBLE = 1   # index of 'eligible' in diffalign.STATUS
 
 KEYS = ["household_id", "person_id", "benefit"]
 PLACE = ["district", "commune", "village"]
-CONTEXT = ["name", *PLACE, "benefit_label", "entity", "unit"]
-SIDE = ["status", "coverage", "amount", "rate", "rule", "rule_label"]
-KINDS = ["gain", "loss", "amount_up", "amount_down", "amount_unknown", "rate_change", "rule_change",
-         "status_change", "coverage_change"]
 CAUSES = ["rule", "parameter", "input", "as_of", "other"]
 MONTHLY, YEARLY, ONCE = "vnd_per_month", "vnd_per_year", "vnd_once"
-MONEY = ["monthly_old", "monthly_new", "monthly_change", "yearly_old", "yearly_new", "yearly_change", "once_change"]
 LIST_COLUMNS = ["district", "commune", "village", "household_id", "person_id", "name", "benefit", "benefit_label",
                 "entity", "kind", "status_old", "status_new", "coverage_old", "coverage_new", "amount_old",
                 "amount_new", "unit", "rate_old", "rate_new", "monthly_change", "yearly_change", "once_change", "rule_old", "rule_new",
@@ -50,94 +49,118 @@ class Side:
 
 def compare(old: Side, new: Side) -> dict[str, pd.DataFrame]:
     """The diff's tables: `by_benefit`, `by_commune`, `by_village`, `by_rule` and the `changes` list."""
-    merged = _merge(_one_per_key(old.screening.decisions), _one_per_key(new.screening.decisions))
-    _classify(merged)
-    _money(merged)
-    changed = merged[merged["kind"] != ""].reset_index(drop=True)
-    _explain(changed, old.screening, new.screening)
-    return {"by_benefit": _summary(merged, ["benefit"]),
-            "by_commune": _by_place(merged, ["district", "commune"]),
-            "by_village": _by_place(merged, PLACE),
-            "by_rule": _by_rule(changed),
-            "changes": changed[LIST_COLUMNS].sort_values(["district", "commune", "village", "household_id",
-                                                          "person_id", "benefit"], kind="stable")
+    a, b = old.screening.decisions, new.screening.decisions
+    al = align(a, b)
+    keys = _keys(al, a, b)
+    listed = _changes(np.flatnonzero(keys.kind >= 0), keys, al, a, b)
+    _explain(listed, old.screening, new.screening)
+    return {"by_benefit": by_benefit(keys),
+            "by_commune": by_place(keys, ["district", "commune"]),
+            "by_village": by_place(keys, PLACE),
+            "by_rule": _by_rule(listed),
+            "changes": listed[LIST_COLUMNS].sort_values(["district", "commune", "village", "household_id",
+                                                         "person_id", "benefit"], kind="stable")
             .reset_index(drop=True)}
 
 
-# ---------------------------------------------------------------- matching the two sides
-def _text(series: pd.Series) -> pd.Series:
-    return series.astype(object).where(series.notna(), "").astype(str)
+# ---------------------------------------------------------------- every decision key, as codes and money
+def _keys(al: Aligned, a: pd.DataFrame, b: pd.DataFrame) -> Keys:
+    info = _benefit_info(a, b, al.benefits)
+    from_new = al.new.row >= 0
+    places = {c: _pick(a[c], b[c], al.old.row, al.new.row, from_new) for c in PLACE}
+    money = _money(al, info["unit"].to_numpy(dtype=object)[al.benefit])
+    return Keys(places, (al.benefit, al.benefits), al.household, _classify(al), money, info)
 
 
-def _one_per_key(decisions: pd.DataFrame) -> pd.DataFrame:
-    """One row per decision (hit policy `all` may give several rows: amounts summed, rules listed)."""
-    frame = pd.DataFrame({c: _text(decisions[c]) for c in KEYS + CONTEXT + SIDE if c not in ("amount", "rate")})
-    for c in ("amount", "rate"):
-        frame[c] = pd.to_numeric(decisions[c], errors="coerce").astype(float).to_numpy()
-    repeated = frame.duplicated(KEYS, keep=False).to_numpy()
-    if not repeated.any():
-        return frame
-    many = frame[repeated]
-    grouped = many.groupby(KEYS, sort=False)
-    joined = grouped.agg({**{c: "first" for c in CONTEXT + ["status", "coverage"]},
-                          "rule": " + ".join, "rule_label": " + ".join})
-    joined["amount"] = grouped["amount"].sum(min_count=1)
-    joined["rate"] = grouped["rate"].max()
-    return pd.concat([frame[~repeated], joined.reset_index()], ignore_index=True)
+def _pick(old: pd.Series, new: pd.Series, row_old, row_new, from_new) -> tuple[np.ndarray, np.ndarray]:
+    """A place column of each key, from the newer side where it has the key: codes and values."""
+    code_old, code_new, values = joint_codes(old, new)
+    codes = np.where(from_new, _at(code_new, row_new), _at(code_old, row_old))
+    values = np.append(values, "")     # the vocabulary holds no blank: "" is the last value
+    return np.where(codes < 0, len(values) - 1, codes), values
 
 
-def _merge(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
-    both = old.merge(new, on=KEYS, how="outer", suffixes=("_old", "_new"), sort=False)
-    for c in CONTEXT:   # the newer side describes the person and place; the older where it has none
-        both[c] = both[c + "_new"].where(both[c + "_new"].notna(), both[c + "_old"]).fillna("")
-        both = both.drop(columns=[c + "_old", c + "_new"])
-    for side in ("_old", "_new"):
-        both["status" + side] = both["status" + side].fillna("not_eligible")
-        both["coverage" + side] = both["coverage" + side].fillna("none")
-        for c in ("rule", "rule_label"):
-            both[c + side] = both[c + side].fillna("")
-    return both
+def _at(codes: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    return np.where(rows >= 0, codes[np.maximum(rows, 0)] if len(codes) else -1, -1)
 
 
-# ---------------------------------------------------------------- what changed, and what it costs
-def _classify(d: pd.DataFrame) -> None:
-    s_old, s_new = d["status_old"].to_numpy(), d["status_new"].to_numpy()
-    a_old, a_new = d["amount_old"].to_numpy(dtype=float), d["amount_new"].to_numpy(dtype=float)
-    e_old, e_new = s_old == "eligible", s_new == "eligible"
+def _take(column: pd.Series, rows: np.ndarray) -> np.ndarray:
+    """The values of `column` at `rows` as text ("" where the row is -1 or the value blank)."""
+    if not len(column):
+        return np.full(len(rows), "", dtype=object)
+    out = column.take(np.maximum(rows, 0)).astype(object).to_numpy()
+    out = np.where(rows >= 0, out, "")
+    return np.where(pd.isna(out), "", out).astype(object)
+
+
+def _benefit_info(a: pd.DataFrame, b: pd.DataFrame, benefits: np.ndarray) -> pd.DataFrame:
+    both = pd.concat([b[["benefit", "benefit_label", "unit", "entity"]].drop_duplicates("benefit"),
+                      a[["benefit", "benefit_label", "unit", "entity"]].drop_duplicates("benefit")])
+    both = both.astype(str).drop_duplicates("benefit").set_index("benefit")
+    return both.reindex(benefits).fillna("")
+
+
+def _classify(al: Aligned) -> np.ndarray:
+    o, n = al.old, al.new
+    e_old, e_new = o.status == ELIGIBLE, n.status == ELIGIBLE
     both = e_old & e_new
-    known = ~np.isnan(a_old) & ~np.isnan(a_new)
-    one_unknown = np.isnan(a_old) != np.isnan(a_new)
+    known = ~np.isnan(o.amount) & ~np.isnan(n.amount)
     with np.errstate(invalid="ignore"):
-        conditions = [~e_old & e_new, e_old & ~e_new, both & known & (a_new > a_old),
-                      both & known & (a_new < a_old), both & one_unknown, both & _differs(d["rate_old"], d["rate_new"]),
-                      both & (d["rule_old"].to_numpy() != d["rule_new"].to_numpy()), s_old != s_new,
-                      d["coverage_old"].to_numpy() != d["coverage_new"].to_numpy()]
-    d["kind"] = np.select(conditions, KINDS, default="")
+        conditions = [~e_old & e_new, e_old & ~e_new, both & known & (n.amount > o.amount),
+                      both & known & (n.amount < o.amount), both & (np.isnan(o.amount) != np.isnan(n.amount)),
+                      both & _differs(o.rate, n.rate), both & (o.rule != n.rule), o.status != n.status,
+                      o.coverage != n.coverage]
+    return np.select(conditions, np.arange(len(KINDS), dtype=np.int8), default=-1).astype(np.int8)
 
 
-def _differs(a: pd.Series, b: pd.Series) -> np.ndarray:
+def _differs(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Values that differ, two blanks being equal."""
-    x, y = a.to_numpy(dtype=float), b.to_numpy(dtype=float)
     return ~((x == y) | (np.isnan(x) & np.isnan(y)))
 
 
-def _paid(d: pd.DataFrame, side: str, unit: str) -> np.ndarray:
-    """The side's amount where the decision is eligible and paid in `unit` (unknown amounts as 0)."""
-    eligible = d["status" + side].to_numpy() == "eligible"
-    mine = eligible & (d["unit"].to_numpy() == unit)
-    return np.where(mine, np.nan_to_num(d["amount" + side].to_numpy(dtype=float)), 0.0)
+def _money(al: Aligned, unit: np.ndarray) -> dict[str, np.ndarray]:
+    def paid(side, wanted: str) -> np.ndarray:
+        mine = (side.status == ELIGIBLE) & (unit == wanted)
+        return np.where(mine, np.nan_to_num(side.amount), 0.0)
+
+    out = {"monthly_old": paid(al.old, MONTHLY), "monthly_new": paid(al.new, MONTHLY)}
+    out["monthly_change"] = out["monthly_new"] - out["monthly_old"]
+    out["yearly_old"] = 12 * out["monthly_old"] + paid(al.old, YEARLY)
+    out["yearly_new"] = 12 * out["monthly_new"] + paid(al.new, YEARLY)
+    out["yearly_change"] = out["yearly_new"] - out["yearly_old"]
+    out["once_change"] = paid(al.new, ONCE) - paid(al.old, ONCE)
+    out["amount_unknown_new"] = ((al.new.status == ELIGIBLE) & np.isnan(al.new.amount)).astype(np.int64)
+    return out
 
 
-def _money(d: pd.DataFrame) -> None:
-    d["monthly_old"], d["monthly_new"] = _paid(d, "_old", MONTHLY), _paid(d, "_new", MONTHLY)
-    d["monthly_change"] = d["monthly_new"] - d["monthly_old"]
-    d["yearly_old"] = 12 * d["monthly_old"] + _paid(d, "_old", YEARLY)
-    d["yearly_new"] = 12 * d["monthly_new"] + _paid(d, "_new", YEARLY)
-    d["yearly_change"] = d["yearly_new"] - d["yearly_old"]
-    d["once_change"] = _paid(d, "_new", ONCE) - _paid(d, "_old", ONCE)
-    eligible_unknown = [(d["status" + s].to_numpy() == "eligible") & np.isnan(d["amount" + s].to_numpy(dtype=float))
-                        for s in ("_old", "_new")]
-    d["amount_unknown_new"] = eligible_unknown[1].astype(np.int64)
+# ---------------------------------------------------------------- the changed decisions, in words
+def _changes(at: np.ndarray, keys: Keys, al: Aligned, a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
+    """The list of changed decisions: ids, names, place, before and after (texts only for these rows)."""
+    row_old, row_new = al.old.row[at], al.new.row[at]
+    from_new = row_new >= 0
+    out = pd.DataFrame({c: _take_either(a[c], b[c], row_old, row_new, from_new) for c in ["name", *PLACE]})
+    out.insert(0, "household_id", al.households[al.household[at]])
+    out.insert(1, "person_id", np.where(al.person[at] >= 0, al.persons[np.maximum(al.person[at], 0)], ""))
+    info = keys.benefits
+    benefit = al.benefit[at]
+    out["benefit"] = al.benefits[benefit]
+    for column in ("benefit_label", "entity", "unit"):
+        out[column] = info[column].to_numpy(dtype=object)[benefit]
+    out["kind"] = np.array(KINDS, dtype=object)[keys.kind[at]]
+    for suffix, side, rows, frame in (("_old", al.old, row_old, a), ("_new", al.new, row_new, b)):
+        out["status" + suffix] = STATUS[side.status[at]]
+        out["coverage" + suffix] = COVERAGE[side.coverage[at]]
+        out["amount" + suffix] = side.amount[at]
+        out["rate" + suffix] = side.rate[at]
+        out["rule" + suffix] = np.where(side.rule[at] >= 0, al.rules[np.maximum(side.rule[at], 0)], "")
+        out["rule_label" + suffix] = _take(frame["rule_label"], rows)
+    for column in MONEY:
+        out[column] = keys.money[column][at]
+    return out
+
+
+def _take_either(old: pd.Series, new: pd.Series, row_old, row_new, from_new) -> np.ndarray:
+    return np.where(from_new, _take(new, row_new), _take(old, row_old))
 
 
 # ---------------------------------------------------------------- why it changed
@@ -273,57 +296,6 @@ def _lookup(frame: pd.DataFrame, key: str, column: str, ids: np.ndarray) -> np.n
 
 
 # ---------------------------------------------------------------- the summaries
-def _counts(d: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    flags = pd.DataFrame({k: d[k] for k in keys})
-    for kind in KINDS:
-        flags[kind] = (d["kind"].to_numpy() == kind).astype(np.int64)
-    for column in MONEY:
-        flags[column] = d[column].to_numpy(dtype=float)
-    flags["amount_unknown_new"] = d["amount_unknown_new"]
-    out = flags.groupby(keys, sort=True, observed=True).sum().reset_index()
-    out[KINDS + ["amount_unknown_new"]] = out[KINDS + ["amount_unknown_new"]].astype(np.int64)
-    out["households_gaining"] = _households(d, keys, "gain")
-    out["households_losing"] = _households(d, keys, "loss")
-    return out
-
-
-def _households(d: pd.DataFrame, keys: list[str], kind: str):
-    mine = d[d["kind"] == kind]
-    counts = mine.drop_duplicates(keys + ["household_id"]).groupby(keys, sort=True).size()
-    index = d.groupby(keys, sort=True, observed=True).size().index
-    return counts.reindex(index, fill_value=0).to_numpy(dtype=np.int64)
-
-
-def _summary(d: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    per = _counts(d, keys)
-    info = d.drop_duplicates("benefit").set_index("benefit")[["benefit_label", "unit"]]
-    per.insert(len(keys), "benefit_label", per["benefit"].map(info["benefit_label"]))
-    per.insert(len(keys) + 1, "unit", per["benefit"].map(info["unit"]))
-    total = per.drop(columns=keys + ["benefit_label", "unit"]).sum()
-    row = {**{k: ALL_BENEFITS for k in keys}, "benefit_label": ALL_BENEFITS, "unit": "", **total.to_dict()}
-    out = pd.concat([pd.DataFrame([row]), per], ignore_index=True)
-    counts = KINDS + ["amount_unknown_new", "households_gaining", "households_losing"]
-    out[counts] = out[counts].astype(np.int64)
-    return out[_moved(out)].reset_index(drop=True) if len(keys) > 1 else out
-
-
-def _moved(table: pd.DataFrame) -> np.ndarray:
-    """Rows where something changed (places with no change are left out)."""
-    return (table[KINDS].sum(axis=1) > 0).to_numpy() | (table["yearly_change"] != 0).to_numpy()
-
-
-def _by_place(d: pd.DataFrame, place: list[str]) -> pd.DataFrame:
-    per = _summary(d, place + ["benefit"])
-    totals = _counts(d.assign(benefit=ALL_BENEFITS), place + ["benefit"])
-    totals.insert(len(place) + 1, "benefit_label", ALL_BENEFITS)
-    totals.insert(len(place) + 2, "unit", "")
-    per = per[per[place[0]] != ALL_BENEFITS]
-    out = pd.concat([totals[_moved(totals)], per], ignore_index=True)
-    order = out["benefit"].ne(ALL_BENEFITS).astype(int)
-    return out.assign(_o=order).sort_values(place + ["_o", "benefit"], kind="stable") \
-        .drop(columns="_o").reset_index(drop=True)
-
-
 def _by_rule(changed: pd.DataFrame) -> pd.DataFrame:
     """Who crosses which rule: per benefit, rule before → rule after and kind, with people and money."""
     keys = ["benefit", "benefit_label", "rule_old", "rule_new", "kind"]
