@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..outputs import VALUES_VI, file_sha256, manifest
+from ..outfolder import MANIFEST, staged
+from ..outputs import VALUES_VI, manifest
 from .diff import KINDS, Side
 from .htmlreport import CSS, _e, _footer, fmt_number
 from .labels import ALL_BENEFITS, header, present, value_labels
@@ -77,24 +78,31 @@ def labels_for(plan, lang: str) -> dict[str, dict[str, str]]:
     return labels
 
 
-def write_diff_report(tables: dict[str, pd.DataFrame], old: Side, new: Side, out_dir: str | Path,
-                      lang: str = "vi", redact: bool = False, redact_key: str | None = None) -> dict[str, Path]:
-    """diff_*.csv, diff.xlsx, diff.html and diff.json in `out_dir`."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+def write_diff_report(tables: dict[str, pd.DataFrame], old: Side, new: Side, out_dir, lang: str = "vi",
+                      redact: bool = False, redact_key: str | None = None, force: bool = False) -> dict[str, Path]:
+    """diff_*.csv, diff.xlsx, diff.html, diff.json and manifest.json in `out_dir` (a path or an open
+    `Staging`), whole or not at all."""
     if redact:
         key = redaction_key(new.screening, redact_key)
         heads = household_heads(screening_members(new.screening))
         tables = dict(tables, changes=redact_list(tables["changes"], key, heads))
-    labels = labels_for(new.screening.plan, lang)
     run = {"old": dict(manifest(old.screening), side=old.name), "new": dict(manifest(new.screening), side=new.name)}
     info = {"lang": lang, "redacted": bool(redact), "compared": _compared(old, new)}
+    inputs = tuple(new.screening.register.sources) if new.screening.register is not None else ()
+    with staged(out_dir, force=force, inputs=inputs) as folder:
+        written = _write_files(tables, folder.path, run, info, lang, old, new)
+        folder.manifest({"tool": "eligibility", "command": "diff", **run, "report": info})
+        written["manifest"] = folder.path / MANIFEST
+    return folder.final_paths(written)
+
+
+def _write_files(tables, out: Path, run: dict, info: dict, lang: str, old: Side, new: Side) -> dict[str, Path]:
+    labels = labels_for(new.screening.plan, lang)
     written: dict[str, Path] = {v: write_csv(tables[v], out / CSV_NAMES[v], lang, labels) for v in VIEWS}
     sheets = {WORDS[lang]["views"][v][:31]: tables[v] for v in VIEWS}
     written["workbook"] = write_gap_workbook(sheets, out / "diff.xlsx", run, lang, labels, info)
     written["html"] = _write_html(tables, out / "diff.html", run, info, lang, labels, old, new)
-    hashes = {name: f"{path.name} sha256:{file_sha256(path)}" for name, path in written.items()}
-    doc = {"manifest": run, "report": info, "outputs": hashes, "by_benefit": _records(tables["by_benefit"])}
+    doc = {"manifest": run, "report": info, "by_benefit": _records(tables["by_benefit"])}
     written["json"] = _write_json(out / "diff.json", doc)
     return written
 

@@ -143,8 +143,9 @@ def test_two_registers_name_the_register_values_that_changed(tmp_path, demo_2024
 
 def test_the_command_writes_the_report_in_vietnamese(tmp_path):
     result = CliRunner().invoke(main, ["diff", str(DEMO), "--as-of", "2024-06-30", "--as-of-new", "2024-07-01",
-                                       "--out", str(tmp_path)])
+                                       "--out", str(tmp_path / "d")])
     assert result.exit_code == 0, result.output
+    tmp_path = tmp_path / "d"
     assert "TỔNG" in result.output and "98.202.000" in result.output
     for name in ("diff_by_benefit.csv", "diff_by_commune.csv", "diff_by_village.csv", "diff_by_rule.csv",
                  "diff_changes.csv", "diff.xlsx", "diff.html", "diff.json"):
@@ -154,6 +155,8 @@ def test_the_command_writes_the_report_in_vietnamese(tmp_path):
     page = (tmp_path / "diff.html").read_text(encoding="utf-8")
     assert 'id="waterfall"' in page and "social_assistance.standard: 360,000 → 500,000" in page
     assert "giá trị tham số" in page and "mức hưởng tăng" in page
+    verified = CliRunner().invoke(main, ["verify", str(tmp_path)])   # every file in the manifest, hashes agree
+    assert verified.exit_code == 0, verified.output
 
 
 def test_the_command_says_what_to_compare(tmp_path):
@@ -163,9 +166,9 @@ def test_the_command_says_what_to_compare(tmp_path):
 
 def test_redacted_changes_carry_no_name_or_id(tmp_path):
     result = CliRunner().invoke(main, ["diff", str(DEMO), "--as-of", "2024-06-30", "--as-of-new", "2024-07-01",
-                                       "--out", str(tmp_path), "--redact", "--lang", "en"])
+                                       "--out", str(tmp_path / "d"), "--redact", "--lang", "en"])
     assert result.exit_code == 0, result.output
-    changes = (tmp_path / "diff_changes.csv").read_text(encoding="utf-8-sig")
+    changes = (tmp_path / "d" / "diff_changes.csv").read_text(encoding="utf-8-sig")
     assert "DM14" not in changes and "Lò" not in changes and "social_assistance.standard" in changes
 
 
