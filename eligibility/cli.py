@@ -14,7 +14,7 @@ from .errors import EligibilityError
 from .messages import describe_os_error, message
 
 LANGS = click.Choice(["vi", "en"])
-ENGINES = click.Choice(["vectorised", "durable"])
+ENGINES = click.Choice(["vectorised", "durable", "dask"])
 
 
 def _as_of(value: str | None) -> dt.date:
@@ -140,27 +140,54 @@ def main(ctx: click.Context, debug: bool) -> None:
               show_default=True, callback=out_path, help="Folder for entitlements, rejects and manifest.json.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "xlsx"]), default="csv", show_default=True)
 @click.option("--lang", type=LANGS, default="vi", show_default=True, help="Labels and headers.")
-@click.option("--engine", type=ENGINES, default="vectorised", show_default=True)
+@click.option("--engine", type=ENGINES, default="vectorised", show_default=True,
+              help="vectorised (numpy), durable (durable_rules, household by household), or dask (the partitions "
+                   "as tasks on a Dask cluster).")
 @click.option("--all", "include_all", is_flag=True, help="Also list every not-eligible decision with why.")
 @click.option("--strict", is_flag=True, help="Stop at the first bad register row instead of rejecting it.")
+@click.option("--partition-by", "partition_by", metavar="commune|chunk:N",
+              help="Screen a Parquet register in parts of whole households (by commune, or N households a part). "
+                   "Automatic for a partitioned dataset and for registers of over 2 million members.")
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: a running Dask scheduler "
+              "(tcp://host:8786); default: a local cluster on this machine.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="With --engine dask and no --scheduler: worker processes of the local cluster.")
 @force_option
 def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str, engine: str, include_all: bool,
-           strict: bool, force: bool) -> None:
+           strict: bool, partition_by: str | None, scheduler: str | None, workers: int, force: bool) -> None:
     """Screen a register: every person's and household's entitlements, each explained."""
+    import tempfile
+
     from .api import load_rules, screen_register
     from .outfolder import output_folder
     from .outputs import write_outputs
-    from .summary import print_summary
+    from .partscreen import find_parts, screen_partitioned
+    from .summary import print_summary, print_table
 
     day = _as_of(as_of)
     plan = load_rules(rules_dir)
     with output_folder(out_dir, force=force, inputs=(register,)) as folder:  # locked and checked before screening
-        with _progress(len(plan.order)) as tick:
-            result = screen_register(register, day, rules_dir, strict=strict, engine=engine,
-                                     include_all=include_all, lang=lang, progress=tick)
-        written = write_outputs(result, folder, fmt, lang)
-    print_summary(result, lang)
-    click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
+        with tempfile.TemporaryDirectory(prefix=".eligibility-parts-", dir=folder.path.parent) as work:
+            parts = find_parts(register, plan.inputs, partition_by, engine, Path(work))
+            if parts is not None:
+                if fmt == "xlsx":
+                    raise click.UsageError("a partitioned run writes --format parquet or csv (one file per part)")
+                with _progress(len(parts)) as tick:
+                    table, accounting = screen_partitioned(register, parts, plan, day, folder, fmt, lang,
+                                                           include_all, engine, scheduler, workers, tick)
+        if parts is None:
+            with _progress(len(plan.order)) as tick:
+                result = screen_register(register, day, rules_dir, strict=strict,
+                                         engine="vectorised" if engine == "dask" else engine,
+                                         include_all=include_all, lang=lang, progress=tick)
+            written = write_outputs(result, folder, fmt, lang)
+    if parts is None:
+        print_summary(result, lang)
+        click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
+        return
+    print_table(table, accounting, lang)
+    click.echo(f"\nwritten: {out_dir}/entitlements/ ({len(parts):,} parts), {out_dir}/rejects.{fmt}, "
+               f"{out_dir}/manifest.json")
 
 
 class _progress:
@@ -276,17 +303,28 @@ def explain(register: Path, household_id: str, rules_dir, as_of, lang: str, fmt:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               callback=out_path)
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "xlsx"]), default="parquet", show_default=True)
+@click.option("--partitioned", is_flag=True, help="Write a partitioned dataset: part-00001/, … of --part-size "
+              "households each (for registers too large for one machine's memory).")
+@click.option("--part-size", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Households per part with --partitioned.")
 @force_option
-def sample(n: int, seed: int, out_dir: Path, fmt: str, force: bool) -> None:
+def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_size: int, force: bool) -> None:
     """Generate a realistic synthetic Lai Châu register (deterministic by seed)."""
     from .outfolder import output_folder
     from .register.sample import write_sample
 
     with output_folder(out_dir, force=force) as folder:
-        write_sample(folder.path, households=n, seed=seed, fmt=fmt)
+        if partitioned:
+            from .partitions import write_partitioned_sample
+
+            parts = write_partitioned_sample(folder.path, n, seed, part_size, fmt)
+        else:
+            write_sample(folder.path, households=n, seed=seed, fmt=fmt)
         folder.manifest({"tool": "eligibility", "version": __version__, "command": "sample",
-                         "households": n, "seed": seed, "format": fmt})
-    click.echo(f"wrote a {n:,}-household register (seed {seed}) to {out_dir}")
+                         "households": n, "seed": seed, "format": fmt,
+                         **({"partitioned": {"parts": parts, "part_size": part_size}} if partitioned else {})})
+    where = f" in {parts:,} parts" if partitioned else ""
+    click.echo(f"wrote a {n:,}-household register (seed {seed}){where} to {out_dir}")
 
 
 @main.command()

@@ -37,7 +37,12 @@ def benefit_table(decisions: pd.DataFrame) -> pd.DataFrame:
 
 
 def print_summary(screening, lang: str = "vi") -> None:
-    table = benefit_table(screening.decisions)
+    register = screening.register
+    print_table(benefit_table(screening.decisions), register.accounting if register is not None else None, lang)
+
+
+def print_table(table: pd.DataFrame, accounting: dict | None, lang: str = "vi") -> None:
+    """The benefit table (`benefit_table`, or the sum of a partitioned run's) and the row accounting."""
     head = HEAD[lang]
     widths = (34, 10, 14, 10, 9, 10, 20, 18)
     click.echo("\n" + "".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths))))
@@ -48,11 +53,11 @@ def print_summary(screening, lang: str = "vi") -> None:
         cells = (name[:33], *(f"{int(row[c]):,}" for c in ("eligible", "undetermined", "covered", "gap", "leakage")),
                  amount, row["unit"])
         click.echo("".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))))
-    register = screening.register
-    if register is not None:
+    if accounting is not None:
         click.echo("")
-        for table_name, acc in register.accounting.items():
+        for table_name, acc in accounting.items():
             ok = acc["read"] == acc["accepted"] + acc["rejected"]
-            label = {"households": "hộ", "members": "thành viên"}[table_name] if lang == "vi" else table_name
+            label = {"households": "hộ", "members": "thành viên"}.get(table_name, table_name) if lang == "vi" \
+                else table_name
             click.echo(f"{label}: read {acc['read']:,} = accepted {acc['accepted']:,} + rejected {acc['rejected']:,}"
                        + ("" if ok else "  ← MISMATCH"))

@@ -1,0 +1,224 @@
+"""Screening the parts of a partitioned register, here or as Dask tasks, and putting the run together.
+
+`screen_part` is the whole job for one part (read and check, evaluate, write its decisions to the
+output dataset, count): it runs in this process, one part after another, or on the workers of a
+`dask.distributed` cluster — a `LocalCluster` by default, any scheduler by address — with the
+compiled rule pack shipped once to every worker. Only small results come back (counts per benefit,
+the row accounting, the part's rejects); the decisions stay in the part's file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .partitions import Part, restore_origin
+
+
+@dataclass
+class PartResult:
+    name: str
+    benefits: pd.DataFrame       # summary.benefit_table of the part
+    accounting: dict
+    rejects: pd.DataFrame
+    rows: int
+    by_status: dict
+    by_coverage: dict
+    file: str
+
+
+def screen_part(part: Part, plan, as_of: dt.date, out: Path, fmt: str = "parquet", lang: str = "en",
+                include_all: bool = False, engine: str = "vectorised") -> PartResult:
+    """Read, check and screen one part; write its decisions as `out/entitlements/<part>.<fmt>`."""
+    from .api import evaluate_frames
+    from .engines.memory import reuse_freed_buffers
+    from .outputs import localise
+    from .register import read_register
+    from .summary import benefit_table
+
+    reuse_freed_buffers()
+    register = read_register(part.path, plan.inputs, as_of)
+    result = evaluate_frames(plan, register.households, register.members, as_of, engine=engine,
+                             include_all=include_all, lang=lang)
+    decisions = result.decisions
+    folder = Path(out) / "entitlements"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = _write_part(localise(decisions, lang), folder / part.name, fmt)
+    return PartResult(part.name, benefit_table(decisions), register.accounting,
+                      restore_origin(register.rejects, part), len(decisions), _counts(decisions["status"]),
+                      _counts(decisions["coverage"]), path.relative_to(out).as_posix())
+
+
+def _write_part(frame: pd.DataFrame, stem: Path, fmt: str) -> Path:
+    """One file of the output dataset. Parquet parts share one schema (dictionary indexes int32, empty
+    columns typed as text), so that the folder reads as one dataset whatever each part holds."""
+    from .outputs import write_table
+
+    if fmt != "parquet":
+        return write_table(frame, stem, fmt)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    fields = []
+    for f in table.schema:
+        kind = f.type
+        if pa.types.is_dictionary(kind):
+            value = pa.string() if pa.types.is_null(kind.value_type) else kind.value_type
+            kind = pa.dictionary(pa.int32(), value)
+        elif pa.types.is_null(kind):
+            kind = pa.string()
+        fields.append(pa.field(f.name, kind))
+    path = stem.with_suffix(".parquet")
+    pq.write_table(table.cast(pa.schema(fields)), path)
+    return path
+
+
+def _counts(column: pd.Series) -> dict[str, int]:
+    counts = column.value_counts(dropna=False)
+    return {str(k): int(v) for k, v in counts.items() if v}
+
+
+def screen_parts(parts: list[Part], plan, as_of: dt.date, out: Path, fmt: str, lang: str, include_all: bool,
+                 engine: str = "vectorised", scheduler: str | None = None, workers: int = 2,
+                 tick=None) -> list[PartResult]:
+    """Every part, in order: here one after another, or as Dask tasks (`engine='dask'`)."""
+    if engine == "dask":
+        return _on_dask(parts, plan, as_of, out, fmt, lang, include_all, scheduler, workers)
+    results = []
+    import gc
+    for part in parts:
+        results.append(screen_part(part, plan, as_of, out, fmt, lang, include_all, engine))
+        gc.collect()          # one part's frames are gone before the next is read: memory stays a part's
+        if tick:
+            tick(part.name)
+    return results
+
+
+def _on_dask(parts, plan, as_of, out, fmt, lang, include_all, scheduler, workers) -> list[PartResult]:
+    try:
+        from dask.distributed import Client, LocalCluster, progress
+    except ImportError as err:   # pragma: no cover - dask is a dependency
+        from .errors import DataError
+        raise DataError(f"--engine dask needs dask.distributed ({err})") from None
+    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                  dashboard_address=None)
+    try:
+        with Client(scheduler or cluster) as client:
+            shipped = client.scatter(plan, broadcast=True)          # the compiled pack, once per worker
+            futures = client.map(screen_part, parts, plan=shipped, as_of=as_of, out=Path(out), fmt=fmt, lang=lang,
+                                 include_all=include_all, pure=False)
+            if sys.stderr.isatty():
+                progress(futures)
+            return client.gather(futures)
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+# ---------------------------------------------------------------- the run as a whole
+def combine_benefits(results: list[PartResult]) -> pd.DataFrame:
+    """The summary table of the whole register: counts added, amounts added (unknown stays unknown)."""
+    tables = [r.benefits for r in results if len(r.benefits)]
+    if not tables:
+        return results[0].benefits if results else pd.DataFrame()
+    both = pd.concat(tables)
+    counts = both.drop(columns=["amount", "unit"]).groupby(level=0, sort=True).sum()
+    amount = both["amount"].groupby(level=0, sort=True).sum(min_count=1)
+    unit = both["unit"].groupby(level=0, sort=True).first()
+    return counts.assign(amount=amount, unit=unit)
+
+
+def combine_accounting(results: list[PartResult]) -> dict:
+    out: dict = {}
+    for r in results:
+        for table, entry in r.accounting.items():
+            mine = out.setdefault(table, {})
+            for key, value in entry.items():
+                if isinstance(value, (int, np.integer)):
+                    mine[key] = mine.get(key, 0) + int(value)
+    return out
+
+
+def combine_counts(results: list[PartResult], attr: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for r in results:
+        for key, value in getattr(r, attr).items():
+            out[key] = out.get(key, 0) + value
+    return dict(sorted(out.items()))
+
+
+def combine_rejects(results: list[PartResult]) -> pd.DataFrame:
+    from .register.model import empty_rejects
+
+    frames = [r.rejects for r in results if len(r.rejects)]
+    return pd.concat(frames, ignore_index=True) if frames else empty_rejects()
+
+
+def run_manifest(results: list[PartResult], plan, as_of: dt.date, sources: list[Path], engine: str,
+                 parts: list[Part]) -> dict:
+    """The run's manifest, as `outputs.manifest` writes it for one register, summed over the parts."""
+    from . import __version__
+    from .outfolder import file_sha256
+    from .partitions import describe
+
+    return {
+        "tool": "eligibility", "version": __version__,
+        "rule_pack": {"folder": plan.folder.name, "sha256": plan.digest},
+        "as_of": as_of.isoformat(), "engine": engine,
+        "inputs": {str(p): file_sha256(p) for p in sorted(sources)},
+        "accounting": combine_accounting(results),
+        "decisions": {"rows": sum(r.rows for r in results), "by_status": combine_counts(results, "by_status"),
+                      "by_coverage": combine_counts(results, "by_coverage")},
+        "partitions": {**describe(parts), "files": [r.file for r in results]},
+        "unverified_values_in_force": sorted(
+            f"{name}={value.value} ({value.confidence}, {value.reference.cite()})"
+            for name, p in plan.parameters.items() if (value := p.at(as_of)) is not None and not value.verified),
+    }
+
+
+def register_files(register: Path) -> list[Path]:
+    """The files a partitioned register is made of (for the manifest's input hashes)."""
+    if register.is_file():
+        return [register]
+    return sorted(p for p in register.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def find_parts(register: Path, schema, partition_by: str | None, engine: str, work: Path) -> list[Part] | None:
+    """The parts to screen, or None to screen the register whole: a partitioned dataset as it is; a
+    Parquet register cut when asked (`--partition-by`), when large, or when Dask is to spread it."""
+    from .errors import DataError
+    from .partitions import AUTO_CHUNK, cut_parquet, needs_cutting, parquet_tables, parse_partition_by, \
+        partitioned_dataset
+
+    how = parse_partition_by(partition_by)
+    parts = partitioned_dataset(register)
+    if parts is not None:
+        return parts
+    files = parquet_tables(register, schema)
+    if files is None:
+        if how is not None:
+            raise DataError("--partition-by needs a Parquet register (households.parquet and members.parquet) or "
+                            "a partitioned dataset (a folder of register folders)", file=str(register))
+        return None
+    if how is None and (engine == "dask" or needs_cutting(files)):
+        how = ("chunk", AUTO_CHUNK)
+    return cut_parquet(files, schema, how, work) if how is not None else None
+
+
+def screen_partitioned(register: Path, parts: list[Part], plan, as_of: dt.date, folder, fmt: str, lang: str,
+                       include_all: bool, engine: str, scheduler: str | None, workers: int, tick=None):
+    """Screen every part into `folder` (a Staging): the entitlements dataset, rejects and the manifest.
+    Returns (benefit table, row accounting) for the end-of-run summary."""
+    from .outputs import localise, write_table
+
+    inner = "vectorised" if engine == "dask" else engine
+    results = screen_parts(parts, plan, as_of, folder.path, fmt, lang, include_all,
+                           "dask" if engine == "dask" else inner, scheduler, workers, tick)
+    write_table(localise(combine_rejects(results), lang), folder.path / "rejects", fmt)
+    folder.manifest(run_manifest(results, plan, as_of, register_files(register), engine, parts))
+    return combine_benefits(results), combine_accounting(results)

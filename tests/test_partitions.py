@@ -1,0 +1,107 @@
+"""Screening in partitions of whole households gives the decisions of one unpartitioned run, row for
+row, with the same rejects (original file and row) — here, and on a two-worker Dask cluster."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from eligibility.api import load_rules
+from eligibility.cli import main
+from eligibility.partitions import cut_parquet, parquet_tables
+
+KEYS = ["household_id", "person_id", "benefit", "rule"]
+
+
+@pytest.fixture(scope="module")
+def register(tmp_path_factory) -> Path:
+    """A generated Parquet register with an orphan member and a bad date planted (rejects to compare)."""
+    folder = tmp_path_factory.mktemp("reg") / "register"
+    assert CliRunner().invoke(main, ["sample", "--households", "240", "--seed", "11", "--out", str(folder)]).exit_code == 0
+    members = pd.read_parquet(folder / "members.parquet")
+    members.loc[5, "household_id"] = "NO-SUCH-HOUSEHOLD"
+    members["disability_level"] = members["disability_level"].astype(str)
+    members.loc[700, "disability_level"] = "very bad"       # not a declared value
+    members.to_parquet(folder / "members.parquet", index=False, row_group_size=300)
+    return folder
+
+
+def _screen(register: Path, out: Path, *extra: str) -> pd.DataFrame:
+    result = CliRunner().invoke(main, ["screen", str(register), "--as-of", "2025-11-15", "--out", str(out),
+                                       "--format", "parquet", "--lang", "en", *extra])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _decisions(path: Path) -> pd.DataFrame:
+    frame = pd.read_parquet(path).astype(str)
+    return frame.sort_values(KEYS, kind="stable").reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def whole(register, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("whole") / "out"
+    _screen(register, out)
+    return out
+
+
+def test_chunks_of_households_give_the_decisions_and_rejects_of_one_run(register, whole, tmp_path):
+    output = _screen(register, tmp_path / "parts", "--partition-by", "chunk:40")
+    assert "(6 parts)" in output
+    a, b = _decisions(whole / "entitlements.parquet"), _decisions(tmp_path / "parts" / "entitlements")
+    assert len(a) > 1000 and a.equals(b[a.columns])
+    rejects = [pd.read_parquet(p / "rejects.parquet").astype(str).sort_values(["table", "row", "column"])
+               .reset_index(drop=True) for p in (whole, tmp_path / "parts")]
+    assert len(rejects[0]) >= 2 and rejects[0].equals(rejects[1])   # same file names and row numbers
+    assert "read 1," in output and "rejected 2" in output
+
+
+def test_communes_as_parts(register, whole, tmp_path):
+    _screen(register, tmp_path / "c", "--partition-by", "commune")
+    files = sorted(p.name for p in (tmp_path / "c" / "entitlements").iterdir())
+    assert files and all(f.startswith("commune=") for f in files)
+    a, b = _decisions(whole / "entitlements.parquet"), _decisions(tmp_path / "c" / "entitlements")
+    assert a.equals(b[a.columns])
+
+
+def test_a_part_boundary_never_splits_a_household(register, tmp_path):
+    plan = load_rules()
+    parts = cut_parquet(parquet_tables(register, plan.inputs), plan.inputs, ("chunk", 7), tmp_path)
+    where = {}
+    for part in parts:
+        for hid in pq.read_table(part.path / "households.parquet", columns=["household_id"]).column(0).to_pylist():
+            where[hid] = part.name
+    for part in parts:
+        members = pq.read_table(part.path / "members.parquet", columns=["household_id"]).column(0).to_pylist()
+        assert all(where.get(h, parts[0].name) == part.name for h in members)
+    assert len(parts) == -(-240 // 7)
+
+
+def test_a_partitioned_dataset_from_sample_is_screened_part_by_part(tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(main, ["sample", "--households", "150", "--seed", "5", "--out", str(tmp_path / "ds"),
+                                "--partitioned", "--part-size", "60"]).exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "ds").iterdir() if p.is_dir()) == \
+        ["part-00001", "part-00002", "part-00003"]
+    output = _screen(tmp_path / "ds", tmp_path / "out")
+    assert "households: read 150 = accepted 150" in output
+    decisions = pd.read_parquet(tmp_path / "out" / "entitlements")
+    assert decisions["household_id"].str.slice(0, 6).nunique() == 3       # ids unique across parts
+    assert runner.invoke(main, ["verify", str(tmp_path / "out")]).exit_code == 0
+
+
+def test_partitioning_needs_parquet(tmp_path):
+    demo = Path(__file__).resolve().parents[1] / "sample_households" / "demo"
+    result = CliRunner().invoke(main, ["screen", str(demo), "--out", str(tmp_path / "o"), "--partition-by", "chunk:5"])
+    assert result.exit_code == 1 and "needs a Parquet register" in result.output
+
+
+@pytest.mark.slow
+def test_dask_on_two_local_workers_decides_as_one_process(register, whole, tmp_path):
+    _screen(register, tmp_path / "dask", "--engine", "dask", "--workers", "2", "--partition-by", "chunk:60")
+    a, b = _decisions(whole / "entitlements.parquet"), _decisions(tmp_path / "dask" / "entitlements")
+    assert a.equals(b[a.columns])
