@@ -112,6 +112,7 @@ class ScalarEvaluator:
     def __init__(self, plan: Plan, as_of: dt.date):
         self.plan, self.as_of = plan, as_of
         self.as_of_int = date_to_int(as_of)
+        self._methods: dict[type, Any] = {}
         self.params: dict[str, Any] = {}
         for name, param in plan.parameters.items():
             value = param.at(as_of)
@@ -137,7 +138,11 @@ class ScalarEvaluator:
     # ------------------------------------------------------------ expressions
     def value(self, node: Node, ctx: HouseholdContext | None, person: int | None) -> Any:
         """The node's value for the household (person=None) or for member `person`; None = unknown."""
-        return getattr(self, "_" + type(node).__name__)(node, ctx, person)
+        try:
+            method = self._methods[type(node)]
+        except KeyError:                    # first node of its kind: its method, looked up once
+            method = self._methods[type(node)] = getattr(self, "_" + type(node).__name__)
+        return method(node, ctx, person)
 
     def constant(self, node: Node) -> Any:
         """The value of an expression that reads no household data (entity 'scalar')."""

@@ -70,6 +70,34 @@ def test_no_fact_can_overflow_the_alpha_stack(which, test_pack, rule_pack):
             assert len(group.attrs) <= durable.ATTRIBUTE_BUDGET < 252, group.tag
 
 
+@pytest.mark.parametrize("which", ["test", "rules"])
+def test_every_join_is_keyed_so_households_in_one_session_never_meet(which, test_pack, rule_pack, monkeypatch):
+    """Several households share a session: every pattern after the first joins on the person's or the
+    household's key (pid, hid, or a derived fact's e) with the first, so no match spans two households."""
+    plan = test_pack if which == "test" else rule_pack
+    keys = ({"f0": "pid"}, {"f0": "hid"}, {"f0": "e"})
+    for derive_all in (False, True):
+        monkeypatch.setattr(durable, "DERIVE_ALL", derive_all)
+        for name, rule in durable.ruleset_json(plan, AS_OF).items():
+            if name.startswith("sink_"):
+                continue
+            for pattern in rule["all"][1:]:
+                (alias, test), = pattern.items()
+                tests = test["$and"] if "$and" in test else [test]
+                keyed = [t for t in tests if any(k in ("pid", "hid", "e") and v in keys for k, v in t.items())]
+                assert keyed, f"{name}: pattern {alias} is not joined on a key"
+
+
+def test_households_alone_or_together_in_a_session_decide_alike(test_pack):
+    households, members = RandomRegister(test_pack, AS_OF, seed=12).frames(90)
+    alone = durable.screen_durable(test_pack, households, members, AS_OF, processes=1, include_all=True,
+                                   households_per_session=1)
+    together = durable.screen_durable(test_pack, households, members, AS_OF, processes=1, include_all=True,
+                                      households_per_session=30)
+    assert durable.LAST_RUN["sessions_created"] == 3
+    assert alone.astype(object).equals(together.astype(object))
+
+
 def test_stack_cost_counts_exclusive_tests_once():
     ge = lambda v: ("cmp", "age", ">=", v)   # noqa: E731
     lt = lambda v: ("cmp", "age", "<", v)    # noqa: E731
@@ -101,12 +129,13 @@ def test_extreme_numbers_reach_the_engine_intact(test_pack):
     assert_same_decisions(vec, dur, households, members)
 
 
-def test_one_session_at_a_time_and_none_left(test_pack):
+@pytest.mark.parametrize("per_session", [1, 8])
+def test_one_session_at_a_time_and_none_left(test_pack, per_session):
     households, members = RandomRegister(test_pack, AS_OF, seed=4).frames(40)
-    durable.screen_durable(test_pack, households, members, AS_OF, processes=1)
+    durable.screen_durable(test_pack, households, members, AS_OF, processes=1, households_per_session=per_session)
     run = durable.LAST_RUN
     assert run["households"] == 40 and run["max_live_sessions"] == 1
-    assert run["sessions_created"] == run["sessions_deleted"] == run["sessions_checked_gone"] == 40
+    assert run["sessions_created"] == run["sessions_deleted"] == run["sessions_checked_gone"] == 40 // per_session
     runner = durable.runner_for(test_pack, AS_OF)
     assert runner._live is None
     with pytest.raises(Exception, match="309"):     # the last household's session is gone

@@ -1,14 +1,17 @@
-"""The durable_rules engine: the compiled rules run household by household in a Rete network.
+"""The durable_rules engine: the compiled rules run over households in a Rete network.
 
 How a rule pack becomes a durable_rules ruleset (one per as-of date: rules out of force on that
 date are left out, parameters are constants of that date):
 
-* **Facts.** One session (sid) per household. The household and each member are asserted as facts
-  carrying the attributes the patterns read: input columns, variables (computed by the scalar
-  evaluator, `scalar.py`) and *expression attributes* — values that are not a plain column or
-  variable (an aggregate over members, arithmetic, a date difference...), also computed by the
-  scalar evaluator. An unknown value is simply absent, and an absent attribute never matches.
-  Every fact and every pattern carries a type tag `t`.
+* **Facts.** Households go through sessions (sids) in batches (HOUSEHOLDS_PER_SESSION): household
+  j of a batch is keyed `Hj`, its members `Pj_0`, `Pj_1`..., and every pattern that joins two facts
+  joins on those keys, so households in one session never meet (a test checks every join). The
+  household and each member are asserted as facts carrying the attributes the patterns read:
+  input columns, variables (computed by the scalar evaluator, `scalar.py`) and *expression
+  attributes* — values that are not a plain column or variable (an aggregate over members,
+  arithmetic, a date difference...), also computed by the scalar evaluator. An unknown value is
+  simply absent, and an absent attribute never matches. Every fact and every pattern carries a
+  type tag `t`.
 * **Conditions → patterns.** A condition becomes two sets of alternatives (disjunctive normal
   form): the conjunctions of attribute tests that make it known true, and those that make it known
   false (negations are pushed down to the comparisons, so `not`, `or`, `any_of`, chained and `in`
@@ -20,16 +23,18 @@ date are left out, parameters are constants of that date):
   fact of benefit x for the same person or household. A condition that does not decompose is
   posted as a boolean expression attribute (present only when known).
 * **Rules.** For each benefit rule in force: one *holds* rule per combination of true
-  alternatives (it fires only when every condition is known true) and, per condition, a *false*
-  rule per alternative (the negated tests, attributes present) and, for compound conditions, a
-  *true* rule (together they tell which conditions are unknown, for `missing_inputs`). A holds rule
-  derives the benefit's `elig` fact (true); a false rule derives a `fail` fact, and a join over the
-  fail facts of all the benefit's rules derives `elig` false. Rules using `eligible('x')` join on
-  those facts: forward chaining, in rounds — the facts the actions derive are asserted into the
-  same session as the next batch, until nothing new is derived. (Fail facts and their join are
-  built for the benefits some rule joins on; for the others the false rules' firings are counted
-  in Python, and no elig fact is asserted — set DERIVE_ALL for the full derivation for every
-  benefit, at about a third less throughput; both decide alike, and the tests run both.)
+  alternatives (it fires only when every condition is known true). For each distinct condition
+  (its *form*: the entity and its alternatives, shared by all the rules that use it — the pack's
+  rules share most of their conditions): a *false* rule per alternative (the negated tests,
+  attributes present) and, for compound conditions, a *true* rule (together they tell which
+  conditions are unknown, for `missing_inputs`). A rule has failed when one of its conditions is
+  known false. For the benefits some rule joins on (`eligible('x')`), a holds rule derives the
+  benefit's `elig` fact (true), and the false rule that makes the last rule in force fail derives
+  it false (its action counts the failed rules). Rules using `eligible('x')` join on those facts:
+  forward chaining, in rounds — the facts the actions derive are asserted into the same session
+  as the next batch, until nothing new is derived. (DERIVE_ALL derives elig facts for every
+  benefit and "not eligible" by joins in the engine over derived fail facts, much slower: such
+  12-way joins were three quarters of the engine's time; both decide alike, and the tests run both.)
 * **Stages.** A variable or expression that needs a benefit's decision (`amount('x')` in a
   formula, `any(eligible('x'))`) is computed by the scalar evaluator once that benefit is decided,
   and asserted in a later batch into the same session. Most packs need a single stage.
@@ -40,6 +45,7 @@ date are left out, parameters are constants of that date):
 
 * **Driving durable_rules** safely: one Host per process, one live session at a time, no
   dispatcher thread, sink rules, unique fact ids, errors re-raised (see `native.py`, `runner.py`).
+  Where the time goes, and what was done about it: `docs/durable_rules.md` ("Speed").
 
 Where things are (a new kind of condition: `translate.py`; a new status or coverage: `decide.py`):
 
@@ -79,6 +85,7 @@ from .translate import Translator
 
 DERIVE_ALL = False          # derive fail/elig facts for every benefit, or only where `eligible()` joins on them
 PARALLEL_FROM = 2000        # households from which screen_durable uses several processes by default
+HOUSEHOLDS_PER_SESSION = 50   # households asserted into one durable_rules session (see runner.run_batch)
 LAST_RUN: dict[str, Any] = {}
 _LOCK = threading.RLock()   # one household at a time in this process, whichever thread asks
 
@@ -104,8 +111,9 @@ def runner_for(plan: Plan, as_of: dt.date, lang: str = "en", include_all: bool =
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(plan: Plan, as_of: dt.date, lang: str, include_all: bool) -> None:
+def _init_worker(plan: Plan, as_of: dt.date, lang: str, include_all: bool, per_session: int) -> None:
     _WORKER["args"] = (plan, as_of, lang, include_all)
+    _WORKER["per_session"] = per_session
     _WORKER["runner"] = runner_for(plan, as_of, lang, include_all)
 
 
@@ -114,7 +122,7 @@ def _run_chunk(chunk: list[Household]) -> tuple[list[PlacedRow], dict]:
     if runner.host.broken:          # an earlier engine failure retired the Host: a new one
         runner = _WORKER["runner"] = runner_for(*_WORKER["args"])
     before = dataclasses.asdict(runner.stats)
-    rows = run_households(runner, chunk)
+    rows = run_households(runner, chunk, _WORKER["per_session"])
     after = dataclasses.asdict(runner.stats)
     delta = {k: after[k] - before[k] for k in after if k != "max_live_sessions"}
     delta["max_live_sessions"] = after["max_live_sessions"]
@@ -131,14 +139,16 @@ def _context():
 
 def screen_durable(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date,
                    include_all: bool = False, lang: str = "en", *, processes: int | None = None,
-                   chunk_size: int = 250) -> pd.DataFrame:
+                   chunk_size: int = 250, households_per_session: int | None = None) -> pd.DataFrame:
     """Screen a register with durable_rules; the same table as `decisions.build_decisions`.
 
     `processes`: worker processes (default: one per core from PARALLEL_FROM households, else this
-    process). Statistics of the last run (sessions created, deleted and checked gone, households,
-    actions) are in `LAST_RUN`.
+    process); `households_per_session`: households asserted into one session (default
+    HOUSEHOLDS_PER_SESSION; 1: a session per household). Statistics of the last run (sessions
+    created, deleted and checked gone, households, actions) are in `LAST_RUN`.
     """
     engine_module()
+    per_session = max(1, int(households_per_session or HOUSEHOLDS_PER_SESSION))
     prepared = prepare(plan, households, members)
     n = len(prepared.work)
     if processes is None:
@@ -149,7 +159,7 @@ def screen_durable(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, 
         with _LOCK:                 # the process's Host keeps one live session: one screening at a time
             runner = runner_for(plan, as_of, lang, include_all)
             before = dataclasses.asdict(runner.stats)
-            rows = run_households(runner, prepared.work)
+            rows = run_households(runner, prepared.work, per_session)
             after = dataclasses.asdict(runner.stats)
         stats.append({k: after[k] - before[k] for k in after} | {"max_live_sessions": after["max_live_sessions"],
                                                                    "pid": os.getpid()})
@@ -157,7 +167,7 @@ def screen_durable(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, 
         chunks = [prepared.work[i:i + chunk_size] for i in range(0, n, chunk_size)]
         rows = []
         pool = futures.ProcessPoolExecutor(processes, mp_context=_context(), initializer=_init_worker,
-                                           initargs=(plan, as_of, lang, include_all))
+                                           initargs=(plan, as_of, lang, include_all, per_session))
         try:
             for future in [pool.submit(_run_chunk, chunk) for chunk in chunks]:
                 chunk_rows, chunk_stats = future.result()

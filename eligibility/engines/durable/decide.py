@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .runner import Collector
 
 COVERAGE_NONE, COVERED, GAP, LEAKAGE, NEEDS_DATA = "none", "covered", "gap", "leakage", "needs_data"
+_NONE: frozenset = frozenset()
 
 
 class DecisionRow(NamedTuple):
@@ -58,45 +59,55 @@ class DecisionReader:
     """Turns one household's firings (a Collector) into decision rows, benefit by benefit."""
 
     def __init__(self, plan: Plan, as_of: dt.date, benefits: list[CompiledBenefit], tr: Translator,
-                 scalar: ScalarEvaluator, fail_joins: list[bool], lang: str, include_all: bool):
+                 scalar: ScalarEvaluator, derives: list[bool], form_of: dict[tuple[int, int, int], int],
+                 lang: str, include_all: bool):
         self.plan, self.as_of, self.benefits, self.tr, self.scalar = plan, as_of, benefits, tr, scalar
-        self.fail_joins, self.lang, self.include_all = fail_joins, lang, include_all
+        self.derives, self.lang, self.include_all = derives, lang, include_all
         self.rule_conditions = {(rc.bi, rc.ri): rc for rules in tr.rules.values() for rc in rules}
-        self.in_force = [[r.in_force(as_of) for r in b.rules] for b in benefits]
+        # the condition forms of each rule in force, by condition (what F and T rules report)
+        self.forms = {(rc.bi, rc.ri): [form_of[(rc.bi, rc.ri, ci)] for ci in range(len(rc.dnfs))]
+                      for rc in self.rule_conditions.values()}
+        # per benefit, per rule: the set of its condition forms (None: not in force); a rule has failed
+        # for a key when one of them is known false
+        self.rule_forms = [[frozenset(self.forms[(bi, ri)]) if (bi, ri) in self.forms else None
+                            for ri in range(len(b.rules))] for bi, b in enumerate(benefits)]
         self.texts: list[RuleTexts] = [rule_texts(plan, b, as_of, lang) for b in benefits]
 
-    def decide(self, benefit: CompiledBenefit, ctx: HouseholdContext, col: Collector) -> list[DecisionRow]:
+    def decide(self, benefit: CompiledBenefit, ctx: HouseholdContext, col: Collector, hkey: str,
+               pkeys: list[str]) -> list[DecisionRow]:
+        """The benefit's rows for one household whose facts were keyed `hkey` and `pkeys` (its members)."""
         bi = self.tr.benefit_index[benefit.id]
         if benefit.entity == "household":
-            keys = [("H", None)]
-        else:
-            keys = [(f"P{i}", i) for i in range(len(ctx.members))]
+            return self.decide_one(bi, benefit, hkey, None, ctx, col, hkey)
         rows = []
-        for key, person in keys:
-            rows.extend(self.decide_one(bi, benefit, key, person, ctx, col))
+        for person, key in enumerate(pkeys):
+            rows.extend(self.decide_one(bi, benefit, key, person, ctx, col, hkey))
         return rows
 
     def decide_one(self, bi: int, benefit: CompiledBenefit, key: str, person: int | None,
-                   ctx: HouseholdContext, col: Collector) -> list[DecisionRow]:
+                   ctx: HouseholdContext, col: Collector, hkey: str) -> list[DecisionRow]:
         rules = benefit.rules
         holds: list[bool | None] = []
         held = unknown = False
-        for ri, live in enumerate(self.in_force[bi]):
-            if not live:
+        false_here = col.cfalse.get(key, _NONE)
+        for ri, forms in enumerate(self.rule_forms[bi]):
+            if forms is None:               # not in force
                 holds.append(False)
-            elif (bi, ri, key) in col.holds:
-                if (bi, ri, key) in col.fail_sent:
+                continue
+            failed = not false_here.isdisjoint(forms)
+            if (bi, ri, key) in col.holds:
+                if failed:
                     raise RuntimeError(f"rule {rules[ri].id} both held and failed for {key}")
                 holds.append(True)
                 held = True
-            elif (bi, ri, key) in col.fail_sent:
+            elif failed:
                 holds.append(False)
             else:
                 holds.append(None)
                 unknown = True
         status = ELIGIBLE if held else UNDETERMINED if unknown else NOT_ELIGIBLE
-        if self.fail_joins[bi] and (status == NOT_ELIGIBLE) != ((bi, key) in col.notelig):
-            raise RuntimeError(f"{benefit.id} for {key}: the fail join disagrees with the rules' failures")
+        if self.derives[bi] and (status == NOT_ELIGIBLE) != ((bi, key) in col.notelig):
+            raise RuntimeError(f"{benefit.id} for {key}: the derived decision disagrees with the rules' failures")
         # amounts and rates of the rules that hold (scalar evaluator)
         amounts: dict[int, float | None] = {}
         for ri, h in enumerate(holds):
@@ -121,7 +132,7 @@ class DecisionReader:
             return []
         local = 0 if person is None else person
         texts = self.texts[bi]
-        missing = self._missing(bi, benefit, key, person, ctx, col, holds) if status == UNDETERMINED else ""
+        missing = "" if status != UNDETERMINED else self._missing(bi, benefit, key, person, ctx, col, holds, hkey)
         rate_out = np.nan if rate is None else rate
         if benefit.hit_policy == "all":
             out = []
@@ -131,33 +142,34 @@ class DecisionReader:
                                     texts.holds[ri], missing, None))
             if not out:
                 out.append(_row(bi, len(rules), local, status, cover, None, rate_out, -1, texts,
-                                self._explain(bi, benefit, key, person, ctx, col, holds, status, -1),
+                                self._explain(bi, benefit, key, person, ctx, col, holds, status, -1, hkey),
                                 missing, None))
             return out
         joined = None
         if benefit.hit_policy == "sum":
             joined = [ri for ri, h in enumerate(holds) if h]
-        explanation = self._explain(bi, benefit, key, person, ctx, col, holds, status, chosen)
+        explanation = self._explain(bi, benefit, key, person, ctx, col, holds, status, chosen, hkey)
         return [_row(bi, 0, local, status, cover, amount, rate_out,
                      chosen if status == ELIGIBLE else -1, texts, explanation, missing, joined)]
 
     # ------------------------------------------------------------ unknown conditions
     def _condition_known(self, bi: int, ri: int, ci: int, key: str, rc_conditions: int, col: Collector,
-                         holds: bool | None) -> bool:
-        if (bi, ri, ci, key) in col.cfalse or (bi, ri, ci, key) in col.ctrue:
+                         holds: bool | None, hkey: str) -> bool:
+        form = self.forms[(bi, ri)][ci]
+        if form in col.cfalse.get(key, _NONE) or form in col.ctrue.get(key, _NONE):
             return True
         if rc_conditions == 1 and holds is True:
             return True
         single = self.rule_conditions[(bi, ri)].single(ci)
         if isinstance(single, Elig):       # its true test is the elig fact with the wanted value
-            other = key if single.via == "person" else "H"
+            other = key if single.via == "person" else hkey
             return col.elig_sent.get((self.tr.benefit_index[single.benefit], other)) == single.value
         if isinstance(single, Atom):       # false did not fire: true exactly when the attributes are present
-            return all((key if s.entity == "person" else "H", s.attr) in col.posted
+            return all((key if s.entity == "person" else hkey, s.attr) in col.posted
                        for s in (single.left, single.right) if isinstance(s, Slot))
         return False
 
-    def _missing(self, bi, benefit, key, person, ctx, col, holds) -> str:
+    def _missing(self, bi, benefit, key, person, ctx, col, holds, hkey) -> str:
         inputs = self.texts[bi].inputs
         if not inputs:
             return ""
@@ -166,7 +178,7 @@ class DecisionReader:
             if holds[ri] is not None or not rule.conditions:
                 continue
             for ci, cond in enumerate(rule.conditions):
-                if not self._condition_known(bi, ri, ci, key, len(rule.conditions), col, holds[ri]):
+                if not self._condition_known(bi, ri, ci, key, len(rule.conditions), col, holds[ri], hkey):
                     relevant |= cond.inputs
         names = []
         for ent, name in inputs:
@@ -183,7 +195,7 @@ class DecisionReader:
         return ", ".join(names)
 
     # ------------------------------------------------------------ explanations
-    def _explain(self, bi, benefit, key, person, ctx, col, holds, status, chosen) -> str:
+    def _explain(self, bi, benefit, key, person, ctx, col, holds, status, chosen, hkey) -> str:
         words = WORDS[self.lang]
         texts = self.texts[bi]
         rules = benefit.rules
@@ -193,17 +205,19 @@ class DecisionReader:
             first = next(ri for ri, h in enumerate(holds) if h is None)
             rule = rules[first]
             unknown = [c for ci, c in enumerate(rule.conditions)
-                       if not self._condition_known(bi, first, ci, key, len(rule.conditions), col, holds[first])]
+                       if not self._condition_known(bi, first, ci, key, len(rule.conditions), col, holds[first],
+                                                   hkey)]
             return f"{words['unknown']}: " + "; ".join(cond_text(c, self.lang) for c in unknown) if rule.conditions \
                 else ""
         live = [ri for ri, r in enumerate(rules) if r.in_force(self.as_of)]
         if not live:
             return f"{words['off']} {self.as_of.isoformat()}"
-        fails = [sum(1 for ci in range(len(rules[ri].conditions)) if (bi, ri, ci, key) in col.cfalse) for ri in live]
+        false_here = col.cfalse.get(key, _NONE)
+        fails = [sum(1 for form in self.forms[(bi, ri)] if form in false_here) for ri in live]
         closest = live[int(np.argmin(fails))]
         rule = rules[closest]
         pieces = [self._failed_piece(c, ctx, person) for ci, c in enumerate(rule.conditions)
-                  if (bi, closest, ci, key) in col.cfalse]
+                  if self.forms[(bi, closest)][ci] in false_here]
         return f"{getattr(rule.label, self.lang)} — {words['failed']}: " + "; ".join(pieces)
 
     def _failed_piece(self, cond: CompiledCondition, ctx: HouseholdContext, person: int | None) -> str:

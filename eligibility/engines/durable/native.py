@@ -65,16 +65,16 @@ def _positional_json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
-KEY_PERSON = re.compile(r'"pid":\s*"(P\d+)"')
-KEY_HOUSEHOLD = re.compile(r'"hid":\s*"(H)"')
-KEY_FAIL = re.compile(r'"e":\s*"([PH]\d*)"')
+KEY_PERSON = re.compile(r'"pid":\s*"(P\d+_\d+)"')
+KEY_HOUSEHOLD = re.compile(r'"hid":\s*"(H\d+)"')
+KEY_FAIL = re.compile(r'"e":\s*"([PH][\d_]+)"')
 
 
 class Call:
     """What one action call sees: the session, and the matches as the engine's JSON text.
 
     The engine returns each match with the complete facts; an action here only needs the entity
-    keys (`"pid": "P3"`, `"hid": "H"`, a fail fact's `"e"`), read straight from the text: fact
+    keys (`"pid": "P4_3"`, `"hid": "H4"`, a fail fact's `"e"`), read straight from the text: fact
     values are JSON strings whose quotes are escaped, so `"pid": "` only occurs as an attribute."""
 
     __slots__ = ("ruleset", "sid", "text")

@@ -55,7 +55,7 @@ class AliasSpec:
 @dataclass
 class RuleSpec:
     name: str
-    action: tuple                                  # (kind, bi, ri, ci)
+    action: tuple                                  # (kind, benefit, rule, -1) | ("F"/"T", form, -1, -1)
     owner: tuple | None                            # (bi, ri): the benefit rule it belongs to
     aliases: list[AliasSpec]
 

@@ -1,7 +1,8 @@
 """Packing the ruleset: benefit rules' alternatives -> rule specs -> durable_rules JSON.
 
-For each benefit rule in force: *holds* rules (H), per-condition *true* (T) and *false* (F) rules,
-and for benefits whose decision other rules join on, the join over their fail facts (C, N). The
+For each benefit rule in force: *holds* rules (H); for each distinct condition (its form: entity
+and alternatives, shared by every rule that uses it) *false* (F) and, where needed, *true* (T)
+rules; and under DERIVE_ALL the join over derived fail facts that says "not eligible" (C, N). The
 patterns on each entity fact are packed into groups (copies of the fact with their own tag) so
 that no fact can overflow the engine's alpha stack or carry too many attributes.
 """
@@ -30,8 +31,14 @@ class RulesetBuilder:
         self.groups: dict[tuple, list[Group]] = {}            # family -> groups
         self.assignment: dict[tuple, int] = {}                 # (family, owner) -> group index
         self.benefits = [plan.benefits[n] for n in plan.order if n in plan.benefits]
+        self.forms: dict[tuple, int] = {}                     # (entity, true, false) -> condition form index
+        self.form_entity: list[str] = []
+        self.form_uses: list[list[tuple[int, int, int]]] = []  # form -> (benefit, rule, condition) using it
+        self.form_of: dict[tuple[int, int, int], int] = {}     # (benefit, rule, condition) -> form
+        self.form_true: set[int] = set()                      # forms whose true rules some use needs
         for bi, benefit in enumerate(self.benefits):
             self._benefit(bi, benefit)
+        self._form_rules()
         self._pack()
 
     # ------------------------------------------------------------ rule specs
@@ -45,13 +52,28 @@ class RulesetBuilder:
                 conj = tuple(dict.fromkeys(a for c in combo for a in c))
                 self._spec(f"H{bi}_{rc.ri}_{k}", ("H", bi, rc.ri, -1), owner, entity, conj)
             for ci, (true, false) in enumerate(rc.dnfs):
+                form = self.forms.setdefault((entity, true, false), len(self.forms))
+                if form == len(self.form_uses):
+                    self.form_entity.append(entity)
+                    self.form_uses.append([])
+                self.form_uses[form].append((bi, rc.ri, ci))
+                self.form_of[(bi, rc.ri, ci)] = form
                 # with a single condition "holds" says it is true; a single test needs no true rule
                 if len(rc.dnfs) > 1 and rc.single(ci) is None:
-                    for k, conj in enumerate(true):
-                        self._spec(f"T{bi}_{rc.ri}_{ci}_{k}", ("T", bi, rc.ri, ci), owner, entity, conj)
-                for k, conj in enumerate(false):
-                    self._spec(f"F{bi}_{rc.ri}_{ci}_{k}", ("F", bi, rc.ri, ci), owner, entity, conj)
+                    self.form_true.add(form)
         self._not_eligible(bi, benefit, [rc.ri for rc in rules])
+
+    def _form_rules(self) -> None:
+        """A condition's false rules (and true rules) once per distinct condition form and entity, however
+        many benefit rules share it (the pack's rules share most of their conditions): each firing
+        reports the condition for a person or household, and every rule using it reads it."""
+        for (entity, true, false), form in self.forms.items():
+            owner = ("form", form)
+            if form in self.form_true:
+                for k, conj in enumerate(true):
+                    self._spec(f"T{form}_{k}", ("T", form, -1, -1), owner, entity, conj)
+            for k, conj in enumerate(false):
+                self._spec(f"F{form}_{k}", ("F", form, -1, -1), owner, entity, conj)
 
     def _spec(self, name: str, action: tuple, owner: tuple | None, entity: str, conj: tuple) -> None:
         primary = (entity, 0)
@@ -96,15 +118,18 @@ class RulesetBuilder:
         self.specs.append(RuleSpec(name, action, owner, [specs[f] for f in order]))
 
     def _not_eligible(self, bi: int, benefit: CompiledBenefit, in_force: list[int]) -> None:
-        """Not eligible = every rule in force failed: a join over the derived fail facts (in chunks).
+        """Not eligible = every rule in force failed.
 
-        Only for benefits whose decision other rules join on (`eligible('x')`), unless
-        DERIVE_ALL: for the others the failures are recorded and counted in Python, which
-        spares the engine a fact per failed rule and person (about half its time)."""
-        if not self.fail_join(benefit):
+        With no rule in force, a rule on the entity fact says so. Otherwise, under DERIVE_ALL, a join
+        over derived fail facts (in chunks); by default the false rules' actions count the failed
+        rules and derive the elig fact themselves when the last one fails (see Runner._false_body):
+        the fail facts and their 12-way joins were three quarters of the engine's time."""
+        if not self.derives_elig(benefit):
             return
         if not in_force:
             self.specs.append(RuleSpec(f"N{bi}", ("N", bi, -1, -1), None, [AliasSpec((benefit.entity, 0))]))
+            return
+        if not self.fail_join(benefit):
             return
         if len(in_force) > FAIL_JOIN * FAIL_JOIN:
             raise EligibilityError(f"benefit '{benefit.id}' has {len(in_force)} rules in force; the durable engine "
@@ -127,10 +152,14 @@ class RulesetBuilder:
             self.specs.append(RuleSpec(f"C{bi}_{c}", ("C", bi, c, -1), None, join("fail", "r", chunk)))
         self.specs.append(RuleSpec(f"N{bi}", ("N", bi, -1, -1), None, join("failc", "c", list(range(len(chunks))))))
 
-    def fail_join(self, benefit: CompiledBenefit) -> bool:
-        """Whether `benefit`'s decision is derived as facts in the engine: fail facts and their join
-        ("not eligible"), and elig facts (true from a holds rule, false from the join)."""
+    def derives_elig(self, benefit: CompiledBenefit) -> bool:
+        """Whether `benefit`'s decision is asserted as elig facts (true from a holds rule, false when every
+        rule has failed): for the benefits other rules join on (`eligible('x')`), or all under DERIVE_ALL."""
         return self.derive_all or benefit.id in self.tr.referenced
+
+    def fail_join(self, benefit: CompiledBenefit) -> bool:
+        """Whether "not eligible" is derived by joins in the engine over fail facts (DERIVE_ALL only)."""
+        return self.derive_all
 
     # ------------------------------------------------------------ groups of patterns per fact
     def _pack(self) -> None:
@@ -159,7 +188,8 @@ class RulesetBuilder:
                         break
                 else:
                     if cost > ALPHA_BUDGET or len(attrs) > ATTRIBUTE_BUDGET:
-                        rule = self.benefits[owner[0]].rules[owner[1]].id
+                        bi, ri = owner if owner[0] != "form" else self.form_uses[owner[1]][0][:2]
+                        rule = self.benefits[bi].rules[ri].id
                         raise EligibilityError(f"rule '{rule}' needs more patterns or attributes on one fact than "
                                                "durable_rules can take (alpha stack 64, 252 attributes)")
                     g = len(groups)

@@ -35,13 +35,14 @@ class Collector:
     """What fired for the household in the live session."""
 
     __slots__ = ("holds", "ctrue", "cfalse", "fail_sent", "notelig", "chunk_sent", "elig_sent", "errors",
-                 "thread", "posted", "pending")
+                 "thread", "posted", "pending", "fail_count")
 
     def __init__(self) -> None:
         self.holds: set = set()
-        self.ctrue: set = set()
-        self.cfalse: set = set()
-        self.fail_sent: set = set()
+        self.ctrue: dict = {}                      # key -> condition forms known true
+        self.cfalse: dict = {}                     # key -> condition forms known false
+        self.fail_sent: set = set()                # (benefit, rule, key) failed, of benefits deriving elig facts
+        self.fail_count: dict = {}                 # (benefit, key) -> rules failed (counted in Python)
         self.notelig: set = set()
         self.chunk_sent: set = set()
         self.elig_sent: dict = {}                  # (benefit index, key) -> the value asserted
@@ -76,8 +77,10 @@ class Runner:
         self.benefits = self.builder.benefits
         self.stats = Stats()
         self.col = Collector()
-        self.reader = DecisionReader(plan, as_of, self.benefits, self.tr, self.scalar,
-                                     [self.builder.fail_join(b) for b in self.benefits], lang, include_all)
+        self.derives = [self.builder.derives_elig(b) for b in self.benefits]
+        self.rules_in_force = [len(self.tr.rules[b.id]) for b in self.benefits]
+        self.reader = DecisionReader(plan, as_of, self.benefits, self.tr, self.scalar, self.derives,
+                                     self.builder.form_of, lang, include_all)
         self._prepare_stages()
         self.host = process_host()
         self.name = f"elig_{plan.digest[:10]}_{date_to_int(as_of)}_{next(self._serial)}"
@@ -132,12 +135,14 @@ class Runner:
         """The Python side of one rule: record what fired for which person or household, and collect the
         facts it derives (asserted into the same session as the next round)."""
         rule_name = spec.name
-        kind, bi, ri, ci = spec.action
-        benefit = self.benefits[bi]
-        keys_of = KEY_PERSON if benefit.entity == "person" else KEY_HOUSEHOLD
-        if kind in ("N", "C") and self.tr.rules[benefit.id]:
+        kind, index, ri, _ = spec.action
+        if kind in ("F", "T"):
+            entity = self.builder.form_entity[index]
+        else:
+            entity = self.benefits[index].entity
+        keys_of = KEY_PERSON if entity == "person" else KEY_HOUSEHOLD
+        if kind in ("N", "C") and self.tr.rules[self.benefits[index].id]:
             keys_of = KEY_FAIL                  # joins over fail facts: the key is their `e`
-        joined = referenced = self.builder.fail_join(benefit)   # decisions derived as facts (see fail_join)
         runner = self
 
         def guarded(body):
@@ -154,25 +159,21 @@ class Runner:
                     raise
             return act
 
-        def send_elig(derived, col, key, value: bool) -> None:
-            if referenced and (bi, key) not in col.elig_sent:
-                col.elig_sent[(bi, key)] = value
-                derived.append({"t": "elig", "id": f"e:{bi}:{key}", "b": bi, "e": key, "v": value})
+        if kind == "F":
+            return guarded(self._false_body(index))
+        if kind == "T":
+            form = index
+
+            def body(derived, col, key):
+                col.ctrue.setdefault(key, set()).add(form)
+            return guarded(body)
+        bi = index
+        send_elig = self._send_elig
 
         if kind == "H":
             def body(derived, col, key):
                 col.holds.add((bi, ri, key))
-                send_elig(derived, col, key, True)
-        elif kind == "T":
-            def body(derived, col, key):
-                col.ctrue.add((bi, ri, ci, key))
-        elif kind == "F":
-            def body(derived, col, key):
-                col.cfalse.add((bi, ri, ci, key))
-                if (bi, ri, key) not in col.fail_sent:
-                    col.fail_sent.add((bi, ri, key))
-                    if joined:
-                        derived.append({"t": "fail", "id": f"f:{bi}:{ri}:{key}", "b": bi, "r": ri, "e": key})
+                send_elig(derived, col, bi, key, True)
         elif kind == "C":
             def body(derived, col, key):
                 if (bi, ri, key) not in col.chunk_sent:
@@ -181,38 +182,78 @@ class Runner:
         else:  # N: not eligible
             def body(derived, col, key):
                 col.notelig.add((bi, key))
-                send_elig(derived, col, key, False)
+                send_elig(derived, col, bi, key, False)
         return guarded(body)
 
-    # ------------------------------------------------------------ one household
-    def run(self, household: dict, members: list[dict]) -> list[DecisionRow]:
-        """Decide every benefit for one household."""
-        ctx = HouseholdContext(household, members)
+    def _send_elig(self, derived: list[dict], col: Collector, bi: int, key: str, value: bool) -> None:
+        """Assert benefit bi's decision for `key` as an elig fact, once (only where rules join on it)."""
+        if self.derives[bi] and (bi, key) not in col.elig_sent:
+            col.elig_sent[(bi, key)] = value
+            derived.append({"t": "elig", "id": f"e:{bi}:{key}", "b": bi, "e": key, "v": value})
+
+    def _false_body(self, form: int):
+        """A condition known false: every benefit rule using it has failed. For benefits whose decision is
+        asserted as elig facts: under DERIVE_ALL a fail fact per failed rule (joined in the engine),
+        otherwise the failed rules are counted and the last one derives the elig fact (false)."""
+        uses = list(dict.fromkeys((bi, ri, self.builder.fail_join(self.benefits[bi]), self.rules_in_force[bi])
+                                  for bi, ri, _ in self.builder.form_uses[form] if self.derives[bi]))
+        send_elig = self._send_elig
+
+        def body(derived, col, key):
+            col.cfalse.setdefault(key, set()).add(form)
+            for bi, ri, joined, in_force in uses:
+                if (bi, ri, key) in col.fail_sent:
+                    continue
+                col.fail_sent.add((bi, ri, key))
+                if joined:
+                    derived.append({"t": "fail", "id": f"f:{bi}:{ri}:{key}", "b": bi, "r": ri, "e": key})
+                    continue
+                failed = col.fail_count[(bi, key)] = col.fail_count.get((bi, key), 0) + 1
+                if failed == in_force:
+                    col.notelig.add((bi, key))
+                    send_elig(derived, col, bi, key, False)
+        return body
+
+    # ------------------------------------------------------------ households, several to a session
+    def run_batch(self, batch: list[tuple[dict, list[dict]]]) -> list[list[DecisionRow]]:
+        """Decide every benefit for each (household, members) of `batch`, all in one session.
+
+        Facts carry keys unique within the session (household j: `Hj`, its member i: `Pj_i`) and every
+        pattern joining two facts joins on them, so households in one session never meet; the
+        engine's work per action call and per session is shared by the whole batch."""
+        ctxs = [HouseholdContext(household, members) for household, members in batch]
+        keys = [(f"H{j}", [f"P{j}_{i}" for i in range(len(ctx.members))]) for j, ctx in enumerate(ctxs)]
         self.col = col = _package().Collector()      # read at call time: the package's may be replaced
         sid = f"s{next(self._sid)}"
-        rows: list[DecisionRow] = []
+        rows: list[list[DecisionRow]] = [[] for _ in batch]
         try:
             for stage in range(self.levels + 1):
-                self.scalar.compute_variables(ctx, self.vars_at[stage])
-                facts = self._facts(ctx, stage, sid)
+                facts: list[dict] = []
+                for ctx, (hkey, pkeys) in zip(ctxs, keys):
+                    self.scalar.compute_variables(ctx, self.vars_at[stage])
+                    facts.extend(self._facts(ctx, stage, sid, hkey, pkeys))
                 if facts:
                     self._assert(sid, facts)
-                for benefit in self.harvest_at[stage]:
-                    rows.extend(self.reader.decide(benefit, ctx, col))
+                for out, ctx, (hkey, pkeys) in zip(rows, ctxs, keys):
+                    for benefit in self.harvest_at[stage]:
+                        out.extend(self.reader.decide(benefit, ctx, col, hkey, pkeys))
         finally:
             if self._live is not None:
                 self._close(sid)
-        self.stats.households += 1
+        self.stats.households += len(batch)
         return rows
 
-    def _facts(self, ctx: HouseholdContext, stage: int, sid: str) -> list[dict]:
+    def run(self, household: dict, members: list[dict]) -> list[DecisionRow]:
+        """Decide every benefit for one household (a session of its own)."""
+        return self.run_batch([(household, members)])[0]
+
+    def _facts(self, ctx: HouseholdContext, stage: int, sid: str, hkey: str, pkeys: list[str]) -> list[dict]:
         plan = self.facts_at[stage]
         posted = self.col.posted
         facts = []
-        for i in range(len(ctx.members)):          # members first, then the household
-            pid = f"P{i}"
+        for i, pid in enumerate(pkeys):          # members first, then the household
             for tag, attrs in plan["person"]:
-                fact = {"t": tag, "sid": sid, "id": f"{tag}:{pid}", "pid": pid, "hid": "H"}
+                fact = {"t": tag, "sid": sid, "id": f"{tag}:{pid}", "pid": pid, "hid": hkey}
                 for attr, slot in attrs:
                     value = post_value(slot.vtype, self._slot_value(slot, ctx, i))
                     if value is not None:
@@ -220,12 +261,12 @@ class Runner:
                         posted[(pid, attr)] = value
                 facts.append(fact)
         for tag, attrs in plan["household"]:
-            fact = {"t": tag, "sid": sid, "id": f"{tag}:H", "hid": "H"}
+            fact = {"t": tag, "sid": sid, "id": f"{tag}:{hkey}", "hid": hkey}
             for attr, slot in attrs:
                 value = post_value(slot.vtype, self._slot_value(slot, ctx, None))
                 if value is not None:
                     fact[attr] = value
-                    posted[("H", attr)] = value
+                    posted[(hkey, attr)] = value
             facts.append(fact)
         return facts
 

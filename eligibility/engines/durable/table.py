@@ -68,15 +68,18 @@ def prepare(plan: Plan, households: pd.DataFrame, members: pd.DataFrame) -> Prep
     return Prepared(households, members, work)
 
 
-def run_households(runner: Runner, chunk: list[Household]) -> list[PlacedRow]:
-    """Screen households one after another on this process's runner; rows placed in the register."""
+def run_households(runner: Runner, chunk: list[Household], per_session: int) -> list[PlacedRow]:
+    """Screen households on this process's runner, `per_session` to a session; rows placed in the register."""
     started = time.process_time()
     out = []
     person = [b.entity == "person" for b in runner.benefits]
-    for household in chunk:
-        for row in runner.run(household.record, household.members):
-            pos = household.member_rows[row.member] if person[row.benefit] else household.row
-            out.append(PlacedRow(row.benefit, row.part, pos, household.row, row))
+    for start in range(0, len(chunk), per_session):
+        batch = chunk[start:start + per_session]
+        decided = runner.run_batch([(household.record, household.members) for household in batch])
+        for household, rows in zip(batch, decided):
+            for row in rows:
+                pos = household.member_rows[row.member] if person[row.benefit] else household.row
+                out.append(PlacedRow(row.benefit, row.part, pos, household.row, row))
     runner.stats.cpu_seconds += time.process_time() - started
     return out
 
