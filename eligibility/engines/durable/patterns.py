@@ -86,7 +86,7 @@ def _satisfied(op: str, value: Any, const: Any) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def _max_together(tests: tuple) -> int:
+def _max_together(tests: frozenset) -> int:
     """How many of these tests of one attribute against constants one value can satisfy at once."""
     consts = sorted({t[3] for t in tests}, key=lambda v: (str(type(v)), v))
     points: list[Any] = list(consts)
@@ -125,7 +125,7 @@ def stack_cost(sequences: list[tuple]) -> int:
                 by_attr.setdefault(test[1], []).append(test)
             else:
                 width += 1
-        width += sum(_max_together(tuple(sorted(tests, key=repr))) for tests in by_attr.values())
+        width += sum(_max_together(frozenset(tests)) for tests in by_attr.values())
         return width + max(cost(child) for child in node.values())
 
     return cost(trie)
