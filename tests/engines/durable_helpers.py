@@ -169,26 +169,34 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def decision_differences(vectorised: pd.DataFrame, durable: pd.DataFrame, columns=None) -> list[str]:
-    """Rows or values that differ, keyed by household, person, benefit and rule (empty: identical)."""
+    """Rows or values that differ, keyed by household, person, benefit and rule (empty: identical).
+
+    Values are compared column by column over the rows both tables have (one pass per column, no
+    per-row frame access: a 2,000-household table has ~28,000 rows)."""
     columns = columns or MUST_MATCH + ALSO
     a, b = plain(vectorised), plain(durable)
     problems: list[str] = []
     if list(a.columns) != list(b.columns):
         problems.append(f"columns differ: {list(a.columns)} vs {list(b.columns)}")
-    index_a = {tuple(r): i for i, r in enumerate(a[KEY].itertuples(index=False))}
-    index_b = {tuple(r): i for i, r in enumerate(b[KEY].itertuples(index=False))}
+    index_a = {key: i for i, key in enumerate(a[KEY].itertuples(index=False, name=None))}
+    index_b = {key: i for i, key in enumerate(b[KEY].itertuples(index=False, name=None))}
     if len(index_a) != len(a) or len(index_b) != len(b):
         problems.append("duplicate (household, person, benefit, rule) rows")
     for key in sorted(set(index_a) - set(index_b), key=str)[:20]:
         problems.append(f"only the vectorised engine has {key}: {a.iloc[index_a[key]].to_dict()}")
     for key in sorted(set(index_b) - set(index_a), key=str)[:20]:
         problems.append(f"only the durable engine has {key}: {b.iloc[index_b[key]].to_dict()}")
-    for key in sorted(set(index_a) & set(index_b), key=str):
-        ra, rb = a.iloc[index_a[key]], b.iloc[index_b[key]]
-        diff = {c: (ra[c], rb[c]) for c in columns if not _same(ra[c], rb[c])}
-        if diff:
-            problems.append(f"{key}: " + "; ".join(f"{c}: vectorised {x!r} / durable {y!r}"
-                                                   for c, (x, y) in diff.items()))
+    common = sorted(set(index_a) & set(index_b), key=str)
+    rows_a = [index_a[key] for key in common]
+    rows_b = [index_b[key] for key in common]
+    differing: dict[int, list[str]] = {}
+    for column in columns:
+        values_a, values_b = a[column].to_numpy(dtype=object), b[column].to_numpy(dtype=object)
+        for n, (x, y) in enumerate(zip(values_a[rows_a], values_b[rows_b])):
+            if not _same(x, y):
+                differing.setdefault(n, []).append(f"{column}: vectorised {x!r} / durable {y!r}")
+    for n in sorted(differing):
+        problems.append(f"{common[n]}: " + "; ".join(differing[n]))
     return problems
 
 
