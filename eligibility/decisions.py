@@ -17,10 +17,9 @@ from .engines.values import V
 from .engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, BenefitResult, Evaluation
 from .rulebook.compile import CompiledCondition, CompiledRule, Plan
 from .rulebook.expressions import Compare
+from .vocabulary import WORDS, Coverage, HitPolicy, Status, enrolment_codes
+from .vocabulary import coverage as coverage_codes
 
-STATUS = ["not_eligible", "eligible", "undetermined"]
-COVERAGE_CODES = np.array(["none", "covered", "gap", "leakage", "needs_data"], dtype=object)
-NONE, COVERED, GAP, LEAKAGE, NEEDS_DATA = range(5)
 ENTITIES = ["household", "person"]
 
 COLUMNS = ["household_id", "person_id", "name", "district", "commune", "village", "benefit", "benefit_label",
@@ -29,19 +28,11 @@ COLUMNS = ["household_id", "person_id", "name", "district", "commune", "village"
 
 
 def coverage(result: BenefitResult) -> np.ndarray:
-    """covered / gap / leakage / needs_data / none, from the decision and `enrolled_when`."""
-    status = result.status
-    if result.enrolled is None:
-        return np.where(status == UNDETERMINED, NEEDS_DATA, NONE).astype(np.int8)
+    """`Coverage` codes for every row of one benefit, from its decision and `enrolled_when`."""
     enrolled = result.enrolled
-    out = np.full(len(status), NONE, dtype=np.int8)
-    eligible = status == ELIGIBLE
-    out[eligible & enrolled.true] = COVERED
-    out[eligible & enrolled.false] = GAP
-    out[eligible & ~enrolled.k] = NEEDS_DATA
-    out[(status == NOT_ELIGIBLE) & enrolled.true] = LEAKAGE
-    out[status == UNDETERMINED] = NEEDS_DATA
-    return out
+    enrolment = enrolment_codes(None if enrolled is None else enrolled.true,
+                                None if enrolled is None else enrolled.false, len(result.status))
+    return coverage_codes(result.status, enrolment)
 
 
 @dataclass
@@ -110,10 +101,10 @@ def build_decisions(ev: Evaluation, include_all: bool = False, lang: str = "en")
 def _pieces(ev: Evaluation, index: int, result: BenefitResult, include_all: bool, lang: str,
             texts: Texts, rules: RuleTable) -> list[Piece]:
     cov = coverage(result)
-    keep = (result.status != NOT_ELIGIBLE) | (cov == LEAKAGE) | include_all
+    keep = (result.status != NOT_ELIGIBLE) | (cov == Coverage.LEAKAGE.code) | include_all
     rows = np.flatnonzero(keep)
     benefit = result.benefit
-    if benefit.hit_policy != "all":
+    if benefit.hit_policy != HitPolicy.ALL:
         return [_piece(ev, index, result, cov, rows, lang, texts, rules, result.rule_index[rows].astype(np.int64),
                        result.amount_at(rows).v)]
     # hit policy `all`: one row per matching rule, and one row where no rule matches
@@ -145,7 +136,7 @@ def _piece(ev: Evaluation, index: int, result: BenefitResult, cov: np.ndarray, r
                            for i, r in enumerate(benefit.rules)] + [-1], dtype=np.int32)
     pick = np.where((rule_idx >= 0) & eligible, rule_idx, len(benefit.rules))
     codes = rule_codes[pick]
-    if benefit.hit_policy == "sum" and result.pattern is not None:
+    if benefit.hit_policy == HitPolicy.SUM and result.pattern is not None:
         codes = np.where(eligible, _combined_rules(benefit.rules, result.pattern_at(rows), table, unverified, lang), -1)
     explanation, missing = _explain(ev, result, rows, lang, np.where(pick < len(benefit.rules), pick, 0), texts)
     return Piece(index, ENTITIES.index(benefit.entity), rows, status, cov[rows],
@@ -213,8 +204,8 @@ def _assemble(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Text
         "benefit": _categorical(benefit_codes, names),
         "benefit_label": _categorical(benefit_codes, [getattr(plan.benefits[n].label, lang) for n in names]),
         "entity": _categorical(entity, ENTITIES),
-        "status": _categorical(cat("status"), STATUS),
-        "coverage": _categorical(cat("coverage"), list(COVERAGE_CODES)),
+        "status": _categorical(cat("status"), Status.words()),
+        "coverage": _categorical(cat("coverage"), Coverage.words()),
         "amount": cat("amount", float),
         "unit": _categorical(benefit_codes, [plan.benefits[n].unit for n in names]),
         "rate": cat("rate", float),
@@ -299,14 +290,6 @@ def _pick(codes: np.ndarray, rows: np.ndarray) -> np.ndarray:
 
 
 # ---------------------------------------------------------------- explanations
-WORDS = {
-    "en": {"holds": "all conditions hold", "unknown": "unknown", "failed": "not met", "off": "no rule in force on",
-           "above": "above", "below": "below"},
-    "vi": {"holds": "đủ mọi điều kiện", "unknown": "chưa rõ", "failed": "không đạt",
-           "off": "không có quy định hiệu lực ngày", "above": "cao hơn", "below": "thấp hơn"},
-}
-
-
 def _explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str, applied: np.ndarray,
              texts: Texts) -> tuple[np.ndarray, np.ndarray]:
     """Explanation and missing-input codes for `rows` of one benefit."""

@@ -10,20 +10,24 @@ from typing import Any
 
 import numpy as np
 
-from .decisions import COVERAGE_CODES, coverage
-from .engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Evaluation
+from .decisions import coverage
+from .engines.vectorised import Evaluation
 from .rulebook.expressions import Compare
 from .rulebook.compile import CompiledRule
+from .vocabulary import Coverage, Status
 
+ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED = Status.ELIGIBLE, Status.NOT_ELIGIBLE, Status.UNDETERMINED
 STATUS_TEXT = {
     "en": {ELIGIBLE: "ELIGIBLE", NOT_ELIGIBLE: "not eligible", UNDETERMINED: "UNDETERMINED (data missing)"},
     "vi": {ELIGIBLE: "ĐỦ ĐIỀU KIỆN", NOT_ELIGIBLE: "không đủ điều kiện", UNDETERMINED: "CHƯA XÁC ĐỊNH (thiếu dữ liệu)"},
 }
 COVERAGE_TEXT = {
-    "en": {"covered": "receiving it", "gap": "GAP: eligible but not receiving it",
-           "leakage": "LEAKAGE: receiving it but not eligible", "needs_data": "needs data", "none": ""},
-    "vi": {"covered": "đang được hưởng", "gap": "BỎ SÓT: đủ điều kiện nhưng chưa được hưởng",
-           "leakage": "HƯỞNG SAI: đang hưởng nhưng không đủ điều kiện", "needs_data": "cần bổ sung dữ liệu", "none": ""},
+    "en": {Coverage.COVERED: "receiving it", Coverage.GAP: "GAP: eligible but not receiving it",
+           Coverage.LEAKAGE: "LEAKAGE: receiving it but not eligible", Coverage.NEEDS_DATA: "needs data",
+           Coverage.NONE: ""},
+    "vi": {Coverage.COVERED: "đang được hưởng", Coverage.GAP: "BỎ SÓT: đủ điều kiện nhưng chưa được hưởng",
+           Coverage.LEAKAGE: "HƯỞNG SAI: đang hưởng nhưng không đủ điều kiện",
+           Coverage.NEEDS_DATA: "cần bổ sung dữ liệu", Coverage.NONE: ""},
 }
 WORDS = {
     "en": {"household": "Household", "member": "Member", "rule": "rule", "holds": "holds", "fails": "fails",
@@ -89,11 +93,11 @@ def _isna(value) -> bool:
 
 def _decision(ev: Evaluation, result, row: int) -> dict[str, Any]:
     benefit = result.benefit
-    status = int(result.status[row])
-    cov = COVERAGE_CODES[coverage(result)[row]]
+    status = Status.from_code(result.status[row])
+    cov = Coverage.from_code(coverage(result)[row])
     applied = int(result.rule_index[row])
     entry = {"benefit": benefit.id, "label": {"vi": benefit.label.vi, "en": benefit.label.en},
-             "status": ["not_eligible", "eligible", "undetermined"][status], "coverage": cov,
+             "status": status.value, "coverage": cov.value,
              "unit": benefit.unit,
              "amount": float(result.amount.v[row]) if bool(result.amount.k[row]) else None,
              "rate": float(result.rate.v[row]) if bool(result.rate.k[row]) else None,
@@ -203,9 +207,9 @@ def render_text(data: dict[str, Any], lang: str = "vi", verbose: bool = False) -
 
 def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[str]:
     w = WORDS[lang]
-    status = {"eligible": ELIGIBLE, "not_eligible": NOT_ELIGIBLE, "undetermined": UNDETERMINED}[entry["status"]]
+    status = Status(entry["status"])
     near = entry.get("near_miss")
-    if status == NOT_ELIGIBLE and entry["coverage"] != "leakage" and not verbose and not near:
+    if status == NOT_ELIGIBLE and entry["coverage"] != Coverage.LEAKAGE and not verbose and not near:
         return []
     head = f"{pad}• {entry['label'][lang]}: {STATUS_TEXT[lang][status]}"
     if near and status == NOT_ELIGIBLE:

@@ -23,8 +23,9 @@ import pandas as pd
 from ..rulebook.compile import Plan
 from ..rulebook.expressions import (Aggregate, Arith, BenefitRef, BoolOp, Call, Column, Compare, Const,
                                     FromHousehold, IfElse, In, Neg, Node, Not, Param, Var)
+from ..vocabulary import Status
 
-ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED = "eligible", "not_eligible", "undetermined"
+ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED = Status.ELIGIBLE, Status.NOT_ELIGIBLE, Status.UNDETERMINED
 
 
 # ---------------------------------------------------------------- dates as yyyymmdd integers
@@ -84,7 +85,7 @@ def round_half_up(x: float, digits: float) -> float:
 class Decided:
     """A benefit's outcome for one person or household, as far as expressions can see it."""
 
-    status: str
+    status: Status
     amount: float | None = None
 
 

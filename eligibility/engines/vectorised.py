@@ -23,9 +23,11 @@ from ..rulebook.expressions import (Aggregate, Arith, AsOf, BenefitRef, BoolOp, 
                                     FromHousehold, IfElse, In, Neg, Node, Not, Param, Var, walk)
 from . import values as dv
 from .memory import reuse_freed_buffers
+from ..vocabulary import HitPolicy, Status
 from .values import V, kleene_and, kleene_or, known_both
 
-NOT_ELIGIBLE, ELIGIBLE, UNDETERMINED = 0, 1, 2
+# statuses are kept as int8 codes in the columns (`Status.code`)
+NOT_ELIGIBLE, ELIGIBLE, UNDETERMINED = Status.NOT_ELIGIBLE.code, Status.ELIGIBLE.code, Status.UNDETERMINED.code
 PARALLEL_FROM = 50_000   # persons: below this, threads cost more than they save
 THREADS = 3              # on 2 cores, a third thread fills the gaps while the others hold the GIL (measured)
 
@@ -106,7 +108,7 @@ class BenefitResult:
     (usually few): `amount_at(rows)` reads them, `amount` builds the full column on demand."""
 
     benefit: CompiledBenefit
-    status: np.ndarray          # int8: NOT_ELIGIBLE / ELIGIBLE / UNDETERMINED
+    status: np.ndarray          # int8: `Status` codes
     rule_index: np.ndarray      # int16 into benefit.rules (-1: none)
     paid_rows: np.ndarray       # sorted rows where a rule holds
     paid_amount: np.ndarray     # aligned with paid_rows (NaN: unknown)
@@ -511,7 +513,7 @@ class Evaluation:
         else:
             paid_rows = np.zeros(0, dtype=np.int64)
             paid_amount = paid_rate = np.zeros(0)
-            pattern = np.zeros(0, dtype=np.int64) if policy == "sum" else None
+            pattern = np.zeros(0, dtype=np.int64) if policy == HitPolicy.SUM else None
         if all(rule.rate is None for rule in benefit.rules):   # only loans have a rate: keep none
             paid_rate = np.zeros(0)
         status = np.full(n, NOT_ELIGIBLE, dtype=np.int8)
@@ -536,7 +538,7 @@ class Evaluation:
         rates = [np.full(len(r), np.nan) if t is None else t for r, t in zip(rows, rates)]
         amounts = [np.broadcast_to(a, (len(r),)) for r, a in zip(rows, amounts)]
         row, rule, amount, rate = (np.concatenate(x) for x in (rows, rules, amounts, rates))
-        if policy == "max":   # highest amount first (an unknown amount ranks lowest), ties by precedence
+        if policy == HitPolicy.MAX:   # highest amount first (an unknown amount ranks lowest), ties by precedence
             order = np.lexsort((rule, -np.where(np.isnan(amount), -1e300, amount), row))
         else:
             order = np.lexsort((rule, row))
@@ -544,7 +546,7 @@ class Evaluation:
         starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
         paid_rows = row[starts]
         chosen[paid_rows] = rule[starts]
-        if policy == "sum":   # every rule that holds pays; NaN (unknown) in any makes the total unknown
+        if policy == HitPolicy.SUM:   # every rule that holds pays; NaN (unknown) in any makes the total unknown
             return (paid_rows, np.add.reduceat(amount, starts), rate[starts],
                     np.bitwise_or.reduceat(np.int64(1) << rule.astype(np.int64), starts))
         return paid_rows, amount[starts], rate[starts], None
@@ -554,20 +556,20 @@ class Evaluation:
         """Hit policy with running reductions over full columns, rule by rule in precedence order.
         Amounts are arrays aligned with the rows, or one figure (0-d) for all of them."""
         n = len(chosen)
-        if policy == "max" and all(a.ndim == 0 for a in amounts):
+        if policy == HitPolicy.MAX and all(a.ndim == 0 for a in amounts):
             # one figure per rule: the highest figure wins, ties by precedence, so taking the rules
             # in that order, the first that holds pays (an unknown amount ranks lowest)
             ranked = [-1e300 if np.isnan(a) else float(a) for a in amounts]
             order = sorted(range(len(rows)), key=lambda j: (-ranked[j], rules[j]))
             rows, rules, amounts, rates = ([x[j] for j in order] for x in (rows, rules, amounts, rates))
-            policy = "first"
+            policy = HitPolicy.FIRST
         amount, rate = np.full(n, np.nan), np.full(n, np.nan)
-        best = np.full(n, -np.inf) if policy == "max" else None
-        pattern = np.zeros(n, dtype=np.int64) if policy == "sum" else None
-        total = np.zeros(n) if policy == "sum" else None
+        best = np.full(n, -np.inf) if policy == HitPolicy.MAX else None
+        pattern = np.zeros(n, dtype=np.int64) if policy == HitPolicy.SUM else None
+        total = np.zeros(n) if policy == HitPolicy.SUM else None
         for r, i, a, t in zip(rows, rules, amounts, rates):
             a = np.broadcast_to(a, (len(r),))
-            if policy == "max":   # strictly better only: on a tie the earlier rule keeps it
+            if policy == HitPolicy.MAX:   # strictly better only: on a tie the earlier rule keeps it
                 ranked = np.where(np.isnan(a), -1e300, a)
                 pick = ranked > best[r]
                 best[r[pick]] = ranked[pick]
@@ -577,11 +579,11 @@ class Evaluation:
             chosen[take], amount[take] = i, a[pick]
             if t is not None:
                 rate[take] = t[pick]
-            if policy == "sum":
+            if policy == HitPolicy.SUM:
                 total[r] += a       # NaN (unknown) stays NaN
                 pattern[r] |= np.int64(1) << i
         paid_rows = np.flatnonzero(chosen >= 0)
-        if policy == "sum":
+        if policy == HitPolicy.SUM:
             return paid_rows, total[paid_rows], rate[paid_rows], pattern[paid_rows]
         return paid_rows, amount[paid_rows], rate[paid_rows], None
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import RuleErrors, RuleIssue
 from ..suggestions import suggest
+from ..vocabulary import HitPolicy
 from .expressions import (BOOL, AsOf, BenefitRef, BoolOp, Column, Const, ExprError, IfElse, Node, Param, Scope, Shared, Symbol,
                           Type, Var, check, type_of, walk)
 from .inputs import InputSchema, Labels
@@ -79,7 +80,7 @@ class CompiledBenefit:
     entity: str
     label: Labels
     unit: str
-    hit_policy: str
+    hit_policy: HitPolicy
     enrolled: Node | None
     rules: list[CompiledRule]    # in precedence order (priority, then id)
     reference: Reference | None
@@ -305,7 +306,7 @@ class _Compiler:
 
     def _rule(self, benefit: str, spec: Benefit, rule: Rule, src: Source, scope: Scope,
               key: tuple) -> CompiledRule | None:
-        if spec.hit_policy == "first" and rule.priority is None:
+        if spec.hit_policy == HitPolicy.FIRST and rule.priority is None:
             self.issue("E-HIT-POLICY", src, key + ("id",),
                        f"rule '{rule.id}' needs a `priority` because benefit '{benefit}' uses hit policy `first`",
                        allowed="an integer; lower fires first")

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
+from ..vocabulary import Coverage, HitPolicy, Status
 from .inputs import Labels
 
 Entity = Literal["household", "person"]
@@ -182,7 +183,7 @@ class Benefit(Strict):
     entity: Entity
     label: Labels
     unit: Unit
-    hit_policy: Literal["max", "sum", "first", "all"]
+    hit_policy: HitPolicy
     enrolled_when: str | None = None
     reference: Reference | None = None
     rules: list[Rule] = Field(min_length=1)
@@ -193,8 +194,8 @@ class ExpectedDecision(Strict):
     benefit: str | None = None
     variable: str | None = None
     person: str | None = None
-    status: Literal["eligible", "not_eligible", "undetermined"] | None = None
-    coverage: Literal["covered", "gap", "leakage", "needs_data", "none"] | None = None
+    status: Status | None = None
+    coverage: Coverage | None = None
     amount: float | None = None
     tolerance: float | None = None      # only where the law rounds: then `rounding` names the rule
     rounding: str | None = None

@@ -42,7 +42,7 @@ def issue_from_pydantic(error: dict, path: Path, doc: Any, model: type[BaseModel
         allowed = ", ".join(sorted(known)) if known else None
         suggestion = suggest(str(loc[-1]), known) if known else None
         message = f"unknown key '{loc[-1]}'"
-    elif error["type"] == "literal_error":
+    elif error["type"] in ("literal_error", "enum"):   # a Literal, or one of the `vocabulary` enums
         allowed = error.get("ctx", {}).get("expected")
         suggestion = suggest(str(error.get("input")), [a.strip(" '") for a in (allowed or "").replace(" or ", ",").split(",")])
         message = f"value '{error.get('input')}' is not allowed"

@@ -15,13 +15,14 @@ import numpy as np
 from ...rulebook.compile import CompiledBenefit, CompiledCondition, Plan
 from ...rulebook.expressions import Compare
 from ..scalar import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Decided, HouseholdContext, ScalarEvaluator
-from .texts import WORDS, RuleTexts, cond_text, fmt_number, rule_texts
+from ...vocabulary import WORDS, Coverage, Status, enrolment
+from ...vocabulary import coverage as coverage_code
+from .texts import RuleTexts, cond_text, fmt_number, rule_texts
 from .translate import Atom, Elig, Slot, Translator
 
 if TYPE_CHECKING:
     from .runner import Collector
 
-COVERAGE_NONE, COVERED, GAP, LEAKAGE, NEEDS_DATA = "none", "covered", "gap", "leakage", "needs_data"
 _NONE: frozenset = frozenset()
 
 
@@ -31,8 +32,8 @@ class DecisionRow(NamedTuple):
     benefit: int            # index of the benefit in plan order
     part: int               # hit policy all: the paying rule's index (len(rules): the row without one); else 0
     member: int             # the member's index in the household (0 for a household benefit)
-    status: str
-    coverage: str
+    status: Status
+    coverage: Coverage
     amount: float           # nan: none
     rate: float             # nan: none
     rule: str
@@ -43,16 +44,10 @@ class DecisionRow(NamedTuple):
     unverified: str
 
 
-def coverage(status: str, has_enrolment: bool, enrolled: Any) -> str:
-    if status == UNDETERMINED:
-        return NEEDS_DATA
-    if not has_enrolment:
-        return COVERAGE_NONE
-    if status == ELIGIBLE:
-        if enrolled is None:
-            return NEEDS_DATA
-        return COVERED if enrolled else GAP
-    return LEAKAGE if enrolled is not None and bool(enrolled) else COVERAGE_NONE
+def coverage(status: Status, has_enrolment: bool, enrolled: Any) -> Coverage:
+    """The vocabulary's coverage rule for one decision."""
+    known = None if enrolled is None else bool(enrolled)
+    return Coverage.from_code(coverage_code(Status(status).code, enrolment(known, has_enrolment)))
 
 
 class DecisionReader:
@@ -128,7 +123,7 @@ class DecisionReader:
             ctx.person_benefits[person][benefit.id] = decided
         enrolled = None if benefit.enrolled is None else self.scalar.value(benefit.enrolled, ctx, person)
         cover = coverage(status, benefit.enrolled is not None, enrolled)
-        if not (status != NOT_ELIGIBLE or cover == LEAKAGE or self.include_all):
+        if not (status != NOT_ELIGIBLE or cover == Coverage.LEAKAGE or self.include_all):
             return []
         local = 0 if person is None else person
         texts = self.texts[bi]

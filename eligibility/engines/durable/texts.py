@@ -6,13 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ...rulebook.compile import CompiledBenefit, CompiledCondition, Plan
-
-WORDS = {
-    "en": {"holds": "all conditions hold", "unknown": "unknown", "failed": "not met", "off": "no rule in force on",
-           "above": "above", "below": "below"},
-    "vi": {"holds": "đủ mọi điều kiện", "unknown": "chưa rõ", "failed": "không đạt",
-           "off": "không có quy định hiệu lực ngày", "above": "cao hơn", "below": "thấp hơn"},
-}
+from ...vocabulary import WORDS
 
 
 @dataclass(frozen=True)

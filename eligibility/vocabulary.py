@@ -1,0 +1,135 @@
+"""The words a decision is written in, defined once: status, coverage, hit policy, and the rule
+that turns a status and an enrolment into a coverage.
+
+Each vocabulary is a `str` enum, so a member is written (CSV, JSON, parquet, f-strings) as its
+value and compares equal to it: `Status.ELIGIBLE == "eligible"`. The vectorised engine keeps
+statuses and coverages as small integers in numpy columns; a member's `code` is its position in
+its class. To add a word (the audit statuses, say), add a member AT THE END of its class (codes
+of the others stay as they are) and, for a status, its row of `COVERAGE_RULE`; an import-time
+check refuses a status without one.
+
+This module sits at the bottom of the layers, beside `errors`: rulebook, engines, decisions,
+explanations and reports all read it, and it imports nothing of the package.
+"""
+from __future__ import annotations
+
+import functools
+from enum import IntEnum, StrEnum
+from typing import TypeVar
+
+import numpy as np
+
+W = TypeVar("W", bound="Vocabulary")
+
+
+class Vocabulary(StrEnum):
+    """A closed set of words; each member also has an integer `code` (its position)."""
+
+    @property
+    def code(self) -> int:
+        return _codes(type(self))[self]
+
+    @classmethod
+    def words(cls) -> list[str]:
+        """The values in code order: `words()[member.code] == member`."""
+        return [member.value for member in cls]
+
+    @classmethod
+    def from_code(cls: type[W], code: int) -> W:
+        return _members(cls)[int(code)]
+
+
+@functools.cache
+def _codes(cls: type[Vocabulary]) -> dict[Vocabulary, int]:
+    return {member: i for i, member in enumerate(cls)}
+
+
+@functools.cache
+def _members(cls: type[Vocabulary]) -> tuple:
+    return tuple(cls)
+
+
+class Status(Vocabulary):
+    """A benefit's decision for one person or household."""
+
+    NOT_ELIGIBLE = "not_eligible"
+    ELIGIBLE = "eligible"
+    UNDETERMINED = "undetermined"     # some condition could not be decided: data missing
+
+
+class Coverage(Vocabulary):
+    """The decision beside what the register says the person already receives (`enrolled_when`)."""
+
+    NONE = "none"
+    COVERED = "covered"               # eligible and receiving it
+    GAP = "gap"                       # eligible, not receiving it
+    LEAKAGE = "leakage"               # receiving it, not eligible
+    NEEDS_DATA = "needs_data"         # undetermined, or eligible with the enrolment unknown
+
+
+class HitPolicy(Vocabulary):
+    """How a benefit's rules combine when several hold."""
+
+    MAX = "max"                       # the highest amount pays (ties: precedence)
+    SUM = "sum"                       # every rule that holds pays, amounts added
+    FIRST = "first"                   # the first in precedence (priority, then id) pays
+    ALL = "all"                       # one decision row per rule that holds
+
+
+class Enrolment(IntEnum):
+    """What the register says of enrolment, as the columns of `COVERAGE_RULE`."""
+
+    NOT_DECLARED = 0                  # the benefit has no `enrolled_when`
+    ENROLLED = 1
+    NOT_ENROLLED = 2
+    UNKNOWN = 3                       # declared, but the register leaves it unknown
+
+
+# The coverage rule, written once. One row per status: its coverage for each `Enrolment` column.
+COVERAGE_RULE: dict[Status, tuple[Coverage, Coverage, Coverage, Coverage]] = {
+    #                     not declared         enrolled          not enrolled    enrolment unknown
+    Status.NOT_ELIGIBLE: (Coverage.NONE, Coverage.LEAKAGE, Coverage.NONE, Coverage.NONE),
+    Status.ELIGIBLE: (Coverage.NONE, Coverage.COVERED, Coverage.GAP, Coverage.NEEDS_DATA),
+    Status.UNDETERMINED: (Coverage.NEEDS_DATA, Coverage.NEEDS_DATA, Coverage.NEEDS_DATA, Coverage.NEEDS_DATA),
+}
+_missing = [status.value for status in Status if status not in COVERAGE_RULE]
+if _missing:  # pragma: no cover - fails at import, for whoever adds a status
+    raise RuntimeError(f"vocabulary: no coverage rule for status {_missing}")
+COVERAGE_CODES = np.array([[c.code for c in COVERAGE_RULE[s]] for s in Status], dtype=np.int8)
+
+
+def coverage(status, enrolment):
+    """Coverage code(s) from status code(s) and `Enrolment` code(s): one integer each or numpy
+    arrays of them (whole columns, no loop). `Coverage.from_code` turns a code back into its word."""
+    return COVERAGE_CODES[status, enrolment]
+
+
+def enrolment(enrolled: bool | None, declared: bool = True) -> Enrolment:
+    """One person's or household's enrolment (None: unknown)."""
+    if not declared:
+        return Enrolment.NOT_DECLARED
+    if enrolled is None:
+        return Enrolment.UNKNOWN
+    return Enrolment.ENROLLED if enrolled else Enrolment.NOT_ENROLLED
+
+
+def enrolment_codes(true: np.ndarray | None, false: np.ndarray | None, n: int) -> np.ndarray:
+    """Enrolment codes for a column, from where it is known true and known false (None: not declared)."""
+    if true is None or false is None:
+        return np.full(n, Enrolment.NOT_DECLARED, dtype=np.int8)
+    out = np.full(n, Enrolment.UNKNOWN, dtype=np.int8)
+    out[true] = Enrolment.ENROLLED
+    out[false] = Enrolment.NOT_ENROLLED
+    return out
+
+
+# Words of the decisions table's explanations (both engines write them).
+WORDS = {
+    "en": {"holds": "all conditions hold", "unknown": "unknown", "failed": "not met", "off": "no rule in force on",
+           "above": "above", "below": "below"},
+    "vi": {"holds": "đủ mọi điều kiện", "unknown": "chưa rõ", "failed": "không đạt",
+           "off": "không có quy định hiệu lực ngày", "above": "cao hơn", "below": "thấp hơn"},
+}
+
+__all__ = ["Vocabulary", "Status", "Coverage", "HitPolicy", "Enrolment", "COVERAGE_RULE", "coverage", "enrolment",
+           "enrolment_codes", "WORDS"]
