@@ -12,7 +12,8 @@ import pandas as pd
 from .decisions import build_decisions
 from .engines.vectorised import Evaluation, evaluate
 from .records import frames_from_records
-from .rulebook.compile import Plan, compile_pack
+from .rulebook.compile import compile_pack
+from .rulebook.plan import Plan
 from .rulebook.load import resolve_rules_dir
 
 ENGINES = ("vectorised", "durable")

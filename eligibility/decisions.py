@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from .engines.values import V
 from .engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, BenefitResult, Evaluation
-from .rulebook.compile import CompiledCondition, CompiledRule, Plan
+from .rulebook.plan import CompiledCondition, CompiledRule, Plan
 from .rulebook.expressions import Compare
 from .vocabulary import WORDS, Coverage, HitPolicy, Status, enrolment_codes
 from .vocabulary import coverage as coverage_codes

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .api import screen_records
 from .packtest.figures import MONEY_UNITS, same_figure, show_figure
-from .rulebook.compile import Plan
+from .rulebook.plan import Plan
 from .rulebook.schema import Example, ExpectedDecision
 
 

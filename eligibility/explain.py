@@ -13,7 +13,7 @@ import numpy as np
 from .decisions import coverage
 from .engines.vectorised import Evaluation
 from .rulebook.expressions import Compare
-from .rulebook.compile import CompiledRule
+from .rulebook.plan import CompiledRule
 from .vocabulary import Coverage, Status
 
 ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED = Status.ELIGIBLE, Status.NOT_ELIGIBLE, Status.UNDETERMINED

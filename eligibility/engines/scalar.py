@@ -20,7 +20,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from ..rulebook.compile import Plan
+from ..rulebook.plan import Plan
 from ..rulebook.expressions import (Aggregate, Arith, BenefitRef, BoolOp, Call, Column, Compare, Const,
                                     FromHousehold, IfElse, In, Neg, Node, Not, Param, Var)
 from ..vocabulary import Status

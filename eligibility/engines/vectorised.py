@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..rulebook.compile import CompiledBenefit, CompiledRule, Plan
+from ..rulebook.plan import CompiledBenefit, CompiledRule, Plan
 from ..rulebook.expressions import (Aggregate, Arith, AsOf, BenefitRef, BoolOp, Call, Column, Compare, Const,
                                     FromHousehold, IfElse, In, Neg, Node, Not, Param, Var, walk)
 from . import values as dv

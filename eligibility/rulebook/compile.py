@@ -6,7 +6,7 @@ every problem is collected (file:line, key, allowed, did-you-mean) and raised at
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import replace
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 from typing import Any
@@ -18,121 +18,11 @@ from .expressions import (BOOL, AsOf, BenefitRef, BoolOp, Column, Const, ExprErr
                           Type, Var, check, type_of, walk)
 from .inputs import InputSchema, Labels
 from .load import RulePack, Source, load_pack
-from .schema import AnyOf, Benefit, DatedValue, Labeled, Parameter, Reference, Rule, Target, Variable
+from .plan import (CompiledBenefit, CompiledCondition, CompiledParameter, CompiledRule, CompiledTarget,
+                   CompiledVariable, Plan, next_from)
+from .schema import AnyOf, Benefit, Labeled, Parameter, Rule, Variable
 
 ENTITY_TABLE = {"household": "households", "person": "members"}
-
-
-@dataclass
-class CompiledParameter:
-    name: str
-    spec: Parameter
-    file: str
-    line: int | None
-
-    def at(self, day: dt.date) -> DatedValue | None:
-        """The dated value in force on `day`, or None (then expressions using it are unknown)."""
-        for item in self.spec.values:
-            end = item.to or _next_from(self.spec.values, item)
-            if item.from_ <= day and (end is None or day <= end):
-                return item
-        return None
-
-
-def _next_from(values: list[DatedValue], item: DatedValue) -> dt.date | None:
-    later = sorted(v.from_ for v in values if v.from_ > item.from_)
-    return later[0] - dt.timedelta(days=1) if later else None
-
-
-@dataclass
-class CompiledCondition:
-    text: str
-    node: Node
-    label: Labels | None
-    line: int | None
-    inputs: frozenset            # {(entity, column)} it reads, through variables and benefits
-    params: frozenset
-
-
-@dataclass
-class CompiledRule:
-    id: str
-    benefit: str
-    label: Labels
-    reference: Reference
-    valid_from: dt.date | None
-    valid_to: dt.date | None
-    priority: int
-    conditions: list[CompiledCondition]
-    amount: Node
-    rate: Node | None
-    file: str
-    line: int | None
-    params: frozenset
-
-    def in_force(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
-
-
-@dataclass
-class CompiledBenefit:
-    id: str
-    entity: str
-    label: Labels
-    unit: str
-    hit_policy: HitPolicy
-    enrolled: Node | None
-    rules: list[CompiledRule]    # in precedence order (priority, then id)
-    reference: Reference | None
-    file: str
-    line: int | None
-
-    @property
-    def inputs(self) -> frozenset:
-        return frozenset().union(*(c.inputs for r in self.rules for c in r.conditions))
-
-
-@dataclass
-class CompiledVariable:
-    name: str
-    entity: str
-    type: Type
-    label: Labels
-    node: Node
-    reference: Reference | None
-    file: str
-    line: int | None
-    inputs: frozenset = frozenset()
-    params: frozenset = frozenset()
-
-
-@dataclass
-class CompiledTarget:
-    id: str
-    spec: Target
-    population: Node
-    indicator: Node
-    file: str
-    line: int | None
-
-
-@dataclass
-class Plan:
-    """A compiled rule pack, ready for any engine."""
-
-    folder: Path
-    digest: str
-    inputs: InputSchema
-    parameters: dict[str, CompiledParameter]
-    order: list[str]                               # variables and benefits, dependencies first
-    deps: dict[str, frozenset]                     # what each variable or benefit reads of the others
-    variables: dict[str, CompiledVariable]
-    benefits: dict[str, CompiledBenefit]
-    targets: dict[str, CompiledTarget]
-    examples: list[tuple[Source, int, Any]] = field(default_factory=list)
-
-    def unverified_values(self) -> list[tuple[str, DatedValue]]:
-        return [(name, v) for name, p in self.parameters.items() for v in p.spec.values if not v.verified]
 
 
 def compile_pack(rules_dir: str | Path | None = None) -> Plan:
@@ -163,12 +53,13 @@ class _Compiler:
         self._check_examples()
         if self.issues:
             raise RuleErrors(self.issues)
-        self._propagate_inputs(order, variables, benefits)
-        _share_subexpressions(variables, benefits)
-        examples = [(src, i, ex) for src in self.pack.policies for i, ex in enumerate(src.model.examples)]
+        variables, benefits = _with_lineage(order, variables, benefits)
+        variables, benefits = _share_subexpressions(variables, benefits)
+        examples = tuple((src, i, ex) for src in self.pack.policies for i, ex in enumerate(src.model.examples))
         deps = {name: frozenset(self.deps.get(name, ())) for name in order}
-        return Plan(self.pack.folder, self.pack.digest, self.pack.inputs, self.parameters, order, deps,
-                    variables, benefits, targets, examples)
+        return Plan(folder=self.pack.folder, digest=self.pack.digest, inputs=self.pack.inputs,
+                    parameters=self.parameters, order=tuple(order), deps=deps, variables=variables,
+                    benefits=benefits, targets=targets, examples=examples)
 
     def issue(self, code: str, src: Source, key_path: tuple, message: str,
               allowed: str | None = None, suggestion: str | None = None) -> None:
@@ -184,11 +75,12 @@ class _Compiler:
                     self.issue("E-NAME-DUPLICATE", src, ("parameters", name),
                                f"parameter '{name}' is already defined at {first.file}:{first.line}")
                     continue
-                self.parameters[name] = CompiledParameter(name, spec, str(src.path), src.line("parameters", name))
+                self.parameters[name] = CompiledParameter(name=name, spec=spec, file=str(src.path),
+                                                          line=src.line("parameters", name))
                 self._check_windows(name, spec, src)
 
     def _check_windows(self, name: str, spec: Parameter, src: Source) -> None:
-        spans = sorted(((v.from_, v.to or _next_from(spec.values, v) or dt.date.max), i)
+        spans = sorted(((v.from_, v.to or next_from(spec.values, v) or dt.date.max), i)
                        for i, v in enumerate(spec.values))
         for (start, end), i in spans:
             if end < start:
@@ -259,8 +151,8 @@ class _Compiler:
             node = self._cases(spec, src, scope, key, want, name)
         if node is None:
             return None
-        return CompiledVariable(name, spec.entity, want, spec.label, node, spec.reference, str(src.path),
-                                src.line(*key))
+        return CompiledVariable(name=name, entity=spec.entity, type=want, label=spec.label, node=node,
+                                reference=spec.reference, file=str(src.path), line=src.line(*key))
 
     def _cases(self, spec: Variable, src: Source, scope: Scope, key: tuple, want: Type, owner: str) -> Node | None:
         """A first-match decision table, compiled as nested if/else."""
@@ -301,8 +193,9 @@ class _Compiler:
         if len(rules) != len(spec.rules):
             return None
         rules.sort(key=lambda r: (r.priority, r.id))
-        return CompiledBenefit(name, spec.entity, spec.label, spec.unit, spec.hit_policy, enrolled, rules,
-                               spec.reference, str(src.path), src.line(*key))
+        return CompiledBenefit(id=name, entity=spec.entity, label=spec.label, unit=spec.unit,
+                               hit_policy=spec.hit_policy, enrolled=enrolled, rules=tuple(rules),
+                               reference=spec.reference, file=str(src.path), line=src.line(*key))
 
     def _rule(self, benefit: str, spec: Benefit, rule: Rule, src: Source, scope: Scope,
               key: tuple) -> CompiledRule | None:
@@ -324,9 +217,10 @@ class _Compiler:
                                                         type_of("number"), benefit)
         if amount is None or None in conditions or (rule.rate is not None and rate is None):
             return None
-        return CompiledRule(rule.id, benefit, rule.label, rule.reference, rule.valid.from_, rule.valid.to,
-                            rule.priority if rule.priority is not None else 0, conditions, amount, rate,
-                            str(src.path), src.line(*key), frozenset())
+        return CompiledRule(id=rule.id, benefit=benefit, label=rule.label, reference=rule.reference,
+                            valid_from=rule.valid.from_, valid_to=rule.valid.to,
+                            priority=rule.priority if rule.priority is not None else 0, conditions=tuple(conditions),
+                            amount=amount, rate=rate, file=str(src.path), line=src.line(*key))
 
     def _condition(self, cond: Any, entity: str, scope: Scope, src: Source, key: tuple,
                    owner: str) -> CompiledCondition | None:
@@ -337,11 +231,11 @@ class _Compiler:
                 return None
             text = " or ".join(f"({c})" for c in cond.any_of)
             node = BoolOp(BOOL, _entity(*parts), "or", tuple(parts))
-            return CompiledCondition(text, node, cond.label, src.line(*key), frozenset(), frozenset())
+            return CompiledCondition(text=text, node=node, label=cond.label, line=src.line(*key))
         text, label = (cond.when, cond.label) if isinstance(cond, Labeled) else (cond, None)
         node = self._expr(text, entity, scope, src, key, BOOL, owner)
-        return None if node is None else CompiledCondition(str(text), node, label, src.line(*key),
-                                                           frozenset(), frozenset())
+        return None if node is None else CompiledCondition(text=str(text), node=node, label=label,
+                                                           line=src.line(*key))
 
     # ------------------------------------------------------------ order and lineage
     def _order(self) -> list[str]:
@@ -357,41 +251,6 @@ class _Compiler:
             kind = "variables" if name in self.var_specs else "benefits"
             self.issue("E-CYCLE", src, (kind, name), "dependency cycle: " + " → ".join(cycle))
             return []
-
-    def _propagate_inputs(self, order: list[str], variables: dict, benefits: dict) -> None:
-        """Which input columns and parameters each variable, condition and rule reads (transitively)."""
-        lineage: dict[str, tuple[frozenset, frozenset]] = {}
-
-        def reads(node: Node) -> tuple[frozenset, frozenset]:
-            cols, params = set(), set()
-            for n in walk(node):
-                if isinstance(n, Column):
-                    cols.add((n.entity, n.name))
-                elif isinstance(n, Param):
-                    params.add(n.name)
-                elif isinstance(n, Var):
-                    cols |= lineage[n.name][0]
-                    params |= lineage[n.name][1]
-                elif isinstance(n, BenefitRef):   # its inputs can leave this undecided; its figures are its own
-                    cols |= lineage[n.benefit][0]
-            return frozenset(cols), frozenset(params)
-
-        for name in order:
-            if name in variables:
-                var = variables[name]
-                var.inputs, var.params = lineage[name] = reads(var.node)
-                continue
-            benefit = benefits[name]
-            all_cols, all_params = set(), set()
-            for rule in benefit.rules:
-                rule_params = set(reads(rule.amount)[1]) | (set(reads(rule.rate)[1]) if rule.rate else set())
-                for cond in rule.conditions:
-                    cond.inputs, cond.params = reads(cond.node)
-                    rule_params |= cond.params
-                    all_cols |= cond.inputs
-                rule.params = frozenset(rule_params)
-                all_params |= rule_params
-            lineage[name] = (frozenset(all_cols), frozenset(all_params))
 
     # ------------------------------------------------------------ examples
     def _check_examples(self) -> None:
@@ -431,21 +290,70 @@ class _Compiler:
                 pop = self._expr(spec.population, spec.entity, scope, src, key + ("population",), BOOL)
                 ind = self._expr(spec.indicator, spec.entity, scope, src, key + ("indicator",), BOOL)
                 if pop is not None and ind is not None:
-                    out[name] = CompiledTarget(name, spec, pop, ind, str(src.path), src.line(*key))
+                    out[name] = CompiledTarget(id=name, spec=spec, population=pop, indicator=ind, file=str(src.path),
+                                               line=src.line(*key))
         return out
 
 
-def _share_subexpressions(variables: dict[str, CompiledVariable], benefits: dict[str, CompiledBenefit]) -> None:
-    """One node per distinct subexpression across the whole pack (see `Shared`)."""
-    share = Shared()
-    for var in variables.values():
-        var.node = share(var.node)
-    for benefit in benefits.values():
-        benefit.enrolled = share(benefit.enrolled)
+def _with_lineage(order: list[str], variables: dict[str, CompiledVariable],
+                  benefits: dict[str, CompiledBenefit]) -> tuple[dict, dict]:
+    """The same variables and benefits, each variable, condition and rule now knowing which input
+    columns and parameters it reads (transitively, through variables and benefits)."""
+    lineage: dict[str, tuple[frozenset, frozenset]] = {}
+
+    def reads(node: Node) -> tuple[frozenset, frozenset]:
+        cols, params = set(), set()
+        for n in walk(node):
+            if isinstance(n, Column):
+                cols.add((n.entity, n.name))
+            elif isinstance(n, Param):
+                params.add(n.name)
+            elif isinstance(n, Var):
+                cols |= lineage[n.name][0]
+                params |= lineage[n.name][1]
+            elif isinstance(n, BenefitRef):   # its inputs can leave this undecided; its figures are its own
+                cols |= lineage[n.benefit][0]
+        return frozenset(cols), frozenset(params)
+
+    new_vars, new_benefits = dict(variables), dict(benefits)
+    for name in order:
+        if name in variables:
+            inputs, params = lineage[name] = reads(variables[name].node)
+            new_vars[name] = replace(variables[name], inputs=inputs, params=params)
+            continue
+        benefit = benefits[name]
+        rules, all_cols, all_params = [], set(), set()
         for rule in benefit.rules:
-            rule.amount, rule.rate = share(rule.amount), share(rule.rate)
+            rule_params = set(reads(rule.amount)[1]) | (set(reads(rule.rate)[1]) if rule.rate else set())
+            conditions = []
             for cond in rule.conditions:
-                cond.node = share(cond.node)
+                inputs, params = reads(cond.node)
+                conditions.append(replace(cond, inputs=inputs, params=params))
+                rule_params |= params
+                all_cols |= inputs
+            rules.append(replace(rule, conditions=tuple(conditions), params=frozenset(rule_params)))
+            all_params |= rule_params
+        new_benefits[name] = replace(benefit, rules=tuple(rules))
+        lineage[name] = (frozenset(all_cols), frozenset(all_params))
+    return new_vars, new_benefits
+
+
+def _share_subexpressions(variables: dict[str, CompiledVariable],
+                          benefits: dict[str, CompiledBenefit]) -> tuple[dict, dict]:
+    """The same variables and benefits with one node per distinct subexpression across the whole
+    pack (see `Shared`)."""
+    share = Shared()
+    variables = {name: replace(var, node=share(var.node)) for name, var in variables.items()}
+    out = {}
+    for name, benefit in benefits.items():
+        enrolled = share(benefit.enrolled)
+        rules = []
+        for rule in benefit.rules:
+            amount, rate = share(rule.amount), share(rule.rate)
+            conditions = tuple(replace(cond, node=share(cond.node)) for cond in rule.conditions)
+            rules.append(replace(rule, amount=amount, rate=rate, conditions=conditions))
+        out[name] = replace(benefit, enrolled=enrolled, rules=tuple(rules))
+    return variables, out
 
 
 def _entity(*nodes: Node) -> str:
