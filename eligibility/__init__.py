@@ -9,11 +9,10 @@ Public API:
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .api import Screening, evaluate_frames, load_rules, screen_records, screen_register  # noqa: E402
-from .errors import DataError, EligibilityError, RuleErrors  # noqa: E402
-from .outputs import write_outputs  # noqa: E402
+from ._version import __version__
+from .api import Screening, evaluate_frames, load_rules, screen_records, screen_register
+from .errors import DataError, EligibilityError, RuleErrors
+from .outputs import write_outputs
 
 __all__ = ["__version__", "Screening", "evaluate_frames", "load_rules", "screen_records", "screen_register",
            "write_outputs", "DataError", "EligibilityError", "RuleErrors"]

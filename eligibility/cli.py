@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from ._version import __version__
 from .errors import EligibilityError
 from .messages import describe_os_error, message
 

@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import __version__
+from ._version import __version__
 from .outfolder import MANIFEST, file_sha256, staged
 
 HEADERS_VI = {

@@ -16,7 +16,6 @@ from ..suggestions import suggest
 from ..vocabulary import HitPolicy
 from .expressions import (BOOL, AsOf, BenefitRef, BoolOp, Column, Const, ExprError, IfElse, Node, Param, Scope, Shared, Symbol,
                           Type, Var, check, type_of, walk)
-from .inputs import InputSchema, Labels
 from .load import RulePack, Source, load_pack
 from .plan import (CompiledBenefit, CompiledCondition, CompiledParameter, CompiledRule, CompiledTarget,
                    CompiledVariable, Plan, next_from)

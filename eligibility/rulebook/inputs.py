@@ -4,20 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from .base import Labels, Strict
 from .validation import parse_model
 
 ColumnType = Literal["text", "enum", "bool", "int", "number", "money", "date"]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Labels(Strict):
-    vi: str
-    en: str
 
 
 class EnumValue(Strict):

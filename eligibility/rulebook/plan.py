@@ -14,7 +14,8 @@ from typing import Any
 
 from ..vocabulary import HitPolicy
 from .expressions import Node, Type
-from .inputs import InputSchema, Labels
+from .base import Labels
+from .inputs import InputSchema
 from .load import Source
 from .schema import DatedValue, Parameter, Reference, Target
 

@@ -7,18 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
 from ..vocabulary import Coverage, HitPolicy, Status
-from .inputs import Labels
+from .base import CONDITION_TAGS, Labels, Strict
 
 Entity = Literal["household", "person"]
 Confidence = Literal["A", "B", "C", "D"]
 VERIFIED = {"A", "B"}
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 InstrumentKind = Literal["law", "ordinance", "resolution", "decree", "decision", "circular", "plan", "conclusion",
@@ -154,7 +150,6 @@ def _condition_kind(value: Any) -> str:
     return "text"
 
 
-CONDITION_TAGS = ("text", "any_of", "when")
 Condition = Annotated[Union[Annotated[str, Tag("text")], Annotated[AnyOf, Tag("any_of")],
                             Annotated[Labeled, Tag("when")]], Discriminator(_condition_kind)]
 

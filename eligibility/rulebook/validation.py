@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import RuleErrors, RuleIssue
 from ..suggestions import suggest
 from ..yamlio import line_of, load_yaml
+from .base import CONDITION_TAGS
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -53,8 +54,6 @@ def issue_from_pydantic(error: dict, path: Path, doc: Any, model: type[BaseModel
 
 def _yaml_path(loc: tuple) -> tuple:
     """pydantic's location without union bookkeeping: model names and the condition-form tags."""
-    from .schema import CONDITION_TAGS
-
     out: list = []
     for i, step in enumerate(loc):
         is_tag = (step in CONDITION_TAGS and i >= 2 and isinstance(loc[i - 1], int) and loc[i - 2] == "conditions")
