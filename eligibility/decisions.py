@@ -11,20 +11,18 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from .engines.values import V
 from .engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, BenefitResult, Evaluation
-from .rulebook.plan import CompiledCondition, CompiledRule, Plan
+from .register.identity import categorical, identity_columns
 from .rulebook.expressions import Compare
+from .rulebook.plan import CompiledCondition, CompiledRule
+from .vocabulary import DECISION_COLUMNS as COLUMNS
 from .vocabulary import WORDS, Coverage, HitPolicy, Status, enrolment_codes
 from .vocabulary import coverage as coverage_codes
 
 ENTITIES = ["household", "person"]
 
-COLUMNS = ["household_id", "person_id", "name", "district", "commune", "village", "benefit", "benefit_label",
-           "entity", "status", "coverage", "amount", "unit", "rate", "rule", "rule_label", "reference",
-           "explanation", "missing_inputs", "unverified"]
 
 
 def coverage(result: BenefitResult) -> np.ndarray:
@@ -201,92 +199,22 @@ def _assemble(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Text
     rule_rows = table.rows or [("", "", "", "")]
     frame = pd.DataFrame({
         **identity_columns(plan, ev.households, ev.members, h_rows, p_rows, lang),
-        "benefit": _categorical(benefit_codes, names),
-        "benefit_label": _categorical(benefit_codes, [getattr(plan.benefits[n].label, lang) for n in names]),
-        "entity": _categorical(entity, ENTITIES),
-        "status": _categorical(cat("status"), Status.words()),
-        "coverage": _categorical(cat("coverage"), Coverage.words()),
+        "benefit": categorical(benefit_codes, names),
+        "benefit_label": categorical(benefit_codes, [getattr(plan.benefits[n].label, lang) for n in names]),
+        "entity": categorical(entity, ENTITIES),
+        "status": categorical(cat("status"), Status.words()),
+        "coverage": categorical(cat("coverage"), Coverage.words()),
         "amount": cat("amount", float),
-        "unit": _categorical(benefit_codes, [plan.benefits[n].unit for n in names]),
+        "unit": categorical(benefit_codes, [plan.benefits[n].unit for n in names]),
         "rate": cat("rate", float),
-        "rule": _categorical(rule_codes, [r[0] for r in rule_rows]),
-        "rule_label": _categorical(rule_codes, [r[1] for r in rule_rows]),
-        "reference": _categorical(rule_codes, [r[2] for r in rule_rows]),
-        "explanation": _categorical(cat("explanation", np.int32), texts.items),
-        "missing_inputs": _categorical(cat("missing", np.int32), texts.items),
-        "unverified": _categorical(rule_codes, [r[3] for r in rule_rows]),
+        "rule": categorical(rule_codes, [r[0] for r in rule_rows]),
+        "rule_label": categorical(rule_codes, [r[1] for r in rule_rows]),
+        "reference": categorical(rule_codes, [r[2] for r in rule_rows]),
+        "explanation": categorical(cat("explanation", np.int32), texts.items),
+        "missing_inputs": categorical(cat("missing", np.int32), texts.items),
+        "unverified": categorical(rule_codes, [r[3] for r in rule_rows]),
     }, copy=False)   # the arrays are ours: no copy, and no merging of the two float columns into one block
     return frame[COLUMNS]
-
-
-def _categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
-    """Codes into labels (labels may repeat; code -1 gives an empty string, never a missing value)."""
-    labels = list(labels) + [""]          # code -1 reads the last entry: ""
-    uniq, inverse = np.unique(np.array(labels, dtype=object).astype(str), return_inverse=True)
-    lookup = inverse.ravel().astype(_code_type(len(uniq)))
-    return pd.Categorical.from_codes(lookup[codes], categories=list(uniq), validate=False)
-
-
-def _code_type(count: int) -> type:
-    """The integer type pandas itself would use for this many categories (so it makes no copy)."""
-    return np.int8 if count < 128 else np.int16 if count < 32768 else np.int32
-
-
-def _enum_labels(plan: Plan, households: pd.DataFrame, column: str, rows: np.ndarray, lang: str) -> pd.Categorical:
-    """A household enum column by its label in `lang` ("" where missing)."""
-    spec = plan.inputs.households.columns.get(column)
-    if spec is None or column not in households.columns:
-        return pd.Categorical([""] * len(rows))
-    codes = list(spec.values or {})
-    cat = households[column] if isinstance(households[column].dtype, pd.CategoricalDtype) else \
-        households[column].astype(pd.CategoricalDtype(codes))
-    source = cat.cat.codes.to_numpy()
-    labels = [getattr(spec.values[c], lang) if c in spec.values else c for c in cat.cat.categories]
-    return _categorical(_pick(source, rows), labels)
-
-
-def identity_columns(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, h_rows: np.ndarray,
-                     p_rows: np.ndarray, lang: str) -> dict:
-    """Who and where, for decision rows given by household rows and person rows (-1: a household row).
-    IDs and names, nearly one per person, are taken as Arrow strings (one gather, no hashing of a
-    million values); places repeat, and are categoricals over their few distinct values."""
-    person = p_rows >= 0
-    return {
-        "household_id": _strings(h_rows, households, "household_id"),
-        "person_id": _strings(p_rows, members, "person_id"),
-        # a person's own name, or for a household row its head's (heads' names follow members')
-        "name": _strings(np.where(person, p_rows, np.where(h_rows >= 0, len(members) + h_rows, -1)),
-                         members, "full_name", households, "head_name"),
-        "district": _enum_labels(plan, households, "district", h_rows, lang),
-        "commune": _text(households, "commune", h_rows),
-        "village": _text(households, "village", h_rows),
-    }
-
-
-def _strings(rows: np.ndarray, *frames_and_columns) -> pd.api.extensions.ExtensionArray:
-    """Values at `rows` (null at -1) of one or more (frame, column) pairs laid end to end, gathered
-    as Arrow strings; a column a frame lacks reads as nulls."""
-    chunks = []
-    for frame, column in zip(frames_and_columns[::2], frames_and_columns[1::2]):
-        values = pa.array(frame[column].astype("string[pyarrow]").array) if column in frame.columns \
-            else pa.nulls(len(frame), pa.string())
-        chunks += values.chunks if isinstance(values, pa.ChunkedArray) else [values]
-    values = pa.chunked_array([c.cast(pa.string()) for c in chunks], type=pa.string())
-    return pd.array(values.take(pa.array(rows, mask=rows < 0)), dtype="string[pyarrow]")
-
-
-def _text(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Categorical:
-    """A text column at `rows` as a categorical over its distinct values (missing: no value)."""
-    if column not in frame.columns:
-        return pd.Categorical.from_codes(np.full(len(rows), -1), categories=[])
-    codes, uniques = pd.factorize(frame[column].astype("string"), use_na_sentinel=True)
-    return pd.Categorical.from_codes(_pick(codes.astype(_code_type(len(uniques))), rows),
-                                     categories=pd.Index(uniques.astype(object)), validate=False)
-
-
-def _pick(codes: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """codes[rows], -1 wherever the row is -1: a trailing -1 is read by index -1 (no masks)."""
-    return np.append(codes, np.array(-1, dtype=codes.dtype))[rows]
 
 
 # ---------------------------------------------------------------- explanations
@@ -342,8 +270,8 @@ def _unknown_conditions(result: BenefitResult, unknowns: list[tuple], count: int
             continue
         taken |= mine
         conds = result.outcomes[i].rule.conditions
-        out[mine] = _by_pattern(unknown[mine[where]], lambda p: texts.code(f"{words['unknown']}: " + "; ".join(
-            _cond_text(c, lang) for c, u in zip(conds, p) if u)))
+        out[mine] = _by_pattern(unknown[mine[where]], lambda p, conds=conds: texts.code(
+            f"{words['unknown']}: " + "; ".join(_cond_text(c, lang) for c, u in zip(conds, p) if u)))
     return out
 
 

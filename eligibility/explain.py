@@ -58,13 +58,13 @@ def explain_household(ev: Evaluation, household_id: str) -> dict[str, Any]:
     out = {"household_id": household_id, "as_of": ev.as_of.isoformat(),
            "commune": _plain(hh, "commune", h), "district": _plain(hh, "district", h),
            "benefits": [], "members": []}
-    for name, result in ev.benefits.items():
+    for result in ev.benefits.values():
         if result.benefit.entity == "household":
             out["benefits"].append(_decision(ev, result, h))
     for m in members:
         person = {"person_id": _plain(ev.members, "person_id", m), "name": _plain(ev.members, "full_name", m),
                   "date_of_birth": _plain(ev.members, "date_of_birth", m), "benefits": []}
-        for name, result in ev.benefits.items():
+        for result in ev.benefits.values():
             if result.benefit.entity == "person":
                 person["benefits"].append(_decision(ev, result, int(m)))
         out["members"].append(person)

@@ -123,6 +123,11 @@ def enrolment_codes(true: np.ndarray | None, false: np.ndarray | None, n: int) -
     return out
 
 
+# The decisions table's columns, in order (both engines write this table).
+DECISION_COLUMNS = ["household_id", "person_id", "name", "district", "commune", "village", "benefit",
+                    "benefit_label", "entity", "status", "coverage", "amount", "unit", "rate", "rule", "rule_label",
+                    "reference", "explanation", "missing_inputs", "unverified"]
+
 # Words of the decisions table's explanations (both engines write them).
 WORDS = {
     "en": {"holds": "all conditions hold", "unknown": "unknown", "failed": "not met", "off": "no rule in force on",
@@ -132,4 +137,4 @@ WORDS = {
 }
 
 __all__ = ["Vocabulary", "Status", "Coverage", "HitPolicy", "Enrolment", "COVERAGE_RULE", "coverage", "enrolment",
-           "enrolment_codes", "WORDS"]
+           "enrolment_codes", "WORDS", "DECISION_COLUMNS"]

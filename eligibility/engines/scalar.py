@@ -14,13 +14,20 @@ facts; the rules' conditions themselves are matched by durable_rules.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 import pandas as pd
 
 from ..rulebook.plan import Plan
+from ..rulebook.functions import FUNCTIONS
+from ..rulebook.functions import py_add_months as add_months
+from ..rulebook.functions import py_add_years as add_years
+from ..rulebook.functions import py_days_between as days_between
+from ..rulebook.functions import py_months_between as months_between
+from ..rulebook.functions import py_round_half_up as round_half_up
+from ..rulebook.functions import py_years_between as years_between
 from ..rulebook.expressions import (Aggregate, Arith, BenefitRef, BoolOp, Call, Column, Compare, Const,
                                     FromHousehold, IfElse, In, Neg, Node, Not, Param, Var)
 from ..vocabulary import Status
@@ -31,53 +38,6 @@ ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED = Status.ELIGIBLE, Status.NOT_ELIGIBLE, Sta
 # ---------------------------------------------------------------- dates as yyyymmdd integers
 def date_to_int(day: dt.date) -> int:
     return day.year * 10000 + day.month * 100 + day.day
-
-
-def _ymd(d: int) -> tuple[int, int, int]:
-    return d // 10000, (d // 100) % 100, d % 100
-
-
-def _civil_days(d: int) -> int:
-    """Days since 1970-01-01 of a yyyymmdd integer (proleptic Gregorian, day numbers beyond the month's
-    end simply count on, like the integer arithmetic of add_years/add_months can produce)."""
-    y, m, day = _ymd(d)
-    y -= 1 if m <= 2 else 0
-    era = y // 400
-    yoe = y - era * 400
-    mp = (m + 9) % 12
-    doy = (153 * mp + 2) // 5 + day - 1
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146097 + doe - 719468
-
-
-def years_between(a: int, b: int) -> int:
-    """Completed years from a to b: the birthday itself counts (từ đủ N tuổi)."""
-    return (b - a) // 10000
-
-
-def months_between(a: int, b: int) -> int:
-    ya, ma, da = _ymd(a)
-    yb, mb, db = _ymd(b)
-    return (yb - ya) * 12 + (mb - ma) - (1 if db < da else 0)
-
-
-def days_between(a: int, b: int) -> int:
-    return _civil_days(b) - _civil_days(a)
-
-
-def add_years(d: int, n: float) -> int:
-    return d + int(n) * 10000
-
-
-def add_months(d: int, n: float) -> int:
-    y, m, day = _ymd(d)
-    total = y * 12 + (m - 1) + int(n)
-    return (total // 12) * 10000 + (total % 12 + 1) * 100 + day
-
-
-def round_half_up(x: float, digits: float) -> float:
-    scale = 10.0 ** float(digits)
-    return float(math.floor(x * scale + 0.5)) / scale
 
 
 # ---------------------------------------------------------------- one household
@@ -298,33 +258,12 @@ class ScalarEvaluator:
         return self.value(node.then if cond else node.other, ctx, person)
 
     def _Call(self, node: Call, ctx, person):
-        func = node.func
-        if func == "known":
-            return self.value(node.args[0], ctx, person) is not None
-        if func == "coalesce":
-            first = self.value(node.args[0], ctx, person)
-            return first if first is not None else self.value(node.args[1], ctx, person)
+        """A registered function (`rulebook/functions.py`) on one value; None is unknown."""
+        spec = FUNCTIONS[node.func]
         args = [self.value(a, ctx, person) for a in node.args]
-        if any(a is None for a in args):
+        if spec.strict and any(a is None for a in args):
             return None
-        a, b = args
-        if func == "years_between":
-            return years_between(int(a), int(b))
-        if func == "months_between":
-            return months_between(int(a), int(b))
-        if func == "days_between":
-            return days_between(int(a), int(b))
-        if func == "add_years":
-            return add_years(int(a), b)
-        if func == "add_months":
-            return add_months(int(a), b)
-        if func == "round":
-            return round_half_up(float(a), float(b))
-        if func == "least":
-            return min(float(a), float(b))
-        if func == "greatest":
-            return max(float(a), float(b))
-        raise ValueError(f"unknown function {func}()")
+        return spec.scalar(*args)
 
 
 def compare(op: str, left: Any, right: Any) -> bool:
@@ -382,4 +321,5 @@ def records(columns: dict[str, list], n: int) -> list[dict[str, Any]]:
 
 
 __all__ = ["ScalarEvaluator", "HouseholdContext", "Decided", "plain_columns", "records", "date_to_int",
-           "ELIGIBLE", "NOT_ELIGIBLE", "UNDETERMINED", "compare"]
+           "ELIGIBLE", "NOT_ELIGIBLE", "UNDETERMINED", "compare", "years_between", "months_between", "days_between",
+           "add_years", "add_months", "round_half_up"]

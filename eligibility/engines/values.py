@@ -11,6 +11,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..rulebook.functions import np_add_months as add_months  # noqa: F401  (the registry's, by their old names)
+from ..rulebook.functions import np_add_years as add_years  # noqa: F401
+from ..rulebook.functions import np_days_between as days_between  # noqa: F401
+from ..rulebook.functions import np_months_between as months_between  # noqa: F401
+from ..rulebook.functions import np_round_half_up as round_half_up  # noqa: F401
+from ..rulebook.functions import np_years_between as years_between  # noqa: F401
+
 
 @dataclass
 class V:
@@ -18,10 +25,10 @@ class V:
     k: np.ndarray           # bool: is the value known (0-d allowed)
 
     @staticmethod
-    def scalar(value, known: bool = True) -> "V":
+    def scalar(value, known: bool = True) -> V:
         return V(np.asarray(value), np.asarray(known))
 
-    def full(self, n: int) -> "V":
+    def full(self, n: int) -> V:
         """The same values as arrays of length n (broadcast a scalar)."""
         return V(np.broadcast_to(self.v, (n,)) if self.v.ndim == 0 else self.v,
                  np.broadcast_to(self.k, (n,)) if self.k.ndim == 0 else self.k)
@@ -81,43 +88,6 @@ def split_date(d: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return d // 10000, (d // 100) % 100, d % 100
 
 
-def years_between(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Completed years from a to b (the birthday counts: từ đủ N tuổi)."""
-    return (np.asarray(b, dtype=np.int64) - np.asarray(a, dtype=np.int64)) // 10000
-
-
-def months_between(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    ya, ma, da = split_date(a)
-    yb, mb, db = split_date(b)
-    return (yb - ya) * 12 + (mb - ma) - (db < da)
-
-
-def days_from_civil(d: np.ndarray) -> np.ndarray:
-    """Days since 1970-01-01 (H. Hinnant's algorithm, vectorised)."""
-    y, m, dd = split_date(d)
-    y = y - (m <= 2)
-    era = np.floor_divide(y, 400)
-    yoe = y - era * 400
-    mp = (m + 9) % 12
-    doy = (153 * mp + 2) // 5 + dd - 1
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146097 + doe - 719468
-
-
-def days_between(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return days_from_civil(b) - days_from_civil(a)
-
-
-def add_years(d: np.ndarray, n: np.ndarray) -> np.ndarray:
-    return np.asarray(d, dtype=np.int64) + np.asarray(n, dtype=np.int64) * 10000
-
-
-def add_months(d: np.ndarray, n: np.ndarray) -> np.ndarray:
-    y, m, dd = split_date(d)
-    total = y * 12 + (m - 1) + np.asarray(n, dtype=np.int64)
-    return (total // 12) * 10000 + (total % 12 + 1) * 100 + dd
-
-
 def yyyymmdd(days: np.ndarray) -> np.ndarray:
     """datetime64[D] → yyyymmdd integers (0 where NaT): H. Hinnant's civil_from_days, in int32.
 
@@ -140,6 +110,3 @@ def date_int(day) -> int:
     return day.year * 10000 + day.month * 100 + day.day
 
 
-def round_half_up(x: np.ndarray, digits: np.ndarray) -> np.ndarray:
-    scale = np.power(10.0, np.asarray(digits, dtype=float))
-    return np.floor(np.asarray(x, dtype=float) * scale + 0.5) / scale

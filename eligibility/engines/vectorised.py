@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..rulebook.plan import CompiledBenefit, CompiledRule, Plan
+from ..rulebook.functions import FUNCTIONS
 from ..rulebook.expressions import (Aggregate, Arith, AsOf, BenefitRef, BoolOp, Call, Column, Compare, Const,
                                     FromHousehold, IfElse, In, Neg, Node, Not, Param, Var, walk)
 from . import values as dv
@@ -191,7 +192,7 @@ class Evaluation:
         return self.entities[entity].n
 
     # ------------------------------------------------------------ run
-    def run(self, progress=None, threads: int | None = None) -> "Evaluation":
+    def run(self, progress=None, threads: int | None = None) -> Evaluation:
         """Every variable and benefit, dependencies first. numpy releases the GIL on whole-column
         work, so on a large register independent steps run on a few threads."""
         threads = threads or (THREADS if self.n("person") >= PARALLEL_FROM else 1)
@@ -469,19 +470,13 @@ class Evaluation:
         return V(value, known_both(cond.k, branches))
 
     def _Call(self, node: Call, get) -> V:
+        """A registered function (`rulebook/functions.py`) over whole columns."""
+        spec = FUNCTIONS[node.func]
         args = [get(a) for a in node.args]
-        name = node.func
-        if name == "known":
-            return V(np.asarray(args[0].k).copy(), np.asarray(True))
-        if name == "coalesce":
-            x, y = args
-            return V(np.where(x.k, x.v, y.v), x.k | y.k)
+        if not spec.strict:                    # it reads knownness itself
+            return V(*spec.vector(*((a.v, a.k) for a in args)))
         known = functools.reduce(known_both, [a.k for a in args])
-        a, b = (args + [None])[:2]
-        fn = {"years_between": dv.years_between, "months_between": dv.months_between,
-              "days_between": dv.days_between, "add_years": dv.add_years, "add_months": dv.add_months,
-              "round": dv.round_half_up, "least": np.minimum, "greatest": np.maximum}[name]
-        return V(np.asarray(fn(a.v, b.v)), known)
+        return V(np.asarray(spec.vector(*(a.v for a in args))), known)
 
     # ------------------------------------------------------------ benefits
     def _benefit(self, benefit: CompiledBenefit) -> BenefitResult:

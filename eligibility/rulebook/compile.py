@@ -85,7 +85,7 @@ class _Compiler:
             if end < start:
                 self.issue("E-DATE-WINDOW", src, ("parameters", name, "values", i),
                            f"value from {start} ends on {end}, before it starts")
-        for ((s1, e1), i), ((s2, _), j) in zip(spans, spans[1:]):
+        for ((s1, e1), _), ((s2, _), j) in zip(spans, spans[1:]):
             if s2 <= e1:
                 self.issue("E-PARAM-OVERLAP", src, ("parameters", name, "values", j),
                            f"'{name}': the value from {s2} overlaps the value from {s1} (in force until {e1})",

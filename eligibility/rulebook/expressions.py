@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..suggestions import suggest
+from .functions import ANY, SAME
+from .functions import FUNCTIONS as REGISTRY
 
 # Types: bool, number, date, text, enum, list. `int`/`money` are numbers with a display hint.
 NUMERIC = {"number", "int", "money", "rate"}
@@ -183,8 +185,8 @@ class Scope:
 COMPARE_OPS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 ARITH_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%"}
 AGGREGATES = {"count", "any", "all", "sum", "max", "min"}
-FUNCTIONS = {"param", "date", "years_between", "months_between", "days_between", "add_years", "add_months",
-             "known", "coalesce", "least", "greatest", "round", "eligible", "amount"} | AGGREGATES
+FORMS = {"param", "date", "eligible", "amount"}          # calls the checker reads itself (quoted names)
+FUNCTIONS = FORMS | AGGREGATES | set(REGISTRY)            # everything a rule may call
 MAX_SOURCE = 2000
 MAX_DEPTH = 60
 
@@ -453,28 +455,17 @@ class _Checker:
         return Aggregate(inner.type, "household", name, inner)
 
     def _function(self, name: str, args: tuple[Node, ...]) -> Node:
-        arity = {"years_between": 2, "months_between": 2, "days_between": 2, "add_years": 2, "add_months": 2,
-                 "known": 1, "coalesce": 2, "least": 2, "greatest": 2, "round": 2}[name]
-        if len(args) != arity:
-            raise ExprError("E-TYPE", f"{name}() takes {arity} argument(s), got {len(args)}")
-        where = _join(args)
-        if name in ("years_between", "months_between", "days_between"):
-            for a in args:
-                self._need(a, "date", name)
-            return Call(Type("number", hint="int"), where, name, args)
-        if name in ("add_years", "add_months"):
-            self._need(args[0], "date", name)
-            self._need(args[1], "number", name)
-            return Call(DATE, where, name, args)
-        if name == "known":
-            return Call(BOOL, where, name, args)
-        if name == "coalesce":
-            if args[0].type.kind != args[1].type.kind:
-                raise ExprError("E-TYPE", "coalesce() needs two values of one type")
-            return Call(args[0].type, where, name, args)
-        for a in args:
-            self._need(a, "number", name)
-        return Call(NUMBER, where, name, args)
+        """A call of a registered function (`functions.py`): arity and argument kinds checked."""
+        spec = REGISTRY[name]
+        if len(args) != len(spec.args):
+            raise ExprError("E-TYPE", f"{name}() takes {len(spec.args)} argument(s), got {len(args)}")
+        for arg, kind in zip(args, spec.args):
+            if kind != ANY:
+                self._need(arg, kind, name)
+        if spec.same_kind and len({a.type.kind for a in args}) > 1:
+            raise ExprError("E-TYPE", f"{name}() needs two values of one type")
+        result = args[0].type if spec.result == SAME else Type(spec.result, hint=spec.hint)
+        return Call(result, _join(args), name, args)
 
     # -- helpers
     @staticmethod

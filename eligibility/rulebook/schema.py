@@ -5,12 +5,12 @@ Expressions stay strings here; `expressions.py` parses and type-checks them when
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
 from ..vocabulary import Coverage, HitPolicy, Status
-from .base import CONDITION_TAGS, Labels, Strict
+from .base import Labels, Strict
 
 Entity = Literal["household", "person"]
 Confidence = Literal["A", "B", "C", "D"]
@@ -43,7 +43,7 @@ class Reference(Strict):
     article: str | None = None
     clause: str | None = None
     point: str | None = None
-    also: list["Reference"] = Field(default_factory=list)
+    also: list[Reference] = Field(default_factory=list)
     note: str | None = None
 
     @model_validator(mode="before")
@@ -60,7 +60,7 @@ class Reference(Strict):
         return str(value) if isinstance(value, int) else value
 
     @model_validator(mode="after")
-    def _named(self) -> "Reference":
+    def _named(self) -> Reference:
         if self.kind == "other" and self.title is None:
             raise ValueError("a reference of kind `other` has a `title` ({vi: ..., en: ...})")
         if self.kind != "other" and self.number is None:
@@ -104,7 +104,7 @@ class Case(Strict):
     else_: Any = Field(default=None, alias="else")
 
     @model_validator(mode="after")
-    def _one_form(self) -> "Case":
+    def _one_form(self) -> Case:
         if (self.when is None) == (self.else_ is None):
             raise ValueError("a case has either `when` + `then`, or `else`")
         return self
@@ -121,7 +121,7 @@ class Variable(Strict):
     note: str | None = None
 
     @model_validator(mode="after")
-    def _formula_or_cases(self) -> "Variable":
+    def _formula_or_cases(self) -> Variable:
         if (self.formula is None) == (self.cases is None):
             raise ValueError("a variable has exactly one of `formula` or `cases`")
         if self.type == "enum" and not self.values:
@@ -150,8 +150,8 @@ def _condition_kind(value: Any) -> str:
     return "text"
 
 
-Condition = Annotated[Union[Annotated[str, Tag("text")], Annotated[AnyOf, Tag("any_of")],
-                            Annotated[Labeled, Tag("when")]], Discriminator(_condition_kind)]
+Condition = Annotated[Annotated[str, Tag("text")] | Annotated[AnyOf, Tag("any_of")] | Annotated[Labeled, Tag("when")],
+                      Discriminator(_condition_kind)]
 
 
 class Window(Strict):

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import gettext
 import io
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "eligibility"
@@ -34,7 +34,7 @@ def po_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The translations of `lang` ("en": the message ids themselves)."""
     path = po_path(lang)

@@ -45,13 +45,13 @@ def test_ruleset_uses_only_safe_shapes(which, test_pack, rule_pack):
     assert len(ruleset) > 20
     keys = {k for k in _walk(ruleset) if isinstance(k, str)}
     assert not {"$not", "$or", "any", "$nex"} & keys
-    assert not any(k.endswith("$not") or k.endswith("$any") for k in keys)
+    assert not any(k.endswith(("$not", "$any")) for k in keys)
     tags = set()
     for name, rule in ruleset.items():
         assert set(rule) <= {"all", "run", "cap"}, name
         for pattern in rule["all"]:
-            (alias, test), = pattern.items()
-            tests = test["$and"] if "$and" in test else [test]
+            (_alias, test), = pattern.items()
+            tests = test.get("$and", [test])
             assert "t" in tests[0], f"{name}: the first test of every pattern is the type tag"
             tags.add(tests[0]["t"])
     sinks = {rule["all"][0]["x"]["t"] for name, rule in ruleset.items() if name.startswith("sink_")}
@@ -64,7 +64,7 @@ def test_no_fact_can_overflow_the_alpha_stack(which, test_pack, rule_pack):
     plan = test_pack if which == "test" else rule_pack
     scalar = durable.ScalarEvaluator(plan, AS_OF)
     builder = durable.RulesetBuilder(plan, AS_OF, durable.Translator(plan, AS_OF, scalar))
-    for family, groups in builder.groups.items():
+    for groups in builder.groups.values():
         for group in groups:
             assert durable.stack_cost(group.sequences) <= durable.ALPHA_BUDGET < 64, group.tag
             assert len(group.attrs) <= durable.ATTRIBUTE_BUDGET < 252, group.tag

@@ -72,7 +72,7 @@ def test_ids_and_names_are_taken_from_columns_held_in_several_arrow_chunks():
     import numpy as np
     import pandas as pd
     import pyarrow as pa
-    from eligibility.decisions import identity_columns
+    from eligibility.register.identity import identity_columns
 
     def chunked(*parts):
         return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([list(p) for p in parts])))

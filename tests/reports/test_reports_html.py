@@ -60,7 +60,7 @@ class Tables(HTMLParser):
             self._row.append(self._cell)
             self._cell = None
         elif tag == "tr" and self._row is not None:
-            self.tables[self._view].append({c: cell for c, cell in zip(self._cols, self._row)})
+            self.tables[self._view].append(dict(zip(self._cols, self._row)))
             self._row = None
         elif tag == "table":
             self._view = None

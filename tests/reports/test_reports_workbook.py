@@ -52,7 +52,7 @@ def test_numbers_are_numbers_with_vnd_and_percent_formats(book):
     ws = wb[SHEETS[lang]["by_benefit"]]
     heads = [c.value for c in ws[1]]
     for r in range(2, ws.max_row + 1):
-        cell = lambda col: ws.cell(r, heads.index(h[col]) + 1)  # noqa: E731
+        cell = lambda col, r=r: ws.cell(r, heads.index(h[col]) + 1)  # noqa: E731
         assert cell("eligible").number_format == "#,##0" and isinstance(cell("eligible").value, int)
         assert cell("gap_vnd_per_month").number_format == "#,##0"
         assert cell("gap_vnd_once").number_format == "#,##0"

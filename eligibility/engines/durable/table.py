@@ -2,8 +2,8 @@
 
 The table is laid out as `decisions.build_decisions` lays it out (benefits by name, rows in
 register order; hit policy `all`: per paying rule, then the rest), so both engines' tables compare
-row for row. Its identity columns (who and where) come from `decisions.identity_columns`: the one
-import of a higher layer, made inside `frame` so the engine itself does not depend on it.
+row for row. Its identity columns (who and where) come from `register.identity`, as the vectorised
+table's do, and its column order from the vocabulary.
 """
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ import pandas as pd
 
 from ...rulebook.compile import Plan
 from ..scalar import plain_columns, records
+from ...register.identity import identity_columns
+from ...vocabulary import DECISION_COLUMNS as COLUMNS
 from .decide import DecisionRow
 from .runner import Runner
 
@@ -87,7 +89,6 @@ def run_households(runner: Runner, chunk: list[Household], per_session: int) -> 
 def frame(plan: Plan, prepared: Prepared, rows: list[PlacedRow], lang: str) -> pd.DataFrame:
     """The decisions table: identity columns as strings (missing: NA), the district by its label,
     repeated texts as categoricals."""
-    from ...decisions import COLUMNS, identity_columns
 
     benefits = [plan.benefits[n] for n in plan.order if n in plan.benefits]
     rank = {bi: r for r, bi in enumerate(sorted(range(len(benefits)), key=lambda i: benefits[i].id))}

@@ -1,0 +1,82 @@
+"""Who and where: the identity columns of a decisions table (ids, names, district, commune,
+village) for rows given as household rows and person rows of a register, and the categorical
+helper both engines lay their tables out with.
+
+Both engines' tables take these columns from here, so the vectorised and the durable_rules
+tables agree on them cell for cell; `plan` is read for the register's declared columns only.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+
+def categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
+    """Codes into labels (labels may repeat; code -1 gives an empty string, never a missing value)."""
+    labels = list(labels) + [""]          # code -1 reads the last entry: ""
+    uniq, inverse = np.unique(np.array(labels, dtype=object).astype(str), return_inverse=True)
+    lookup = inverse.ravel().astype(_code_type(len(uniq)))
+    return pd.Categorical.from_codes(lookup[codes], categories=list(uniq), validate=False)
+
+
+def _code_type(count: int) -> type:
+    """The integer type pandas itself would use for this many categories (so it makes no copy)."""
+    return np.int8 if count < 128 else np.int16 if count < 32768 else np.int32
+
+
+def _enum_labels(plan, households: pd.DataFrame, column: str, rows: np.ndarray, lang: str) -> pd.Categorical:
+    """A household enum column by its label in `lang` ("" where missing)."""
+    spec = plan.inputs.households.columns.get(column)
+    if spec is None or column not in households.columns:
+        return pd.Categorical([""] * len(rows))
+    codes = list(spec.values or {})
+    cat = households[column] if isinstance(households[column].dtype, pd.CategoricalDtype) else \
+        households[column].astype(pd.CategoricalDtype(codes))
+    source = cat.cat.codes.to_numpy()
+    labels = [getattr(spec.values[c], lang) if c in spec.values else c for c in cat.cat.categories]
+    return categorical(_pick(source, rows), labels)
+
+
+def identity_columns(plan, households: pd.DataFrame, members: pd.DataFrame, h_rows: np.ndarray,
+                     p_rows: np.ndarray, lang: str) -> dict:
+    """Who and where, for decision rows given by household rows and person rows (-1: a household row).
+    IDs and names, nearly one per person, are taken as Arrow strings (one gather, no hashing of a
+    million values); places repeat, and are categoricals over their few distinct values."""
+    person = p_rows >= 0
+    return {
+        "household_id": _strings(h_rows, households, "household_id"),
+        "person_id": _strings(p_rows, members, "person_id"),
+        # a person's own name, or for a household row its head's (heads' names follow members')
+        "name": _strings(np.where(person, p_rows, np.where(h_rows >= 0, len(members) + h_rows, -1)),
+                         members, "full_name", households, "head_name"),
+        "district": _enum_labels(plan, households, "district", h_rows, lang),
+        "commune": _text(households, "commune", h_rows),
+        "village": _text(households, "village", h_rows),
+    }
+
+
+def _strings(rows: np.ndarray, *frames_and_columns) -> pd.api.extensions.ExtensionArray:
+    """Values at `rows` (null at -1) of one or more (frame, column) pairs laid end to end, gathered
+    as Arrow strings; a column a frame lacks reads as nulls."""
+    chunks = []
+    for frame, column in zip(frames_and_columns[::2], frames_and_columns[1::2]):
+        values = pa.array(frame[column].astype("string[pyarrow]").array) if column in frame.columns \
+            else pa.nulls(len(frame), pa.string())
+        chunks += values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    values = pa.chunked_array([c.cast(pa.string()) for c in chunks], type=pa.string())
+    return pd.array(values.take(pa.array(rows, mask=rows < 0)), dtype="string[pyarrow]")
+
+
+def _text(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Categorical:
+    """A text column at `rows` as a categorical over its distinct values (missing: no value)."""
+    if column not in frame.columns:
+        return pd.Categorical.from_codes(np.full(len(rows), -1), categories=[])
+    codes, uniques = pd.factorize(frame[column].astype("string"), use_na_sentinel=True)
+    return pd.Categorical.from_codes(_pick(codes.astype(_code_type(len(uniques))), rows),
+                                     categories=pd.Index(uniques.astype(object)), validate=False)
+
+
+def _pick(codes: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """codes[rows], -1 wherever the row is -1: a trailing -1 is read by index -1 (no masks)."""
+    return np.append(codes, np.array(-1, dtype=codes.dtype))[rows]

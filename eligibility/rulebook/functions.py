@@ -1,0 +1,196 @@
+"""The expression language's functions, each defined once: its signature (checked when the pack
+compiles), its implementation over whole columns (the vectorised engine), over one value (the
+scalar evaluator, which the durable_rules engine also uses for calls), and its line in
+`docs/rule-format.md` (a test regenerates the table and fails when the file differs).
+
+Adding a function is adding one `Function` to `FUNCTIONS`: the checker, both engines and the
+documentation pick it up. The two implementations are written independently on purpose (numpy
+over columns; plain Python over one value) and tests/engines/test_scalar.py holds them to each
+other.
+
+Unknown values (Kleene): a function is strict unless it says otherwise: any unknown argument
+makes the result unknown, so its implementations only ever see known values. A function that
+looks at knownness itself (`known`, `coalesce`) is not strict: over columns it gets and returns
+(values, known) pairs; over one value it gets None for unknown and may return None.
+
+Dates are yyyymmdd integers: ordering and whole-year arithmetic stay exact (someone born on
+29 February completes a year on 1 March).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+from collections.abc import Callable
+
+import numpy as np
+
+# argument kinds: a type kind, or "any" (any one type; `same` results take the first argument's)
+ANY = "any"
+SAME = "same"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Function:
+    name: str
+    args: tuple[str, ...]             # the kind each argument must have ("date", "number", or ANY)
+    result: str                       # the result's kind, or SAME (the first argument's type)
+    vector: Callable                  # numpy arrays in, array out (non-strict: (values, known) pairs)
+    scalar: Callable                  # plain values in, plain value out (non-strict: None = unknown)
+    usage: str                        # how the docs write a call
+    doc: str                          # what the docs say it does
+    hint: str = ""                    # display hint of a number result ("int")
+    same_kind: bool = False           # all arguments of one kind (checked even when they are ANY)
+    strict: bool = True               # unknown in, unknown out (see the module's docstring)
+    durable: Callable | None = None   # a translation into durable_rules patterns, where one exists;
+    #                                   None: the durable engine asserts the value the scalar
+    #                                   evaluator computes (an "expression attribute")
+
+
+# ---------------------------------------------------------------- over columns (numpy)
+def _split(d: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    d = np.asarray(d, dtype=np.int64)
+    return d // 10000, (d // 100) % 100, d % 100
+
+
+def _days_from_civil(d: np.ndarray) -> np.ndarray:
+    """Days since 1970-01-01 (H. Hinnant's algorithm, vectorised)."""
+    y, m, dd = _split(d)
+    y = y - (m <= 2)
+    era = np.floor_divide(y, 400)
+    yoe = y - era * 400
+    mp = (m + 9) % 12
+    doy = (153 * mp + 2) // 5 + dd - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def np_years_between(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Completed years from a to b (the birthday counts: từ đủ N tuổi)."""
+    return (np.asarray(b, dtype=np.int64) - np.asarray(a, dtype=np.int64)) // 10000
+
+
+def np_months_between(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    ya, ma, da = _split(a)
+    yb, mb, db = _split(b)
+    return (yb - ya) * 12 + (mb - ma) - (db < da)
+
+
+def np_days_between(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return _days_from_civil(b) - _days_from_civil(a)
+
+
+def np_add_years(d: np.ndarray, n: np.ndarray) -> np.ndarray:
+    return np.asarray(d, dtype=np.int64) + np.asarray(n, dtype=np.int64) * 10000
+
+
+def np_add_months(d: np.ndarray, n: np.ndarray) -> np.ndarray:
+    y, m, dd = _split(d)
+    total = y * 12 + (m - 1) + np.asarray(n, dtype=np.int64)
+    return (total // 12) * 10000 + (total % 12 + 1) * 100 + dd
+
+
+def np_round_half_up(x: np.ndarray, digits: np.ndarray) -> np.ndarray:
+    scale = np.power(10.0, np.asarray(digits, dtype=float))
+    return np.floor(np.asarray(x, dtype=float) * scale + 0.5) / scale
+
+
+def np_known(x: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    return np.asarray(x[1]).copy(), np.asarray(True)
+
+
+def np_coalesce(x: tuple[np.ndarray, np.ndarray], y: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    return np.where(x[1], x[0], y[0]), x[1] | y[1]
+
+
+# ---------------------------------------------------------------- over one value (plain Python)
+def _ymd(d: int) -> tuple[int, int, int]:
+    return d // 10000, (d // 100) % 100, d % 100
+
+
+def _civil_days(d: int) -> int:
+    """Days since 1970-01-01 of a yyyymmdd integer (proleptic Gregorian, day numbers beyond the month's
+    end simply count on, like the integer arithmetic of add_years/add_months can produce)."""
+    y, m, day = _ymd(d)
+    y -= 1 if m <= 2 else 0
+    era = y // 400
+    yoe = y - era * 400
+    mp = (m + 9) % 12
+    doy = (153 * mp + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def py_years_between(a: Any, b: Any) -> int:
+    """Completed years from a to b: the birthday itself counts (từ đủ N tuổi)."""
+    return (int(b) - int(a)) // 10000
+
+
+def py_months_between(a: Any, b: Any) -> int:
+    ya, ma, da = _ymd(int(a))
+    yb, mb, db = _ymd(int(b))
+    return (yb - ya) * 12 + (mb - ma) - (1 if db < da else 0)
+
+
+def py_days_between(a: Any, b: Any) -> int:
+    return _civil_days(int(b)) - _civil_days(int(a))
+
+
+def py_add_years(d: Any, n: Any) -> int:
+    return int(d) + int(n) * 10000
+
+
+def py_add_months(d: Any, n: Any) -> int:
+    y, m, day = _ymd(int(d))
+    total = y * 12 + (m - 1) + int(n)
+    return (total // 12) * 10000 + (total % 12 + 1) * 100 + day
+
+
+def py_round_half_up(x: Any, digits: Any) -> float:
+    scale = 10.0 ** float(digits)
+    return float(math.floor(float(x) * scale + 0.5)) / scale
+
+
+# ---------------------------------------------------------------- the registry
+FUNCTIONS: dict[str, Function] = {f.name: f for f in [
+    Function(name="years_between", args=("date", "date"), result="number", hint="int",
+             vector=np_years_between, scalar=py_years_between, usage="years_between(d1, d2)",
+             doc="whole years from d1 to d2 (the birthday itself counts: `từ đủ 60 tuổi`)"),
+    Function(name="months_between", args=("date", "date"), result="number", hint="int",
+             vector=np_months_between, scalar=py_months_between, usage="months_between(d1, d2)",
+             doc="whole months from d1 to d2"),
+    Function(name="days_between", args=("date", "date"), result="number", hint="int",
+             vector=np_days_between, scalar=py_days_between, usage="days_between(d1, d2)",
+             doc="days from d1 to d2"),
+    Function(name="add_years", args=("date", "number"), result="date",
+             vector=np_add_years, scalar=py_add_years, usage="add_years(d, n)",
+             doc="the date n years after d (n may be negative)"),
+    Function(name="add_months", args=("date", "number"), result="date",
+             vector=np_add_months, scalar=py_add_months, usage="add_months(d, n)",
+             doc="the date n months after d (n may be negative)"),
+    Function(name="known", args=(ANY,), result="bool", strict=False,
+             vector=np_known, scalar=lambda x: x is not None, usage="known(x)",
+             doc="true when x has a value (always known)"),
+    Function(name="coalesce", args=(ANY, ANY), result=SAME, same_kind=True, strict=False,
+             vector=np_coalesce, scalar=lambda x, y: x if x is not None else y, usage="coalesce(x, y)",
+             doc="x, or y where x is missing (an explicit, reviewable default)"),
+    Function(name="least", args=("number", "number"), result="number",
+             vector=np.minimum, scalar=lambda a, b: min(float(a), float(b)), usage="least(a, b)",
+             doc="the smaller of two numbers"),
+    Function(name="greatest", args=("number", "number"), result="number",
+             vector=np.maximum, scalar=lambda a, b: max(float(a), float(b)), usage="greatest(a, b)",
+             doc="the larger of two numbers"),
+    Function(name="round", args=("number", "number"), result="number",
+             vector=np_round_half_up, scalar=py_round_half_up, usage="round(x, n)",
+             doc="x rounded half up to n decimals (`round(x, -3)`: to the nearest 1,000)"),
+]}
+
+
+def docs_table() -> str:
+    """The functions table of docs/rule-format.md, as it must read."""
+    lines = ["| function | meaning |", "|---|---|"]
+    lines += [f"| `{f.usage}` | {f.doc} |" for f in FUNCTIONS.values()]
+    return "\n".join(lines) + "\n"
+
+
+__all__ = ["Function", "FUNCTIONS", "ANY", "SAME", "docs_table"]

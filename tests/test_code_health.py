@@ -1,0 +1,23 @@
+"""The code's own rules, checked with every test run (and by `make lint`): the import layers
+(cli -> api -> reports/explain -> decisions -> engines -> rulebook/register -> errors, declared in
+pyproject.toml) and ruff's lint rules. A failure prints the offending imports or lines."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_imports_follow_the_layers(capsys):
+    from importlinter.cli import lint_imports
+
+    code = lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True)
+    assert code == 0, capsys.readouterr().out
+
+
+def test_ruff_finds_nothing():
+    done = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "eligibility", "tests", "scenarios",
+                           "bench", "rules"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
