@@ -11,8 +11,7 @@ from click.testing import CliRunner
 from eligibility import __version__
 from eligibility.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
-DEMO = ROOT / "sample_households" / "demo"
+from shared import AS_OF, DEMO, ROOT
 
 
 @pytest.fixture
@@ -37,7 +36,7 @@ def test_version_and_help_on_every_command(run):
 
 
 def test_screen_the_demo_register_prints_the_accounting_and_writes_outputs(run, tmp_path):
-    result = run("screen", DEMO, "--as-of", "2025-11-15", "--out", tmp_path, "--lang", "en")
+    result = run("screen", DEMO, "--as-of", AS_OF.isoformat(), "--out", tmp_path, "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "households: read 41 = accepted 41 + rejected 0" in result.output
     assert "members: read 112 = accepted 112 + rejected 0" in result.output
@@ -48,7 +47,7 @@ def test_screen_the_demo_register_prints_the_accounting_and_writes_outputs(run, 
 @pytest.mark.parametrize("fmt", ["csv", "parquet", "xlsx"])
 def test_screening_twice_gives_byte_identical_outputs(run, tmp_path, fmt):
     for out in ("a", "b"):
-        assert run("screen", DEMO, "--as-of", "2025-11-15", "--out", tmp_path / out, "--format", fmt).exit_code == 0
+        assert run("screen", DEMO, "--as-of", AS_OF.isoformat(), "--out", tmp_path / out, "--format", fmt).exit_code == 0
     for name in (f"entitlements.{fmt}", f"rejects.{fmt}", "manifest.json"):
         assert digest(tmp_path / "a" / name) == digest(tmp_path / "b" / name), name
 
@@ -71,7 +70,7 @@ def test_a_register_without_a_required_column_is_a_data_error_without_traceback(
     drop = header.index("Ngày sinh")
     (register / "members.csv").write_text("\n".join(
         ",".join(c for i, c in enumerate(line.split(",")) if i != drop) for line in members) + "\n", encoding="utf-8")
-    result = run("screen", register, "--as-of", "2025-11-15", "--out", tmp_path / "out")
+    result = run("screen", register, "--as-of", AS_OF.isoformat(), "--out", tmp_path / "out")
     assert result.exit_code == 1
     assert "members.csv" in result.output and "date_of_birth" in result.output
     assert "Traceback" not in result.output
@@ -97,13 +96,13 @@ def test_validate_lists_unverified_values(run):
 
 
 def test_explain_a_demo_household_in_vietnamese(run):
-    result = run("explain", DEMO, "DM13", "--as-of", "2025-11-15", "--lang", "vi")
+    result = run("explain", DEMO, "DM13", "--as-of", AS_OF.isoformat(), "--lang", "vi")
     assert result.exit_code == 0, result.output
     assert "Hộ DM13" in result.output
     assert "ĐỦ ĐIỀU KIỆN" in result.output
 
 
 def test_explain_an_unknown_household_suggests_a_close_id(run):
-    result = run("explain", DEMO, "DM131", "--as-of", "2025-11-15")
+    result = run("explain", DEMO, "DM131", "--as-of", AS_OF.isoformat())
     assert result.exit_code == 1
     assert "DM13" in result.output

@@ -15,7 +15,6 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -23,9 +22,7 @@ import pytest
 
 from eligibility.api import Screening, evaluate_frames, screen_register
 
-ROOT = Path(__file__).resolve().parents[1]
-DEMO = ROOT / "sample_households" / "demo"
-AS_OF = dt.date(2025, 11, 15)
+from shared import AS_OF, DEMO
 
 ANY = object()          # field not checked
 

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from eligibility.cli import main
 
-DEMO = Path(__file__).resolve().parents[1] / "sample_households" / "demo"
+from shared import AS_OF, DEMO
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +19,7 @@ def explain():
     def run(household: str, lang: str = "en", *extra: str) -> str:
         key = (household, lang, extra)
         if key not in cache:
-            result = runner.invoke(main, ["explain", str(DEMO), household, "--as-of", "2025-11-15", "--lang", lang,
+            result = runner.invoke(main, ["explain", str(DEMO), household, "--as-of", AS_OF.isoformat(), "--lang", lang,
                                           *extra], catch_exceptions=False)
             assert result.exit_code == 0, result.output
             cache[key] = result.output

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,8 +21,11 @@ from eligibility.api import evaluate_frames
 from eligibility.engines import durable
 from eligibility.records import frames_from_records
 
-DEMO = Path(__file__).resolve().parents[2] / "sample_households" / "demo"
-AS_OF = dt.date(2025, 11, 15)
+from shared import AS_OF, DEMO
+from strategies import register_records
+
+
+pytestmark = pytest.mark.slow   # durable_rules: half the suite's time; `make test-fast` leaves it out
 
 
 def both(plan, households, members, as_of, include_all=True, **kwargs):
@@ -44,18 +46,12 @@ def test_pack():
 
 # ---------------------------------------------------------------- (a) the demo register
 @pytest.mark.parametrize("as_of", [AS_OF, dt.date(2024, 7, 1)])
-def test_demo_register(rule_pack, as_of):
-    if (DEMO / "households.csv").exists():
-        vec = screen_register(DEMO, as_of, include_all=True)
-        dur = screen_register(DEMO, as_of, include_all=True, engine="durable")
-        households, members = vec.register.households, vec.register.members
-        vec, dur = vec.decisions, dur.decisions
-    else:  # the demo register is not there (yet): a generated one stands in
-        from eligibility.register.sample import generate_sample
-        households, members = generate_sample(60, seed=3)
-        vec, dur = both(rule_pack, households, members, as_of)
-    assert len(vec) > 0
-    assert_same_decisions(vec, dur, households, members)
+def test_demo_register(as_of):
+    vec = screen_register(DEMO, as_of, include_all=True)
+    dur = screen_register(DEMO, as_of, include_all=True, engine="durable")
+    households, members = vec.register.households, vec.register.members
+    assert len(vec.decisions) > 0
+    assert_same_decisions(vec.decisions, dur.decisions, households, members)
 
 
 # ---------------------------------------------------------------- (b) 2,000 generated households
@@ -116,44 +112,6 @@ def test_rule_pack_examples_pass_with_the_durable_engine(rule_pack):
 
 
 # ---------------------------------------------------------------- (c) hypothesis
-def _value(column, draw_from):
-    kind, codes = column.type, list(column.values or ())
-    if kind == "enum":
-        options = st.sampled_from(codes)
-    elif kind == "bool":
-        options = st.booleans()
-    elif kind == "date":
-        options = st.sampled_from(draw_from.dates)
-    elif kind == "text":
-        options = st.sampled_from(draw_from.texts)
-    elif kind == "int":
-        whole = [int(n) for n in draw_from.numbers if float(n).is_integer() and 0 <= n < 1e9]
-        options = st.one_of(st.integers(0, 12), st.sampled_from(whole))
-    else:
-        options = st.one_of(st.sampled_from([abs(n) for n in draw_from.numbers]),
-                            st.floats(0, 5e6, allow_nan=False, allow_infinity=False))
-    return options if column.required else st.one_of(st.none(), options)
-
-
-def _households(plan, as_of, max_households=3):
-    """Strategy: a register of 1-3 households, 1-5 members each; any optional value may be missing."""
-    pool = RandomRegister(plan, as_of)
-    hh_cols, m_cols = plan.inputs.households.columns, plan.inputs.members.columns
-    household = st.fixed_dictionaries({name: _value(col, pool) for name, col in hh_cols.items()})
-    member = st.fixed_dictionaries({name: _value(col, pool) for name, col in m_cols.items()})
-    family = st.tuples(household, st.lists(member, min_size=1, max_size=5))
-
-    def shape(families):
-        hh, mm = [], []
-        for i, (h, people) in enumerate(families):
-            h = dict(h, household_id=f"H{i}")
-            hh.append(h)
-            mm.extend(dict(p, household_id=h["household_id"], person_id=f"H{i}-{j}") for j, p in enumerate(people))
-        return hh, mm
-
-    return st.lists(family, min_size=1, max_size=max_households).map(shape)
-
-
 def _check_records(plan, as_of, records):
     hh, mm = records
     households, members = frames_from_records(plan.inputs, hh, mm)
@@ -165,14 +123,16 @@ def _check_records(plan, as_of, records):
 @given(data=st.data())
 def test_hypothesis_test_pack(test_pack, data):
     as_of = data.draw(st.sampled_from([dt.date(2019, 6, 1), AS_OF]), label="as_of")
-    _check_records(test_pack, as_of, data.draw(_households(test_pack, as_of), label="register"))
+    records = register_records(test_pack, RandomRegister(test_pack, as_of))
+    _check_records(test_pack, as_of, data.draw(records, label="register"))
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.data())
 def test_hypothesis_rule_pack(rule_pack, data):
     as_of = data.draw(st.sampled_from([dt.date(2024, 6, 30), AS_OF]), label="as_of")
-    _check_records(rule_pack, as_of, data.draw(_households(rule_pack, as_of, 2), label="register"))
+    records = register_records(rule_pack, RandomRegister(rule_pack, as_of), max_households=2)
+    _check_records(rule_pack, as_of, data.draw(records, label="register"))
 
 
 # ---------------------------------------------------------------- a known difference, reported

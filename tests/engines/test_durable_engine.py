@@ -1,7 +1,6 @@
 """The durable_rules engine's ruleset and its driving: shapes, limits, sessions, errors, processes."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import subprocess
 import sys
@@ -14,7 +13,9 @@ from eligibility.api import evaluate_frames
 from eligibility.engines import durable
 from eligibility.records import frames_from_records
 
-AS_OF = dt.date(2025, 11, 15)
+from shared import AS_OF
+
+pytestmark = pytest.mark.slow   # the durable_rules engine: `make test-fast` leaves it out
 
 
 @pytest.fixture(scope="module")

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from pathlib import Path
 
 from eligibility.api import load_rules
 from eligibility.engines.vectorised import Evaluation
 from eligibility.register import read_register
 from eligibility.rulebook.expressions import BOOL, NUMBER, Compare, Const, Shared, walk
 
-DEMO = Path(__file__).resolve().parents[2] / "sample_households" / "demo"
-AS_OF = dt.date(2025, 11, 15)
+from shared import AS_OF, DEMO
 
 
 def test_a_condition_written_in_several_rules_is_one_node():

@@ -1,14 +1,10 @@
 """Helpers shared by the register tests (imported by name: tests/register has no __init__.py)."""
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from shared import AS_OF, DEMO, DEMO_XLSX, ROOT  # noqa: F401  (re-exported to the register tests)
+
 FIXTURES = ROOT / "tests" / "fixtures" / "register"
-DEMO = ROOT / "sample_households" / "demo"
-DEMO_XLSX = ROOT / "sample_households" / "demo_xlsx"
-AS_OF = dt.date(2025, 11, 15)
 
 
 def assert_accounting(register) -> None:

@@ -173,10 +173,10 @@ def test_vietnamese_csv_output_reads_like_a_commune_spreadsheet(read, tmp_path):
     assert ",có" in text and ",không" in text
 
 
-def test_vectorised_reading_of_a_larger_register(read, tmp_path):
-    """A register of 60,000 members reads in well under the time a row loop would take."""
-    import time
-
+@pytest.mark.slow
+def test_a_larger_register_is_read_value_for_value(read, tmp_path):
+    """60,000 members with dd/mm/yyyy dates and Vietnamese yes/no cells: every row read, every value
+    as written (how fast it reads is measured in bench/, not asserted here)."""
     rng = np.random.default_rng(0)
     n_households, size = 15_000, 4
     ids = pd.Series(np.arange(n_households)).astype(str).radd("H")
@@ -193,10 +193,15 @@ def test_vectorised_reading_of_a_larger_register(read, tmp_path):
     })
     households.to_csv(tmp_path / "households.csv", index=False)
     members.to_csv(tmp_path / "members.csv", index=False)
-    start = time.perf_counter()
     reg = read(tmp_path)
-    assert time.perf_counter() - start < 5
     assert reg.ok and len(reg.members) == 60_000
+    read_back = reg.members.set_index("person_id")
+    written = members.set_index("person_id")
+    born = pd.to_datetime(written["date_of_birth"], format="%d/%m/%Y")
+    assert (read_back["date_of_birth"] == born.reindex(read_back.index)).all()
+    hi_card = written["hi_card"].reindex(read_back.index)
+    assert read_back["hi_card"].isna().sum() == (hi_card == "").sum()
+    assert read_back["hi_card"].sum() == (hi_card == "có").sum()
 
 
 def test_partitioned_parquet_folders_and_vietnamese_file_names(read, tmp_path):

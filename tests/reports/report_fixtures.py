@@ -9,8 +9,7 @@ import subprocess
 from pathlib import Path
 
 
-ROOT = Path(__file__).resolve().parents[2]
-AS_OF = dt.date(2025, 11, 15)
+from shared import AS_OF, ROOT  # noqa: F401  (re-exported to the report tests)
 
 PARAMS = """
 parameters:

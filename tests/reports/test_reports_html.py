@@ -132,6 +132,7 @@ def _attr(dom: str, name: str) -> str | None:
     return match.group(1) if match else None
 
 
+@pytest.mark.slow
 def test_chromium_renders_the_report_and_its_tables_sort(chromium, page, tmp_path):
     dom = dump_dom(chromium, page.as_uri() + "#selftest", tmp_path)
     assert _attr(dom, "data-error") is None, _attr(dom, "data-error")
@@ -142,6 +143,7 @@ def test_chromium_renders_the_report_and_its_tables_sort(chromium, page, tmp_pat
     assert dom.count("<svg") >= 2 and dom.count('<table class="sortable"') == len(VIEWS)
 
 
+@pytest.mark.slow
 def test_chromium_on_a_phone_sized_window_nothing_overflows(chromium, page, tmp_path):
     dom = dump_dom(chromium, page.as_uri(), tmp_path, width=390, height=844)
     assert _attr(dom, "data-ok") == "1"

@@ -1,6 +1,9 @@
 """--redact: stable HMAC pseudonyms; no name or register ID left in any report file."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -21,9 +24,18 @@ def redacted(screening, tables, key):
     return redact_tables(tables, key, screening.evaluation.members)
 
 
+def _in_another_process(person_id: str, screening) -> str:
+    """The pseudonym as another run computes it (another process, another hash seed)."""
+    code = ("import sys; from eligibility.reports.redact import derive_key, pseudonym; "
+            "print(pseudonym(sys.argv[1], derive_key(sys.argv[2], sys.argv[3]), 'person'))")
+    done = subprocess.run([sys.executable, "-c", code, person_id, screening.plan.digest, screening.as_of.isoformat()],
+                          capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "12345"})
+    return done.stdout.strip()
+
+
 def test_pseudonyms_are_stable_keyed_and_distinct(screening):
     k = derive_key(screening.plan.digest, screening.as_of)
-    assert pseudonym("PPX-0001", k, "person") == pseudonym("PPX-0001", k, "person")
+    assert pseudonym("PPX-0001", k, "person") == _in_another_process("PPX-0001", screening)   # stable
     assert pseudonym("PPX-0001", k, "person") != pseudonym("PPX-0002", k, "person")
     assert pseudonym("PPX-0001", k, "person") != pseudonym("PPX-0001", key_from_text("secret"), "person")
     assert pseudonym("X1", k, "person") != pseudonym("X1", k, "household")
