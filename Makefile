@@ -1,14 +1,15 @@
 # Two commands matter: `make demo` (screen the bundled sample register) and `make test`.
+# In the edit loop: `make test-fast` (leaves out the tests marked slow) and `make lint`.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test test-fast lint browser bench wheel-check clean
 
 $(BIN)/eligibility: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(BIN)/eligibility
 
 setup: $(BIN)/eligibility
@@ -16,11 +17,38 @@ setup: $(BIN)/eligibility
 demo: setup
 	$(BIN)/eligibility screen sample_households/demo --as-of 2025-11-15 --out out/demo
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow"
+
+# ruff's rules, the import layers (pyproject.toml [tool.importlinter]) and mypy (pyproject.toml [tool.mypy])
+lint: setup
+	$(BIN)/ruff check eligibility tests scenarios bench rules
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
+
+# The HTML-report test renders the report in headless Chromium. Missing: as root, Debian's package
+# is installed; otherwise make stops with the one command to run (or ELIGIBILITY_CHROMIUM=/path).
+browser:
+	@if [ -n "$$ELIGIBILITY_CHROMIUM" ] || [ "$$ELIGIBILITY_SKIP_BROWSER" = 1 ] \
+	    || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian's chromium for the HTML-report test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "make test needs headless Chromium for the HTML-report test. Install it with:"; \
+	  echo "    sudo apt-get install -y chromium"; \
+	  exit 1; \
+	fi
 
 bench: setup
 	$(BIN)/python bench/bench_screen.py
 
+# The package as a user installs it: a wheel, in a fresh virtualenv, outside the checkout.
+wheel-check:
+	bash .ci/wheel-check
+
 clean:
-	rm -rf $(VENV) out
+	rm -rf $(VENV) out dist build

@@ -140,6 +140,7 @@ class BenefitResult:
         return self._at(self.paid_rate, rows)
 
     def pattern_at(self, rows: np.ndarray) -> np.ndarray:
+        assert self.pattern is not None, "a pattern is kept for hit policy `sum` only"
         return np.append(self.pattern, 0)[self._positions(rows)]
 
     @functools.cached_property
@@ -320,7 +321,7 @@ class Evaluation:
                 else V.scalar(0.0, known=False)
         if node.type.kind == "list":
             return V(np.asarray(value.value, dtype=object), np.asarray(True))
-        return V.scalar(float(value.value))
+        return V.scalar(float(value.value))  # type: ignore[arg-type]  # a number: the checker typed it
 
     def _ParamAt(self, node, get) -> V:
         """The parameter's value in force on each row's date (unknown where no value is in force)."""
@@ -652,7 +653,7 @@ def _node_users(plan: Plan) -> tuple[dict[str, list[int]], dict[int, int]]:
     steps: dict[str, list[int]] = {}
     for name in plan.order:
         if name in plan.variables:
-            roots = [plan.variables[name].node]
+            roots: list[Node | None] = [plan.variables[name].node]
         else:
             benefit = plan.benefits[name]
             roots = [benefit.enrolled] + [n for r in benefit.rules for n in [r.amount, r.rate]

@@ -124,7 +124,7 @@ class _Compiler:
         for name, (spec, _) in self.var_specs.items():
             symbols[spec.entity][name] = Symbol("variable", spec.entity, type_of(spec.type, spec.values))
         params = {n: type_of(p.spec.type) for n, p in self.parameters.items()}
-        benefits = {n: spec.entity for n, (spec, _) in self.benefit_specs.items()}
+        benefits: dict[str, str] = {n: spec.entity for n, (spec, _) in self.benefit_specs.items()}
         return Scope(symbols, params, benefits)
 
     # ------------------------------------------------------------ expressions
@@ -155,16 +155,17 @@ class _Compiler:
 
     def _cases(self, spec: Variable, src: Source, scope: Scope, key: tuple, want: Type, owner: str) -> Node | None:
         """A first-match decision table, compiled as nested if/else."""
-        if spec.cases[-1].else_ is None or any(c.else_ is not None for c in spec.cases[:-1]):
+        cases = spec.cases or []              # the schema guarantees cases where there is no formula
+        if cases[-1].else_ is None or any(c.else_ is not None for c in cases[:-1]):
             self.issue("E-SCHEMA", src, key + ("cases",), "a cases table ends with exactly one `else:`")
             return None
-        result = self._outcome(spec.cases[-1].else_, spec, src, scope, key + ("cases", len(spec.cases) - 1, "else"),
+        result = self._outcome(cases[-1].else_, spec, src, scope, key + ("cases", len(cases) - 1, "else"),
                                want, owner)
-        for i in range(len(spec.cases) - 2, -1, -1):
-            case = spec.cases[i]
+        for i in range(len(cases) - 2, -1, -1):
+            case = cases[i]
             cond = self._expr(case.when, spec.entity, scope, src, key + ("cases", i, "when"), BOOL, owner)
             then = self._outcome(case.then, spec, src, scope, key + ("cases", i, "then"), want, owner)
-            if None in (cond, then, result):
+            if cond is None or then is None or result is None:
                 result = None
                 continue
             result = IfElse(want, _entity(cond, then, result), cond, then, result)
@@ -176,8 +177,9 @@ class _Compiler:
             return Const(want, "scalar", value)   # a bare enum code reads as itself
         if spec.type == "enum" and isinstance(value, str) and value.isidentifier() \
                 and value not in scope.symbols[spec.entity] and value != "as_of":
+            values = spec.values or []
             self.issue("E-ENUM-VALUE", src, key, f"'{value}' is not a value of this variable",
-                       ", ".join(spec.values), suggest(value, spec.values))
+                       ", ".join(values), suggest(value, values))
             return None
         return self._expr(value, spec.entity, scope, src, key, want, owner)
 
@@ -214,32 +216,34 @@ class _Compiler:
             amount = None
         rate = None if rule.rate is None else self._expr(rule.rate, spec.entity, scope, src, key + ("rate",),
                                                         type_of("number"), benefit)
-        if amount is None or None in conditions or (rule.rate is not None and rate is None):
+        compiled = tuple(c for c in conditions if c is not None)
+        if amount is None or len(compiled) != len(conditions) or (rule.rate is not None and rate is None):
             return None
         return CompiledRule(id=rule.id, benefit=benefit, label=rule.label, reference=rule.reference,
                             valid_from=rule.valid.from_, valid_to=rule.valid.to,
-                            priority=rule.priority if rule.priority is not None else 0, conditions=tuple(conditions),
+                            priority=rule.priority if rule.priority is not None else 0, conditions=compiled,
                             amount=amount, rate=rate, file=str(src.path), line=src.line(*key))
 
     def _condition(self, cond: Any, entity: str, scope: Scope, src: Source, key: tuple,
                    owner: str) -> CompiledCondition | None:
         if isinstance(cond, AnyOf):
-            parts = [self._expr(c, entity, scope, src, key + ("any_of", i), BOOL, owner)
+            found = [self._expr(c, entity, scope, src, key + ("any_of", i), BOOL, owner)
                      for i, c in enumerate(cond.any_of)]
-            if None in parts:
+            parts = tuple(p for p in found if p is not None)
+            if len(parts) != len(found):
                 return None
             text = " or ".join(f"({c})" for c in cond.any_of)
-            node = BoolOp(BOOL, _entity(*parts), "or", tuple(parts))
-            return CompiledCondition(text=text, node=node, label=cond.label, line=src.line(*key))
+            return CompiledCondition(text=text, node=BoolOp(BOOL, _entity(*parts), "or", parts), label=cond.label,
+                                     line=src.line(*key))
         text, label = (cond.when, cond.label) if isinstance(cond, Labeled) else (cond, None)
-        node = self._expr(text, entity, scope, src, key, BOOL, owner)
-        return None if node is None else CompiledCondition(text=str(text), node=node, label=label,
+        expr = self._expr(text, entity, scope, src, key, BOOL, owner)
+        return None if expr is None else CompiledCondition(text=str(text), node=expr, label=label,
                                                            line=src.line(*key))
 
     # ------------------------------------------------------------ order and lineage
     def _order(self) -> list[str]:
         try:
-            sorter = TopologicalSorter()
+            sorter: TopologicalSorter[str] = TopologicalSorter()
             for name in sorted(self.deps):   # sorted: the order must not depend on hash seeds
                 sorter.add(name, *sorted(self.deps[name]))
             return list(sorter.static_order())
@@ -321,7 +325,9 @@ def _with_lineage(order: list[str], variables: dict[str, CompiledVariable],
             new_vars[name] = replace(variables[name], inputs=inputs, params=params)
             continue
         benefit = benefits[name]
-        rules, all_cols, all_params = [], set(), set()
+        rules: list[CompiledRule] = []
+        all_cols: set[tuple[str, str]] = set()
+        all_params: set[str] = set()
         for rule in benefit.rules:
             rule_params = set(reads(rule.amount)[1]) | (set(reads(rule.rate)[1]) if rule.rate else set())
             conditions = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from ..suggestions import suggest
 from .functions import ANY, SAME
@@ -66,86 +66,86 @@ class AsOf(Node):
 
 @dataclass(frozen=True, eq=False)
 class Column(Node):
-    name: str = ""
+    name: str
 
 
 @dataclass(frozen=True, eq=False)
 class Var(Node):
-    name: str = ""
+    name: str
 
 
 @dataclass(frozen=True, eq=False)
 class BenefitRef(Node):
-    benefit: str = ""
+    benefit: str
     what: str = "eligible"  # eligible | amount
 
 
 @dataclass(frozen=True, eq=False)
 class Param(Node):
-    name: str = ""
+    name: str
 
 
 @dataclass(frozen=True, eq=False)
 class ParamAt(Param):
     """A parameter's value in force on a date of the register's (e.g. the disaster date), not the as-of date."""
-    at: Node = None
+    at: Node
 
 
 @dataclass(frozen=True, eq=False)
 class FromHousehold(Node):
     """A household value seen from each of its members."""
-    inner: Node = None
+    inner: Node
 
 
 @dataclass(frozen=True, eq=False)
 class Aggregate(Node):
     """count/any/all/sum/max/min over a household's members."""
-    func: str = ""
+    func: str
     inner: Node | None = None
 
 
 @dataclass(frozen=True, eq=False)
 class Compare(Node):
-    op: str = ""
-    left: Node = None
-    right: Node = None
+    op: str
+    left: Node
+    right: Node
 
 
 @dataclass(frozen=True, eq=False)
 class BoolOp(Node):
-    op: str = ""  # and | or
-    items: tuple[Node, ...] = ()
+    op: str  # and | or
+    items: tuple[Node, ...]
 
 
 @dataclass(frozen=True, eq=False)
 class Not(Node):
-    inner: Node = None
+    inner: Node
 
 
 @dataclass(frozen=True, eq=False)
 class Arith(Node):
-    op: str = ""
-    left: Node = None
-    right: Node = None
+    op: str
+    left: Node
+    right: Node
 
 
 @dataclass(frozen=True, eq=False)
 class Neg(Node):
-    inner: Node = None
+    inner: Node
 
 
 @dataclass(frozen=True, eq=False)
 class In(Node):
-    item: Node = None
-    options: Node = None      # Const list or Param list
+    item: Node
+    options: Node             # Const list or Param list
     negate: bool = False
 
 
 @dataclass(frozen=True, eq=False)
 class IfElse(Node):
-    cond: Node = None
-    then: Node = None
-    other: Node = None
+    cond: Node
+    then: Node
+    other: Node
 
 
 @dataclass(frozen=True, eq=False)
@@ -300,9 +300,10 @@ class _Checker:
 
     def visit_List(self, node: ast.List, entity: str) -> Node:
         items = [self.visit(elt, entity) for elt in node.elts]
-        if not all(isinstance(i, Const) and i.type.kind in ("text", "number") for i in items):
+        literals = [i for i in items if isinstance(i, Const) and i.type.kind in ("text", "number")]
+        if len(literals) != len(items):
             raise ExprError("E-EXPR-FORBIDDEN", "a list may only hold literal strings or numbers")
-        return Const(LIST, "scalar", tuple(i.value for i in items))
+        return Const(LIST, "scalar", tuple(i.value for i in literals))
 
     visit_Tuple = visit_List
 
@@ -409,6 +410,7 @@ class _Checker:
     def _param_at(self, args: list[ast.expr], entity: str) -> Node:
         """param('name', some_date): the value in force on that date (per row)."""
         base = self._literal_call("param", args[:1], entity)
+        assert isinstance(base, Param)
         if base.type.kind == "list":
             raise ExprError("E-TYPE", f"param('{base.name}', date) reads a number on a date; '{base.name}' is a list")
         at = self.visit(args[1], entity)
@@ -498,6 +500,12 @@ class Shared:
 
     def __init__(self) -> None:
         self.nodes: dict[tuple, Node] = {}
+
+    @overload
+    def __call__(self, node: Node) -> Node: ...
+
+    @overload
+    def __call__(self, node: None) -> None: ...
 
     def __call__(self, node: Node | None) -> Node | None:
         if node is None:

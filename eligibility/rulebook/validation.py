@@ -33,7 +33,7 @@ def _fold_misspelt(issues: list[RuleIssue]) -> list[RuleIssue]:
             if not (i.message == "Field required" and tuple(i.key.rsplit(".", 1)) in meant)]
 
 
-def issue_from_pydantic(error: dict, path: Path, doc: Any, model: type[BaseModel]) -> RuleIssue:
+def issue_from_pydantic(error: Any, path: Path, doc: Any, model: type[BaseModel]) -> RuleIssue:
     """Turn one pydantic error into a located issue with what is allowed and a did-you-mean."""
     loc = _yaml_path(error["loc"])
     key = ".".join(str(s) for s in loc)
