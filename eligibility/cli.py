@@ -311,7 +311,7 @@ def explain(register: Path, household_id: str, rules_dir, as_of, lang: str, fmt:
 def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_size: int, force: bool) -> None:
     """Generate a realistic synthetic Lai Châu register (deterministic by seed)."""
     from .outfolder import output_folder
-    from .register.sample import write_sample
+    from .synthetic import write_sample
 
     with output_folder(out_dir, force=force) as folder:
         if partitioned:

@@ -10,14 +10,4 @@ from .model import REJECT_CODES, REJECT_COLUMNS, Register
 from .reader import read_register
 from .writer import write_register
 
-__all__ = ["REJECT_CODES", "REJECT_COLUMNS", "Register", "read_register", "write_register",
-           "generate_sample", "write_sample"]
-
-
-def __getattr__(name: str):
-    # The sample generator is only loaded when asked for.
-    if name in ("generate_sample", "write_sample"):
-        from . import sample
-
-        return getattr(sample, name)
-    raise AttributeError(name)
+__all__ = ["REJECT_CODES", "REJECT_COLUMNS", "Register", "read_register", "write_register"]

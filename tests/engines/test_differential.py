@@ -56,7 +56,7 @@ def test_demo_register(as_of):
 
 # ---------------------------------------------------------------- (b) 2,000 generated households
 def test_two_thousand_generated_households_in_two_processes(rule_pack):
-    from eligibility.register.sample import generate_sample
+    from eligibility.synthetic import generate_sample
     households, members = generate_sample(2000, seed=2025)
     vec, dur = both(rule_pack, households, members, AS_OF, include_all=False, processes=2)
     assert durable.LAST_RUN["households"] == 2000

@@ -208,7 +208,7 @@ def test_threaded_evaluation_decides_exactly_as_one_thread(tmp_path):
     from eligibility.decisions import build_decisions
     from eligibility.engines.vectorised import Evaluation
     from eligibility.register import read_register
-    from eligibility.register.sample import write_sample
+    from eligibility.synthetic import write_sample
 
     plan = load_rules()
     write_sample(tmp_path, households=12_000, seed=11, fmt="parquet")

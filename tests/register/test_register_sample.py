@@ -8,8 +8,8 @@ import pytest
 from pandas.testing import assert_frame_equal
 from register_helpers import AS_OF
 
-from eligibility.register import generate_sample, write_sample
-from eligibility.register.places import COMMUNES, DISTRICTS
+from eligibility.synthetic import generate_sample, write_sample
+from eligibility.synthetic.places import COMMUNES, DISTRICTS
 
 N = 2_000
 

@@ -13,7 +13,7 @@ from eligibility.reports.commands import gaps, targets
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    from eligibility.register import write_sample
+    from eligibility.synthetic import write_sample
 
     folder = tmp_path_factory.mktemp("sample")
     write_sample(folder, households=150, seed=767, fmt="csv", headers="vi")

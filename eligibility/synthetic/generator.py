@@ -4,6 +4,10 @@ tests and benchmarks.
     households, members = generate_sample(100_000, seed=7)
     write_sample("out/sample", 100_000, seed=7, fmt="parquet")
 
+The legal figures it is built around (poverty lines, boarding distances) come from the compiled
+rule pack on the as-of date (`figures.py`); the shares and distributions below are the province's
+statistics (POLICIES.md §10) or modelling choices, not law.
+
 What is realistic (POLICIES.md §10): the 8 former districts and 38 communes/wards, villages,
 ethnic composition (Thái 32 %, Mông 21.5 %, Kinh 15.3 %, Dao 13.2 %, Hà Nhì 3.1 %, others),
 household sizes 1-9 (mean ≈ 4.4), a young age pyramid with some 80+, about 19.5 % poor and
@@ -23,10 +27,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..rulebook.plan import Plan
 from . import places as P
+from .figures import Figures, figures_on
 
 DEFAULT_AS_OF = dt.date(2025, 11, 15)
-RURAL_LINE, URBAN_LINE = 1_500_000, 2_000_000  # Decree 07/2021, Art. 3 (2022-2026)
 SIZE_SHARES = [0.05, 0.12, 0.16, 0.22, 0.19, 0.12, 0.07, 0.04, 0.03]  # sizes 1..9, mean 4.4
 LOW_INCOME_SHARE = 0.285  # households at or below the line (poor + near-poor by the standard)
 POOR_SHARE_OF_LOW = 0.69
@@ -43,7 +48,6 @@ ROLES = np.array(["head", "spouse", "child", "parent", "grandchild", "sibling", 
 HEAD, SPOUSE, CHILD, PARENT, GRANDCHILD, SIBLING, OTHER = range(7)
 LEVELS = np.array(["none", "preschool", "primary", "lower_secondary", "upper_secondary", "vocational",
                    "university"], dtype=object)
-BOARDING_KM = {2: 4.0, 3: 7.0, 4: 10.0}  # primary, lower and upper secondary (Decree 66/2025)
 INJURY_RATES = np.array([21, 25, 31, 35, 41, 45, 51, 55, 61, 65, 71, 81])
 INJURY_WEIGHTS = np.array([12, 10, 10, 8, 9, 7, 7, 6, 6, 5, 4, 3], dtype=float)
 
@@ -56,16 +60,23 @@ KEEP_COMPLETE = {"household_id", "commune", "person_id", "date_of_birth", "head_
 # Public API
 
 
-def generate_sample(households: int, seed: int, as_of: dt.date = DEFAULT_AS_OF) -> tuple[pd.DataFrame, pd.DataFrame]:
+def generate_sample(households: int, seed: int, as_of: dt.date = DEFAULT_AS_OF,
+                    plan: Plan | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(households, members) frames with the declared column names; enums as codes (Categorical),
-    yes/no as "boolean", dates as datetime64, amounts as numbers. Same arguments, same frames."""
+    yes/no as "boolean", dates as datetime64, amounts as numbers. Same arguments, same frames.
+    `plan` (default: the bundled rule pack) gives the legal figures in force on `as_of`."""
     if households < 1:
         raise ValueError("households must be at least 1")
+    if plan is None:
+        from ..api import load_rules
+
+        plan = load_rules()
+    figures = figures_on(plan, as_of)
     rng = np.random.default_rng(seed)
     as_of = pd.Timestamp(as_of).normalize()
     hh = _place_households(rng, int(households))
-    m = _members(rng, hh, as_of)
-    _living_standard(rng, hh, as_of)
+    m = _members(rng, hh, as_of, figures)
+    _living_standard(rng, hh, as_of, figures)
     _person_enrolment(rng, hh, m)
     _deprivations(rng, hh, m)
     _housing_and_events(rng, hh, m, as_of)
@@ -77,11 +88,12 @@ def generate_sample(households: int, seed: int, as_of: dt.date = DEFAULT_AS_OF) 
 
 
 def write_sample(out_dir: str | Path, households: int, seed: int, fmt: str = "parquet",
-                 as_of: dt.date = DEFAULT_AS_OF, headers: str = "en", schema=None) -> list[Path]:
+                 as_of: dt.date = DEFAULT_AS_OF, headers: str = "en", schema=None,
+                 plan: Plan | None = None) -> list[Path]:
     """Generate a sample register and write it (see write_register); returns the files written."""
-    from .writer import write_register
+    from ..register.writer import write_register
 
-    households_frame, members_frame = generate_sample(households, seed, as_of)
+    households_frame, members_frame = generate_sample(households, seed, as_of, plan)
     return write_register(households_frame, members_frame, out_dir, fmt=fmt, headers=headers, schema=schema)
 
 
@@ -216,7 +228,7 @@ def _place_households(rng: np.random.Generator, n: int) -> dict[str, np.ndarray]
 # Members
 
 
-def _members(rng: np.random.Generator, hh: dict, as_of: pd.Timestamp) -> dict[str, np.ndarray]:
+def _members(rng: np.random.Generator, hh: dict, as_of: pd.Timestamp, figures: Figures) -> dict[str, np.ndarray]:
     n_hh = int(hh["n"])
     size = hh["size"]
     hidx = np.repeat(np.arange(n_hh), size)
@@ -279,7 +291,7 @@ def _members(rng: np.random.Generator, hh: dict, as_of: pd.Timestamp) -> dict[st
     m["marital"] = _marital(rng, role, age, has_spouse[hidx])
     m["full_name"] = _names(rng, hh, m)
     hh["head_name"] = m["full_name"][start]
-    _schooling(rng, hh, m)
+    _schooling(rng, hh, m, figures)
     _conditions(rng, hh, m, as_of_day)
     _merit(rng, hh, m)
     _income_support(rng, hh, m)
@@ -333,7 +345,7 @@ def _names(rng: np.random.Generator, hh: dict, m: dict) -> np.ndarray:
     return full.str.replace("  ", " ", regex=False).to_numpy(dtype=object)
 
 
-def _schooling(rng: np.random.Generator, hh: dict, m: dict) -> None:
+def _schooling(rng: np.random.Generator, hh: dict, m: dict, figures: Figures) -> None:
     n = len(m["hidx"])
     age = m["age"]
     z = hh["z"][m["hidx"]]
@@ -356,7 +368,7 @@ def _schooling(rng: np.random.Generator, hh: dict, m: dict) -> None:
     km = np.maximum(np.round((0.2 + rng.exponential(mean_km)) * 2) / 2, 0.5)
     dbkk = hh["dbkk"][m["hidx"]]
     terrain = rng.random(n) < np.where(dbkk, 0.12, 0.04)
-    threshold = np.select([level == 2, level == 3, level == 4], [4.0, 7.0, 10.0], np.inf)
+    threshold = np.select([level == 2, level == 3, level == 4], list(figures.boarding_km), np.inf)
     far = (km >= threshold) | (terrain & np.isin(level, [2, 3, 4]))
     boarding = rng.random(n) < np.where(dbkk & far, np.where(level == 2, 0.4, 0.75), 0.03)
     school = studying & (level <= 4)
@@ -449,7 +461,7 @@ def _income_support(rng: np.random.Generator, hh: dict, m: dict) -> None:
 # Living standard, enrolment, deprivations, events
 
 
-def _living_standard(rng: np.random.Generator, hh: dict, as_of: pd.Timestamp) -> None:
+def _living_standard(rng: np.random.Generator, hh: dict, as_of: pd.Timestamp, figures: Figures) -> None:
     n = int(hh["n"])
     z = hh["z"]
     low = rng.random(n) < _sigmoid(_calibrate(z, LOW_INCOME_SHARE) + z)
@@ -458,7 +470,7 @@ def _living_standard(rng: np.random.Generator, hh: dict, as_of: pd.Timestamp) ->
     poor[low] = rng.random(low.sum()) < _sigmoid(_calibrate(poor_score, POOR_SHARE_OF_LOW) + poor_score)
     klass = np.where(poor, 2, np.where(low, 1, 0))  # what the household really is, by the standard
     hh["klass"] = klass
-    line = np.where(hh["urban"], URBAN_LINE, RURAL_LINE)
+    line = np.where(hh["urban"], figures.urban_line, figures.rural_line)
     u = rng.random(n)
     below = np.floor(line * (0.3 + 0.7 * u ** 0.6) / 10_000) * 10_000
     below = np.where(rng.random(n) < 0.02, line, below)

@@ -1,0 +1,11 @@
+"""Synthetic Lai Châu registers for demos, tests and benchmarks (`eligibility sample`).
+
+    from eligibility.synthetic import generate_sample, write_sample
+    households, members = generate_sample(20_000, seed=1)
+
+`generator.py` builds the columns, `places.py` holds the province's districts, communes, villages
+and ethnic groups, `figures.py` reads the legal figures from the compiled rule pack.
+"""
+from .generator import DEFAULT_AS_OF, generate_sample, write_sample
+
+__all__ = ["DEFAULT_AS_OF", "generate_sample", "write_sample"]
