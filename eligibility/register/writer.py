@@ -14,9 +14,9 @@ import pyarrow.csv as pacsv
 from pandas.api import types as ptypes
 
 from ..rulebook.inputs import Column, InputSchema, Table, load_input_schema
+from ..rulebook.load import DEFAULT_RULES
 from .convert import enum_spellings, token_key
 
-DEFAULT_RULES = Path(__file__).resolve().parents[2] / "rules"
 WORKBOOK_NAME = "register.xlsx"
 BOOL_WORDS = {"vi": ("không", "có"), "en": ("no", "yes")}  # (false, true)
 CSV_DATE_FORMAT = {"vi": "%d/%m/%Y", "en": "%Y-%m-%d"}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,19 @@ from .inputs import InputSchema, Table
 from .schema import ParameterFile, PolicyFile, TargetFile
 from .validation import parse_model
 
-DEFAULT_RULES = Path(__file__).resolve().parents[2] / "rules"
+
+
+def bundled_rules() -> Path:
+    """The rule pack that ships with the package. A built wheel carries it as package data
+    (`eligibility/rules`, copied from the repository's `rules/` by setup.py at build time); a
+    checkout, or an editable install, reads the repository's `rules/`, where policy staff edit it."""
+    packaged = resources.files("eligibility") / "rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+DEFAULT_RULES = bundled_rules()
 
 
 @dataclass
