@@ -26,8 +26,8 @@ import signal
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from .errors import DataError
 from .messages import message

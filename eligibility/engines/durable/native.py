@@ -13,11 +13,14 @@ import math
 import os
 import re
 import traceback
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ...errors import EligibilityError
+
+if TYPE_CHECKING:
+    from .runner import Runner
 
 
 def engine_module():
@@ -145,7 +148,7 @@ def process_host():
                 self.actions: dict[str, Any] = {}
                 self.broken = False
                 self.pid = os.getpid()
-                self.runners: dict[tuple, "Runner"] = {}
+                self.runners: dict[tuple, Runner] = {}
                 super().__init__()
 
             def get_action(self, name: str):
