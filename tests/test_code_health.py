@@ -21,3 +21,13 @@ def test_ruff_finds_nothing():
     done = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "eligibility", "tests", "scenarios",
                            "bench", "rules"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_changelog_has_every_policy_area():
+    """CHANGELOG.md records rule-pack changes by policy area: a new area needs its section."""
+    from eligibility.rulebook.load import load_pack
+
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    areas = {src.model.area or src.path.parent.name for src in load_pack(ROOT / "rules").policies
+             if src.model.benefits}
+    assert {area for area in areas if f"`{area}`" not in changelog} == set()
