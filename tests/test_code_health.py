@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -31,3 +33,13 @@ def test_changelog_has_every_policy_area():
     areas = {src.model.area or src.path.parent.name for src in load_pack(ROOT / "rules").policies
              if src.model.benefits}
     assert {area for area in areas if f"`{area}`" not in changelog} == set()
+
+
+@pytest.mark.slow
+def test_mypy_finds_nothing_in_the_typed_core(monkeypatch):
+    """mypy on rulebook/ and engines/ (the config in pyproject.toml), as `make lint` runs it."""
+    from mypy import api
+
+    monkeypatch.chdir(ROOT)   # the config's paths are relative to the repository
+    out, err, code = api.run(["--config-file", str(ROOT / "pyproject.toml"), "--no-incremental"])
+    assert code == 0, out + err
