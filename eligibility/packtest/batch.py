@@ -33,7 +33,7 @@ class Decisions:
             self.by_benefit.setdefault(row["benefit"], []).append(row)
 
     @classmethod
-    def of(cls, table) -> "Decisions":
+    def of(cls, table) -> Decisions:
         if isinstance(table, Decisions):
             return table
         frame = table.astype(object).where(table.notna(), None)

@@ -217,8 +217,4 @@ _DIFF_HEADERS = {
 for _lang in ("en", "vi"):
     HEADERS[_lang].update(_DIFF_HEADERS[_lang])
 FORMATS.update({"rate_old": "0.00%", "rate_new": "0.00%"})
-FORMATS.update({c: "#,##0" for c in ("rate_change", "gain", "loss", "amount_up", "amount_down", "amount_unknown", "rule_change",
-                                      "status_change", "coverage_change", "monthly_old", "monthly_new",
-                                      "monthly_change", "yearly_old", "yearly_new", "yearly_change", "once_change",
-                                      "amount_unknown_new", "households_gaining", "households_losing", "decisions",
-                                      "amount_old", "amount_new")})
+FORMATS.update(dict.fromkeys(("rate_change", "gain", "loss", "amount_up", "amount_down", "amount_unknown", "rule_change", "status_change", "coverage_change", "monthly_old", "monthly_new", "monthly_change", "yearly_old", "yearly_new", "yearly_change", "once_change", "amount_unknown_new", "households_gaining", "households_losing", "decisions", "amount_old", "amount_new"), "#,##0"))

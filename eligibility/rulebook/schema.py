@@ -201,7 +201,7 @@ class ExpectedDecision(Strict):
     missing: list[str] | None = None
 
     @model_validator(mode="after")
-    def _named_rounding(self) -> "ExpectedDecision":
+    def _named_rounding(self) -> ExpectedDecision:
         if self.tolerance is not None and not self.rounding:
             raise ValueError("a `tolerance` needs `rounding`: the rounding rule of the law that allows it")
         return self
