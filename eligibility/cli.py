@@ -1,7 +1,6 @@
 """The command line: a thin layer over the library. Exit codes: 0 ok, 1 data or rule error, 2 usage."""
 from __future__ import annotations
 
-import datetime as dt
 import signal
 import sys
 import traceback
@@ -11,37 +10,15 @@ import click
 
 from ._version import __version__
 from .errors import EligibilityError
+from .cli_options import ENGINES, LANGS, as_of_option, force_option, out_path, rules_option
+from .cli_options import Progress as _progress
+from .cli_options import parse_as_of as _as_of
 from .messages import describe_os_error, message
-
-LANGS = click.Choice(["vi", "en"])
-ENGINES = click.Choice(["vectorised", "durable", "dask"])
-
-
-def _as_of(value: str | None) -> dt.date:
-    """--as-of: an ISO date or dd/mm/yyyy; today (read here, at the edge, never inside evaluation)."""
-    if value is None:
-        return dt.date.today()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    raise click.BadParameter(f"'{value}' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)", param_hint="--as-of")
-
-
-def as_of_option(f):
-    return click.option("--as-of", "as_of", metavar="DATE", help="Date the law is applied at (default: today).")(f)
-
-
-def rules_option(f):
-    return click.option("--rules", "rules_dir", type=click.Path(file_okay=False, path_type=Path),
-                        help="Rule pack folder (default: the bundled rules/).")(f)
-
 
 class Group(click.Group):
     """Turns library errors into one readable message and exit code 1 (a traceback only with --debug).
 
-    The auditors' commands live in `eligibility.reports.commands` and are loaded when asked for."""
+    The auditors' commands live in `eligibility.cli_reports` and are loaded when asked for."""
 
     LAZY = ("diff", "gaps", "targets")
 
@@ -50,9 +27,9 @@ class Group(click.Group):
 
     def get_command(self, ctx: click.Context, name: str):
         if name in self.LAZY:
-            from .reports import commands
+            from . import cli_reports
 
-            return getattr(commands, name)
+            return getattr(cli_reports, name)
         return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):
@@ -104,20 +81,6 @@ def _fail(ctx: click.Context, text: str, code: int) -> None:
     for line in rest:  # a rule pack's list of issues: a head line, then one line per issue
         click.echo(line, err=True)
     sys.exit(code)
-
-
-def out_path(ctx, param, value):
-    """--out: a folder of its own (`--out ''` would silently mean the current folder)."""
-    if value is not None and str(value).strip() in ("", "."):  # click turns '' into '.'
-        raise click.BadParameter(message("out_empty"), ctx=ctx, param=param)
-    if value is not None and Path(value).expanduser().resolve() in (Path.cwd(), *Path.cwd().parents):
-        raise click.BadParameter(message("out_is_cwd", path=value), ctx=ctx, param=param)
-    return value
-
-
-def force_option(f):
-    return click.option("--force", is_flag=True,
-                        help="Replace --out even if it holds files no earlier run wrote.")(f)
 
 
 @click.group(cls=Group)
@@ -188,27 +151,6 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
     print_table(table, accounting, lang)
     click.echo(f"\nwritten: {out_dir}/entitlements/ ({len(parts):,} parts), {out_dir}/rejects.{fmt}, "
                f"{out_dir}/manifest.json")
-
-
-class _progress:
-    """A progress bar over the plan's steps, on stderr, only when someone is watching."""
-
-    def __init__(self, steps: int):
-        self.steps, self.bar = steps, None
-
-    def __enter__(self):
-        if sys.stderr.isatty():
-            self.bar = click.progressbar(length=self.steps, label="screening", file=sys.stderr)
-            self.bar.__enter__()
-        return self.tick
-
-    def tick(self, _name: str) -> None:
-        if self.bar:
-            self.bar.update(1)
-
-    def __exit__(self, *exc):
-        if self.bar:
-            self.bar.__exit__(*exc)
 
 
 @main.command()

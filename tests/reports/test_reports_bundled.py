@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import eligibility.cli  # noqa: F401  first: cli.py registers (and so imports) the report commands
-from eligibility.reports.commands import gaps, targets
+from eligibility.cli_reports import gaps, targets
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from report_fixtures import IDS, NAMES
 
 import eligibility.cli as cli  # first: cli.py registers (and so imports) the report commands
-from eligibility.reports.commands import gaps, targets
+from eligibility.cli_reports import gaps, targets
 
 RISKY = ("=", "+", "-", "@")
 GAP_FILES = {"gap_by_benefit.csv", "gap_by_district.csv", "gap_by_commune.csv", "gap_by_village.csv",

@@ -1,11 +1,8 @@
 """`eligibility gaps` and `eligibility targets`: the auditor's commands.
 
-Registered in `eligibility/cli.py` (at the end of the module, after `main` and the helpers these
-commands import are defined):
-
-    from .reports.commands import gaps, targets  # noqa: E402
-    main.add_command(gaps)
-    main.add_command(targets)
+Loaded by `eligibility/cli.py`'s group when one of them is asked for (the reports and their
+dependencies are imported only then). The options they share with the officers' commands are in
+`cli_options.py`.
 """
 from __future__ import annotations
 
@@ -16,10 +13,11 @@ import click
 import pandas as pd
 from click.core import ParameterSource
 
-from ..cli import LANGS, _as_of, as_of_option, force_option, out_path, rules_option
-from ..outfolder import output_folder
-from .htmlreport import fmt_number, fmt_percent
-from .labels import ALL_BENEFITS, AMOUNT_PREFIX, TRACK, UNIT_LABELS, UNITS, header
+from .cli_options import LANGS, Progress, as_of_option, force_option, out_path, rules_option
+from .cli_options import parse_as_of as _as_of
+from .outfolder import output_folder
+from .reports.htmlreport import fmt_number, fmt_percent
+from .reports.labels import ALL_BENEFITS, AMOUNT_PREFIX, TRACK, UNIT_LABELS, UNITS, header
 
 
 def _out_option(f):
@@ -28,14 +26,10 @@ def _out_option(f):
 
 
 def _screen(register: Path, rules_dir, day, lang: str):
-    from ..api import load_rules, screen_register
+    from .api import load_rules, screen_register
 
-    try:
-        from ..cli import _progress
-    except ImportError:  # pragma: no cover - the progress bar is a nicety
-        return screen_register(register, day, rules_dir, lang=lang)
     plan = load_rules(rules_dir)
-    with _progress(len(plan.order)) as tick:
+    with Progress(len(plan.order)) as tick:
         return screen_register(register, day, rules_dir, lang=lang, progress=tick)
 
 
@@ -60,8 +54,8 @@ def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, la
     Writes gap_by_*.csv, gap_list.csv, leakage_list.csv, needs_data_list.csv, gaps.xlsx (a sheet
     per view), gaps.html (self-contained, with charts) and gaps.json, each with the run's manifest.
     """
-    from .report import screening_members, write_gap_report
-    from .tables import gap_tables
+    from .reports.report import screening_members, write_gap_report
+    from .reports.tables import gap_tables
 
     if redact_key and ctx.get_parameter_source("redact_key") == ParameterSource.COMMANDLINE:
         redact = True
@@ -93,8 +87,8 @@ def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str, force: b
 
     Writes targets.csv and targets.json (with the run's manifest).
     """
-    from .report import write_targets
-    from .targets import compute_targets
+    from .reports.report import write_targets
+    from .reports.targets import compute_targets
 
     day = _as_of(as_of)
     with output_folder(out_dir, force=force, inputs=(register,)) as folder:  # locked and checked before screening
@@ -129,8 +123,8 @@ def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, o
     monthly and yearly cost; per person, before and after and what changed (the rule, a parameter value,
     or a register value). Writes diff_*.csv, diff.xlsx, diff.html and diff.json.
     """
-    from .diff import Side, compare
-    from .diffreport import write_diff_report
+    from .reports.diff import Side, compare
+    from .reports.diffreport import write_diff_report
 
     if register_new is None and rules_new is None and as_of_new is None:
         raise click.UsageError("say what to compare: --rules-new, --as-of-new or --register-new")

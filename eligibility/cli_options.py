@@ -1,0 +1,71 @@
+"""The options and helpers the CLI's commands share (officers' commands in `cli.py`, the
+auditors' in `cli_reports.py`): languages, engines, --as-of, --rules, --out, --force and the
+progress bar. A module of its own so that both command modules import it and not each other."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from .messages import message
+
+LANGS = click.Choice(["vi", "en"])
+ENGINES = click.Choice(["vectorised", "durable", "dask"])
+
+
+def parse_as_of(value: str | None) -> dt.date:
+    """--as-of: an ISO date or dd/mm/yyyy; today (read here, at the edge, never inside evaluation)."""
+    if value is None:
+        return dt.date.today()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise click.BadParameter(f"'{value}' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)", param_hint="--as-of")
+
+
+def as_of_option(f):
+    return click.option("--as-of", "as_of", metavar="DATE", help="Date the law is applied at (default: today).")(f)
+
+
+def rules_option(f):
+    return click.option("--rules", "rules_dir", type=click.Path(file_okay=False, path_type=Path),
+                        help="Rule pack folder (default: the bundled rules/).")(f)
+
+
+def out_path(ctx, param, value):
+    """--out: a folder of its own (`--out ''` would silently mean the current folder)."""
+    if value is not None and str(value).strip() in ("", "."):  # click turns '' into '.'
+        raise click.BadParameter(message("out_empty"), ctx=ctx, param=param)
+    if value is not None and Path(value).expanduser().resolve() in (Path.cwd(), *Path.cwd().parents):
+        raise click.BadParameter(message("out_is_cwd", path=value), ctx=ctx, param=param)
+    return value
+
+
+def force_option(f):
+    return click.option("--force", is_flag=True,
+                        help="Replace --out even if it holds files no earlier run wrote.")(f)
+
+
+class Progress:
+    """A progress bar over the plan's steps, on stderr, only when someone is watching."""
+
+    def __init__(self, steps: int):
+        self.steps, self.bar = steps, None
+
+    def __enter__(self):
+        if sys.stderr.isatty():
+            self.bar = click.progressbar(length=self.steps, label="screening", file=sys.stderr)
+            self.bar.__enter__()
+        return self.tick
+
+    def tick(self, _name: str) -> None:
+        if self.bar:
+            self.bar.update(1)
+
+    def __exit__(self, *exc):
+        if self.bar:
+            self.bar.__exit__(*exc)
