@@ -208,7 +208,7 @@ def write_partitioned_sample(out: Path, households: int, seed: int, part_size: i
     """A synthetic register as a partitioned dataset: `part-00001/`, … each of `part_size` households,
     generated part by part (memory stays a part's) with a seed and an id prefix of its own, so that ids
     are unique across parts and the same arguments give the same files. Returns the number of parts."""
-    from .register.sample import generate_sample
+    from .synthetic import generate_sample
     from .register.writer import write_register
 
     count = (households + part_size - 1) // part_size

@@ -162,7 +162,7 @@ def combine_rejects(results: list[PartResult]) -> pd.DataFrame:
 def run_manifest(results: list[PartResult], plan, as_of: dt.date, sources: list[Path], engine: str,
                  parts: list[Part]) -> dict:
     """The run's manifest, as `outputs.manifest` writes it for one register, summed over the parts."""
-    from . import __version__
+    from ._version import __version__
     from .outfolder import file_sha256
     from .partitions import describe
 

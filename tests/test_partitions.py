@@ -2,7 +2,6 @@
 row, with the same rejects (original file and row) — here, and on a two-worker Dask cluster."""
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pandas as pd

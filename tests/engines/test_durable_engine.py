@@ -84,7 +84,7 @@ def test_every_join_is_keyed_so_households_in_one_session_never_meet(which, test
                 continue
             for pattern in rule["all"][1:]:
                 (alias, test), = pattern.items()
-                tests = test["$and"] if "$and" in test else [test]
+                tests = test.get("$and", [test])
                 keyed = [t for t in tests if any(k in ("pid", "hid", "e") and v in keys for k, v in t.items())]
                 assert keyed, f"{name}: pattern {alias} is not joined on a key"
 
