@@ -44,6 +44,7 @@ def test_screen_the_demo_register_prints_the_accounting_and_writes_outputs(run, 
         assert (tmp_path / name).is_file()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["csv", "parquet", "xlsx"])
 def test_screening_twice_gives_byte_identical_outputs(run, tmp_path, fmt):
     for out in ("a", "b"):
@@ -89,6 +90,7 @@ def test_a_broken_rule_pack_is_reported_with_file_and_line(run, tmp_path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_validate_lists_unverified_values(run):
     result = run("validate", "--as-of", "2026-08-01")
     assert result.exit_code == 0, result.output

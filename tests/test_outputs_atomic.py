@@ -150,6 +150,7 @@ def test_a_second_run_into_a_folder_being_written_exits_1_with_one_line(tmp_path
     assert as_of_of(out) == EARLIER and verify_folder(out) == []
 
 
+@pytest.mark.slow
 def test_the_lock_holds_across_processes(tmp_path):
     out = tmp_path / "out"
     with output_folder(out) as folder:
@@ -173,6 +174,7 @@ def test_files_of_an_earlier_run_in_another_format_are_gone(earlier, tmp_path):
     assert sorted(listed) == ["entitlements.xlsx", "rejects.xlsx"]
 
 
+@pytest.mark.slow
 def test_a_redacted_gap_report_never_sits_beside_an_unredacted_one(tmp_path):
     out = tmp_path / "gaps"
     assert cli("gaps", DEMO, "--as-of", EARLIER, "--out", out, "--lang", "en")[0] == 0

@@ -48,6 +48,7 @@ def whole(register, tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_chunks_of_households_give_the_decisions_and_rejects_of_one_run(register, whole, tmp_path):
     output = _screen(register, tmp_path / "parts", "--partition-by", "chunk:40")
     assert "(6 parts)" in output
@@ -59,6 +60,7 @@ def test_chunks_of_households_give_the_decisions_and_rejects_of_one_run(register
     assert "read 1," in output and "rejected 2" in output
 
 
+@pytest.mark.slow
 def test_communes_as_parts(register, whole, tmp_path):
     _screen(register, tmp_path / "c", "--partition-by", "commune")
     files = sorted(p.name for p in (tmp_path / "c" / "entitlements").iterdir())
@@ -80,6 +82,7 @@ def test_a_part_boundary_never_splits_a_household(register, tmp_path):
     assert len(parts) == -(-240 // 7)
 
 
+@pytest.mark.slow
 def test_a_partitioned_dataset_from_sample_is_screened_part_by_part(tmp_path):
     runner = CliRunner()
     assert runner.invoke(main, ["sample", "--households", "150", "--seed", "5", "--out", str(tmp_path / "ds"),

@@ -123,6 +123,7 @@ def test_an_unknown_step_is_reported_with_its_line(pack, tmp_path):
     assert failure.line == 4 and "no step matches" in failure.actual
 
 
+@pytest.mark.slow
 def test_examples_of_the_bundled_pack_hold():
     outcome = run_examples(load_rules())
     assert outcome.total > 200 and not outcome.failures, outcome.failures[:3]

@@ -50,6 +50,7 @@ def test_sample_reads_back_with_zero_rejects(sample_read, sample):
     assert sample_read.missing_columns == {"households": [], "members": []}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["parquet", "xlsx"])
 def test_sample_reads_back_from_parquet_and_excel(tmp_path, schema, read, fmt):
     write_sample(tmp_path, 150, seed=3, fmt=fmt, schema=schema)

@@ -172,6 +172,7 @@ def test_redacted_changes_carry_no_name_or_id(tmp_path):
     assert "DM14" not in changes and "Lò" not in changes and "social_assistance.standard" in changes
 
 
+@pytest.mark.slow
 def test_chromium_renders_the_diff_page(chromium, tmp_path):
     from report_fixtures import dump_dom
 

@@ -20,6 +20,7 @@ def sample(tmp_path_factory):
     return folder
 
 
+@pytest.mark.slow
 def test_gaps_and_targets_run_on_the_bundled_pack(sample, tmp_path):
     for command in (gaps, targets):   # each into its own folder: a run replaces its --out as a whole
         result = CliRunner().invoke(command, [str(sample), "--as-of", "2025-11-15", "--out", str(tmp_path / command.name)],

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from eligibility.cli import main
@@ -104,6 +105,7 @@ def test_not_a_rule_pack_is_a_clean_error(tmp_path):
     assert "not a rule pack" in result.output
 
 
+@pytest.mark.slow
 def test_real_pack_validates_and_lists_unverified_values():
     """The bundled rules/ (being extended by others): exit 0, the summary, every unverified value listed."""
     result = validate(str(DEFAULT_RULES))
@@ -118,6 +120,7 @@ def test_real_pack_validates_and_lists_unverified_values():
         assert line.startswith(f"{name} = {value.value} from {value.from_} [{value.confidence}]"), line
 
 
+@pytest.mark.slow
 def test_default_rules_folder_is_the_real_pack():
     assert validate().exit_code == validate(str(DEFAULT_RULES)).exit_code == 0
     assert Path(DEFAULT_RULES, "inputs").is_dir()
