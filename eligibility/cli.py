@@ -40,6 +40,9 @@ class Group(click.Group):
             raise
         except EligibilityError as err:
             _fail(ctx, str(err), 1)
+        except BrokenPipeError:  # `eligibility validate | head`: the reader left; nothing to say
+            sys.stderr.close()
+            sys.exit(1)
         except OSError as err:
             _fail(ctx, describe_os_error(err), 1)
         except KeyboardInterrupt:
@@ -276,8 +279,6 @@ def verify(out_dir: Path) -> None:
     from .outfolder import verify_folder
 
     problems = verify_folder(out_dir)
-    if problems and not out_dir.is_dir():
-        raise _Problems(problems[0])
     if problems:
         raise _Problems("\n".join([f"{out_dir}: {len(problems)} problem(s) against manifest.json"]
                                   + [f"  {line}" for line in problems]))

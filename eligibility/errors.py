@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 RULE_ERROR_CODES: dict[str, str] = {
     "E-YAML-SYNTAX": "the file is not valid YAML",
     "E-YAML-DUPLICATE-KEY": "a key appears twice in the same mapping",
+    "E-YAML-ENCODING": "the file is not UTF-8 text",
+    "E-YAML-DEPTH": "the data is nested deeper than the loader allows (64 levels)",
+    "E-YAML-ALIAS": "aliases expand the data past the loader's limit (200,000 values), or refer to themselves",
     "E-SCHEMA": "a key or value does not fit the rule-pack schema (unknown key, wrong type, missing key)",
     "E-NAME-UNKNOWN": "an expression uses a name that is neither an input column nor a variable",
     "E-NAME-DUPLICATE": "a variable, benefit, rule or parameter is defined twice",
@@ -24,6 +27,7 @@ RULE_ERROR_CODES: dict[str, str] = {
     "E-ENTITY": "a person-level value is used where a household value is needed, or the reverse",
     "E-HIT-POLICY": "a rule lacks what its benefit's hit policy needs (e.g. priority for `first`)",
     "E-DATE-WINDOW": "a validity window ends before it starts",
+    "E-RANGE": "a number is not finite or outside its plausible range (VND below 10^12, rates in [0, 1], ...)",
     "E-EXAMPLE": "an example refers to a benefit, variable, person or column that does not exist",
 }
 

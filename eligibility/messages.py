@@ -18,6 +18,24 @@ TEMPLATES: dict[str, str] = {
                     "give an empty or new folder, or add --force to replace everything in it"),
     "out_strangers": ("'{path}' holds files no earlier run wrote ({names}{more_text}); "
                       "give another --out, or add --force to replace everything in it"),
+    # limits on register files (register/limits.py; the limits are in the README)
+    "xlsx_not_zip": "not a readable Excel workbook (.xlsx is a zip archive): {reason}; open it in Excel and save it again",
+    "xlsx_too_big": "the workbook inflates to {size}, above the limit of {limit}; split the register by district",
+    "xlsx_bomb": ("the workbook part '{part}' inflates {ratio} times to {size}: not a real register "
+                  "(a 'zip bomb'); open it in Excel and save it again, or use CSV"),
+    "xlsx_too_wide": ("a cell at {cell} (column {column}) is beyond the limit of {limit} columns; "
+                      "delete the empty columns right of the table in Excel and save again"),
+    "xlsx_too_long": ("the sheet reaches row {rows} with {cells} cells, beyond the limits ({max_rows} rows, "
+                      "{max_cells} cells); delete the empty rows below the table or split the register"),
+    "xlsx_sparse": ("the sheet reaches row {rows} but holds only {cells} cells: stray cells far below the table; "
+                    "delete the empty rows below the table in Excel and save again"),
+    "parquet_unreadable": "cannot read the Parquet file: {reason}",
+    "parquet_duplicate_columns": "the column '{names}' appears more than once; keep one column per name",
+    "parquet_nested": ("columns holding lists or records ({columns}); a register column holds one value per cell: "
+                       "flatten them before screening"),
+    "parquet_too_big": "the Parquet data is {size} uncompressed, above the limit of {limit}; split the register",
+    "too_many_columns": "{columns} columns, above the limit of {limit}; keep the register's columns only",
+    "too_many_rows": "{rows} rows, above the limit of {limit}; split the register by district",
     # verify
     "verify_not_folder": "'{path}' is not a folder",
     "verify_no_manifest": "'{path}' has no manifest.json: it is not a complete output folder",

@@ -118,18 +118,19 @@ def write_manifest(folder: Path, run: dict) -> Path:
 
 
 def verify_folder(folder: str | Path) -> list[str]:
-    """What disagrees between a folder and its manifest (empty list: the folder is whole)."""
+    """What disagrees between a folder and its manifest (empty list: the folder is whole).
+    A folder that is not one, or has no readable manifest, raises DataError."""
     folder = Path(folder)
     if not folder.is_dir():
-        return [message("verify_not_folder", path=folder)]
+        raise DataError(message("verify_not_folder", path=folder))
     try:
         listed = json.loads((folder / MANIFEST).read_text(encoding="utf-8")).get("files")
     except FileNotFoundError:
-        return [message("verify_no_manifest", path=folder)]
+        raise DataError(message("verify_no_manifest", path=folder)) from None
     except (ValueError, AttributeError):
-        return [message("verify_bad_manifest", path=folder / MANIFEST)]
+        raise DataError(message("verify_bad_manifest", path=folder / MANIFEST)) from None
     if not isinstance(listed, dict):
-        return [message("verify_bad_manifest", path=folder / MANIFEST)]
+        raise DataError(message("verify_bad_manifest", path=folder / MANIFEST))
     problems = []
     present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST}
     for name in sorted(set(listed) - present):

@@ -51,6 +51,28 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def printable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Control characters (a pasted tab is fine, a \\x07 is not) cannot be stored in an xlsx cell:
+    each becomes U+FFFD '�', visible where the register has one, instead of a crash."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    out = frame
+    for name in frame.columns:
+        column = frame[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            categories = pd.Series(column.cat.categories.astype(str))
+            if categories.str.contains(ILLEGAL_CHARACTERS_RE).any():
+                out = out.copy() if out is frame else out
+                out[name] = _relabel(column, list(categories.str.replace(ILLEGAL_CHARACTERS_RE, "\ufffd", regex=True)))
+        elif column.dtype == object or pd.api.types.is_string_dtype(column):
+            text = column.astype("string")
+            bad = text.str.contains(ILLEGAL_CHARACTERS_RE).fillna(False).to_numpy(dtype=bool)
+            if bad.any():
+                out = out.copy() if out is frame else out
+                out.loc[bad, name] = text[bad].str.replace(ILLEGAL_CHARACTERS_RE, "\ufffd", regex=True)
+    return out
+
+
 def _relabel(column: pd.Series, labels: list[str]) -> pd.Categorical:
     """The same categorical with new category labels, merging any that coincide."""
     labels = pd.Index(labels)
@@ -86,7 +108,7 @@ def write_table(frame: pd.DataFrame, path_stem: Path, fmt: str) -> Path:
         path = path_stem.with_suffix(".xlsx")
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            neutralise(frame).to_excel(writer, index=False, sheet_name=path_stem.name[:31])
+            printable(neutralise(frame)).to_excel(writer, index=False, sheet_name=path_stem.name[:31])
             writer.book.properties.created = writer.book.properties.modified = pd.Timestamp("2000-01-01").to_pydatetime()
         path.write_bytes(stable_zip(buffer.getvalue()))
     else:

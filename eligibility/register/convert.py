@@ -14,6 +14,7 @@ from pandas.api import types as ptypes
 
 from ..rulebook.inputs import Column
 from ..suggestions import fold, suggest
+from .bounds import plausible_range
 
 DATE_FORMATS = (
     "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d",
@@ -200,10 +201,7 @@ def _parse_numbers(raw: pd.Series, kind: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _bounds(column: Column) -> tuple[float | None, float | None]:
-    low = column.min
-    if column.type == "money" and (low is None or low < 0):
-        low = 0.0
-    return low, column.max
+    return plausible_range(column)
 
 
 def _fmt(number: float) -> str:

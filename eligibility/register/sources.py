@@ -18,6 +18,7 @@ import pyarrow.csv as pacsv
 from ..errors import DataError
 from ..rulebook.inputs import InputSchema, Table
 from ..suggestions import suggest
+from . import limits
 from .headers import header_key, header_lookup
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -114,6 +115,7 @@ def _not_found_message(folder: Path, table: Table) -> str:
 
 
 def _locate_sheets(path: Path, schema: InputSchema) -> dict[str, Location]:
+    limits.check_xlsx(path)  # before openpyxl builds anything: bombs, stray far cells, sizes
     try:
         sheets = pd.ExcelFile(path, engine="openpyxl").sheet_names
     except Exception as err:  # openpyxl raises many kinds of errors on a damaged file
@@ -218,6 +220,7 @@ def _read_csv(location: Location) -> RawTable:
     encoding, sep = _sniff(path)
     names = _header_names(path, encoding, sep)
     if names:
+        limits.check_width(len(names), location.label)
         _check_header(names, location)
     frame = _read_csv_arrow(path, encoding, sep)
     if frame is not None:
@@ -239,6 +242,10 @@ def _read_csv(location: Location) -> RawTable:
     except pd.errors.EmptyDataError:
         raise DataError("the file is empty (no header row)", file=location.label) from None
     except pd.errors.ParserError as err:
+        row, cells, width = _first_long_row(path, encoding, sep)
+        if row:
+            raise DataError(f"row {row} has {cells} cells but the header has {width} columns; "
+                            "a cell probably holds an unquoted separator", file=location.label, row=row) from None
         raise DataError(f"the file is not a readable CSV table: {err}", file=location.label) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     rows = np.arange(len(frame), dtype=np.int64) + 2  # header is row 1
@@ -246,6 +253,8 @@ def _read_csv(location: Location) -> RawTable:
 
 
 def _read_parquet(location: Location) -> RawTable:
+    parts = sorted(location.path.rglob("*.parquet")) if location.path.is_dir() else [location.path]
+    limits.check_parquet(parts, location.label)
     try:
         frame = pd.read_parquet(location.path)
     except Exception as err:  # pyarrow raises several kinds of errors on a damaged file
@@ -297,6 +306,7 @@ def _dedupe(headers: list[str]) -> list[str]:
 
 
 def _drop_blank_rows(location: Location, frame: pd.DataFrame, rows: np.ndarray) -> RawTable:
+    limits.check_length(len(frame), location.label)
     if frame.shape[1] == 0:
         return RawTable(location, frame, rows)
     blank = np.ones(len(frame), dtype=bool)

@@ -14,6 +14,8 @@ from typing import Any
 from ..errors import RuleErrors, RuleIssue
 from ..suggestions import suggest
 from ..vocabulary import HitPolicy
+from .bounds import allowed as bounds_allowed
+from .bounds import value_problem
 from .expressions import (BOOL, AsOf, BenefitRef, BoolOp, Column, Const, ExprError, IfElse, Node, Param, Scope, Shared, Symbol,
                           Type, Var, check, type_of, walk)
 from .load import RulePack, Source, load_pack
@@ -77,6 +79,10 @@ class _Compiler:
                 self.parameters[name] = CompiledParameter(name=name, spec=spec, file=str(src.path),
                                                           line=src.line("parameters", name))
                 self._check_windows(name, spec, src)
+                for i, dated in enumerate(spec.values):
+                    if problem := value_problem(dated.value, spec.type):
+                        self.issue("E-RANGE", src, ("parameters", name, "values", i, "value"),
+                                   f"'{name}': {problem}", allowed=bounds_allowed(spec.type))
 
     def _check_windows(self, name: str, spec: Parameter, src: Source) -> None:
         spans = sorted(((v.from_, v.to or next_from(spec.values, v) or dt.date.max), i)
@@ -207,6 +213,9 @@ class _Compiler:
         if rule.valid.from_ and rule.valid.to and rule.valid.to < rule.valid.from_:
             self.issue("E-DATE-WINDOW", src, key + ("valid",), f"rule '{rule.id}' ends on {rule.valid.to} "
                                                                f"before it starts on {rule.valid.from_}")
+        for field, kind in (("amount", "money" if spec.unit.startswith("vnd") or spec.unit == "loan" else "number"), ("rate", "rate")):
+            if problem := value_problem(getattr(rule, field), kind):
+                self.issue("E-RANGE", src, key + (field,), f"rule '{rule.id}': {problem}", allowed=bounds_allowed(kind))
         conditions = [self._condition(c, spec.entity, scope, src, key + ("conditions", i), benefit)
                       for i, c in enumerate(rule.conditions)]
         amount = (Const(type_of("number"), "scalar", None) if rule.amount is None   # amount unknown, status still decided

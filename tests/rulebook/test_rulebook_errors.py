@@ -31,6 +31,11 @@ class Expect:
 
 EXPECTED: dict[str, Expect] = {
     "e-yaml-syntax": Expect("E-YAML-SYNTAX", POLICY, 27, ""),
+    "e-range": Expect("E-RANGE", "parameters/support.yaml", 14, "parameters.support.standard.values.1.value",
+                      message=("inf is not a number a law can state",), allowed="an amount in VND from 0 to 10^12"),
+    "e-yaml-encoding": Expect("E-YAML-ENCODING", POLICY, 11, "", message=("byte 0xf4 is not UTF-8 text",)),
+    "e-yaml-depth": Expect("E-YAML-DEPTH", POLICY, 40, "", message=("nested more than 64 levels",)),
+    "e-yaml-alias": Expect("E-YAML-ALIAS", POLICY, 51, "", message=("expand this data to more than 200,000 values",)),
     "e-yaml-duplicate-key": Expect("E-YAML-DUPLICATE-KEY", POLICY, 13, "age",
                                    message=("duplicate key 'age'", "first defined on line 3")),
     "e-schema-unknown-key": Expect("E-SCHEMA", POLICY, 25, f"{RULES}.0.conditons",
