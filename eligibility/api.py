@@ -94,11 +94,7 @@ def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_
     register = read_register(path, plan.inputs, as_of)
     ids = register.households["household_id"].astype(str)
     if not (ids == household_id).any():
-        rejected = register.rejects[(register.rejects["table"] == "households")
-                                    & (register.rejects["value"].astype(str) == household_id)]
-        if len(rejected):
-            raise DataError(f"household '{household_id}' was rejected: {rejected['reason'].iloc[0]}",
-                            file=str(rejected["file"].iloc[0]), row=int(rejected["row"].iloc[0]))
+        _refuse_rejected(register, household_id)
         hint = suggest(household_id, ids.iloc[:5000])
         raise DataError(f"no household '{household_id}' in the register"
                         + (f"; did you mean '{hint}'?" if hint else ""), file=str(path))
@@ -112,6 +108,24 @@ def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_
         data["durable_check"] = _cross_check(build_decisions(ev, include_all=True),
                                              screen_durable(plan, hh, mm, as_of, include_all=True))
     return data
+
+
+def _refuse_rejected(register, household_id: str) -> None:
+    """A household whose row was rejected is not 'not found': say so, with the row and why."""
+    from .errors import DataError
+
+    keys = register.rejected_keys.get("households")
+    if keys is None or keys.empty:
+        return
+    hit = keys[keys["key"].astype(str) == household_id]
+    if hit.empty:
+        return
+    row = int(hit["row"].iloc[0])
+    reasons = register.rejects[(register.rejects["table"] == "households") & (register.rejects["row"] == row)]
+    why = "; ".join(f"column '{c}': {r}" for c, r in zip(reasons["column"], reasons["reason"]))
+    raise DataError(f"household '{household_id}' was rejected, so it was not screened: {why}; "
+                    "correct the row and run again", file=str(reasons["file"].iloc[0]) if len(reasons) else None,
+                    row=row)
 
 
 def _cross_check(vectorised: pd.DataFrame, durable: pd.DataFrame) -> dict:

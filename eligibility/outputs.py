@@ -160,6 +160,7 @@ def manifest(screening, outputs: dict[str, str] | None = None) -> dict:
         "engine": screening.engine,
         "inputs": {p.name: file_sha256(p) for p in sorted(register.sources)} if register else {},
         "accounting": register.accounting if register else {},
+        "register_warnings": list(register.warnings) if register else [],
         "decisions": {"rows": int(len(decisions)),
                       "by_status": _counts(decisions["status"]), "by_coverage": _counts(decisions["coverage"])},
         "unverified_values_in_force": sorted(

@@ -61,3 +61,22 @@ def print_table(table: pd.DataFrame, accounting: dict | None, lang: str = "vi") 
                 else table_name
             click.echo(f"{label}: read {acc['read']:,} = accepted {acc['accepted']:,} + rejected {acc['rejected']:,}"
                        + ("" if ok else "  ← MISMATCH"))
+        for line in reject_lines(register):
+            click.echo(line)
+        for warning in register.warnings:
+            click.echo(f"warning: {warning}")
+
+
+def reject_lines(register, shown: int = 3) -> list[str]:
+    """One line per kind of rejected row: how many, and the first one with its reason (the full list
+    is in rejects.*). Counted on the rejects table, one line per problem, not per register row."""
+    rejects = register.rejects
+    if rejects.empty:
+        return []
+    lines = []
+    first = rejects.drop_duplicates("code")
+    counts = rejects.groupby("code", observed=True).size()
+    for _, row in first.head(shown * 4).iterrows():  # a handful of codes
+        lines.append(f"  rejected ({row['code']}, {int(counts[row['code']]):,} problem(s)), e.g. {row['file']} "
+                     f"row {int(row['row'])}, column '{row['column']}': {row['reason']}")
+    return lines

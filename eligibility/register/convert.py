@@ -267,6 +267,8 @@ def _parse_dates(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
             where = np.flatnonzero(todo)[ok]
             days = pd.to_timedelta(serial[ok], unit="D")
             values.iloc[where] = (EXCEL_EPOCH + days).astype("datetime64[us]").to_numpy()
+            # said, not silent: a five-digit number may be a date that lost its format, or a typo
+            values.attrs["excel_days"] = (where, str(text.iloc[where[0]]), f"{values.iloc[where[0]]:%d/%m/%Y}")
     return values, present
 
 
@@ -284,4 +286,6 @@ def _convert_date(raw: pd.Series, as_of: dt.date) -> tuple[pd.Series, list[Probl
                    f" is after the as-of date {limit:%d/%m/%Y}")
         problems.append(_problem(future, "R-DATE-FUTURE", raw, reasons=reasons))
     typed = values.where(parsed & ~early & ~future).astype("datetime64[ns]")
+    if "excel_days" in values.attrs:
+        typed.attrs["excel_days"] = values.attrs["excel_days"]
     return typed, [p for p in problems if p is not None]

@@ -63,6 +63,9 @@ class Register:
     as_of: dt.date | None = None
     # table -> {declared column: header as written in the file}
     headers: dict[str, dict[str, str]] = field(default_factory=dict)
+    # table -> the key (household_id / person_id) and spreadsheet row of each rejected row, so that
+    # `explain` can say a household was rejected rather than "not found"
+    rejected_keys: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def frame(self, table: str) -> pd.DataFrame:
         return self.households if table == "households" else self.members

@@ -27,6 +27,7 @@ class _Checked:
     match: HeaderMatch
     typed: pd.DataFrame  # every row read, every declared column, typed
     problems: list[tuple[str, Problem]] = field(default_factory=list)  # (header, problem)
+    notes: list[str] = field(default_factory=list)  # read, but worth a look (printed, in the manifest)
 
     @property
     def label(self) -> str:
@@ -68,17 +69,20 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
             if len(rejects) > 1 else ""
         raise DataError(f"{first['reason']} [{first['code']}]{more}", file=str(first["file"]),
                         row=int(first["row"]), column=str(first["column"]))
-    frames, accounting = {}, {}
+    frames, accounting, rejected_keys = {}, {}, {}
     for name, checked in tables.items():
         rejected = checked.rejected()
         frames[name] = _accepted(checked, rejected)
         accounting[name] = accounting_entry(checked.n, rejected)
+        rejected_keys[name] = pd.DataFrame({"key": checked.typed[checked.table.key][rejected].to_numpy(),
+                                            "row": checked.raw.rows[rejected]})
     return Register(
         households=frames["households"], members=frames["members"], rejects=rejects,
         accounting=accounting, sources=_sources(locations.values()),
         missing_columns={name: list(t.match.missing) for name, t in tables.items()},
         warnings=_warnings(tables), as_of=as_of,
         headers={name: dict(t.match.columns) for name, t in tables.items()},
+        rejected_keys=rejected_keys,
     )
 
 
@@ -98,6 +102,9 @@ def _check_table(location: Location, table: Table, as_of: dt.date) -> _Checked:
     match = match_headers(list(raw.frame.columns), table, location.label)
     columns: dict[str, pd.Series] = {}
     problems: list[tuple[str, Problem]] = []
+    notes: list[str] = []
+    if raw.short_rows is not None and len(raw.short_rows):
+        notes.append(_short_rows_note(location.label, raw.short_rows))
     index = pd.RangeIndex(len(raw.frame))
     for name, column in table.columns.items():  # a loop over columns; each is typed as a whole
         header = match.columns.get(name)
@@ -106,9 +113,11 @@ def _check_table(location: Location, table: Table, as_of: dt.date) -> _Checked:
             continue
         series = raw.frame[header].reset_index(drop=True)
         typed, found = convert_column(series, column, as_of)
+        if typed.attrs.get("excel_days"):
+            notes.append(_excel_days_note(location.label, header, raw.rows, typed.attrs["excel_days"]))
         columns[name] = typed.set_axis(index)
         problems += [(header, p) for p in found]
-    checked = _Checked(table, raw, match, pd.DataFrame(columns, index=index), problems)
+    checked = _Checked(table, raw, match, pd.DataFrame(columns, index=index), problems, notes)
     for name in checks.value_required(table):
         checked.add(name, checks.missing_values(checked.typed[name], table, name))
     return checked
@@ -184,10 +193,23 @@ def _sources(locations) -> list[Path]:
     return paths
 
 
+def _excel_days_note(label: str, header: str, rows: np.ndarray, found: tuple) -> str:
+    positions, first_value, first_date = found
+    return (f"{label}, column '{header}': {len(positions)} cell(s) held a five-digit number read as an Excel day "
+            f"number (row {int(rows[positions[0]])}: '{first_value}' → {first_date}); check that they are dates")
+
+
+def _short_rows_note(label: str, short: np.ndarray) -> str:
+    shown = ", ".join(str(int(r)) for r in short[:5]) + (", ..." if len(short) > 5 else "")
+    return (f"{label}: {len(short)} row(s) have fewer cells than the header (rows {shown}); "
+            "their missing cells are read as empty")
+
+
 def _warnings(tables: dict[str, _Checked]) -> list[str]:
     out = []
     for checked in tables.values():
         out += checked.match.warnings
+        out += checked.notes
         if checked.raw.blank_rows:
             out.append(f"{checked.label}: {checked.raw.blank_rows} empty row(s) skipped")
     members = tables["members"]

@@ -48,6 +48,7 @@ class RawTable:
     frame: pd.DataFrame  # original headers; CSV/Excel: all text ("" = empty cell)
     rows: np.ndarray  # spreadsheet row number of each frame row
     blank_rows: int = 0  # fully empty rows that were skipped
+    short_rows: np.ndarray | None = None  # spreadsheet rows with fewer cells than the header (CSV)
 
 
 def locate(path: str | Path, schema: InputSchema) -> dict[str, Location]:
@@ -215,6 +216,17 @@ def _first_long_row(path: Path, encoding: str, sep: str) -> tuple[int, int, int]
     return 0, 0, width
 
 
+def _short_rows(path: Path, encoding: str, sep: str) -> np.ndarray:
+    """Rows with fewer cells than the header (pandas fills them with empty cells without a word).
+    A pass of Python's csv reader, on the fallback path only: pyarrow's reader, the fast path,
+    refuses such files, so a register that reaches here is already an unusual one."""
+    with open(path, encoding=encoding, newline="") as handle:
+        reader = csv.reader(handle, delimiter=sep)
+        width = len(next(reader, []))
+        short = [number for number, row in enumerate(reader, start=2) if 0 < len(row) < width]
+    return np.asarray(short, dtype=np.int64)
+
+
 def _read_csv(location: Location) -> RawTable:
     path = location.path
     encoding, sep = _sniff(path)
@@ -249,7 +261,9 @@ def _read_csv(location: Location) -> RawTable:
         raise DataError(f"the file is not a readable CSV table: {err}", file=location.label) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     rows = np.arange(len(frame), dtype=np.int64) + 2  # header is row 1
-    return _drop_blank_rows(location, frame, rows)
+    raw = _drop_blank_rows(location, frame, rows)
+    raw.short_rows = np.intersect1d(_short_rows(path, encoding, sep), raw.rows)  # blank rows are not short
+    return raw
 
 
 def _read_parquet(location: Location) -> RawTable:

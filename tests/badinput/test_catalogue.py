@@ -91,7 +91,19 @@ REGISTER_CASES = [
     Case("register-fractional-int", cell(M, 2, MARTYRS, "1.5"), 0, None, ok(m_rejected=1)),
     Case("register-member-of-unknown-household", add_row(M, 2, {PERSON: "ZZ-1", HOUSEHOLD: "ZZ"}), 0, None,
          ok(m_rejected=1, m=14)),
-    Case("register-duplicate-household", add_row(H, 2), 0, None, None),
+    Case("register-duplicate-household", add_row(H, 2), 0, None, (3, 2, 9, 4),
+         output=r"rejected \(R-DUPLICATE-ID, 2 problem\(s\)\), e\.g\. households\.csv row 2, column 'Mã hộ': "
+                r"household ID 'DM01' appears 2 times"),
+    Case("register-duplicate-person-id", add_row(M, 3), 0, None, ok(m_rejected=2, m=14),
+         output=r"rejected \(R-DUPLICATE-ID, 2 problem\(s\)\), e\.g\. members\.csv row 3, column 'Mã người': "
+                r"person ID 'DM01-2' appears 2 times(.|\n)*warning: 1 household\(s\) are screened without some of "
+                r"their members, whose rows were rejected \(DM01\)"),
+    Case("register-short-row", raw_csv(H, lambda t: _short(t, 3)), 0, None, ok(),
+         output=r"warning: households\.csv: 1 row\(s\) have fewer cells than the header \(rows 3\); their missing "
+                r"cells are read as empty"),
+    Case("register-excel-day-number-in-date", cell(M, 2, BIRTH, "31148"), 0, None, ok(),
+         output=r"warning: members\.csv, column 'Ngày sinh': 1 cell\(s\) held a five-digit number read as an Excel "
+                r"day number \(row 2: '31148' → 11/04/1985\); check that they are dates"),
     Case("register-formula-in-name", cell(M, 2, NAME, "=HYPERLINK(\"http://x\")", "--format", "xlsx"), 0, None, ok()),
     Case("register-is-a-text-file", lambda f: then((f / "r.txt").write_text("x", encoding="utf-8"), screen(f / "r.txt")),
          1, r"a register is a folder .* got the file 'r\.txt'"),
@@ -166,6 +178,10 @@ COMMAND_CASES = [
     Case("cli-unknown-command", fixed(["scren"]), 2, None, output=r"No such command 'scren'"),
     Case("cli-explain-unknown-household", lambda f: ["explain", str(small_register(f)), "DM99", "--as-of", AS_OF],
          1, r"DM99"),
+    Case("cli-explain-a-rejected-household",
+         lambda f: ["explain", cell(H, 2, INCOME, "abc")(f)[1], "DM01", "--as-of", AS_OF], 1,
+         r"households\.csv, row 2: household 'DM01' was rejected, so it was not screened: column "
+         r"'Thu nhập bình quân đầu người/tháng': expected an amount in VND, got 'abc'; correct the row and run again"),
     Case("cli-verify-without-manifest", lambda f: ["verify", str(small_register(f))], 1,
          r"has no manifest\.json"),
     Case("cli-sample-zero-households", fixed(["sample", "--households", "0", "--out", "{tmp}/s"]), 2, None,
@@ -189,6 +205,12 @@ def _semicolons(text: str) -> str:
 def _extra_cell(text: str, row: int) -> bytes:
     lines = text.split("\n")
     lines[row - 1] += ",extra"
+    return "\n".join(lines).encode()
+
+
+def _short(text: str, row: int) -> bytes:
+    lines = text.split("\n")
+    lines[row - 1] = ",".join(lines[row - 1].split(",")[:20])
     return "\n".join(lines).encode()
 
 
