@@ -102,12 +102,28 @@ def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_
     mm = register.members[register.members["household_id"].astype(str) == household_id]
     ev = evaluate(plan, hh, mm, as_of)
     data = explain_household(ev, household_id)
+    data["rejected_members"] = _rejected_members(register, household_id)
     if engine == "durable":
         from .engines.durable import screen_durable
 
         data["durable_check"] = _cross_check(build_decisions(ev, include_all=True),
                                              screen_durable(plan, hh, mm, as_of, include_all=True))
     return data
+
+
+def _rejected_members(register, household_id: str) -> list[dict]:
+    """Members of this household whose rows were rejected: the household is explained without them."""
+    keys = register.rejected_keys.get("members")
+    if keys is None or keys.empty or "parent" not in keys:
+        return []
+    hit = keys[keys["parent"].astype(str) == household_id]
+    rejects = register.rejects[register.rejects["table"] == "members"]
+    out = []
+    for person, row in zip(hit["key"].astype(str), hit["row"].astype(int)):  # the few rows of one household
+        reasons = rejects[rejects["row"] == row]
+        out.append({"person_id": person, "row": row, "file": str(reasons["file"].iloc[0]) if len(reasons) else "",
+                    "reason": "; ".join(f"column '{c}': {r}" for c, r in zip(reasons["column"], reasons["reason"]))})
+    return out
 
 
 def _refuse_rejected(register, household_id: str) -> None:

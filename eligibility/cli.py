@@ -240,6 +240,9 @@ def explain(register: Path, household_id: str, rules_dir, as_of, lang: str, fmt:
         from .explain import render_text
 
         click.echo(render_text(data, lang, verbose))
+        for member in data.get("rejected_members", []):  # explained without them: say so
+            click.echo(f"warning: member {member['person_id']} ({member['file']} row {member['row']}) was rejected "
+                       f"and is not part of this explanation: {member['reason']}")
 
 
 @main.command()

@@ -74,8 +74,10 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
         rejected = checked.rejected()
         frames[name] = _accepted(checked, rejected)
         accounting[name] = accounting_entry(checked.n, rejected)
-        rejected_keys[name] = pd.DataFrame({"key": checked.typed[checked.table.key][rejected].to_numpy(),
-                                            "row": checked.raw.rows[rejected]})
+        keys = {"key": checked.typed[checked.table.key][rejected].to_numpy(), "row": checked.raw.rows[rejected]}
+        if checked.table.parent is not None:  # members: which household each rejected row belonged to
+            keys["parent"] = checked.typed[checked.table.parent.key][rejected].to_numpy()
+        rejected_keys[name] = pd.DataFrame(keys)
     return Register(
         households=frames["households"], members=frames["members"], rejects=rejects,
         accounting=accounting, sources=_sources(locations.values()),

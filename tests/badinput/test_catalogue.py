@@ -182,6 +182,10 @@ COMMAND_CASES = [
          lambda f: ["explain", cell(H, 2, INCOME, "abc")(f)[1], "DM01", "--as-of", AS_OF], 1,
          r"households\.csv, row 2: household 'DM01' was rejected, so it was not screened: column "
          r"'Thu nhập bình quân đầu người/tháng': expected an amount in VND, got 'abc'; correct the row and run again"),
+    Case("cli-explain-a-household-with-a-rejected-member",
+         lambda f: ["explain", add_row(M, 3)(f)[1], "DM01", "--as-of", AS_OF, "--lang", "en"], 0, None,
+         output=r"warning: member DM01-2 \(members\.csv row 3\) was rejected and is not part of this explanation: "
+                r"column 'Mã người': person ID 'DM01-2' appears 2 times"),
     Case("cli-verify-without-manifest", lambda f: ["verify", str(small_register(f))], 1,
          r"has no manifest\.json"),
     Case("cli-sample-zero-households", fixed(["sample", "--households", "0", "--out", "{tmp}/s"]), 2, None,
