@@ -154,4 +154,4 @@ def _cross_check(vectorised: pd.DataFrame, durable: pd.DataFrame) -> dict:
         return out.sort_values(keys).reset_index(drop=True)
 
     a, b = plain(vectorised), plain(durable)
-    return {"agree": bool(a.equals(b)), "decisions": int(len(a))}
+    return {"agree": bool(a.equals(b)), "decisions": len(a)}

@@ -51,7 +51,7 @@ class Group(click.Group):
             _fail(ctx, message("terminated"), 143)
         except MemoryError:
             _fail(ctx, message("memory"), 1)
-        except Exception as err:  # a bug: still one line, the traceback with --debug
+        except Exception as err:  # noqa: BLE001 - a bug: still one line, the traceback with --debug
             _fail(ctx, message("internal", kind=type(err).__name__, reason=str(err)[:200]), 1)
         finally:
             _restore_sigterm(previous)

@@ -144,8 +144,8 @@ def test_a_second_run_into_a_folder_being_written_exits_1_with_one_line(tmp_path
     code, output = cli("screen", DEMO, "--as-of", EARLIER, "--out", out)
     assert code == 0, output
     assert second["code"] == 1
-    assert errors_of(second["output"]) == [f"error: another run is writing '{out}' right now; "
-                                           "wait for it to finish or give another --out"]
+    assert errors_of(second["output"]) == [(f"error: another run is writing '{out}' right now; "
+                                            "wait for it to finish or give another --out")]
     assert second["output"].count("\n") == 1
     assert as_of_of(out) == EARLIER and verify_folder(out) == []
 
@@ -157,10 +157,10 @@ def test_the_lock_holds_across_processes(tmp_path):
         (folder.path / "note.txt").write_text("held", encoding="utf-8")
         run = subprocess.run([sys.executable, "-m", "eligibility", "screen", str(DEMO), "--as-of", EARLIER,
                               "--out", str(out)], capture_output=True, text=True, timeout=120,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=tmp_path)
+                             env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=tmp_path, check=False)
     assert run.returncode == 1
-    assert run.stderr.strip().splitlines() == [f"error: another run is writing '{out}' right now; "
-                                               "wait for it to finish or give another --out"]
+    assert run.stderr.strip().splitlines() == [(f"error: another run is writing '{out}' right now; "
+                                                "wait for it to finish or give another --out")]
     assert verify_folder(out) == [] and (out / "note.txt").is_file()
 
 
@@ -191,8 +191,8 @@ def test_a_folder_not_written_by_eligibility_is_refused_unless_forced(tmp_path):
     (out / "letter.docx").write_bytes(b"keep me")
     code, output = cli("screen", DEMO, "--as-of", EARLIER, "--out", out)
     assert code == 1
-    assert errors_of(output) == [f"error: '{out}' is not empty and was not written by eligibility (no manifest.json); "
-                                 "give an empty or new folder, or add --force to replace everything in it"]
+    assert errors_of(output) == [(f"error: '{out}' is not empty and was not written by eligibility (no manifest.json); "
+                                  "give an empty or new folder, or add --force to replace everything in it")]
     assert (out / "letter.docx").read_bytes() == b"keep me"
     code, output = cli("screen", DEMO, "--as-of", EARLIER, "--out", out, "--force")
     assert code == 0, output

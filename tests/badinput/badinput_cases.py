@@ -119,7 +119,7 @@ def bomb(data: bytes) -> bytes:
 
 
 def far_cell(ref: str, keep_dimension: bool = False):
-    column, row = re.fullmatch(r"([A-Z]+)(\d+)", ref).groups()
+    row = re.fullmatch(r"[A-Z]+(\d+)", ref).group(1)
 
     def edit(data: bytes) -> bytes:
         if not keep_dimension:

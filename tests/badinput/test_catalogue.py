@@ -7,15 +7,28 @@ small register is DM01-DM04 of the demo (4 households, 13 members).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pyarrow as pa
 import pytest
-from badinput_cases import (AS_OF, DEMO, add_row, bomb, cell, far_cell, parquet_register, raw_csv,
-                            rename_column, replace_once, rule_pack, screen, small_register, with_column,
-                            xlsx_sheet_edit)
+from badinput_cases import (
+    AS_OF,
+    add_row,
+    bomb,
+    cell,
+    far_cell,
+    parquet_register,
+    raw_csv,
+    rename_column,
+    replace_once,
+    rule_pack,
+    screen,
+    small_register,
+    with_column,
+    xlsx_sheet_edit,
+)
 from click.testing import CliRunner
 
 from eligibility.cli import main

@@ -2,7 +2,12 @@
 the register reader and the expression checker never raise anything but the project's own errors."""
 from __future__ import annotations
 
-from fuzzing import check_fuzzed_expression, expressions, read_fuzzed_register, registers
+from fuzzing import (
+    check_fuzzed_expression,
+    expressions,
+    read_fuzzed_register,
+    registers,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
