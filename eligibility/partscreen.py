@@ -200,6 +200,11 @@ def find_parts(register: Path, schema, partition_by: str | None, engine: str, wo
     if parts is not None:
         return parts
     files = parquet_tables(register, schema)
+    if files is not None:  # damaged, nested or duplicated columns: one line before the cutter reads a footer
+        from .register.limits import check_parquet
+
+        for path in files.values():
+            check_parquet([path], path.name, whole=False)
     if files is None:
         if how is not None:
             raise DataError("--partition-by needs a Parquet register (households.parquet and members.parquet) or "

@@ -39,6 +39,11 @@ def benefit_table(decisions: pd.DataFrame) -> pd.DataFrame:
 def print_summary(screening, lang: str = "vi") -> None:
     register = screening.register
     print_table(benefit_table(screening.decisions), register.accounting if register is not None else None, lang)
+    if register is not None:
+        for line in reject_lines(register):
+            click.echo(line)
+        for warning in register.warnings:
+            click.echo(f"warning: {warning}")
 
 
 def print_table(table: pd.DataFrame, accounting: dict | None, lang: str = "vi") -> None:
@@ -61,10 +66,6 @@ def print_table(table: pd.DataFrame, accounting: dict | None, lang: str = "vi") 
                 else table_name
             click.echo(f"{label}: read {acc['read']:,} = accepted {acc['accepted']:,} + rejected {acc['rejected']:,}"
                        + ("" if ok else "  ← MISMATCH"))
-        for line in reject_lines(register):
-            click.echo(line)
-        for warning in register.warnings:
-            click.echo(f"warning: {warning}")
 
 
 def reject_lines(register, shown: int = 3) -> list[str]:

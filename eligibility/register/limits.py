@@ -110,9 +110,10 @@ def _check_dimension(head: bytes, part: str, label: str) -> None:
                                 max_cells=MAX_CELLS), file=label)
 
 
-def check_parquet(paths: list[Path], label: str) -> None:
+def check_parquet(paths: list[Path], label: str, whole: bool = True) -> None:
     """Refuse Parquet data that is too long, too wide, too big, nested, or has a column name twice,
-    from the files' footers alone (no data page is read)."""
+    from the files' footers alone (no data page is read). `whole=False`: the data is to be cut into
+    parts (partitions), so only its shape is checked here, its length by each part's reader."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -134,6 +135,8 @@ def check_parquet(paths: list[Path], label: str) -> None:
         nested = [f"{f.name} ({f.type})" for f in schema if pa.types.is_nested(f.type)]
         if nested:
             raise DataError(message("parquet_nested", columns=", ".join(nested[:3])), file=label)
+    if not whole:
+        return
     if rows > MAX_ROWS:
         raise DataError(message("too_many_rows", rows=f"{rows:,}", limit=f"{MAX_ROWS:,}"), file=label)
     if size > MAX_PARQUET_BYTES:
