@@ -26,7 +26,6 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import DataError
