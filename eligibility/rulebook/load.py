@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RuleErrors, RuleIssue
-from ..yamlio import line_of, load_yaml
+from ..yamlio import line_of
+from .yamlcache import load_yaml_cached
 from .inputs import InputSchema, Table
 from .schema import ParameterFile, PolicyFile, TargetFile
 from .validation import parse_model
@@ -80,7 +81,7 @@ def _yaml_files(folder: Path) -> list[Path]:
 
 def _validated(path: Path, model: type, issues: list[RuleIssue]) -> Source | None:
     try:
-        doc = load_yaml(path)
+        doc = load_yaml_cached(path)  # parsed once per text: yamlcache.py
         return Source(path, doc, parse_model(model, path, doc))
     except RuleErrors as err:
         issues.extend(err.issues)

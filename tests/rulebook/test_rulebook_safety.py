@@ -70,6 +70,9 @@ def watch(monkeypatch, tmp_path):
     monkeypatch.setattr(os, "system", lambda *a, **k: calls.append(a) or 0)
 
     def run(pack: Path):
+        # the parsed-file cache (rulebook/yamlcache.py) is the one file access compiling may make outside the
+        # pack: kept inside the watched folder, so that its reads and writes are allowed and everything else seen
+        monkeypatch.setenv("ELIGIBILITY_CACHE_DIR", str(pack.parent / "cache"))
         _recorder.events, _recorder.allowed_root = [], os.path.abspath(str(pack.parent))
         _recorder.active = True
         try:
