@@ -2,7 +2,9 @@
 
 Runs, in alternation and each in a fresh process, N times (`--runs`, default 3):
   * eligibility  `python -m eligibility screen REGISTER --as-of D --format parquet --out ...` (full pack,
-                 explanations and unknowns on);
+                 explanations and unknowns on), and the same with the pack cut to the compared policies
+                 (`cut_pack`: poverty standard, monthly allowance, single-parent allowance - the HI share
+                 depends on it -, social pension, HI state support; the plan-767 targets left out);
   * openfisca    `bench/peers/openfisca/run.py` on the register converted once beforehand (the conversion is
                  timed once and printed, not counted in the runs);
   * floor        pyarrow alone reading the register's Parquet and writing it out again.
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -58,11 +61,29 @@ def timed(command: list[str]) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024 / 1024
 
 
+CUT_AWAY = ["policies/credit", "policies/education", "policies/emergency_relief", "policies/housing",
+            "policies/meritorious", "policies/voluntary_si", "policies/social_assistance/care_support.yaml",
+            "policies/poverty/newly_escaped.yaml", "targets", "conftest.py"]
+
+
+def cut_pack(work: Path) -> Path:
+    """The bundled pack with only the policies the OpenFisca package computes (and what they depend on)."""
+    pack = work / "cut-pack"
+    shutil.rmtree(pack, ignore_errors=True)
+    shutil.copytree(ROOT / "rules", pack)
+    for rel in CUT_AWAY:
+        target = pack / rel
+        shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
+    return pack
+
+
 def commands(register: Path, converted: Path, as_of: str, work: Path) -> dict[str, list[str]]:
     (work / "floor").mkdir(exist_ok=True)
+    screen = [sys.executable, "-m", "eligibility", "screen", str(register), "--as-of", as_of, "--format", "parquet"]
     return {
-        "eligibility screen": [sys.executable, "-m", "eligibility", "screen", str(register), "--as-of", as_of,
-                               "--format", "parquet", "--out", str(work / "screen"), "--force"],
+        "eligibility, full pack": [*screen, "--out", str(work / "screen"), "--force"],
+        "eligibility, cut pack": [*screen, "--rules", str(cut_pack(work)), "--out", str(work / "screen-cut"),
+                                  "--force"],
         "openfisca (6 variables)": [sys.executable, str(PEER / "run.py"), str(converted), "--out",
                                     str(work / "openfisca.parquet")],
         "pyarrow floor": [sys.executable, "-c", FLOOR, str(register), str(work / "floor")],

@@ -72,7 +72,8 @@ def convert(register: Path, as_of: dt.date, out: Path) -> dict:
         "is_pupil_or_student": mm["studying_level"].astype("string").isin(
             ["primary", "lower_secondary", "upper_secondary", "vocational", "university"]).fillna(False).to_numpy(bool),
         "is_ethnic_minority": (mm["ethnicity"].astype("string") != "kinh").fillna(False).to_numpy(bool),
-        "is_meritorious_person": (~merit.isin(["none", "martyr_relative"])).fillna(False).to_numpy(bool),
+        # a missing category is OpenFisca's default (not meritorious), like every other missing input
+        "is_meritorious_person": (merit.notna() & ~merit.isin(["none", "martyr_relative"])).to_numpy(bool),
         "is_martyr_relative": (merit == "martyr_relative").fillna(False).to_numpy(bool),
         "disability_severe": (level == "severe").fillna(False).to_numpy(bool),
         "disability_especially_severe": (level == "especially_severe").fillna(False).to_numpy(bool),
