@@ -170,6 +170,7 @@ def validate(rules_dir, as_of, no_examples: bool) -> None:
     click.echo(f"rule pack {plan.folder}: OK")
     click.echo(f"  {len(plan.benefits)} benefits, {rules} rules, {len(plan.variables)} variables, "
                f"{len(plan.parameters)} parameters, {len(plan.targets)} targets, {len(plan.examples)} examples")
+    _print_warnings(plan)
     failed = _validate_examples(plan, no_examples)
     unverified = plan.unverified_values()
     click.echo(f"  {len(unverified)} parameter values still unverified (confidence C or D):")
@@ -179,6 +180,14 @@ def validate(rules_dir, as_of, no_examples: bool) -> None:
                    f"{value.reference.cite()}{marker}")
     if failed:
         sys.exit(1)
+
+
+def _print_warnings(plan) -> None:
+    """Warnings stop nothing but are never silent (docs/errors.md, section Warnings)."""
+    if plan.warnings:
+        click.echo(f"  {len(plan.warnings)} warning(s):")
+        for warning in plan.warnings:
+            click.echo(f"  * {warning}")
 
 
 def _validate_examples(plan, skip: bool) -> int:
@@ -211,6 +220,7 @@ def test_pack(rules_dir, scenarios_dir, no_scenarios: bool, lang: str) -> None:
     plan = load_rules(rules_dir)
     folder = None if no_scenarios else (scenarios_dir or DEFAULT_SCENARIOS)
     result = run_pack_tests(plan, folder)
+    _print_warnings(plan)
     click.echo(render(result, lang))
     if not result.ok:
         sys.exit(1)

@@ -29,6 +29,19 @@ RULE_ERROR_CODES: dict[str, str] = {
     "E-DATE-WINDOW": "a validity window ends before it starts",
     "E-RANGE": "a number is not finite or outside its plausible range (VND below 10^12, rates in [0, 1], ...)",
     "E-EXAMPLE": "an example refers to a benefit, variable, person or column that does not exist",
+    "E-UNIT": "units do not fit: money compared with years, a sum of two units, an amount not in the benefit's "
+              "unit, or a `unit:` the vocabulary does not know",
+    "E-PRIORITY-TIE": "two rules of a `first` benefit have the same priority and overlapping windows",
+    "E-MONEY": "a sum of money in a parameter is not a whole number of đồng (`100.000` is read as 100.0)",
+}
+
+# Warnings: printed by `validate` and `test`, never stop a run (documented in docs/errors.md too).
+RULE_WARNING_CODES: dict[str, str] = {
+    "W-UNIT-INFERRED": "parameters or columns declare no `unit:`; read from their type",
+    "W-UNIT-PERIOD": "an amount is money of another period than its benefit's (a multiple of a monthly standard?)",
+    "W-FIRST-SHADOWED": "a rule of a `first` benefit can never fire: a higher-priority rule with a subset of its "
+                        "conditions always takes the case",
+    "W-PARAM-GAP": "a parameter a rule reads has no value in force on some days of the rule's window",
 }
 
 

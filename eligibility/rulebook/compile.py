@@ -22,19 +22,21 @@ from .load import RulePack, Source, load_pack
 from .plan import (CompiledBenefit, CompiledCondition, CompiledParameter, CompiledRule, CompiledTarget,
                    CompiledVariable, Plan, next_from)
 from .schema import AnyOf, Benefit, Labeled, Parameter, Rule, Variable
+from .staticchecks import check_first_benefits, check_parameter_gaps
+from .unitcheck import check_units
 
 ENTITY_TABLE = {"household": "households", "person": "members"}
 
 
 def compile_pack(rules_dir: str | Path | None = None) -> Plan:
     """Load, validate and compile a rule pack; raise RuleErrors listing every problem."""
-    return _Compiler(load_pack(rules_dir)).run()
+    return _Compiler(load_pack(rules_dir, lenient=True)).run()
 
 
 class _Compiler:
     def __init__(self, pack: RulePack):
         self.pack = pack
-        self.issues: list[RuleIssue] = []
+        self.issues: list[RuleIssue] = list(pack.issues)   # schema errors of files left out
         self.parameters: dict[str, CompiledParameter] = {}
         self.var_specs: dict[str, tuple[Variable, Source]] = {}
         self.benefit_specs: dict[str, tuple[Benefit, Source]] = {}
@@ -52,15 +54,21 @@ class _Compiler:
         order = self._order()
         targets = self._targets(scope)
         self._check_examples()
+        unit_errors, warnings = check_units(self.pack, self.parameters, variables, benefits, order, self.benefit_specs)
+        self.issues += unit_errors
         if self.issues:
-            raise RuleErrors(self.issues)
+            raise RuleErrors(sorted(_not_caused_by_broken_files(self.issues, self.pack.broken_names), key=_where))
         variables, benefits = _with_lineage(order, variables, benefits)
         variables, benefits = _share_subexpressions(variables, benefits)
+        tie_errors, first_warnings = check_first_benefits(benefits, self.benefit_specs)
+        if tie_errors:
+            raise RuleErrors(sorted(tie_errors, key=_where))
+        warnings = sorted(warnings + first_warnings + check_parameter_gaps(benefits, self.parameters), key=_where)
         examples = tuple((src, i, ex) for src in self.pack.policies for i, ex in enumerate(src.model.examples))
         deps = {name: frozenset(self.deps.get(name, ())) for name in order}
         return Plan(folder=self.pack.folder, digest=self.pack.digest, inputs=self.pack.inputs,
                     parameters=self.parameters, order=tuple(order), deps=deps, variables=variables,
-                    benefits=benefits, targets=targets, examples=examples)
+                    benefits=benefits, targets=targets, examples=examples, warnings=tuple(warnings))
 
     def issue(self, code: str, src: Source, key_path: tuple, message: str,
               allowed: str | None = None, suggestion: str | None = None) -> None:
@@ -368,6 +376,19 @@ def _share_subexpressions(variables: dict[str, CompiledVariable],
             rules.append(replace(rule, amount=amount, rate=rate, conditions=conditions))
         out[name] = replace(benefit, enrolled=enrolled, rules=tuple(rules))
     return variables, out
+
+
+def _not_caused_by_broken_files(issues: list[RuleIssue], broken: set[str]) -> list[RuleIssue]:
+    """A name unknown only because the file declaring it failed the schema is that file's error, not a new one."""
+    if not broken:
+        return issues
+    quoted = {f"'{name}'" for name in broken}
+    return [i for i in issues if not (i.code in ("E-NAME-UNKNOWN", "E-PARAM-UNKNOWN", "E-EXAMPLE")
+                                      and any(q in i.message for q in quoted))]
+
+
+def _where(issue: RuleIssue) -> tuple:
+    return issue.file, issue.line or 0, issue.key
 
 
 def _entity(*nodes: Node) -> str:

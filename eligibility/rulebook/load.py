@@ -49,6 +49,8 @@ class RulePack:
     policies: list[Source] = field(default_factory=list)
     targets: list[Source] = field(default_factory=list)
     digest: str = ""
+    issues: list[RuleIssue] = field(default_factory=list)      # files that failed the schema (lenient load)
+    broken_names: set[str] = field(default_factory=set)        # names those files declare
 
 
 def resolve_rules_dir(rules_dir: str | Path | None) -> Path:
@@ -59,8 +61,12 @@ def resolve_rules_dir(rules_dir: str | Path | None) -> Path:
     return folder
 
 
-def load_pack(rules_dir: str | Path | None = None) -> RulePack:
-    """Read and validate every file of the pack; raise one RuleErrors listing all problems."""
+def load_pack(rules_dir: str | Path | None = None, lenient: bool = False) -> RulePack:
+    """Read and validate every file of the pack; raise one RuleErrors listing all problems.
+
+    `lenient`: a file that fails the schema is left out and its problems kept in `pack.issues`, so the
+    compiler can still check every other file (a mistake in one file hides none in the others). Only
+    broken `inputs/` stop everything: no expression can be checked without the register's columns."""
     folder = resolve_rules_dir(rules_dir)
     issues: list[RuleIssue] = []
     tables = {}
@@ -68,24 +74,50 @@ def load_pack(rules_dir: str | Path | None = None) -> RulePack:
         src = _validated(folder / "inputs" / f"{name}.yaml", Table, issues)
         if src:
             tables[name] = src.model
-    groups = {key: [s for p in _yaml_files(folder / key) if (s := _validated(p, model, issues))]
+    broken: set[str] = set()
+    groups = {key: [s for p in _yaml_files(folder / key) if (s := _validated(p, model, issues, broken))]
               for key, model in (("parameters", ParameterFile), ("policies", PolicyFile), ("targets", TargetFile))}
-    if issues:
-        raise RuleErrors(issues)
-    return RulePack(folder, InputSchema(**tables), digest=pack_digest(folder), **groups)
+    if issues and (not lenient or len(tables) < 2):
+        raise RuleErrors(sorted(issues, key=lambda i: (i.file, i.line or 0)))
+    return RulePack(folder, InputSchema(**tables), digest=pack_digest(folder), issues=issues, broken_names=broken,
+                    **groups)
 
 
 def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.yaml") if p.is_file()) if folder.is_dir() else []
 
 
-def _validated(path: Path, model: type, issues: list[RuleIssue]) -> Source | None:
+def _validated(path: Path, model: type, issues: list[RuleIssue], broken: set[str] | None = None) -> Source | None:
+    doc = None
     try:
         doc = load_yaml_cached(path)  # parsed once per text: yamlcache.py
         return Source(path, doc, parse_model(model, path, doc))
     except RuleErrors as err:
         issues.extend(err.issues)
+        if broken is not None:
+            broken |= _declared_names(doc) if isinstance(doc, dict) else _names_in_text(path)
         return None
+
+
+def _declared_names(doc: dict) -> set[str]:
+    """What a file that failed the schema meant to declare (so nobody else is blamed for using it)."""
+    names = set()
+    for key in ("parameters", "variables", "benefits", "targets"):
+        section = doc.get(key)
+        if isinstance(section, dict):
+            names |= {str(n) for n in section}
+    return names
+
+
+def _names_in_text(path: Path) -> set[str]:
+    """An unreadable file's second-level keys, read as text (the best guess at what it declares)."""
+    import re
+
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return set()
+    return set(re.findall(r"^  ([A-Za-z_][\w.]*):", text, flags=re.MULTILINE))
 
 
 def pack_digest(folder: Path) -> str:

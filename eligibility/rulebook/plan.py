@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import RuleIssue
 from ..vocabulary import HitPolicy
 from .expressions import Node, Type
 from .base import Labels
@@ -130,6 +131,7 @@ class Plan:
     benefits: dict[str, CompiledBenefit]
     targets: dict[str, CompiledTarget]
     examples: tuple[tuple[Source, int, Any], ...] = ()
+    warnings: tuple[RuleIssue, ...] = ()          # worth a look, not wrong (units, shadowed rules, parameter gaps)
 
     def unverified_values(self) -> list[tuple[str, DatedValue]]:
         return [(name, v) for name, p in self.parameters.items() for v in p.spec.values if not v.verified]

@@ -79,6 +79,14 @@ EXPECTED: dict[str, Expect] = {
     # when `pytest rules/` runs the example (see docs/errors.md, E-EXAMPLE).
     "e-example": Expect("E-EXAMPLE", POLICY, 44, "examples.0.expect.0.benefit", suggestion="monthly_allowance",
                         message=("monthly_alowance",)),
+    "e-unit": Expect("E-UNIT", POLICY, 26, f"{RULES}.0.conditions.0", message=("compares years with VND/month",)),
+    "e-unit-amount": Expect("E-UNIT", POLICY, 35, f"{RULES}.1.amount",
+                            message=("the amount is in years", "pays VND/month")),
+    "e-money": Expect("E-MONEY", PARAMS, 14, "parameters.support.standard.values.1.value", suggestion="500000",
+                      message=("500.000", "500_000")),
+    "e-priority-tie": Expect("E-PRIORITY-TIE", POLICY, 25, f"{RULES}.0.priority",
+                             allowed="different priorities, or windows that do not overlap",
+                             message=("allowance_disability", "allowance_elderly_poor", "priority 1")),
 }
 
 

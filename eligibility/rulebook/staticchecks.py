@@ -1,0 +1,115 @@
+"""Checks policy staff need that no single expression shows: ties, dead rules, parameter gaps.
+
+* `E-PRIORITY-TIE` (error): two rules of a `first` benefit share a priority and their windows
+  overlap, so which one pays would be decided by rule id, not by the law.
+* `W-FIRST-SHADOWED` (warning): a rule of a `first` benefit can never fire, because a rule of
+  higher priority, in force over its whole window, has a subset of its conditions (conditions are
+  compared as compiled, after equal subexpressions were made one node; simple cases only).
+* `W-PARAM-GAP` (warning): a parameter a rule reads has no value in force on some days of the
+  rule's window; those decisions would be `undetermined` for want of a figure, not of data.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import RuleIssue
+
+DAY = dt.timedelta(days=1)
+
+
+def _window(rule) -> tuple[dt.date, dt.date]:
+    return rule.valid_from or dt.date.min, rule.valid_to or dt.date.max
+
+
+def _show(day: dt.date) -> str:
+    return "open" if day in (dt.date.min, dt.date.max) else day.isoformat()
+
+
+def check_first_benefits(benefits: dict, benefit_specs: dict) -> tuple[list, list]:
+    errors, warnings = [], []
+    for name, benefit in benefits.items():
+        if benefit.hit_policy != "first":
+            continue
+        spec, src = benefit_specs[name]
+        position = {r.id: i for i, r in enumerate(spec.rules)}
+        rules = benefit.rules                       # precedence order: priority, then id
+        for i, later in enumerate(rules):
+            key = ("benefits", name, "rules", position[later.id])
+            for earlier in rules[:i]:
+                if earlier.priority == later.priority and _overlap(earlier, later):
+                    errors.append(RuleIssue(
+                        "E-PRIORITY-TIE", str(src.path), src.line(*key, "priority") or later.line,
+                        ".".join(map(str, key + ("priority",))),
+                        f"rules '{earlier.id}' and '{later.id}' of '{name}' (hit policy first) both have priority "
+                        f"{later.priority} and overlapping windows ({_span(earlier)} and {_span(later)}): the "
+                        "rule id would decide which one pays",
+                        allowed="different priorities, or windows that do not overlap"))
+                elif earlier.priority < later.priority and _covers(earlier, later) and _subset(earlier, later):
+                    warnings.append(RuleIssue(
+                        "W-FIRST-SHADOWED", str(src.path), later.line, ".".join(map(str, key)),
+                        f"rule '{later.id}' can never fire: '{earlier.id}' (priority {earlier.priority}) is in force "
+                        f"over its whole window and its conditions are a subset of '{later.id}''s, so it always "
+                        "takes the case first"))
+                    break
+    return errors, warnings
+
+
+def _span(rule) -> str:
+    start, end = _window(rule)
+    return f"{_show(start)} – {_show(end)}"
+
+
+def _overlap(a, b) -> bool:
+    (s1, e1), (s2, e2) = _window(a), _window(b)
+    return s1 <= e2 and s2 <= e1
+
+
+def _covers(a, b) -> bool:
+    (s1, e1), (s2, e2) = _window(a), _window(b)
+    return s1 <= s2 and e2 <= e1
+
+
+def _subset(a, b) -> bool:
+    mine = {id(c.node) for c in b.conditions}
+    return all(id(c.node) in mine for c in a.conditions)
+
+
+def check_parameter_gaps(benefits: dict, parameters: dict) -> list:
+    """W-PARAM-GAP: for each rule with a start date, the days of its window a parameter it reads has no value."""
+    warnings = []
+    for benefit in benefits.values():
+        for rule in benefit.rules:
+            if rule.valid_from is None:
+                continue            # no start: the rule's window is not stated, so no gap can be named
+            start, end = _window(rule)
+            for name in sorted(rule.params):
+                gaps = _gaps(parameters[name], start, end)
+                if gaps:
+                    days = "; ".join(f"{_show(a)} to {_show(b)}" for a, b in gaps)
+                    warnings.append(RuleIssue(
+                        "W-PARAM-GAP", rule.file, rule.line, f"benefits.{benefit.id}.rules.{rule.id}",
+                        f"parameter '{name}' has no value in force on {days}, inside the window of rule "
+                        f"'{rule.id}' ({_span(rule)}): decisions there would be undetermined"))
+    return warnings
+
+
+def _gaps(parameter, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
+    spans = []
+    for value in parameter.spec.values:
+        later = sorted(v.from_ for v in parameter.spec.values if v.from_ > value.from_)
+        stop = value.to or (later[0] - DAY if later else dt.date.max)
+        spans.append((value.from_, stop))
+    gaps, cursor = [], start
+    for s, e in sorted(spans):
+        if e < cursor:
+            continue
+        if s > cursor:
+            gaps.append((cursor, min(s - DAY, end)))
+        if e >= end:
+            return [g for g in gaps if g[0] <= g[1] and g[0] <= end]
+        cursor = e + DAY
+        if cursor > end:
+            break
+    if cursor <= end:
+        gaps.append((cursor, end))
+    return [g for g in gaps if g[0] <= g[1] and g[0] <= end]
