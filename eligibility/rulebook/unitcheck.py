@@ -10,7 +10,7 @@ import re
 
 from .expressions import (Aggregate, Arith, BenefitRef, BoolOp, Call, Column, Compare, Const, FromHousehold, IfElse,
                           In, Neg, Node, Not, Param)
-from .units import NUMBER, VOCABULARY, Unit, benefit_unit, declared_unit, unit_suggestion
+from .units import NUMBER, OPEN, VOCABULARY, Unit, benefit_unit, declared_unit, unit_suggestion
 
 VOCABULARY_NAMES = [n for n in VOCABULARY if n not in ('per year', 'percent')]
 
@@ -45,9 +45,9 @@ class UnitChecker:
         if isinstance(node, Const):
             return None
         if isinstance(node, Column):
-            return self.columns.get((node.entity, node.name))
+            return self.columns.get((node.entity, node.name), OPEN)
         if isinstance(node, Param):      # also ParamAt
-            return self.params.get(node.name)
+            return self.params.get(node.name) or OPEN
         if isinstance(node, FromHousehold):
             return self.unit(node.inner)
         if isinstance(node, BenefitRef):
@@ -82,6 +82,8 @@ class UnitChecker:
             return left
         if left is None and right is None:
             return None
+        if OPEN in (left, right):
+            return OPEN
         left, right = left or NUMBER, right or NUMBER
         return left.times(right, 1 if node.op == "*" else -1)
 
@@ -95,7 +97,7 @@ class UnitChecker:
             return DAY
         if node.func in ("add_years", "add_months"):
             step = YEAR if node.func == "add_years" else MONTH
-            if units[1] not in (None, NUMBER, step):
+            if units[1] not in (None, NUMBER, OPEN, step):
                 raise UnitError(f"{node.func}() adds a number of {step} to a date, got {units[1]}")
             return None
         if node.func in ("coalesce", "least", "greatest"):
@@ -106,6 +108,8 @@ class UnitChecker:
 
     @staticmethod
     def same(a: Unit | None, b: Unit | None, message: str) -> Unit | None:
+        if OPEN in (a, b):
+            return OPEN
         if a is not None and b is not None and a != b:
             raise UnitError(message.format(a, b))
         return a if a is not None else b
@@ -114,7 +118,7 @@ class UnitChecker:
         """(why the rule's amount does not fit its benefit's unit, is it only a warning) or (None, False)."""
         got = self.unit(amount)
         want = benefit_unit(benefit_unit_name)
-        if got is None or got == want or benefit_unit_name == "status":
+        if got in (None, OPEN) or got == want or benefit_unit_name == "status":
             return None, False
         per_period = all(e == -1 for b, e in got.powers if b != "VND")
         if want.is_money and got.is_money and per_period:
@@ -136,9 +140,9 @@ def column_units(inputs) -> tuple[dict, list[tuple[str, str, str, str]]]:
             if column.type not in ("int", "number", "money"):
                 continue
             unit, problem = declared_unit(column.unit, column.type)
-            units[(entity, name)] = unit
+            units[(entity, name)] = unit or OPEN
             if problem:
-                problems.append((table.table, name, problem, "error" if unit is None else "warning"))
+                problems.append((table.table, name, problem, "warning" if column.unit is None else "error"))
     return units, problems
 
 
@@ -149,9 +153,9 @@ def parameter_units(parameters: dict) -> tuple[dict, list[tuple[str, str, str]]]
         if param.spec.type in ("list", "bool"):
             continue
         unit, problem = declared_unit(param.spec.unit, param.spec.type)
-        units[name] = unit
+        units[name] = unit or OPEN
         if problem:
-            problems.append((name, problem, "error" if unit is None else "warning"))
+            problems.append((name, problem, "warning" if param.spec.unit is None else "error"))
     return units, problems
 
 
@@ -185,19 +189,19 @@ def check_units(pack, parameters: dict, variables: dict, benefits: dict, order: 
             errors.append(RuleIssue("E-UNIT", str(path), None, f"columns.{name}.unit", problem,
                                     allowed=", ".join(VOCABULARY_NAMES), suggestion=_hint(problem)))
         else:
-            inferred.append(f"{name} ({problem.split('read as ')[1].split(' (')[0]})")
+            inferred.append(name)
     for name, problem, kind in par_problems:
         p = parameters[name]
         if kind == "error":
             errors.append(RuleIssue("E-UNIT", p.file, p.line, f"parameters.{name}.unit", problem,
                                     allowed=", ".join(VOCABULARY_NAMES), suggestion=_hint(problem)))
         else:
-            inferred.append(f"{name} ({problem.split('read as ')[1].split(' (')[0]})")
+            inferred.append(name)
     if inferred:
         warnings.append(RuleIssue(
             "W-UNIT-INFERRED", str(pack.folder), None, "unit",
-            f"{len(inferred)} parameters or columns declare no `unit:`; read from their type (money: VND, "
-            f"rate: share, int: count, number: number): " + ", ".join(sorted(inferred))))
+            f"{len(inferred)} parameters or columns declare no `unit:`, so their figures are not unit-checked "
+            f"(declare VND/month, share, years, ...): " + ", ".join(sorted(inferred))))
     errors += _money_values(parameters, par_units)
     checker = UnitChecker(col_units, par_units, {n: benefit_unit(b.unit) for n, b in benefits.items()})
     for name in order:
@@ -244,7 +248,7 @@ def _money_values(parameters: dict, units: dict) -> list:
     out = []
     for name, p in parameters.items():
         unit = units.get(name)
-        if unit is None or not unit.is_money:
+        if not (unit.is_money if unit not in (None, OPEN) else p.spec.type == "money"):
             continue
         lines = _file_lines(p.file)
         for i, value in enumerate(p.spec.values):

@@ -8,8 +8,10 @@ an expression (`age >= 60`, `standard * 1.5`) takes the unit its place needs. A 
 must be in the benefit's unit (`vnd_per_month` pays VND/month; a once-off sum may be a multiple of
 a monthly standard, "20 times the standard", so `vnd_once` also takes money per period).
 
-Where a file declares no unit, one is inferred from the type (money: VND, rate: share, int:
-count) and a warning says so; a unit the vocabulary does not know is an error with a did-you-mean.
+Where a file declares no unit, the figure's unit is left open — it takes whatever unit its place
+needs, like a number literal — so a new file without units still loads; warning `W-UNIT-INFERRED`
+names every such parameter and column. A unit the vocabulary does not know is an error with a
+did-you-mean.
 """
 from __future__ import annotations
 
@@ -27,7 +29,6 @@ VOCABULARY = {
     "kg rice": {"kg_rice": 1}, "kg rice/month": {"kg_rice": 1, "month": -1}, "percent": {}, "date": {},
 }
 QUALIFIERS = ("person", "household", "pupil", "student", "worker", "child", "member")
-BY_TYPE = {"money": "VND", "rate": "share", "int": "count", "number": "number"}
 BENEFIT_UNITS = {"vnd_per_month": "VND/month", "vnd_per_year": "VND/year", "vnd_once": "VND",
                  "share_of_premium": "share", "kg_rice": "kg rice/month", "loan": "VND", "status": "count"}
 
@@ -64,6 +65,7 @@ class Unit:
 
 
 NUMBER = Unit()
+OPEN = Unit((("undeclared", 1),))   # a figure whose file declares no unit: not checked, and nothing made from it
 
 
 def parse_unit(text: str) -> Unit | None:
@@ -81,11 +83,9 @@ def parse_unit(text: str) -> Unit | None:
 
 
 def declared_unit(text: str | None, kind: str) -> tuple[Unit | None, str | None]:
-    """(unit, problem): the declared unit, or the type's default; problem says what went wrong."""
+    """(unit, problem): the declared unit (None: open, not checked) and what is wrong, if anything."""
     if text is None:
-        default = BY_TYPE.get(kind)
-        return (Unit.of(VOCABULARY[default]), f"no `unit:`; read as {default} (from type {kind})") \
-            if default else (None, None)
+        return None, f"no `unit:` (type {kind}): not unit-checked"
     unit = parse_unit(text)
     if unit is None:
         return None, f"unknown unit '{text}'"

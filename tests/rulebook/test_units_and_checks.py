@@ -29,11 +29,12 @@ def test_a_name_declared_in_a_broken_file_is_not_blamed_on_its_users(make_pack):
     assert [i.code for i in issues] == ["E-SCHEMA"], "\n".join(map(str, issues))
 
 
-def test_units_are_read_from_the_type_with_a_warning_when_not_declared(make_pack):
-    pack = make_pack(patches={PARAMS: [("    unit: VND/month\n", "")]})
+def test_a_pack_without_units_loads_with_a_warning_naming_what_is_not_checked(make_pack):
+    pack = make_pack(patches={PARAMS: [("    unit: VND/month\n", "")],
+                              POLICY: [("          - age >= 60", "          - age >= param('support.standard')")]})
     plan = compile_pack(pack)
     inferred = [w for w in plan.warnings if w.code == "W-UNIT-INFERRED"]
-    assert inferred and "support.standard (VND)" in inferred[0].message
+    assert inferred and "support.standard" in inferred[0].message and "not unit-checked" in inferred[0].message
 
 
 def test_an_unknown_unit_is_an_error_with_a_did_you_mean(make_pack):
