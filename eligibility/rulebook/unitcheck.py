@@ -84,6 +84,8 @@ class UnitChecker:
             return None
         if OPEN in (left, right):
             return OPEN
+        if None in (left, right) and NUMBER in (left, right):
+            return None     # `children * 100`: the written number may carry the unit (100 đồng a child)
         left, right = left or NUMBER, right or NUMBER
         return left.times(right, 1 if node.op == "*" else -1)
 
