@@ -170,8 +170,8 @@ def _print_gap_summary(by_benefit: pd.DataFrame, lang: str) -> None:
 
 def _print_targets(table: pd.DataFrame, lang: str) -> None:
     widths = (46, 12, 12, 8, 30, 24)
-    head = {"en": ["target", "value", "target", "by", "on track?", "numerator / denominator"],
-            "vi": ["chỉ tiêu", "kết quả", "mục tiêu", "năm", "đạt tiến độ?", "tử số / mẫu số"]}[lang]
+    head = {"en": ["target", "value", "target", "by", "on track?", "numerator / known denominator (unknowns)"],
+            "vi": ["chỉ tiêu", "kết quả", "mục tiêu", "năm", "đạt tiến độ?", "tử số / mẫu số đã rõ (chưa rõ)"]}[lang]
     click.echo("\n" + _row(head, widths))
     if table.empty:
         click.echo("(no targets in the rule pack)" if lang == "en" else "(bộ quy tắc chưa có chỉ tiêu)")
@@ -180,10 +180,27 @@ def _print_targets(table: pd.DataFrame, lang: str) -> None:
         share = row["measure"] == "share"
         value = _measure(row["value"], share, lang)
         goal = f"{row['direction']} {_measure(row['target'], share, lang)}"
-        ratio = f"{fmt_number(row['numerator'], lang)} / {fmt_number(row['denominator'], lang)}"
-        if row["unknown"]:
-            ratio += f" (?{fmt_number(row['unknown'], lang)})"
-        click.echo(_row([row["label"], value, goal, row["year"], TRACK[lang][row["track"]], ratio], widths))
+        click.echo(_row([row["label"], value, goal, row["year"], TRACK[lang][row["track"]],
+                         target_arithmetic(row, lang)], widths))
+
+
+def target_arithmetic(row, lang: str) -> str:
+    """The sum behind a target's value: a share is the numerator over the *known* denominator, so the
+    unknowns are shown with the range the value would take if every unknown were no / yes."""
+    numerator, denominator, unknown = int(row["numerator"]), int(row["denominator"]), int(row["unknown"])
+    if row["measure"] != "share":
+        text = fmt_number(numerator, lang)
+        if unknown:
+            text += (f" (+{fmt_number(unknown, lang)} unknown: up to {fmt_number(numerator + unknown, lang)})"
+                     if lang == "en" else f" (+{fmt_number(unknown, lang)} chưa rõ: tối đa "
+                                          f"{fmt_number(numerator + unknown, lang)})")
+        return text
+    text = f"{fmt_number(numerator, lang)} / {fmt_number(denominator - unknown, lang)}"
+    if unknown:
+        span = f"{_measure(row['low'], True, lang)}–{_measure(row['high'], True, lang)}"
+        text += (f" ({fmt_number(unknown, lang)} unknown of {fmt_number(denominator, lang)}: {span})" if lang == "en"
+                 else f" ({fmt_number(unknown, lang)} chưa rõ trong {fmt_number(denominator, lang)}: {span})")
+    return text
 
 
 def _measure(value: float, share: bool, lang: str) -> str:
