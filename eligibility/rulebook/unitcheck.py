@@ -215,7 +215,8 @@ def check_units(pack, parameters: dict, variables: dict, benefits: dict, order: 
                 checker.variables[name] = None
                 errors.append(RuleIssue("E-UNIT", var.file, var.line, f"variables.{name}", err.message))
         elif name in benefits:
-            errors += _benefit_units(checker, benefits[name], *benefit_specs[name], warnings)
+            spec, src = benefit_specs[name]
+            errors += _benefit_units(checker, benefits[name], spec, src, warnings)
     return errors, warnings
 
 

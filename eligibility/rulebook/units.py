@@ -40,10 +40,10 @@ class Unit:
     powers: tuple[tuple[str, int], ...] = ()
 
     @classmethod
-    def of(cls, powers: dict[str, int]) -> "Unit":
+    def of(cls, powers: dict[str, int]) -> Unit:
         return cls(tuple(sorted((b, e) for b, e in powers.items() if e)))
 
-    def times(self, other: "Unit", sign: int = 1) -> "Unit":
+    def times(self, other: Unit, sign: int = 1) -> Unit:
         merged = dict(self.powers)
         for base, exp in other.powers:
             merged[base] = merged.get(base, 0) + sign * exp

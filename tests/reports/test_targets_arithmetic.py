@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from eligibility.reports.commands import target_arithmetic
+from eligibility.cli_reports import target_arithmetic
 
 
 def row(numerator, denominator, unknown, measure="share"):
