@@ -163,8 +163,8 @@ def parameter_units(parameters: dict) -> tuple[dict, list[tuple[str, str, str]]]
 
 def money_not_whole(value, source_line: str | None) -> str | None:
     """Money is whole đồng: `100.000` (YAML's 100.0) is refused with what was probably meant."""
-    if isinstance(value, bool) or not isinstance(value, float):
-        return None
+    if isinstance(value, bool) or not isinstance(value, float) or value != value or value in (float("inf"), -float("inf")):
+        return None     # not a float, or not finite (another check reports that)
     written = (source_line or "").split("value:", 1)[-1].strip().split()[0] if source_line else repr(value)
     if re.fullmatch(r"\d{1,3}(\.\d{3})+", written):
         digits = written.replace(".", "")
