@@ -16,14 +16,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "badinput")]
 
-from fuzzing import (
+from fuzzing import (  # noqa: E402 - after the path set-up above
     check_fuzzed_expression,
     expressions,
     read_fuzzed_register,
     registers,
 )
-from hypothesis import HealthCheck, given, seed, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 
 def run(name: str, count: int, strategy, property_, rng_seed: int) -> None:
