@@ -24,12 +24,15 @@ def _cached_plan(folder: str, digest: str) -> Plan:
     return compile_pack(folder)
 
 
-def load_rules(rules_dir: str | Path | None = None) -> Plan:
-    """Compile a rule pack (cached per folder and content, so repeated calls cost nothing)."""
+def load_rules(rules_dir: str | Path | None = None, use_unverified: bool = False) -> Plan:
+    """Compile a rule pack (cached per folder and content, so repeated calls cost nothing).
+
+    Values graded D are withheld unless `use_unverified` (the run's `--use-unverified`): every decision
+    and amount resting on one is then unknown, with the reason (`rulebook/unverified.py`)."""
     from .rulebook.load import pack_digest
 
     folder = resolve_rules_dir(rules_dir)
-    return _cached_plan(str(folder), pack_digest(folder))
+    return _cached_plan(str(folder), pack_digest(folder)).with_unverified(use_unverified)
 
 
 @dataclass
@@ -68,13 +71,13 @@ def screen_records(households: list[dict], members: list[dict], as_of: dt.date, 
 
 def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | None = None, strict: bool = False,
                     engine: str = "vectorised", include_all: bool = False, lang: str = "en",
-                    progress=None) -> Screening:
+                    progress=None, use_unverified: bool = False) -> Screening:
     """Read and check a register (CSV folder, XLSX or Parquet), then screen every accepted row."""
     from .engines.memory import reuse_freed_buffers
     from .register import read_register
 
     reuse_freed_buffers()   # before reading: the reader's buffers are reused by the engine
-    plan = load_rules(rules_dir)
+    plan = load_rules(rules_dir, use_unverified)
     register = read_register(path, plan.inputs, as_of, strict=strict)
     result = evaluate_frames(plan, register.households, register.members, as_of, engine=engine,
                              include_all=include_all, lang=lang, progress=progress)
@@ -83,14 +86,14 @@ def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | No
 
 
 def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_dir: str | Path | None = None,
-                     engine: str = "vectorised") -> dict:
+                     engine: str = "vectorised", use_unverified: bool = False) -> dict:
     """Explain one household of a register (read and checked as usual; only that household evaluated)."""
     from .errors import DataError
     from .explain import explain_household
     from .register import read_register
     from .suggestions import suggest
 
-    plan = load_rules(rules_dir)
+    plan = load_rules(rules_dir, use_unverified)
     register = read_register(path, plan.inputs, as_of)
     ids = register.households["household_id"].astype(str)
     if not (ids == household_id).any():

@@ -10,7 +10,7 @@ import click
 
 from ._version import __version__
 from .errors import EligibilityError
-from .cli_options import ENGINES, LANGS, as_of_option, force_option, out_path, rules_option
+from .cli_options import ENGINES, LANGS, as_of_option, force_option, out_path, rules_option, unverified_option
 from .cli_options import Progress as _progress
 from .cli_options import parse_as_of as _as_of
 from .messages import describe_os_error, message
@@ -119,8 +119,10 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="With --engine dask and no --scheduler: worker processes of the local cluster.")
 @force_option
+@unverified_option
 def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str, engine: str, include_all: bool,
-           strict: bool, partition_by: str | None, scheduler: str | None, workers: int, force: bool) -> None:
+           strict: bool, partition_by: str | None, scheduler: str | None, workers: int, force: bool,
+           use_unverified: bool) -> None:
     """Screen a register: every person's and household's entitlements, each explained."""
     import tempfile
 
@@ -131,7 +133,7 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
     from .summary import print_summary, print_table
 
     day = _as_of(as_of)
-    plan = load_rules(rules_dir)
+    plan = load_rules(rules_dir, use_unverified)
     with output_folder(out_dir, force=force, inputs=(register,)) as folder:  # locked and checked before screening
         with tempfile.TemporaryDirectory(prefix=".eligibility-parts-", dir=folder.path.parent) as work:
             parts = find_parts(register, plan.inputs, partition_by, engine, Path(work))
@@ -145,7 +147,8 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
             with _progress(len(plan.order)) as tick:
                 result = screen_register(register, day, rules_dir, strict=strict,
                                          engine="vectorised" if engine == "dask" else engine,
-                                         include_all=include_all, lang=lang, progress=tick)
+                                         include_all=include_all, lang=lang, progress=tick,
+                                         use_unverified=use_unverified)
             written = write_outputs(result, folder, fmt, lang)
     if parts is None:
         print_summary(result, lang)
@@ -160,11 +163,12 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
 @click.argument("rules_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @as_of_option
 @click.option("--no-examples", is_flag=True, help="Check the files only; do not run the `examples:`.")
-def validate(rules_dir, as_of, no_examples: bool) -> None:
+@unverified_option
+def validate(rules_dir, as_of, no_examples: bool, use_unverified: bool) -> None:
     """Check a rule pack: every error with file:line, or a summary of what it holds; run its examples."""
     from .api import load_rules
 
-    plan = load_rules(rules_dir)
+    plan = load_rules(rules_dir, use_unverified)
     day = _as_of(as_of)
     rules = sum(len(b.rules) for b in plan.benefits.values())
     click.echo(f"rule pack {plan.folder}: OK")
@@ -173,10 +177,15 @@ def validate(rules_dir, as_of, no_examples: bool) -> None:
     _print_warnings(plan)
     failed = _validate_examples(plan, no_examples)
     unverified = plan.unverified_values()
-    click.echo(f"  {len(unverified)} parameter values still unverified (confidence C or D):")
+    policy = "used (--use-unverified)" if use_unverified else "not used (run with --use-unverified to use them)"
+    click.echo(f"  {len(unverified)} parameter values still unverified (confidence C or D); "
+               f"values graded D are {policy}:")
     for name, value in unverified:
-        marker = " ← in force" if plan.parameters[name].at(day) is value else ""
-        click.echo(f"    {name} = {value.value} from {value.from_} [{value.confidence}] "
+        param = plan.parameters[name]
+        marker = " ← in force" if param.at(day) is value else " ← withheld on this date" \
+            if param.withheld(day) is value else ""
+        shown = "null (figure not known)" if value.value is None else value.value
+        click.echo(f"    {name} = {shown} from {value.from_} [{value.confidence}] "
                    f"{value.reference.cite()}{marker}")
     if failed:
         sys.exit(1)
@@ -236,14 +245,16 @@ def test_pack(rules_dir, scenarios_dir, no_scenarios: bool, lang: str) -> None:
 @click.option("--engine", type=ENGINES, default="vectorised", show_default=True,
               help="durable: also check the decisions with the durable_rules engine.")
 @click.option("--verbose", is_flag=True, help="Also show benefits the household is not eligible for.")
+@unverified_option
 def explain(register: Path, household_id: str, rules_dir, as_of, lang: str, fmt: str, engine: str,
-            verbose: bool) -> None:
+            verbose: bool, use_unverified: bool) -> None:
     """Explain one household: each benefit, each condition with its value and threshold."""
     import json
 
     from .api import explain_register
 
-    data = explain_register(register, household_id, _as_of(as_of), rules_dir, engine=engine)
+    data = explain_register(register, household_id, _as_of(as_of), rules_dir, engine=engine,
+                            use_unverified=use_unverified)
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
     else:

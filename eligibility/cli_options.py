@@ -36,6 +36,13 @@ def rules_option(f):
                         help="Rule pack folder (default: the bundled rules/).")(f)
 
 
+def unverified_option(f):
+    return click.option("--use-unverified", "use_unverified", is_flag=True,
+                        help="Also use values graded D (conflicting, draft-only or a single weak report). "
+                             "Without it every decision or amount resting on one is unknown, with the reason. "
+                             "Recorded in the manifest.")(f)
+
+
 def out_path(ctx, param, value):
     """--out: a folder of its own (`--out ''` would silently mean the current folder)."""
     if value is not None and str(value).strip() in ("", "."):  # click turns '' into '.'

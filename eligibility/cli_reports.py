@@ -13,7 +13,7 @@ import click
 import pandas as pd
 from click.core import ParameterSource
 
-from .cli_options import LANGS, Progress, as_of_option, force_option, out_path, rules_option
+from .cli_options import LANGS, Progress, as_of_option, force_option, out_path, rules_option, unverified_option
 from .cli_options import parse_as_of as _as_of
 from .outfolder import output_folder
 from .reports.htmlreport import fmt_number, fmt_percent
@@ -25,12 +25,12 @@ def _out_option(f):
                         show_default=True, callback=out_path, help="Folder for the report files.")(f)
 
 
-def _screen(register: Path, rules_dir, day, lang: str):
+def _screen(register: Path, rules_dir, day, lang: str, use_unverified: bool = False):
     from .api import load_rules, screen_register
 
     plan = load_rules(rules_dir)
     with Progress(len(plan.order)) as tick:
-        return screen_register(register, day, rules_dir, lang=lang, progress=tick)
+        return screen_register(register, day, rules_dir, lang=lang, progress=tick, use_unverified=use_unverified)
 
 
 @click.command()
@@ -46,9 +46,10 @@ def _screen(register: Path, rules_dir, day, lang: str):
                    "from the rule-pack hash and the as-of date: stable, but anyone with the manifest can recompute "
                    "it. Given on the command line, it implies --redact.")
 @force_option
+@unverified_option
 @click.pass_context
 def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, lang: str, redact: bool,
-         redact_key: str | None, force: bool) -> None:
+         redact_key: str | None, force: bool, use_unverified: bool) -> None:
     """Coverage gaps and leakage: who is eligible but not covered, who is covered but not eligible.
 
     Writes gap_by_*.csv, gap_list.csv, leakage_list.csv, needs_data_list.csv, gaps.xlsx (a sheet
@@ -64,7 +65,7 @@ def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, la
                    "but anyone with the manifest can recompute them. Use --redact-key to share outside.", err=True)
     day = _as_of(as_of)
     with output_folder(out_dir, force=force, inputs=(register,)) as folder:  # locked and checked before screening
-        screening = _screen(register, rules_dir, day, lang)
+        screening = _screen(register, rules_dir, day, lang, use_unverified)
         tables = gap_tables(screening.decisions, screening_members(screening), lang)
         written = write_gap_report(screening, folder, lang, redact, redact_key if redact else None, tables=tables)
     _print_gap_summary(tables["by_benefit"], lang)
@@ -82,7 +83,8 @@ def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, la
 @as_of_option
 @click.option("--lang", type=LANGS, default="vi", show_default=True, help="Labels and headers.")
 @force_option
-def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str, force: bool) -> None:
+@unverified_option
+def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str, force: bool, use_unverified: bool) -> None:
     """The plan's targets measured on a register: value, target, on or off track.
 
     Writes targets.csv and targets.json (with the run's manifest).
@@ -92,7 +94,7 @@ def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str, force: b
 
     day = _as_of(as_of)
     with output_folder(out_dir, force=force, inputs=(register,)) as folder:  # locked and checked before screening
-        screening = _screen(register, rules_dir, day, lang)
+        screening = _screen(register, rules_dir, day, lang, use_unverified)
         table = compute_targets(screening, lang)
         written = write_targets(screening, folder, lang, table)
     _print_targets(table, lang)

@@ -20,6 +20,7 @@ from .rulebook.plan import CompiledCondition, CompiledRule
 from .vocabulary import DECISION_COLUMNS as COLUMNS
 from .vocabulary import WORDS, Coverage, HitPolicy, Status, enrolment_codes
 from .vocabulary import coverage as coverage_codes
+from .rulebook.unverified import rule_notes
 
 ENTITIES = ["household", "person"]
 
@@ -128,7 +129,7 @@ def _piece(ev: Evaluation, index: int, result: BenefitResult, cov: np.ndarray, r
     benefit = result.benefit
     status = result.status[rows]
     eligible = status == ELIGIBLE
-    unverified = _unverified(ev, benefit.rules)
+    unverified = _unverified(ev, benefit.rules, lang)
     rule_codes = np.array([table.add((benefit.id, r.id), (r.id, getattr(r.label, lang), r.reference.cite(lang),
                                                           unverified[i]))
                            for i, r in enumerate(benefit.rules)] + [-1], dtype=np.int32)
@@ -158,23 +159,10 @@ def _combined_rules(rules: list[CompiledRule], pattern: np.ndarray, table: RuleT
     return np.array(codes, dtype=np.int32)[inverse.ravel()]
 
 
-def _unverified(ev: Evaluation, rules: list[CompiledRule]) -> list[str]:
-    """Per rule: the unverified (confidence C/D) parameter values it uses on the as-of date."""
-    out = []
-    for rule in rules:
-        notes = []
-        for name in sorted(rule.params):
-            value = ev.params.get(name)
-            if value is not None and not value.verified:
-                notes.append(f"{name}={_fmt_value(value.value)} ({value.confidence})")
-        out.append("; ".join(notes))
-    return out
-
-
-def _fmt_value(value) -> str:
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(map(str, value)) + "]"
-    return f"{value:,.0f}" if isinstance(value, (int, float)) and float(value).is_integer() else str(value)
+def _unverified(ev: Evaluation, rules: list[CompiledRule], lang: str = "en") -> list[str]:
+    """Per rule: the unverified parameter values it uses on the as-of date (C, or D when the run opted
+    in) and the values it may not use (D without --use-unverified; no figure)."""
+    return [rule_notes(ev.plan, rule, ev.as_of, lang) for rule in rules]
 
 
 # ---------------------------------------------------------------- assembling the table

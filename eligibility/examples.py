@@ -31,6 +31,7 @@ class ExampleView:
 def run_example(plan: Plan, example: Example, engine: str = "vectorised") -> list[str]:
     """Screen the example's household alone; return one message per expectation that does not hold."""
     households, members = example_records(example)
+    plan = plan.with_unverified(example.use_unverified)
     result = screen_records(households, members, example.as_of, plan=plan, engine=engine)
     lookup = None
     if result.evaluation is not None:

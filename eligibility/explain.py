@@ -34,13 +34,15 @@ WORDS = {
            "unknown": "unknown", "params": "values used", "missing": "missing data", "amount": "amount",
            "near": "near miss: one threshold away", "not_in_force": "not in force on", "born": "born",
            "above": "above the threshold by", "below": "below the threshold by", "reference": "reference",
-           "unverified": "UNVERIFIED", "no_value": "no value in force on this date", "since": "from",
+           "unverified": "UNVERIFIED", "no_value": "no value in force on this date",
+           "withheld": "NOT USED",  "since": "from",
            "none": "?"},
     "vi": {"household": "Hộ", "member": "Thành viên", "rule": "quy định", "holds": "đạt", "fails": "không đạt",
            "unknown": "chưa rõ", "params": "giá trị áp dụng", "missing": "thiếu dữ liệu", "amount": "mức hưởng",
            "near": "gần đạt: chỉ vướng một ngưỡng", "not_in_force": "không có hiệu lực ngày", "born": "sinh ngày",
            "above": "cao hơn ngưỡng", "below": "thấp hơn ngưỡng", "reference": "căn cứ",
-           "unverified": "CHƯA KIỂM CHỨNG", "no_value": "không có giá trị hiệu lực tại ngày xét", "since": "từ",
+           "unverified": "CHƯA KIỂM CHỨNG", "no_value": "không có giá trị hiệu lực tại ngày xét",
+           "withheld": "KHÔNG DÙNG",  "since": "từ",
            "none": "?"},
 }
 KLEENE = {True: "holds", False: "fails", None: "unknown"}
@@ -147,10 +149,14 @@ def _rule(ev: Evaluation, rule: CompiledRule, outcome, entity: str, row: int) ->
         info["conditions"].append(item)
     for name in sorted(rule.params):
         value = ev.params.get(name)
+        withheld = ev.plan.parameters[name].withheld(ev.as_of) if value is None else None
+        shown = value or withheld
         info["parameters"].append({"name": name, "value": None if value is None else value.value,
-                                   "from": None if value is None else value.from_.isoformat(),
-                                   "reference": None if value is None else _citations(value.reference),
-                                   "confidence": None if value is None else value.confidence})
+                                   "from": None if shown is None else shown.from_.isoformat(),
+                                   "reference": None if shown is None else _citations(shown.reference),
+                                   "confidence": None if shown is None else shown.confidence,
+                                   "withheld": withheld is not None,
+                                   "withheld_value": None if withheld is None else withheld.value})
     return info
 
 
@@ -236,6 +242,10 @@ def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[st
             lines.append(f"{pad}      - {cond['label'][lang] if cond['label'] else cond['text']}: "
                          f"{w[KLEENE[cond['result']]]}" + _values(cond, w))
         for p in rule["parameters"]:
+            if p.get("withheld"):
+                lines.append(f"{pad}      {w['params']}: {p['name']} — {w['withheld']}: "
+                             f"{_withheld_text(p, lang)} ({w['since']} {p['from']}, {p['reference']})")
+                continue
             if p["value"] is None:
                 lines.append(f"{pad}      {w['params']}: {p['name']} — {w['no_value']}")
                 continue
@@ -245,6 +255,14 @@ def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[st
         if status == NOT_ELIGIBLE:
             break  # the closest rule is enough for a leakage line
     return lines
+
+
+def _withheld_text(p: dict, lang: str) -> str:
+    """Why a written value is not used: graded D without --use-unverified, or no figure known."""
+    if p["withheld_value"] is None:
+        return {"en": "no figure known", "vi": "chưa có số liệu"}[lang] + f" [{p['confidence']}]"
+    rest = {"en": "graded D, used only with --use-unverified", "vi": "mức D, chỉ dùng khi chạy với --use-unverified"}
+    return f"{_plain_value(p['withheld_value'])} [{rest[lang]}]"
 
 
 def _values(cond: dict, w: dict) -> str:

@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 
 from ._version import __version__
 from .outfolder import MANIFEST, file_sha256, staged
+from .rulebook.unverified import in_force as unverified_in_force
 
 HEADERS_VI = {
     "household_id": "Mã hộ", "person_id": "Mã người", "name": "Họ và tên", "district": "Huyện (cũ)",
@@ -152,6 +153,7 @@ def manifest(screening, outputs: dict[str, str] | None = None) -> dict:
     """What an auditor needs to reproduce a run: tool, rules, inputs, date, engine, counts."""
     register = screening.register
     decisions = screening.decisions
+    used, withheld = unverified_in_force(screening.plan, screening.as_of)
     data = {
         "tool": "eligibility",
         "version": __version__,
@@ -163,10 +165,9 @@ def manifest(screening, outputs: dict[str, str] | None = None) -> dict:
         "register_warnings": list(register.warnings) if register else [],
         "decisions": {"rows": int(len(decisions)),
                       "by_status": _counts(decisions["status"]), "by_coverage": _counts(decisions["coverage"])},
-        "unverified_values_in_force": sorted(
-            f"{name}={value.value} ({value.confidence}, {value.reference.cite()})"
-            for name, p in screening.plan.parameters.items()
-            if (value := p.at(screening.as_of)) is not None and not value.verified),
+        "use_unverified": screening.plan.use_unverified,
+        "unverified_values_in_force": used,
+        "unverified_values_withheld": withheld,
     }
     if outputs:
         data["outputs"] = outputs

@@ -51,7 +51,8 @@ def _bind(kind: str, pattern: str, handler):
         table = kwargs.pop("datatable", None)
         handler(case, table, **kwargs)
         if kind == "when":
-            case.result = screen_records(case.households, case.members, case.as_of, plan=case.plan).decisions
+            case.result = screen_records(case.households, case.members, case.as_of,
+                                         plan=case.plan.with_unverified(case.unverified_now())).decisions
 
     params = [inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD)
               for n in ["case", *names] + (["datatable"] if with_table else [])]

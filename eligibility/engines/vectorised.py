@@ -345,9 +345,12 @@ class Evaluation:
         starts = np.array([dv.date_int(v.from_) for v in items], dtype=np.int64)
         ends = np.array([dv.date_int(v.to) if v.to else (starts[i + 1] - 1 if i + 1 < len(items) else 99991231)
                          for i, v in enumerate(items)], dtype=np.int64)
+        # a value the run may not use (graded D without --use-unverified, or no figure) is in force nowhere
+        usable = np.array([param.usable(v) for v in items], dtype=bool)
+        ends = np.where(usable, ends, starts - 1) if len(items) else ends
         if not len(items):
             return np.zeros(1, np.int64), np.zeros(1, np.int64), np.zeros(1)
-        return starts, ends, np.array([float(v.value) for v in items])
+        return starts, ends, np.array([float(v.value) if param.usable(v) else 0.0 for v in items])
 
     def _Column(self, node: Column, entity: str, rows) -> V:
         return _gather(self.column(node.entity, node.name), rows)

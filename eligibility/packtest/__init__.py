@@ -45,7 +45,8 @@ def queue_examples(plan: Plan, batch: Batch) -> list:
     queued = []
     for source, index, example in plan.examples:
         households, members = example_records(example)
-        queued.append((source, index, example, members, batch.add(households, members, example.as_of)))
+        queued.append((source, index, example, members,
+                       batch.add(households, members, example.as_of, example.use_unverified)))
     return queued
 
 

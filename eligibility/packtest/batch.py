@@ -68,14 +68,15 @@ class Batch:
     """Cases waiting to be screened, grouped by date."""
 
     plan: Plan
-    cases: dict[dt.date, list[tuple[int, list[dict], list[dict]]]] = field(default_factory=lambda: defaultdict(list))
+    # keyed by (as-of date, use_unverified): a case may run with the values graded D (--use-unverified)
+    cases: dict[tuple, list[tuple[int, list[dict], list[dict]]]] = field(default_factory=lambda: defaultdict(list))
     count: int = 0
 
-    def add(self, households: list[dict], members: list[dict], as_of: dt.date) -> int:
+    def add(self, households: list[dict], members: list[dict], as_of: dt.date, use_unverified: bool = False) -> int:
         """Queue one case; returns its number (the key of its result)."""
         number = self.count
         self.count += 1
-        self.cases[as_of].append((number, households, members))
+        self.cases[(as_of, bool(use_unverified))].append((number, households, members))
         return number
 
     def run(self) -> dict[int, Screened]:
@@ -98,7 +99,8 @@ class Batch:
         for d, as_of in enumerate(dates):
             hh = all_hh.iloc[np.flatnonzero(hh_date == d)].reset_index(drop=True)
             mm = all_mm.iloc[np.flatnonzero(mm_date == d)].reset_index(drop=True)
-            result = evaluate_frames(self.plan, hh, mm, as_of, include_all=True)
+            day, use_unverified = as_of
+            result = evaluate_frames(self.plan.with_unverified(use_unverified), hh, mm, day, include_all=True)
             out.update(_split(result.decisions, result.evaluation, [n for n, _, _ in self.cases[as_of]]))
         return out
 

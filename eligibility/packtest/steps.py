@@ -50,6 +50,13 @@ class Case:
     members: list[dict] = field(default_factory=list)
     as_of: dt.date | None = None
     result: object = None            # the screening's decisions: a DataFrame, or `batch.Decisions`
+    use_unverified: bool = False     # every screening of the scenario uses values graded D
+    unverified_once: bool = False    # the next screening only ("... with unverified figures")
+
+    def unverified_now(self) -> bool:
+        """Whether the screening being made uses values graded D (the one-off flag is used up)."""
+        use, self.unverified_once = self.use_unverified or self.unverified_once, False
+        return use
 
     def current(self) -> dict:
         if not self.households:
@@ -178,6 +185,14 @@ def when_screened_on(case, table, day):
     case.as_of = parse_date(day)
 
 
+def given_use_unverified(case, table):
+    case.use_unverified = True
+
+
+def when_screened_on_unverified(case, table, day):
+    case.as_of, case.unverified_once = parse_date(day), True
+
+
 # ---------------------------------------------------------------- Then
 def benefit_id(plan, text: str) -> str:
     if text in plan.benefits:
@@ -294,10 +309,15 @@ STEPS: list[tuple[str, str, Callable]] = [
     ("given", r'(?:a member|thành viên) "(?P<pid>[^"]+)" (?:born|sinh ngày) (?P<born>\S+) (?:with|có):$',
      given_member_with),
     ("given", r'(?:the members|các thành viên):$', given_members),
+    ("given", r'(?:the run uses unverified figures|dùng cả số liệu chưa kiểm chứng) \(--use-unverified\)$',
+     given_use_unverified),
     ("when", r'(?:the household is screened|the households are screened|xét duyệt hộ|xét duyệt các hộ)$',
      when_screened),
     ("when", r'(?:the household is screened on|the households are screened on|xét duyệt hộ vào ngày'
              r'|xét duyệt các hộ vào ngày) (?P<day>\S+)$', when_screened_on),
+    ("when", r'(?:the household is screened on|the households are screened on|xét duyệt hộ vào ngày'
+             r'|xét duyệt các hộ vào ngày) (?P<day>[^\s,]+),? (?:with unverified figures|dùng cả số liệu chưa '
+             r'kiểm chứng) \(--use-unverified\)$', when_screened_on_unverified),
     ("then", r'"(?P<who>[^"]+)" (?:is eligible for|đủ điều kiện hưởng) "(?P<benefit>[^"]+)"$', then_eligible),
     ("then", r'"(?P<who>[^"]+)" (?:is eligible for|đủ điều kiện hưởng) "(?P<benefit>[^"]+)" '
              r'(?:with|với mức) (?P<amount>.+)$', then_eligible_amount),

@@ -8,7 +8,7 @@ plan, share it between threads, or key caches by `id()` of its nodes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +29,31 @@ class CompiledParameter:
     spec: Parameter
     file: str
     line: int | None
+    use_unverified: bool = False     # the run's policy: may values graded D be used?
 
-    def at(self, day: dt.date) -> DatedValue | None:
-        """The dated value in force on `day`, or None (then expressions using it are unknown)."""
+    def entry(self, day: dt.date) -> DatedValue | None:
+        """The dated value written for `day`, usable or not."""
         for item in self.spec.values:
             end = item.to or next_from(self.spec.values, item)
             if item.from_ <= day and (end is None or day <= end):
                 return item
         return None
+
+    def usable(self, item: DatedValue) -> bool:
+        """A value graded D is used only when the run opts in (`--use-unverified`); a value written as
+        `null` (a change is reported but its figure is not known) is never used."""
+        return item.value is not None and (self.use_unverified or item.confidence != "D")
+
+    def at(self, day: dt.date) -> DatedValue | None:
+        """The value in force on `day` that the run may use, or None (then expressions using it are
+        unknown, never 0)."""
+        item = self.entry(day)
+        return item if item is not None and self.usable(item) else None
+
+    def withheld(self, day: dt.date) -> DatedValue | None:
+        """The value written for `day` that the run may not use (graded D, or no figure), if any."""
+        item = self.entry(day)
+        return item if item is not None and not self.usable(item) else None
 
 
 def next_from(values: list[DatedValue], item: DatedValue) -> dt.date | None:
@@ -132,9 +149,17 @@ class Plan:
     targets: dict[str, CompiledTarget]
     examples: tuple[tuple[Source, int, Any], ...] = ()
     warnings: tuple[RuleIssue, ...] = ()          # worth a look, not wrong (units, shadowed rules, parameter gaps)
+    use_unverified: bool = False                   # values graded D used (the run opted in) or withheld
 
     def unverified_values(self) -> list[tuple[str, DatedValue]]:
         return [(name, v) for name, p in self.parameters.items() for v in p.spec.values if not v.verified]
+
+    def with_unverified(self, use: bool) -> "Plan":
+        """The same pack under the run's policy for values graded D: withheld (the default) or used."""
+        if use == self.use_unverified:
+            return self
+        params = {n: replace(p, use_unverified=use) for n, p in self.parameters.items()}
+        return replace(self, parameters=params, use_unverified=use)
 
 
 __all__ = ["Plan", "CompiledBenefit", "CompiledRule", "CompiledVariable", "CompiledParameter", "CompiledCondition",

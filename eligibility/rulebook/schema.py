@@ -77,7 +77,8 @@ class Reference(Strict):
 class DatedValue(Strict):
     from_: dt.date = Field(alias="from")
     to: dt.date | None = None
-    value: float | int | list[str] | list[float] | bool
+    # null: the law changed on this date (reported) but the new figure is not known; never used
+    value: float | int | list[str] | list[float] | bool | None
     reference: Reference
     confidence: Confidence
     note: str | None = None
@@ -210,6 +211,7 @@ class ExpectedDecision(Strict):
 class Example(Strict):
     name: str
     as_of: dt.date
+    use_unverified: bool = False     # run as with --use-unverified (values graded D used)
     household: dict[str, Any]
     members: list[dict[str, Any]] = Field(min_length=1)
     expect: list[ExpectedDecision] = Field(min_length=1)

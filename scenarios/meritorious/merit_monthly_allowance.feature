@@ -10,6 +10,7 @@ Tính năng: Trợ cấp, phụ cấp ưu đãi hằng tháng đối với ngư�
   @E12 @threshold
   Khung tình huống: E12 – mẹ liệt sĩ sống cô đơn: trợ cấp thân nhân 1,0 + tuất nuôi dưỡng 0,8 × mức chuẩn (ngày <ngày xét>)
     Cho ngày xét là <ngày xét>
+    Và dùng cả số liệu chưa kiểm chứng (--use-unverified)
     Và hộ "H1" ở xã "Bum Tở" có:
       | Huyện        | Mường Tè  |
       | Khu vực      | Nông thôn |

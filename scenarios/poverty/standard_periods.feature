@@ -207,7 +207,7 @@ Feature: Which poverty standard applies on the screening date (2016-2021, 2022-2
     Then "H1" gets "poverty_list" under rule "pl_poor_2016"
 
   @threshold
-  Scenario: From 1 January 2027 the rural line is 2,200,000 (Decree 351/2025)
+  Scenario: From 1 January 2027 the rural line is 2,200,000 (Decree 351/2025); its indicator list is a draft (D)
     Given the date is 31/12/2026
     And a household "H1" in commune "Nậm Tăm" with:
       | Khu vực                            | Nông thôn |
@@ -220,12 +220,15 @@ Feature: Which poverty standard applies on the screening date (2016-2021, 2022-2
     When the household is screened on 31/12/2026
     Then "H1" is not eligible for "poverty_list"
     When the household is screened on 01/01/2027
+    Then the decision on "poverty_list" for "H1" is "undetermined"
+    When the household is screened on 01/01/2027 with unverified figures (--use-unverified)
     Then "H1" gets "poverty_list" under rule "pl_poor_2027"
     And "H1" is a "gap" for "poverty_list"
 
   @threshold
   Scenario Outline: 2027 lines: <area> household at <income> with 3 deprivations
     Given the date is 01/03/2027
+    And the run uses unverified figures (--use-unverified)
     And a household "H1" in commune "<commune>" with:
       | Khu vực                            | <area>    |
       | Thu nhập bình quân đầu người/tháng | <income>  |

@@ -9,6 +9,7 @@ Feature: Care-giver and foster support (Decree 20/2021, Art. 20)
   @E10 @threshold
   Scenario Outline: E10 - a neighbour fostering an orphan born 1 Sep 2022, on <date>
     Given the date is <date>
+    And the run uses unverified figures (--use-unverified)
     And a household "H1" in commune "Bum Tở" with:
       | Huyện        | Mường Tè  |
       | Khu vực      | Nông thôn |

@@ -2,7 +2,8 @@
 @social_assistance
 Tính năng: Trợ cấp xã hội hằng tháng (Nghị định 20/2021/NĐ-CP, Điều 5, 6, 8)
   Mức trợ cấp = mức chuẩn trợ giúp xã hội × hệ số. Mức chuẩn: 360.000 đồng từ 01/7/2021; 500.000 đồng từ 01/7/2024
-  (Nghị định 76/2024); 540.000 đồng từ 01/7/2026 (Nghị định 335/2026 – mức độ tin cậy D, chưa kiểm chứng).
+  (Nghị định 76/2024); 540.000 đồng từ 01/7/2026 (Nghị định 335/2026 – mức độ tin cậy D, chưa kiểm chứng: chỉ dùng
+  khi chạy với --use-unverified, nếu không thì "chưa rõ mức").
   Người thuộc nhiều diện chỉ hưởng một mức cao nhất (Điều 6 khoản 2).
   Thời điểm hưởng (Điều 8): người cao tuổi hưởng kể từ thời điểm đủ 75/80 tuổi; thay đổi hệ số theo tuổi tính từ
   tháng sinh nhật; người khuyết tật hưởng từ tháng được cấp giấy xác nhận khuyết tật.
@@ -267,6 +268,7 @@ Tính năng: Trợ cấp xã hội hằng tháng (Nghị định 20/2021/NĐ-CP,
   @E10 @threshold
   Khung tình huống: E10 – trẻ mồ côi cả cha mẹ sinh 01/09/2022, được hàng xóm nhận nuôi: xét ngày <ngày xét>
     Cho ngày xét là <ngày xét>
+    Và dùng cả số liệu chưa kiểm chứng (--use-unverified)
     Và hộ "H1" ở xã "Bum Tở" có:
       | Huyện        | Mường Tè  |
       | Khu vực      | Nông thôn |
@@ -390,4 +392,6 @@ Tính năng: Trợ cấp xã hội hằng tháng (Nghị định 20/2021/NĐ-CP,
     Khi xét duyệt hộ vào ngày 30/06/2026
     Thì "P1" đủ điều kiện hưởng "monthly_social_allowance" với mức 750.000
     Khi xét duyệt hộ vào ngày 01/07/2026
+    Thì "P1" đủ điều kiện hưởng "monthly_social_allowance", chưa rõ mức
+    Khi xét duyệt hộ vào ngày 01/07/2026, dùng cả số liệu chưa kiểm chứng (--use-unverified)
     Thì "P1" đủ điều kiện hưởng "monthly_social_allowance" với mức 810.000

@@ -107,8 +107,10 @@ Tính năng: Trợ cấp hưu trí xã hội (Luật BHXH 41/2024/QH15, Nghị �
     Khi xét duyệt hộ vào ngày 30/06/2026
     Thì "P1" đủ điều kiện hưởng "social_pension" với mức 500.000
     Khi xét duyệt hộ vào ngày 01/07/2026
-    Thì "P1" đủ điều kiện hưởng "social_pension" với mức 540.000
+    Thì "P1" đủ điều kiện hưởng "social_pension", chưa rõ mức
     Và "P1" thuộc diện "đã hưởng" với "social_pension"
+    Khi xét duyệt hộ vào ngày 01/07/2026, dùng cả số liệu chưa kiểm chứng (--use-unverified)
+    Thì "P1" đủ điều kiện hưởng "social_pension" với mức 540.000
 
   Tình huống: Sổ chưa ghi có lương hưu hay không: chưa xác định, nêu rõ dữ liệu còn thiếu
     Cho ngày xét là 01/08/2025

@@ -26,6 +26,7 @@ Tính năng: Nhà nước hỗ trợ tiền đóng BHXH tự nguyện
   @E15 @threshold
   Khung tình huống: E15 – cùng người nông dân cận nghèo, xét ngày <ngày xét>: hỗ trợ <mức> đồng/tháng
     Cho ngày xét là <ngày xét>
+    Và dùng cả số liệu chưa kiểm chứng (--use-unverified)
     Và hộ "H1" ở xã "Mường Kim" có:
       | Huyện          | Than Uyên    |
       | Khu vực        | Nông thôn    |

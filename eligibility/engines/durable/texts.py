@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ...rulebook.compile import CompiledBenefit, CompiledCondition, Plan
 from ...vocabulary import WORDS
+from ...rulebook.unverified import rule_notes
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,7 @@ class RuleTexts:
     labels: list[str]
     cites: list[str]
     holds: list[str]                 # the explanation of an eligible row paid by that rule
-    unverified: list[str]            # "name=value (confidence)" of the rule's unverified parameters
+    unverified: list[str]            # the rule's unverified parameters: used (C, opted-in D) or withheld
     inputs: list[tuple[str, str]]    # (entity, column) the rules in force read, sorted
 
 
@@ -26,14 +27,7 @@ def rule_texts(plan: Plan, benefit: CompiledBenefit, as_of: dt.date, lang: str) 
     rules = benefit.rules
     holds = [f"{words['holds']}: " + "; ".join(cond_text(c, lang) for c in r.conditions)
              if r.conditions else words["holds"] for r in rules]
-    unverified = []
-    for r in rules:
-        notes = []
-        for name in sorted(r.params):
-            value = plan.parameters[name].at(as_of) if name in plan.parameters else None
-            if value is not None and not value.verified:
-                notes.append(f"{name}={fmt_value(value.value)} ({value.confidence})")
-        unverified.append("; ".join(notes))
+    unverified = [rule_notes(plan, r, as_of, lang) for r in rules]   # one policy for C and D values
     inputs = sorted(set().union(*(c.inputs for r in rules if r.in_force(as_of) and r.conditions
                                   for c in r.conditions)))
     return RuleTexts([r.id for r in rules], [getattr(r.label, lang) for r in rules],
