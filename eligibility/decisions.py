@@ -16,6 +16,7 @@ from .engines.values import V
 from .engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, BenefitResult, Evaluation
 from .register.identity import categorical, identity_columns
 from .rulebook.expressions import Compare
+from .rulebook.periods import not_encoded_text
 from .rulebook.plan import CompiledCondition, CompiledRule
 from .vocabulary import DECISION_COLUMNS as COLUMNS
 from .vocabulary import WORDS, Coverage, HitPolicy, Status, enrolment_codes
@@ -220,7 +221,9 @@ def _explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str,
                                         if r.conditions else words["holds"]) for r in rules], dtype=np.int32)
         explanation[eligible] = per_rule[applied[eligible]]
     undecided = status == UNDETERMINED
-    if undecided.any():  # the unknown conditions of the first undecided rule, and the inputs missing
+    if undecided.any() and not result.benefit.encodes(ev.as_of):   # a period the pack does not encode
+        explanation[undecided] = texts.code(not_encoded_text(result.benefit, ev.as_of, lang))
+    elif undecided.any():  # the unknown conditions of the first undecided rule, and the inputs missing
         sub = rows[undecided]
         unknowns = _unknown_matrices(ev, result, sub)
         explanation[undecided] = _unknown_conditions(result, unknowns, len(sub), lang, texts)

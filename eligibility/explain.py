@@ -15,6 +15,7 @@ from .engines.vectorised import Evaluation
 from .rulebook.expressions import Compare
 from .rulebook.plan import CompiledRule
 from .vocabulary import Coverage, Status
+from .rulebook.periods import not_encoded_text
 
 ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED = Status.ELIGIBLE, Status.NOT_ELIGIBLE, Status.UNDETERMINED
 STATUS_TEXT = {
@@ -104,6 +105,8 @@ def _decision(ev: Evaluation, result, row: int) -> dict[str, Any]:
              "amount": float(result.amount.v[row]) if bool(result.amount.k[row]) else None,
              "rate": float(result.rate.v[row]) if bool(result.rate.k[row]) else None,
              "rule": benefit.rules[applied].id if status == ELIGIBLE and applied >= 0 else None,
+             "not_encoded": None if benefit.encodes(ev.as_of)
+             else {lang: not_encoded_text(benefit, ev.as_of, lang) for lang in ("vi", "en")},
              "rules": []}
     for rule, outcome in zip(benefit.rules, result.outcomes):
         entry["rules"].append(_rule(ev, rule, outcome, benefit.entity, row))
@@ -226,6 +229,8 @@ def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[st
         head += f" @ {entry['rate'] * 100:.3g}%/năm" if lang == "vi" else f" @ {entry['rate'] * 100:.3g}%/yr"
     cov = COVERAGE_TEXT[lang].get(entry["coverage"], "")
     lines = [head + (f" [{cov}]" if cov else "")]
+    if entry.get("not_encoded"):
+        return lines + [f"{pad}    {entry['not_encoded'][lang]}"]
     for rule in entry["rules"]:
         if not rule["in_force"]:
             continue

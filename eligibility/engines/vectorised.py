@@ -518,6 +518,8 @@ class Evaluation:
         status = np.full(n, NOT_ELIGIBLE, dtype=np.int8)
         status[any_unknown] = UNDETERMINED
         status[paid_rows] = ELIGIBLE
+        if not benefit.encodes(self.as_of):    # no rule is in force: the pack does not know the law then
+            status[:] = UNDETERMINED
         enrolled = self.eval(benefit.enrolled, entity).full(n) if benefit.enrolled is not None else None
         return BenefitResult(benefit, status, chosen, paid_rows, paid_amount, paid_rate, outcomes, enrolled, pattern)
 

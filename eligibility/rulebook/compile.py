@@ -208,9 +208,14 @@ class _Compiler:
         if len(rules) != len(spec.rules):
             return None
         rules.sort(key=lambda r: (r.priority, r.id))
+        period = (spec.period.from_, spec.period.to)
+        if period[0] and period[1] and period[1] < period[0]:
+            self.issue("E-DATE-WINDOW", src, key + ("period",), f"benefit '{name}': period ends on {period[1]} "
+                                                                f"before it starts on {period[0]}")
+        rules = [replace(rule, period=period) for rule in rules]   # outside the period no rule is in force
         return CompiledBenefit(id=name, entity=spec.entity, label=spec.label, unit=spec.unit,
                                hit_policy=spec.hit_policy, enrolled=enrolled, rules=tuple(rules),
-                               reference=spec.reference, file=str(src.path), line=src.line(*key))
+                               reference=spec.reference, file=str(src.path), line=src.line(*key), period=period)
 
     def _rule(self, benefit: str, spec: Benefit, rule: Rule, src: Source, scope: Scope,
               key: tuple) -> CompiledRule | None:

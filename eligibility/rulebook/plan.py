@@ -87,9 +87,14 @@ class CompiledRule:
     file: str
     line: int | None
     params: frozenset = frozenset()
+    period: tuple = (None, None)   # the benefit's encoded period: outside it no rule is in force
 
     def in_force(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+        return _within(day, self.valid_from, self.valid_to) and _within(day, *self.period)
+
+
+def _within(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
+    return (start is None or start <= day) and (end is None or day <= end)
 
 
 @dataclass(**FROZEN)
@@ -104,6 +109,12 @@ class CompiledBenefit:
     reference: Reference | None
     file: str
     line: int | None
+    period: tuple = (None, None)  # (from, to) the rules encode; outside: undetermined, "period not encoded"
+
+    def encodes(self, day: dt.date) -> bool:
+        """Whether the pack encodes the law of `day` for this benefit. Outside its period every
+        decision is `undetermined` (never `not_eligible`: the pack does not know the law then)."""
+        return _within(day, *self.period)
 
     @property
     def inputs(self) -> frozenset:

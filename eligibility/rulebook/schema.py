@@ -180,6 +180,9 @@ class Benefit(Strict):
     label: Labels
     unit: Unit
     hit_policy: HitPolicy
+    # the dates the benefit's rules encode (the law of every day in between is in the pack); outside
+    # them the decision is `undetermined` ("period not encoded"), never `not_eligible`
+    period: Window = Window()
     enrolled_when: str | None = None
     reference: Reference | None = None
     rules: list[Rule] = Field(min_length=1)

@@ -14,6 +14,7 @@ import numpy as np
 
 from ...rulebook.compile import CompiledBenefit, CompiledCondition, Plan
 from ...rulebook.expressions import Compare
+from ...rulebook.periods import not_encoded_text
 from ..scalar import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Decided, HouseholdContext, ScalarEvaluator
 from ...vocabulary import WORDS, Coverage, Status, enrolment
 from ...vocabulary import coverage as coverage_code
@@ -101,6 +102,8 @@ class DecisionReader:
                 holds.append(None)
                 unknown = True
         status = ELIGIBLE if held else UNDETERMINED if unknown else NOT_ELIGIBLE
+        if not benefit.encodes(self.as_of):      # a period the pack does not encode: never "not eligible"
+            status = UNDETERMINED
         if self.derives[bi] and (status == NOT_ELIGIBLE) != ((bi, key) in col.notelig):
             raise RuntimeError(f"{benefit.id} for {key}: the derived decision disagrees with the rules' failures")
         # amounts and rates of the rules that hold (scalar evaluator)
@@ -196,6 +199,8 @@ class DecisionReader:
         rules = benefit.rules
         if status == ELIGIBLE:
             return texts.holds[chosen]
+        if status == UNDETERMINED and not benefit.encodes(self.as_of):
+            return not_encoded_text(benefit, self.as_of, self.lang)
         if status == UNDETERMINED:
             first = next(ri for ri, h in enumerate(holds) if h is None)
             rule = rules[first]

@@ -124,7 +124,7 @@ class RulesetBuilder:
         over derived fail facts (in chunks); by default the false rules' actions count the failed
         rules and derive the elig fact themselves when the last one fails (see Runner._false_body):
         the fail facts and their 12-way joins were three quarters of the engine's time."""
-        if not self.derives_elig(benefit):
+        if not self.derives_elig(benefit) or not benefit.encodes(self.as_of):   # not encoded: unknown, no fact
             return
         if not in_force:
             self.specs.append(RuleSpec(f"N{bi}", ("N", bi, -1, -1), None, [AliasSpec((benefit.entity, 0))]))
