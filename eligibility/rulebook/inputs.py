@@ -28,6 +28,10 @@ class Column(Strict):
     min: float | None = None
     max: float | None = None
     unit: str | None = None
+    # what a blank cell means where it is not simply "unknown" (an event that did not happen, a
+    # relation the person does not have); the rules read it through the variable named here
+    blank: str | None = None
+    note: str | None = None
 
 
 class Parent(Strict):

@@ -213,24 +213,26 @@ Feature: Health-insurance cards paid or supported by the state
     And "B2" gets "hi_state_support" under rule "hi24_near_poor"
 
   @threshold
-  Scenario Outline: 2019 - a listed poor household at <income> (rural line 700,000) gets <share>
+  Scenario Outline: 2019 - a listed poor household at <income> (rural line 700,000), HI deprivation <hi>, gets <share>
     Given the date is 01/06/2019
     And a household "H1" in commune "Nậm Tăm" with:
       | Khu vực                            | Nông thôn |
       | Thu nhập bình quân đầu người/tháng | <income>  |
       | Phân loại hộ                       | Hộ nghèo  |
+      | Thiếu hụt BHYT                     | <hi>      |
     And a member "P1" born 01/05/1984
     When the household is screened
     Then "P1" is eligible for "hi_state_support" with <share>
     And "P1" gets "hi_state_support" under rule "<rule>"
 
-    Examples:
-      | income  | share | rule                             |
-      | 700.000 | 100%  | hi146_poor_household_income_poor |
-      | 700.001 | 70%   | hi146_multidimensional_poor      |
+    Examples: income-poor, or multidimensionally poor WITH an HI deprivation: fully state-paid (2018 wording of Art. 3(9)(a))
+      | income  | hi    | share | rule                             |
+      | 700.000 | không | 100%  | hi146_poor_household_income_poor |
+      | 700.001 | không | 70%   | hi146_multidimensional_poor      |
+      | 700.001 | có    | 100%  | hi146_poor_household_income_poor |
 
   @threshold
-  Scenario: No state HI ground is encoded before Decree 146/2018 (1 December 2018)
+  Scenario: A poor household is fully state-paid under Decree 105/2014 (to 30 Nov 2018) and Decree 146/2018 (from 1 Dec 2018)
     Given the date is 30/11/2018
     And a household "H1" in commune "Nậm Tăm" with:
       | Khu vực                            | Nông thôn |
@@ -240,9 +242,11 @@ Feature: Health-insurance cards paid or supported by the state
       | Phân loại hộ                       | Hộ nghèo  |
     And a member "P1" born 01/05/1984
     When the household is screened on 30/11/2018
-    Then "P1" is not eligible for "hi_state_support"
+    Then "P1" is eligible for "hi_state_support" with 100%
+    And "P1" gets "hi_state_support" under rule "hi105_poor_household"
     When the household is screened on 01/12/2018
     Then "P1" is eligible for "hi_state_support" with 100%
+    And "P1" gets "hi_state_support" under rule "hi146_poor_household_income_poor"
 
   @threshold
   Scenario Outline: An ethnic-minority commune that left difficult status: 70 % for 36 months from the month it left

@@ -74,7 +74,7 @@ Tính năng: Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo
     Khi xét duyệt hộ vào ngày 31/12/2025
     Thì "H1" đủ điều kiện hưởng "poor_household_housing_support" với mức 40.000.000
     Khi xét duyệt hộ vào ngày 01/01/2026
-    Thì "H1" không đủ điều kiện hưởng "poor_household_housing_support"
+    Thì kết quả xét "poor_household_housing_support" của "H1" là "chưa xác định"
 
   Tình huống: Hộ không nghèo có nhà tạm, hoặc hộ nghèo có nhà kiên cố, không được hỗ trợ
     Cho ngày xét là 01/03/2025

@@ -31,7 +31,7 @@ Feature: Yearly education support for meritorious people and children of war inv
       | Mã người | Ngày sinh  | Diện người có công | Tỷ lệ thương tật của cha/mẹ | Cấp học |
       | P2       | 01/09/2008 | Không              | 41                          | THCS    |
     When the household is screened on 31/12/2021
-    Then "P2" is not eligible for "merit_education_support"
+    Then the decision on "merit_education_support" for "P2" is "undetermined"
     When the household is screened on 01/01/2022
     Then "P2" is eligible for "merit_education_support" with 650.000
 

@@ -202,7 +202,7 @@ Feature: Which poverty standard applies on the screening date (2016-2021, 2022-2
       | Phân loại hộ                       | Hộ nghèo  |
     And a member "P1" born 10/02/1980
     When the household is screened on 04/01/2016
-    Then "H1" is not eligible for "poverty_list"
+    Then the decision on "poverty_list" for "H1" is "undetermined"
     When the household is screened on 05/01/2016
     Then "H1" gets "poverty_list" under rule "pl_poor_2016"
 

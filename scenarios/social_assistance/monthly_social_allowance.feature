@@ -184,6 +184,8 @@ Tính năng: Trợ cấp xã hội hằng tháng (Nghị định 20/2021/NĐ-CP,
     Khi xét duyệt hộ vào ngày 01/07/2024
     Thì "P1" đủ điều kiện hưởng "monthly_social_allowance" với mức 1.000.000
     Khi xét duyệt hộ vào ngày 15/07/2026
+    Thì "P1" đủ điều kiện hưởng "monthly_social_allowance", chưa rõ mức
+    Khi xét duyệt hộ vào ngày 15/07/2026, dùng cả số liệu chưa kiểm chứng (--use-unverified)
     Thì "P1" đủ điều kiện hưởng "monthly_social_allowance" với mức 1.080.000
 
   @E9
@@ -365,7 +367,7 @@ Tính năng: Trợ cấp xã hội hằng tháng (Nghị định 20/2021/NĐ-CP,
     Và "B1" không đủ điều kiện hưởng "monthly_social_allowance"
 
   @threshold
-  Tình huống: Nghị định 20/2021 áp dụng từ 01/7/2021 (mức chuẩn 360.000 đồng)
+  Tình huống: Nghị định 20/2021 áp dụng từ 01/7/2021 (mức chuẩn 360.000 đồng); trước đó Nghị định 136/2013
     Cho ngày xét là 30/06/2021
     Và hộ "H1" ở xã "Nậm Hàng" có:
       | Khu vực      | Nông thôn    |
@@ -375,7 +377,10 @@ Tính năng: Trợ cấp xã hội hằng tháng (Nghị định 20/2021/NĐ-CP,
       | Mã người | Ngày sinh  | Mức độ khuyết tật | Ngày cấp giấy xác nhận khuyết tật | Không có nguồn nuôi dưỡng | HIV/AIDS |
       | P1       | 01/02/1994 | Nặng              | 10/03/2020                        | không                     | không    |
     Khi xét duyệt hộ vào ngày 30/06/2021
-    Thì "P1" không đủ điều kiện hưởng "monthly_social_allowance"
+    Thì "P1" đủ điều kiện hưởng "monthly_social_allowance", chưa rõ mức
+    Và "P1" hưởng "monthly_social_allowance" theo quy định "sa136_disability_severe"
+    Khi xét duyệt hộ vào ngày 30/06/2021, dùng cả số liệu chưa kiểm chứng (--use-unverified)
+    Thì "P1" đủ điều kiện hưởng "monthly_social_allowance" với mức 270.000
     Khi xét duyệt hộ vào ngày 01/07/2021
     Thì "P1" đủ điều kiện hưởng "monthly_social_allowance" với mức 540.000
     Và "P1" hưởng "monthly_social_allowance" theo quy định "sa_disability_severe"

@@ -117,7 +117,8 @@ def test_real_pack_validates_and_lists_unverified_values():
     listed = [line.strip() for line in result.output.splitlines() if line.startswith("    ")]
     assert len(listed) == len(unverified)
     for (name, value), line in zip(unverified, listed):
-        assert line.startswith(f"{name} = {value.value} from {value.from_} [{value.confidence}]"), line
+        shown = "null (figure not known)" if value.value is None else value.value
+        assert line.startswith(f"{name} = {shown} from {value.from_} [{value.confidence}]"), line
 
 
 @pytest.mark.slow
