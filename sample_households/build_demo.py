@@ -46,7 +46,7 @@ def d(text: str | None) -> dt.date | None:
 def person(name: str, born: str | None, sex: str, relation: str, **kw) -> dict:
     row = {"full_name": name, "date_of_birth": d(born), "sex": sex, "relation_to_head": relation,
            "marital_status": kw.pop("marital", "married" if relation in ("head", "spouse") else None),
-           "disability_level": "none", "no_source_of_care": False, "fostered": False, "hiv": False,
+           "disability_level": "none", "no_source_of_care": False, "fostered": False, "hiv": False, "unable_to_work": None,
            "single_parent": False, "studying_level": "none", "merit_category": "none",
            "receives_pension": False, "survivor_allowance": False, "voluntary_si": False,
            "hi_card": True, "receives_social_allowance": False, "receives_care_support": False,
@@ -457,7 +457,7 @@ CASES = [
         status="near_poor", since="18/12/2023", poor_commune=True,
         expect="HI 100 % from 1 Jul 2025 because the commune is a poor commune (Decree 188/2025)"),
     household(
-        "DM41", "Poor single mother (DM41-1, divorced) raising two children under 16",
+        "DM41", "Poor single mother (DM41-1, divorced) raising two children under 16, recorded as receiving the allowance",
         "phong_tho", "Khổng Lào", "Bản Nà Hừ", "dao", 950_000, ["dependants", "housing_quality", "latrine"],
         [person("Triệu Thị Xiêm", "14/04/1992", "female", "head", marital="divorced", single_parent=True,
                 receives_social_allowance=True),
@@ -466,7 +466,9 @@ CASES = [
          person("Triệu Thị Nái", "22/02/2018", "female", "child", level="primary", school_distance_km=1.0,
                 tuition_exempt=True, learning_cost_support=True)],
         status="poor", since="16/12/2024",
-        expect="DM41-1: Art. 5(4), 1.0 × standard per child (2 children) → 1,000,000"),
+        expect="DM41-1: **not eligible** for the single-parent allowance: Art. 5(4) covers a parent never married, "
+               "widowed or whose spouse is missing, not a divorced one (as summarised in POLICIES.md §3.1, to verify) "
+               "→ leakage while the allowance is paid"),
 ]
 
 

@@ -709,6 +709,8 @@ def _frames(hh: dict, m: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
         "no_source_of_care": _boolean(m["orphan"]),
         "fostered": _boolean(m["fostered"]),
         "hiv": _boolean(m["hiv"]),
+        # derived, no random draw (the other columns keep their values): people with HIV and a severe disability
+        "unable_to_work": _boolean(m["hiv"] & np.isin(m["disability"], ["severe", "especially_severe"])),
         "single_parent": _boolean(m["single_parent"]),
         "has_supporter": _boolean(m["has_supporter"]),
         "studying_level": _cat(LEVELS[m["level"]]),

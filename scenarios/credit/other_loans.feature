@@ -80,6 +80,7 @@ Feature: Other VBSP programmes: job creation, work abroad, students, clean water
       | Khu vực       | Thành thị |
       | Phân loại hộ  | Không     |
       | Vùng khó khăn | không     |
+      | ĐBKK          | không     |
     And a member "B1" born 01/05/1980
     When the households are screened on 30/11/2025
     Then the yearly rate of "loan_clean_water_sanitation" for "A" is 9%
@@ -105,3 +106,23 @@ Feature: Other VBSP programmes: job creation, work abroad, students, clean water
     And the yearly rate of "loan_housing_poor_household" for "H1" is 3%
     When the household is screened on 01/01/2021
     Then "H1" is not eligible for "loan_housing_poor_household"
+
+  @threshold
+  Scenario: Difficult-area loans count an extremely difficult (region III / ĐBKK) household as a difficult one
+    Given the date is 01/06/2024
+    And a household "A" in commune "Bum Tở" with:
+      | Khu vực       | Nông thôn |
+      | Phân loại hộ  | Không     |
+      | Vùng khó khăn | không     |
+      | ĐBKK          | có        |
+    And a member "A1" born 01/05/1980
+    And a household "B" in commune "Bum Tở" with:
+      | Khu vực       | Nông thôn |
+      | Phân loại hộ  | Không     |
+      | Vùng khó khăn | không     |
+      | ĐBKK          | không     |
+    And a member "B1" born 01/05/1980
+    When the households are screened
+    Then "A" is eligible for "loan_difficult_area_household"
+    And the yearly rate of "loan_difficult_area_household" for "A" is 9%
+    And "B" is not eligible for "loan_difficult_area_household"

@@ -91,3 +91,30 @@ Tính năng: Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo
     Khi xét duyệt các hộ
     Thì "A" không đủ điều kiện hưởng "poor_household_housing_support"
     Và "B" không đủ điều kiện hưởng "poor_household_housing_support"
+
+  @threshold
+  Tình huống: Mỗi hộ chỉ được hỗ trợ một căn nhà: hộ nghèo có thân nhân liệt sĩ được hỗ trợ theo chính sách người có công, không tính hai lần
+    Cho ngày xét là 01/06/2023
+    Và hộ "A" ở xã "Bum Tở" có:
+      | Huyện              | Mường Tè  |
+      | Khu vực            | Nông thôn |
+      | Phân loại hộ       | Hộ nghèo  |
+      | Tình trạng nhà ở   | Nhà tạm   |
+    Và các thành viên:
+      | Mã người | Ngày sinh  | Diện người có công | Quan hệ với liệt sĩ | Số liệt sĩ |
+      | A1       | 01/01/1945 | Thân nhân liệt sĩ  | Cha/mẹ              | 1          |
+      | A2       | 01/01/1980 | Không              |                     |            |
+    Và hộ "B" ở xã "Bum Tở" có:
+      | Huyện              | Mường Tè  |
+      | Khu vực            | Nông thôn |
+      | Phân loại hộ       | Hộ nghèo  |
+      | Tình trạng nhà ở   | Nhà tạm   |
+    Và các thành viên:
+      | Mã người | Ngày sinh  | Diện người có công |
+      | B1       | 01/01/1945 | Không              |
+      | B2       | 01/01/1980 | Không              |
+    Khi xét duyệt các hộ
+    Thì "A" đủ điều kiện hưởng "merit_housing_support" với mức 40.000.000
+    Và "A" không đủ điều kiện hưởng "poor_household_housing_support"
+    Và "B" không đủ điều kiện hưởng "merit_housing_support"
+    Và "B" đủ điều kiện hưởng "poor_household_housing_support" với mức 40.000.000
