@@ -1,8 +1,8 @@
 # language: vi
 @health_insurance
 Tính năng: Hỗ trợ đóng BHYT cho người thuộc hộ cận nghèo
-  Nghị định 146/2018 (sửa đổi bởi Nghị định 75/2023, hiệu lực 03/12/2023): ngân sách hỗ trợ tối thiểu 70%; 100% nếu
-  cư trú tại huyện nghèo. Từ 01/7/2025 (Luật 51/2024, Nghị định 188/2025): tối thiểu 70%; 100% nếu cư trú tại xã
+  Nghị định 146/2018 (từ 01/12/2018; sửa đổi bởi Nghị định 75/2023 từ 03/12/2023): ngân sách hỗ trợ tối thiểu 70%;
+  100% nếu cư trú tại huyện nghèo – từ 01/12/2018 theo nguyên văn năm 2018 (huyện nghèo 30a), không phải chỉ từ 2023. Từ 01/7/2025 (Luật 51/2024, Nghị định 188/2025): tối thiểu 70%; 100% nếu cư trú tại xã
   nghèo; người DTTS thuộc hộ cận nghèo cư trú tại xã, thôn vùng đồng bào DTTS và miền núi được ngân sách đóng toàn bộ.
   Lai Châu không có nghị quyết hỗ trợ thêm của HĐND tỉnh (mức hỗ trợ thêm = 0).
 
@@ -32,7 +32,7 @@ Tính năng: Hỗ trợ đóng BHYT cho người thuộc hộ cận nghèo
     Và "B1" hưởng "hi_state_support" theo quy định "hi146_near_poor"
 
   @threshold
-  Tình huống: Mức 100% ở huyện nghèo chỉ áp dụng từ ngày Nghị định 75/2023 có hiệu lực (03/12/2023)
+  Tình huống: Mức 100% ở huyện nghèo áp dụng từ 01/12/2018 (Nghị định 146/2018 nguyên văn: huyện nghèo 30a), không phải từ 03/12/2023
     Cho hộ "H1" ở xã "Nậm Tăm" có:
       | Huyện                              | Sìn Hồ       |
       | Khu vực                            | Nông thôn    |
@@ -40,9 +40,15 @@ Tính năng: Hỗ trợ đóng BHYT cho người thuộc hộ cận nghèo
     Và thành viên "P1" sinh ngày 01/05/1984 có:
       | Dân tộc | Kinh |
     Khi xét duyệt hộ vào ngày 02/12/2023
-    Thì "P1" đủ điều kiện hưởng "hi_state_support" với mức 70%
+    Thì "P1" đủ điều kiện hưởng "hi_state_support" với mức 100%
+    Và "P1" hưởng "hi_state_support" theo quy định "hi146_near_poor_poor_district"
     Khi xét duyệt hộ vào ngày 03/12/2023
     Thì "P1" đủ điều kiện hưởng "hi_state_support" với mức 100%
+    Khi xét duyệt hộ vào ngày 01/12/2018
+    Thì "P1" đủ điều kiện hưởng "hi_state_support" với mức 100%
+    Khi xét duyệt hộ vào ngày 30/11/2018
+    Thì "P1" đủ điều kiện hưởng "hi_state_support" với mức 100%
+    Và "P1" hưởng "hi_state_support" theo quy định "hi105_near_poor_poor_district"
 
   @E5
   Tình huống: E5 – hộ cận nghèo người Kinh ở phường Đông Phong: 70% trước và sau 01/7/2025 (phường không phải xã nghèo)
