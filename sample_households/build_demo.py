@@ -82,7 +82,7 @@ def household(hid: str, case: str, district: str, commune: str, village: str, et
            "poverty_list_status": status, "poverty_list_since": d(since),
            "poverty_exit_date": d(kw.pop("exit_date", None)),
            "house_condition": "temporary" if "housing_quality" in deprived else "durable",
-           "hardship_household": False, "loan_poor": False, "loan_near_poor": False,
+           "hardship_household": False, "food_short_tet": False, "loan_poor": False, "loan_near_poor": False,
            "loan_newly_escaped": False, "loan_water_sanitation": False, "housing_support_received": False,
            "emergency_relief_received": False, "hygienic_water": "water" not in deprived}
     for name in DEPRIVATIONS:

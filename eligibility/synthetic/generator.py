@@ -684,6 +684,8 @@ def _frames(hh: dict, m: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
         "has_other_home": _boolean(hh["other_home"]),
         "disaster_deaths": _nullable_int(hh["deaths"]),
         "hardship_household": _boolean(hh["hardship"]),
+        # the village's Tết hunger list: not simulated (an event the village records); blank = not listed
+        "food_short_tet": _boolean(np.zeros(len(hh["hardship"]), dtype=bool)),
         "loan_poor": _boolean(hh["loan_poor"]),
         "loan_near_poor": _boolean(hh["loan_near_poor"]),
         "loan_newly_escaped": _boolean(hh["loan_newly_escaped"]),
