@@ -77,7 +77,7 @@ class ScalarEvaluator:
         self.params: dict[str, Any] = {}
         for name, param in plan.parameters.items():
             value = param.at(as_of)
-            if value is None:
+            if value is None or value.value is None:   # no usable value (none in force, withheld, no figure)
                 self.params[name] = None
             elif isinstance(value.value, list):
                 self.params[name] = tuple(value.value)
