@@ -165,7 +165,7 @@ class Plan:
     def unverified_values(self) -> list[tuple[str, DatedValue]]:
         return [(name, v) for name, p in self.parameters.items() for v in p.spec.values if not v.verified]
 
-    def with_unverified(self, use: bool) -> "Plan":
+    def with_unverified(self, use: bool) -> Plan:
         """The same pack under the run's policy for values graded D: withheld (the default) or used."""
         if use == self.use_unverified:
             return self
