@@ -249,7 +249,7 @@ def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[st
         for p in rule["parameters"]:
             if p.get("withheld"):
                 lines.append(f"{pad}      {w['params']}: {p['name']} — {w['withheld']}: "
-                             f"{_withheld_text(p, lang)} ({w['since']} {p['from']}, {p['reference']})")
+                             f"{_withheld_text(p, lang)} ({w['since']} {p['from']}, {p['reference'][lang]})")
                 continue
             if p["value"] is None:
                 lines.append(f"{pad}      {w['params']}: {p['name']} — {w['no_value']}")
