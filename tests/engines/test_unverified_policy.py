@@ -92,3 +92,15 @@ def test_the_manifest_records_the_policy_and_the_withheld_values(tmp_path):
     assert any(v.startswith("social_assistance.standard=540000") for v in default["unverified_values_withheld"])
     assert not any("(D," in v for v in default["unverified_values_in_force"])
     assert any(v.startswith("social_assistance.standard=540000") for v in opted["unverified_values_in_force"])
+
+
+def test_explain_names_the_withheld_value_and_its_instrument():
+    from eligibility.api import explain_register
+    from eligibility.explain import render_text
+
+    data = explain_register(DEMO, "DM23", AFTER)
+    text = render_text(data, "en")
+    line = next(line for line in text.splitlines() if "meritorious.standard" in line)
+    assert "NOT USED" in line and "Decree 321/2026/NĐ-CP" in line and "{" not in line, line
+    opted = render_text(explain_register(DEMO, "DM23", AFTER, use_unverified=True), "en")
+    assert "NOT USED" not in opted
