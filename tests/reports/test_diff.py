@@ -146,7 +146,9 @@ def test_the_command_writes_the_report_in_vietnamese(tmp_path):
                                        "--out", str(tmp_path / "d")])
     assert result.exit_code == 0, result.output
     tmp_path = tmp_path / "d"
-    assert "TỔNG" in result.output and "98.202.000" in result.output
+    # 98,202,000 a year before the Decree 57/2017 study allowance was encoded; + 12 x 216,000 for one Si La / Cống
+    # pupil whose 40 % of the base salary rises with it (0.4 x (2,340,000 - 1,800,000))
+    assert "TỔNG" in result.output and "100.794.000" in result.output
     for name in ("diff_by_benefit.csv", "diff_by_commune.csv", "diff_by_village.csv", "diff_by_rule.csv",
                  "diff_changes.csv", "diff.xlsx", "diff.html", "diff.json"):
         assert (tmp_path / name).is_file(), name
