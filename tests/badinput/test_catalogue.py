@@ -171,7 +171,7 @@ RULE_CASES = [
          1, r"credit\.yaml:19: E-RANGE .*6\.6 is outside the plausible range \[0, 1\] for a rate \(allowed: a rate from 0 to 1"),
     Case("rules-amount-inf", rule_pack("policies/health_insurance/state_support.yaml",
                                        lambda b: b.replace(b"amount: 1\n", b"amount: .inf\n", 1)),
-         1, r"state_support\.yaml:52: E-RANGE at .*amount': rule 'hi146_meritorious': inf is not a number"),
+         1, r"state_support\.yaml:\d+: E-RANGE at .*amount': rule 'hi146_meritorious': inf is not a number"),
 ]
 
 COMMAND_CASES = [
