@@ -117,8 +117,9 @@ def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str, force: b
 @click.option("--redact-key", "redact_key", envvar="ELIGIBILITY_REDACT_KEY", metavar="SECRET",
               help="Secret key for the pseudonyms (env ELIGIBILITY_REDACT_KEY).")
 @force_option
+@unverified_option
 def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, out_dir: Path, lang: str,
-         redact: bool, redact_key: str | None, force: bool) -> None:
+         redact: bool, redact_key: str | None, force: bool, use_unverified: bool) -> None:
     """What changes between two screenings: two rule packs, two dates, or two registers.
 
     Per benefit, commune and village: who gains, who loses, whose amount rises or falls, the change in
@@ -134,8 +135,9 @@ def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, o
     day_new = _as_of(as_of_new) if as_of_new else day
     new_register, new_rules = register_new or register, rules_new or rules_dir
     with output_folder(out_dir, force=force, inputs=(register, new_register)) as folder:  # refused before screening
-        old = Side(_screen(register, rules_dir, day, lang), _side_name(register, rules_dir, day))
-        new = Side(_screen(new_register, new_rules, day_new, lang), _side_name(new_register, new_rules, day_new))
+        old = Side(_screen(register, rules_dir, day, lang, use_unverified), _side_name(register, rules_dir, day))
+        new = Side(_screen(new_register, new_rules, day_new, lang, use_unverified),
+                   _side_name(new_register, new_rules, day_new))
         tables = compare(old, new)
         written = write_diff_report(tables, old, new, folder, lang, redact or bool(redact_key), redact_key)
     _print_diff(tables["by_benefit"], lang)

@@ -189,3 +189,22 @@ def test_chromium_renders_the_diff_page(chromium, tmp_path):
     assert len(moved) >= 2   # the social pension starts; the 80+ allowance stops for its receivers
     assert steps.count("<rect") == len(moved) + 2     # before, one step per benefit, after
     assert "Trợ cấp hưu trí xã hội" in steps and 'class="step down"' in steps
+
+
+def test_the_readme_example_a_standard_of_600000_costs_720000_a_month_more(tmp_path):
+    """The README's worked example: the reported 2026 standard (540,000, grade D) against a proposed 600,000."""
+    pack = tmp_path / "rules-600"
+    shutil.copytree(DEMO.parents[1] / "rules", pack)
+    values = pack / "parameters" / "cross_cutting.yaml"
+    text = values.read_text(encoding="utf-8")
+    assert text.count("value: 540000") == 1
+    values.write_text(text.replace("value: 540000", "value: 600000"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(DEMO), "--rules", str(DEMO.parents[1] / "rules"), "--rules-new",
+                                       str(pack), "--as-of", "2026-08-01", "--use-unverified", "--out",
+                                       str(tmp_path / "d"), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    changes = pd.read_csv(tmp_path / "d" / "diff_changes.csv")
+    assert set(changes["Because of"]) == {"a parameter value"}
+    assert (changes["Amount after"] - changes["Amount before"]).sum() == 720000
+    total = pd.read_csv(tmp_path / "d" / "diff_by_benefit.csv").iloc[0]
+    assert (total["Monthly cost change (VND)"], total["Yearly cost change (VND)"]) == (720000, 8640000)
