@@ -51,7 +51,8 @@ def person(name: str, born: str | None, sex: str, relation: str, **kw) -> dict:
            "receives_pension": False, "survivor_allowance": False, "voluntary_si": False,
            "hi_card": True, "receives_social_allowance": False, "receives_care_support": False,
            "receives_social_pension": False, "receives_merit_allowance": False, "tuition_exempt": False,
-           "learning_cost_support": False, "boarding_support": False, "vsi_support": False}
+           "learning_cost_support": False, "boarding_support": False, "vsi_support": False,
+           "date_of_death": None, "pension_amount": None}
     for key in ("disability_certified_date",):
         if key in kw:
             kw[key] = d(kw[key])

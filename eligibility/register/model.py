@@ -26,6 +26,7 @@ REJECT_CODES: dict[str, str] = {
     "R-ORPHAN-MEMBER": "a member's household ID is not in the household table",
     "R-HOUSEHOLD-REJECTED": "a member's household was itself rejected",
     "R-NO-MEMBERS": "a household has no accepted member",
+    "R-ORPHAN-RECORD": "a meritorious record's person ID is not an accepted member",
 }
 
 # Internal columns added to each accepted frame.
@@ -66,8 +67,12 @@ class Register:
     # table -> the key (household_id / person_id) and spreadsheet row of each rejected row, so that
     # `explain` can say a household was rejected rather than "not found"
     rejected_keys: dict[str, pd.DataFrame] = field(default_factory=dict)
+    # the optional tables present (merit_records, programme_lists: register/lists.py), accepted rows
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def frame(self, table: str) -> pd.DataFrame:
+        if table in self.tables:
+            return self.tables[table]
         return self.households if table == "households" else self.members
 
     @property

@@ -63,6 +63,8 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
     _check_ids(tables)
     _check_links(tables["households"], tables["members"])
     rejects = _rejects(tables)
+    optional = _optional_tables(path, schema, as_of, locations, tables["members"])
+    rejects = pd.concat([rejects, optional.rejects], ignore_index=True) if len(optional.rejects) else rejects
     if strict and len(rejects):
         first = rejects.iloc[0]
         more = f" ({len(rejects) - 1} more problem(s) not shown; run without --strict to see all)" \
@@ -80,12 +82,24 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
         rejected_keys[name] = pd.DataFrame(keys)
     return Register(
         households=frames["households"], members=frames["members"], rejects=rejects,
-        accounting=accounting, sources=_sources(locations.values()),
-        missing_columns={name: list(t.match.missing) for name, t in tables.items()},
-        warnings=_warnings(tables), as_of=as_of,
-        headers={name: dict(t.match.columns) for name, t in tables.items()},
-        rejected_keys=rejected_keys,
+        accounting=accounting | optional.accounting,
+        sources=_sources(locations.values()) + [p for p in optional.sources if p not in _sources(locations.values())],
+        missing_columns={name: list(t.match.missing) for name, t in tables.items()} | optional.missing_columns,
+        warnings=_warnings(tables) + optional.warnings, as_of=as_of,
+        headers={name: dict(t.match.columns) for name, t in tables.items()} | optional.headers,
+        rejected_keys=rejected_keys | optional.rejected_keys, tables=optional.frames,
     )
+
+
+def _optional_tables(path, schema: InputSchema, as_of: dt.date, locations, members: _Checked):
+    """merit_records and programme_lists where present (register/lists.py); merit records are checked
+    against the members accepted so far."""
+    from .lists import read_optional_tables
+
+    main = locations["households"]
+    workbook = main.path if main.kind == "excel" else None
+    accepted = members.typed[members.table.key][~members.rejected()]
+    return read_optional_tables(path, schema, as_of, accepted, workbook)
 
 
 def _as_date(value: dt.date | str) -> dt.date:

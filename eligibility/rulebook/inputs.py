@@ -39,8 +39,14 @@ class Parent(Strict):
     key: str
 
 
+# The two tables every register has, and the optional ones an audit reads beside them (declared in
+# rules/inputs/ when the pack uses them; eligibility/register/lists.py reads them).
+MAIN_TABLES = ("households", "members")
+AUDIT_TABLES = ("merit_records", "programme_lists")
+
+
 class Table(Strict):
-    table: Literal["households", "members"]
+    table: Literal["households", "members", "merit_records", "programme_lists"]
     entity: Literal["household", "person"]
     key: str
     label: Labels
@@ -57,13 +63,21 @@ class Table(Strict):
 class InputSchema(Strict):
     households: Table
     members: Table
+    merit_records: Table | None = None
+    programme_lists: Table | None = None
 
     def table_for(self, entity: str) -> Table:
         return self.households if entity == "household" else self.members
 
+    def audit_tables(self) -> dict[str, Table]:
+        """The optional tables this pack declares (name -> table)."""
+        return {name: t for name in AUDIT_TABLES if (t := getattr(self, name)) is not None}
+
 
 def load_input_schema(rules_dir: str | Path) -> InputSchema:
-    """Read `rules/inputs/households.yaml` and `members.yaml` (all errors at once, with file:line)."""
+    """Read `rules/inputs/households.yaml` and `members.yaml`, and the optional audit tables where the
+    pack declares them (all errors at once, with file:line)."""
     folder = Path(rules_dir) / "inputs"
-    tables = {name: parse_model(Table, folder / f"{name}.yaml") for name in ("households", "members")}
+    names = MAIN_TABLES + tuple(n for n in AUDIT_TABLES if (folder / f"{n}.yaml").is_file())
+    tables = {name: parse_model(Table, folder / f"{name}.yaml") for name in names}
     return InputSchema(**tables)

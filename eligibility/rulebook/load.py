@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import RuleErrors, RuleIssue
 from ..yamlio import line_of
 from .yamlcache import load_yaml_cached
-from .inputs import InputSchema, Table
+from .inputs import AUDIT_TABLES, MAIN_TABLES, InputSchema, Table
 from .schema import ParameterFile, PolicyFile, TargetFile
 from .validation import parse_model
 
@@ -70,14 +70,17 @@ def load_pack(rules_dir: str | Path | None = None, lenient: bool = False) -> Rul
     folder = resolve_rules_dir(rules_dir)
     issues: list[RuleIssue] = []
     tables = {}
-    for name in ("households", "members"):
-        src = _validated(folder / "inputs" / f"{name}.yaml", Table, issues)
+    for name in MAIN_TABLES + AUDIT_TABLES:   # the audit tables are optional: read where declared
+        path = folder / "inputs" / f"{name}.yaml"
+        if name in AUDIT_TABLES and not path.is_file():
+            continue
+        src = _validated(path, Table, issues)
         if src:
             tables[name] = src.model
     broken: set[str] = set()
     groups = {key: [s for p in _yaml_files(folder / key) if (s := _validated(p, model, issues, broken))]
               for key, model in (("parameters", ParameterFile), ("policies", PolicyFile), ("targets", TargetFile))}
-    if issues and (not lenient or len(tables) < 2):
+    if issues and (not lenient or not all(n in tables for n in MAIN_TABLES)):
         raise RuleErrors(sorted(issues, key=lambda i: (i.file, i.line or 0)))
     return RulePack(folder, InputSchema(**tables), digest=pack_digest(folder), issues=issues, broken_names=broken,
                     **groups)

@@ -84,7 +84,11 @@ def generate_sample(households: int, seed: int, as_of: dt.date = DEFAULT_AS_OF,
     households_frame, members_frame = _frames(hh, m)
     _blank_some(rng, households_frame)
     _blank_some(rng, members_frame)
-    return households_frame, members_frame
+    # Declared since the audit tables (issue 13); the audit's own draws set some (synthetic/lists.py), with
+    # their own random stream, so that every other column keeps its values for a given seed.
+    members_frame["date_of_death"] = pd.Series(pd.NaT, index=members_frame.index, dtype="datetime64[ns]")
+    members_frame["pension_amount"] = pd.Series(pd.NA, index=members_frame.index, dtype="Float64")
+    return households_frame, members_frame[list(plan.inputs.members.columns)]
 
 
 def write_sample(out_dir: str | Path, households: int, seed: int, fmt: str = "parquet",
