@@ -154,7 +154,7 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
         print_summary(result, lang)
         click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
         return
-    print_table(table, accounting, lang)
+    print_table(table, accounting, lang, {name: getattr(b.label, lang) for name, b in plan.benefits.items()})
     click.echo(f"\nwritten: {out_dir}/entitlements/ ({len(parts):,} parts), {out_dir}/rejects.{fmt}, "
                f"{out_dir}/manifest.json")
 

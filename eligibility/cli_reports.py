@@ -17,6 +17,7 @@ from .cli_options import LANGS, Progress, as_of_option, force_option, out_path, 
 from .cli_options import parse_as_of as _as_of
 from .outfolder import output_folder
 from .reports.htmlreport import fmt_number, fmt_percent
+from .vocabulary import Coverage, Status
 from .reports.labels import ALL_BENEFITS, AMOUNT_PREFIX, TRACK, UNIT_LABELS, UNITS, header
 
 
@@ -155,9 +156,9 @@ def _row(cells, widths) -> str:
 
 def _print_gap_summary(by_benefit: pd.DataFrame, lang: str) -> None:
     cols = ["eligible", "covered", "gap", "leakage", "needs_data"]
-    short = {"en": ["eligible", "covered", "gap", "leakage", "no data", "gap rate", "not reaching people"],
-             "vi": ["đủ ĐK", "đã hưởng", "bỏ sót", "hưởng sai", "thiếu DL", "tỷ lệ BS", "chưa đến tay"]}[lang]
-    widths = (34, 10, 10, 10, 10, 10, 10, 30)
+    short = [*(Coverage(c).label(lang) if c != "eligible" else Status.ELIGIBLE.label(lang) for c in cols),
+             *{"en": ["gap rate", "not reaching people"], "vi": ["tỷ lệ bỏ sót", "chưa đến tay"]}[lang]]
+    widths = [34, *(max(w, len(h) + 2) for w, h in zip((10, 10, 10, 10, 10, 10, 30), short))]
     click.echo("\n" + _row([header("benefit", lang), *short], widths))
     for _, row in by_benefit.iterrows():  # one line per benefit (a few dozen), not per register row
         amount = ""

@@ -16,20 +16,26 @@ from .rulebook.expressions import Compare
 from .rulebook.plan import CompiledRule
 from .vocabulary import Coverage, Status
 from .rulebook.periods import not_encoded_text
+from .wording import format_amount, format_rate
 
 ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED = Status.ELIGIBLE, Status.NOT_ELIGIBLE, Status.UNDETERMINED
-STATUS_TEXT = {
-    "en": {ELIGIBLE: "ELIGIBLE", NOT_ELIGIBLE: "not eligible", UNDETERMINED: "UNDETERMINED (data missing)"},
-    "vi": {ELIGIBLE: "ĐỦ ĐIỀU KIỆN", NOT_ELIGIBLE: "không đủ điều kiện", UNDETERMINED: "CHƯA XÁC ĐỊNH (thiếu dữ liệu)"},
-}
-COVERAGE_TEXT = {
-    "en": {Coverage.COVERED: "receiving it", Coverage.GAP: "GAP: eligible but not receiving it",
-           Coverage.LEAKAGE: "LEAKAGE: receiving it but not eligible", Coverage.NEEDS_DATA: "needs data",
-           Coverage.NONE: ""},
-    "vi": {Coverage.COVERED: "đang được hưởng", Coverage.GAP: "BỎ SÓT: đủ điều kiện nhưng chưa được hưởng",
-           Coverage.LEAKAGE: "HƯỞNG SAI: đang hưởng nhưng không đủ điều kiện",
-           Coverage.NEEDS_DATA: "cần bổ sung dữ liệu", Coverage.NONE: ""},
-}
+
+
+def status_text(status: Status, lang: str) -> str:
+    """A decision's status as the explanation shows it: the catalogue's word, shouted where it matters."""
+    if status == NOT_ELIGIBLE:
+        return status.label(lang)
+    text = status.label(lang).upper()
+    return f"{text} ({status.describe(lang)})" if status == UNDETERMINED else text
+
+
+def coverage_text(cov: Coverage, lang: str) -> str:
+    """Gap and leakage with what they mean; the other coverages by their word."""
+    if cov in (Coverage.GAP, Coverage.LEAKAGE):
+        return f"{cov.label(lang).upper()}: {cov.describe(lang)}"
+    return cov.label(lang)
+
+
 WORDS = {
     "en": {"household": "Household", "member": "Member", "rule": "rule", "holds": "holds", "fails": "fails",
            "unknown": "unknown", "params": "values used", "missing": "missing data", "amount": "amount",
@@ -220,14 +226,14 @@ def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[st
     near = entry.get("near_miss")
     if status == NOT_ELIGIBLE and entry["coverage"] != Coverage.LEAKAGE and not verbose and not near:
         return []
-    head = f"{pad}• {entry['label'][lang]}: {STATUS_TEXT[lang][status]}"
+    head = f"{pad}• {entry['label'][lang]}: {status_text(status, lang)}"
     if near and status == NOT_ELIGIBLE:
         head += f" — {w['near']}"
     if entry["amount"] is not None and status == ELIGIBLE and entry["unit"] != "status":
-        head += f" — {w['amount']} {_money(entry['amount'], entry['unit'], lang)}"
+        head += f" — {w['amount']} {format_amount(entry['amount'], entry['unit'], lang)}"
     if entry["rate"] is not None and status == ELIGIBLE:
-        head += f" @ {entry['rate'] * 100:.3g}%/năm" if lang == "vi" else f" @ {entry['rate'] * 100:.3g}%/yr"
-    cov = COVERAGE_TEXT[lang].get(entry["coverage"], "")
+        head += f" @ {format_rate(entry['rate'], lang)}"
+    cov = coverage_text(Coverage(entry["coverage"]), lang)
     lines = [head + (f" [{cov}]" if cov else "")]
     if entry.get("not_encoded"):
         return lines + [f"{pad}    {entry['not_encoded'][lang]}"]
@@ -289,17 +295,3 @@ def _plain_value(value) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(map(str, value)) + "]"
     return str(value)
-
-
-UNIT_SUFFIX = {
-    "vi": {"vnd_per_month": " đồng/tháng", "vnd_per_year": " đồng/năm", "vnd_once": " đồng", "kg_rice": " kg gạo/tháng",
-           "loan": " đồng (mức vay tối đa)"},
-    "en": {"vnd_per_month": " VND/month", "vnd_per_year": " VND/year", "vnd_once": " VND once", "kg_rice": " kg rice/month",
-           "loan": " VND (loan ceiling)"},
-}
-
-
-def _money(amount: float, unit: str, lang: str) -> str:
-    if unit == "share_of_premium":
-        return f"{amount * 100:.0f}%"
-    return f"{amount:,.0f}{UNIT_SUFFIX[lang].get(unit, '')}"

@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 from ._version import __version__
 from .outfolder import MANIFEST, file_sha256, staged
 from .rulebook.unverified import in_force as unverified_in_force
+from .vocabulary import Coverage, Status
 
 HEADERS_VI = {
     "household_id": "Mã hộ", "person_id": "Mã người", "name": "Họ và tên", "district": "Huyện (cũ)",
@@ -24,10 +25,9 @@ HEADERS_VI = {
     "unverified": "Giá trị chưa kiểm chứng",
     "table": "Bảng", "file": "Tệp", "row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do", "code": "Mã lỗi",
 }
-VALUES_VI = {
-    "status": {"eligible": "đủ điều kiện", "not_eligible": "không đủ điều kiện", "undetermined": "chưa xác định"},
-    "coverage": {"covered": "đã thụ hưởng", "gap": "đủ điều kiện nhưng chưa hưởng", "leakage": "đang hưởng nhưng không đủ điều kiện",
-                 "needs_data": "cần bổ sung dữ liệu", "none": ""},
+VALUES_VI = {   # statuses and coverage values in the catalogue's words (eligibility.vocabulary)
+    "status": {word.value: word.label("vi") for word in Status},
+    "coverage": {word.value: word.label("vi") for word in Coverage},
     "entity": {"person": "cá nhân", "household": "hộ"},
 }
 SAFE_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

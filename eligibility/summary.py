@@ -5,10 +5,16 @@ import click
 import numpy as np
 import pandas as pd
 
-HEAD = {
-    "en": ("benefit", "eligible", "undetermined", "covered", "gap", "leakage", "amount (eligible)", "unit"),
-    "vi": ("chính sách", "đủ ĐK", "chưa rõ", "đã hưởng", "bỏ sót", "hưởng sai", "tổng mức (đủ ĐK)", "đơn vị"),
-}
+from .vocabulary import Coverage, Status
+from .wording import N_, translator, unit_label
+from .wording.formats import format_number
+
+COUNTED = (Status.ELIGIBLE, Status.UNDETERMINED, Coverage.COVERED, Coverage.GAP, Coverage.LEAKAGE)
+
+
+def _head(lang: str) -> tuple[str, ...]:
+    _ = translator(lang)
+    return (_(N_("benefit")), *(word.label(lang) for word in COUNTED), _(N_("amount (eligible)")), _(N_("unit")))
 
 
 # Totals mean something for money and rice; not for shares of a premium, loan ceilings or statuses.
@@ -38,7 +44,8 @@ def benefit_table(decisions: pd.DataFrame) -> pd.DataFrame:
 
 def print_summary(screening, lang: str = "vi") -> None:
     register = screening.register
-    print_table(benefit_table(screening.decisions), register.accounting if register is not None else None, lang)
+    print_table(benefit_table(screening.decisions), register.accounting if register is not None else None, lang,
+                benefit_names(screening.decisions))
     if register is not None:
         for line in reject_lines(register):
             click.echo(line)
@@ -46,17 +53,21 @@ def print_summary(screening, lang: str = "vi") -> None:
             click.echo(f"warning: {warning}")
 
 
-def print_table(table: pd.DataFrame, accounting: dict | None, lang: str = "vi") -> None:
-    """The benefit table (`benefit_table`, or the sum of a partitioned run's) and the row accounting."""
-    head = HEAD[lang]
-    widths = (34, 10, 14, 10, 9, 10, 20, 18)
+def print_table(table: pd.DataFrame, accounting: dict | None, lang: str = "vi",
+                names: dict[str, str] | None = None) -> None:
+    """The benefit table (`benefit_table`, or the sum of a partitioned run's) and the row accounting.
+    `names`: each benefit's label in `lang` (shown instead of its id where given)."""
+    head = _head(lang)
+    widths = [max(w, len(h) + 2) for w, h in zip((46, 10, 14, 10, 9, 10, 20, 18), head)]
     click.echo("\n" + "".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths))))
     for name in table.index:  # one line per benefit (a few dozen), not per register row
         row = table.loc[name]
         summable = row["unit"] in SUMMABLE and not pd.isna(row["amount"])
-        amount = f"{row['amount']:,.0f}" if summable else ""
-        cells = (name[:33], *(f"{int(row[c]):,}" for c in ("eligible", "undetermined", "covered", "gap", "leakage")),
-                 amount, row["unit"])
+        amount = format_number(round(row["amount"]), lang) if summable else ""
+        label = (names or {}).get(name, name)
+        label = label if len(label) < widths[0] else label[: widths[0] - 2] + "…"
+        cells = (label, *(format_number(int(row[word.value]), lang) for word in COUNTED),
+                 amount, unit_label(row["unit"], lang))
         click.echo("".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))))
     if accounting is not None:
         click.echo("")
@@ -66,6 +77,14 @@ def print_table(table: pd.DataFrame, accounting: dict | None, lang: str = "vi") 
                 else table_name
             click.echo(f"{label}: read {acc['read']:,} = accepted {acc['accepted']:,} + rejected {acc['rejected']:,}"
                        + ("" if ok else "  ← MISMATCH"))
+
+
+def benefit_names(decisions: pd.DataFrame) -> dict[str, str]:
+    """Each benefit's label as the decisions carry it (in the run's language)."""
+    if "benefit_label" not in decisions.columns or decisions.empty:
+        return {}
+    first = decisions.drop_duplicates("benefit")
+    return dict(zip(first["benefit"].astype(str), first["benefit_label"].astype(str)))
 
 
 def reject_lines(register, shown: int = 3) -> list[str]:

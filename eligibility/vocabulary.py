@@ -8,8 +8,12 @@ its class. To add a word (the audit statuses, say), add a member AT THE END of i
 of the others stay as they are) and, for a status, its row of `COVERAGE_RULE`; an import-time
 check refuses a status without one.
 
-This module sits at the bottom of the layers, beside `errors`: rulebook, engines, decisions,
-explanations and reports all read it, and it imports nothing of the package.
+Each word's label (what a reader sees: `Coverage.GAP.label("vi") == "bỏ sót"`) and, for the words
+that need one, its description (`"eligible but not receiving it"`) are messages of the one gettext
+catalogue (`eligibility/wording`); no other module words a status, a coverage or a hit policy.
+
+This module sits at the bottom of the layers, beside `errors` and `wording`: rulebook, engines,
+decisions, explanations and reports all read it; of the package it imports only `wording`.
 """
 from __future__ import annotations
 
@@ -18,6 +22,8 @@ from enum import IntEnum, StrEnum
 from typing import TypeVar
 
 import numpy as np
+
+from .wording.catalogue import N_, translator
 
 W = TypeVar("W", bound="Vocabulary")
 
@@ -37,6 +43,16 @@ class Vocabulary(StrEnum):
     @classmethod
     def from_code(cls: type[W], code: int) -> W:
         return _members(cls)[int(code)]
+
+    def label(self, lang: str = "en") -> str:
+        """The word a reader sees, from the catalogue ("" for a word shown as nothing: coverage none)."""
+        message = LABELS[self]
+        return translator(lang)(message) if message else ""
+
+    def describe(self, lang: str = "en") -> str:
+        """What the word means, in a few words (the label where no description is written)."""
+        message = DESCRIPTIONS.get(self)
+        return translator(lang)(message) if message else self.label(lang)
 
 
 @functools.cache
@@ -85,6 +101,29 @@ class Enrolment(IntEnum):
     UNKNOWN = 3                       # declared, but the register leaves it unknown
 
 
+# The labels and descriptions (English message ids; the Vietnamese is in the catalogue).
+LABELS: dict[Vocabulary, str] = {
+    Status.NOT_ELIGIBLE: N_("not eligible"), Status.ELIGIBLE: N_("eligible"),
+    Status.UNDETERMINED: N_("undetermined"),
+    Coverage.NONE: "", Coverage.COVERED: N_("covered"), Coverage.GAP: N_("gap"), Coverage.LEAKAGE: N_("leakage"),
+    Coverage.NEEDS_DATA: N_("needs data"),
+    HitPolicy.MAX: N_("the highest amount"), HitPolicy.SUM: N_("amounts added"),
+    HitPolicy.FIRST: N_("the first rule that holds"), HitPolicy.ALL: N_("every rule that holds"),
+}
+DESCRIPTIONS: dict[Vocabulary, str] = {
+    Status.UNDETERMINED: N_("data missing to decide"),
+    Coverage.COVERED: N_("eligible and receiving it"), Coverage.GAP: N_("eligible but not receiving it"),
+    Coverage.LEAKAGE: N_("receiving it but not eligible"), Coverage.NEEDS_DATA: N_("data needed to decide"),
+    HitPolicy.MAX: N_("of the rules that hold, the one paying most"),
+    HitPolicy.SUM: N_("every rule that holds pays; the amounts are added"),
+    HitPolicy.FIRST: N_("the first rule in precedence that holds pays"),
+    HitPolicy.ALL: N_("one decision for each rule that holds"),
+}
+_unlabelled = [f"{type(w).__name__}.{w.name}" for cls in (Status, Coverage, HitPolicy) for w in cls if w not in LABELS]
+if _unlabelled:  # pragma: no cover - fails at import, for whoever adds a word
+    raise RuntimeError(f"vocabulary: no label for {_unlabelled}")
+
+
 # The coverage rule, written once. One row per status: its coverage for each `Enrolment` column.
 COVERAGE_RULE: dict[Status, tuple[Coverage, Coverage, Coverage, Coverage]] = {
     #                     not declared         enrolled          not enrolled    enrolment unknown
@@ -128,13 +167,10 @@ DECISION_COLUMNS = ["household_id", "person_id", "name", "district", "commune", 
                     "benefit_label", "entity", "status", "coverage", "amount", "unit", "rate", "rule", "rule_label",
                     "reference", "explanation", "missing_inputs", "unverified"]
 
-# Words of the decisions table's explanations (both engines write them).
-WORDS = {
-    "en": {"holds": "all conditions hold", "unknown": "unknown", "failed": "not met", "off": "no rule in force on",
-           "above": "above", "below": "below"},
-    "vi": {"holds": "đủ mọi điều kiện", "unknown": "chưa rõ", "failed": "không đạt",
-           "off": "không có quy định hiệu lực ngày", "above": "cao hơn", "below": "thấp hơn"},
-}
+# Words of the decisions table's explanations (both engines write them), from the catalogue.
+_EXPLANATION_WORDS = {"holds": N_("all conditions hold"), "unknown": N_("unknown"), "failed": N_("not met"),
+                      "off": N_("no rule in force on"), "above": N_("above"), "below": N_("below")}
+WORDS = {lang: {key: translator(lang)(message) for key, message in _EXPLANATION_WORDS.items()} for lang in ("en", "vi")}
 
 __all__ = ["Vocabulary", "Status", "Coverage", "HitPolicy", "Enrolment", "COVERAGE_RULE", "coverage", "enrolment",
            "enrolment_codes", "WORDS", "DECISION_COLUMNS"]

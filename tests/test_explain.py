@@ -35,7 +35,7 @@ def test_one_dong_above_the_line_is_a_near_miss_with_its_distance(explain):
 
 def test_the_widow_of_80_gets_coefficient_2_with_the_rule_and_article(explain):
     text = explain("DM13")
-    assert "Monthly social allowance: ELIGIBLE — amount 1,000,000 VND/month [receiving it]" in text
+    assert "Monthly social allowance: ELIGIBLE — amount 1,000,000 VND/month [covered]" in text
     assert "rule sa_elderly_poor_no_supporter_80" in text and "Decree 20/2021/NĐ-CP, Art. 5(5)(a)" in text
     assert "age_by_birthday_month >= 80: holds (81 vs 80)" in text
 
@@ -43,7 +43,7 @@ def test_the_widow_of_80_gets_coefficient_2_with_the_rule_and_article(explain):
 def test_a_missing_date_of_birth_leaves_the_decision_undetermined_and_names_it(explain):
     text = explain("DM36")
     person = text[text.index("Member DM36-2"):]
-    assert "Social pension: UNDETERMINED (data missing) [needs data]" in person
+    assert "Social pension: UNDETERMINED (data missing to decide) [needs data]" in person
     assert "unknown (? vs 75; missing data: date_of_birth)" in person
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..outputs import HEADERS_VI, VALUES_VI
+from ..vocabulary import Coverage, Status
+from ..wording.units import UNIT_WORDS, unit_label
 
 # Units of a benefit's amount, in the order the reports show them. `status` carries no amount.
 UNITS = ("vnd_per_month", "vnd_per_year", "vnd_once", "loan", "kg_rice", "share_of_premium")
@@ -15,14 +17,7 @@ AMOUNT_PREFIX = "gap_"          # by-unit columns of the aggregates: gap_vnd_per
 ALL_BENEFITS = "*"              # the benefit code of a row that totals every benefit of its place
 MIXED, UNKNOWN = "mixed", "unknown"   # ethnicity of a household with no head recorded / none known
 
-UNIT_LABELS = {
-    "en": {"vnd_per_month": "VND/month", "vnd_per_year": "VND/year", "vnd_once": "VND, once",
-           "loan": "VND loan", "kg_rice": "kg rice", "share_of_premium": "share of the HI premium",
-           "status": "status (no amount)"},
-    "vi": {"vnd_per_month": "đồng/tháng", "vnd_per_year": "đồng/năm", "vnd_once": "đồng (một lần)",
-           "loan": "đồng vốn vay", "kg_rice": "kg gạo", "share_of_premium": "phần mức đóng BHYT",
-           "status": "tình trạng (không có mức tiền)"},
-}
+UNIT_LABELS = {lang: {unit: unit_label(unit, lang) for unit in UNIT_WORDS} for lang in ("en", "vi")}
 
 _AMOUNT_HEADERS = {
     "en": {"vnd_per_month": "Not reaching people: VND/month", "vnd_per_year": "Not reaching people: VND/year",
@@ -37,8 +32,7 @@ HEADERS = {
     "en": {
         "district": "District (before 7/2025)", "commune": "Commune", "village": "Village",
         "ethnicity": "Ethnicity", "benefit": "Benefit code", "benefit_label": "Benefit", "entity": "For",
-        "unit": "Unit", "eligible": "Eligible", "covered": "Covered", "gap": "Gap (eligible, not covered)",
-        "leakage": "Leakage (covered, not eligible)", "needs_data": "Needs data", "gap_rate": "Gap rate",
+        "unit": "Unit", "gap_rate": "Gap rate",
         "household_id": "Household ID", "person_id": "Person ID", "name": "Name", "status": "Decision",
         "coverage": "Coverage", "amount": "Amount", "rate": "Interest/year", "rule": "Rule",
         "rule_label": "Rule applied", "reference": "Legal basis", "reason": "Reason",
@@ -53,9 +47,7 @@ HEADERS = {
     "vi": {
         "district": HEADERS_VI["district"], "commune": HEADERS_VI["commune"], "village": HEADERS_VI["village"],
         "ethnicity": "Dân tộc", "benefit": HEADERS_VI["benefit"], "benefit_label": HEADERS_VI["benefit_label"],
-        "entity": HEADERS_VI["entity"], "unit": HEADERS_VI["unit"], "eligible": "Đủ điều kiện",
-        "covered": "Đã thụ hưởng", "gap": "Bỏ sót (đủ ĐK, chưa hưởng)",
-        "leakage": "Hưởng sai (đang hưởng, không đủ ĐK)", "needs_data": "Cần bổ sung dữ liệu",
+        "entity": HEADERS_VI["entity"], "unit": HEADERS_VI["unit"],
         "gap_rate": "Tỷ lệ bỏ sót", "household_id": HEADERS_VI["household_id"],
         "person_id": HEADERS_VI["person_id"], "name": HEADERS_VI["name"], "status": HEADERS_VI["status"],
         "coverage": HEADERS_VI["coverage"], "amount": HEADERS_VI["amount"], "rate": HEADERS_VI["rate"],
@@ -68,8 +60,18 @@ HEADERS = {
         "to_reach": "Còn thiếu",
     },
 }
+
+def _count_header(word, lang: str) -> str:
+    """A count column's header: the catalogue's label, with its meaning where it has one."""
+    label, meaning = word.label(lang), word.describe(lang)
+    label = label[:1].upper() + label[1:]
+    return label if meaning == word.label(lang) else f"{label} ({meaning})"
+
+
 for _lang in ("en", "vi"):
     HEADERS[_lang].update({AMOUNT_PREFIX + u: _AMOUNT_HEADERS[_lang][u] for u in UNITS})
+    HEADERS[_lang].update({w.value: _count_header(w, _lang) for w in (Status.ELIGIBLE, Coverage.COVERED, Coverage.GAP,
+                                                                      Coverage.LEAKAGE, Coverage.NEEDS_DATA)})
 
 SPECIAL_VALUES = {
     "en": {ALL_BENEFITS: "All benefits", MIXED: "Mixed (no head recorded)", UNKNOWN: "Not recorded", "": "(blank)"},

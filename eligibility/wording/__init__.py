@@ -5,5 +5,6 @@ A leaf package as far as layering goes: it imports nothing else of `eligibility`
 (citations and sentences duck-type the rule pack's objects), so any layer may use it.
 """
 from .catalogue import LANGS, N_, translator
+from .units import format_amount, format_rate, unit_label
 
-__all__ = ["LANGS", "N_", "translator"]
+__all__ = ["LANGS", "N_", "translator", "format_amount", "format_rate", "unit_label"]

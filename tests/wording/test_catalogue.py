@@ -1,0 +1,69 @@
+"""The one catalogue of words: every message of the package has its Vietnamese, and the
+vocabulary's words (statuses, coverage values, hit policies) are worded there and nowhere else."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+import eligibility
+from eligibility.vocabulary import Coverage, HitPolicy, Status
+from eligibility.wording import format_amount, format_rate, unit_label
+from eligibility.wording.catalogue import po_path
+
+PACKAGE = Path(eligibility.__file__).resolve().parent
+
+
+def _extracted() -> set[str]:
+    """Every message marked in the package's code (`_()`, `N_()`), as Babel extracts it."""
+    found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")])
+    return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
+
+
+def test_every_message_has_its_vietnamese():
+    with open(po_path("vi"), "rb") as fh:
+        catalog = read_po(fh, locale="vi")
+    translated = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
+    missing = sorted(_extracted() - translated)
+    assert not missing, f"no Vietnamese in {po_path('vi')} for: {missing}"
+
+
+def test_the_check_can_fail(tmp_path):
+    (tmp_path / "new.py").write_text('from eligibility.wording import N_\nWORD = N_("a word nobody translated")\n')
+    found = {m[2] for m in extract_from_dir(str(tmp_path), method_map=[("**.py", "python")])}
+    assert "a word nobody translated" in found
+
+
+@pytest.mark.parametrize("word", [*Status, *Coverage, *HitPolicy])
+def test_each_word_of_the_vocabulary_has_a_label_in_both_languages(word):
+    if word is Coverage.NONE:
+        assert word.label("vi") == word.label("en") == ""
+        return
+    assert word.label("en") and word.label("vi") and word.label("vi") != word.label("en")
+    assert word.describe("vi")
+
+
+def test_gap_is_worded_once():
+    assert Coverage.GAP.label("vi") == "bỏ sót"
+    assert Coverage.GAP.describe("vi") == "đủ điều kiện nhưng chưa được hưởng"
+    assert Coverage.GAP.label("en") == "gap"
+
+
+@pytest.mark.parametrize("amount, unit, vi, en", [
+    (1_500_000, "vnd_per_month", "1.500.000 đồng/tháng", "1,500,000 VND/month"),
+    (15, "kg_rice", "15 kg gạo", "15 kg rice"),
+    (100_000_000, "loan", "tối đa 100.000.000 đồng", "up to 100,000,000 VND"),
+    (1.0, "share_of_premium", "100%", "100%"),
+    (2_000_000, "vnd_once", "2.000.000 đồng (một lần)", "2,000,000 VND, once"),
+])
+def test_amounts_in_words(amount, unit, vi, en):
+    assert format_amount(amount, unit, "vi") == vi
+    assert format_amount(amount, unit, "en") == en
+
+
+def test_rates_and_units():
+    assert format_rate(0.0792, "vi") == "7,92%/năm"
+    assert format_rate(0.0792, "en") == "7.92%/year"
+    assert unit_label("vnd_per_month", "vi") == "đồng/tháng"
