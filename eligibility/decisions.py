@@ -22,6 +22,7 @@ from .vocabulary import DECISION_COLUMNS as COLUMNS
 from .vocabulary import WORDS, Coverage, HitPolicy, Status, enrolment_codes
 from .vocabulary import coverage as coverage_codes
 from .rulebook.unverified import rule_notes
+from .rulebook.basis import benefit_cite, rule_values, values_text
 
 ENTITIES = ["household", "person"]
 
@@ -49,6 +50,8 @@ class Piece:
     rule: np.ndarray          # index into the rule table, -1 for none
     explanation: np.ndarray   # index into `texts`
     missing: np.ndarray       # index into `texts`
+    reference: np.ndarray     # index into `texts`: the deciding rule's citation (rulebook/basis.py)
+    values: np.ndarray        # index into `texts`: the parameter values it used, with their dates
 
 
 class Texts:
@@ -78,10 +81,10 @@ class RuleTable:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.rows: list[tuple[str, str, str, str]] = []
+        self.rows: list[tuple[str, str, str, str, str]] = []
         self.index: dict[tuple, int] = {}
 
-    def add(self, key: tuple, row: tuple[str, str, str, str]) -> int:
+    def add(self, key: tuple, row: tuple[str, str, str, str, str]) -> int:
         if key not in self.index:
             self.index[key] = len(self.rows)
             self.rows.append(row)
@@ -131,20 +134,42 @@ def _piece(ev: Evaluation, index: int, result: BenefitResult, cov: np.ndarray, r
     status = result.status[rows]
     eligible = status == ELIGIBLE
     unverified = _unverified(ev, benefit.rules, lang)
+    values = [rule_values(ev.plan, r, ev.as_of, lang) for r in benefit.rules]
     rule_codes = np.array([table.add((benefit.id, r.id), (r.id, getattr(r.label, lang), r.reference.cite(lang),
-                                                          unverified[i]))
+                                                          unverified[i], values_text(values[i])))
                            for i, r in enumerate(benefit.rules)] + [-1], dtype=np.int32)
     pick = np.where((rule_idx >= 0) & eligible, rule_idx, len(benefit.rules))
     codes = rule_codes[pick]
     if benefit.hit_policy == HitPolicy.SUM and result.pattern is not None:
-        codes = np.where(eligible, _combined_rules(benefit.rules, result.pattern_at(rows), table, unverified, lang), -1)
-    explanation, missing = _explain(ev, result, rows, lang, np.where(pick < len(benefit.rules), pick, 0), texts)
+        codes = np.where(eligible, _combined_rules(benefit.rules, result.pattern_at(rows), table, unverified,
+                                                   values, lang), -1)
+    explanation, missing, basis = _explain(ev, result, rows, lang, np.where(pick < len(benefit.rules), pick, 0),
+                                           texts)
+    reference, used = _basis(benefit, basis, codes, values, table, texts, lang)
     return Piece(index, ENTITIES.index(benefit.entity), rows, status, cov[rows],
-                 np.where(eligible, amount, np.nan), result.rate_at(rows).v, codes, explanation, missing)
+                 np.where(eligible, amount, np.nan), result.rate_at(rows).v, codes, explanation, missing,
+                 reference, used)
+
+
+def _basis(benefit, basis: np.ndarray, codes: np.ndarray, values: list[tuple[str, ...]], table: RuleTable,
+           texts: Texts, lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """Reference and parameter-value codes of each row: the paying rule(s) where one pays, else the
+    rule that decided (`basis`, len(rules): the benefit's own reference)."""
+    rules = benefit.rules
+    cites = np.array([texts.code(r.reference.cite(lang)) for r in rules] + [texts.code(benefit_cite(benefit, lang))],
+                     dtype=np.int32)
+    used = np.array([texts.code(values_text(v)) for v in values] + [0], dtype=np.int32)
+    reference, value_codes = cites[basis], used[basis]
+    paid = codes >= 0
+    if paid.any():        # the rule table's entry: one rule, or several paid together (`sum`)
+        uniq, inverse = np.unique(codes[paid], return_inverse=True)
+        reference[paid] = np.array([texts.code(table.rows[c][2]) for c in uniq.tolist()], dtype=np.int32)[inverse]
+        value_codes[paid] = np.array([texts.code(table.rows[c][4]) for c in uniq.tolist()], dtype=np.int32)[inverse]
+    return reference, value_codes
 
 
 def _combined_rules(rules: list[CompiledRule], pattern: np.ndarray, table: RuleTable, unverified: list[str],
-                    lang: str) -> np.ndarray:
+                    values: list[tuple[str, ...]], lang: str) -> np.ndarray:
     """Hit policy `sum`: the rules paid together, one rule-table entry per distinct combination."""
     uniq, inverse = np.unique(pattern, return_inverse=True)
     codes = []
@@ -156,7 +181,8 @@ def _combined_rules(rules: list[CompiledRule], pattern: np.ndarray, table: RuleT
         codes.append(table.add(("+",) + tuple(rules[i].id for i in paid), (
             "+".join(rules[i].id for i in paid), " + ".join(getattr(rules[i].label, lang) for i in paid),
             "; ".join(dict.fromkeys(rules[i].reference.cite(lang) for i in paid)),
-            "; ".join(dict.fromkeys(u for i in paid if (u := unverified[i]))))))
+            "; ".join(dict.fromkeys(u for i in paid if (u := unverified[i]))),
+            values_text(*(values[i] for i in paid)))))
     return np.array(codes, dtype=np.int32)[inverse.ravel()]
 
 
@@ -185,7 +211,7 @@ def _assemble(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Text
     benefit_codes = per_piece(lambda p: np.full(len(p.rows), p.benefit, dtype=np.int16), np.int16)
     plan = ev.plan
     rule_codes = cat("rule", np.int32)
-    rule_rows = table.rows or [("", "", "", "")]
+    rule_rows = table.rows or [("", "", "", "", "")]
     frame = pd.DataFrame({
         **identity_columns(plan, ev.households, ev.members, h_rows, p_rows, lang),
         "benefit": categorical(benefit_codes, names),
@@ -198,23 +224,26 @@ def _assemble(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Text
         "rate": cat("rate", float),
         "rule": categorical(rule_codes, [r[0] for r in rule_rows]),
         "rule_label": categorical(rule_codes, [r[1] for r in rule_rows]),
-        "reference": categorical(rule_codes, [r[2] for r in rule_rows]),
+        "reference": categorical(cat("reference", np.int32), texts.items),
         "explanation": categorical(cat("explanation", np.int32), texts.items),
         "missing_inputs": categorical(cat("missing", np.int32), texts.items),
         "unverified": categorical(rule_codes, [r[3] for r in rule_rows]),
+        "parameter_values": categorical(cat("values", np.int32), texts.items),
     }, copy=False)   # the arrays are ours: no copy, and no merging of the two float columns into one block
     return frame[COLUMNS]
 
 
 # ---------------------------------------------------------------- explanations
 def _explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str, applied: np.ndarray,
-             texts: Texts) -> tuple[np.ndarray, np.ndarray]:
-    """Explanation and missing-input codes for `rows` of one benefit."""
+             texts: Texts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Explanation and missing-input codes for `rows` of one benefit, and the rule that decided each
+    row (its index; len(rules): none, the benefit's own reference stands)."""
     words = WORDS[lang]
     status = result.status[rows]
     explanation = np.zeros(len(rows), dtype=np.int32)
     missing = np.zeros(len(rows), dtype=np.int32)
     rules = result.benefit.rules
+    basis = np.where(status == ELIGIBLE, applied, len(rules))
     eligible = status == ELIGIBLE
     if eligible.any():   # the applying rule's conditions all hold
         per_rule = np.array([texts.code(f"{words['holds']}: " + "; ".join(_cond_text(c, lang) for c in r.conditions)
@@ -226,12 +255,13 @@ def _explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str,
     elif undecided.any():  # the unknown conditions of the first undecided rule, and the inputs missing
         sub = rows[undecided]
         unknowns = _unknown_matrices(ev, result, sub)
-        explanation[undecided] = _unknown_conditions(result, unknowns, len(sub), lang, texts)
+        explanation[undecided], basis[undecided] = _unknown_conditions(result, unknowns, len(sub), lang, texts)
         missing[undecided] = _missing_inputs(ev, result, sub, unknowns, texts)
     failed = status == NOT_ELIGIBLE
     if failed.any():     # the closest rule's failed conditions, with values and distance
-        explanation[failed] = texts.codes(_why_not(ev, result, rows[failed], lang))
-    return explanation, missing
+        why, basis[failed] = _why_not(ev, result, rows[failed], lang)
+        explanation[failed] = texts.codes(why)
+    return explanation, missing, basis
 
 
 def _unknown_matrices(ev: Evaluation, result: BenefitResult, sub: np.ndarray) -> list[tuple]:
@@ -250,20 +280,23 @@ def _unknown_matrices(ev: Evaluation, result: BenefitResult, sub: np.ndarray) ->
 
 
 def _unknown_conditions(result: BenefitResult, unknowns: list[tuple], count: int, lang: str,
-                        texts: Texts) -> np.ndarray:
-    """Per row, the unknown conditions of the first rule (in precedence order) left undecided."""
+                        texts: Texts) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the unknown conditions of the first rule (in precedence order) left undecided, and
+    that rule's index (len(rules) where none is)."""
     words = WORDS[lang]
     out = np.zeros(count, dtype=np.int32)
+    first = np.full(count, len(result.benefit.rules), dtype=np.int64)
     taken = np.zeros(count, dtype=bool)
     for i, where, unknown in unknowns:
         mine = where & ~taken
         if not mine.any():
             continue
         taken |= mine
+        first[mine] = i
         conds = result.outcomes[i].rule.conditions
         out[mine] = _by_pattern(unknown[mine[where]], lambda p, conds=conds: texts.code(
             f"{words['unknown']}: " + "; ".join(_cond_text(c, lang) for c, u in zip(conds, p) if u)))
-    return out
+    return out, first
 
 
 def _missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray, unknowns: list[tuple],
@@ -314,11 +347,14 @@ def _by_pattern(matrix: np.ndarray, make) -> np.ndarray:
     return np.array([make(((key >> bits) & np.uint64(1)).astype(bool)) for key in uniq], dtype=np.int32)[inverse]
 
 
-def _why_not(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str) -> np.ndarray:
+def _why_not(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the closest rule's failed conditions with their values, and that rule's index."""
     words = WORDS[lang]
-    live = [o for o in result.outcomes if o.rule.in_force(ev.as_of)]
+    index = [i for i, o in enumerate(result.outcomes) if o.rule.in_force(ev.as_of)]
+    live = [result.outcomes[i] for i in index]
     if not live:
-        return np.full(len(rows), f"{words['off']} {ev.as_of.isoformat()}", dtype=object)
+        return (np.full(len(rows), f"{words['off']} {ev.as_of.isoformat()}", dtype=object),
+                np.full(len(rows), len(result.outcomes), dtype=np.int64))
     entity = result.benefit.entity
     values = [ev.conditions_at(o.rule, entity, rows) for o in live]
     fails = np.stack([np.sum([c.false for c in conds], axis=0) if conds else np.zeros(len(rows))
@@ -341,7 +377,7 @@ def _why_not(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str)
             text = np.where(bad, text + sep + piece, text)
             sep = np.where(bad, "; ", sep)
         out[here] = text
-    return out
+    return out, np.asarray(index, dtype=np.int64)[closest]
 
 
 def _failed_piece(ev: Evaluation, cond: CompiledCondition, entity: str, rows: np.ndarray, lang: str) -> np.ndarray:

@@ -23,6 +23,7 @@ HEADERS_VI = {
     "unit": "Đơn vị", "rate": "Lãi suất/năm", "rule": "Mã quy định", "rule_label": "Quy định áp dụng",
     "reference": "Căn cứ pháp lý", "explanation": "Giải thích", "missing_inputs": "Thiếu dữ liệu",
     "unverified": "Giá trị chưa kiểm chứng",
+    "parameter_values": "Mức, hệ số áp dụng (từ ngày, căn cứ)",
     "table": "Bảng", "file": "Tệp", "row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do", "code": "Mã lỗi",
 }
 VALUES_VI = {   # statuses and coverage values in the catalogue's words (eligibility.vocabulary)

@@ -165,7 +165,7 @@ def enrolment_codes(true: np.ndarray | None, false: np.ndarray | None, n: int) -
 # The decisions table's columns, in order (both engines write this table).
 DECISION_COLUMNS = ["household_id", "person_id", "name", "district", "commune", "village", "benefit",
                     "benefit_label", "entity", "status", "coverage", "amount", "unit", "rate", "rule", "rule_label",
-                    "reference", "explanation", "missing_inputs", "unverified"]
+                    "reference", "explanation", "missing_inputs", "unverified", "parameter_values"]
 
 # Words of the decisions table's explanations (both engines write them), from the catalogue.
 _EXPLANATION_WORDS = {"holds": N_("all conditions hold"), "unknown": N_("unknown"), "failed": N_("not met"),

@@ -18,6 +18,7 @@ from ...rulebook.periods import not_encoded_text
 from ..scalar import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Decided, HouseholdContext, ScalarEvaluator
 from ...vocabulary import WORDS, Coverage, Status, enrolment
 from ...vocabulary import coverage as coverage_code
+from ...rulebook.basis import values_text
 from .texts import RuleTexts, cond_text, fmt_number, rule_texts
 from .translate import Atom, Elig, Slot, Translator
 
@@ -43,6 +44,7 @@ class DecisionRow(NamedTuple):
     explanation: str
     missing_inputs: str
     unverified: str
+    parameter_values: str
 
 
 def coverage(status: Status, has_enrolment: bool, enrolled: Any) -> Coverage:
@@ -137,18 +139,18 @@ class DecisionReader:
             for ri, h in enumerate(holds):
                 if h:
                     out.append(_row(bi, ri, local, status, cover, amounts[ri], rate_out, ri, texts,
-                                    texts.holds[ri], missing, None))
+                                    texts.holds[ri], missing, None, ri))
             if not out:
-                out.append(_row(bi, len(rules), local, status, cover, None, rate_out, -1, texts,
-                                self._explain(bi, benefit, key, person, ctx, col, holds, status, -1, hkey),
-                                missing, None))
+                explanation, basis = self._explain(bi, benefit, key, person, ctx, col, holds, status, -1, hkey)
+                out.append(_row(bi, len(rules), local, status, cover, None, rate_out, -1, texts, explanation,
+                                missing, None, basis))
             return out
         joined = None
         if benefit.hit_policy == "sum":
             joined = [ri for ri, h in enumerate(holds) if h]
-        explanation = self._explain(bi, benefit, key, person, ctx, col, holds, status, chosen, hkey)
+        explanation, basis = self._explain(bi, benefit, key, person, ctx, col, holds, status, chosen, hkey)
         return [_row(bi, 0, local, status, cover, amount, rate_out,
-                     chosen if status == ELIGIBLE else -1, texts, explanation, missing, joined)]
+                     chosen if status == ELIGIBLE else -1, texts, explanation, missing, joined, basis)]
 
     # ------------------------------------------------------------ unknown conditions
     def _condition_known(self, bi: int, ri: int, ci: int, key: str, rc_conditions: int, col: Collector,
@@ -193,32 +195,34 @@ class DecisionReader:
         return ", ".join(names)
 
     # ------------------------------------------------------------ explanations
-    def _explain(self, bi, benefit, key, person, ctx, col, holds, status, chosen, hkey) -> str:
+    def _explain(self, bi, benefit, key, person, ctx, col, holds, status, chosen, hkey) -> tuple[str, int]:
+        """The row's explanation, and the rule that decided it (len(rules): none, the benefit's own
+        reference stands)."""
         words = WORDS[self.lang]
         texts = self.texts[bi]
         rules = benefit.rules
         if status == ELIGIBLE:
-            return texts.holds[chosen]
+            return texts.holds[chosen], chosen
         if status == UNDETERMINED and not benefit.encodes(self.as_of):
-            return not_encoded_text(benefit, self.as_of, self.lang)
+            return not_encoded_text(benefit, self.as_of, self.lang), len(rules)
         if status == UNDETERMINED:
             first = next(ri for ri, h in enumerate(holds) if h is None)
             rule = rules[first]
             unknown = [c for ci, c in enumerate(rule.conditions)
                        if not self._condition_known(bi, first, ci, key, len(rule.conditions), col, holds[first],
                                                    hkey)]
-            return f"{words['unknown']}: " + "; ".join(cond_text(c, self.lang) for c in unknown) if rule.conditions \
-                else ""
+            return (f"{words['unknown']}: " + "; ".join(cond_text(c, self.lang) for c in unknown)
+                    if rule.conditions else "", first)
         live = [ri for ri, r in enumerate(rules) if r.in_force(self.as_of)]
         if not live:
-            return f"{words['off']} {self.as_of.isoformat()}"
+            return f"{words['off']} {self.as_of.isoformat()}", len(rules)
         false_here = col.cfalse.get(key, _NONE)
         fails = [sum(1 for form in self.forms[(bi, ri)] if form in false_here) for ri in live]
         closest = live[int(np.argmin(fails))]
         rule = rules[closest]
         pieces = [self._failed_piece(c, ctx, person) for ci, c in enumerate(rule.conditions)
                   if self.forms[(bi, closest)][ci] in false_here]
-        return f"{getattr(rule.label, self.lang)} — {words['failed']}: " + "; ".join(pieces)
+        return f"{getattr(rule.label, self.lang)} — {words['failed']}: " + "; ".join(pieces), closest
 
     def _failed_piece(self, cond: CompiledCondition, ctx: HouseholdContext, person: int | None) -> str:
         node = cond.node
@@ -237,19 +241,23 @@ class DecisionReader:
 
 
 def _row(bi, part, local, status, cover, amount, rate, pick, texts: RuleTexts, explanation, missing,
-         joined) -> DecisionRow:
+         joined, basis: int) -> DecisionRow:
     amount = np.nan if amount is None or status != ELIGIBLE else amount
     if pick >= 0:
-        rule, label, cite, unverified = texts.ids[pick], texts.labels[pick], texts.cites[pick], texts.unverified[pick]
+        rule, label, unverified = texts.ids[pick], texts.labels[pick], texts.unverified[pick]
     else:
-        rule = label = cite = unverified = ""
-    if joined is not None:    # hit policy sum: the rules paid together
+        rule = label = unverified = ""
+    # the reference and values of the rule that decided (rulebook/basis.py), paying or not
+    cite = texts.cites[basis] if basis < len(texts.cites) else texts.benefit_cite
+    values = values_text(texts.values[basis]) if basis < len(texts.values) else ""
+    if joined is not None and status == ELIGIBLE:    # hit policy sum: the rules paid together
         rule = "+".join(texts.ids[i] for i in joined)
         label = " + ".join(texts.labels[i] for i in joined)
         cite = "; ".join(dict.fromkeys(texts.cites[i] for i in joined))
         unverified = "; ".join(dict.fromkeys(u for i in joined if (u := texts.unverified[i])))
+        values = values_text(*(texts.values[i] for i in joined))
     return DecisionRow(bi, part, local, status, cover, amount, rate, rule, label, cite, explanation, missing,
-                       unverified)
+                       unverified, values)
 
 
 def hit(policy: str, holds: list, amounts: dict) -> tuple[int, float | None]:

@@ -125,5 +125,6 @@ def frame(plan: Plan, prepared: Prepared, rows: list[PlacedRow], lang: str) -> p
         "explanation": texts("explanation"),
         "missing_inputs": texts("missing_inputs"),
         "unverified": texts("unverified"),
+        "parameter_values": texts("parameter_values"),
     })
     return out[COLUMNS]

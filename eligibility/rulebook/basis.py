@@ -1,0 +1,52 @@
+"""The legal basis of a decision, as both engines write it: the reference of the rule that decided
+it, and the parameter values that rule used on the as-of date, each with the date it took effect
+and its own reference.
+
+Which rule decided a row: the paying rule (eligible), the first rule in precedence order left
+undecided (undetermined), the rule that came closest — fewest conditions known false — among those
+in force (not eligible). Where no rule is in force (a period the pack does not encode, or a gap) the
+benefit's own reference stands for the decision, or, for a benefit that has none, its rules'.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..wording.formats import format_date, format_number
+from .plan import CompiledBenefit, CompiledRule, Plan
+
+WORDS = {"en": {"from": "from", "list": "list of"}, "vi": {"from": "từ", "list": "danh sách"}}
+
+
+def benefit_cite(benefit: CompiledBenefit, lang: str = "en") -> str:
+    """The benefit's own reference; for a benefit without one, the distinct references of its rules."""
+    if benefit.reference is not None:
+        return benefit.reference.cite(lang)
+    return "; ".join(dict.fromkeys(rule.reference.cite(lang) for rule in benefit.rules))
+
+
+def _shown(value, lang: str) -> str:
+    if isinstance(value, (list, tuple)):
+        return f"{WORDS[lang]['list']} {len(value)}"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return format_number(value, lang, decimals=4)
+
+
+def rule_values(plan: Plan, rule: CompiledRule, as_of: dt.date, lang: str = "en") -> tuple[str, ...]:
+    """'name = value (from DATE; citation)' for every parameter the rule reads (through variables too)
+    that has a usable value on `as_of`. Withheld values are named in the `unverified` column instead."""
+    words = WORDS.get(lang, WORDS["en"])
+    out = []
+    for name in sorted(rule.params):
+        param = plan.parameters.get(name)
+        item = None if param is None else param.at(as_of)
+        if item is None:
+            continue
+        out.append(f"{name} = {_shown(item.value, lang)} ({words['from']} {format_date(item.from_, lang)}; "
+                   f"{item.reference.cite(lang)})")
+    return tuple(out)
+
+
+def values_text(*items: tuple[str, ...]) -> str:
+    """The values of one rule, or of several paid together (hit policy `sum`), each named once."""
+    return " | ".join(dict.fromkeys(value for values in items for value in values))
