@@ -83,6 +83,15 @@ class Coverage(Vocabulary):
     NEEDS_DATA = "needs_data"         # undetermined, or eligible with the enrolment unknown
 
 
+class Match(Vocabulary):
+    """How an entry of a programme's list was linked to the register (register/matching.py)."""
+
+    BY_ID = "by_id"                   # the entry's person (or household) ID is in the register
+    BY_NAME = "by_name"               # one person with the entry's name, birth year and commune
+    AMBIGUOUS = "ambiguous"           # several people fit the name: not linked, the candidates listed
+    UNMATCHED = "unmatched"           # nobody fits: a possible ghost beneficiary (not_in_register)
+
+
 class HitPolicy(Vocabulary):
     """How a benefit's rules combine when several hold."""
 
@@ -172,5 +181,5 @@ _EXPLANATION_WORDS = {"holds": N_("all conditions hold"), "unknown": N_("unknown
                       "off": N_("no rule in force on"), "above": N_("above"), "below": N_("below")}
 WORDS = {lang: {key: translator(lang)(message) for key, message in _EXPLANATION_WORDS.items()} for lang in ("en", "vi")}
 
-__all__ = ["Vocabulary", "Status", "Coverage", "HitPolicy", "Enrolment", "COVERAGE_RULE", "coverage", "enrolment",
+__all__ = ["Vocabulary", "Status", "Coverage", "Match", "HitPolicy", "Enrolment", "COVERAGE_RULE", "coverage", "enrolment",
            "enrolment_codes", "WORDS", "DECISION_COLUMNS"]
