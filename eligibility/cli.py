@@ -118,10 +118,13 @@ def main(ctx: click.Context, debug: bool) -> None:
               "(tcp://host:8786); default: a local cluster on this machine.")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="With --engine dask and no --scheduler: worker processes of the local cluster.")
+@click.option("--papers", is_flag=True,
+              help="Also write the papers a commune prints: the list for public posting per village "
+                   "(niem_yet_cong_khai.html/.xlsx) and a result sheet per household (phieu_ket_qua_ra_soat.html/.xlsx).")
 @force_option
 @unverified_option
 def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str, engine: str, include_all: bool,
-           strict: bool, partition_by: str | None, scheduler: str | None, workers: int, force: bool,
+           strict: bool, partition_by: str | None, scheduler: str | None, workers: int, papers: bool, force: bool,
            use_unverified: bool) -> None:
     """Screen a register: every person's and household's entitlements, each explained."""
     import tempfile
@@ -140,6 +143,9 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
             if parts is not None:
                 if fmt == "xlsx":
                     raise click.UsageError("a partitioned run writes --format parquet or csv (one file per part)")
+                if papers:
+                    raise click.UsageError("--papers needs one register (not partitioned): screen one commune's "
+                                           "register to print its papers")
                 with _progress(len(parts)) as tick:
                     table, accounting = screen_partitioned(register, parts, plan, day, folder, fmt, lang,
                                                            include_all, engine, scheduler, workers, tick)
@@ -150,6 +156,10 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
                                          include_all=include_all, lang=lang, progress=tick,
                                          use_unverified=use_unverified)
             written = write_outputs(result, folder, fmt, lang)
+            if papers:
+                from .reports.papers import write_papers
+
+                written.update(folder.final_paths(write_papers(result, folder, lang)))
     if parts is None:
         print_summary(result, lang)
         click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))

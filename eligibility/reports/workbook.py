@@ -38,11 +38,14 @@ FIXED_TIME = dt.datetime(2000, 1, 1)
 
 
 def write_gap_workbook(tables: dict[str, pd.DataFrame], path: str | Path, manifest: dict | None = None,
-                       lang: str = "en", labels: dict | None = None, report: dict | None = None) -> Path:
+                       lang: str = "en", labels: dict | None = None, report: dict | None = None,
+                       headers: dict[str, str] | None = None, notes: list[str] | None = None) -> Path:
     """Write `tables` (from `gap_tables`, possibly redacted) to `path` (.xlsx); returns the path.
 
     `labels` ({column: {code: label}}, see `labels.value_labels`) turns codes into names;
-    `manifest` and `report` (language, redaction, ...) go to the last sheet, `manifest`.
+    `manifest` and `report` (language, redaction, ...) go to the last sheet, `manifest`, with `notes`
+    (default: how to read the gap report). `headers` ({column: header}) overrides the report's headers
+    (other tables written with the same formats: the papers, entitlements).
     """
     path = Path(path)
     wb = Workbook(write_only=True)
@@ -52,8 +55,9 @@ def write_gap_workbook(tables: dict[str, pd.DataFrame], path: str | Path, manife
         if len(frame) > EXCEL_MAX_ROWS - 1:
             truncated[view] = len(frame)
             frame = frame.iloc[:EXCEL_MAX_ROWS - 1]
-        bodies.append(_sheet(wb, SHEETS[lang].get(view, view)[:31], frame, lang, labels))
-    _manifest_sheet(wb, manifest or {}, lang, dict(report or {}, **({"truncated_rows": truncated} if truncated else {})))
+        bodies.append(_sheet(wb, SHEETS[lang].get(view, view)[:31], frame, lang, labels, headers))
+    _manifest_sheet(wb, manifest or {}, lang, dict(report or {}, **({"truncated_rows": truncated} if truncated else {})),
+                    NOTES[lang] if notes is None else notes)
     wb.properties.created = wb.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -154,12 +158,13 @@ def _repack(data: bytes, bodies: dict[str, _Body], path: Path) -> None:
                 out.write(b"</sheetData>" + tail)
 
 
-def _sheet(wb: Workbook, title: str, frame: pd.DataFrame, lang: str, labels: dict | None) -> _Body:
+def _sheet(wb: Workbook, title: str, frame: pd.DataFrame, lang: str, labels: dict | None,
+           headers: dict[str, str] | None = None) -> _Body:
     """Header row, widths, frozen pane and filter by openpyxl; the rows are returned to stream later."""
     ws = wb.create_sheet(title)
     columns = list(frame.columns)
     shown = neutralise(present(frame, labels))
-    heads = [header(c, lang) for c in columns]
+    heads = [(headers or {}).get(c) or header(c, lang) for c in columns]
     for i, (column, head) in enumerate(zip(columns, heads), start=1):
         ws.column_dimensions[get_column_letter(i)].width = _width(head, shown[column])
     ws.freeze_panes = "A2"
@@ -209,14 +214,14 @@ def manifest_rows(manifest: dict, prefix: str = "") -> list[tuple[str, str]]:
     return rows
 
 
-def _manifest_sheet(wb: Workbook, manifest: dict, lang: str, report: dict) -> None:
+def _manifest_sheet(wb: Workbook, manifest: dict, lang: str, report: dict, notes: list[str]) -> None:
     ws = wb.create_sheet(SHEETS[lang]["manifest"])
     ws.column_dimensions["A"].width = 42
     ws.column_dimensions["B"].width = 100
     ws.freeze_panes = "A2"
     rows = [("manifest." + k, v) for k, v in manifest_rows(manifest)]
     rows += [("report." + k, v) for k, v in manifest_rows(report)]
-    rows += [(f"note.{i}", text) for i, text in enumerate(NOTES[lang], start=1)]
+    rows += [(f"note.{i}", text) for i, text in enumerate(notes, start=1)]
     rows.append(("manifest.json", json.dumps(manifest, ensure_ascii=False, sort_keys=True)))
     ws.auto_filter.ref = f"A1:B{len(rows) + 1}"
     ws.append([_head_cell(ws, "key" if lang == "en" else "mục"),
