@@ -71,14 +71,17 @@ def screen_records(households: list[dict], members: list[dict], as_of: dt.date, 
 
 def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | None = None, strict: bool = False,
                     engine: str = "vectorised", include_all: bool = False, lang: str = "en",
-                    progress=None, use_unverified: bool = False) -> Screening:
-    """Read and check a register (CSV folder, XLSX or Parquet), then screen every accepted row."""
+                    progress=None, use_unverified: bool = False, read_options=None) -> Screening:
+    """Read and check a register (CSV folder, XLSX or Parquet), then screen every accepted row.
+    `read_options`: `register.options.ReadOptions` (--columns, --accept-suggested, --blank-means-no)."""
     from .engines.memory import reuse_freed_buffers
     from .register import read_register
+    from .register.mapping import note_absent
 
     reuse_freed_buffers()   # before reading: the reader's buffers are reused by the engine
     plan = load_rules(rules_dir, use_unverified)
-    register = read_register(path, plan.inputs, as_of, strict=strict)
+    register = read_register(path, plan.inputs, as_of, strict=strict, options=read_options)
+    note_absent(register.mapping, plan, plan.inputs)
     result = evaluate_frames(plan, register.households, register.members, as_of, engine=engine,
                              include_all=include_all, lang=lang, progress=progress)
     result.register = register
@@ -86,7 +89,7 @@ def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | No
 
 
 def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_dir: str | Path | None = None,
-                     engine: str = "vectorised", use_unverified: bool = False) -> dict:
+                     engine: str = "vectorised", use_unverified: bool = False, read_options=None) -> dict:
     """Explain one household of a register (read and checked as usual; only that household evaluated)."""
     from .errors import DataError
     from .explain import explain_household
@@ -94,7 +97,7 @@ def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_
     from .suggestions import suggest
 
     plan = load_rules(rules_dir, use_unverified)
-    register = read_register(path, plan.inputs, as_of)
+    register = read_register(path, plan.inputs, as_of, options=read_options)
     ids = register.households["household_id"].astype(str)
     if not (ids == household_id).any():
         _refuse_rejected(register, household_id)

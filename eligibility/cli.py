@@ -11,6 +11,7 @@ import click
 from ._version import __version__
 from .errors import EligibilityError
 from .cli_options import ENGINES, LANGS, as_of_option, force_option, out_path, rules_option, unverified_option
+from .cli_options import read_options, register_options
 from .cli_options import Progress as _progress
 from .cli_options import parse_as_of as _as_of
 from .messages import describe_os_error, message
@@ -123,9 +124,10 @@ def main(ctx: click.Context, debug: bool) -> None:
                    "(niem_yet_cong_khai.html/.xlsx) and a result sheet per household (phieu_ket_qua_ra_soat.html/.xlsx).")
 @force_option
 @unverified_option
+@register_options
 def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str, engine: str, include_all: bool,
            strict: bool, partition_by: str | None, scheduler: str | None, workers: int, papers: bool, force: bool,
-           use_unverified: bool) -> None:
+           use_unverified: bool, columns_file, accept_suggested: bool, blank_means_no: tuple) -> None:
     """Screen a register: every person's and household's entitlements, each explained."""
     import tempfile
 
@@ -137,6 +139,7 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
 
     day = _as_of(as_of)
     plan = load_rules(rules_dir, use_unverified)
+    options = read_options(plan, columns_file, accept_suggested, blank_means_no)
     with output_folder(out_dir, force=force, inputs=(register,)) as folder:  # locked and checked before screening
         with tempfile.TemporaryDirectory(prefix=".eligibility-parts-", dir=folder.path.parent) as work:
             parts = find_parts(register, plan.inputs, partition_by, engine, Path(work))
@@ -154,13 +157,17 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
                 result = screen_register(register, day, rules_dir, strict=strict,
                                          engine="vectorised" if engine == "dask" else engine,
                                          include_all=include_all, lang=lang, progress=tick,
-                                         use_unverified=use_unverified)
+                                         use_unverified=use_unverified, read_options=options)
             written = write_outputs(result, folder, fmt, lang)
             if papers:
                 from .reports.papers import write_papers
 
                 written.update(folder.final_paths(write_papers(result, folder, lang)))
     if parts is None:
+        from .register.mapping import mapping_lines
+
+        for line in mapping_lines(result.register.mapping, lang):
+            click.echo(line)
         print_summary(result, lang)
         click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
         return
@@ -256,15 +263,17 @@ def test_pack(rules_dir, scenarios_dir, no_scenarios: bool, lang: str) -> None:
               help="durable: also check the decisions with the durable_rules engine.")
 @click.option("--verbose", is_flag=True, help="Also show benefits the household is not eligible for.")
 @unverified_option
+@register_options
 def explain(register: Path, household_id: str, rules_dir, as_of, lang: str, fmt: str, engine: str,
-            verbose: bool, use_unverified: bool) -> None:
+            verbose: bool, use_unverified: bool, columns_file, accept_suggested: bool, blank_means_no: tuple) -> None:
     """Explain one household: each benefit, each condition with its value and threshold."""
     import json
 
-    from .api import explain_register
+    from .api import explain_register, load_rules
 
+    options = read_options(load_rules(rules_dir, use_unverified), columns_file, accept_suggested, blank_means_no)
     data = explain_register(register, household_id, _as_of(as_of), rules_dir, engine=engine,
-                            use_unverified=use_unverified)
+                            use_unverified=use_unverified, read_options=options)
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
     else:

@@ -76,3 +76,25 @@ class Progress:
     def __exit__(self, *exc):
         if self.bar:
             self.bar.__exit__(*exc)
+
+
+def register_options(f):
+    """How to read a register whose columns are not named as declared (commune workbooks)."""
+    f = click.option("--blank-means-no", "blank_means_no", multiple=True, metavar="COLUMN",
+                     help="A tick-box column (source header or input name; repeat or separate by commas) "
+                          "whose blank cells mean no / 0 in this register.")(f)
+    f = click.option("--accept-suggested", "accept_suggested", is_flag=True,
+                     help="Read columns matched only by a similar name as the input suggested "
+                          "(shown in the mapping table and the manifest).")(f)
+    return click.option("--columns", "columns_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                        help="YAML file mapping this register's headers to inputs ('Thu nhập: income_per_capita'; "
+                             "null for a column not to read).")(f)
+
+
+def read_options(plan, columns_file, accept_suggested: bool, blank_means_no: tuple):
+    from .register.options import ReadOptions, load_columns_file
+
+    columns = load_columns_file(columns_file, plan.inputs) if columns_file else {}
+    ticks = tuple(part.strip() for item in blank_means_no for part in str(item).split(",") if part.strip())
+    return ReadOptions(columns=columns, columns_file=str(columns_file) if columns_file else None,
+                       accept_suggested=accept_suggested, blank_means_no=ticks)

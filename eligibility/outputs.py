@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 
 from ._version import __version__
 from .outfolder import MANIFEST, file_sha256, staged
+from .register.report import register_record, register_tables
 from .rulebook.unverified import in_force as unverified_in_force
 from .vocabulary import Coverage, Status
 
@@ -164,6 +165,7 @@ def manifest(screening, outputs: dict[str, str] | None = None) -> dict:
         "inputs": {p.name: file_sha256(p) for p in sorted(register.sources)} if register else {},
         "accounting": register.accounting if register else {},
         "register_warnings": list(register.warnings) if register else [],
+        **register_record(register),
         "decisions": {"rows": int(len(decisions)),
                       "by_status": _counts(decisions["status"]), "by_coverage": _counts(decisions["coverage"])},
         "use_unverified": screening.plan.use_unverified,
@@ -185,6 +187,7 @@ def write_outputs(screening, out_dir, fmt: str = "csv", lang: str = "en",
         written = {"entitlements": write_table(localise(screening.decisions, lang), out / "entitlements", fmt)}
         if screening.register is not None:
             written["rejects"] = write_table(localise(screening.register.rejects, lang), out / "rejects", fmt)
+            written.update(register_tables(screening.register, out, fmt, lang, write_table))
         hashes = {name: file_sha256(path) for name, path in written.items()}
         folder.manifest(manifest(screening, {k: f"{written[k].name} sha256:{v}" for k, v in hashes.items()}))
         written["manifest"] = out / MANIFEST

@@ -69,6 +69,10 @@ class Register:
     rejected_keys: dict[str, pd.DataFrame] = field(default_factory=dict)
     # the optional tables present (merit_records, programme_lists: register/lists.py), accepted rows
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    # every source column -> declared input (or not used), every declared input found or absent,
+    # and how each was matched (mapping.MAP_COLUMNS); rows skipped as not data (titles, footers)
+    mapping: pd.DataFrame = field(default_factory=pd.DataFrame)
+    skipped: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def frame(self, table: str) -> pd.DataFrame:
         if table in self.tables:

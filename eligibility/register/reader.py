@@ -12,10 +12,12 @@ from ..errors import DataError
 from ..rulebook.inputs import Column, InputSchema, Table
 from . import checks
 from .convert import Problem, convert_column
-from .headers import HeaderMatch, match_headers
+from .layout import footer_start
+from .mapping import Mapping, map_headers, unresolved_message
 from .model import (FILE_COLUMN, REJECT_COLUMNS, ROW_COLUMN, TABLES, Register, accounting_entry,
                     empty_rejects)
-from .sources import Location, RawTable, locate, read_raw
+from .options import ReadOptions
+from .sources import RawTable, locate, read_raw
 
 
 @dataclass
@@ -24,7 +26,7 @@ class _Checked:
 
     table: Table
     raw: RawTable
-    match: HeaderMatch
+    match: Mapping
     typed: pd.DataFrame  # every row read, every declared column, typed
     problems: list[tuple[str, Problem]] = field(default_factory=list)  # (header, problem)
     notes: list[str] = field(default_factory=list)  # read, but worth a look (printed, in the manifest)
@@ -52,14 +54,22 @@ class _Checked:
 
 
 def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
-                  strict: bool = False) -> Register:
+                  strict: bool = False, options: ReadOptions | None = None) -> Register:
     """Read the register at `path` (a folder of CSV/Parquet files, or one .xlsx workbook), type every
     declared column and check it. Rows that fail a check are left out of the frames and listed in
     `rejects` (file, spreadsheet row, column, value, reason, code); with `strict` the first one
-    raises DataError instead. A missing required column always raises DataError."""
+    raises DataError instead. A missing required column always raises DataError, and so does a
+    column matched only by similarity (unless `options.accept_suggested` or a `--columns` map)."""
     as_of = _as_date(as_of)
+    options = options or ReadOptions()
     locations = locate(path, schema)
-    tables = {name: _check_table(locations[name], getattr(schema, name), as_of) for name in TABLES}
+    raws = {name: read_raw(locations[name], getattr(schema, name)) for name in TABLES}
+    matches = {name: _map(raws[name], getattr(schema, name), options) for name in TABLES}
+    guesses = [(raws[n].location.label, h, i) for n in TABLES for h, i in matches[n].unresolved]
+    if guesses:
+        raise DataError(unresolved_message(guesses))
+    tables = {name: _type_table(_trim_footer(raws[name], matches[name], getattr(schema, name)),
+                                matches[name], getattr(schema, name), as_of) for name in TABLES}
     _check_ids(tables)
     _check_links(tables["households"], tables["members"])
     rejects = _rejects(tables)
@@ -88,6 +98,7 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
         warnings=_warnings(tables) + optional.warnings, as_of=as_of,
         headers={name: dict(t.match.columns) for name, t in tables.items()} | optional.headers,
         rejected_keys=rejected_keys | optional.rejected_keys, tables=optional.frames,
+        mapping=_mapping_frame(tables), skipped=_skipped_frame(tables),
     )
 
 
@@ -113,9 +124,35 @@ def _as_date(value: dt.date | str) -> dt.date:
         raise DataError(f"the as-of date '{value}' is not a date yyyy-mm-dd") from None
 
 
+def _map(raw: RawTable, table: Table, options: ReadOptions) -> Mapping:
+    parents = raw.layout.parents if raw.layout is not None else None
+    return map_headers(list(raw.frame.columns), table, raw.location.label, parents,
+                       options.column_map(table.table), options.accept_suggested)
+
+
+def _trim_footer(raw: RawTable, match: Mapping, table: Table) -> RawTable:
+    """Drop a signature block or totals row under the data (said in `skipped`)."""
+    key = match.columns.get(table.key)
+    start = footer_start(raw.frame, key) if key is not None and raw.location.kind != "parquet" else None
+    if start is None:
+        return raw
+    for i in range(start, len(raw.frame)):  # the few rows of the block
+        text = " ".join(str(v).strip() for v in raw.frame.iloc[i] if not pd.isna(v) and str(v).strip())
+        if text:
+            raw.skipped.append((int(raw.rows[i]), "signature block or totals under the table", text[:120]))
+    raw.frame, raw.rows = raw.frame.iloc[:start].reset_index(drop=True), raw.rows[:start]
+    return raw
+
+
 def _check_table(location: Location, table: Table, as_of: dt.date) -> _Checked:
+    """Read, map and type one table with the default options (the optional audit tables: lists.py)."""
     raw = read_raw(location, table)
-    match = match_headers(list(raw.frame.columns), table, location.label)
+    match = _map(raw, table, ReadOptions())
+    return _type_table(_trim_footer(raw, match, table), match, table, as_of)
+
+
+def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date) -> _Checked:
+    location = raw.location
     columns: dict[str, pd.Series] = {}
     problems: list[tuple[str, Problem]] = []
     notes: list[str] = []
@@ -224,8 +261,12 @@ def _short_rows_note(label: str, short: np.ndarray) -> str:
 def _warnings(tables: dict[str, _Checked]) -> list[str]:
     out = []
     for checked in tables.values():
-        out += checked.match.warnings
+        if checked.raw.location.found_by == "header":
+            out.append(f"{checked.label}: sheet '{checked.raw.location.sheet}' read as the {checked.table.table} "
+                       "table (recognised by its header, not its name)")
         out += checked.notes
+        if checked.raw.skipped:
+            out.append(_skipped_note(checked))
         if checked.raw.blank_rows:
             out.append(f"{checked.label}: {checked.raw.blank_rows} empty row(s) skipped")
     members = tables["members"]
@@ -240,3 +281,29 @@ def _warnings(tables: dict[str, _Checked]) -> list[str]:
             out.append(f"{len(partial)} household(s) are screened without some of their members, "
                        f"whose rows were rejected ({sample}); member counts for them are incomplete")
     return out
+
+
+def _skipped_note(checked: _Checked) -> str:
+    kinds: dict[str, list[int]] = {}
+    for row, what, _ in checked.raw.skipped:
+        kinds.setdefault(what, []).append(row)
+    parts = [f"{what} (row{'s' if len(rows) > 1 else ''} {_span(rows)})" for what, rows in kinds.items()]
+    return f"{checked.label}: skipped, not data: " + "; ".join(parts)
+
+
+def _span(rows: list[int]) -> str:
+    return f"{rows[0]}-{rows[-1]}" if len(rows) > 1 and rows[-1] - rows[0] == len(rows) - 1 else \
+        ", ".join(str(r) for r in rows)
+
+
+def _mapping_frame(tables: dict[str, _Checked]) -> pd.DataFrame:
+    from .mapping import MAP_COLUMNS
+
+    records = [row.record() for checked in tables.values() for row in checked.match.rows]
+    return pd.DataFrame(records, columns=MAP_COLUMNS)
+
+
+def _skipped_frame(tables: dict[str, _Checked]) -> pd.DataFrame:
+    records = [{"table": name, "file": c.label, "row": row, "what": what, "text": text}
+               for name, c in tables.items() for row, what, text in c.raw.skipped]
+    return pd.DataFrame(records, columns=["table", "file", "row", "what", "text"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -20,11 +20,11 @@ from ..rulebook.inputs import InputSchema, Table
 from ..suggestions import suggest
 from . import limits
 from .headers import header_key, header_lookup
+from .layout import SCAN_ROWS, Layout, find_layout
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
-HEADER_SCAN_ROWS = 10  # an Excel sheet may have a title above the header row
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Location:
     path: Path
     kind: str  # "csv" | "parquet" | "excel"
     sheet: str | None = None
+    found_by: str = "file name"  # how the table was recognised: file name, sheet name, header
 
     @property
     def label(self) -> str:
@@ -49,6 +50,8 @@ class RawTable:
     rows: np.ndarray  # spreadsheet row number of each frame row
     blank_rows: int = 0  # fully empty rows that were skipped
     short_rows: np.ndarray | None = None  # spreadsheet rows with fewer cells than the header (CSV)
+    layout: Layout | None = None  # title rows, two-row header, column-number row (CSV and Excel)
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (spreadsheet row, what, text)
 
 
 def locate(path: str | Path, schema: InputSchema) -> dict[str, Location]:
@@ -116,28 +119,64 @@ def _not_found_message(folder: Path, table: Table) -> str:
 
 
 def _locate_sheets(path: Path, schema: InputSchema) -> dict[str, Location]:
+    """Each table's sheet: by its name (`Hộ gia đình`, `members`), else by what its header holds
+    (`DS hộ`, `DS nhân khẩu`, `Sheet1`), and the choice is said (`Location.found_by`)."""
     limits.check_xlsx(path)  # before openpyxl builds anything: bombs, stray far cells, sizes
     try:
         sheets = pd.ExcelFile(path, engine="openpyxl").sheet_names
     except Exception as err:  # openpyxl raises many kinds of errors on a damaged file
         raise DataError(f"cannot open the workbook: {err}", file=str(path)) from None
-    found = {}
+    found: dict[str, Location] = {}
     for name in ("households", "members"):
         table = getattr(schema, name)
         wanted = {header_key(s) for s in [table.table, *table.sheet_names]}
         hits = [s for s in sheets if header_key(s) in wanted]
-        if len(hits) != 1:
-            options = ", ".join(repr(s) for s in dict.fromkeys([table.table, *table.sheet_names]))
-            if hits:
-                raise DataError(f"the {table.table} table is given by {len(hits)} sheets "
-                                f"({', '.join(hits)}); keep one", file=path.name)
-            text = f"no sheet for the {table.table} table: expected one of {options}; sheets are {sheets}"
-            hit = suggest(table.sheet_names[0] if table.sheet_names else table.table, sheets)
-            if hit:
-                text += f"; did you mean '{hit}'?"
-            raise DataError(text, file=path.name)
-        found[name] = Location(name, path, "excel", hits[0])
+        if len(hits) > 1:
+            raise DataError(f"the {table.table} table is given by {len(hits)} sheets "
+                            f"({', '.join(hits)}); keep one", file=path.name)
+        if hits:
+            found[name] = Location(name, path, "excel", hits[0], "sheet name")
+    missing = [n for n in ("households", "members") if n not in found]
+    if missing:
+        taken = {loc.sheet for loc in found.values()}
+        by_header = _sheets_by_header(path, [s for s in sheets if s not in taken], schema, missing)
+        for name in missing:
+            if by_header.get(name) is None:
+                raise DataError(_no_sheet_message(getattr(schema, name), sheets), file=path.name)
+            found[name] = Location(name, path, "excel", by_header[name], "header")
     return found
+
+
+def _no_sheet_message(table: Table, sheets: list[str]) -> str:
+    options = ", ".join(repr(s) for s in dict.fromkeys([table.table, *table.sheet_names]))
+    text = (f"no sheet for the {table.table} table: expected one of {options}, or a sheet whose header "
+            f"names its columns; sheets are {sheets}")
+    hit = suggest(table.sheet_names[0] if table.sheet_names else table.table, sheets)
+    return text + (f"; did you mean '{hit}'?" if hit else "")
+
+
+def _sheets_by_header(path: Path, sheets: list[str], schema: InputSchema, tables: list[str]) -> dict[str, str | None]:
+    """Table -> the one sheet whose first rows name the most columns only that table declares."""
+    own = {}
+    for name in ("households", "members"):
+        other = schema.members if name == "households" else schema.households
+        own[name] = {k for k, col in header_lookup(getattr(schema, name)).items() if col not in other.columns}
+    scores: dict[str, dict[str, int]] = {name: {} for name in tables}
+    for sheet in sheets:
+        try:
+            head = pd.read_excel(path, sheet_name=sheet, header=None, dtype=str, nrows=SCAN_ROWS,
+                                 keep_default_na=False, engine="openpyxl")
+        except Exception:  # noqa: BLE001 - an unreadable extra sheet is simply not a candidate
+            continue
+        keys = {header_key(v) for v in head.to_numpy().ravel() if str(v).strip()}
+        for name in tables:
+            scores[name][sheet] = len(keys & own[name])
+    out: dict[str, str | None] = {}
+    for name in tables:
+        ranked = sorted(scores[name].items(), key=lambda kv: -kv[1])
+        good = [(s, n) for s, n in ranked if n >= 2]
+        out[name] = good[0][0] if good and (len(good) == 1 or good[0][1] > good[1][1]) else None
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,7 +185,7 @@ def _locate_sheets(path: Path, schema: InputSchema) -> dict[str, Location]:
 
 def read_raw(location: Location, table: Table) -> RawTable:
     if location.kind == "csv":
-        return _read_csv(location)
+        return _read_csv(location, table)
     if location.kind == "parquet":
         return _read_parquet(location)
     return _read_excel(location, table)
@@ -227,9 +266,43 @@ def _short_rows(path: Path, encoding: str, sep: str) -> np.ndarray:
     return np.asarray(short, dtype=np.int64)
 
 
-def _read_csv(location: Location) -> RawTable:
+def _peek(path: Path, encoding: str, sep: str) -> pd.DataFrame:
+    """The first lines of a CSV file as a grid of text cells (to find its header)."""
+    with open(path, encoding=encoding, newline="") as handle:
+        try:
+            lines = [row for _, row in zip(range(SCAN_ROWS), csv.reader(handle, delimiter=sep))]
+        except (csv.Error, UnicodeDecodeError):
+            return pd.DataFrame()
+    width = max((len(r) for r in lines), default=0)
+    return pd.DataFrame([r + [""] * (width - len(r)) for r in lines])
+
+
+def _read_csv_laid_out(location: Location, encoding: str, sep: str, layout: Layout) -> RawTable:
+    """A CSV file whose header is not simply its first line (title rows, two-row header, column
+    numbers): read by Python's csv reader. Commune files of this shape are small; the registers
+    exported by software take the fast path."""
+    try:
+        with open(location.path, encoding=encoding, newline="") as handle:
+            lines = list(csv.reader(handle, delimiter=sep))
+    except UnicodeDecodeError as err:
+        raise DataError(f"the file is not UTF-8 text (byte {err.start}); save it as 'CSV UTF-8'",
+                        file=location.label) from None
+    limits.check_length(len(lines), location.label)
+    width = max(len(r) for r in lines)
+    limits.check_width(width, location.label)
+    grid = pd.DataFrame([r + [""] * (width - len(r)) for r in lines], dtype=object)
+    headers = list(layout.headers) + [""] * (width - len(layout.headers))
+    layout.headers = headers
+    return _apply_layout(location, grid, layout)
+
+
+def _read_csv(location: Location, table: Table) -> RawTable:
     path = location.path
     encoding, sep = _sniff(path)
+    head = _peek(path, encoding, sep)
+    layout = find_layout(head, table) if len(head) else None
+    if layout is not None and not layout.plain:
+        return _read_csv_laid_out(location, encoding, sep, layout)
     names = _header_names(path, encoding, sep)
     if names:
         limits.check_width(len(names), location.label)
@@ -280,8 +353,8 @@ def _read_parquet(location: Location) -> RawTable:
 
 
 def _read_excel(location: Location, table: Table) -> RawTable:
-    """Cells as text (dates as 'yyyy-mm-dd hh:mm:ss'); the header is the row among the first ten that
-    names the most declared columns, so a title above the table does no harm."""
+    """Cells as text (dates as 'yyyy-mm-dd hh:mm:ss'); the header is found by `find_layout` (title
+    rows above it, a two-row merged header, a column-number row under it are skipped and said)."""
     try:
         # raw row 0 is sheet row 1 (pandas keeps empty rows above the table as blank rows)
         raw = pd.read_excel(location.path, sheet_name=location.sheet, header=None, dtype=str,
@@ -290,27 +363,29 @@ def _read_excel(location: Location, table: Table) -> RawTable:
         raise DataError(f"cannot read the sheet: {err}", file=location.label) from None
     if raw.empty:
         raise DataError("the sheet is empty (no header row)", file=location.label)
-    header_at = _header_row(raw, table)
-    headers = [str(c).strip() for c in raw.iloc[header_at]]
+    return _apply_layout(location, raw, find_layout(raw, table))
+
+
+def _apply_layout(location: Location, grid: pd.DataFrame, layout: Layout) -> RawTable:
+    """The data rows of `grid` (row 0 = spreadsheet row 1) under the layout's headers."""
+    headers = [str(c).strip() for c in layout.headers]
     _check_header(headers, location)
-    frame = raw.iloc[header_at + 1:].reset_index(drop=True)
+    frame = grid.iloc[layout.data_at:].reset_index(drop=True)
     frame.columns = _dedupe(headers)
-    rows = np.arange(len(frame), dtype=np.int64) + header_at + 2
-    return _drop_blank_rows(location, frame, rows)
-
-
-def _header_row(raw: pd.DataFrame, table: Table) -> int:
-    lookup = header_lookup(table)
-    scores = [sum(header_key(v) in lookup for v in raw.iloc[i]) for i in range(min(HEADER_SCAN_ROWS, len(raw)))]
-    best = int(np.argmax(scores))
-    return best if scores[best] > 0 else 0
+    rows = np.arange(len(frame), dtype=np.int64) + layout.data_at + 1
+    raw = _drop_blank_rows(location, frame, rows)
+    raw.layout = layout
+    raw.skipped = [(i + 1, what, text) for i, what, text in layout.skipped]
+    return raw
 
 
 def _dedupe(headers: list[str]) -> list[str]:
     seen: dict[str, int] = {}
     out = []
-    for h in headers:
-        if h in seen:
+    for j, h in enumerate(headers):
+        if not h:
+            out.append(f"Unnamed: {j}")
+        elif h in seen:
             seen[h] += 1
             out.append(f"{h}.{seen[h]}")
         else:

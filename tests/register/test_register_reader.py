@@ -9,6 +9,7 @@ from register_helpers import FIXTURES, assert_accounting, rejects_at
 
 from eligibility.errors import DataError
 from eligibility.register import REJECT_CODES, REJECT_COLUMNS, Register
+from eligibility.register.options import ReadOptions, load_columns_file
 
 ALL_CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir() and p.name != "missing_required_column")
 
@@ -196,19 +197,42 @@ def test_range_checks_on_declared_bounds(read, tmp_path):
     assert_accounting(reg)
 
 
-def test_unknown_columns_are_ignored_with_a_warning(read, tmp_path):
+def test_a_column_that_only_resembles_an_input_stops_the_run(read, tmp_path):
     folder = _register(
         tmp_path, "household_id,commune,poverty_status,Ghi chú,Thu nhap binh quan dau nguoi thang\n"
                   "H1,Bum Tở,poor,,1500000\n",
         "person_id,household_id,date_of_birth\nP1,H1,01/01/1990\n")
-    reg = read(folder)
+    with pytest.raises(DataError, match=r"households.csv 'poverty_status' → poverty_list_status\?.*"
+                                        r"--accept-suggested.*--columns"):
+        read(folder)
+    reg = read(folder, options=ReadOptions(accept_suggested=True))
     assert reg.ok
     # accents, case and spaces do not matter in headers
     assert reg.households["income_per_capita"].tolist() == [1_500_000]
     assert reg.headers["households"]["income_per_capita"] == "Thu nhap binh quan dau nguoi thang"
-    warning = next(w for w in reg.warnings if "'poverty_status'" in w)
-    assert "households.csv" in warning and "ignored" in warning and "poverty_list_status" in warning
-    assert any("'Ghi chú'" in w for w in reg.warnings)
+    rows = reg.mapping.set_index("source_header")
+    assert rows.loc["poverty_status", "input"] == "poverty_list_status"
+    assert rows.loc["poverty_status", "how"].startswith("similar name")
+    assert rows.loc["Thu nhap binh quan dau nguoi thang", "how"] == "accents, case or spacing ignored"
+    assert (rows.loc["Ghi chú", "input"], rows.loc["Ghi chú", "how"]) == ("", "not used")
+    assert reg.households["poverty_list_status"].tolist() == ["poor"]
+
+
+def test_a_columns_file_settles_the_guess(read, schema, tmp_path):
+    folder = _register(tmp_path, "household_id,commune,poverty_status\nH1,Bum Tở,poor\n",
+                       "person_id,household_id,date_of_birth\nP1,H1,01/01/1990\n")
+    (tmp_path / "columns.yaml").write_text("poverty_status: null\n", encoding="utf-8")
+    columns = load_columns_file(tmp_path / "columns.yaml", schema)
+    reg = read(folder, options=ReadOptions(columns=columns))
+    assert reg.households["poverty_list_status"].isna().all()
+    assert reg.mapping.set_index("source_header").loc["poverty_status", "how"] == "not used"
+    (tmp_path / "columns.yaml").write_text("households:\n  poverty_status: poverty_list_status\n", encoding="utf-8")
+    reg = read(folder, options=ReadOptions(columns=load_columns_file(tmp_path / "columns.yaml", schema)))
+    assert reg.households["poverty_list_status"].tolist() == ["poor"]
+    assert reg.mapping.set_index("source_header").loc["poverty_status", "how"] == "--columns file"
+    (tmp_path / "columns.yaml").write_text("poverty_status: poverty_list_statu\n", encoding="utf-8")
+    with pytest.raises(DataError, match="did you mean 'poverty_list_status'"):
+        load_columns_file(tmp_path / "columns.yaml", schema)
 
 
 def test_a_column_given_twice_is_an_error(read, tmp_path):

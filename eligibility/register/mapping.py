@@ -1,0 +1,245 @@
+"""Every source column mapped to a declared input or listed as not used, every declared input
+found or listed as absent, and how each was matched: the mapping table `screen` prints and writes.
+
+A column matched only by similarity is a guess: it is not read unless the officer confirms it
+(`--accept-suggested`) or maps it in a `--columns` file. `unresolved` holds those guesses; the
+reader stops the run on them (exit 1), naming both fixes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from ..errors import DataError
+from ..rulebook.inputs import Table
+from ..suggestions import suggest
+from .headers import header_key, header_lookup, header_spellings
+
+HOW = {  # how a column was matched -> what the table says (en, vi)
+    "exact": ("exact header", "đúng tên cột"),
+    "alias": ("declared alias", "tên khác đã khai báo"),
+    "folded": ("accents, case or spacing ignored", "bỏ qua dấu, hoa/thường, khoảng trắng"),
+    "unit": ("unit in brackets ignored", "bỏ qua đơn vị trong ngoặc"),
+    "merged": ("merged two-row header (parent / child)", "tiêu đề gộp hai dòng (cột cha / cột con)"),
+    "columns_file": ("--columns file", "tệp --columns"),
+    "suggested": ("similar name, accepted with --accept-suggested", "tên gần giống, chấp nhận bằng --accept-suggested"),
+    "not_used": ("not used", "không dùng"),
+    "row_number": ("row number (STT), not used", "số thứ tự (STT), không dùng"),
+    "absent": ("absent", "không có trong tệp"),
+}
+ROW_NUMBER_KEYS = {"stt", "tt", "sott", "sothutu", "no"}
+MAP_COLUMNS = ["table", "file", "position", "source_header", "input", "how", "how_vi", "blank", "note"]
+_BRACKETS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
+
+
+@dataclass
+class MapRow:
+    table: str
+    file: str
+    position: int | None  # 1-based column in the file (None: a declared input the file lacks)
+    source_header: str
+    input: str
+    how: str
+    blank: str = ""  # how a blank cell reads, when the column is read
+    note: str = ""
+
+    def record(self) -> dict:
+        data = asdict(self)
+        data["how"], data["how_vi"] = HOW[self.how]
+        return {k: data[k] for k in MAP_COLUMNS}
+
+
+@dataclass
+class Mapping:
+    columns: dict[str, str]  # declared input -> header in the file
+    rows: list[MapRow] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    unresolved: list[tuple[str, str]] = field(default_factory=list)  # (header, suggested input)
+
+    @property
+    def warnings(self) -> list[str]:
+        """The guesses as warnings (for tables whose reader does not stop on them)."""
+        file = self.rows[0].file if self.rows else ""
+        return [f"{file}: column '{h}' is not used; did you mean '{n}'?" for h, n in self.unresolved]
+
+
+def _exact(table: Table) -> dict[str, tuple[str, str]]:
+    """header text -> (input, 'exact' | 'alias'), dropping texts two inputs share."""
+    owners: dict[str, set[tuple[str, str]]] = {}
+    for name, column in table.columns.items():
+        for text in (name, column.label.vi, column.label.en):
+            owners.setdefault(text.strip(), set()).add((name, "exact"))
+        for text in column.aliases:
+            owners.setdefault(text.strip(), set()).add((name, "alias"))
+    out = {}
+    for text, hits in owners.items():
+        if len({n for n, _ in hits}) == 1:
+            out[text] = min(hits, key=lambda h: h[1] != "exact")
+    return out
+
+
+def strip_units(text: str) -> str:
+    """'Thu nhập bình quân (đồng/người/tháng)' -> 'Thu nhập bình quân'."""
+    return _BRACKETS.sub(" ", str(text)).strip()
+
+
+def _unit_lookup(table: Table) -> dict[str, str]:
+    owners: dict[str, set[str]] = {}
+    for name in table.columns:
+        for spelling in header_spellings(table, name):
+            owners.setdefault(header_key(strip_units(spelling)), set()).add(name)
+    return {k: next(iter(v)) for k, v in owners.items() if len(v) == 1 and k}
+
+
+class _Matcher:
+    def __init__(self, table: Table):
+        self.table = table
+        self.exact = _exact(table)
+        self.folded = header_lookup(table)
+        self.units = _unit_lookup(table)
+
+    def match(self, header: str, parent: tuple[str, str] | None) -> tuple[str, str] | None:
+        if header in self.exact:
+            return self.exact[header]
+        name = self.folded.get(header_key(header))
+        if name is not None:
+            return name, "folded"
+        if parent is not None:
+            hit = self._merged(*parent)
+            if hit is not None:
+                return hit, "merged"
+        name = self.units.get(header_key(strip_units(header)))
+        return (name, "unit") if name is not None else None
+
+    def _merged(self, top: str, sub: str) -> str | None:
+        """Parent + child (`Thiếu hụt` / `Việc làm`), the child alone, or a declared spelling that
+        ends with the child and whose beginning is part of the parent (`Thiếu hụt các dịch vụ xã
+        hội cơ bản` / `Việc làm` -> `Thiếu hụt việc làm`)."""
+        for text in (top + " " + sub, sub):
+            for key in (header_key(text), header_key(strip_units(text))):
+                if key in self.folded:
+                    return self.folded[key]
+        child, whole = header_key(strip_units(sub)), header_key(top)
+        hits = {name for key, name in self.folded.items()
+                if child and key.endswith(child) and len(key) > len(child) and key[:-len(child)] in whole}
+        return next(iter(hits)) if len(hits) == 1 else None
+
+
+def map_headers(headers: list[str], table: Table, label: str, parents: dict[int, tuple[str, str]] | None = None,
+                given: dict[str, str | None] | None = None, accept_suggested: bool = False) -> Mapping:
+    """Match `headers` to the declared inputs of `table`. Raises DataError for a column given twice
+    or a required input absent; similarity matches go to `unresolved` unless accepted."""
+    matcher, parents, given = _Matcher(table), parents or {}, given or {}
+    found: dict[str, str] = {}
+    rows: list[MapRow] = []
+    unknown: list[tuple[int, str]] = []
+    for position, header in enumerate(headers, start=1):
+        if _is_blank_header(header):
+            continue
+        if header in given:
+            name, how = given[header], "columns_file"
+        else:
+            hit = matcher.match(header, parents.get(position - 1))
+            name, how = hit if hit is not None else (None, "")
+        if name is None:
+            if header in given or header_key(header) in ROW_NUMBER_KEYS:
+                rows.append(MapRow(table.table, label, position, header, "",
+                                   "not_used" if header in given else "row_number"))
+            else:
+                unknown.append((position, header))
+            continue
+        if name in found:
+            raise DataError(f"columns '{found[name]}' and '{header}' both mean '{name}' "
+                            f"({table.columns[name].label.en}); keep only one of them, or map one of them "
+                            "to nothing in a --columns file", file=label, column=header)
+        found[name] = header
+        rows.append(MapRow(table.table, label, position, header, name, how))
+    mapping = Mapping(found, rows)
+    for position, header in unknown:
+        guess = _guess(table, header, found, parents.get(position - 1))
+        if guess is not None and accept_suggested:
+            found[guess] = header
+            rows.append(MapRow(table.table, label, position, header, guess, "suggested"))
+            continue
+        if guess is not None:
+            mapping.unresolved.append((header, guess))
+        rows.append(MapRow(table.table, label, position, header, "", "not_used",
+                           note=f"resembles '{guess}'" if guess else ""))
+    _require(table, found, headers, label, mapping)
+    mapping.missing = [n for n in table.columns if n not in found]
+    rows.sort(key=lambda r: r.position or 0)
+    rows += [MapRow(table.table, label, None, "", n, "absent") for n in mapping.missing]
+    return mapping
+
+
+def _guess(table: Table, header: str, found: dict[str, str], parent: tuple[str, str] | None) -> str | None:
+    """The declared input (not yet found) whose spelling is close to the header, or to its unit-less
+    text or its child part."""
+    spellings = {s: n for n in table.columns if n not in found for s in header_spellings(table, n)}
+    texts = [header, strip_units(header)] + ([parent[1]] if parent else [])
+    for text in texts:
+        hit = suggest(text, spellings) if text else None
+        if hit is not None:
+            return spellings[hit]
+    return None
+
+
+def _require(table: Table, found: dict[str, str], headers: list[str], label: str, mapping: Mapping) -> None:
+    for name, column in table.columns.items():
+        if column.required and name not in found:
+            guess = next((h for h, n in mapping.unresolved if n == name), None)
+            spellings = ", ".join(repr(s) for s in dict.fromkeys(header_spellings(table, name)))
+            text = (f"required column '{name}' ({column.label.vi} / {column.label.en}) is missing; "
+                    f"accepted headers: {spellings}")
+            if guess is not None:
+                text += (f"; did you mean '{guess}'? (confirm with --accept-suggested, or map it in a "
+                         "--columns file)")
+            raise DataError(text, file=label, column=name)
+
+
+def _is_blank_header(header: str) -> bool:
+    return not str(header).strip() or str(header).startswith("Unnamed: ")
+
+
+def unresolved_message(guesses: list[tuple[str, str, str]]) -> str:
+    """One line naming every guessed column and both fixes. `guesses`: (file, header, input)."""
+    shown = "; ".join(f"{file} '{header}' → {name}?" for file, header, name in guesses[:6])
+    more = f" (and {len(guesses) - 6} more)" if len(guesses) > 6 else ""
+    return (f"{len(guesses)} column(s) only resemble a declared input and were not read: {shown}{more}. "
+            "Confirm the suggestions with --accept-suggested, or write a --columns file "
+            "(YAML, one line per column: 'source header: input', or 'source header: null' to leave it unused)")
+
+
+def note_absent(mapping, plan, schema) -> None:
+    """Name, on each absent input's row, the benefits whose rules read it (left undetermined
+    wherever they need it). `plan`: the compiled pack (its benefits' `inputs`)."""
+    if mapping.empty:
+        return
+    absent = (mapping["how"] == HOW["absent"][0]).to_numpy()
+    for i in absent.nonzero()[0]:  # one per absent input (a few dozen at most)
+        table, name = mapping.at[i, "table"], mapping.at[i, "input"]
+        entity = getattr(schema, table).entity
+        used = sorted(b.id for b in plan.benefits.values() if (entity, name) in b.inputs)
+        mapping.at[i, "note"] = ("leaves undetermined where needed: " + ", ".join(used)) if used \
+            else "no benefit reads it"
+
+
+def mapping_lines(mapping, lang: str = "en") -> list[str]:
+    """The mapping table as terminal lines: each source column -> input (how), then the absent inputs."""
+    if mapping.empty:
+        return []
+    how = "how_vi" if lang == "vi" else "how"
+    lines = []
+    for file, part in mapping.groupby("file", sort=False):
+        present = part[part["position"].notna()]
+        lines.append(f"{file}: {len(present)} column(s)")
+        for row in present.itertuples():  # one line per column of the file (dozens)
+            target = row.input or "—"
+            extra = f"; {row.blank}" if row.blank else ""
+            note = f"; {row.note}" if row.note else ""
+            lines.append(f"  {int(row.position):>3}  {row.source_header[:60]:<60} → {target:<28} "
+                         f"({getattr(row, how)}{extra}{note})")
+        absent = part[part["position"].isna()]
+        for row in absent.itertuples():
+            lines.append(f"  absent: {row.input} ({row.note})" if row.note else f"  absent: {row.input}")
+    return lines
