@@ -17,7 +17,7 @@ from .mapping import Mapping, map_headers, unresolved_message
 from .model import (FILE_COLUMN, REJECT_COLUMNS, ROW_COLUMN, TABLES, Register, accounting_entry,
                     empty_rejects)
 from .options import ReadOptions
-from .sources import RawTable, locate, read_raw
+from .sources import Location, RawTable, locate, read_raw
 
 
 @dataclass
