@@ -177,6 +177,15 @@ def manifest(screening, outputs: dict[str, str] | None = None) -> dict:
     return data
 
 
+def _write(frame: pd.DataFrame, stem: Path, fmt: str, kind: str, lang: str, screening) -> Path:
+    """One table: a formatted workbook for xlsx (`reports/entitlements.py`), else as it is, localised."""
+    if fmt != "xlsx":
+        return write_table(localise(frame, lang), stem, fmt)
+    from .reports.entitlements import write_table_xlsx
+
+    return write_table_xlsx(frame, stem.with_suffix(".xlsx"), kind, lang, screening.plan, manifest(screening))
+
+
 def write_outputs(screening, out_dir, fmt: str = "csv", lang: str = "en",
                   force: bool = False) -> dict[str, Path]:
     """entitlements.<fmt>, rejects.<fmt> and manifest.json in `out_dir`, whole or not at all
@@ -184,9 +193,11 @@ def write_outputs(screening, out_dir, fmt: str = "csv", lang: str = "en",
     inputs = tuple(screening.register.sources) if screening.register is not None else ()
     with staged(out_dir, force=force, inputs=inputs) as folder:
         out = folder.path
-        written = {"entitlements": write_table(localise(screening.decisions, lang), out / "entitlements", fmt)}
+        tables = {"entitlements": screening.decisions}
         if screening.register is not None:
-            written["rejects"] = write_table(localise(screening.register.rejects, lang), out / "rejects", fmt)
+            tables["rejects"] = screening.register.rejects
+        written = {kind: _write(frame, out / kind, fmt, kind, lang, screening) for kind, frame in tables.items()}
+        if screening.register is not None:
             written.update(register_tables(screening.register, out, fmt, lang, write_table))
         hashes = {name: file_sha256(path) for name, path in written.items()}
         folder.manifest(manifest(screening, {k: f"{written[k].name} sha256:{v}" for k, v in hashes.items()}))
