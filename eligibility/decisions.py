@@ -22,7 +22,7 @@ from .vocabulary import DECISION_COLUMNS as COLUMNS
 from .vocabulary import WORDS, Coverage, HitPolicy, Status, enrolment_codes
 from .vocabulary import coverage as coverage_codes
 from .rulebook.unverified import rule_notes
-from .rulebook.basis import benefit_cite, rule_values, values_text
+from .rulebook.basis import benefit_cite, minimum_text, rule_values, values_text
 
 ENTITIES = ["household", "person"]
 
@@ -52,6 +52,7 @@ class Piece:
     missing: np.ndarray       # index into `texts`
     reference: np.ndarray     # index into `texts`: the deciding rule's citation (rulebook/basis.py)
     values: np.ndarray        # index into `texts`: the parameter values it used, with their dates
+    minimum: np.ndarray       # bool: the amount is a minimum (an undecided rule could raise it)
 
 
 class Texts:
@@ -146,9 +147,34 @@ def _piece(ev: Evaluation, index: int, result: BenefitResult, cov: np.ndarray, r
     explanation, missing, basis = _explain(ev, result, rows, lang, np.where(pick < len(benefit.rules), pick, 0),
                                            texts)
     reference, used = _basis(benefit, basis, codes, values, table, texts, lang)
+    pending = np.where(eligible, result.pending_at(rows), 0) if benefit.hit_policy != HitPolicy.ALL \
+        else np.zeros(len(rows), dtype=np.int64)
+    if pending.any():
+        _minimum(ev, result, rows, pending, explanation, missing, lang, texts)
     return Piece(index, ENTITIES.index(benefit.entity), rows, status, cov[rows],
                  np.where(eligible, amount, np.nan), result.rate_at(rows).v, codes, explanation, missing,
-                 reference, used)
+                 reference, used, pending != 0)
+
+
+def _minimum(ev: Evaluation, result: BenefitResult, rows: np.ndarray, pending: np.ndarray, explanation: np.ndarray,
+             missing: np.ndarray, lang: str, texts: Texts) -> None:
+    """Rows paid an amount that an undecided rule could raise (`max`, `sum`): the explanation says the
+    amount is a minimum and names the first such rule; the missing inputs are those that would settle
+    the undecided rules."""
+    rules = result.benefit.rules
+    flagged = np.flatnonzero(pending)
+    first = np.array([(int(p) & -int(p)).bit_length() - 1 for p in pending[flagged].tolist()], dtype=np.int64)
+    pairs, inverse = np.unique(np.stack([explanation[flagged], first], axis=1), axis=0, return_inverse=True)
+    explanation[flagged] = np.array([texts.code(minimum_text(texts.items[e], rules[i], lang)) for e, i in
+                                     pairs.tolist()], dtype=np.int32)[inverse.ravel()]
+    sub = rows[flagged]
+    unknowns = []
+    for i, where, unknown in _unknown_matrices(ev, result, sub):
+        mine = where & ((pending[flagged] >> i) & 1).astype(bool)
+        if mine.any():
+            unknowns.append((i, mine, unknown[mine[where]]))
+    missing[flagged] = _missing_inputs(ev, result, sub, unknowns, texts)
+
 
 
 def _basis(benefit, basis: np.ndarray, codes: np.ndarray, values: list[tuple[str, ...]], table: RuleTable,
@@ -229,6 +255,7 @@ def _assemble(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Text
         "missing_inputs": categorical(cat("missing", np.int32), texts.items),
         "unverified": categorical(rule_codes, [r[3] for r in rule_rows]),
         "parameter_values": categorical(cat("values", np.int32), texts.items),
+        "amount_is_minimum": cat("minimum", bool),
     }, copy=False)   # the arrays are ours: no copy, and no merging of the two float columns into one block
     return frame[COLUMNS]
 

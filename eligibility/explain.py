@@ -43,6 +43,7 @@ WORDS = {
            "above": "above the threshold by", "below": "below the threshold by", "reference": "reference",
            "unverified": "UNVERIFIED", "no_value": "no value in force on this date",
            "withheld": "NOT USED",  "since": "from",
+           "minimum": "AT LEAST: a rule paying more is undecided",
            "none": "?"},
     "vi": {"household": "Hộ", "member": "Thành viên", "rule": "quy định", "holds": "đạt", "fails": "không đạt",
            "unknown": "chưa rõ", "params": "giá trị áp dụng", "missing": "thiếu dữ liệu", "amount": "mức hưởng",
@@ -50,6 +51,7 @@ WORDS = {
            "above": "cao hơn ngưỡng", "below": "thấp hơn ngưỡng", "reference": "căn cứ",
            "unverified": "CHƯA KIỂM CHỨNG", "no_value": "không có giá trị hiệu lực tại ngày xét",
            "withheld": "KHÔNG DÙNG",  "since": "từ",
+           "minimum": "TỐI THIỂU: còn quy định trả cao hơn chưa xác định",
            "none": "?"},
 }
 KLEENE = {True: "holds", False: "fails", None: "unknown"}
@@ -114,6 +116,10 @@ def _decision(ev: Evaluation, result, row: int) -> dict[str, Any]:
              "not_encoded": None if benefit.encodes(ev.as_of)
              else {lang: not_encoded_text(benefit, ev.as_of, lang) for lang in ("vi", "en")},
              "rules": []}
+    # hit policies max/sum: an undecided rule that could raise the amount leaves it a minimum
+    pending = int(result.pending_at(np.array([row]))[0]) if status == ELIGIBLE else 0
+    entry["amount_is_minimum"] = bool(pending)
+    entry["pending_rules"] = [r.id for i, r in enumerate(benefit.rules) if pending >> i & 1]
     for rule, outcome in zip(benefit.rules, result.outcomes):
         entry["rules"].append(_rule(ev, rule, outcome, benefit.entity, row))
     entry["near_miss"] = _near_miss(entry) if status == NOT_ELIGIBLE else None
@@ -233,6 +239,8 @@ def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[st
         head += f" — {w['amount']} {format_amount(entry['amount'], entry['unit'], lang)}"
     if entry["rate"] is not None and status == ELIGIBLE:
         head += f" @ {format_rate(entry['rate'], lang)}"
+    if entry.get("amount_is_minimum"):
+        head += f" ({w['minimum']})"
     cov = coverage_text(Coverage(entry["coverage"]), lang)
     lines = [head + (f" [{cov}]" if cov else "")]
     if entry.get("not_encoded"):
@@ -240,7 +248,7 @@ def _render_decision(entry: dict, lang: str, pad: str, verbose: bool) -> list[st
     for rule in entry["rules"]:
         if not rule["in_force"]:
             continue
-        if status == ELIGIBLE and rule["id"] != entry["rule"]:
+        if status == ELIGIBLE and rule["id"] != entry["rule"] and rule["id"] not in entry.get("pending_rules", ()):
             continue
         if status == NOT_ELIGIBLE and near and rule["id"] != near:
             continue

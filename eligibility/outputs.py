@@ -25,6 +25,7 @@ HEADERS_VI = {
     "reference": "Căn cứ pháp lý", "explanation": "Giải thích", "missing_inputs": "Thiếu dữ liệu",
     "unverified": "Giá trị chưa kiểm chứng",
     "parameter_values": "Mức, hệ số áp dụng (từ ngày, căn cứ)",
+    "amount_is_minimum": "Mức hưởng tối thiểu (còn quy định chưa xác định)",
     "table": "Bảng", "file": "Tệp", "row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do", "code": "Mã lỗi",
 }
 VALUES_VI = {   # statuses and coverage values in the catalogue's words (eligibility.vocabulary)

@@ -174,11 +174,13 @@ def enrolment_codes(true: np.ndarray | None, false: np.ndarray | None, n: int) -
 # The decisions table's columns, in order (both engines write this table).
 DECISION_COLUMNS = ["household_id", "person_id", "name", "district", "commune", "village", "benefit",
                     "benefit_label", "entity", "status", "coverage", "amount", "unit", "rate", "rule", "rule_label",
-                    "reference", "explanation", "missing_inputs", "unverified", "parameter_values"]
+                    "reference", "explanation", "missing_inputs", "unverified", "parameter_values",
+                    "amount_is_minimum"]
 
 # Words of the decisions table's explanations (both engines write them), from the catalogue.
 _EXPLANATION_WORDS = {"holds": N_("all conditions hold"), "unknown": N_("unknown"), "failed": N_("not met"),
-                      "off": N_("no rule in force on"), "above": N_("above"), "below": N_("below")}
+                      "off": N_("no rule in force on"), "above": N_("above"), "below": N_("below"),
+                      "minimum": N_("the amount is a minimum, it may be higher once this is decided")}
 WORDS = {lang: {key: translator(lang)(message) for key, message in _EXPLANATION_WORDS.items()} for lang in ("en", "vi")}
 
 __all__ = ["Vocabulary", "Status", "Coverage", "Match", "HitPolicy", "Enrolment", "COVERAGE_RULE", "coverage", "enrolment",

@@ -117,6 +117,10 @@ class BenefitResult:
     outcomes: list[RuleOutcome]
     enrolled: V | None
     pattern: np.ndarray | None = None   # hit policy `sum`: bit i set when rule i pays (aligned with paid_rows)
+    # hit policies `max` and `sum`: bit i set when rule i is undecided and could raise the amount paid
+    # (its amount unknown, or above the amount paid under `max`, above zero under `sum`): the amount
+    # is then a minimum (aligned with paid_rows; None: no such row)
+    pending: np.ndarray | None = None
 
     def _positions(self, rows: np.ndarray) -> np.ndarray:
         """Where each of `rows` sits in `paid_rows` (-1: not paid)."""
@@ -138,6 +142,12 @@ class BenefitResult:
         if all(rule.rate is None for rule in self.benefit.rules):   # only loans have a rate
             return V(np.full(len(rows), np.nan), np.zeros(len(rows), dtype=bool))
         return self._at(self.paid_rate, rows)
+
+    def pending_at(self, rows: np.ndarray) -> np.ndarray:
+        """Per row, the bits of the undecided rules that could raise its amount (0: the amount is firm)."""
+        if self.pending is None:
+            return np.zeros(len(rows), dtype=np.int64)
+        return np.append(self.pending, 0)[self._positions(rows)]
 
     def pattern_at(self, rows: np.ndarray) -> np.ndarray:
         assert self.pattern is not None, "a pattern is kept for hit policy `sum` only"
@@ -521,7 +531,30 @@ class Evaluation:
         if not benefit.encodes(self.as_of):    # no rule is in force: the pack does not know the law then
             status[:] = UNDETERMINED
         enrolled = self.eval(benefit.enrolled, entity).full(n) if benefit.enrolled is not None else None
-        return BenefitResult(benefit, status, chosen, paid_rows, paid_amount, paid_rate, outcomes, enrolled, pattern)
+        pending = self._pending(policy, outcomes, entity, paid_rows, paid_amount)
+        return BenefitResult(benefit, status, chosen, paid_rows, paid_amount, paid_rate, outcomes, enrolled, pattern,
+                             pending)
+
+    def _pending(self, policy, outcomes: list[RuleOutcome], entity: str, paid_rows: np.ndarray,
+                 paid_amount: np.ndarray) -> np.ndarray | None:
+        """Hit policies `max` and `sum`: where a rule still undecided could raise the amount paid, the
+        amount is a minimum, never firm. Only rows paid a known amount, and only the undecided rules'
+        amounts there, are computed (usually few)."""
+        if policy not in (HitPolicy.MAX, HitPolicy.SUM) or not len(paid_rows):
+            return None
+        pending = np.zeros(len(paid_rows), dtype=np.int64)
+        for i, o in enumerate(outcomes):
+            if not len(o.unknown_rows):
+                continue
+            at = np.flatnonzero(_among(o.unknown_rows, paid_rows) & ~np.isnan(paid_amount))
+            if not len(at):
+                continue
+            value = self.at(o.rule.amount, entity, paid_rows[at]).full(len(at))
+            higher = paid_amount[at] if policy == HitPolicy.MAX else 0.0
+            with np.errstate(invalid="ignore"):
+                raises = ~value.k | (np.asarray(value.v, dtype=float) > higher)
+            pending[at[raises]] |= np.int64(1) << i
+        return pending if pending.any() else None
 
     def _narrowest_first(self, conditions: list, n: int) -> list:
         """All conditions must hold, so their order is free: start from the one already computed

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..vocabulary import WORDS as EXPLANATION
 from ..wording.formats import format_date, format_number
 from .plan import CompiledBenefit, CompiledRule, Plan
 
@@ -45,6 +46,12 @@ def rule_values(plan: Plan, rule: CompiledRule, as_of: dt.date, lang: str = "en"
         out.append(f"{name} = {_shown(item.value, lang)} ({words['from']} {format_date(item.from_, lang)}; "
                    f"{item.reference.cite(lang)})")
     return tuple(out)
+
+
+def minimum_text(holds: str, rule: CompiledRule, lang: str) -> str:
+    """An eligible row's explanation when its amount is a minimum: an undecided rule (the first in
+    precedence order is named) could raise it."""
+    return f"{holds} — {EXPLANATION[lang]['minimum']}: {getattr(rule.label, lang)}"
 
 
 def values_text(*items: tuple[str, ...]) -> str:

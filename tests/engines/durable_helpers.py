@@ -149,9 +149,9 @@ class RandomRegister:
 
 # ---------------------------------------------------------------- comparing the two engines
 KEY = ["household_id", "person_id", "benefit", "rule"]
-MUST_MATCH = ["status", "coverage", "amount", "rule", "missing_inputs", "rate"]
+MUST_MATCH = ["status", "coverage", "amount", "rule", "missing_inputs", "rate", "amount_is_minimum"]
 ALSO = ["name", "district", "commune", "village", "benefit_label", "entity", "unit", "rule_label", "reference",
-        "unverified", "explanation"]
+        "unverified", "explanation", "parameter_values"]
 
 
 def plain(frame: pd.DataFrame) -> pd.DataFrame:

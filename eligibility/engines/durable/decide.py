@@ -19,6 +19,7 @@ from ..scalar import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Decided, HouseholdCon
 from ...vocabulary import WORDS, Coverage, Status, enrolment
 from ...vocabulary import coverage as coverage_code
 from ...rulebook.basis import values_text
+from ...rulebook.basis import minimum_text
 from .texts import RuleTexts, cond_text, fmt_number, rule_texts
 from .translate import Atom, Elig, Slot, Translator
 
@@ -45,6 +46,7 @@ class DecisionRow(NamedTuple):
     missing_inputs: str
     unverified: str
     parameter_values: str
+    amount_is_minimum: bool = False
 
 
 def coverage(status: Status, has_enrolment: bool, enrolled: Any) -> Coverage:
@@ -149,8 +151,29 @@ class DecisionReader:
         if benefit.hit_policy == "sum":
             joined = [ri for ri, h in enumerate(holds) if h]
         explanation, basis = self._explain(bi, benefit, key, person, ctx, col, holds, status, chosen, hkey)
-        return [_row(bi, 0, local, status, cover, amount, rate_out,
-                     chosen if status == ELIGIBLE else -1, texts, explanation, missing, joined, basis)]
+        pending = self._pending(benefit, holds, amount, ctx, person) if status == ELIGIBLE else []
+        if pending:   # an undecided rule could raise the amount: it is a minimum, and what would settle it
+            explanation = minimum_text(explanation, rules[pending[0]], self.lang)
+            only = [None if ri in pending else bool(h) for ri, h in enumerate(holds)]
+            missing = self._missing(bi, benefit, key, person, ctx, col, only, hkey)
+        row = _row(bi, 0, local, status, cover, amount, rate_out,
+                   chosen if status == ELIGIBLE else -1, texts, explanation, missing, joined, basis)
+        return [row._replace(amount_is_minimum=bool(pending))]
+
+    def _pending(self, benefit: CompiledBenefit, holds: list, amount: float | None, ctx: HouseholdContext,
+                 person: int | None) -> list[int]:
+        """Hit policies `max` and `sum`: the undecided rules that could raise the amount paid (their
+        amount unknown, or above the amount paid under `max`, above zero under `sum`)."""
+        if benefit.hit_policy not in ("max", "sum") or amount is None:
+            return []
+        floor = amount if benefit.hit_policy == "max" else 0.0
+        out = []
+        for ri, h in enumerate(holds):
+            if h is None:
+                value = self.scalar.value(benefit.rules[ri].amount, ctx, person)
+                if value is None or float(value) > floor:
+                    out.append(ri)
+        return out
 
     # ------------------------------------------------------------ unknown conditions
     def _condition_known(self, bi: int, ri: int, ci: int, key: str, rc_conditions: int, col: Collector,

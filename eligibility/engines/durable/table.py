@@ -126,5 +126,6 @@ def frame(plan: Plan, prepared: Prepared, rows: list[PlacedRow], lang: str) -> p
         "missing_inputs": texts("missing_inputs"),
         "unverified": texts("unverified"),
         "parameter_values": texts("parameter_values"),
+        "amount_is_minimum": np.array([d.amount_is_minimum for d in decisions], dtype=bool),
     })
     return out[COLUMNS]
