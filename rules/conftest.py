@@ -27,6 +27,9 @@ class ExampleItem(pytest.Item):
     def __init__(self, *, plan, example, line, **kwargs):
         super().__init__(**kwargs)
         self.plan, self.example, self.line = plan, example, line
+        # each example is screened alone: `make test` runs them; `make test-fast` leaves them to
+        # `eligibility test` (one batch for the whole pack)
+        self.add_marker(pytest.mark.slow)
 
     def runtest(self):
         problems = run_example(self.plan, self.example)

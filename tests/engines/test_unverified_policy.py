@@ -69,6 +69,7 @@ def test_both_engines_agree_under_either_policy(use):
     assert_same_decisions(vec.decisions, dur.decisions, vec.register.households, vec.register.members)
 
 
+@pytest.mark.slow
 def test_validate_lists_no_d_value_in_force_unless_asked():
     runner = CliRunner()
     default = runner.invoke(main, ["validate", "--as-of", AFTER.isoformat()], catch_exceptions=False).output
