@@ -14,6 +14,7 @@ facts; the rules' conditions themselves are matched by durable_rules.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import Any
 from collections.abc import Iterable
@@ -185,7 +186,7 @@ class ScalarEvaluator:
             total = 0.0
             for v in values:
                 total += float(v)
-            return total
+            return _finite(total)
         if not values:
             return None                     # max/min of no members: unknown
         best = max(values) if func == "max" else min(values)
@@ -223,18 +224,18 @@ class ScalarEvaluator:
         a, b = float(left), float(right)
         op = node.op
         if op == "+":
-            return a + b
+            return _finite(a + b)
         if op == "-":
-            return a - b
+            return _finite(a - b)
         if op == "*":
-            return a * b
+            return _finite(a * b)
         if b == 0:
             return None                     # division by zero is unknown, never infinity
         if op == "/":
-            return a / b
+            return _finite(a / b)
         if op == "//":
-            return a // b
-        return a % b
+            return _finite(a // b)
+        return _finite(a % b)
 
     def _Neg(self, node: Neg, ctx, person):
         value = self.value(node.inner, ctx, person)
@@ -263,7 +264,17 @@ class ScalarEvaluator:
         args = [self.value(a, ctx, person) for a in node.args]
         if spec.strict and any(a is None for a in args):
             return None
-        return spec.scalar(*args)
+        try:
+            return _finite(spec.scalar(*args))
+        except (OverflowError, ValueError):   # e.g. round() of a number too large for an integer
+            return None
+
+
+def _finite(value: Any) -> Any:
+    """An overflow (inf, NaN) is unknown (None), never a number: the decision is undetermined."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
 
 
 def compare(op: str, left: Any, right: Any) -> bool:

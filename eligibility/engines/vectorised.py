@@ -400,7 +400,9 @@ class Evaluation:
             return V(~falses, falses | ~unknown)
         values = np.asarray(inner.v, dtype=float)
         if node.func == "sum":
-            return V(np.bincount(self.hh_index, weights=np.where(inner.k, values, 0.0), minlength=nh), ~unknown)
+            with np.errstate(over="ignore", invalid="ignore"):
+                total = np.bincount(self.hh_index, weights=np.where(inner.k, values, 0.0), minlength=nh)
+            return V(total, ~unknown & np.isfinite(total))    # an overflowing total is unknown
         # max/min: a household's members are one run of rows; a household with no member has no value
         nonempty = self.hh_size > 0
         result = np.zeros(nh)
@@ -448,7 +450,7 @@ class Evaluation:
         left, right = get(node.left), get(node.right)
         a, b = np.asarray(left.v, dtype=float), np.asarray(right.v, dtype=float)
         known = known_both(left.k, right.k)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             if node.op == "+":
                 value = a + b
             elif node.op == "-":
@@ -458,7 +460,7 @@ class Evaluation:
             else:
                 known = known & (b != 0)       # division by zero is unknown, not infinity
                 value = a / b if node.op == "/" else np.floor_divide(a, b) if node.op == "//" else np.mod(a, b)
-        return V(value, known)
+        return V(value, known & np.isfinite(value))   # an overflow (inf, NaN) is unknown, never a number
 
     def _Neg(self, node: Neg, get) -> V:
         inner = get(node.inner)
@@ -490,7 +492,11 @@ class Evaluation:
         if not spec.strict:                    # it reads knownness itself
             return V(*spec.vector(*((a.v, a.k) for a in args)))
         known = functools.reduce(known_both, [a.k for a in args])
-        return V(np.asarray(spec.vector(*(a.v for a in args))), known)
+        with np.errstate(over="ignore", invalid="ignore"):
+            value = np.asarray(spec.vector(*(a.v for a in args)))
+        if value.dtype.kind == "f":                # an overflow (inf, NaN) is unknown, never a number
+            known = known & np.isfinite(value)
+        return V(value, known)
 
     # ------------------------------------------------------------ benefits
     def _benefit(self, benefit: CompiledBenefit) -> BenefitResult:
