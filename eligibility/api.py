@@ -85,7 +85,26 @@ def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | No
     result = evaluate_frames(plan, register.households, register.members, as_of, engine=engine,
                              include_all=include_all, lang=lang, progress=progress)
     result.register = register
+    _audit(result, include_all, lang)
     return result
+
+
+def _audit(result: Screening, include_all: bool, lang: str) -> None:
+    """Coverage from the programmes' own lists where the register gives them (eligibility/audit/);
+    the findings go to `result.extra["audit"]`."""
+    from .audit import audit_lists
+
+    register = result.register
+
+    def every_row(household_ids: list[str]) -> pd.DataFrame:
+        hh = register.households[register.households["household_id"].isin(household_ids)]
+        mm = register.members[register.members["household_id"].isin(household_ids)]
+        return evaluate_frames(result.plan, hh, mm, result.as_of, engine=result.engine, include_all=True,
+                               lang=lang).decisions
+
+    audit = audit_lists(result.plan, register, result.decisions, result.as_of, every_row, include_all)
+    result.decisions = audit.decisions
+    result.extra["audit"] = audit
 
 
 def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_dir: str | Path | None = None,

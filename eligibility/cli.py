@@ -169,6 +169,10 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
         for line in mapping_lines(result.register.mapping, lang):
             click.echo(line)
         print_summary(result, lang)
+        from .audit import summary_lines   # the programme lists' audit (issue 13)
+
+        for line in summary_lines(result.extra["audit"]) if "audit" in result.extra else []:
+            click.echo(line)
         click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
         return
     print_table(table, accounting, lang, {name: getattr(b.label, lang) for name, b in plan.benefits.items()})

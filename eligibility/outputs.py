@@ -173,6 +173,9 @@ def manifest(screening, outputs: dict[str, str] | None = None) -> dict:
         "unverified_values_in_force": used,
         "unverified_values_withheld": withheld,
     }
+    audit = screening.extra.get("audit")
+    if audit is not None:
+        data["audit"] = audit_manifest(audit)
     if outputs:
         data["outputs"] = outputs
     return data
@@ -185,6 +188,22 @@ def _write(frame: pd.DataFrame, stem: Path, fmt: str, kind: str, lang: str, scre
     from .reports.entitlements import write_table_xlsx
 
     return write_table_xlsx(frame, stem.with_suffix(".xlsx"), kind, lang, screening.plan, manifest(screening))
+
+
+def audit_manifest(audit) -> dict:
+    """Where each list-reading benefit's coverage comes from, the matching table, and each finding's
+    count and money (eligibility/audit/)."""
+    flags = sorted(b for b, s in audit.sources.items() if s == "flags")
+    findings = audit.findings
+    by_finding = ({str(k): {"count": int(len(g)), "money": float(g["money"].abs().sum())}
+                   for k, g in findings.groupby("finding")} if len(findings) else {})
+    return {
+        "coverage_source": dict(sorted(audit.sources.items())),
+        "coverage_estimated_from_flags": flags,
+        "matching": audit.matching.to_dict(orient="records") if len(audit.matching) else [],
+        "findings": by_finding,
+        "warnings": list(audit.warnings),
+    }
 
 
 def write_outputs(screening, out_dir, fmt: str = "csv", lang: str = "en",
@@ -200,6 +219,10 @@ def write_outputs(screening, out_dir, fmt: str = "csv", lang: str = "en",
         written = {kind: _write(frame, out / kind, fmt, kind, lang, screening) for kind, frame in tables.items()}
         if screening.register is not None:
             written.update(register_tables(screening.register, out, fmt, lang, write_table))
+        audit = screening.extra.get("audit")
+        if audit is not None and len(audit.matches):   # the register gave programme lists
+            written["audit_findings"] = write_table(audit.findings, out / "audit_findings", fmt)
+            written["list_matching"] = write_table(audit.matching, out / "list_matching", fmt)
         hashes = {name: file_sha256(path) for name, path in written.items()}
         folder.manifest(manifest(screening, {k: f"{written[k].name} sha256:{v}" for k, v in hashes.items()}))
         written["manifest"] = out / MANIFEST

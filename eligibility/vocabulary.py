@@ -81,6 +81,13 @@ class Coverage(Vocabulary):
     GAP = "gap"                       # eligible, not receiving it
     LEAKAGE = "leakage"               # receiving it, not eligible
     NEEDS_DATA = "needs_data"         # undetermined, or eligible with the enrolment unknown
+    # The auditor's words, from the programmes' own lists (eligibility/audit/); each carries money.
+    UNDERPAID = "underpaid"           # paid for the as-of month less than the amount due
+    OVERPAID = "overpaid"             # paid for the as-of month more than the amount due
+    WRONG_LEVEL = "wrong_level"       # enrolled at another level (coefficient, card group) than the one due
+    DECEASED_PAID = "deceased_paid"   # paid for a month after the month of death
+    NOT_IN_REGISTER = "not_in_register"  # a list entry that matches nobody in the register
+    DUPLICATE = "duplicate"           # twice in one programme, or in two programmes paying only one
 
 
 class Match(Vocabulary):
@@ -115,7 +122,9 @@ LABELS: dict[Vocabulary, str] = {
     Status.NOT_ELIGIBLE: N_("not eligible"), Status.ELIGIBLE: N_("eligible"),
     Status.UNDETERMINED: N_("undetermined"),
     Coverage.NONE: "", Coverage.COVERED: N_("covered"), Coverage.GAP: N_("gap"), Coverage.LEAKAGE: N_("leakage"),
-    Coverage.NEEDS_DATA: N_("needs data"),
+    Coverage.NEEDS_DATA: N_("needs data"), Coverage.UNDERPAID: N_("underpaid"), Coverage.OVERPAID: N_("overpaid"),
+    Coverage.WRONG_LEVEL: N_("wrong level"), Coverage.DECEASED_PAID: N_("paid after death"),
+    Coverage.NOT_IN_REGISTER: N_("not in the register"), Coverage.DUPLICATE: N_("duplicate"),
     HitPolicy.MAX: N_("the highest amount"), HitPolicy.SUM: N_("amounts added"),
     HitPolicy.FIRST: N_("the first rule that holds"), HitPolicy.ALL: N_("every rule that holds"),
 }
@@ -123,6 +132,11 @@ DESCRIPTIONS: dict[Vocabulary, str] = {
     Status.UNDETERMINED: N_("data missing to decide"),
     Coverage.COVERED: N_("eligible and receiving it"), Coverage.GAP: N_("eligible but not receiving it"),
     Coverage.LEAKAGE: N_("receiving it but not eligible"), Coverage.NEEDS_DATA: N_("data needed to decide"),
+    Coverage.UNDERPAID: N_("paid less than the amount due"), Coverage.OVERPAID: N_("paid more than the amount due"),
+    Coverage.WRONG_LEVEL: N_("enrolled at another level than the one due"),
+    Coverage.DECEASED_PAID: N_("paid for a month after the date of death"),
+    Coverage.NOT_IN_REGISTER: N_("on a programme's list but matching nobody in the register"),
+    Coverage.DUPLICATE: N_("paid twice, or by two programmes of which only one is due"),
     HitPolicy.MAX: N_("of the rules that hold, the one paying most"),
     HitPolicy.SUM: N_("every rule that holds pays; the amounts are added"),
     HitPolicy.FIRST: N_("the first rule in precedence that holds pays"),

@@ -45,7 +45,8 @@ def test_coverage_over_columns_matches_one_by_one():
 def test_words_are_written_as_their_values():
     """Outputs keep the words they always had: str enums write and compare as their value."""
     assert Status.words() == ["not_eligible", "eligible", "undetermined"]
-    assert Coverage.words() == ["none", "covered", "gap", "leakage", "needs_data"]
+    assert Coverage.words() == ["none", "covered", "gap", "leakage", "needs_data", "underpaid", "overpaid",
+                                "wrong_level", "deceased_paid", "not_in_register", "duplicate"]
     assert HitPolicy.words() == ["max", "sum", "first", "all"]
     assert f"{Status.ELIGIBLE}" == str(Status.ELIGIBLE) == "eligible" == Status.ELIGIBLE
     frame = pd.DataFrame({"status": [Status.UNDETERMINED, Status.ELIGIBLE]})

@@ -215,7 +215,8 @@ class _Compiler:
         rules = [replace(rule, period=period) for rule in rules]   # outside the period no rule is in force
         return CompiledBenefit(id=name, entity=spec.entity, label=spec.label, unit=spec.unit,
                                hit_policy=spec.hit_policy, enrolled=enrolled, rules=tuple(rules),
-                               reference=spec.reference, file=str(src.path), line=src.line(*key), period=period)
+                               reference=spec.reference, file=str(src.path), line=src.line(*key), period=period,
+                               enrolled_from=spec.enrolled_from)
 
     def _rule(self, benefit: str, spec: Benefit, rule: Rule, src: Source, scope: Scope,
               key: tuple) -> CompiledRule | None:

@@ -110,6 +110,7 @@ class CompiledBenefit:
     file: str
     line: int | None
     period: tuple = (None, None)  # (from, to) the rules encode; outside: undetermined, "period not encoded"
+    enrolled_from: Any = None     # schema.EnrolledFrom: enrolment from the programme's list (eligibility/audit.py)
 
     def encodes(self, day: dt.date) -> bool:
         """Whether the pack encodes the law of `day` for this benefit. Outside its period every

@@ -175,6 +175,31 @@ class Rule(Strict):
 Unit = Literal["vnd_per_month", "vnd_per_year", "vnd_once", "share_of_premium", "kg_rice", "loan", "status"]
 
 
+class ListLevel(Strict):
+    """The level an entry of a programme's list is enrolled at, compared with the level due (wrong_level)."""
+
+    column: Literal["coefficient", "hi_benefit_level", "hi_card_group"]
+    # the level due is the amount due divided by this parameter (a coefficient: amount / standard)
+    per: str | None = None
+
+
+class EnrolledFrom(Strict):
+    """Enrolment read from the programme's own beneficiary list (`programme_lists`), where the register
+    gives one; `enrolled_when` (the old flags) is used where it does not."""
+
+    programme: str
+    level: ListLevel | None = None
+    only_levels: list[float | str] | None = None     # entries at other levels are not this benefit's
+    # programmes of which a person may draw only one (the highest): both at once is `duplicate`
+    excludes: list[str] = Field(default_factory=list)
+    reference: Reference | None = None                # where the law says so (for `excludes`)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        return {"programme": value} if isinstance(value, str) else value
+
+
 class Benefit(Strict):
     entity: Entity
     label: Labels
@@ -184,6 +209,7 @@ class Benefit(Strict):
     # them the decision is `undetermined` ("period not encoded"), never `not_eligible`
     period: Window = Window()
     enrolled_when: str | None = None
+    enrolled_from: EnrolledFrom | None = None
     reference: Reference | None = None
     rules: list[Rule] = Field(min_length=1)
     note: str | None = None

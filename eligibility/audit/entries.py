@@ -1,0 +1,119 @@
+"""The programme lists' entries as the audit reads them: matched, in force on the as-of date, with
+the amount paid for the as-of month; and the findings that belong to entries, not to decisions
+(not_in_register, ambiguous, duplicate, deceased_paid). All on whole columns."""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from ..vocabulary import Coverage, Match
+
+ENTRY_COLUMNS = ["entry", "programme", "benefit", "key", "person_id", "household_id", "match", "candidates",
+                 "paid", "level", "paid_month", "file", "row", "full_name", "commune", "village"]
+
+
+def active_entries(lists: pd.DataFrame, matches: pd.DataFrame, as_of: dt.date,
+                   programme_benefit: dict[str, str], entity: dict[str, str]) -> pd.DataFrame:
+    """Entries in force on `as_of` (since <= as_of <= until, blank = open), with their benefit, the
+    key they enrol (person ID, or household ID for a household benefit), the amount paid and level.
+    A monthly amount counts only when paid for the as-of month (paid_month blank: the as-of month);
+    a one-off amount always."""
+    day = pd.Timestamp(as_of)
+    since = _col(lists, "since", "datetime64[ns]")
+    until = _col(lists, "until", "datetime64[ns]")
+    live = ((since.isna() | (since <= day)) & (until.isna() | (until >= day))).to_numpy()
+    month = _col(lists, "paid_month", "datetime64[ns]").dt.to_period("M")
+    this_month = (month.isna() | (month == day.to_period("M"))).to_numpy()
+    monthly = _col(lists, "monthly_amount", "Float64").to_numpy(dtype=float, na_value=np.nan)
+    once = _col(lists, "one_off_amount", "Float64").to_numpy(dtype=float, na_value=np.nan)
+    paid = np.where(~np.isnan(monthly), np.where(this_month, monthly, np.nan), once)
+    benefit = matches["programme"].map(programme_benefit)
+    is_household = benefit.map(entity).eq("household").fillna(False).to_numpy()
+    key = np.where(is_household, matches["household_id"].to_numpy(dtype=object),
+                   matches["person_id"].to_numpy(dtype=object))
+    level = _col(lists, "coefficient", "Float64")
+    out = pd.DataFrame({
+        "entry": matches["entry"].to_numpy(), "programme": matches["programme"].to_numpy(),
+        "benefit": benefit.to_numpy(dtype=object), "key": pd.array(key, dtype="string"),
+        "person_id": matches["person_id"].to_numpy(), "household_id": matches["household_id"].to_numpy(),
+        "match": matches["match"].to_numpy(), "candidates": matches["candidates"].to_numpy(),
+        "paid": paid, "level": level.to_numpy(dtype=float, na_value=np.nan),
+        "paid_month": _month_number(month.dt.to_timestamp().fillna(day)).to_numpy(),
+        "file": lists["_file"].to_numpy(), "row": lists["_row"].to_numpy(),
+        "full_name": _col(lists, "full_name", "string").to_numpy(),
+        "commune": _col(lists, "commune", "string").to_numpy(), "village": _col(lists, "village", "string").to_numpy(),
+    })
+    return out[live].reset_index(drop=True)
+
+
+def _col(frame: pd.DataFrame, name: str, dtype: str) -> pd.Series:
+    if name in frame:
+        return frame[name].reset_index(drop=True).astype(dtype)
+    return pd.Series(pd.NA if dtype != "datetime64[ns]" else pd.NaT, index=pd.RangeIndex(len(frame)), dtype=dtype)
+
+
+def entry_findings(entries: pd.DataFrame, members: pd.DataFrame, exclusive: list[tuple[str, str, str]]) -> pd.DataFrame:
+    """not_in_register (unmatched), needs_data (ambiguous), duplicate and deceased_paid, one row per entry
+    found, with the money: the amount that entry paid (for a duplicate: the lower of the two)."""
+    parts = [
+        _with(entries[entries["match"] == Match.UNMATCHED.value], Coverage.NOT_IN_REGISTER, "paid"),
+        _with(entries[entries["match"] == Match.AMBIGUOUS.value], Coverage.NEEDS_DATA, "paid"),
+        _same_programme_twice(entries), _two_exclusive_programmes(entries, exclusive),
+        _after_death(entries, members),
+    ]
+    return pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) \
+        else _with(entries.iloc[:0], Coverage.DUPLICATE, "paid")
+
+
+def _with(part: pd.DataFrame, finding: Coverage, money: str, note: str = "") -> pd.DataFrame:
+    return part.assign(finding=finding.value, money=part[money].to_numpy(dtype=float) if len(part) else [],
+                       note=note)
+
+
+def _same_programme_twice(entries: pd.DataFrame) -> pd.DataFrame:
+    """Every entry of a person (or household) in one programme after the first (the highest amount
+    kept first): only one is due."""
+    linked = entries[entries["key"].notna()]
+    ordered = linked.sort_values(["programme", "key", "paid", "entry"], ascending=[True, True, False, True])
+    extra = ordered[ordered.duplicated(["programme", "key"], keep="first")]
+    return _with(extra, Coverage.DUPLICATE, "paid", "same programme twice")
+
+
+def _two_exclusive_programmes(entries: pd.DataFrame, exclusive: list[tuple[str, str, str]]) -> pd.DataFrame:
+    """A person on two lists of which only the highest is due (`excludes:` in the rule file): the
+    lower entry is the duplicate, its amount the money. Each pair once."""
+    found = []
+    linked = entries[entries["person_id"].notna()]
+    best = linked.sort_values("paid", ascending=False).drop_duplicates(["programme", "person_id"])
+    seen: set[frozenset] = set()
+    for first, second, why in exclusive:   # a loop over the pairs the rule pack declares
+        if frozenset((first, second)) in seen:
+            continue
+        seen.add(frozenset((first, second)))
+        both = best[best["programme"] == first].merge(best[best["programme"] == second], on="person_id",
+                                                       suffixes=("", "_other"))
+        if both.empty:
+            continue
+        lower_is_first = both["paid"].fillna(0).to_numpy() <= both["paid_other"].fillna(0).to_numpy()
+        pick = np.where(lower_is_first, both["entry"], both["entry_other"])
+        rows = linked[linked["entry"].isin(pick)]
+        found.append(_with(rows, Coverage.DUPLICATE, "paid", why))
+    return pd.concat(found, ignore_index=True) if found else entries.iloc[:0]
+
+
+def _after_death(entries: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """Entries paying a person for a month after the month of their death."""
+    if "date_of_death" not in members or entries.empty:
+        return entries.iloc[:0]
+    death = pd.to_datetime(entries["person_id"].map(members.set_index("person_id")["date_of_death"]))
+    died = _month_number(death)
+    after = (died.notna() & (entries["paid_month"] > died)).to_numpy(dtype=bool, na_value=False)
+    after &= entries["paid"].fillna(0).to_numpy() > 0
+    return _with(entries[after], Coverage.DECEASED_PAID, "paid", "died " + death[after].dt.strftime("%d/%m/%Y"))
+
+
+def _month_number(days: pd.Series) -> pd.Series:
+    """year * 12 + month: months compare as whole numbers."""
+    return (days.dt.year * 12 + days.dt.month).astype("Int64")
