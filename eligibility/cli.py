@@ -299,8 +299,12 @@ def explain(register: Path, household_id: str, rules_dir, as_of, lang: str, fmt:
               "households each (for registers too large for one machine's memory).")
 @click.option("--part-size", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Households per part with --partitioned.")
+@click.option("--lists", "with_lists", is_flag=True, help="Also write the programme lists (Decree 20 allowance and "
+              "social pension payrolls) with planted errors: underpaid, not in the register, paid after death, "
+              "duplicates, entries without IDs; the numbers planted go to the manifest.")
 @force_option
-def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_size: int, force: bool) -> None:
+def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_size: int, force: bool,
+           with_lists: bool) -> None:
     """Generate a realistic synthetic Lai Châu register (deterministic by seed)."""
     from .outfolder import output_folder
     from .synthetic import write_sample
@@ -310,10 +314,19 @@ def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_s
             from .partitions import write_partitioned_sample
 
             parts = write_partitioned_sample(folder.path, n, seed, part_size, fmt)
+        elif with_lists:
+            from dataclasses import asdict
+
+            from .synthetic.lists import write_sample_with_lists
+
+            planted = asdict(write_sample_with_lists(folder.path, households=n, seed=seed, fmt=fmt))
         else:
             write_sample(folder.path, households=n, seed=seed, fmt=fmt)
+        if with_lists and partitioned:
+            click.echo("note: --lists is not written with --partitioned (one list per register, not per part)")
         folder.manifest({"tool": "eligibility", "version": __version__, "command": "sample",
                          "households": n, "seed": seed, "format": fmt,
+                         **({"planted": planted} if with_lists and not partitioned else {}),
                          **({"partitioned": {"parts": parts, "part_size": part_size}} if partitioned else {})})
     where = f" in {parts:,} parts" if partitioned else ""
     click.echo(f"wrote a {n:,}-household register (seed {seed}){where} to {out_dir}")

@@ -118,6 +118,9 @@ def _list_coverage(plan, decisions, entries, audited, as_of, include_all) -> tup
     paid = joined["paid"].to_numpy(dtype=float)
     level_due = _level_due(plan, sub, due, as_of)
     level = joined["level"].to_numpy(dtype=float)
+    # eligible, off this list, but paid by a programme that excludes this one: only one is due, it is held
+    held = _held_elsewhere(plan, entries, joined)
+    words[(words == Coverage.GAP.value) & held] = Coverage.COVERED.value
     covered = words == Coverage.COVERED.value
     wrong = covered & ~np.isnan(level) & ~np.isnan(level_due) & ~np.isclose(level, level_due)
     diff = paid - due
@@ -144,6 +147,18 @@ def _list_coverage(plan, decisions, entries, audited, as_of, include_all) -> tup
         "file": joined["file"].to_numpy()[flagged], "row": joined["row"].to_numpy()[flagged], "note": "",
     })
     return out[np.asarray(keep)].reset_index(drop=True), found
+
+
+def _held_elsewhere(plan, entries: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
+    """Rows (benefit, key) whose person is on the list of a programme their benefit `excludes`."""
+    pairs = [(name, other) for name, b in plan.benefits.items() if b.enrolled_from is not None
+             for other in b.enrolled_from.excludes]
+    if not pairs:
+        return np.zeros(len(rows), dtype=bool)
+    excludes = pd.DataFrame(pairs, columns=["benefit", "programme"])
+    held = entries[entries["key"].notna()][["programme", "key"]].merge(excludes, on="programme")[["benefit", "key"]]
+    mark = rows[["benefit", "key"]].merge(held.drop_duplicates(), how="left", indicator=True)["_merge"]
+    return mark.eq("both").to_numpy()
 
 
 def _level_due(plan, sub: pd.DataFrame, due: np.ndarray, as_of: dt.date) -> np.ndarray:
