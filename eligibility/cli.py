@@ -302,9 +302,11 @@ def explain(register: Path, household_id: str, rules_dir, as_of, lang: str, fmt:
 @click.option("--lists", "with_lists", is_flag=True, help="Also write the programme lists (Decree 20 allowance and "
               "social pension payrolls) with planted errors: underpaid, not in the register, paid after death, "
               "duplicates, entries without IDs; the numbers planted go to the manifest.")
+@click.option("--partial-dates", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Share of birth dates written as the year alone (1944), as registers write them for the elderly.")
 @force_option
 def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_size: int, force: bool,
-           with_lists: bool) -> None:
+           with_lists: bool, partial_dates: float) -> None:
     """Generate a realistic synthetic Lai Châu register (deterministic by seed)."""
     from .outfolder import output_folder
     from .synthetic import write_sample
@@ -313,7 +315,7 @@ def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_s
         if partitioned:
             from .partitions import write_partitioned_sample
 
-            parts = write_partitioned_sample(folder.path, n, seed, part_size, fmt)
+            parts = write_partitioned_sample(folder.path, n, seed, part_size, fmt, partial_dates)
         elif with_lists:
             from dataclasses import asdict
 
@@ -321,11 +323,14 @@ def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_s
 
             planted = asdict(write_sample_with_lists(folder.path, households=n, seed=seed, fmt=fmt))
         else:
-            write_sample(folder.path, households=n, seed=seed, fmt=fmt)
+            write_sample(folder.path, households=n, seed=seed, fmt=fmt, partial_dates=partial_dates)
         if with_lists and partitioned:
             click.echo("note: --lists is not written with --partitioned (one list per register, not per part)")
+        if with_lists and partial_dates and not partitioned:
+            click.echo("note: --partial-dates is not applied with --lists (the lists match people by exact birth date)")
         folder.manifest({"tool": "eligibility", "version": __version__, "command": "sample",
                          "households": n, "seed": seed, "format": fmt,
+                         "partial_dates": 0.0 if with_lists and not partitioned else partial_dates,
                          **({"planted": planted} if with_lists and not partitioned else {}),
                          **({"partitioned": {"parts": parts, "part_size": part_size}} if partitioned else {})})
     where = f" in {parts:,} parts" if partitioned else ""

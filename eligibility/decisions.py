@@ -19,7 +19,7 @@ from .rulebook.expressions import Compare
 from .rulebook.periods import not_encoded_text
 from .rulebook.plan import CompiledCondition, CompiledRule
 from .vocabulary import DECISION_COLUMNS as COLUMNS
-from .vocabulary import WORDS, Coverage, HitPolicy, Status, enrolment_codes
+from .vocabulary import PARTIAL_NEEDS, WORDS, Coverage, HitPolicy, Status, enrolment_codes
 from .vocabulary import coverage as coverage_codes
 from .rulebook.unverified import rule_notes
 from .rulebook.basis import benefit_cite, minimum_text, rule_values, values_text
@@ -341,18 +341,25 @@ def _missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray, unk
                 if inp not in relevant:
                     relevant[inp] = np.zeros(len(rows), dtype=bool)
                 relevant[inp][where] |= unknown[:, j]
-    matrix = np.zeros((len(rows), len(inputs)), dtype=bool)
+    # per input three columns: missing, known to its year only, known to its month only (a date)
+    matrix = np.zeros((len(rows), 3 * len(inputs)), dtype=bool)
     for j, (ent, name) in enumerate(inputs):
-        known = ev.column(ent, name).full(ev.n(ent)).k
         if ent == "household" and entity == "person":
-            known = known[ev.hh_index[rows]]
+            at = ev.hh_index[rows]
         elif ent == entity:
-            known = known[rows]
+            at = rows
         else:
             continue  # a member's input behind a household aggregate: named through the aggregate
-        matrix[:, j] = ~known & relevant.get((ent, name), False)
-    names = np.array([name if ent == entity else f"{'household.' if ent == 'household' else 'member.'}{name}"
-                      for ent, name in inputs], dtype=object)
+        value = ev.column(ent, name).full(ev.n(ent)).at(at)
+        wanted = relevant.get((ent, name), False)
+        matrix[:, 3 * j] = ~value.k & wanted
+        if value.hi is not None:
+            ranged = value.ranged & wanted
+            same_month = value.v // 100 == value.hi // 100
+            matrix[:, 3 * j + 1], matrix[:, 3 * j + 2] = ranged & ~same_month, ranged & same_month
+    names = np.array([shown + suffix for ent, name in inputs
+                      for shown in [name if ent == entity else f"{'household.' if ent == 'household' else 'member.'}{name}"]
+                      for suffix in ("", f" ({PARTIAL_NEEDS['year']})", f" ({PARTIAL_NEEDS['month']})")], dtype=object)
     return _by_pattern(matrix, lambda p: texts.code(", ".join(names[p])))
 
 
@@ -413,13 +420,16 @@ def _failed_piece(ev: Evaluation, cond: CompiledCondition, entity: str, rows: np
     base = _cond_text(cond, lang)
     if not (isinstance(node, Compare) and node.left.type.kind == "number" and node.right.type.kind == "number"):
         return np.full(len(rows), base, dtype=object)
-    left = ev.eval(node.left, entity).full(ev.n(entity)).v[rows].astype(float)
-    right = ev.eval(node.right, entity).full(ev.n(entity)).v[rows].astype(float)
+    left_v = ev.eval(node.left, entity).full(ev.n(entity)).at(rows)
+    right_v = ev.eval(node.right, entity).full(ev.n(entity)).at(rows)
+    left, right = left_v.v.astype(float), right_v.v.astype(float)
     words = WORDS[lang]
     gap = left - right
     direction = np.where(gap > 0, words["above"], words["below"])
-    return (f"{base} → " + _fmt_numbers(left) + " vs " + _fmt_numbers(right) + " ("
-            + _fmt_numbers(np.abs(gap)) + " " + direction + ")").astype(object)
+    shown = (f"{base} → " + _fmt_numbers(left) + " vs " + _fmt_numbers(right) + " ("
+             + _fmt_numbers(np.abs(gap)) + " " + direction + ")").astype(object)
+    ranged = left_v.ranged | right_v.ranged       # a range (an age from a year of birth): no single figure
+    return np.where(ranged, base, shown) if np.any(ranged) else shown
 
 
 def _fmt_numbers(values: np.ndarray) -> np.ndarray:

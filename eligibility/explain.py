@@ -14,7 +14,7 @@ from .decisions import coverage
 from .engines.vectorised import Evaluation
 from .rulebook.expressions import Compare
 from .rulebook.plan import CompiledRule
-from .vocabulary import Coverage, Status
+from .vocabulary import Coverage, Status, partial_need
 from .rulebook.periods import not_encoded_text
 from .wording import format_amount, format_rate
 
@@ -182,8 +182,12 @@ def _citations(reference) -> dict[str, str]:
 def _missing(ev: Evaluation, inputs, entity: str, row: int) -> set[str]:
     out = set()
     for ent, name in inputs:
-        known = ev.column(ent, name).full(ev.n(ent)).k
-        if ent == entity and not bool(known[row]):
+        value = ev.column(ent, name).full(ev.n(ent))
+        known = value.k
+        at = row if ent == entity else int(ev.hh_index[row]) if ent == "household" and entity == "person" else None
+        if at is not None and value.hi is not None and bool(value.ranged[at]):   # a date known to its year or month
+            out.add(partial_need(name if ent == entity else f"household.{name}", int(value.v[at]), int(value.hi[at])))
+        elif ent == entity and not bool(known[row]):
             out.add(name)
         elif ent == "household" and entity == "person" and not bool(known[ev.hh_index[row]]):
             out.add(f"household.{name}")

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import DataError
+from .vocabulary import LATEST_SUFFIX
 from .rulebook.inputs import InputSchema, Table
 from .suggestions import suggest
 
@@ -30,8 +31,25 @@ def _typed(table: Table, records: list[dict[str, Any]]) -> pd.DataFrame:
                     file=f"{table.table} record {i}", column=key)
     frame = pd.DataFrame({name: [r.get(name) for r in records] for name in table.columns})
     for name, column in table.columns.items():
+        if column.type == "date" and len(frame):
+            first, last = zip(*(_date_bounds(v) for v in frame[name]))
+            if any(x is not None for x in last):   # a date known to its year or month (1944, '1944-03')
+                frame[name + LATEST_SUFFIX] = pd.to_datetime(pd.Series(last, dtype=object))
+            frame[name] = pd.Series(first, dtype=object)
         frame[name] = _convert(frame[name], column.type, list(column.values or ()), table.table, name)
     return frame
+
+
+def _date_bounds(value: Any) -> tuple[Any, dt.date | None]:
+    """(the date or its first day, its last day when known only to a year or month, else None)."""
+    text = str(value) if isinstance(value, int | str) and not isinstance(value, bool) else ""
+    if text.isdigit() and len(text) == 4:
+        return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+    if len(text) in (6, 7) and text[:4].isdigit() and text[4] == "-" and text[5:].isdigit():
+        year, month = int(text[:4]), int(text[5:])
+        after = dt.date(year + month // 12, month % 12 + 1, 1)
+        return dt.date(year, month, 1), after - dt.timedelta(days=1)
+    return value, None
 
 
 def _convert(series: pd.Series, kind: str, codes: list[str], table: str, name: str) -> pd.Series:

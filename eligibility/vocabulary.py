@@ -197,5 +197,19 @@ _EXPLANATION_WORDS = {"holds": N_("all conditions hold"), "unknown": N_("unknown
                       "minimum": N_("the amount is a minimum, it may be higher once this is decided")}
 WORDS = {lang: {key: translator(lang)(message) for key, message in _EXPLANATION_WORDS.items()} for lang in ("en", "vi")}
 
-__all__ = ["Vocabulary", "Status", "Coverage", "Match", "HitPolicy", "Enrolment", "COVERAGE_RULE", "coverage", "enrolment",
+# A date known only to its year or month (`1944`, `03/1944`) is an interval of days: the register's
+# frame keeps its earliest day in the date column and its latest day in a companion column named
+# `<column>__latest` (present only when some date is partial; NaT where the date is exact).
+LATEST_SUFFIX = "__latest"
+# How `missing_inputs` names a date known to its year or month: what more is needed (both engines).
+PARTIAL_NEEDS = {"year": "day and month", "month": "day"}
+
+
+def partial_need(name: str, lo: int, hi: int) -> str:
+    """`date_of_birth (day and month)`: the input and what its yyyymmdd interval [lo, hi] lacks."""
+    return f"{name} ({PARTIAL_NEEDS['month' if lo // 100 == hi // 100 else 'year']})"
+
+
+__all__ = ["LATEST_SUFFIX", "PARTIAL_NEEDS", "partial_need", "Vocabulary", "Status", "Coverage", "Match", "HitPolicy",
+           "Enrolment", "COVERAGE_RULE", "coverage", "enrolment",
            "enrolment_codes", "WORDS", "DECISION_COLUMNS"]

@@ -1,5 +1,6 @@
 """Hypothesis strategies of the tests, in one place: registers drawn from a rule pack's declared
-columns (any optional value may be missing), for the differential and property tests."""
+columns (any optional value may be missing, any date may be known to its year or month only), for
+the differential and property tests."""
 from __future__ import annotations
 
 from hypothesis import strategies as st
@@ -14,8 +15,9 @@ def column_values(column, pool):
         options = st.sampled_from(codes)
     elif kind == "bool":
         options = st.booleans()
-    elif kind == "date":
-        options = st.sampled_from(pool.dates)
+    elif kind == "date":   # exact, or known only to the year (1944) or the month ('1944-03'), as registers write
+        exact = st.sampled_from(pool.dates)
+        options = st.one_of(exact, exact.map(lambda d: d.year), exact.map(lambda d: f"{d.year}-{d.month:02d}"))
     elif kind == "text":
         options = st.sampled_from(pool.texts)
     elif kind == "int":

@@ -31,3 +31,21 @@ def test_a_pack_without_the_figure_stops_the_generator(bundled_plan):
     plan = dataclasses.replace(bundled_plan, parameters=parameters)
     with pytest.raises(EligibilityError, match="poverty.poor_line.urban"):
         generate_sample(10, seed=1, plan=plan)
+
+
+def test_a_share_of_birth_dates_known_to_the_year_only_reads_back_as_intervals(tmp_path, bundled_plan):
+    from eligibility.register import read_register
+    from eligibility.synthetic import write_sample
+
+    _, plain = generate_sample(400, seed=5, plan=bundled_plan)
+    _, members = generate_sample(400, seed=5, plan=bundled_plan, partial_dates=0.05)
+    partial = members["date_of_birth__latest"].notna()
+    assert 0.03 < partial.mean() < 0.07
+    # never a guessed day: the interval is the whole year (up to the as-of date), 1 January its start
+    assert (members.loc[partial, "date_of_birth"].dt.strftime("%m-%d") == "01-01").all()
+    assert (members.loc[partial, "date_of_birth"].dt.year == plain.loc[partial, "date_of_birth"].dt.year).all()
+    assert members.drop(columns=["date_of_birth", "date_of_birth__latest"]).equals(plain.drop(columns=["date_of_birth"]))
+    write_sample(tmp_path, 400, seed=5, fmt="csv", plan=bundled_plan, partial_dates=0.05)
+    register = read_register(tmp_path, bundled_plan.inputs, dt.date(2025, 11, 15))
+    assert not len(register.rejects)
+    assert register.members["date_of_birth__latest"].notna().sum() == partial.sum()

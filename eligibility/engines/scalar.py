@@ -6,6 +6,7 @@ be tested against each other. Values are plain Python values:
     number -> float          date -> int yyyymmdd        bool -> bool
     enum   -> its code (str) text -> str                 list -> tuple
     unknown -> None          (Kleene three-valued logic, written out by hand)
+    a date known to its year or month (or a number computed from one) -> Span(lo, hi)
 
 The durable engine uses it to compute formula variables, aggregates over members, cases tables,
 expression values that are not plain attributes, amounts and rates, before or after it asserts
@@ -31,7 +32,7 @@ from ..rulebook.functions import py_round_half_up as round_half_up
 from ..rulebook.functions import py_years_between as years_between
 from ..rulebook.expressions import (Aggregate, Arith, BenefitRef, BoolOp, Call, Column, Compare, Const,
                                     FromHousehold, IfElse, In, Neg, Node, Not, Param, Var)
-from ..vocabulary import Status
+from ..vocabulary import LATEST_SUFFIX, Status
 
 ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED = Status.ELIGIBLE, Status.NOT_ELIGIBLE, Status.UNDETERMINED
 
@@ -39,6 +40,29 @@ ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED = Status.ELIGIBLE, Status.NOT_ELIGIBLE, Sta
 # ---------------------------------------------------------------- dates as yyyymmdd integers
 def date_to_int(day: dt.date) -> int:
     return day.year * 10000 + day.month * 100 + day.day
+
+
+@dataclass(frozen=True)
+class Span:
+    """A value known only to lie in [lo, hi]: a date known to its year or month, an age from it.
+    A condition on it is decided only when every value of the span decides it alike."""
+
+    lo: Any
+    hi: Any
+
+
+def bounds(value: Any) -> tuple[Any, Any]:
+    return (value.lo, value.hi) if isinstance(value, Span) else (value, value)
+
+
+def span(lo: Any, hi: Any) -> Any:
+    """A Span, or the plain value when both bounds agree."""
+    return lo if lo == hi else Span(lo, hi)
+
+
+def exact(value: Any) -> Any:
+    """The value where it is one value; None (unknown) for a span: amounts, rates."""
+    return None if isinstance(value, Span) else value
 
 
 # ---------------------------------------------------------------- one household
@@ -133,9 +157,13 @@ class ScalarEvaluator:
         day = self.value(node.at, ctx, person)
         if day is None:
             return None
-        day = int(day)
-        found = self.plan.parameters[node.name].at(dt.date(day // 10000, day // 100 % 100, day % 100))
-        return None if found is None else float(found.value)
+        first, last = (self._param_on(node.name, int(d)) for d in bounds(day))
+        if first is None or last is None or first != last:   # a span over two periods: unknown
+            return None
+        return float(first.value)
+
+    def _param_on(self, name: str, day: int):
+        return self.plan.parameters[name].at(dt.date(day // 10000, day // 100 % 100, day % 100))
 
     def _Column(self, node: Column, ctx: HouseholdContext, person):
         if node.entity == "household":
@@ -182,15 +210,19 @@ class ScalarEvaluator:
             return None if unknown else True
         if unknown:
             return None
-        if func == "sum":
-            total = 0.0
+        if func == "sum":                   # sum, max and min are monotone: spans give the bounds
+            low = high = 0.0
             for v in values:
-                total += float(v)
-            return _finite(total)
+                lo, hi = bounds(v)
+                low, high = low + float(lo), high + float(hi)
+            if _finite(low) is None or _finite(high) is None:   # an overflowing total is unknown
+                return None
+            return span(low, high)
         if not values:
             return None                     # max/min of no members: unknown
-        best = max(values) if func == "max" else min(values)
-        return int(best) if node.type.kind == "date" else float(best)
+        pick = max if func == "max" else min
+        cast = int if node.type.kind == "date" else float
+        return span(cast(pick(bounds(v)[0] for v in values)), cast(pick(bounds(v)[1] for v in values)))
 
     def _Compare(self, node: Compare, ctx, person):
         left = self.value(node.left, ctx, person)
@@ -199,6 +231,8 @@ class ScalarEvaluator:
         right = self.value(node.right, ctx, person)
         if right is None:
             return None
+        if isinstance(left, Span) or isinstance(right, Span):
+            return compare_spans(node.op, left, right)
         return compare(node.op, left, right)
 
     def _BoolOp(self, node: BoolOp, ctx, person):
@@ -221,6 +255,8 @@ class ScalarEvaluator:
         right = self.value(node.right, ctx, person)
         if left is None or right is None:
             return None
+        if isinstance(left, Span) or isinstance(right, Span):
+            return arith_spans(node.op, left, right)
         a, b = float(left), float(right)
         op = node.op
         if op == "+":
@@ -239,12 +275,14 @@ class ScalarEvaluator:
 
     def _Neg(self, node: Neg, ctx, person):
         value = self.value(node.inner, ctx, person)
+        if isinstance(value, Span):
+            return Span(-float(value.hi), -float(value.lo))
         return None if value is None else -float(value)
 
     def _In(self, node: In, ctx, person):
         item = self.value(node.item, ctx, person)
         options = self.value(node.options, ctx, person)
-        if item is None or options is None:
+        if item is None or options is None or isinstance(item, Span):   # a span: in or not is unknown
             return None
         if node.item.type.kind == "number":
             found = float(item) in {float(o) for o in options}
@@ -265,6 +303,8 @@ class ScalarEvaluator:
         if spec.strict and any(a is None for a in args):
             return None
         try:
+            if any(isinstance(a, Span) for a in args):
+                return call_spans(spec, args)
             return _finite(spec.scalar(*args))
         except (OverflowError, ValueError):   # e.g. round() of a number too large for an integer
             return None
@@ -275,6 +315,56 @@ def _finite(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
+
+
+def compare_spans(op: str, left: Any, right: Any) -> bool | None:
+    """True when `op` holds for every pair of values of the spans, False when for none, else None."""
+    (alo, ahi), (blo, bhi) = bounds(left), bounds(right)
+    if op in ("==", "!="):
+        if ahi < blo or alo > bhi:
+            return op == "!="
+        if alo == ahi == blo == bhi:
+            return op == "=="
+        return None
+    if compare(op, ahi if op in ("<", "<=") else alo, blo if op in ("<", "<=") else bhi):
+        return True
+    if not compare(op, alo if op in ("<", "<=") else ahi, bhi if op in ("<", "<=") else blo):
+        return False
+    return None
+
+
+def arith_spans(op: str, left: Any, right: Any) -> Any:
+    """The bounds of `left op right` over spans; None where the operation is not monotone there."""
+    (alo, ahi), (blo, bhi) = ((float(x) for x in bounds(v)) for v in (left, right))
+    if op in ("+", "-"):
+        low, high = (alo + blo, ahi + bhi) if op == "+" else (alo - bhi, ahi - blo)
+        return None if _finite(low) is None or _finite(high) is None else span(low, high)
+    if op == "%" or (op in ("/", "//") and blo <= 0 <= bhi):
+        return None
+    if op == "*":
+        corners = [alo * blo, alo * bhi, ahi * blo, ahi * bhi]
+    else:
+        corners = [alo / blo, alo / bhi, ahi / blo, ahi / bhi]
+    low, high = min(corners), max(corners)
+    if _finite(low) is None or _finite(high) is None:   # an overflow is unknown
+        return None
+    if op == "//":
+        low, high = float(math.floor(low)), float(math.floor(high))
+    return span(low, high)
+
+
+def call_spans(spec, args: list) -> Any:
+    """A function of spans: its value at the lower and upper corners (by `spec.monotone`)."""
+    signs = spec.monotone or (0,) * len(args)
+    if any(isinstance(a, Span) and s == 0 for a, s in zip(args, signs)):
+        return None
+    low = spec.scalar(*(bounds(a)[0 if s > 0 else 1] for a, s in zip(args, signs)))
+    high = spec.scalar(*(bounds(a)[1 if s > 0 else 0] for a, s in zip(args, signs)))
+    if isinstance(low, bool) or isinstance(high, bool):
+        return low if low == high else None
+    if _finite(low) is None or _finite(high) is None:
+        return None
+    return span(low, high)
 
 
 def compare(op: str, left: Any, right: Any) -> bool:
@@ -315,14 +405,21 @@ def plain_columns(plan: Plan, entity: str, frame: pd.DataFrame) -> dict[str, lis
         elif spec.type == "bool":
             out[name] = [None if _missing(v) else bool(v) for v in col.tolist()]
         elif spec.type == "date":
-            if not pd.api.types.is_datetime64_any_dtype(col.dtype):
-                col = pd.to_datetime(col)
-            out[name] = [None if _missing(v) else v.year * 10000 + v.month * 100 + v.day for v in col.tolist()]
+            out[name] = _dates(col)
+            if name + LATEST_SUFFIX in frame.columns:   # dates known to their year or month: spans
+                out[name] = [d if d is None or last is None else span(d, last)
+                             for d, last in zip(out[name], _dates(frame[name + LATEST_SUFFIX]))]
         elif spec.type == "text":
             out[name] = [None if _missing(v) else str(v) for v in col.tolist()]
         else:
             out[name] = [None if _missing(v) else float(v) for v in col.tolist()]
     return out
+
+
+def _dates(col: pd.Series) -> list:
+    if not pd.api.types.is_datetime64_any_dtype(col.dtype):
+        col = pd.to_datetime(col)
+    return [None if _missing(v) else v.year * 10000 + v.month * 100 + v.day for v in col.tolist()]
 
 
 def records(columns: dict[str, list], n: int) -> list[dict[str, Any]]:
@@ -331,6 +428,6 @@ def records(columns: dict[str, list], n: int) -> list[dict[str, Any]]:
     return [dict(zip(names, row)) for row in zip(*lists)] if names else [{} for _ in range(n)]
 
 
-__all__ = ["ScalarEvaluator", "HouseholdContext", "Decided", "plain_columns", "records", "date_to_int",
+__all__ = ["Span", "exact", "bounds", "ScalarEvaluator", "HouseholdContext", "Decided", "plain_columns", "records", "date_to_int",
            "ELIGIBLE", "NOT_ELIGIBLE", "UNDETERMINED", "compare", "years_between", "months_between", "days_between",
            "add_years", "add_months", "round_half_up"]

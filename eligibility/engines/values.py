@@ -3,6 +3,11 @@
 Every operation works on whole numpy arrays. Kleene logic: `unknown and false` is false,
 `unknown or true` is true; anything else touching an unknown is unknown. Dates are integers
 yyyymmdd (ordering and whole-year arithmetic stay exact); enum values are global integer ids.
+
+A date known only to its year or month is an interval: `V.hi` holds the upper bounds (and `v` the
+lower ones) of a date, or of a number computed from dates (an age). `hi` is None when every value
+is exact, so registers without partial dates pay nothing. Conditions on intervals are decided where
+every value of the interval decides them alike, otherwise unknown (`interval_compare`).
 """
 from __future__ import annotations
 
@@ -21,8 +26,9 @@ from ..rulebook.functions import np_years_between as years_between  # noqa: F401
 
 @dataclass
 class V:
-    v: np.ndarray           # values (0-d for a scalar broadcast to every row)
-    k: np.ndarray           # bool: is the value known (0-d allowed)
+    v: np.ndarray           # values (0-d for a scalar broadcast to every row); lower bounds of intervals
+    k: np.ndarray           # bool: is the value known (0-d allowed); an interval counts as known
+    hi: np.ndarray | None = None   # upper bounds where some values are intervals (None: all exact)
 
     @staticmethod
     def scalar(value, known: bool = True) -> V:
@@ -31,7 +37,25 @@ class V:
     def full(self, n: int) -> V:
         """The same values as arrays of length n (broadcast a scalar)."""
         return V(np.broadcast_to(self.v, (n,)) if self.v.ndim == 0 else self.v,
-                 np.broadcast_to(self.k, (n,)) if self.k.ndim == 0 else self.k)
+                 np.broadcast_to(self.k, (n,)) if self.k.ndim == 0 else self.k,
+                 None if self.hi is None else np.broadcast_to(self.hi, (n,)) if self.hi.ndim == 0 else self.hi)
+
+    @property
+    def upper(self) -> np.ndarray:
+        """Upper bounds (the values themselves where exact)."""
+        return self.v if self.hi is None else self.hi
+
+    @property
+    def ranged(self) -> np.ndarray | bool:
+        """Known only as an interval (not one value)."""
+        return False if self.hi is None else self.k & (self.hi != self.v)
+
+    def point(self) -> V:
+        """Exact values only: an interval becomes unknown (amounts, rates, what leaves the engine)."""
+        return self if self.hi is None else V(self.v, self.k & (self.hi == self.v))
+
+    def at(self, rows: np.ndarray) -> V:
+        return V(self.v[rows], self.k[rows], None if self.hi is None else self.hi[rows])
 
     @functools.cached_property
     def true(self) -> np.ndarray:
@@ -80,6 +104,85 @@ def kleene_or(items: list[V]) -> V:
     true_any = any_of([i.true for i in items])
     false_all = all_of([i.false for i in items])
     return V(true_any, true_any | false_all)
+
+
+# ---------------------------------------------------------------- intervals (partial dates)
+def interval_compare(op: str, a: V, b: V) -> V:
+    """`a op b` where either side may be an interval: true where it holds for every pair of values,
+    false where it fails for every pair, unknown in between."""
+    alo, ahi, blo, bhi = a.v, a.upper, b.v, b.upper
+    with np.errstate(invalid="ignore"):
+        if op == "<":
+            true, false = ahi < blo, alo >= bhi
+        elif op == "<=":
+            true, false = ahi <= blo, alo > bhi
+        elif op == ">":
+            true, false = alo > bhi, ahi <= blo
+        elif op == ">=":
+            true, false = alo >= bhi, ahi < blo
+        else:
+            equal = (alo == ahi) & (blo == bhi) & (alo == blo)
+            apart = (ahi < blo) | (alo > bhi)
+            true, false = (equal, apart) if op == "==" else (apart, equal)
+    true, false = np.asarray(true, dtype=bool), np.asarray(false, dtype=bool)
+    return V(true, known_both(a.k, b.k) & (true | false))
+
+
+def interval_arith(op: str, a: V, b: V) -> V:
+    """`a op b` over intervals: the bounds of the result (monotone pieces), unknown where the
+    operation is not monotone on the interval (`%`, a divisor interval holding 0)."""
+    alo, ahi = np.asarray(a.v, dtype=float), np.asarray(a.upper, dtype=float)
+    blo, bhi = np.asarray(b.v, dtype=float), np.asarray(b.upper, dtype=float)
+    known = known_both(a.k, b.k)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        if op in ("+", "-"):
+            lo, hi = (alo + blo, ahi + bhi) if op == "+" else (alo - bhi, ahi - blo)
+        elif op == "%":
+            exact = (alo == ahi) & (blo == bhi)
+            lo = hi = np.mod(alo, blo)
+            known = known & exact & (blo != 0)
+        else:
+            if op == "*":
+                corners = [alo * blo, alo * bhi, ahi * blo, ahi * bhi]
+            else:
+                known = known & ((blo > 0) | (bhi < 0))     # a divisor that may be 0: unknown
+                corners = [alo / blo, alo / bhi, ahi / blo, ahi / bhi]
+            lo, hi = functools.reduce(np.minimum, corners), functools.reduce(np.maximum, corners)
+            if op == "//":
+                lo, hi = np.floor(lo), np.floor(hi)
+    return V(lo, known & np.isfinite(lo) & np.isfinite(hi), hi)   # an overflow is unknown, never a number
+
+
+def call_bounds(vector, signs: tuple[int, ...], args: list, pairs: bool) -> V:
+    """A monotone function over intervals: called at the lower and at the upper corner (each
+    argument's bound chosen by the direction `signs` gives: +1 rising, -1 falling, 0 not monotone:
+    an interval there is unknown). `pairs`: the function takes (values, known) pairs."""
+    def corner(upper: bool) -> list:
+        out = []
+        for arg, sign in zip(args, signs or (0,) * len(args)):
+            value = arg.upper if (sign >= 0) == upper else arg.v
+            out.append((value, arg.k) if pairs else value)
+        return out
+    with np.errstate(over="ignore", invalid="ignore"):
+        if pairs:
+            lo, known = spec_pair(vector(*corner(False)))
+            hi, _ = spec_pair(vector(*corner(True)))
+        else:
+            known = functools.reduce(known_both, [a.k for a in args])
+            lo, hi = np.asarray(vector(*corner(False))), np.asarray(vector(*corner(True)))
+    if lo.dtype.kind == "f":                          # an overflow (inf, NaN) is unknown, never a number
+        known = known & np.isfinite(lo) & np.isfinite(hi)
+    for arg, sign in zip(args, signs or (0,) * len(args)):
+        if sign == 0 and arg.hi is not None:
+            known = known & ~arg.ranged
+    if lo.dtype == bool:                              # a condition: decided where both corners agree
+        return V(lo, known & (lo == hi))
+    return V(lo, known, hi)
+
+
+def spec_pair(result) -> tuple[np.ndarray, np.ndarray]:
+    value, known = result
+    return np.asarray(value), np.asarray(known)
 
 
 # ---------------------------------------------------------------- dates as yyyymmdd integers

@@ -24,8 +24,8 @@ from ..rulebook.expressions import (Aggregate, Arith, AsOf, BenefitRef, BoolOp, 
                                     FromHousehold, IfElse, In, Neg, Node, Not, Param, Var, walk)
 from . import values as dv
 from .memory import reuse_freed_buffers
-from ..vocabulary import HitPolicy, Status
-from .values import V, kleene_and, kleene_or, known_both
+from ..vocabulary import LATEST_SUFFIX, HitPolicy, Status
+from .values import V, call_bounds, interval_arith, interval_compare, kleene_and, kleene_or, known_both
 
 # statuses are kept as int8 codes in the columns (`Status.code`)
 NOT_ELIGIBLE, ELIGIBLE, UNDETERMINED = Status.NOT_ELIGIBLE.code, Status.ELIGIBLE.code, Status.UNDETERMINED.code
@@ -274,7 +274,11 @@ class Evaluation:
         if spec.type == "bool":
             return V(col.to_numpy(dtype=bool, na_value=False), known)
         if spec.type == "date":
-            return V(dv.yyyymmdd(pd.to_datetime(col).to_numpy(dtype="datetime64[D]")), known)
+            earliest = dv.yyyymmdd(pd.to_datetime(col).to_numpy(dtype="datetime64[D]"))
+            if name + LATEST_SUFFIX not in frame.columns:
+                return V(earliest, known)
+            latest = dv.yyyymmdd(pd.to_datetime(frame[name + LATEST_SUFFIX]).to_numpy(dtype="datetime64[D]"))
+            return V(earliest, known, np.where(latest > 0, latest, earliest))   # NaT (0): an exact date
         if spec.type == "text":   # interned: one id per distinct text (communes, villages), -1 when missing
             codes, uniques = pd.factorize(col, use_na_sentinel=True)
             lookup = self.enums.ids_for(uniques) if len(uniques) else np.zeros(1, dtype=np.int32)
@@ -341,6 +345,9 @@ class Evaluation:
         index = np.searchsorted(starts, day, side="right") - 1
         safe = np.maximum(index, 0)
         in_force = (index >= 0) & (day <= ends[safe])
+        if at.hi is not None:   # a partial date: known where its whole interval falls in one value's period
+            last = np.asarray(at.hi, dtype=np.int64)
+            in_force &= (np.searchsorted(starts, last, side="right") - 1 == index) & (last <= ends[safe])
         return V(values[safe], at.k & in_force)
 
     def _param_table(self, name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -380,7 +387,8 @@ class Evaluation:
         inner = self.eval(node.inner, "household")
         if inner.v.ndim == 0:
             return inner
-        return V(inner.v[self.hh_index], inner.k[self.hh_index] if inner.k.ndim else inner.k)
+        return V(inner.v[self.hh_index], inner.k[self.hh_index] if inner.k.ndim else inner.k,
+                 None if inner.hi is None else inner.hi[self.hh_index])
 
     def _Aggregate(self, node: Aggregate, entity: str, rows) -> V:
         if rows is not None:                  # over all members once, then read at the rows
@@ -398,11 +406,19 @@ class Evaluation:
                 return V(trues > 0, (trues > 0) | ~unknown)
             falses = self._count(inner.false) > 0
             return V(~falses, falses | ~unknown)
-        values = np.asarray(inner.v, dtype=float)
+        lo = self._reduce(node, inner.k, np.asarray(inner.v, dtype=float))
+        hi = None if inner.hi is None else self._reduce(node, inner.k, np.asarray(inner.hi, dtype=float))
+        known = ~unknown & np.isfinite(lo) if node.func == "sum" else ~unknown & (self.hh_size > 0)
+        if hi is not None and node.func == "sum":
+            known &= np.isfinite(hi)   # an overflowing total is unknown
+        return V(lo, known, hi)   # sum, max and min are monotone: intervals give the bounds
+
+    def _reduce(self, node: Aggregate, known: np.ndarray, values: np.ndarray) -> np.ndarray:
+        """sum, max or min of each household's members' values."""
+        nh = self.n("household")
         if node.func == "sum":
             with np.errstate(over="ignore", invalid="ignore"):
-                total = np.bincount(self.hh_index, weights=np.where(inner.k, values, 0.0), minlength=nh)
-            return V(total, ~unknown & np.isfinite(total))    # an overflowing total is unknown
+                return np.bincount(self.hh_index, weights=np.where(known, values, 0.0), minlength=nh)
         # max/min: a household's members are one run of rows; a household with no member has no value
         nonempty = self.hh_size > 0
         result = np.zeros(nh)
@@ -411,7 +427,7 @@ class Evaluation:
             result[nonempty] = reducer.reduceat(values, self.hh_start[nonempty])
         if node.type.kind == "date":
             result = result.astype(np.int64)
-        return V(result, ~unknown & nonempty)
+        return result
 
     def _count(self, flags: np.ndarray) -> np.ndarray:
         """Per household, how many of its members have the flag: differences of one running count
@@ -423,6 +439,8 @@ class Evaluation:
     def _Compare(self, node: Compare, get) -> V:
         left, right = get(node.left), get(node.right)
         op = node.op
+        if left.hi is not None or right.hi is not None:
+            return interval_compare(op, left, right)
         with np.errstate(invalid="ignore"):
             if op == "==":
                 value = left.v == right.v
@@ -448,6 +466,8 @@ class Evaluation:
 
     def _Arith(self, node: Arith, get) -> V:
         left, right = get(node.left), get(node.right)
+        if left.hi is not None or right.hi is not None:
+            return interval_arith(node.op, left, right)
         a, b = np.asarray(left.v, dtype=float), np.asarray(right.v, dtype=float)
         known = known_both(left.k, right.k)
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -464,7 +484,8 @@ class Evaluation:
 
     def _Neg(self, node: Neg, get) -> V:
         inner = get(node.inner)
-        return V(-np.asarray(inner.v, dtype=float), inner.k)
+        return V(-np.asarray(inner.upper, dtype=float), inner.k,
+                 None if inner.hi is None else -np.asarray(inner.v, dtype=float))
 
     def _In(self, node: In, get) -> V:
         item, options = get(node.item), get(node.options)
@@ -475,7 +496,8 @@ class Evaluation:
             value = np.isin(item.v, choices.astype(float) if node.item.type.kind == "number" else choices)
         if node.negate:
             value = ~value
-        return V(value, known_both(item.k, options.k))
+        known = known_both(item.k, options.k)
+        return V(value, known if item.hi is None else known & ~item.ranged)   # an interval: unknown
 
     def _IfElse(self, node: IfElse, get) -> V:
         cond, then, other = (get(x) for x in (node.cond, node.then, node.other))
@@ -483,12 +505,15 @@ class Evaluation:
         value = np.where(pick, then.v, other.v)
         branches = then.k if then.k is other.k or then.k.ndim == other.k.ndim == 0 and bool(then.k) == bool(other.k) \
             else np.where(pick, then.k, other.k)
-        return V(value, known_both(cond.k, branches))
+        hi = None if then.hi is None and other.hi is None else np.where(pick, then.upper, other.upper)
+        return V(value, known_both(cond.k, branches), hi)
 
     def _Call(self, node: Call, get) -> V:
         """A registered function (`rulebook/functions.py`) over whole columns."""
         spec = FUNCTIONS[node.func]
         args = [get(a) for a in node.args]
+        if any(a.hi is not None for a in args):   # a partial date: the function's bounds over it
+            return call_bounds(spec.vector, spec.monotone, args, pairs=not spec.strict)
         if not spec.strict:                    # it reads knownness itself
             return V(*spec.vector(*((a.v, a.k) for a in args)))
         known = functools.reduce(known_both, [a.k for a in args])
@@ -650,8 +675,9 @@ class Evaluation:
             keep = ~value.false
             rows, unknown = rows[keep], unknown[keep] | ~value.k[keep]
         true_rows, unknown_rows = rows[~unknown], rows[unknown]
-        amount = self.at(rule.amount, entity, true_rows)    # often one figure for all: kept as a 0-d value
-        rate = None if rule.rate is None else self.at(rule.rate, entity, true_rows)
+        # often one figure for all: kept as a 0-d value; an amount known only as a range is unknown
+        amount = self.at(rule.amount, entity, true_rows).point()
+        rate = None if rule.rate is None else self.at(rule.rate, entity, true_rows).point()
         return RuleOutcome(rule, n, true_rows, unknown_rows, V(np.asarray(amount.v, dtype=float), amount.k), rate)
 
     def _open_rows(self, conditions: list, entity: str, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -722,14 +748,13 @@ def _gather(value: V, rows: np.ndarray | None) -> V:
     if rows is None or value.v.ndim == 0 and value.k.ndim == 0:
         return value
     full = value.full(len(value.v) if value.v.ndim else len(value.k))
-    return V(full.v[rows], full.k[rows])
+    return full.at(rows)
 
 
 def _aligned(value: V, true_rows: np.ndarray, rows: np.ndarray) -> V:
     """A value computed at `true_rows` (sorted), read at `rows` (a subset of them)."""
     at = np.searchsorted(true_rows, rows)
-    full = value.full(len(true_rows))
-    return V(full.v[at], full.k[at])
+    return value.full(len(true_rows)).at(at)
 
 
 def evaluate(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date,

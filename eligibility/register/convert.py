@@ -25,6 +25,11 @@ EARLIEST_DATE = pd.Timestamp("1900-01-01")
 # read as a day number: 10000 is 18/05/1927, 73050 is 31/12/2099.
 EXCEL_EPOCH, EXCEL_SERIAL_MIN, EXCEL_SERIAL_MAX = pd.Timestamp("1899-12-30"), 10_000, 73_050
 DATE_EXPECTED = "expected a date dd/mm/yyyy or yyyy-mm-dd"
+# Dates known to their year or month, as registers write them for the elderly: `1944`, `năm 1944`,
+# `03/1944`, `tháng 3/1944`, `tháng 3 năm 1944`, `1944-03`. Read as the interval of their days.
+_YEAR = r"(?:n[aă]m\s*)?(?P<y>\d{4})"
+_MONTH = (r"(?:th[aá]ng\s*)?(?P<m>\d{1,2})\s*(?:[/.-]|n[aă]m)\s*(?P<y>\d{4})"
+          r"|(?P<y2>\d{4})[-/](?P<m2>\d{1,2})")
 
 TRUE_WORDS = ("có", "co", "x", "1", "1.0", "true", "yes", "y", "đúng", "dung", "t")
 FALSE_WORDS = ("không", "khong", "0", "0.0", "false", "no", "n", "sai", "f")
@@ -272,8 +277,34 @@ def _parse_dates(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
     return values, present
 
 
+def _partial_dates(raw: pd.Series, values: pd.Series, present: np.ndarray) -> pd.Series | None:
+    """Cells no format could read that hold a year or a month: their first day goes into `values`;
+    their last day is returned (NaT elsewhere), or None when there is none."""
+    todo = present & values.isna().to_numpy()
+    if not todo.any():
+        return None
+    text = as_text(raw)[todo].str.lower()
+    year = text.str.extract(f"^{_YEAR}$")["y"]
+    month = text.str.extract(f"^(?:{_MONTH})$")
+    y = pd.to_numeric(year.fillna(month["y"]).fillna(month["y2"]), errors="coerce")
+    m = pd.to_numeric(month["m"].fillna(month["m2"]), errors="coerce")
+    ok = (y.notna() & (m.isna() | m.between(1, 12))).to_numpy()
+    if not ok.any():
+        return None
+    y, m = y[ok].astype(int), m[ok]
+    first = pd.to_datetime(pd.DataFrame({"year": y, "month": m.fillna(1).astype(int), "day": 1}))
+    last = (first + pd.offsets.MonthEnd(1)).where(m.notna(), pd.to_datetime(pd.DataFrame(
+        {"year": y, "month": 12, "day": 31})))
+    where = np.flatnonzero(todo)[ok]
+    values.iloc[where] = first.astype("datetime64[us]").to_numpy()
+    latest = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
+    latest.iloc[where] = last.astype("datetime64[ns]").to_numpy()
+    return latest
+
+
 def _convert_date(raw: pd.Series, as_of: dt.date) -> tuple[pd.Series, list[Problem]]:
     values, present = _parse_dates(raw)
+    latest = _partial_dates(raw, values, present)
     values = values.dt.normalize()
     parsed = values.notna().to_numpy()
     problems = [_problem(present & ~parsed, "R-DATE", raw, DATE_EXPECTED)]
@@ -288,4 +319,12 @@ def _convert_date(raw: pd.Series, as_of: dt.date) -> tuple[pd.Series, list[Probl
     typed = values.where(parsed & ~early & ~future).astype("datetime64[ns]")
     if "excel_days" in values.attrs:
         typed.attrs["excel_days"] = values.attrs["excel_days"]
+    if latest is not None:
+        # a year or month up to the as-of date ends there (a later day would be a future date); said,
+        # not silent: the reader lists these cells and the engine decides only what every day decides
+        latest = latest.where(typed.notna()).clip(upper=limit)
+        partial = np.flatnonzero(latest.notna().to_numpy())
+        if len(partial):
+            typed.attrs["latest"] = latest
+            typed.attrs["partial_dates"] = (partial, shown_text(raw.iloc[partial]).to_numpy(dtype=object))
     return typed, [p for p in problems if p is not None]

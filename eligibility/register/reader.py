@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import DataError
+from ..vocabulary import LATEST_SUFFIX
 from ..rulebook.inputs import Column, InputSchema, Table
 from . import checks
 from .convert import Problem, convert_column
@@ -168,6 +169,9 @@ def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date) -> 
         typed, found = convert_column(series, column, as_of)
         if typed.attrs.get("excel_days"):
             notes.append(_excel_days_note(location.label, header, raw.rows, typed.attrs["excel_days"]))
+        if typed.attrs.get("partial_dates"):   # dates known to their year or month: first and last day
+            columns[name + LATEST_SUFFIX] = typed.attrs["latest"].set_axis(index)
+            notes.append(_partial_dates_note(location.label, header, raw.rows, typed.attrs["partial_dates"]))
         columns[name] = typed.set_axis(index)
         problems += [(header, p) for p in found]
     checked = _Checked(table, raw, match, pd.DataFrame(columns, index=index), problems, notes)
@@ -250,6 +254,14 @@ def _excel_days_note(label: str, header: str, rows: np.ndarray, found: tuple) ->
     positions, first_value, first_date = found
     return (f"{label}, column '{header}': {len(positions)} cell(s) held a five-digit number read as an Excel day "
             f"number (row {int(rows[positions[0]])}: '{first_value}' → {first_date}); check that they are dates")
+
+
+def _partial_dates_note(label: str, header: str, rows: np.ndarray, found: tuple) -> str:
+    positions, values = found
+    shown = ", ".join(f"row {int(rows[p])}: '{v}'" for p, v in zip(positions[:3], values[:3]))
+    return (f"{label}, column '{header}': {len(positions)} date(s) known only to the year or month ({shown}"
+            f"{', ...' if len(positions) > 3 else ''}); read as the interval of their days, never as a guessed "
+            "day: what depends on the day stays undetermined and missing_inputs asks for it")
 
 
 def _short_rows_note(label: str, short: np.ndarray) -> str:

@@ -15,6 +15,7 @@ from pandas.api import types as ptypes
 
 from ..rulebook.inputs import Column, InputSchema, Table, load_input_schema
 from ..rulebook.load import DEFAULT_RULES
+from ..vocabulary import LATEST_SUFFIX
 from .convert import enum_spellings, token_key
 
 WORKBOOK_NAME = "register.xlsx"
@@ -81,10 +82,26 @@ def _prepare(frame: pd.DataFrame, table: Table, fmt: str, headers: str) -> pd.Da
         if name in frame.columns:
             title = column.label.vi if headers == "vi" else name
             out[title] = _cell_values(frame[name].reset_index(drop=True), name, column, fmt, headers)
+            if column.type == "date" and name + LATEST_SUFFIX in frame.columns:
+                out[title] = _partial_dates_text(out[title], frame[name + LATEST_SUFFIX].reset_index(drop=True),
+                                                 CSV_DATE_FORMAT[headers] if fmt == "csv" else "%d/%m/%Y")
     for name in frame.columns:
+        if str(name).endswith(LATEST_SUFFIX) and str(name)[:-len(LATEST_SUFFIX)] in table.columns:
+            continue   # the interval of a partial date: its cell says it (`1944`, `03/1944`)
         if name not in table.columns and not str(name).startswith("_"):
             out[str(name)] = frame[name].reset_index(drop=True)
     return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+
+
+def _partial_dates_text(first: pd.Series, latest: pd.Series, date_format: str) -> pd.Series:
+    """A date column holding dates known to their year or month, as text the way registers write
+    them: the year alone (`1944`), the month (`03/1944`), the other dates in `date_format`."""
+    latest = pd.to_datetime(latest)
+    text = first.dt.strftime(date_format).astype("string")
+    partial = latest.notna() & first.notna()
+    month = partial & (latest.dt.year == first.dt.year) & (latest.dt.month == first.dt.month)
+    text = text.mask(partial, first.dt.year.astype("string"))
+    return text.mask(month, first.dt.strftime("%m/%Y").astype("string"))
 
 
 def _enum_codes(values: pd.Series, name: str, column: Column) -> pd.Categorical:

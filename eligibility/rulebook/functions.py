@@ -42,6 +42,8 @@ class Function:
     hint: str = ""                    # display hint of a number result ("int")
     same_kind: bool = False           # all arguments of one kind (checked even when they are ANY)
     strict: bool = True               # unknown in, unknown out (see the module's docstring)
+    monotone: tuple[int, ...] = ()    # per argument: +1 rising, -1 falling, 0 neither (how a date known
+    #                                   to its year or month bounds the result; () = none monotone)
     durable: Callable | None = None   # a translation into durable_rules patterns, where one exists;
     #                                   None: the durable engine asserts the value the scalar
     #                                   evaluator computes (an "expression attribute")
@@ -153,34 +155,34 @@ def py_round_half_up(x: Any, digits: Any) -> float:
 
 # ---------------------------------------------------------------- the registry
 FUNCTIONS: dict[str, Function] = {f.name: f for f in [
-    Function(name="years_between", args=("date", "date"), result="number", hint="int",
+    Function(name="years_between", monotone=(-1, 1), args=("date", "date"), result="number", hint="int",
              vector=np_years_between, scalar=py_years_between, usage="years_between(d1, d2)",
              doc="whole years from d1 to d2 (the birthday itself counts: `từ đủ 60 tuổi`)"),
-    Function(name="months_between", args=("date", "date"), result="number", hint="int",
+    Function(name="months_between", monotone=(-1, 1), args=("date", "date"), result="number", hint="int",
              vector=np_months_between, scalar=py_months_between, usage="months_between(d1, d2)",
              doc="whole months from d1 to d2"),
-    Function(name="days_between", args=("date", "date"), result="number", hint="int",
+    Function(name="days_between", monotone=(-1, 1), args=("date", "date"), result="number", hint="int",
              vector=np_days_between, scalar=py_days_between, usage="days_between(d1, d2)",
              doc="days from d1 to d2"),
-    Function(name="add_years", args=("date", "number"), result="date",
+    Function(name="add_years", monotone=(1, 1), args=("date", "number"), result="date",
              vector=np_add_years, scalar=py_add_years, usage="add_years(d, n)",
              doc="the date n years after d (n may be negative)"),
-    Function(name="add_months", args=("date", "number"), result="date",
+    Function(name="add_months", monotone=(1, 1), args=("date", "number"), result="date",
              vector=np_add_months, scalar=py_add_months, usage="add_months(d, n)",
              doc="the date n months after d (n may be negative)"),
-    Function(name="known", args=(ANY,), result="bool", strict=False,
+    Function(name="known", monotone=(1,), args=(ANY,), result="bool", strict=False,
              vector=np_known, scalar=lambda x: x is not None, usage="known(x)",
              doc="true when x has a value (always known)"),
-    Function(name="coalesce", args=(ANY, ANY), result=SAME, same_kind=True, strict=False,
+    Function(name="coalesce", monotone=(1, 1), args=(ANY, ANY), result=SAME, same_kind=True, strict=False,
              vector=np_coalesce, scalar=lambda x, y: x if x is not None else y, usage="coalesce(x, y)",
              doc="x, or y where x is missing (an explicit, reviewable default)"),
-    Function(name="least", args=("number", "number"), result="number",
+    Function(name="least", monotone=(1, 1), args=("number", "number"), result="number",
              vector=np.minimum, scalar=lambda a, b: min(float(a), float(b)), usage="least(a, b)",
              doc="the smaller of two numbers"),
-    Function(name="greatest", args=("number", "number"), result="number",
+    Function(name="greatest", monotone=(1, 1), args=("number", "number"), result="number",
              vector=np.maximum, scalar=lambda a, b: max(float(a), float(b)), usage="greatest(a, b)",
              doc="the larger of two numbers"),
-    Function(name="round", args=("number", "number"), result="number",
+    Function(name="round", monotone=(1, 0), args=("number", "number"), result="number",
              vector=np_round_half_up, scalar=py_round_half_up, usage="round(x, n)",
              doc="x rounded half up to n decimals (`round(x, -3)`: to the nearest 1,000)"),
 ]}

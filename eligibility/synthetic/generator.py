@@ -30,6 +30,7 @@ import pandas as pd
 from ..rulebook.plan import Plan
 from . import places as P
 from .figures import Figures, figures_on
+from .partial import make_years_only
 
 DEFAULT_AS_OF = dt.date(2025, 11, 15)
 SIZE_SHARES = [0.05, 0.12, 0.16, 0.22, 0.19, 0.12, 0.07, 0.04, 0.03]  # sizes 1..9, mean 4.4
@@ -61,10 +62,11 @@ KEEP_COMPLETE = {"household_id", "commune", "person_id", "date_of_birth", "head_
 
 
 def generate_sample(households: int, seed: int, as_of: dt.date = DEFAULT_AS_OF,
-                    plan: Plan | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                    plan: Plan | None = None, partial_dates: float = 0.0) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(households, members) frames with the declared column names; enums as codes (Categorical),
     yes/no as "boolean", dates as datetime64, amounts as numbers. Same arguments, same frames.
-    `plan` (default: the bundled rule pack) gives the legal figures in force on `as_of`."""
+    `plan` (default: the bundled rule pack) gives the legal figures in force on `as_of`.
+    `partial_dates`: the share of birth dates known to their year only (`partial.py`)."""
     if households < 1:
         raise ValueError("households must be at least 1")
     if plan is None:
@@ -88,16 +90,18 @@ def generate_sample(households: int, seed: int, as_of: dt.date = DEFAULT_AS_OF,
     # their own random stream, so that every other column keeps its values for a given seed.
     members_frame["date_of_death"] = pd.Series(pd.NaT, index=members_frame.index, dtype="datetime64[ns]")
     members_frame["pension_amount"] = pd.Series(pd.NA, index=members_frame.index, dtype="Float64")
-    return households_frame, members_frame[list(plan.inputs.members.columns)]
+    members_frame = members_frame[list(plan.inputs.members.columns)]
+    return households_frame, make_years_only(members_frame, partial_dates, seed, as_of)
 
 
 def write_sample(out_dir: str | Path, households: int, seed: int, fmt: str = "parquet",
                  as_of: dt.date = DEFAULT_AS_OF, headers: str = "en", schema=None,
-                 plan: Plan | None = None) -> list[Path]:
-    """Generate a sample register and write it (see write_register); returns the files written."""
+                 plan: Plan | None = None, partial_dates: float = 0.0) -> list[Path]:
+    """Generate a sample register and write it (see write_register); returns the files written.
+    Birth dates known to their year only are written as the year alone (`1944`)."""
     from ..register.writer import write_register
 
-    households_frame, members_frame = generate_sample(households, seed, as_of, plan)
+    households_frame, members_frame = generate_sample(households, seed, as_of, plan, partial_dates)
     return write_register(households_frame, members_frame, out_dir, fmt=fmt, headers=headers, schema=schema)
 
 

@@ -52,6 +52,11 @@ def interesting_dates(plan: Plan, as_of: dt.date) -> list[dt.date]:
     return sorted(d for d in out if dt.date(1900, 1, 1) <= d <= as_of)
 
 
+def partial_date(day: dt.date, draw: float) -> int | str:
+    """The year of `day` (as a register writes it: 1944) or its month ('1944-03'), by `draw` in [0, 1)."""
+    return day.year if draw < 0.5 else f"{day.year}-{day.month:02d}"
+
+
 def _all_nodes(plan: Plan):
     for var in plan.variables.values():
         yield from walk(var.node)
@@ -77,12 +82,13 @@ def _months_before(day: dt.date, months: int) -> dt.date:
 
 
 class RandomRegister:
-    """Draws households (as records) for a plan; `missing` is the share of blank optional values."""
+    """Draws households (as records) for a plan; `missing` is the share of blank optional values,
+    `partial` the share of dates known only to their year or month (`1944`, `'1944-03'`)."""
 
-    def __init__(self, plan: Plan, as_of: dt.date, seed: int = 0, missing: float = 0.15):
+    def __init__(self, plan: Plan, as_of: dt.date, seed: int = 0, missing: float = 0.15, partial: float = 0.0):
         self.plan, self.as_of = plan, as_of
         self.rng = random.Random(seed)
-        self.missing = missing
+        self.missing, self.partial = missing, partial
         self.numbers = interesting_numbers(plan, as_of)
         self.dates = interesting_dates(plan, as_of)
         self.texts = self._texts()
@@ -104,9 +110,8 @@ class RandomRegister:
         if kind == "bool":
             return rng.random() < 0.5
         if kind == "date":
-            if rng.random() < 0.6:
-                return rng.choice(self.dates)
-            return self.as_of - dt.timedelta(days=rng.randrange(0, 365 * 100))
+            day = rng.choice(self.dates) if rng.random() < 0.6 else self.as_of - dt.timedelta(days=rng.randrange(0, 36500))
+            return partial_date(day, rng.random()) if rng.random() < self.partial else day
         if kind == "text":
             return rng.choice(self.texts)
         if kind == "int":

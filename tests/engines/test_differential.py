@@ -87,6 +87,16 @@ def test_random_registers_over_the_rule_pack(rule_pack, as_of):
     assert_same_decisions(vec, dur, households, members)
 
 
+@pytest.mark.parametrize("pack", ["test", "rules"])
+def test_random_registers_with_dates_known_to_the_year_or_month(pack, test_pack, rule_pack):
+    """A quarter of the dates are a year (1944) or a month ('1944-03'): intervals, decided alike."""
+    plan = test_pack if pack == "test" else rule_pack
+    households, members = RandomRegister(plan, AS_OF, seed=44, partial=0.25).frames(60)
+    vec, dur = both(plan, households, members, AS_OF)
+    assert vec["missing_inputs"].astype(str).str.contains(r"\(day").any()   # some decision waits for a day
+    assert_same_decisions(vec, dur, households, members)
+
+
 def test_vietnamese_labels_and_default_rows(test_pack):
     households, members = RandomRegister(test_pack, AS_OF, seed=99).frames(60)
     vec = evaluate_frames(test_pack, households, members, AS_OF, lang="vi").decisions

@@ -20,10 +20,11 @@ def test_an_excel_day_number_is_read_as_its_date(tmp_path):
     assert register.members["date_of_birth"].iloc[0] == dt.datetime(2024, 1, 1)
 
 
-def test_a_bare_year_is_rejected_not_read_as_a_day_number(tmp_path):
+def test_a_bare_year_is_a_year_of_birth_not_a_day_number(tmp_path):
     write(tmp_path, "1985")
     register = read_register(tmp_path, load_rules().inputs, dt.date(2025, 11, 15))
-    rejects = register.rejects
-    reject = rejects[rejects["table"] == "members"].iloc[0]
-    assert (reject["column"], reject["row"], reject["code"]) == ("date_of_birth", 2, "R-DATE")
-    assert "dd/mm/yyyy" in reject["reason"]
+    assert not len(register.rejects)
+    members = register.members
+    assert members["date_of_birth"].iloc[0] == dt.datetime(1985, 1, 1)            # the interval's first day
+    assert members["date_of_birth__latest"].iloc[0] == dt.datetime(1985, 12, 31)  # and its last
+    assert any("known only to the year or month" in w for w in register.warnings)

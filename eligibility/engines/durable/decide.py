@@ -15,8 +15,8 @@ import numpy as np
 from ...rulebook.compile import CompiledBenefit, CompiledCondition, Plan
 from ...rulebook.expressions import Compare
 from ...rulebook.periods import not_encoded_text
-from ..scalar import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Decided, HouseholdContext, ScalarEvaluator
-from ...vocabulary import WORDS, Coverage, Status, enrolment
+from ..scalar import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Decided, HouseholdContext, ScalarEvaluator, Span, exact
+from ...vocabulary import WORDS, Coverage, Status, enrolment, partial_need
 from ...vocabulary import coverage as coverage_code
 from ...rulebook.basis import values_text
 from ...rulebook.basis import minimum_text
@@ -114,14 +114,14 @@ class DecisionReader:
         amounts: dict[int, float | None] = {}
         for ri, h in enumerate(holds):
             if h:
-                value = self.scalar.value(rules[ri].amount, ctx, person)
+                value = exact(self.scalar.value(rules[ri].amount, ctx, person))   # a range: unknown
                 amounts[ri] = None if value is None else float(value)
         chosen, amount = hit(benefit.hit_policy, holds, amounts)
         if status != ELIGIBLE:
             amount = None
         rate = None
         if chosen >= 0 and rules[chosen].rate is not None:
-            value = self.scalar.value(rules[chosen].rate, ctx, person)
+            value = exact(self.scalar.value(rules[chosen].rate, ctx, person))
             rate = None if value is None else float(value)
         decided = Decided(status, amount)
         if person is None:
@@ -213,8 +213,11 @@ class DecisionReader:
                 value = ctx.members[person].get(name)
             else:
                 continue  # a member input behind a household aggregate: named through the aggregate
+            shown = name if ent == benefit.entity else f"household.{name}"
             if value is None:
-                names.append(name if ent == benefit.entity else f"household.{name}")
+                names.append(shown)
+            elif isinstance(value, Span):     # a date known to its year or month: what it lacks
+                names.append(partial_need(shown, value.lo, value.hi))
         return ", ".join(names)
 
     # ------------------------------------------------------------ explanations
@@ -252,8 +255,8 @@ class DecisionReader:
         base = cond_text(cond, self.lang)
         if not (isinstance(node, Compare) and node.left.type.kind == "number" and node.right.type.kind == "number"):
             return base
-        left = self.scalar.value(node.left, ctx, person)
-        right = self.scalar.value(node.right, ctx, person)
+        left = exact(self.scalar.value(node.left, ctx, person))
+        right = exact(self.scalar.value(node.right, ctx, person))
         if left is None or right is None:
             return base
         left, right = float(left), float(right)

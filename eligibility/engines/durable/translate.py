@@ -144,6 +144,7 @@ class Translator:
         self.rules: dict[str, list[RuleConditions]] = {}
         self.referenced: set[str] = set()          # benefits whose elig facts some pattern joins on
         self.attr_names: dict[str, set[str]] = {"household": set(), "person": set()}
+        self.dated: dict[str, bool] = {}           # variables computed from a date column
         self.benefit_index = {name: i for i, name in enumerate(n for n in plan.order if n in plan.benefits)}
         for name in plan.order:
             if name in plan.variables:
@@ -217,6 +218,10 @@ class Translator:
     def _cond(self, node: Node) -> tuple[tuple, tuple]:
         if node.entity == "scalar":
             return self._constant(self.scalar.constant(node))
+        if isinstance(node, (Compare, In)) and self._on_dates(node):
+            # a date may be known to its year or month only (a span): the scalar evaluator decides
+            # the comparison (true, false, or unknown when the span straddles it), posted as a value
+            return self._as_attribute(node)
         if isinstance(node, BoolOp):
             parts = [self._cond(i) for i in node.items]
             if node.op == "and":
@@ -234,6 +239,19 @@ class Translator:
             benefit, via = elig
             return ((Elig(benefit, via, True),),), ((Elig(benefit, via, False),),)
         return self._as_attribute(node)
+
+    def _on_dates(self, node: Node) -> bool:
+        """Whether `node` reads a date column, directly or through variables."""
+        for n in walk(node):
+            if isinstance(n, Column) and n.type.kind == "date":
+                return True
+            if isinstance(n, Var):
+                if n.name not in self.dated:
+                    self.dated[n.name] = False    # no cycles in a plan; this guards the recursion anyway
+                    self.dated[n.name] = self._on_dates(self.plan.variables[n.name].node)
+                if self.dated[n.name]:
+                    return True
+        return False
 
     def _elig(self, node: Node) -> tuple[str, str] | None:
         via = "person"

@@ -1,0 +1,59 @@
+"""Dates known to their year or month, as commune registers write them, read as intervals."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from eligibility.register.convert import convert_column
+from eligibility.rulebook.inputs import Column
+
+AS_OF = dt.date(2025, 11, 15)
+
+
+def read(*cells):
+    typed, problems = convert_column(pd.Series(list(cells), dtype=object), Column(type="date", label={"vi": "Ngày sinh", "en": "Date of birth"}), AS_OF)
+    latest = typed.attrs.get("latest", pd.Series(pd.NaT, index=typed.index))
+    return [(None if pd.isna(a) else a.date(), None if pd.isna(b) else b.date()) for a, b in zip(typed, latest)], \
+        problems
+
+
+@pytest.mark.parametrize("cell, first, last", [
+    ("1944", dt.date(1944, 1, 1), dt.date(1944, 12, 31)),
+    ("năm 1944", dt.date(1944, 1, 1), dt.date(1944, 12, 31)),
+    ("Nam 1944", dt.date(1944, 1, 1), dt.date(1944, 12, 31)),
+    ("03/1944", dt.date(1944, 3, 1), dt.date(1944, 3, 31)),
+    ("3/1944", dt.date(1944, 3, 1), dt.date(1944, 3, 31)),
+    ("tháng 3/1944", dt.date(1944, 3, 1), dt.date(1944, 3, 31)),
+    ("Tháng 02 năm 1948", dt.date(1948, 2, 1), dt.date(1948, 2, 29)),
+    ("1944-03", dt.date(1944, 3, 1), dt.date(1944, 3, 31)),
+    (1944, dt.date(1944, 1, 1), dt.date(1944, 12, 31)),
+    ("2025", dt.date(2025, 1, 1), AS_OF),            # this year: up to the as-of date, not a future day
+])
+def test_a_year_or_a_month_is_the_interval_of_its_days(cell, first, last):
+    (got,), problems = read(cell)
+    assert got == (first, last) and not problems
+
+
+def test_full_dates_stay_exact_and_nonsense_is_still_a_problem():
+    got, problems = read("15/03/1944", "1944", "13/1944", "abc", None)
+    assert got == [(dt.date(1944, 3, 15), None), (dt.date(1944, 1, 1), dt.date(1944, 12, 31)),
+                   (None, None), (None, None), (None, None)]
+    assert [list(p.positions) for p in problems] == [[2, 3]]
+
+
+def test_a_register_with_a_year_of_birth_screens_the_person_and_says_so(tmp_path):
+    from eligibility import screen_register
+    from shared import DEMO
+    for name in ("households.csv", "members.csv"):
+        text = (DEMO / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    members = pd.read_csv(tmp_path / "members.csv", dtype=str, keep_default_na=False)
+    column = next(c for c in members.columns if c in ("date_of_birth", "Ngày sinh"))
+    members.loc[0, column] = "1944"
+    members.to_csv(tmp_path / "members.csv", index=False)
+    result = screen_register(tmp_path, AS_OF)
+    assert not len(result.register.rejects)
+    assert any("known only to the year or month" in w for w in result.register.warnings)
+    assert result.register.members["date_of_birth__latest"].notna().sum() == 1
