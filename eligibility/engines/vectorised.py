@@ -580,7 +580,7 @@ class Evaluation:
             at = np.flatnonzero(_among(o.unknown_rows, paid_rows) & ~np.isnan(paid_amount))
             if not len(at):
                 continue
-            value = self.at(o.rule.amount, entity, paid_rows[at]).full(len(at))
+            value = self.at(o.rule.amount, entity, paid_rows[at]).point().full(len(at))   # a range: unknown
             higher = paid_amount[at] if policy == HitPolicy.MAX else 0.0
             with np.errstate(invalid="ignore"):
                 raises = ~value.k | (np.asarray(value.v, dtype=float) > higher)

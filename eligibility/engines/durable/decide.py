@@ -170,7 +170,7 @@ class DecisionReader:
         out = []
         for ri, h in enumerate(holds):
             if h is None:
-                value = self.scalar.value(benefit.rules[ri].amount, ctx, person)
+                value = exact(self.scalar.value(benefit.rules[ri].amount, ctx, person))
                 if value is None or float(value) > floor:
                     out.append(ri)
         return out
