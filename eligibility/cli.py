@@ -10,11 +10,13 @@ import click
 
 from ._version import __version__
 from .errors import EligibilityError
-from .cli_options import ENGINES, LANGS, as_of_option, force_option, out_path, rules_option, unverified_option
+from .cli_options import ENGINES, LANGS, cli_lang, as_of_option, force_option, out_path, rules_option, unverified_option
 from .cli_options import read_options, register_options
-from .cli_options import Progress as _progress
 from .cli_options import parse_as_of as _as_of
+from .cli_feedback import SCREEN, RunProgress, announce
 from .messages import describe_os_error, message
+from .wording import translator
+from .wording.formats import format_number
 
 class Group(click.Group):
     """Turns library errors into one readable message and exit code 1 (a traceback only with --debug).
@@ -140,7 +142,11 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
     day = _as_of(as_of)
     plan = load_rules(rules_dir, use_unverified)
     options = read_options(plan, columns_file, accept_suggested, blank_means_no)
-    with output_folder(out_dir, force=force, inputs=(register,)) as folder:  # locked and checked before screening
+    _ = translator(lang)
+    progress = RunProgress(SCREEN, lang)
+    with output_folder(out_dir, force=force, inputs=(register,)) as folder, progress:  # locked before screening
+        announce(lang, _("Screening the register {register}").format(register=register), day, as_of is None, plan)
+        progress.start("read")
         with tempfile.TemporaryDirectory(prefix=".eligibility-parts-", dir=folder.path.parent) as work:
             parts = find_parts(register, plan.inputs, partition_by, engine, Path(work))
             if parts is not None:
@@ -149,15 +155,16 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
                 if papers:
                     raise click.UsageError("--papers needs one register (not partitioned): screen one commune's "
                                            "register to print its papers")
-                with _progress(len(parts)) as tick:
-                    table, accounting = screen_partitioned(register, parts, plan, day, folder, fmt, lang,
-                                                           include_all, engine, scheduler, workers, tick)
+                progress.start("evaluate", len(parts))
+                table, accounting = screen_partitioned(register, parts, plan, day, folder, fmt, lang, include_all,
+                                                       engine, scheduler, workers, progress.tick)
+                progress.start("write")
         if parts is None:
-            with _progress(len(plan.order)) as tick:
-                result = screen_register(register, day, rules_dir, strict=strict,
-                                         engine="vectorised" if engine == "dask" else engine,
-                                         include_all=include_all, lang=lang, progress=tick,
-                                         use_unverified=use_unverified, read_options=options)
+            result = screen_register(register, day, rules_dir, strict=strict,
+                                     engine="vectorised" if engine == "dask" else engine, include_all=include_all,
+                                     lang=lang, progress=progress.evaluation(len(plan.order)),
+                                     use_unverified=use_unverified, read_options=options)
+            progress.start("write")
             written = write_outputs(result, folder, fmt, lang)
             if papers:
                 from .reports.papers import write_papers
@@ -173,11 +180,12 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
 
         for line in summary_lines(result.extra["audit"]) if "audit" in result.extra else []:
             click.echo(line)
-        click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
-        return
-    print_table(table, accounting, lang, {name: getattr(b.label, lang) for name, b in plan.benefits.items()})
-    click.echo(f"\nwritten: {out_dir}/entitlements/ ({len(parts):,} parts), {out_dir}/rejects.{fmt}, "
-               f"{out_dir}/manifest.json")
+        click.echo("\n" + _("written: {files}").format(files=", ".join(str(p) for p in written.values())))
+    else:
+        print_table(table, accounting, lang, {name: getattr(b.label, lang) for name, b in plan.benefits.items()})
+        click.echo("\n" + _("written: {files}").format(
+            files=f"{out_dir}/entitlements/ ({len(parts):,} parts), {out_dir}/rejects.{fmt}, {out_dir}/manifest.json"))
+    progress.finish()
 
 
 @main.command()
@@ -311,7 +319,13 @@ def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_s
     from .outfolder import output_folder
     from .synthetic import write_sample
 
-    with output_folder(out_dir, force=force) as folder:
+    lang = cli_lang()
+    _ = translator(lang)
+    progress = RunProgress((("generate", 1),), lang)
+    with output_folder(out_dir, force=force) as folder, progress:
+        announce(lang, _("Generating a synthetic register of {n} households (seed {seed}) into {out}").format(
+            n=format_number(n, lang), seed=seed, out=out_dir))
+        progress.start("generate")
         if partitioned:
             from .partitions import write_partitioned_sample
 
@@ -335,6 +349,7 @@ def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_s
                          **({"partitioned": {"parts": parts, "part_size": part_size}} if partitioned else {})})
     where = f" in {parts:,} parts" if partitioned else ""
     click.echo(f"wrote a {n:,}-household register (seed {seed}){where} to {out_dir}")
+    progress.finish()
 
 
 @main.command()

@@ -4,7 +4,7 @@ progress bar. A module of its own so that both command modules import it and not
 from __future__ import annotations
 
 import datetime as dt
-import sys
+import os
 from pathlib import Path
 
 import click
@@ -57,25 +57,14 @@ def force_option(f):
                         help="Replace --out even if it holds files no earlier run wrote.")(f)
 
 
-class Progress:
-    """A progress bar over the plan's steps, on stderr, only when someone is watching."""
-
-    def __init__(self, steps: int):
-        self.steps, self.bar = steps, None
-
-    def __enter__(self):
-        if sys.stderr.isatty():
-            self.bar = click.progressbar(length=self.steps, label="screening", file=sys.stderr)
-            self.bar.__enter__()
-        return self.tick
-
-    def tick(self, _name: str) -> None:
-        if self.bar:
-            self.bar.update(1)
-
-    def __exit__(self, *exc):
-        if self.bar:
-            self.bar.__exit__(*exc)
+def cli_lang() -> str:
+    """The language of a command without --lang: Vietnamese when the locale is (LC_ALL, LC_MESSAGES or
+    LANG starting with `vi`), else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"
 
 
 def register_options(f):

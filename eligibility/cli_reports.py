@@ -13,9 +13,11 @@ import click
 import pandas as pd
 from click.core import ParameterSource
 
-from .cli_options import LANGS, Progress, as_of_option, force_option, out_path, rules_option, unverified_option
+from .cli_options import LANGS, as_of_option, force_option, out_path, rules_option, unverified_option
 from .cli_options import parse_as_of as _as_of
+from .cli_feedback import SCREEN, RunProgress, announce
 from .outfolder import output_folder
+from .wording import N_, translator
 from .reports.htmlreport import fmt_number, fmt_percent
 from .vocabulary import Coverage, Status
 from .reports.labels import ALL_BENEFITS, AMOUNT_PREFIX, TRACK, UNIT_LABELS, UNITS, header
@@ -26,12 +28,24 @@ def _out_option(f):
                         show_default=True, callback=out_path, help="Folder for the report files.")(f)
 
 
-def _screen(register: Path, rules_dir, day, lang: str, use_unverified: bool = False):
+def _screen(register: Path, rules_dir, day, lang: str, use_unverified: bool, progress: RunProgress):
     from .api import load_rules, screen_register
 
-    plan = load_rules(rules_dir)
-    with Progress(len(plan.order)) as tick:
-        return screen_register(register, day, rules_dir, lang=lang, progress=tick, use_unverified=use_unverified)
+    plan = load_rules(rules_dir, use_unverified)
+    progress.start("read")
+    return screen_register(register, day, rules_dir, lang=lang, progress=progress.evaluation(len(plan.order)),
+                           use_unverified=use_unverified)
+
+
+def _announce(what: str, register: Path, rules_dir, day, defaulted: bool, lang: str, use_unverified: bool) -> None:
+    from .api import load_rules
+
+    announce(lang, translator(lang)(what).format(register=register), day, defaulted,
+             load_rules(rules_dir, use_unverified))
+
+
+DIFF_PHASES = (("read", 15), ("evaluate", 20), ("explain", 10), ("read", 15), ("evaluate", 20), ("explain", 10),
+               ("compare", 5), ("write", 5))
 
 
 @click.command()
@@ -65,16 +79,21 @@ def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, la
         click.echo("note: pseudonyms use a key derived from the rule-pack hash and the as-of date; they are stable "
                    "but anyone with the manifest can recompute them. Use --redact-key to share outside.", err=True)
     day = _as_of(as_of)
-    with output_folder(out_dir, force=force, inputs=(register,)) as folder:  # locked and checked before screening
-        screening = _screen(register, rules_dir, day, lang, use_unverified)
+    progress = RunProgress(SCREEN, lang)
+    with output_folder(out_dir, force=force, inputs=(register,)) as folder, progress:  # locked before screening
+        _announce(N_("Coverage gaps and leakage in the register {register}"), register, rules_dir, day, as_of is None,
+                  lang, use_unverified)
+        screening = _screen(register, rules_dir, day, lang, use_unverified, progress)
         tables = gap_tables(screening.decisions, screening_members(screening), lang)
+        progress.start("write")
         written = write_gap_report(screening, folder, lang, redact, redact_key if redact else None, tables=tables)
     _print_gap_summary(tables["by_benefit"], lang)
     if screening.register is not None:
         click.echo("")
         for line in screening.register.summary_lines():
             click.echo(line)
-    click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
+    click.echo("\n" + translator(lang)("written: {files}").format(files=", ".join(str(p) for p in written.values())))
+    progress.finish()
 
 
 @click.command()
@@ -94,12 +113,17 @@ def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str, force: b
     from .reports.targets import compute_targets
 
     day = _as_of(as_of)
-    with output_folder(out_dir, force=force, inputs=(register,)) as folder:  # locked and checked before screening
-        screening = _screen(register, rules_dir, day, lang, use_unverified)
+    progress = RunProgress(SCREEN, lang)
+    with output_folder(out_dir, force=force, inputs=(register,)) as folder, progress:  # locked before screening
+        _announce(N_("Plan targets measured on the register {register}"), register, rules_dir, day, as_of is None, lang,
+                  use_unverified)
+        screening = _screen(register, rules_dir, day, lang, use_unverified, progress)
         table = compute_targets(screening, lang)
+        progress.start("write")
         written = write_targets(screening, folder, lang, table)
     _print_targets(table, lang)
-    click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
+    click.echo("\n" + translator(lang)("written: {files}").format(files=", ".join(str(p) for p in written.values())))
+    progress.finish()
 
 
 @click.command()
@@ -135,14 +159,21 @@ def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, o
     day = _as_of(as_of)
     day_new = _as_of(as_of_new) if as_of_new else day
     new_register, new_rules = register_new or register, rules_new or rules_dir
-    with output_folder(out_dir, force=force, inputs=(register, new_register)) as folder:  # refused before screening
-        old = Side(_screen(register, rules_dir, day, lang, use_unverified), _side_name(register, rules_dir, day))
-        new = Side(_screen(new_register, new_rules, day_new, lang, use_unverified),
+    progress = RunProgress(DIFF_PHASES, lang)
+    with output_folder(out_dir, force=force, inputs=(register, new_register)) as folder, progress:  # refused before screening
+        _announce(N_("Before: the register {register}"), register, rules_dir, day, as_of is None, lang, use_unverified)
+        _announce(N_("After: the register {register}"), new_register, new_rules, day_new, as_of_new is None and as_of is None,
+                  lang, use_unverified)
+        old = Side(_screen(register, rules_dir, day, lang, use_unverified, progress), _side_name(register, rules_dir, day))
+        new = Side(_screen(new_register, new_rules, day_new, lang, use_unverified, progress),
                    _side_name(new_register, new_rules, day_new))
+        progress.start("compare")
         tables = compare(old, new)
+        progress.start("write")
         written = write_diff_report(tables, old, new, folder, lang, redact or bool(redact_key), redact_key)
     _print_diff(tables["by_benefit"], lang)
-    click.echo("\nwritten: " + ", ".join(str(p) for p in written.values()))
+    click.echo("\n" + translator(lang)("written: {files}").format(files=", ".join(str(p) for p in written.values())))
+    progress.finish()
 
 
 def _side_name(register: Path, rules_dir, day) -> str:

@@ -1,0 +1,114 @@
+"""Run feedback (issue 14): what a command will do, one progress display that never goes backwards
+over every phase, the elapsed time; the CLI's words in Vietnamese with --lang vi or a vi locale."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+import eligibility.cli as cli
+import eligibility.cli_reports as cli_reports
+from eligibility.cli_feedback import SCREEN, RunProgress
+from eligibility.cli_options import cli_lang
+
+from shared import DEMO
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _recording(monkeypatch, module):
+    """Every (fraction, phase) the command's progress reports."""
+    heard: list[tuple[float, str]] = []
+
+    class Recorded(RunProgress):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, listener=lambda f, p: heard.append((f, p)), **kwargs)
+
+    monkeypatch.setattr(module, "RunProgress", Recorded)
+    return heard
+
+
+def _phases(heard) -> list[str]:
+    return [p for i, (_, p) in enumerate(heard) if i == 0 or heard[i - 1][1] != p]
+
+
+def test_screen_progress_is_monotone_over_every_phase_and_ends_with_elapsed_time(monkeypatch, tmp_path):
+    heard = _recording(monkeypatch, cli)
+    result = CliRunner().invoke(cli.main, ["screen", str(DEMO), "--as-of", "2025-11-15", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    fractions = [f for f, _ in heard]
+    assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
+    assert len(set(fractions)) > 20                                   # it moves during evaluation
+    assert _phases(heard) == ["read", "evaluate", "explain", "write"]
+    assert re.search(r"hoàn thành sau \d+,\d giây\s*$", result.output)
+
+
+def test_diff_progress_runs_once_over_both_screenings(monkeypatch, tmp_path):
+    heard = _recording(monkeypatch, cli_reports)
+    result = CliRunner().invoke(cli.main, ["diff", str(DEMO), "--as-of", "2024-06-30", "--as-of-new", "2024-07-01",
+                                           "--out", str(tmp_path / "d"), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    fractions = [f for f, _ in heard]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert _phases(heard) == ["read", "evaluate", "explain", "read", "evaluate", "explain", "compare", "write"]
+    assert "Before: the register" in result.output and "After: the register" in result.output
+
+
+def test_screen_says_what_it_will_do_first(tmp_path):
+    result = CliRunner().invoke(cli.main, ["screen", str(DEMO), "--as-of", "2026-08-01", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    head = result.output.splitlines()[:6]
+    assert head[0] == f"Rà soát sổ hộ {DEMO}"
+    assert head[1].strip() == "Quy định có hiệu lực tại ngày 01/08/2026"
+    assert re.match(r"\s+Bộ quy tắc .*rules, sha256 [0-9a-f]{12}$", head[2])
+    assert any("mức D không được dùng" in line for line in head)      # the 2026 D values withheld
+
+
+def test_without_as_of_it_says_it_took_today(tmp_path):
+    result = CliRunner().invoke(cli.main, ["screen", str(DEMO), "--out", str(tmp_path / "o"), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "(no --as-of given: today)" in result.output.splitlines()[1]
+
+
+def test_a_phase_started_again_or_ticked_past_its_total_never_moves_back_or_over():
+    heard = []
+    progress = RunProgress(SCREEN, listener=lambda f, p: heard.append(f), interactive=False)
+    with progress:
+        progress.start("read")
+        tick = progress.evaluation(4)
+        for _ in range(4):
+            tick("step")
+        assert progress.phase == "explain"
+        progress.tick()                       # an uncounted phase: nothing moves
+        progress.start("read")                # no later 'read': ignored
+        progress.start("write")
+    assert heard == sorted(heard) and heard[-1] == 1.0
+    assert heard[:2] == [0.0, 0.3] and pytest.approx(heard[5]) == 0.7
+
+
+def test_no_time_estimate_before_a_fifth_of_the_work_and_three_seconds():
+    clock = Clock()
+    progress = RunProgress(SCREEN, "en", interactive=False, clock=clock)
+    progress.start("read")
+    clock.now = 10.0
+    assert "left" not in progress.line()      # 0 % after 10 s: no guess
+    progress.start("evaluate", 10)
+    clock.now = 12.0
+    assert "left" in progress.line() and "12 s" in progress.line()
+
+
+@pytest.mark.parametrize("env,lang", [({"LANG": "vi_VN.UTF-8"}, "vi"), ({"LC_ALL": "vi_VN"}, "vi"),
+                                      ({"LANG": "en_GB.UTF-8"}, "en"), ({}, "en")])
+def test_the_locale_chooses_the_language_of_commands_without_lang(monkeypatch, env, lang):
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert cli_lang() == lang
