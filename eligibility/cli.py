@@ -121,8 +121,7 @@ def main(ctx: click.Context, debug: bool) -> None:
               "(tcp://host:8786); default: a local cluster on this machine.")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="With --engine dask and no --scheduler: worker processes of the local cluster.")
-@click.option("--papers", is_flag=True,
-              help="Also write the papers a commune prints: the list for public posting per village "
+@click.option("--papers", is_flag=True, help="Also write the papers a commune prints: the list for public posting per village "
                    "(niem_yet_cong_khai.html/.xlsx) and a result sheet per household (phieu_ket_qua_ra_soat.html/.xlsx).")
 @force_option
 @unverified_option
