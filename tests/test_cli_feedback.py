@@ -44,10 +44,10 @@ def test_screen_progress_is_monotone_over_every_phase_and_ends_with_elapsed_time
     result = CliRunner().invoke(cli.main, ["screen", str(DEMO), "--as-of", "2025-11-15", "--out", str(tmp_path / "o")])
     assert result.exit_code == 0, result.output
     fractions = [f for f, _ in heard]
-    assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
-    assert len(set(fractions)) > 20                                   # it moves during evaluation
-    assert _phases(heard) == ["read", "evaluate", "explain", "write"]
-    assert re.search(r"hoàn thành sau \d+,\d giây\s*$", result.output)
+    assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0, heard
+    assert len(set(fractions)) > 20, heard                            # it moves during evaluation
+    assert _phases(heard) == ["read", "evaluate", "explain", "write"], heard
+    assert re.search(r"hoàn thành sau \d+,\d giây\s*$", result.output), result.output[-500:]
 
 
 def test_diff_progress_runs_once_over_both_screenings(monkeypatch, tmp_path):
