@@ -13,7 +13,7 @@ from .errors import EligibilityError
 from .cli_options import ENGINES, LANGS, cli_lang, as_of_option, force_option, out_path, rules_option, unverified_option
 from .cli_options import read_options, register_options
 from .cli_options import parse_as_of as _as_of
-from .cli_feedback import SCREEN, RunProgress, announce
+from .cli_feedback import SCREEN, RunProgress, announce, refuse_partitioned, report_partitioned, report_screen
 from .messages import describe_os_error, message
 from .wording import translator
 from .wording.formats import format_number
@@ -136,8 +136,6 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
     from .outfolder import output_folder
     from .outputs import write_outputs
     from .partscreen import find_parts, screen_partitioned
-    from .summary import print_summary, print_table
-
     day = _as_of(as_of)
     plan = load_rules(rules_dir, use_unverified)
     options = read_options(plan, columns_file, accept_suggested, blank_means_no)
@@ -149,11 +147,7 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
         with tempfile.TemporaryDirectory(prefix=".eligibility-parts-", dir=folder.path.parent) as work:
             parts = find_parts(register, plan.inputs, partition_by, engine, Path(work))
             if parts is not None:
-                if fmt == "xlsx":
-                    raise click.UsageError("a partitioned run writes --format parquet or csv (one file per part)")
-                if papers:
-                    raise click.UsageError("--papers needs one register (not partitioned): screen one commune's "
-                                           "register to print its papers")
+                refuse_partitioned(fmt, papers)
                 progress.start("evaluate", len(parts))
                 table, accounting = screen_partitioned(register, parts, plan, day, folder, fmt, lang, include_all,
                                                        engine, scheduler, workers, progress.tick)
@@ -170,20 +164,9 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
 
                 written.update(folder.final_paths(write_papers(result, folder, lang)))
     if parts is None:
-        from .register.mapping import mapping_lines
-
-        for line in mapping_lines(result.register.mapping, lang):
-            click.echo(line)
-        print_summary(result, lang)
-        from .audit import summary_lines   # the programme lists' audit (issue 13)
-
-        for line in summary_lines(result.extra["audit"]) if "audit" in result.extra else []:
-            click.echo(line)
-        click.echo("\n" + _("written: {files}").format(files=", ".join(str(p) for p in written.values())))
+        report_screen(result, written, lang)
     else:
-        print_table(table, accounting, lang, {name: getattr(b.label, lang) for name, b in plan.benefits.items()})
-        click.echo("\n" + _("written: {files}").format(
-            files=f"{out_dir}/entitlements/ ({len(parts):,} parts), {out_dir}/rejects.{fmt}, {out_dir}/manifest.json"))
+        report_partitioned(plan, table, accounting, out_dir, len(parts), fmt, lang)
     progress.finish()
 
 

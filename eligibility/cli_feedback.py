@@ -172,3 +172,36 @@ def unverified_lines(plan, day, lang: str) -> list[str]:
         lines.append(_("warning: {n} value(s) graded D are withheld on this date: decisions resting on them are "
                        "undetermined (--use-unverified to use them)").format(n=len(withheld)))
     return lines
+
+
+# ---------------------------------------------------------------- the end of `screen`
+def refuse_partitioned(fmt: str, papers: bool) -> None:
+    if fmt == "xlsx":
+        raise click.UsageError("a partitioned run writes --format parquet or csv (one file per part)")
+    if papers:
+        raise click.UsageError("--papers needs one register (not partitioned): screen one commune's register "
+                               "to print its papers")
+
+
+def report_screen(result, written: dict, lang: str) -> None:
+    """After a screening: how the register's columns were read, the table per benefit, the audit of
+    the programme lists, the files written."""
+    from .audit import summary_lines   # the programme lists' audit (issue 13)
+    from .register.mapping import mapping_lines
+    from .summary import print_summary
+
+    for line in mapping_lines(result.register.mapping, lang):
+        click.echo(line)
+    print_summary(result, lang)
+    for line in summary_lines(result.extra["audit"]) if "audit" in result.extra else []:
+        click.echo(line)
+    files = ", ".join(str(p) for p in written.values())
+    click.echo("\n" + translator(lang)("written: {files}").format(files=files))
+
+
+def report_partitioned(plan, table, accounting, out_dir, parts: int, fmt: str, lang: str) -> None:
+    from .summary import print_table
+
+    print_table(table, accounting, lang, {name: getattr(b.label, lang) for name, b in plan.benefits.items()})
+    files = f"{out_dir}/entitlements/ ({parts:,} parts), {out_dir}/rejects.{fmt}, {out_dir}/manifest.json"
+    click.echo("\n" + translator(lang)("written: {files}").format(files=files))
