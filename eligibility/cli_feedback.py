@@ -196,7 +196,7 @@ def report_screen(result, written: dict, lang: str) -> None:
     for line in summary_lines(result.extra["audit"]) if "audit" in result.extra else []:
         click.echo(line)
     files = ", ".join(str(p) for p in written.values())
-    click.echo("\n" + translator(lang)("written: {files}").format(files=files))
+    click.echo("\n" + written_line(files, lang))
 
 
 def report_partitioned(plan, table, accounting, out_dir, parts: int, fmt: str, lang: str) -> None:
@@ -204,4 +204,9 @@ def report_partitioned(plan, table, accounting, out_dir, parts: int, fmt: str, l
 
     print_table(table, accounting, lang, {name: getattr(b.label, lang) for name, b in plan.benefits.items()})
     files = f"{out_dir}/entitlements/ ({parts:,} parts), {out_dir}/rejects.{fmt}, {out_dir}/manifest.json"
-    click.echo("\n" + translator(lang)("written: {files}").format(files=files))
+    click.echo("\n" + written_line(files, lang))
+
+
+def written_line(files: str, lang: str) -> str:
+    _ = translator(lang)
+    return _("written: {files}").format(files=files)

@@ -15,7 +15,7 @@ from click.core import ParameterSource
 
 from .cli_options import LANGS, as_of_option, force_option, out_path, rules_option, unverified_option
 from .cli_options import parse_as_of as _as_of
-from .cli_feedback import SCREEN, RunProgress, announce
+from .cli_feedback import SCREEN, RunProgress, announce, written_line
 from .outfolder import output_folder
 from .wording import N_, translator
 from .reports.htmlreport import fmt_number, fmt_percent
@@ -92,7 +92,7 @@ def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, la
         click.echo("")
         for line in screening.register.summary_lines():
             click.echo(line)
-    click.echo("\n" + translator(lang)("written: {files}").format(files=", ".join(str(p) for p in written.values())))
+    click.echo("\n" + written_line(", ".join(str(p) for p in written.values()), lang))
     progress.finish()
 
 
@@ -122,7 +122,7 @@ def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str, force: b
         progress.start("write")
         written = write_targets(screening, folder, lang, table)
     _print_targets(table, lang)
-    click.echo("\n" + translator(lang)("written: {files}").format(files=", ".join(str(p) for p in written.values())))
+    click.echo("\n" + written_line(", ".join(str(p) for p in written.values()), lang))
     progress.finish()
 
 
@@ -172,7 +172,7 @@ def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, o
         progress.start("write")
         written = write_diff_report(tables, old, new, folder, lang, redact or bool(redact_key), redact_key)
     _print_diff(tables["by_benefit"], lang)
-    click.echo("\n" + translator(lang)("written: {files}").format(files=", ".join(str(p) for p in written.values())))
+    click.echo("\n" + written_line(", ".join(str(p) for p in written.values()), lang))
     progress.finish()
 
 
