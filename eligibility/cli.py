@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import signal
 import sys
-import traceback
 from pathlib import Path
 
 import click
@@ -13,17 +12,23 @@ from .errors import EligibilityError
 from .cli_options import ENGINES, LANGS, cli_lang, as_of_option, force_option, out_path, rules_option, unverified_option
 from .cli_options import read_options, register_options
 from .cli_options import parse_as_of as _as_of
+from .cli_help import ARGS, Command, Translated, fail
 from .cli_feedback import SCREEN, RunProgress, announce, refuse_partitioned, report_partitioned, report_screen
 from .messages import describe_os_error, message
 from .wording import translator
 from .wording.formats import format_number
 
-class Group(click.Group):
+class Group(Translated, click.Group):
     """Turns library errors into one readable message and exit code 1 (a traceback only with --debug).
 
     The auditors' commands live in `eligibility.cli_reports` and are loaded when asked for."""
 
     LAZY = ("diff", "gaps", "targets")
+    command_class = Command
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta[ARGS] = list(args)   # for help and errors in the language asked for (`cli_help`)
+        return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(self.LAZY))
@@ -42,20 +47,20 @@ class Group(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except EligibilityError as err:
-            _fail(ctx, str(err), 1)
+            fail(ctx, str(err), 1)
         except BrokenPipeError:  # `eligibility validate | head`: the reader left; nothing to say
             sys.stderr.close()
             sys.exit(1)
         except OSError as err:
-            _fail(ctx, describe_os_error(err), 1)
+            fail(ctx, describe_os_error(err), 1)
         except KeyboardInterrupt:
-            _fail(ctx, message("interrupted"), 130)
+            fail(ctx, message("interrupted"), 130)
         except Terminated:
-            _fail(ctx, message("terminated"), 143)
+            fail(ctx, message("terminated"), 143)
         except MemoryError:
-            _fail(ctx, message("memory"), 1)
+            fail(ctx, message("memory"), 1)
         except Exception as err:  # noqa: BLE001 - a bug: still one line, the traceback with --debug
-            _fail(ctx, message("internal", kind=type(err).__name__, reason=str(err)[:200]), 1)
+            fail(ctx, message("internal", kind=type(err).__name__, reason=str(err)[:200]), 1)
         finally:
             _restore_sigterm(previous)
 
@@ -76,17 +81,6 @@ def _stop_on_sigterm():
 def _restore_sigterm(previous) -> None:
     if previous is not None:
         signal.signal(signal.SIGTERM, previous)
-
-
-def _fail(ctx: click.Context, text: str, code: int) -> None:
-    """The one line a user sees for any failure (a traceback too with --debug); exit `code`."""
-    if ctx.obj and ctx.obj.get("debug"):
-        traceback.print_exc()
-    first, *rest = text.splitlines() or [""]
-    click.secho(f"error: {first}", fg="red", err=True)
-    for line in rest:  # a rule pack's list of issues: a head line, then one line per issue
-        click.echo(line, err=True)
-    sys.exit(code)
 
 
 @click.group(cls=Group)

@@ -15,6 +15,7 @@ from click.core import ParameterSource
 
 from .cli_options import LANGS, as_of_option, force_option, out_path, rules_option, unverified_option
 from .cli_options import parse_as_of as _as_of
+from .cli_help import Command
 from .cli_feedback import SCREEN, RunProgress, announce, written_line
 from .outfolder import output_folder
 from .wording import N_, translator
@@ -48,7 +49,7 @@ DIFF_PHASES = (("read", 15), ("evaluate", 20), ("explain", 10), ("read", 15), ("
                ("compare", 5), ("write", 5))
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("register", type=click.Path(exists=True, path_type=Path))
 @rules_option
 @_out_option
@@ -96,7 +97,7 @@ def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, la
     progress.finish()
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("register", type=click.Path(exists=True, path_type=Path))
 @rules_option
 @_out_option
@@ -126,7 +127,7 @@ def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str, force: b
     progress.finish()
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("register", type=click.Path(exists=True, path_type=Path))
 @click.option("--register-new", "register_new", type=click.Path(exists=True, path_type=Path),
               help="This month's register, compared with REGISTER (last month's); matched by household and person id.")

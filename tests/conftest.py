@@ -30,3 +30,12 @@ def as_of() -> dt.date:
 def bundled_plan() -> Plan:
     """The bundled rule pack, compiled once for the session."""
     return load_rules()
+
+
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch):
+    """The CLI speaks Vietnamese under a vi locale (`cli_help`); tests that expect English words run
+    under a neutral one whatever the developer's machine uses (vi tests set LANG or --lang vi)."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

@@ -112,3 +112,41 @@ def test_the_locale_chooses_the_language_of_commands_without_lang(monkeypatch, e
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert cli_lang() == lang
+
+
+def test_help_is_vietnamese_under_a_vi_locale_or_with_lang_vi():
+    runner = CliRunner()
+    under_locale = runner.invoke(cli.main, ["screen", "--help"], env={"LANG": "vi_VN.UTF-8"})
+    assert under_locale.exit_code == 0
+    assert under_locale.output.startswith("Cách dùng:") and "Tùy chọn:" in under_locale.output
+    assert "Rà soát sổ hộ: quyền hưởng của từng người" in under_locale.output
+    assert "Hiển thị hướng dẫn này rồi thoát." in under_locale.output
+    top = runner.invoke(cli.main, ["--help"], env={"LANG": "vi_VN.UTF-8"}).output
+    assert "Lệnh:" in top and "Bỏ sót và hưởng sai" in top                       # the lazy commands too
+    asked = runner.invoke(cli.main, ["gaps", "--lang", "vi", "--help"]).output
+    assert "Bỏ sót và hưởng sai" in asked and "Usage:" not in asked
+    english = runner.invoke(cli.main, ["screen", "--help"]).output
+    assert english.startswith("Usage:") and "Screen a register" in english
+
+
+def test_every_help_text_has_a_vietnamese_translation():
+    import inspect
+
+    import click
+
+    from eligibility.wording.catalogue import translations
+
+    catalogue = translations("vi")
+    ctx = click.Context(cli.main)
+    commands = [cli.main.get_command(ctx, name) for name in cli.main.list_commands(ctx)]
+    texts = {inspect.cleandoc(item.help) for command in commands for item in [command, *command.params]
+             if getattr(item, "help", None)}
+    missing = [t for t in texts if catalogue.gettext(t) == t]
+    assert missing == []
+
+
+def test_errors_are_worded_in_vietnamese_with_lang_vi(tmp_path):
+    (tmp_path / "x.txt").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["screen", str(DEMO), "--out", str(tmp_path), "--lang", "vi"])
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if line.startswith("lỗi: ")], result.output
