@@ -190,8 +190,8 @@ def _print_gap_summary(by_benefit: pd.DataFrame, lang: str) -> None:
     cols = ["eligible", "covered", "gap", "leakage", "needs_data"]
     short = [*(Coverage(c).label(lang) if c != "eligible" else Status.ELIGIBLE.label(lang) for c in cols),
              *{"en": ["gap rate", "not reaching people"], "vi": ["tỷ lệ bỏ sót", "chưa đến tay"]}[lang]]
-    widths = [34, *(max(w, len(h) + 2) for w, h in zip((10, 10, 10, 10, 10, 10, 30), short))]
-    click.echo("\n" + _row([header("benefit", lang), *short], widths))
+    widths = [44, *(max(w, len(h) + 2) for w, h in zip((10, 10, 10, 10, 10, 10, 30), short))]
+    click.echo("\n" + _row([header("benefit_label", lang), *short], widths))
     for _, row in by_benefit.iterrows():  # one line per benefit (a few dozen), not per register row
         amount = ""
         for unit in UNITS:
@@ -199,7 +199,8 @@ def _print_gap_summary(by_benefit: pd.DataFrame, lang: str) -> None:
             if col in row.index and row[col] and row["benefit"] != ALL_BENEFITS and row["unit"] == unit:
                 amount = f"{fmt_number(float(row[col]), lang, 2 if unit == 'share_of_premium' else 0)} " \
                          f"{UNIT_LABELS[lang][unit]}"
-        name = ("TOTAL" if lang == "en" else "TỔNG") if row["benefit"] == ALL_BENEFITS else row["benefit"]
+        name = ("TOTAL" if lang == "en" else "TỔNG") if row["benefit"] == ALL_BENEFITS \
+            else row.get("benefit_label") or row["benefit"]    # the label where the pack has one
         cells = [name, *(fmt_number(int(row[c]), lang) for c in cols), fmt_percent(float(row["gap_rate"]), lang),
                  amount]
         click.echo(_row(cells, widths))

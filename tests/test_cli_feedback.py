@@ -150,3 +150,14 @@ def test_errors_are_worded_in_vietnamese_with_lang_vi(tmp_path):
     result = CliRunner().invoke(cli.main, ["screen", str(DEMO), "--out", str(tmp_path), "--lang", "vi"])
     assert result.exit_code == 1
     assert [line for line in result.output.splitlines() if line.startswith("lỗi: ")], result.output
+
+
+@pytest.mark.parametrize("command", ["screen", "gaps"])
+def test_the_end_of_run_tables_name_benefits_by_label_not_id(tmp_path, command):
+    from eligibility.api import load_rules
+
+    result = CliRunner().invoke(cli.main, [command, str(DEMO), "--as-of", "2025-11-15", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    ids = [b for b in load_rules().benefits if re.search(rf"(?<![\w/.-]){re.escape(b)}(?![\w/.-])", result.output)]
+    assert ids == []
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", result.output)          # dates as dd/mm/yyyy

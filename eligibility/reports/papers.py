@@ -86,6 +86,9 @@ def _decision_rows(decisions: pd.DataFrame, households: pd.DataFrame, lang: str)
     person = rows["entity"].astype(str).eq("person")
     rows["beneficiary"] = np.where(person, rows["name"].astype(object).fillna(""), _("whole household"))
     rows["amount_text"] = amount_texts(rows["amount"], rows["unit"], lang)
+    if "amount_is_minimum" in decisions.columns:   # an undecided rule could raise it: say "at least"
+        minimum = decisions["amount_is_minimum"].fillna(False).to_numpy(dtype=bool) & (rows["amount_text"] != "")
+        rows.loc[minimum, "amount_text"] = _("at least") + " " + rows.loc[minimum, "amount_text"]
     for column in ("benefit_label", "reference", "missing_inputs"):
         rows[column] = rows[column].astype(object).where(rows[column].notna(), "").astype(str)
     return rows
