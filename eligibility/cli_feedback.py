@@ -188,11 +188,14 @@ def report_screen(result, written: dict, lang: str) -> None:
     the programme lists, the files written."""
     from .audit import summary_lines   # the programme lists' audit (issue 13)
     from .register.mapping import mapping_lines
+    from .register.report import cell_lines
     from .summary import print_summary
 
     for line in mapping_lines(result.register.mapping, lang):
         click.echo(line)
     print_summary(result, lang)
+    for line in cell_lines(result.register, lang):
+        click.echo(line)
     for line in summary_lines(result.extra["audit"]) if "audit" in result.extra else []:
         click.echo(line)
     files = ", ".join(str(p) for p in written.values())

@@ -29,6 +29,7 @@ class PartResult:
     by_status: dict
     by_coverage: dict
     file: str
+    cell_issues: pd.DataFrame | None = None   # cells not understood (unknown), origin rows restored
 
 
 def screen_part(part: Part, plan, as_of: dt.date, out: Path, fmt: str = "parquet", lang: str = "en",
@@ -50,7 +51,8 @@ def screen_part(part: Part, plan, as_of: dt.date, out: Path, fmt: str = "parquet
     path = _write_part(localise(decisions, lang), folder / part.name, fmt)
     return PartResult(part.name, benefit_table(decisions), register.accounting,
                       restore_origin(register.rejects, part), len(decisions), _counts(decisions["status"]),
-                      _counts(decisions["coverage"]), path.relative_to(out).as_posix())
+                      _counts(decisions["coverage"]), path.relative_to(out).as_posix(),
+                      restore_origin(register.cell_issues, part))
 
 
 def _write_part(frame: pd.DataFrame, stem: Path, fmt: str) -> Path:
@@ -225,5 +227,8 @@ def screen_partitioned(register: Path, parts: list[Part], plan, as_of: dt.date, 
     results = screen_parts(parts, plan, as_of, folder.path, fmt, lang, include_all,
                            "dask" if engine == "dask" else inner, scheduler, workers, tick)
     write_table(localise(combine_rejects(results), lang), folder.path / "rejects", fmt)
+    issues = [r.cell_issues for r in results if r.cell_issues is not None and len(r.cell_issues)]
+    if issues:
+        write_table(localise(pd.concat(issues, ignore_index=True), lang), folder.path / "cell_issues", fmt)
     folder.manifest(run_manifest(results, plan, as_of, register_files(register), engine, parts))
     return combine_benefits(results), combine_accounting(results)

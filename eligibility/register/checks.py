@@ -22,14 +22,15 @@ def _arrow_text(values: pd.Series) -> pa.Array:
     return pa.array(values.astype("string[pyarrow]").array, type=pa.large_string())
 
 
-def value_required(table: Table) -> list[str]:
+def value_required(table: Table, keys_only: bool = False) -> list[str]:
     """Columns whose *value* must be given, or the row cannot be screened at all: the table's key,
-    the parent key, unique columns, and required text columns (the commune). A missing value in any
-    other column (a date of birth, say) only leaves the decisions that need it undetermined."""
+    the parent key, unique columns, and (unless `keys_only`, as for the main tables) required text
+    columns. A missing value in any other column (a date of birth, say) only leaves the decisions
+    that need it undetermined."""
     names = [table.key]
     if table.parent is not None:
         names.append(table.parent.key)
-    names += [n for n, c in table.columns.items() if c.unique or (c.required and c.type == "text")]
+    names += [n for n, c in table.columns.items() if c.unique or (not keys_only and c.required and c.type == "text")]
     return [n for n in dict.fromkeys(names) if n in table.columns]
 
 

@@ -73,6 +73,10 @@ class Register:
     # and how each was matched (mapping.MAP_COLUMNS); rows skipped as not data (titles, footers)
     mapping: pd.DataFrame = field(default_factory=pd.DataFrame)
     skipped: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # cells not understood (unknown, the row screened) and generated IDs (cells.CELL_ISSUE_COLUMNS);
+    # per table: cells of the screened rows in the columns read = used + unknown + empty
+    cell_issues: pd.DataFrame = field(default_factory=pd.DataFrame)
+    cell_accounting: dict = field(default_factory=dict)
 
     def frame(self, table: str) -> pd.DataFrame:
         if table in self.tables:

@@ -12,6 +12,8 @@ from ..errors import DataError
 from ..vocabulary import LATEST_SUFFIX
 from ..rulebook.inputs import Column, InputSchema, Table
 from . import checks
+from . import notes as said
+from .cells import GENERATED_ID, cell_counts, collect, generate_ids, is_key_problem, issue_frame
 from .convert import Problem, convert_column
 from .layout import footer_start
 from .mapping import Mapping, map_headers, unresolved_message
@@ -31,6 +33,7 @@ class _Checked:
     typed: pd.DataFrame  # every row read, every declared column, typed
     problems: list[tuple[str, Problem]] = field(default_factory=list)  # (header, problem)
     notes: list[str] = field(default_factory=list)  # read, but worth a look (printed, in the manifest)
+    cells_unknown: bool = False  # a bad non-key cell is unknown, not a rejected row (the main tables)
 
     @property
     def label(self) -> str:
@@ -47,9 +50,16 @@ class _Checked:
         if problem is not None:
             self.problems.append((self.header(name), problem))
 
+    def rejecting(self) -> list[tuple[str, Problem]]:
+        """The problems that reject their rows: key problems, or all of them (optional tables)."""
+        return [(h, p) for h, p in self.problems if not self.cells_unknown or is_key_problem(p)]
+
+    def cell_problems(self) -> list[tuple[str, Problem]]:
+        return [(h, p) for h, p in self.problems if self.cells_unknown and not is_key_problem(p)]
+
     def rejected(self) -> np.ndarray:
         mask = np.zeros(self.n, dtype=bool)
-        for _, problem in self.problems:
+        for _, problem in self.rejecting():
             mask[problem.positions] = True
         return mask
 
@@ -70,18 +80,15 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
     if guesses:
         raise DataError(unresolved_message(guesses))
     tables = {name: _type_table(_trim_footer(raws[name], matches[name], getattr(schema, name)),
-                                matches[name], getattr(schema, name), as_of) for name in TABLES}
+                                matches[name], getattr(schema, name), as_of, cells_unknown=True) for name in TABLES}
     _check_ids(tables)
     _check_links(tables["households"], tables["members"])
     rejects = _rejects(tables)
+    cell_issues = _cell_issues(tables)
     optional = _optional_tables(path, schema, as_of, locations, tables["members"])
     rejects = pd.concat([rejects, optional.rejects], ignore_index=True) if len(optional.rejects) else rejects
-    if strict and len(rejects):
-        first = rejects.iloc[0]
-        more = f" ({len(rejects) - 1} more problem(s) not shown; run without --strict to see all)" \
-            if len(rejects) > 1 else ""
-        raise DataError(f"{first['reason']} [{first['code']}]{more}", file=str(first["file"]),
-                        row=int(first["row"]), column=str(first["column"]))
+    if strict:
+        _stop_at_first(rejects, cell_issues)
     frames, accounting, rejected_keys = {}, {}, {}
     for name, checked in tables.items():
         rejected = checked.rejected()
@@ -96,11 +103,42 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
         accounting=accounting | optional.accounting,
         sources=_sources(locations.values()) + [p for p in optional.sources if p not in _sources(locations.values())],
         missing_columns={name: list(t.match.missing) for name, t in tables.items()} | optional.missing_columns,
-        warnings=_warnings(tables) + optional.warnings, as_of=as_of,
+        warnings=said.warnings(tables) + optional.warnings, as_of=as_of,
         headers={name: dict(t.match.columns) for name, t in tables.items()} | optional.headers,
         rejected_keys=rejected_keys | optional.rejected_keys, tables=optional.frames,
-        mapping=_mapping_frame(tables), skipped=_skipped_frame(tables),
+        mapping=said.mapping_frame(tables), skipped=said.skipped_frame(tables),
+        cell_issues=cell_issues, cell_accounting={name: _cell_counts(t) for name, t in tables.items()},
     )
+
+
+def _stop_at_first(rejects: pd.DataFrame, cell_issues: pd.DataFrame) -> None:
+    """--strict: the first rejected row or cell not understood stops the run."""
+    problems = pd.concat([rejects, cell_issues[cell_issues["code"] != GENERATED_ID]], ignore_index=True)
+    if not len(problems):
+        return
+    first = problems.iloc[0]
+    more = f" ({len(problems) - 1} more problem(s) not shown; run without --strict to see all)" \
+        if len(problems) > 1 else ""
+    raise DataError(f"{first['reason']} [{first['code']}]{more}", file=str(first["file"]),
+                    row=int(first["row"]), column=str(first["column"]))
+
+
+def _cell_issues(tables: dict[str, _Checked]) -> pd.DataFrame:
+    parts = []
+    for name, checked in tables.items():
+        inputs = {header: input_name for input_name, header in checked.match.columns.items()}
+        for header, problem in checked.cell_problems():
+            parts.append(issue_frame(name, checked.label, checked.raw.rows, header, inputs.get(header, header), problem))
+    return collect(parts)
+
+
+def _cell_counts(checked: _Checked) -> dict[str, int]:
+    accepted = ~checked.rejected()
+    unknown = np.zeros(checked.n, dtype=np.int64)
+    for _, problem in checked.cell_problems():
+        if problem.code != GENERATED_ID:
+            np.add.at(unknown, problem.positions, 1)
+    return cell_counts(checked.typed, list(checked.match.columns), int(unknown[accepted].sum()), accepted)
 
 
 def _optional_tables(path, schema: InputSchema, as_of: dt.date, locations, members: _Checked):
@@ -152,13 +190,13 @@ def _check_table(location: Location, table: Table, as_of: dt.date) -> _Checked:
     return _type_table(_trim_footer(raw, match, table), match, table, as_of)
 
 
-def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date) -> _Checked:
+def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date, cells_unknown: bool = False) -> _Checked:
     location = raw.location
     columns: dict[str, pd.Series] = {}
     problems: list[tuple[str, Problem]] = []
     notes: list[str] = []
     if raw.short_rows is not None and len(raw.short_rows):
-        notes.append(_short_rows_note(location.label, raw.short_rows))
+        notes.append(said.short_rows_note(location.label, raw.short_rows))
     index = pd.RangeIndex(len(raw.frame))
     for name, column in table.columns.items():  # a loop over columns; each is typed as a whole
         header = match.columns.get(name)
@@ -168,14 +206,18 @@ def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date) -> 
         series = raw.frame[header].reset_index(drop=True)
         typed, found = convert_column(series, column, as_of)
         if typed.attrs.get("excel_days"):
-            notes.append(_excel_days_note(location.label, header, raw.rows, typed.attrs["excel_days"]))
+            notes.append(said.excel_days_note(location.label, header, raw.rows, typed.attrs["excel_days"]))
         if typed.attrs.get("partial_dates"):   # dates known to their year or month: first and last day
             columns[name + LATEST_SUFFIX] = typed.attrs["latest"].set_axis(index)
-            notes.append(_partial_dates_note(location.label, header, raw.rows, typed.attrs["partial_dates"]))
+            notes.append(said.partial_dates_note(location.label, header, raw.rows, typed.attrs["partial_dates"]))
         columns[name] = typed.set_axis(index)
         problems += [(header, p) for p in found]
-    checked = _Checked(table, raw, match, pd.DataFrame(columns, index=index), problems, notes)
-    for name in checks.value_required(table):
+    checked = _Checked(table, raw, match, pd.DataFrame(columns, index=index), problems, notes, cells_unknown)
+    if cells_unknown and table.parent is not None and table.parent.key in match.columns:
+        ids, made = generate_ids(checked.typed[table.key], checked.typed[table.parent.key])
+        checked.typed[table.key] = ids
+        checked.add(table.key, made)
+    for name in checks.value_required(table, keys_only=cells_unknown):
         checked.add(name, checks.missing_values(checked.typed[name], table, name))
     return checked
 
@@ -208,16 +250,17 @@ def _check_links(households: _Checked, members: _Checked) -> None:
     for problem in checks.orphans(member_households, household_ids, household_ok, households.raw.rows,
                                   households.label):
         members.add(parent.key, problem)
-    member_ok = ~members.rejected()
-    households.add(households.table.key, checks.without_members(
-        household_ids, household_ok, member_households, member_ok, members.label))
+    if not households.cells_unknown:
+        member_ok = ~members.rejected()
+        households.add(households.table.key, checks.without_members(
+            household_ids, household_ok, member_households, member_ok, members.label))
 
 
 def _rejects(tables: dict[str, _Checked]) -> pd.DataFrame:
     parts = []
     order = 0
     for name, checked in tables.items():
-        for header, problem in checked.problems:
+        for header, problem in checked.rejecting():
             n = len(problem.positions)
             parts.append(pd.DataFrame({
                 "table": name, "file": checked.label, "row": checked.raw.rows[problem.positions],
@@ -248,74 +291,3 @@ def _sources(locations) -> list[Path]:
         found = sorted(path.rglob("*.parquet")) if path.is_dir() else [path]
         paths += [p for p in found if p not in paths]
     return paths
-
-
-def _excel_days_note(label: str, header: str, rows: np.ndarray, found: tuple) -> str:
-    positions, first_value, first_date = found
-    return (f"{label}, column '{header}': {len(positions)} cell(s) held a five-digit number read as an Excel day "
-            f"number (row {int(rows[positions[0]])}: '{first_value}' → {first_date}); check that they are dates")
-
-
-def _partial_dates_note(label: str, header: str, rows: np.ndarray, found: tuple) -> str:
-    positions, values = found
-    shown = ", ".join(f"row {int(rows[p])}: '{v}'" for p, v in zip(positions[:3], values[:3]))
-    return (f"{label}, column '{header}': {len(positions)} date(s) known only to the year or month ({shown}"
-            f"{', ...' if len(positions) > 3 else ''}); read as the interval of their days, never as a guessed "
-            "day: what depends on the day stays undetermined and missing_inputs asks for it")
-
-
-def _short_rows_note(label: str, short: np.ndarray) -> str:
-    shown = ", ".join(str(int(r)) for r in short[:5]) + (", ..." if len(short) > 5 else "")
-    return (f"{label}: {len(short)} row(s) have fewer cells than the header (rows {shown}); "
-            "their missing cells are read as empty")
-
-
-def _warnings(tables: dict[str, _Checked]) -> list[str]:
-    out = []
-    for checked in tables.values():
-        if checked.raw.location.found_by == "header":
-            out.append(f"{checked.label}: sheet '{checked.raw.location.sheet}' read as the {checked.table.table} "
-                       "table (recognised by its header, not its name)")
-        out += checked.notes
-        if checked.raw.skipped:
-            out.append(_skipped_note(checked))
-        if checked.raw.blank_rows:
-            out.append(f"{checked.label}: {checked.raw.blank_rows} empty row(s) skipped")
-    members = tables["members"]
-    parent = members.table.parent
-    if parent is not None:
-        member_households = members.typed[parent.key]
-        lost = member_households[members.rejected()].dropna().unique()
-        kept = member_households[~members.rejected()].dropna().unique()
-        partial = np.intersect1d(np.asarray(lost, dtype=object).astype(str), np.asarray(kept, dtype=object).astype(str))
-        if len(partial):
-            sample = ", ".join(partial[:5]) + (", ..." if len(partial) > 5 else "")
-            out.append(f"{len(partial)} household(s) are screened without some of their members, "
-                       f"whose rows were rejected ({sample}); member counts for them are incomplete")
-    return out
-
-
-def _skipped_note(checked: _Checked) -> str:
-    kinds: dict[str, list[int]] = {}
-    for row, what, _ in checked.raw.skipped:
-        kinds.setdefault(what, []).append(row)
-    parts = [f"{what} (row{'s' if len(rows) > 1 else ''} {_span(rows)})" for what, rows in kinds.items()]
-    return f"{checked.label}: skipped, not data: " + "; ".join(parts)
-
-
-def _span(rows: list[int]) -> str:
-    return f"{rows[0]}-{rows[-1]}" if len(rows) > 1 and rows[-1] - rows[0] == len(rows) - 1 else \
-        ", ".join(str(r) for r in rows)
-
-
-def _mapping_frame(tables: dict[str, _Checked]) -> pd.DataFrame:
-    from .mapping import MAP_COLUMNS
-
-    records = [row.record() for checked in tables.values() for row in checked.match.rows]
-    return pd.DataFrame(records, columns=MAP_COLUMNS)
-
-
-def _skipped_frame(tables: dict[str, _Checked]) -> pd.DataFrame:
-    records = [{"table": name, "file": c.label, "row": row, "what": what, "text": text}
-               for name, c in tables.items() for row, what, text in c.raw.skipped]
-    return pd.DataFrame(records, columns=["table", "file", "row", "what", "text"])

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .cells import CELL_HEADERS_VI, GENERATED_ID
+
 COLUMN_HEADERS_VI = {
     "table": "Bảng", "file": "Tệp", "position": "Cột số", "source_header": "Tiêu đề cột trong tệp",
     "input": "Dữ liệu đầu vào", "how": "Cách khớp (en)", "how_vi": "Cách khớp", "blank": "Ô trống nghĩa là",
@@ -24,6 +26,11 @@ def register_record(register) -> dict:
     skipped = getattr(register, "skipped", None)
     if skipped is not None and not skipped.empty:
         out["skipped_rows"] = _records(skipped)
+    if getattr(register, "cell_accounting", None):
+        out["cell_accounting"] = register.cell_accounting
+        issues = register.cell_issues
+        out["cell_issues"] = {"rows": int(len(issues)),
+                              "by_code": {str(k): int(v) for k, v in issues["code"].value_counts().sort_index().items()}}
     return out
 
 
@@ -38,12 +45,36 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def register_tables(register, out: Path, fmt: str, lang: str, write_table) -> dict[str, Path]:
-    """`columns.<fmt>`: the mapping table, headers in `lang`."""
+    """`columns.<fmt>` (the mapping table) and `cell_issues.<fmt>`, headers in `lang`."""
+    written = {}
     mapping = getattr(register, "mapping", None)
-    if mapping is None or mapping.empty:
-        return {}
-    frame = mapping.copy()
-    frame["position"] = frame["position"].astype("Int64")
-    if lang == "vi":
-        frame = frame.rename(columns=COLUMN_HEADERS_VI)
-    return {"columns": write_table(frame, out / "columns", fmt)}
+    if mapping is not None and not mapping.empty:
+        frame = mapping.copy()
+        frame["position"] = frame["position"].astype("Int64")
+        if lang == "vi":
+            frame = frame.rename(columns=COLUMN_HEADERS_VI)
+        written["columns"] = write_table(frame, out / "columns", fmt)
+    issues = getattr(register, "cell_issues", None)
+    if issues is not None and len(issues.columns):
+        frame = issues.rename(columns=CELL_HEADERS_VI) if lang == "vi" else issues
+        written["cell_issues"] = write_table(frame, out / "cell_issues", fmt)
+    return written
+
+
+def cell_lines(register, lang: str = "en") -> list[str]:
+    """'households: cells 1,804 = used 1,650 + unknown 4 + empty 150' per table, and where the
+    unknown cells are listed."""
+    counts = getattr(register, "cell_accounting", None) or {}
+    lines = []
+    for table, c in counts.items():
+        label = {"households": "hộ", "members": "thành viên"}.get(table, table) if lang == "vi" else table
+        ok = c["cells"] == c["used"] + c["unknown"] + c["empty"]
+        lines.append(f"{label}: cells {c['cells']:,} = used {c['used']:,} + unknown {c['unknown']:,} "
+                     f"+ empty {c['empty']:,}" + ("" if ok else "  ← MISMATCH"))
+    issues = getattr(register, "cell_issues", None)
+    if issues is not None and len(issues):
+        generated = int((issues["code"] == GENERATED_ID).sum())
+        lines.append(f"{len(issues) - generated:,} cell(s) not understood, treated as unknown"
+                     + (f"; {generated:,} person ID(s) generated" if generated else "")
+                     + " (each in cell_issues)")
+    return lines

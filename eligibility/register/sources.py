@@ -5,15 +5,11 @@ their stored types. Each raw row carries the row number the user sees in the spr
 """
 from __future__ import annotations
 
-import csv
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.csv as pacsv
 
 from ..errors import DataError
 from ..rulebook.inputs import InputSchema, Table
@@ -185,53 +181,12 @@ def _sheets_by_header(path: Path, sheets: list[str], schema: InputSchema, tables
 
 def read_raw(location: Location, table: Table) -> RawTable:
     if location.kind == "csv":
-        return _read_csv(location, table)
+        from .csvread import read_csv  # the CSV reader, in a module of its own
+
+        return read_csv(location, table)
     if location.kind == "parquet":
         return _read_parquet(location)
     return _read_excel(location, table)
-
-
-def _sniff(path: Path) -> tuple[str, str]:
-    """(encoding, separator) from the first bytes: UTF-16 when the file starts with its BOM
-    (Excel's 'Unicode text'), else UTF-8 with or without BOM; the separator most used on line 1."""
-    with open(path, "rb") as handle:
-        head = handle.read(65536)
-    encoding = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
-    try:
-        first = head.decode(encoding, errors="ignore").splitlines()[0] if head else ""
-    except IndexError:
-        first = ""
-    counts = {sep: first.count(sep) for sep in (",", ";", "\t", "|")}
-    sep = max(counts, key=lambda s: counts[s]) if any(counts.values()) else ","
-    return encoding, sep
-
-
-def _header_names(path: Path, encoding: str, sep: str) -> list[str] | None:
-    with open(path, encoding=encoding, newline="") as handle:
-        try:
-            return next(csv.reader(handle, delimiter=sep))
-        except (StopIteration, csv.Error, UnicodeDecodeError):
-            return None
-
-
-def _read_csv_arrow(path: Path, encoding: str, sep: str) -> pd.DataFrame | None:
-    """Every cell as text through pyarrow's CSV reader (several times faster than pandas' on big
-    registers). None when the file needs pandas' reader (ragged rows, repeated headers, ...)."""
-    names = _header_names(path, encoding, sep)
-    if not names or len(set(names)) != len(names):
-        return None  # pandas' reader names blank and repeated headers
-    try:
-        table = pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(encoding="utf8" if encoding == "utf-8-sig" else encoding),
-            parse_options=pacsv.ParseOptions(delimiter=sep, ignore_empty_lines=False, newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError, UnicodeDecodeError):
-        return None
-    if table.column_names != names:
-        return None
-    return table.to_pandas()
 
 
 def _check_header(headers: list[str], location: Location) -> None:
@@ -242,101 +197,6 @@ def _check_header(headers: list[str], location: Location) -> None:
             raise DataError(f"the header '{header}' appears twice; keep one of the two columns",
                             file=location.label, column=header)
         seen.add(header)
-
-
-def _first_long_row(path: Path, encoding: str, sep: str) -> tuple[int, int, int]:
-    """(row, cells, header cells) of the first row with more cells than the header (error path only)."""
-    with open(path, encoding=encoding, newline="") as handle:
-        reader = csv.reader(handle, delimiter=sep)
-        width = len(next(reader))
-        for number, row in enumerate(reader, start=2):
-            if len(row) > width:
-                return number, len(row), width
-    return 0, 0, width
-
-
-def _short_rows(path: Path, encoding: str, sep: str) -> np.ndarray:
-    """Rows with fewer cells than the header (pandas fills them with empty cells without a word).
-    A pass of Python's csv reader, on the fallback path only: pyarrow's reader, the fast path,
-    refuses such files, so a register that reaches here is already an unusual one."""
-    with open(path, encoding=encoding, newline="") as handle:
-        reader = csv.reader(handle, delimiter=sep)
-        width = len(next(reader, []))
-        short = [number for number, row in enumerate(reader, start=2) if 0 < len(row) < width]
-    return np.asarray(short, dtype=np.int64)
-
-
-def _peek(path: Path, encoding: str, sep: str) -> pd.DataFrame:
-    """The first lines of a CSV file as a grid of text cells (to find its header)."""
-    with open(path, encoding=encoding, newline="") as handle:
-        try:
-            lines = [row for _, row in zip(range(SCAN_ROWS), csv.reader(handle, delimiter=sep))]
-        except (csv.Error, UnicodeDecodeError):
-            return pd.DataFrame()
-    width = max((len(r) for r in lines), default=0)
-    return pd.DataFrame([r + [""] * (width - len(r)) for r in lines])
-
-
-def _read_csv_laid_out(location: Location, encoding: str, sep: str, layout: Layout) -> RawTable:
-    """A CSV file whose header is not simply its first line (title rows, two-row header, column
-    numbers): read by Python's csv reader. Commune files of this shape are small; the registers
-    exported by software take the fast path."""
-    try:
-        with open(location.path, encoding=encoding, newline="") as handle:
-            lines = list(csv.reader(handle, delimiter=sep))
-    except UnicodeDecodeError as err:
-        raise DataError(f"the file is not UTF-8 text (byte {err.start}); save it as 'CSV UTF-8'",
-                        file=location.label) from None
-    limits.check_length(len(lines), location.label)
-    width = max(len(r) for r in lines)
-    limits.check_width(width, location.label)
-    grid = pd.DataFrame([r + [""] * (width - len(r)) for r in lines], dtype=object)
-    headers = list(layout.headers) + [""] * (width - len(layout.headers))
-    layout.headers = headers
-    return _apply_layout(location, grid, layout)
-
-
-def _read_csv(location: Location, table: Table) -> RawTable:
-    path = location.path
-    encoding, sep = _sniff(path)
-    head = _peek(path, encoding, sep)
-    layout = find_layout(head, table) if len(head) else None
-    if layout is not None and not layout.plain:
-        return _read_csv_laid_out(location, encoding, sep, layout)
-    names = _header_names(path, encoding, sep)
-    if names:
-        limits.check_width(len(names), location.label)
-        _check_header(names, location)
-    frame = _read_csv_arrow(path, encoding, sep)
-    if frame is not None:
-        frame.columns = [str(c).strip() for c in frame.columns]
-        rows = np.arange(len(frame), dtype=np.int64) + 2  # header is row 1
-        return _drop_blank_rows(location, frame, rows)
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", pd.errors.ParserWarning)
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding=encoding,
-                                sep=sep, skip_blank_lines=False, index_col=False)
-        if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
-            row, cells, width = _first_long_row(path, encoding, sep)
-            raise DataError(f"row {row} has {cells} cells but the header has {width} columns; "
-                            "a cell probably holds an unquoted separator", file=location.label, row=row or None)
-    except UnicodeDecodeError as err:
-        raise DataError(f"the file is not UTF-8 text (byte {err.start}); save it as 'CSV UTF-8'",
-                        file=location.label) from None
-    except pd.errors.EmptyDataError:
-        raise DataError("the file is empty (no header row)", file=location.label) from None
-    except pd.errors.ParserError as err:
-        row, cells, width = _first_long_row(path, encoding, sep)
-        if row:
-            raise DataError(f"row {row} has {cells} cells but the header has {width} columns; "
-                            "a cell probably holds an unquoted separator", file=location.label, row=row) from None
-        raise DataError(f"the file is not a readable CSV table: {err}", file=location.label) from None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    rows = np.arange(len(frame), dtype=np.int64) + 2  # header is row 1
-    raw = _drop_blank_rows(location, frame, rows)
-    raw.short_rows = np.intersect1d(_short_rows(path, encoding, sep), raw.rows)  # blank rows are not short
-    return raw
 
 
 def _read_parquet(location: Location) -> RawTable:

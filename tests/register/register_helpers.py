@@ -1,6 +1,8 @@
 """Helpers shared by the register tests (imported by name: tests/register has no __init__.py)."""
 from __future__ import annotations
 
+import pandas as pd
+
 
 from shared import AS_OF, DEMO, DEMO_XLSX, ROOT  # noqa: F401  (re-exported to the register tests)
 
@@ -28,3 +30,13 @@ def rejects_at(register, file: str, row: int, column: str | None = None):
 def without_file(frame):
     """A frame without the `_file` column (it names the file, which differs between formats)."""
     return frame.drop(columns=["_file"])
+
+
+def problems_at(register, file: str, row: int, column: str | None = None):
+    """The rejects and cell issues of one row (or one cell): what was found wrong there."""
+    both = [register.rejects[["file", "row", "column", "code", "reason"]]]
+    if register.cell_issues is not None and len(register.cell_issues):
+        both.append(register.cell_issues[["file", "row", "column", "code", "reason"]])
+    frame = pd.concat(both, ignore_index=True)
+    hit = frame[(frame["file"] == file) & (frame["row"] == row)]
+    return hit if column is None else hit[hit["column"] == column]

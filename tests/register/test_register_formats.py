@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 from pandas.testing import assert_frame_equal
-from register_helpers import FIXTURES, assert_accounting, rejects_at, without_file
+from register_helpers import FIXTURES, assert_accounting, problems_at, without_file
 
 from eligibility.errors import DataError
 from eligibility.register import write_register
@@ -86,9 +86,9 @@ def test_excel_rejects_name_the_sheet_and_row_even_under_a_title(read, tmp_path)
     path = tmp_path / "register.xlsx"
     _workbook(path, HOUSEHOLDS_XL, members, title_rows=2)  # header on sheet row 3
     reg = read(path)
-    line = rejects_at(reg, "register.xlsx[Thành viên]", 5, "Ngày sinh")
+    line = problems_at(reg, "register.xlsx[Thành viên]", 5, "Ngày sinh")
     assert line["code"].tolist() == ["R-DATE"]
-    assert reg.members["_row"].tolist() == [4, 6, 7]
+    assert reg.members["_row"].tolist() == [4, 5, 6, 7]  # row 5 screened, its birth date unknown
     assert_accounting(reg)
 
 
@@ -103,8 +103,8 @@ def test_excel_rows_count_from_the_top_of_the_sheet(read, tmp_path):
     sheet.cell(row=5, column=5, value="Nu?")
     workbook.save(tmp_path / "register.xlsx")
     reg = read(tmp_path / "register.xlsx")
-    assert rejects_at(reg, "register.xlsx[Thành viên]", 5, "Giới tính")["code"].tolist() == ["R-ENUM"]
-    assert reg.members["_row"].tolist() == [4, 6, 7]
+    assert problems_at(reg, "register.xlsx[Thành viên]", 5, "Giới tính")["code"].tolist() == ["R-ENUM"]
+    assert reg.members["_row"].tolist() == [4, 5, 6, 7]
 
 
 def test_a_folder_holding_one_workbook_is_read_as_that_workbook(read, tmp_path):
@@ -147,7 +147,7 @@ def test_parquet_bad_value_names_the_row(read, tmp_path):
     households.loc[1, "income_per_capita"] = -1.0
     write_register(households, csv.members, tmp_path, fmt="parquet")
     reg = read(tmp_path)
-    line = rejects_at(reg, "households.parquet", 2, "income_per_capita")
+    line = reg.cell_issues[(reg.cell_issues["file"] == "households.parquet") & (reg.cell_issues["row"] == 2)]
     assert line["code"].tolist() == ["R-NEGATIVE"] and line["value"].tolist() == ["-1"]
     assert_accounting(reg)
 

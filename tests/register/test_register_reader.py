@@ -5,7 +5,7 @@ import shutil
 
 import pandas as pd
 import pytest
-from register_helpers import FIXTURES, assert_accounting, rejects_at
+from register_helpers import FIXTURES, assert_accounting, problems_at, rejects_at
 
 from eligibility.errors import DataError
 from eligibility.register import REJECT_CODES, REJECT_COLUMNS, Register
@@ -62,7 +62,7 @@ def test_missing_required_column_stops_the_run(read):
     assert "did you mean 'date_of_brith'" in text
 
 
-# (case, file, spreadsheet row, column header, code, words in the reason)
+# (case, file, spreadsheet row, column header, code, words in the reason): a bad cell outside the keys
 BAD_CELLS = [
     ("wrong_type", "households.csv", 3, "income_per_capita", "R-TYPE",
      "expected an amount in VND, got 'sáu trăm nghìn'"),
@@ -75,6 +75,9 @@ BAD_CELLS = [
      "date 20/12/2025 is after the as-of date 15/11/2025"),
     ("future_date", "members.csv", 5, "date_of_birth", "R-DATE-FUTURE", "01/01/2026"),
     ("negative_income", "households.csv", 2, "income_per_capita", "R-NEGATIVE", "got '-500000'"),
+]
+# key problems: the row is rejected
+BAD_KEYS = [
     ("duplicate_household_id", "households.csv", 3, "household_id", "R-DUPLICATE-ID",
      "household ID 'H02' appears 2 times (first at row 3); every row with a duplicated ID is rejected"),
     ("duplicate_household_id", "households.csv", 4, "household_id", "R-DUPLICATE-ID", "'H02' appears 2 times"),
@@ -82,56 +85,87 @@ BAD_CELLS = [
     ("duplicate_person_id", "members.csv", 5, "person_id", "R-DUPLICATE-ID", "person ID 'P02' appears 2 times"),
     ("orphan_member", "members.csv", 6, "household_id", "R-ORPHAN-MEMBER",
      "household ID 'H09' is not in households.csv"),
-    ("household_no_members", "households.csv", 4, "household_id", "R-NO-MEMBERS",
-     "no members: no row in members.csv has household ID 'H03'"),
-    ("missing_required_value", "households.csv", 3, "commune", "R-MISSING-REQUIRED-VALUE", "the cell is empty"),
-    ("missing_required_value", "members.csv", 3, "person_id", "R-MISSING-REQUIRED-VALUE", "the cell is empty"),
 ]
+
+
+def _table(file: str) -> str:
+    return "households" if file.startswith("households") else "members"
 
 
 @pytest.mark.parametrize("case,file,row,column,code,words", BAD_CELLS,
                          ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in BAD_CELLS])
-def test_bad_cell_is_rejected_with_file_row_column_and_reason(read, case, file, row, column, code, words):
+def test_a_bad_cell_is_unknown_and_its_row_screened(read, case, file, row, column, code, words):
+    reg = read(case)
+    issues = reg.cell_issues
+    line = issues[(issues["file"] == file) & (issues["row"] == row) & (issues["column"] == column)]
+    assert line["code"].tolist() == [code], issues.to_string()
+    assert words in line["reason"].iloc[0]
+    assert (line["action"].iloc[0], line["action_vi"].iloc[0]) == ("treated as unknown", "coi là chưa biết")
+    assert line["input"].iloc[0] == column and line["table"].iloc[0] == _table(file)
+    frame = reg.frame(_table(file))
+    assert row in frame["_row"].tolist()  # screened
+    assert frame.loc[frame["_row"] == row, column].isna().all()  # with that cell unknown
+    assert rejects_at(reg, file, row).empty
+    assert_accounting(reg)
+    counts = reg.cell_accounting[_table(file)]
+    assert counts["cells"] == counts["used"] + counts["unknown"] + counts["empty"]
+    assert counts["unknown"] == int((issues["table"] == _table(file)).sum())
+
+
+@pytest.mark.parametrize("case,file,row,column,code,words", BAD_KEYS,
+                         ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in BAD_KEYS])
+def test_a_key_problem_rejects_the_row(read, case, file, row, column, code, words):
     reg = read(case)
     hit = rejects_at(reg, file, row, column)
-    assert len(hit) >= 1, reg.rejects.to_string()
     line = hit[hit["code"] == code]
     assert len(line) == 1, hit.to_string()
     assert words in line["reason"].iloc[0]
-    table = "households" if file.startswith("households") else "members"
-    assert line["table"].iloc[0] == table
-    # the rejected row is not in the frame, and nothing is lost
-    assert row not in reg.frame(table)["_row"].tolist()
+    assert line["table"].iloc[0] == _table(file)
+    assert row not in reg.frame(_table(file))["_row"].tolist()
     assert_accounting(reg)
+
+
+def test_a_blank_commune_is_unknown_and_a_missing_person_code_is_generated(read):
+    reg = read("missing_required_value")
+    assert reg.rejects.empty, reg.rejects.to_string()
+    assert reg.households.loc[reg.households["_row"] == 3, "commune"].isna().all()
+    member = reg.members[reg.members["_row"] == 3]
+    made = member["person_id"].iloc[0]
+    assert made == f"{member['household_id'].iloc[0]}#1" or "#" in made
+    line = reg.cell_issues[reg.cell_issues["row"] == 3]
+    assert line["code"].tolist() == ["C-ID-GENERATED"] and made in line["reason"].iloc[0]
+
+
+def test_a_household_is_never_rejected_for_its_members(read, tmp_path):
+    reg = read("household_no_members")
+    assert reg.rejects.empty and 4 in reg.households["_row"].tolist()
+    assert any("no usable member row (H03)" in w for w in reg.warnings)
+    reg = read("negative_income")  # H01's income is unknown; H01 and its two members are screened
+    assert reg.accounting["households"] == {"read": 3, "accepted": 3, "rejected": 0}
+    assert reg.accounting["members"] == {"read": 4, "accepted": 4, "rejected": 0}
 
 
 def test_members_of_a_rejected_household_are_rejected_with_it(read):
-    reg = read("negative_income")  # H01 (households row 2) has two members, rows 2 and 3
-    for row in (2, 3):
-        line = rejects_at(reg, "members.csv", row, "household_id")
-        assert line["code"].tolist() == ["R-HOUSEHOLD-REJECTED"]
-        assert line["reason"].iloc[0] == "its household 'H01' was rejected (households.csv row 2)"
-    assert reg.accounting["households"] == {"read": 3, "accepted": 2, "rejected": 1}
-    assert reg.accounting["members"] == {"read": 4, "accepted": 2, "rejected": 2}
-
-
-def test_a_row_with_several_problems_counts_once(read):
-    reg = read("future_date")  # P04: future birth date and its household H03 rejected
-    lines = rejects_at(reg, "members.csv", 5)
-    assert sorted(lines["code"]) == ["R-DATE-FUTURE", "R-HOUSEHOLD-REJECTED"]
-    assert reg.accounting["members"] == {"read": 4, "accepted": 3, "rejected": 1}
+    reg = read("duplicate_household_id")  # H02 twice: both rows rejected, and H02's members with them
+    lines = reg.rejects[(reg.rejects["file"] == "members.csv")]
+    assert set(lines["code"]) == {"R-HOUSEHOLD-REJECTED"}
+    assert lines["reason"].str.startswith("its household 'H02' was rejected").all()
     assert_accounting(reg)
 
 
-def test_household_whose_members_were_all_rejected_has_no_members(read, tmp_path):
+def test_a_row_with_a_bad_cell_and_a_key_problem_counts_once(read, tmp_path):
     folder = tmp_path / "reg"
-    shutil.copytree(FIXTURES / "valid", folder)
-    members = (folder / "members.csv").read_text(encoding="utf-8")
-    (folder / "members.csv").write_text(members.replace("13/03/1988", "13/13/1988"), encoding="utf-8")
+    shutil.copytree(FIXTURES / "duplicate_person_id", folder)
+    text = (folder / "members.csv").read_text(encoding="utf-8").splitlines()
+    cells = text[2].split(",")  # row 3: P02, the first of the duplicates
+    header = text[0].split(",")
+    cells[header.index("date_of_birth")] = "13/13/1988"
+    text[2] = ",".join(cells)
+    (folder / "members.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
     reg = read(folder)
-    line = rejects_at(reg, "households.csv", 3, "household_id")
-    assert line["code"].tolist() == ["R-NO-MEMBERS"]
-    assert "all 1 row(s) for this household in members.csv were rejected" in line["reason"].iloc[0]
+    assert rejects_at(reg, "members.csv", 3)["code"].tolist() == ["R-DUPLICATE-ID"]
+    assert reg.cell_issues[reg.cell_issues["row"] == 3]["code"].tolist() == ["R-DATE"]
+    assert reg.accounting["members"]["rejected"] == 2
     assert_accounting(reg)
 
 
@@ -188,11 +222,11 @@ def test_range_checks_on_declared_bounds(read, tmp_path):
         "person_id,household_id,date_of_birth,injury_rate,martyr_count,school_distance_km\n"
         "P1,H1,01/01/1960,101,-1,-2\nP2,H1,01/01/1960,2.5,1,3\n")
     reg = read(folder)
-    assert rejects_at(reg, "members.csv", 2, "injury_rate")["code"].tolist() == ["R-RANGE"]
-    assert "at most 100" in rejects_at(reg, "members.csv", 2, "injury_rate")["reason"].iloc[0]
-    assert rejects_at(reg, "members.csv", 2, "martyr_count")["code"].tolist() == ["R-NEGATIVE"]
-    assert rejects_at(reg, "members.csv", 2, "school_distance_km")["code"].tolist() == ["R-NEGATIVE"]
-    assert rejects_at(reg, "members.csv", 3, "injury_rate")["reason"].iloc[0] == \
+    assert problems_at(reg, "members.csv", 2, "injury_rate")["code"].tolist() == ["R-RANGE"]
+    assert "at most 100" in problems_at(reg, "members.csv", 2, "injury_rate")["reason"].iloc[0]
+    assert problems_at(reg, "members.csv", 2, "martyr_count")["code"].tolist() == ["R-NEGATIVE"]
+    assert problems_at(reg, "members.csv", 2, "school_distance_km")["code"].tolist() == ["R-NEGATIVE"]
+    assert problems_at(reg, "members.csv", 3, "injury_rate")["reason"].iloc[0] == \
         "expected a whole number, got '2.5'"
     assert_accounting(reg)
 
@@ -253,8 +287,8 @@ def test_blank_lines_keep_the_spreadsheet_row_numbers(read, tmp_path):
     folder = _register(tmp_path, "household_id,commune,income_per_capita\nH1,Bum Tở,1\n,,\nH2,Bum Tở,-1\n",
                        "person_id,household_id,date_of_birth\nP1,H1,01/01/1990\nP2,H2,01/01/1990\n")
     reg = read(folder)
-    assert rejects_at(reg, "households.csv", 4, "income_per_capita")["code"].tolist() == ["R-NEGATIVE"]
-    assert reg.accounting["households"] == {"read": 2, "accepted": 1, "rejected": 1}
+    assert problems_at(reg, "households.csv", 4, "income_per_capita")["code"].tolist() == ["R-NEGATIVE"]
+    assert reg.accounting["households"] == {"read": 2, "accepted": 2, "rejected": 0}
     assert any("1 empty row(s) skipped" in w for w in reg.warnings)
 
 
@@ -285,7 +319,7 @@ def test_short_rows_leave_the_missing_cells_empty(read, tmp_path):
     folder = _register(tmp_path, "household_id,commune,income_per_capita\nH1,Bum Tở\nH2\n",
                        "person_id,household_id,date_of_birth\nP1,H1,01/01/1990\nP2,H2\n")
     reg = read(folder)
-    assert rejects_at(reg, "households.csv", 3, "commune")["code"].tolist() == ["R-MISSING-REQUIRED-VALUE"]
+    assert reg.households["commune"].tolist()[1] is pd.NA
     assert reg.households["income_per_capita"].isna().all()
     assert_accounting(reg)
 

@@ -1,0 +1,82 @@
+"""Cell-level problems make the cell unknown, not the row lost.
+
+Only a key problem rejects a row (its ID missing or duplicated, a member whose household is absent
+or rejected): without its key a row cannot be screened or linked. Any other bad cell (a number that
+is not one, a date that is no date, a value the column does not declare) is listed in
+`cell_issues` — file, spreadsheet row, column as the user wrote it, value, reason, what was done
+("treated as unknown") — and the row is screened with that cell unknown. Members without a person
+code get a stable generated ID (household ID + position), listed there too.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .convert import Problem
+
+KEY_CODES = frozenset({"R-MISSING-REQUIRED-VALUE", "R-DUPLICATE-ID", "R-ORPHAN-MEMBER", "R-HOUSEHOLD-REJECTED"})
+GENERATED_ID = "C-ID-GENERATED"
+GENERATED_MARK = "#"  # DM05#3: the third member of DM05, who had no person code
+ACTIONS = {  # code -> (en, vi)
+    "unknown": ("treated as unknown", "coi là chưa biết"),
+    GENERATED_ID: ("person ID generated (household ID # position)", "tạo mã người (mã hộ # thứ tự)"),
+}
+CELL_ISSUE_COLUMNS = ["table", "file", "row", "column", "input", "value", "reason", "code", "action", "action_vi"]
+CELL_HEADERS_VI = {"input": "Dữ liệu đầu vào", "action": "Xử lý (en)", "action_vi": "Xử lý", "table": "Bảng",
+                   "file": "Tệp", "row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do",
+                   "code": "Mã lỗi"}
+
+
+def is_key_problem(problem: Problem) -> bool:
+    return problem.code in KEY_CODES
+
+
+def empty_cell_issues() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="Int64" if c == "row" else "string") for c in CELL_ISSUE_COLUMNS})
+
+
+def issue_frame(table: str, label: str, rows: np.ndarray, header: str, name: str, problem: Problem) -> pd.DataFrame:
+    """The cells of one problem as cell_issues rows (column-wise: one frame per problem)."""
+    action = ACTIONS.get(problem.code, ACTIONS["unknown"])
+    n = len(problem.positions)
+    return pd.DataFrame({
+        "table": table, "file": label, "row": rows[problem.positions], "column": header, "input": name,
+        "value": problem.values, "reason": problem.reasons, "code": problem.code,
+        "action": np.full(n, action[0], dtype=object), "action_vi": np.full(n, action[1], dtype=object),
+    })
+
+
+def collect(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    if not parts:
+        return empty_cell_issues()
+    frame = pd.concat(parts, ignore_index=True).sort_values(["table", "row"], kind="stable")
+    frame = frame.reset_index(drop=True)[CELL_ISSUE_COLUMNS]
+    typed = empty_cell_issues()
+    return frame.astype({c: typed[c].dtype for c in CELL_ISSUE_COLUMNS})
+
+
+def generate_ids(ids: pd.Series, parents: pd.Series) -> tuple[pd.Series, Problem | None]:
+    """Members with no person code but a household: `<household>#<position in the household>`,
+    the position counting every member row of that household in file order (stable while the
+    register's order is). Returns the completed IDs and the cells filled, as a problem to list."""
+    missing = (ids.isna() & parents.notna()).to_numpy()
+    if not missing.any():
+        return ids, None
+    position = parents.groupby(parents, sort=False, dropna=True).cumcount() + 1
+    made = parents.astype("string") + GENERATED_MARK + position.astype("Int64").astype("string")
+    out = ids.astype("string").mask(missing, made)
+    where = np.flatnonzero(missing)
+    reasons = ("no person code: generated '" + made.iloc[where] + "' from the household ID and the member's "
+               "position in it").to_numpy(dtype=object)
+    return out, Problem(where, GENERATED_ID, reasons, np.full(len(where), "", dtype=object))
+
+
+def cell_counts(typed: pd.DataFrame, mapped: list[str], issues: np.ndarray, accepted: np.ndarray) -> dict[str, int]:
+    """Cells of the screened rows in the columns read: used (a value) + unknown (not understood,
+    each in cell_issues) + empty. `issues`: rows x mapped-columns count of unknown cells, given as
+    the total of unknown cells on accepted rows."""
+    rows = int(accepted.sum())
+    used = int(sum(int(typed[name].notna().to_numpy()[accepted].sum()) for name in mapped))
+    unknown = int(issues)
+    cells = rows * len(mapped)
+    return {"cells": cells, "used": used, "unknown": unknown, "empty": cells - used - unknown}
