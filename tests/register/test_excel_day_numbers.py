@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 
 from eligibility.api import load_rules
 from eligibility.register import read_register
