@@ -117,12 +117,16 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="With --engine dask and no --scheduler: worker processes of the local cluster.")
 @click.option("--papers", is_flag=True, help="Also write the papers a commune prints: the list for public posting per village "
                    "(niem_yet_cong_khai.html/.xlsx) and a result sheet per household (phieu_ket_qua_ra_soat.html/.xlsx).")
+@click.option("--questions/--no-questions", default=None,
+              help="Write the questionnaire of the data still to collect (needs_data.xlsx/.html, per village and "
+                   "household). Default: written for registers of up to 20,000 households.")
 @force_option
 @unverified_option
 @register_options
 def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str, engine: str, include_all: bool,
            strict: bool, partition_by: str | None, scheduler: str | None, workers: int, papers: bool, force: bool,
-           use_unverified: bool, columns_file, accept_suggested: bool, blank_means_no: tuple) -> None:
+           use_unverified: bool, columns_file, accept_suggested: bool, blank_means_no: tuple,
+           questions: bool | None) -> None:
     """Screen a register: every person's and household's entitlements, each explained."""
     import tempfile
 
@@ -153,12 +157,20 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
                                      use_unverified=use_unverified, read_options=options)
             progress.start("write")
             written = write_outputs(result, folder, fmt, lang)
+            from .reports.needsdata import write_needs_data   # what to ask next (issue 12)
+
+            needs = write_needs_data(result, folder, lang, questions)
+            written.update(folder.final_paths(needs))
             if papers:
                 from .reports.papers import write_papers
 
                 written.update(folder.final_paths(write_papers(result, folder, lang)))
     if parts is None:
         report_screen(result, written, lang)
+        if questions is None and not needs:   # left out on a large register: said, not silent
+            from .reports.needsdata import SKIPPED
+
+            click.echo(_(SKIPPED))
     else:
         report_partitioned(plan, table, accounting, out_dir, len(parts), fmt, lang)
     progress.finish()
