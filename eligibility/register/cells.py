@@ -16,10 +16,14 @@ from .convert import Problem
 
 KEY_CODES = frozenset({"R-MISSING-REQUIRED-VALUE", "R-DUPLICATE-ID", "R-ORPHAN-MEMBER", "R-HOUSEHOLD-REJECTED"})
 GENERATED_ID = "C-ID-GENERATED"
+PARTIAL_DATE = "C-DATE-PARTIAL"   # a date known to its year or month: read as its interval, not unknown
+LISTED_ONLY = frozenset({GENERATED_ID, PARTIAL_DATE})   # listed in cell_issues, the cell still used
 GENERATED_MARK = "#"  # DM05#3: the third member of DM05, who had no person code
 ACTIONS = {  # code -> (en, vi)
     "unknown": ("treated as unknown", "coi là chưa biết"),
     GENERATED_ID: ("person ID generated (household ID # position)", "tạo mã người (mã hộ # thứ tự)"),
+    PARTIAL_DATE: ("read as the interval of its days; what depends on the day stays undetermined",
+                   "coi là khoảng các ngày; chế độ phụ thuộc ngày cụ thể để chưa xét"),
 }
 CELL_ISSUE_COLUMNS = ["table", "file", "row", "column", "input", "value", "reason", "code", "action", "action_vi"]
 CELL_HEADERS_VI = {"input": "Dữ liệu đầu vào", "action": "Xử lý (en)", "action_vi": "Xử lý", "table": "Bảng",
@@ -53,6 +57,17 @@ def collect(parts: list[pd.DataFrame]) -> pd.DataFrame:
     frame = frame.reset_index(drop=True)[CELL_ISSUE_COLUMNS]
     typed = empty_cell_issues()
     return frame.astype({c: typed[c].dtype for c in CELL_ISSUE_COLUMNS})
+
+
+def partial_dates_problem(found: tuple, first: pd.Series, latest: pd.Series) -> Problem:
+    """The dates known only to their year or month, as cells to list (never a guessed day)."""
+    positions, values = found
+    low, high = first.iloc[positions], latest.iloc[positions]
+    month = (low.dt.year == high.dt.year) & (low.dt.month == high.dt.month)
+    known = pd.Series(np.where(month, "month", "year"), index=low.index)
+    reasons = ("date known only to the " + known + ": read as " + low.dt.strftime("%d/%m/%Y") + " to "
+               + high.dt.strftime("%d/%m/%Y")).to_numpy(dtype=object)
+    return Problem(np.asarray(positions), PARTIAL_DATE, reasons, np.asarray(values, dtype=object))
 
 
 def generate_ids(ids: pd.Series, parents: pd.Series) -> tuple[pd.Series, Problem | None]:

@@ -13,7 +13,7 @@ from ..vocabulary import LATEST_SUFFIX
 from ..rulebook.inputs import Column, InputSchema, Table
 from . import checks
 from . import notes as said
-from .cells import GENERATED_ID, cell_counts, collect, generate_ids, is_key_problem, issue_frame
+from .cells import LISTED_ONLY, cell_counts, collect, generate_ids, is_key_problem, issue_frame, partial_dates_problem
 from .convert import Problem, convert_column
 from .layout import footer_start
 from .mapping import Mapping, map_headers, unresolved_message
@@ -113,7 +113,7 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
 
 def _stop_at_first(rejects: pd.DataFrame, cell_issues: pd.DataFrame) -> None:
     """--strict: the first rejected row or cell not understood stops the run."""
-    problems = pd.concat([rejects, cell_issues[cell_issues["code"] != GENERATED_ID]], ignore_index=True)
+    problems = pd.concat([rejects, cell_issues[~cell_issues["code"].isin(LISTED_ONLY)]], ignore_index=True)
     if not len(problems):
         return
     first = problems.iloc[0]
@@ -136,7 +136,7 @@ def _cell_counts(checked: _Checked) -> dict[str, int]:
     accepted = ~checked.rejected()
     unknown = np.zeros(checked.n, dtype=np.int64)
     for _, problem in checked.cell_problems():
-        if problem.code != GENERATED_ID:
+        if problem.code not in LISTED_ONLY:
             np.add.at(unknown, problem.positions, 1)
     return cell_counts(checked.typed, list(checked.match.columns), int(unknown[accepted].sum()), accepted)
 
@@ -210,6 +210,9 @@ def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date, cel
         if typed.attrs.get("partial_dates"):   # dates known to their year or month: first and last day
             columns[name + LATEST_SUFFIX] = typed.attrs["latest"].set_axis(index)
             notes.append(said.partial_dates_note(location.label, header, raw.rows, typed.attrs["partial_dates"]))
+            if cells_unknown:   # listed cell by cell too (cell_issues), the row screened with the interval
+                problems.append((header, partial_dates_problem(typed.attrs["partial_dates"], typed,
+                                                               typed.attrs["latest"])))
         columns[name] = typed.set_axis(index)
         problems += [(header, p) for p in found]
     checked = _Checked(table, raw, match, pd.DataFrame(columns, index=index), problems, notes, cells_unknown)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cells import CELL_HEADERS_VI, GENERATED_ID
+from .cells import CELL_HEADERS_VI, GENERATED_ID, PARTIAL_DATE
 
 COLUMN_HEADERS_VI = {
     "table": "Bảng", "file": "Tệp", "position": "Cột số", "source_header": "Tiêu đề cột trong tệp",
@@ -74,7 +74,9 @@ def cell_lines(register, lang: str = "en") -> list[str]:
     issues = getattr(register, "cell_issues", None)
     if issues is not None and len(issues):
         generated = int((issues["code"] == GENERATED_ID).sum())
-        lines.append(f"{len(issues) - generated:,} cell(s) not understood, treated as unknown"
+        partial = int((issues["code"] == PARTIAL_DATE).sum())
+        lines.append(f"{len(issues) - generated - partial:,} cell(s) not understood, treated as unknown"
                      + (f"; {generated:,} person ID(s) generated" if generated else "")
+                     + (f"; {partial:,} date(s) known only to the year or month, read as intervals" if partial else "")
                      + " (each in cell_issues)")
     return lines

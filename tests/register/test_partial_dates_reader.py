@@ -57,3 +57,19 @@ def test_a_register_with_a_year_of_birth_screens_the_person_and_says_so(tmp_path
     assert not len(result.register.rejects)
     assert any("known only to the year or month" in w for w in result.register.warnings)
     assert result.register.members["date_of_birth__latest"].notna().sum() == 1
+    issues = result.register.cell_issues
+    listed = issues[issues["code"] == "C-DATE-PARTIAL"]
+    assert len(listed) == 1 and listed["value"].iloc[0] == "1944" and listed["row"].iloc[0] == 2
+    assert listed["reason"].iloc[0] == "date known only to the year: read as 01/01/1944 to 31/12/1944"
+    assert result.register.cell_accounting["members"]["unknown"] == 0    # an interval is used, not unknown
+
+
+def test_strict_does_not_stop_at_a_partial_date(tmp_path):
+    from eligibility import screen_register
+    from shared import DEMO
+    (tmp_path / "households.csv").write_text((DEMO / "households.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    members = pd.read_csv(DEMO / "members.csv", dtype=str, keep_default_na=False)
+    column = next(c for c in members.columns if c in ("date_of_birth", "Ngày sinh"))
+    members.loc[0, column] = "03/1944"
+    members.to_csv(tmp_path / "members.csv", index=False)
+    assert len(screen_register(tmp_path, AS_OF, strict=True).decisions)
