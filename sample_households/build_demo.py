@@ -52,7 +52,10 @@ def person(name: str, born: str | None, sex: str, relation: str, **kw) -> dict:
            "hi_card": True, "receives_social_allowance": False, "receives_care_support": False,
            "receives_social_pension": False, "receives_merit_allowance": False, "tuition_exempt": False,
            "learning_cost_support": False, "boarding_support": False, "vsi_support": False,
-           "date_of_death": None, "pension_amount": None}
+           "date_of_death": None, "pension_amount": None,
+           # vocational training (Decision 46/2015): nobody of the demo is registered for a course (blank: none)
+           "vocational_course": None, "course_days_attended": None, "course_distance_km": None,
+           "prior_state_training": None}
     for key in ("disability_certified_date",):
         if key in kw:
             kw[key] = d(kw[key])

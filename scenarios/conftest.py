@@ -19,7 +19,7 @@ from eligibility.packtest.steps import STEPS, Case
 
 # Tags used in the feature files, registered so that `pytest --strict-markers` accepts them.
 AREA_TAGS = ("poverty", "health_insurance", "social_assistance", "social_pension", "emergency_relief",
-             "meritorious", "education", "credit", "voluntary_si", "housing")
+             "meritorious", "education", "credit", "voluntary_si", "housing", "vocational_training")
 
 
 def pytest_configure(config):

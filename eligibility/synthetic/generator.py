@@ -90,6 +90,10 @@ def generate_sample(households: int, seed: int, as_of: dt.date = DEFAULT_AS_OF,
     # their own random stream, so that every other column keeps its values for a given seed.
     members_frame["date_of_death"] = pd.Series(pd.NaT, index=members_frame.index, dtype="datetime64[ns]")
     members_frame["pension_amount"] = pd.Series(pd.NA, index=members_frame.index, dtype="Float64")
+    # Vocational training (Decision 46/2015): nobody generated is registered for a course (blank: none).
+    for name, dtype in (("vocational_course", "object"), ("course_days_attended", "Int64"),
+                        ("course_distance_km", "Float64"), ("prior_state_training", "boolean")):
+        members_frame[name] = pd.Series(pd.NA if dtype != "object" else None, index=members_frame.index, dtype=dtype)
     members_frame = members_frame[list(plan.inputs.members.columns)]
     return households_frame, make_years_only(members_frame, partial_dates, seed, as_of)
 
