@@ -146,9 +146,14 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
             parts = find_parts(register, plan.inputs, partition_by, engine, Path(work))
             if parts is not None:
                 refuse_partitioned(fmt, papers)
+                if questions:
+                    raise click.UsageError("--questions needs one register (not partitioned): screen one commune's "
+                                           "register to write its questionnaire")
                 progress.start("evaluate", len(parts))
                 table, accounting = screen_partitioned(register, parts, plan, day, folder, fmt, lang, include_all,
                                                        engine, scheduler, workers, progress.tick)
+                if folder.run is not None:   # no questionnaire for a register screened in parts: said so
+                    folder.run["needs_data"] = {"written": False, "reason": "partitioned run"}
                 progress.start("write")
         if parts is None:
             result = screen_register(register, day, rules_dir, strict=strict,

@@ -14,7 +14,7 @@ from .decisions import coverage
 from .engines.vectorised import Evaluation
 from .rulebook.expressions import Compare
 from .rulebook.plan import CompiledRule
-from .vocabulary import Coverage, Status, partial_need
+from .vocabulary import LATEST_SUFFIX, Coverage, Status, partial_need
 from .rulebook.periods import not_encoded_text
 from .wording import format_amount, format_rate
 
@@ -89,6 +89,9 @@ def _plain(frame, column: str, row: int) -> Any:
     if value is None or (not isinstance(value, str) and np.ndim(value) == 0 and _isna(value)):
         return None
     if hasattr(value, "date") and not isinstance(value, str):
+        latest = frame[column + LATEST_SUFFIX].iloc[row] if column + LATEST_SUFFIX in frame.columns else None
+        if latest is not None and not _isna(latest):   # known to its year or month: the interval, not a day
+            return f"{value.date().isoformat()} – {latest.date().isoformat()}"
         return value.date().isoformat()
     return str(value)
 
@@ -155,9 +158,10 @@ def _rule(ev: Evaluation, rule: CompiledRule, outcome, entity: str, row: int) ->
         if isinstance(node, Compare) and node.left.type.kind in ("number", "date"):
             left = ev.eval(node.left, entity).full(ev.n(entity))
             right = ev.eval(node.right, entity).full(ev.n(entity))
-            item["actual"] = _show(left.v[row], node.left.type.kind) if bool(left.k[row]) else None
-            item["threshold"] = _show(right.v[row], node.right.type.kind) if bool(right.k[row]) else None
-            if node.left.type.kind == "number" and bool(left.k[row]) and bool(right.k[row]):
+            item["actual"] = _shown(left, row, node.left.type.kind)
+            item["threshold"] = _shown(right, row, node.right.type.kind)
+            ranged = bool(left.ranged[row]) if left.hi is not None else False
+            if node.left.type.kind == "number" and bool(left.k[row]) and bool(right.k[row]) and not ranged:
                 item["distance"] = float(left.v[row]) - float(right.v[row])
         if item["result"] is None:
             item["missing"] = sorted(_missing(ev, cond.inputs, entity, row))
@@ -202,6 +206,16 @@ def _kleene(value, row: int) -> bool | None:
 
 def _kleene0(value) -> bool | None:
     return _kleene(value, 0)
+
+
+def _shown(value, row: int, kind: str) -> Any:
+    """The value at `row` (None: unknown); a range known only to lie between two values (an age from
+    a year of birth) as 'low – high', never one of its bounds."""
+    if not bool(value.k[row]):
+        return None
+    if value.hi is not None and bool(value.ranged[row]):
+        return f"{_plain_value(_show(value.v[row], kind))} – {_plain_value(_show(value.hi[row], kind))}"
+    return _show(value.v[row], kind)
 
 
 def _show(value, kind: str) -> Any:

@@ -237,3 +237,18 @@ def test_the_durable_engine_decides_partial_dates_alike(plan, as_of):
     vectorised = plain(decide(plan, births, as_of))
     assert plain(decide(plan, births, as_of, "durable")) == vectorised
     assert any(s == "undetermined" for s, _, _ in vectorised.values())
+
+
+def test_explain_shows_the_interval_never_a_guessed_day(plan):
+    from eligibility.engines.vectorised import Evaluation
+    from eligibility.explain import explain_household
+    from eligibility.records import frames_from_records
+    households, members = frames_from_records(plan.inputs, [{"household_id": "H1", "commune": "X"}],
+                                              [{"household_id": "H1", "person_id": "P1", "date_of_birth": 1944}])
+    ev = Evaluation(plan, households, members, dt.date(2024, 6, 1)).run()
+    person = explain_household(ev, "H1")["members"][0]
+    assert person["date_of_birth"] == "1944-01-01 – 1944-12-31"
+    elder = next(b for b in person["benefits"] if b["benefit"] == "elder")
+    condition = elder["rules"][0]["conditions"][0]
+    assert condition["actual"] == "79 – 80" and "distance" not in condition
+    assert condition["missing"] == ["date_of_birth (day and month)"]
