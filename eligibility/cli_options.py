@@ -67,6 +67,18 @@ def cli_lang() -> str:
     return "en"
 
 
+def partition_options(f):
+    """How a large register is cut into parts of whole households, and where the parts are screened."""
+    f = click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+                     help="With --engine dask and no --scheduler: worker processes of the local cluster.")(f)
+    f = click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: a running Dask scheduler "
+                     "(tcp://host:8786); default: a local cluster on this machine.")(f)
+    return click.option("--partition-by", "partition_by", metavar="commune|chunk:N",
+                        help="Screen a Parquet register in parts of whole households (by commune, or N households "
+                             "a part). Automatic for a partitioned dataset and for registers of over 2 million "
+                             "members.")(f)
+
+
 def register_options(f):
     """How to read a register whose columns are not named as declared (commune workbooks)."""
     f = click.option("--blank-means-no", "blank_means_no", multiple=True, metavar="COLUMN",

@@ -13,7 +13,8 @@ import click
 import pandas as pd
 from click.core import ParameterSource
 
-from .cli_options import LANGS, as_of_option, force_option, out_path, rules_option, unverified_option
+from .cli_options import LANGS, as_of_option, force_option, out_path, partition_options, rules_option, \
+    unverified_option
 from .cli_options import parse_as_of as _as_of
 from .cli_help import Command
 from .cli_feedback import SCREEN, RunProgress, announce, written_line
@@ -45,6 +46,45 @@ def _announce(what: str, register: Path, rules_dir, day, defaulted: bool, lang: 
              load_rules(rules_dir, use_unverified))
 
 
+def _in_parts(register: Path, rules_dir, day, lang: str, use_unverified: bool, partition_by: str | None, engine: str,
+              scheduler: str | None, workers: int, collect: str, progress: RunProgress, redaction: tuple = (False, None)):
+    """A partitioned register (or one to cut: `--partition-by`, a large Parquet register, `--engine dask`)
+    screened part by part, each part reduced to its share of the report: (plan, part results, run
+    manifest); None for a register to screen whole."""
+    import tempfile
+
+    from .api import load_rules
+    from .partscreen import find_parts, register_files, run_manifest, screen_parts
+    from .reports.redact import derive_key, key_from_text
+
+    plan = load_rules(rules_dir, use_unverified)
+    with tempfile.TemporaryDirectory(prefix=".eligibility-parts-") as work:
+        parts = find_parts(register, plan.inputs, partition_by, engine, Path(work))
+        if parts is None:
+            return None
+        redact, secret = redaction
+        key = (key_from_text(secret) if secret else derive_key(plan.digest, day)) if redact else None
+        progress.start("evaluate", len(parts))
+        results = screen_parts(parts, plan, day, Path(work), "parquet", lang, False, engine, scheduler, workers,
+                               progress.tick, (collect,), key)
+    return plan, results, run_manifest(results, plan, day, register_files(register), engine, parts)
+
+
+def _write_gap_parts(parted, folder, lang: str, redact: bool, secret: str | None):
+    from .reports.report import report_info, write_gap_files
+    from .reports.tables import gap_views
+
+    plan, results, run = parted
+    tables = gap_views([r.gaps for r in results])
+    written = write_gap_files(tables, folder, plan, run, lang, report_info(lang, redact, secret))
+    return tables, folder.final_paths(written)
+
+
+PARTITION_ENGINE = click.option("--engine", type=click.Choice(["vectorised", "dask"]), default="vectorised",
+                                show_default=True, help="dask: the parts of a partitioned register as tasks on a "
+                                "Dask cluster.")
+
+
 DIFF_PHASES = (("read", 15), ("evaluate", 20), ("explain", 10), ("read", 15), ("evaluate", 20), ("explain", 10),
                ("compare", 5), ("write", 5))
 
@@ -61,16 +101,20 @@ DIFF_PHASES = (("read", 15), ("evaluate", 20), ("explain", 10), ("read", 15), ("
               help="Secret key for the pseudonyms (env ELIGIBILITY_REDACT_KEY). Without it the key is derived "
                    "from the rule-pack hash and the as-of date: stable, but anyone with the manifest can recompute "
                    "it. Given on the command line, it implies --redact.")
+@PARTITION_ENGINE
+@partition_options
 @force_option
 @unverified_option
 @click.pass_context
 def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, lang: str, redact: bool,
-         redact_key: str | None, force: bool, use_unverified: bool) -> None:
+         redact_key: str | None, engine: str, partition_by: str | None, scheduler: str | None, workers: int,
+         force: bool, use_unverified: bool) -> None:
     """Coverage gaps and leakage: who is eligible but not covered, who is covered but not eligible.
 
     Writes gap_by_*.csv, gap_list.csv, leakage_list.csv, needs_data_list.csv, gaps.xlsx (a sheet
     per view), gaps.html (self-contained, with charts) and gaps.json, each with the run's manifest.
     """
+    from .partscreen import GAPS
     from .reports.report import screening_members, write_gap_report
     from .reports.tables import gap_tables
 
@@ -84,12 +128,19 @@ def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, la
     with output_folder(out_dir, force=force, inputs=(register,)) as folder, progress:  # locked before screening
         _announce(N_("Coverage gaps and leakage in the register {register}"), register, rules_dir, day, as_of is None,
                   lang, use_unverified)
-        screening = _screen(register, rules_dir, day, lang, use_unverified, progress)
-        tables = gap_tables(screening.decisions, screening_members(screening), lang)
-        progress.start("write")
-        written = write_gap_report(screening, folder, lang, redact, redact_key if redact else None, tables=tables)
+        key = redact_key if redact else None
+        parted = _in_parts(register, rules_dir, day, lang, use_unverified, partition_by, engine, scheduler, workers,
+                           GAPS, progress, (redact, key))
+        if parted is not None:
+            progress.start("write")
+            tables, written = _write_gap_parts(parted, folder, lang, redact, key)
+        else:
+            screening = _screen(register, rules_dir, day, lang, use_unverified, progress)
+            tables = gap_tables(screening.decisions, screening_members(screening), lang)
+            progress.start("write")
+            written = write_gap_report(screening, folder, lang, redact, key, tables=tables)
     _print_gap_summary(tables["by_benefit"], lang)
-    if screening.register is not None:
+    if parted is None and screening.register is not None:
         click.echo("")
         for line in screening.register.summary_lines():
             click.echo(line)
@@ -103,25 +154,37 @@ def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, la
 @_out_option
 @as_of_option
 @click.option("--lang", type=LANGS, default="vi", show_default=True, help="Labels and headers.")
+@PARTITION_ENGINE
+@partition_options
 @force_option
 @unverified_option
-def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str, force: bool, use_unverified: bool) -> None:
+def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str, engine: str, partition_by: str | None,
+            scheduler: str | None, workers: int, force: bool, use_unverified: bool) -> None:
     """The plan's targets measured on a register: value, target, on or off track.
 
     Writes targets.csv and targets.json (with the run's manifest).
     """
-    from .reports.report import write_targets
-    from .reports.targets import compute_targets
+    from .partscreen import TARGETS
+    from .reports.report import write_target_files, write_targets
+    from .reports.targets import add_counts, compute_targets, target_table
 
     day = _as_of(as_of)
     progress = RunProgress(SCREEN, lang)
     with output_folder(out_dir, force=force, inputs=(register,)) as folder, progress:  # locked before screening
         _announce(N_("Plan targets measured on the register {register}"), register, rules_dir, day, as_of is None, lang,
                   use_unverified)
-        screening = _screen(register, rules_dir, day, lang, use_unverified, progress)
-        table = compute_targets(screening, lang)
-        progress.start("write")
-        written = write_targets(screening, folder, lang, table)
+        parted = _in_parts(register, rules_dir, day, lang, use_unverified, partition_by, engine, scheduler, workers,
+                           TARGETS, progress)
+        if parted is not None:
+            plan, results, run = parted
+            table = target_table(plan, add_counts([r.targets for r in results]), lang)
+            progress.start("write")
+            written = folder.final_paths(write_target_files(table, folder, run, lang))
+        else:
+            screening = _screen(register, rules_dir, day, lang, use_unverified, progress)
+            table = compute_targets(screening, lang)
+            progress.start("write")
+            written = write_targets(screening, folder, lang, table)
     _print_targets(table, lang)
     click.echo("\n" + written_line(", ".join(str(p) for p in written.values()), lang))
     progress.finish()

@@ -28,16 +28,26 @@ class PartResult:
     rows: int
     by_status: dict
     by_coverage: dict
-    file: str
+    file: str | None                 # the part's decisions file (None when only reports are asked)
     cell_issues: pd.DataFrame | None = None   # cells not understood (unknown), origin rows restored
+    gaps: object = None              # reports.tables.GapPart, for `gaps`
+    targets: dict | None = None      # reports.targets.target_counts, for `targets`
+
+
+# What a part's screening is for: its decisions written as a file of the output dataset, and/or the
+# part's share of a gap report or of the targets (reduced where the part is screened, so that only
+# sums and list rows travel back from a worker).
+ENTITLEMENTS, GAPS, TARGETS = "entitlements", "gaps", "targets"
 
 
 def screen_part(part: Part, plan, as_of: dt.date, out: Path, fmt: str = "parquet", lang: str = "en",
-                include_all: bool = False, engine: str = "vectorised") -> PartResult:
-    """Read, check and screen one part; write its decisions as `out/entitlements/<part>.<fmt>`."""
+                include_all: bool = False, engine: str = "vectorised", collect: tuple[str, ...] = (ENTITLEMENTS,),
+                redact_key: bytes | None = None) -> PartResult:
+    """Read, check and screen one part; write its decisions as `out/entitlements/<part>.<fmt>` and/or
+    reduce them to the part's share of the gap report (lists redacted here when `redact_key`) and
+    of the targets."""
     from .api import evaluate_frames
     from .engines.memory import reuse_freed_buffers
-    from .outputs import localise
     from .register import read_register
     from .summary import benefit_table
 
@@ -46,13 +56,44 @@ def screen_part(part: Part, plan, as_of: dt.date, out: Path, fmt: str = "parquet
     result = evaluate_frames(plan, register.households, register.members, as_of, engine=engine,
                              include_all=include_all, lang=lang)
     decisions = result.decisions
-    folder = Path(out) / "entitlements"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = _write_part(localise(decisions, lang), folder / part.name, fmt)
+    members = result.evaluation.members if result.evaluation is not None else register.members
     return PartResult(part.name, benefit_table(decisions), register.accounting,
                       restore_origin(register.rejects, part), len(decisions), _counts(decisions["status"]),
-                      _counts(decisions["coverage"]), path.relative_to(out).as_posix(),
-                      restore_origin(register.cell_issues, part))
+                      _counts(decisions["coverage"]),
+                      _write_decisions(decisions, out, part, fmt, lang) if ENTITLEMENTS in collect else None,
+                      restore_origin(register.cell_issues, part),
+                      gaps=_gap_part(decisions, members, lang, redact_key) if GAPS in collect else None,
+                      targets=_target_counts(plan, result, register) if TARGETS in collect else None)
+
+
+def _write_decisions(decisions: pd.DataFrame, out: Path, part: Part, fmt: str, lang: str) -> str:
+    from .outputs import localise
+
+    folder = Path(out) / "entitlements"
+    folder.mkdir(parents=True, exist_ok=True)
+    return _write_part(localise(decisions, lang), folder / part.name, fmt).relative_to(out).as_posix()
+
+
+def _gap_part(decisions: pd.DataFrame, members: pd.DataFrame, lang: str, redact_key: bytes | None):
+    from dataclasses import replace
+
+    from .reports.report import redact_tables
+    from .reports.tables import gap_part
+
+    reduced = gap_part(decisions, members, lang)
+    if redact_key is None:
+        return reduced
+    return replace(reduced, lists=redact_tables(reduced.lists, redact_key, members))
+
+
+def _target_counts(plan, result, register) -> dict:
+    from .engines.vectorised import evaluate
+    from .reports.targets import target_counts
+
+    ev = result.evaluation
+    if ev is None:        # another engine screened: the targets read the vectorised evaluation
+        ev = evaluate(plan, register.households, register.members, result.as_of)
+    return target_counts(plan, ev)
 
 
 def _write_part(frame: pd.DataFrame, stem: Path, fmt: str) -> Path:
@@ -87,21 +128,23 @@ def _counts(column: pd.Series) -> dict[str, int]:
 
 def screen_parts(parts: list[Part], plan, as_of: dt.date, out: Path, fmt: str, lang: str, include_all: bool,
                  engine: str = "vectorised", scheduler: str | None = None, workers: int = 2,
-                 tick=None) -> list[PartResult]:
+                 tick=None, collect: tuple[str, ...] = (ENTITLEMENTS,),
+                 redact_key: bytes | None = None) -> list[PartResult]:
     """Every part, in order: here one after another, or as Dask tasks (`engine='dask'`)."""
     if engine == "dask":
-        return _on_dask(parts, plan, as_of, out, fmt, lang, include_all, scheduler, workers)
+        return _on_dask(parts, plan, as_of, out, fmt, lang, include_all, scheduler, workers, collect, redact_key)
     results = []
     import gc
     for part in parts:
-        results.append(screen_part(part, plan, as_of, out, fmt, lang, include_all, engine))
+        results.append(screen_part(part, plan, as_of, out, fmt, lang, include_all, engine, collect, redact_key))
         gc.collect()          # one part's frames are gone before the next is read: memory stays a part's
         if tick:
             tick(part.name)
     return results
 
 
-def _on_dask(parts, plan, as_of, out, fmt, lang, include_all, scheduler, workers) -> list[PartResult]:
+def _on_dask(parts, plan, as_of, out, fmt, lang, include_all, scheduler, workers, collect,
+             redact_key) -> list[PartResult]:
     try:
         from dask.distributed import Client, LocalCluster, progress
     except ImportError as err:   # pragma: no cover - dask is a dependency
@@ -113,7 +156,7 @@ def _on_dask(parts, plan, as_of, out, fmt, lang, include_all, scheduler, workers
         with Client(scheduler or cluster) as client:
             shipped = client.scatter(plan, broadcast=True)          # the compiled pack, once per worker
             futures = client.map(screen_part, parts, plan=shipped, as_of=as_of, out=Path(out), fmt=fmt, lang=lang,
-                                 include_all=include_all, pure=False)
+                                 include_all=include_all, collect=collect, redact_key=redact_key, pure=False)
             if sys.stderr.isatty():
                 progress(futures)
             return client.gather(futures)
@@ -176,7 +219,7 @@ def run_manifest(results: list[PartResult], plan, as_of: dt.date, sources: list[
         "accounting": combine_accounting(results),
         "decisions": {"rows": sum(r.rows for r in results), "by_status": combine_counts(results, "by_status"),
                       "by_coverage": combine_counts(results, "by_coverage")},
-        "partitions": {**describe(parts), "files": [r.file for r in results]},
+        "partitions": {**describe(parts), "files": [r.file for r in results if r.file is not None]},
         "unverified_values_in_force": sorted(
             f"{name}={value.value} ({value.confidence}, {value.reference.cite()})"
             for name, p in plan.parameters.items() if (value := p.at(as_of)) is not None and not value.verified),

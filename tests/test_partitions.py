@@ -107,3 +107,35 @@ def test_dask_on_two_local_workers_decides_as_one_process(register, whole, tmp_p
     _screen(register, tmp_path / "dask", "--engine", "dask", "--workers", "2", "--partition-by", "chunk:60")
     a, b = _decisions(whole / "entitlements.parquet"), _decisions(tmp_path / "dask" / "entitlements")
     assert a.equals(b[a.columns])
+
+
+def _report(command: str, register: Path, out: Path, *extra: str) -> dict[str, bytes]:
+    result = CliRunner().invoke(main, [command, str(register), "--as-of", "2025-11-15", "--out", str(out),
+                                       "--lang", "vi", *extra])
+    assert result.exit_code == 0, result.output
+    return {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("redact", [(), ("--redact",)], ids=["named", "redacted"])
+def test_a_gap_report_in_parts_is_the_gap_report_of_one_run(register, tmp_path, redact):
+    """Counts, money and every list, to the byte: the parts are reduced where they are screened and added."""
+    whole = _report("gaps", register, tmp_path / "whole", *redact)
+    parts = _report("gaps", register, tmp_path / "parts", "--partition-by", "chunk:60", *redact)
+    assert len(whole) == 8 and whole == parts
+    assert b"," in whole["gap_list.csv"]          # the lists are not empty: there is something to compare
+
+
+def test_targets_in_parts_are_the_targets_of_one_run(register, tmp_path):
+    whole = _report("targets", register, tmp_path / "whole")
+    parts = _report("targets", register, tmp_path / "parts", "--partition-by", "commune")
+    assert whole == parts and len(whole["targets.csv"].splitlines()) > 3
+    manifest = (tmp_path / "parts" / "manifest.json").read_text(encoding="utf-8")
+    assert '"partitions"' in manifest
+
+
+@pytest.mark.slow
+def test_dask_gap_report_is_the_one_process_report(register, tmp_path):
+    one = _report("gaps", register, tmp_path / "one", "--partition-by", "chunk:60")
+    dask = _report("gaps", register, tmp_path / "dask", "--partition-by", "chunk:60", "--engine", "dask")
+    assert one == dask

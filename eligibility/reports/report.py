@@ -13,7 +13,7 @@ from ..outputs import VALUES_VI, file_sha256, manifest, write_table
 from .htmlreport import write_gap_html
 from .labels import TRACK, header, present, value_labels
 from .redact import derive_key, household_heads, key_from_text, redact_list
-from .tables import LISTS, VIEWS, gap_tables
+from .tables import LISTS, VIEWS, gap_tables, sort_list
 from .targets import compute_targets
 from .workbook import write_gap_workbook
 
@@ -39,7 +39,10 @@ def redact_tables(tables: dict[str, pd.DataFrame], key: bytes, members: pd.DataF
                   ) -> dict[str, pd.DataFrame]:
     """The same views with every name and register ID in the lists replaced by its pseudonym."""
     heads = household_heads(members)
-    return {view: redact_list(frame, key, heads) if view in LISTS else frame for view, frame in tables.items()}
+    # re-sorted by pseudonym: an order by the real IDs would leak them (and the parts of a partitioned
+    # run, redacted where they are screened, come together in this order)
+    return {view: sort_list(redact_list(frame, key, heads)) if view in LISTS else frame
+            for view, frame in tables.items()}
 
 
 def report_info(lang: str, redact: bool, secret: str | None) -> dict:
@@ -57,10 +60,13 @@ def write_gap_report(screening, out_dir, lang: str = "vi", redact: bool = False,
     """gap_by_*.csv, gap/leakage/needs-data lists, gaps.xlsx, gaps.html, gaps.json and manifest.json
     in `out_dir`, whole or not at all (`outfolder`: a redacted run never sits beside named data of
     an earlier run). `tables`: the unredacted `gap_tables` of this screening, when already computed."""
+    members = screening_members(screening)
+    tables = gap_tables(screening.decisions, members, lang) if tables is None else tables
+    if redact:
+        tables = redact_tables(tables, redaction_key(screening, redact_key), members)
     with staged(out_dir, force=force, inputs=_inputs(screening)) as folder:
-        written = _write_gap_files(screening, folder.path, lang, redact, redact_key, tables)
-        folder.manifest({**manifest(screening), "report": report_info(lang, redact, redact_key)})
-        written["manifest"] = folder.path / MANIFEST
+        written = write_gap_files(tables, folder, screening.plan, manifest(screening), lang,
+                                  report_info(lang, redact, redact_key))
     return folder.final_paths(written)
 
 
@@ -68,24 +74,22 @@ def _inputs(screening) -> tuple:
     return tuple(screening.register.sources) if screening.register is not None else ()
 
 
-def _write_gap_files(screening, out: Path, lang: str, redact: bool, redact_key: str | None,
-                     tables: dict[str, pd.DataFrame] | None) -> dict[str, Path]:
-    members = screening_members(screening)
-    tables = gap_tables(screening.decisions, members, lang) if tables is None else tables
-    if redact:
-        tables = redact_tables(tables, redaction_key(screening, redact_key), members)
-    labels = value_labels(screening.plan, lang)
-    run = manifest(screening)
-    info = report_info(lang, redact, redact_key)
+def write_gap_files(tables: dict[str, pd.DataFrame], folder, plan, run: dict, lang: str,
+                    info: dict) -> dict[str, Path]:
+    """The gap report's files and manifest.json in `folder` (an `outfolder` staging), from its views
+    (already redacted when asked), the rule pack and the run's manifest (one register or a partitioned one)."""
+    out = folder.path
+    labels = value_labels(plan, lang)
     written: dict[str, Path] = {}
     for view in VIEWS:
         written[view] = write_csv(tables[view], out / CSV_NAMES[view], lang, labels)
     written["workbook"] = write_gap_workbook(tables, out / "gaps.xlsx", run, lang, labels, info)
     written["html"] = write_gap_html(tables, out / "gaps.html", run, lang, labels, info)
     hashes = {name: f"{path.name} sha256:{file_sha256(path)}" for name, path in written.items()}
-    doc = {"manifest": manifest(screening, hashes), "report": info,
-           "by_benefit": _records(tables["by_benefit"])}
+    doc = {"manifest": {**run, "outputs": hashes}, "report": info, "by_benefit": _records(tables["by_benefit"])}
     written["json"] = _write_json(out / "gaps.json", doc)
+    folder.manifest({**run, "report": info})
+    written["manifest"] = out / MANIFEST
     return written
 
 
@@ -95,14 +99,20 @@ def write_targets(screening, out_dir, lang: str = "vi", table: pd.DataFrame | No
     not at all (`outfolder`)."""
     table = compute_targets(screening, lang) if table is None else table
     with staged(out_dir, force=force, inputs=_inputs(screening)) as folder:
-        out = folder.path
-        written = {"csv": write_csv(table, out / "targets", lang, target_labels(lang))}
-        doc = {"manifest": manifest(screening, {"csv": f"{written['csv'].name} sha256:{file_sha256(written['csv'])}"}),
-               "targets": _records(table)}
-        written["json"] = _write_json(out / "targets.json", doc)
-        folder.manifest(manifest(screening))
-        written["manifest"] = out / MANIFEST
+        written = write_target_files(table, folder, manifest(screening), lang)
     return folder.final_paths(written)
+
+
+def write_target_files(table: pd.DataFrame, folder, run: dict, lang: str) -> dict[str, Path]:
+    """targets.csv, targets.json and manifest.json in `folder` (an `outfolder` staging)."""
+    out = folder.path
+    written = {"csv": write_csv(table, out / "targets", lang, target_labels(lang))}
+    outputs = {"csv": f"{written['csv'].name} sha256:{file_sha256(written['csv'])}"}
+    written["json"] = _write_json(out / "targets.json", {"manifest": {**run, "outputs": outputs},
+                                                         "targets": _records(table)})
+    folder.manifest(run)
+    written["manifest"] = out / MANIFEST
+    return written
 
 
 def target_labels(lang: str) -> dict[str, dict[str, str]]:

@@ -14,6 +14,8 @@ Ethnicity (a person column in the register):
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -43,13 +45,27 @@ def gap_tables(decisions: pd.DataFrame, members: pd.DataFrame | None = None,
     Place views list a (place, benefit) only where at least one decision counts; `lang` is the
     language of the note added to the reason of an eligible decision whose enrolment is unknown.
     """
+    return gap_views([gap_part(decisions, members, lang)])
+
+
+@dataclass(frozen=True)
+class GapPart:
+    """What the gap report needs of one part of a register: counts and gap amounts summed per
+    (place, ethnicity, benefit, unit), the benefits' labels, and the list rows. Parts of a
+    partitioned run are reduced where they are screened and added up by `gap_views`."""
+
+    counts: pd.DataFrame
+    info: pd.DataFrame
+    lists: dict[str, pd.DataFrame]
+
+
+def gap_part(decisions: pd.DataFrame, members: pd.DataFrame | None = None, lang: str = "en") -> GapPart:
     dec = decisions.reset_index(drop=True)
     ethnicity = _ethnicity(dec, members)
     frame = pd.DataFrame({k: _key(dec[k]) if k in dec.columns else _key(pd.Series("", index=dec.index))
                           for k in KEYS if k != "ethnicity"})
     frame["ethnicity"] = pd.Categorical(ethnicity)
-    frame["amount"] = pd.to_numeric(dec["amount"], errors="coerce").astype(float) if "amount" in dec.columns \
-        else np.nan
+    amount = pd.to_numeric(dec["amount"], errors="coerce").astype(float) if "amount" in dec.columns else np.nan
     status = dec["status"].astype(object).to_numpy()
     coverage = dec["coverage"].astype(object).to_numpy()
     frame["eligible"] = (status == "eligible").astype(np.int64)
@@ -60,14 +76,29 @@ def gap_tables(decisions: pd.DataFrame, members: pd.DataFrame | None = None,
     repeat = dec.duplicated(subject).to_numpy() if len(dec) else np.zeros(0, dtype=bool)
     if repeat.any():
         frame.loc[repeat, COUNTS] = 0
-    frame["gap_amount"] = np.where(coverage == "gap", frame["amount"].to_numpy(), np.nan)
+    frame["gap_amount"] = np.where(coverage == "gap", np.asarray(amount, dtype=float), np.nan)
+    # the gap amounts are summed (blanks as 0), as the views sum them
+    counts = frame.groupby(KEYS, observed=True, sort=False)[COUNTS + ["gap_amount"]].sum().reset_index()
+    lists = {view: _list(dec, ethnicity, coverage == wanted, lang) for view, wanted in LISTS.items()}
+    return GapPart(counts, _benefit_info(dec), lists)
+
+
+def gap_views(parts: list[GapPart]) -> dict[str, pd.DataFrame]:
+    """The report's views from the parts' sums (one part for a register screened whole)."""
+    counts = pd.concat([p.counts for p in parts], ignore_index=True)
+    frame = pd.DataFrame({k: pd.Categorical(counts[k].astype(object).to_numpy(dtype=object)) for k in KEYS})
+    for name in COUNTS:
+        frame[name] = counts[name].to_numpy(dtype=np.int64)
+    frame["gap_amount"] = counts["gap_amount"].to_numpy(dtype=float)
+    info = pd.concat([p.info for p in parts])
+    info = info[~info.index.duplicated()].sort_index()
     units = [u for u in UNITS if u in set(frame["unit"].astype(object))]
-    info = _benefit_info(dec)
     out = {"by_benefit": _by_benefit(frame, units, info)}
     for view, keys in PLACES.items():
         out[view] = _by_place(frame, keys, units, info)
-    for view, wanted in LISTS.items():
-        out[view] = _list(dec, ethnicity, coverage == wanted, lang)
+    for view in LISTS:
+        rows = [p.lists[view] for p in parts]
+        out[view] = rows[0] if len(rows) == 1 else sort_list(pd.concat(rows, ignore_index=True))
     return out
 
 
@@ -207,8 +238,13 @@ def _list(dec: pd.DataFrame, ethnicity: np.ndarray, mask: np.ndarray, lang: str)
     if unsure.any():
         note = ENROLMENT_UNKNOWN.get(lang, ENROLMENT_UNKNOWN["en"])
         out.loc[unsure, "reason"] = (note + " — " + out.loc[unsure, "reason"]).str.rstrip(" —")
+    return sort_list(out)
+
+
+def sort_list(rows: pd.DataFrame) -> pd.DataFrame:
+    """List rows by place, household, person, benefit and rule."""
     order = ["district", "commune", "village", "household_id", "person_id", "benefit", "rule"]
-    codes = [pd.factorize(out[c].astype(object).fillna("").to_numpy(dtype=object), sort=True)[0]
+    codes = [pd.factorize(rows[c].astype(object).fillna("").to_numpy(dtype=object), sort=True)[0]
              for c in reversed(order)]
-    ranks = np.lexsort(codes) if len(out) else np.zeros(0, dtype=np.int64)
-    return out.iloc[ranks].reset_index(drop=True)
+    ranks = np.lexsort(codes) if len(rows) else np.zeros(0, dtype=np.int64)
+    return rows.iloc[ranks].reset_index(drop=True)

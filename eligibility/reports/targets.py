@@ -28,25 +28,43 @@ import pandas as pd
 COLUMNS = ["id", "label", "reference", "entity", "measure", "numerator", "denominator", "unknown",
            "population_unknown", "value", "low", "high", "direction", "target", "year", "baseline", "track",
            "to_reach"]
+Counts = tuple[int, ...]   # numerator, denominator, unknown, population_unknown
 OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
 
 
 def compute_targets(screening, lang: str = "en") -> pd.DataFrame:
     """One row per target of the screening's plan (columns: `COLUMNS`)."""
-    plan = screening.plan
-    ev = _evaluation(screening)
-    rows = []
+    return target_table(screening.plan, target_counts(screening.plan, _evaluation(screening)), lang)
+
+
+def target_counts(plan, ev) -> dict[str, Counts]:
+    """Per target: (numerator, denominator, unknown, population_unknown) over an evaluation — counts,
+    so that the parts of a partitioned register add up."""
+    counts = {}
     for target_id in sorted(plan.targets):
         compiled = plan.targets[target_id]
-        spec = compiled.spec
-        n = ev.n(spec.entity)
-        pop = ev.eval(compiled.population, spec.entity).full(n)
-        ind = ev.eval(compiled.indicator, spec.entity).full(n)
+        entity = compiled.spec.entity
+        n = ev.n(entity)
+        pop = ev.eval(compiled.population, entity).full(n)
+        ind = ev.eval(compiled.indicator, entity).full(n)
         in_pop = pop.true
-        denominator = int(np.count_nonzero(in_pop))
-        numerator = int(np.count_nonzero(in_pop & ind.true))
-        unknown = int(np.count_nonzero(in_pop & ~ind.k))
-        population_unknown = int(np.count_nonzero(~pop.k))
+        counts[target_id] = (int(np.count_nonzero(in_pop & ind.true)), int(np.count_nonzero(in_pop)),
+                             int(np.count_nonzero(in_pop & ~ind.k)), int(np.count_nonzero(~pop.k)))
+    return counts
+
+
+def add_counts(parts: list[dict[str, Counts]]) -> dict[str, Counts]:
+    """The counts of a register from those of its parts."""
+    ids = sorted({target_id for part in parts for target_id in part})
+    return {t: tuple(int(x) for x in np.sum([part[t] for part in parts if t in part], axis=0)) for t in ids}
+
+
+def target_table(plan, counts: dict[str, Counts], lang: str = "en") -> pd.DataFrame:
+    """The targets' values, bounds and track from their counts."""
+    rows = []
+    for target_id in sorted(plan.targets):
+        spec = plan.targets[target_id].spec
+        numerator, denominator, unknown, population_unknown = counts[target_id]
         goal = float(spec.target)
         baseline = None if spec.baseline is None else float(spec.baseline)
         if spec.measure == "share":
