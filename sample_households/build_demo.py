@@ -88,7 +88,9 @@ def household(hid: str, case: str, district: str, commune: str, village: str, et
            "house_condition": "temporary" if "housing_quality" in deprived else "durable",
            "hardship_household": False, "food_short_tet": False, "loan_poor": False, "loan_near_poor": False,
            "loan_newly_escaped": False, "loan_water_sanitation": False, "housing_support_received": False,
-           "emergency_relief_received": False, "hygienic_water": "water" not in deprived}
+           "emergency_relief_received": False, "hygienic_water": "water" not in deprived,
+           # Decision 1719 Project 1 lists: no demo household is on them (blank: not listed)
+           "ntp1719_water_listed": None, "ntp1719_job_conversion_listed": None, "ntp1719_housing_listed": None}
     for name in DEPRIVATIONS:
         row[name] = name.removeprefix("dep_") in deprived
     row["dep_health_access"] = False

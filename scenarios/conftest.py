@@ -19,7 +19,8 @@ from eligibility.packtest.steps import STEPS, Case
 
 # Tags used in the feature files, registered so that `pytest --strict-markers` accepts them.
 AREA_TAGS = ("poverty", "health_insurance", "social_assistance", "social_pension", "emergency_relief",
-             "meritorious", "education", "credit", "voluntary_si", "housing", "vocational_training")
+             "meritorious", "education", "credit", "voluntary_si", "housing", "vocational_training",
+             "ethnic_minority")
 
 
 def pytest_configure(config):

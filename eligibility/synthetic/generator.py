@@ -95,6 +95,7 @@ def generate_sample(households: int, seed: int, as_of: dt.date = DEFAULT_AS_OF,
                         ("course_distance_km", "Float64"), ("prior_state_training", "boolean")):
         members_frame[name] = pd.Series(pd.NA if dtype != "object" else None, index=members_frame.index, dtype=dtype)
     members_frame = members_frame[list(plan.inputs.members.columns)]
+    households_frame = households_frame[list(plan.inputs.households.columns)]
     return households_frame, make_years_only(members_frame, partial_dates, seed, as_of)
 
 
@@ -705,6 +706,9 @@ def _frames(hh: dict, m: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
         "housing_support_received": _boolean(hh["housing_support"]),
         "emergency_relief_received": _boolean(hh["relief"]),
         "hygienic_water": _boolean(hh["hygienic_water"]),
+        # Decision 1719 Project 1 lists: not simulated (commune decisions); blank = not listed
+        **{name: pd.Series(pd.NA, index=range(len(hh["hardship"])), dtype="boolean")
+           for name in ("ntp1719_water_listed", "ntp1719_job_conversion_listed", "ntp1719_housing_listed")},
     })
     hidx = m["hidx"]
     person_id = (pd.Series(hh["household_id"][hidx]) + "-"
