@@ -12,9 +12,9 @@ from .errors import EligibilityError
 from .cli_options import ENGINES, LANGS, cli_lang, as_of_option, force_option, out_path, rules_option, unverified_option
 from .cli_options import read_options, register_options
 from .cli_options import parse_as_of as _as_of
-from .cli_help import ARGS, Command, Translated, fail
+from .cli_help import ARGS, Command, Translated, fail, ui_lang
 from .cli_feedback import SCREEN, RunProgress, announce, refuse_partitioned, report_partitioned, report_screen
-from .messages import describe_os_error, message
+from .messages import describe_os_error, message, set_language
 from .wording import translator
 from .wording.formats import format_number
 
@@ -28,6 +28,7 @@ class Group(Translated, click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[ARGS] = list(args)   # for help and errors in the language asked for (`cli_help`)
+        set_language(ui_lang(ctx))    # until this invocation ends (`invoke`)
         return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -63,6 +64,7 @@ class Group(Translated, click.Group):
             fail(ctx, message("internal", kind=type(err).__name__, reason=str(err)[:200]), 1)
         finally:
             _restore_sigterm(previous)
+            set_language("en")
 
 
 class Terminated(BaseException):
@@ -129,7 +131,6 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
            questions: bool | None) -> None:
     """Screen a register: every person's and household's entitlements, each explained."""
     import tempfile
-
     from .api import load_rules, screen_register
     from .outfolder import output_folder
     from .outputs import write_outputs
@@ -359,7 +360,7 @@ def verify(out_dir: Path) -> None:
 
 
 class _Problems(EligibilityError):
-    pass
+    """The disagreements of `verify`, one per line."""
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,7 +20,9 @@ def cli(*args):
 
 
 def one_line(output: str) -> str:
+    """The one error line, after what the command said it would do (register, date, rule pack)."""
     lines = output.strip().splitlines()
+    lines = lines[next((i for i, line in enumerate(lines) if line.startswith("error: ")), 0):]
     assert len(lines) == 1 and lines[0].startswith("error: "), output
     assert "Traceback" not in output
     return lines[0].removeprefix("error: ")
