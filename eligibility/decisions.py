@@ -20,6 +20,7 @@ from .rulebook.periods import not_encoded_text
 from .rulebook.plan import CompiledCondition, CompiledRule
 from .vocabulary import DECISION_COLUMNS as COLUMNS
 from .vocabulary import PARTIAL_NEEDS, WORDS, Coverage, HitPolicy, Status, enrolment_codes
+from .wording.formats import format_date, format_number
 from .vocabulary import coverage as coverage_codes
 from .rulebook.unverified import rule_notes
 from .rulebook.basis import benefit_cite, minimum_text, rule_values, values_text
@@ -387,7 +388,7 @@ def _why_not(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str)
     index = [i for i, o in enumerate(result.outcomes) if o.rule.in_force(ev.as_of)]
     live = [result.outcomes[i] for i in index]
     if not live:
-        return (np.full(len(rows), f"{words['off']} {ev.as_of.isoformat()}", dtype=object),
+        return (np.full(len(rows), f"{words['off']} {format_date(ev.as_of, lang)}", dtype=object),
                 np.full(len(rows), len(result.outcomes), dtype=np.int64))
     entity = result.benefit.entity
     values = [ev.conditions_at(o.rule, entity, rows) for o in live]
@@ -426,16 +427,16 @@ def _failed_piece(ev: Evaluation, cond: CompiledCondition, entity: str, rows: np
     words = WORDS[lang]
     gap = left - right
     direction = np.where(gap > 0, words["above"], words["below"])
-    shown = (f"{base} → " + _fmt_numbers(left) + " vs " + _fmt_numbers(right) + " ("
-             + _fmt_numbers(np.abs(gap)) + " " + direction + ")").astype(object)
+    shown = (f"{base} → " + _fmt_numbers(left, lang) + " vs " + _fmt_numbers(right, lang) + " ("
+             + _fmt_numbers(np.abs(gap), lang) + " " + direction + ")").astype(object)
     ranged = left_v.ranged | right_v.ranged       # a range (an age from a year of birth): no single figure
     return np.where(ranged, base, shown) if np.any(ranged) else shown
 
 
-def _fmt_numbers(values: np.ndarray) -> np.ndarray:
-    """Thousands-separated numbers, formatted once per distinct value."""
+def _fmt_numbers(values: np.ndarray, lang: str) -> np.ndarray:
+    """Numbers in the reader's conventions (1.500.000 in vi), formatted once per distinct value."""
     uniq, inverse = np.unique(values, return_inverse=True)
-    texts = np.array([f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}" for v in uniq], dtype=object)
+    texts = np.array([format_number(v, lang) for v in uniq], dtype=object)
     return texts[inverse.ravel()]
 
 

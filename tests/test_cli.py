@@ -101,7 +101,7 @@ def test_explain_a_demo_household_in_vietnamese(run):
     result = run("explain", DEMO, "DM13", "--as-of", AS_OF.isoformat(), "--lang", "vi")
     assert result.exit_code == 0, result.output
     assert "Hộ DM13" in result.output
-    assert "ĐỦ ĐIỀU KIỆN" in result.output
+    assert "Được hưởng" in result.output and "Trợ cấp xã hội hằng tháng: 1.000.000 đồng/tháng" in result.output
 
 
 def test_explain_an_unknown_household_suggests_a_close_id(run):

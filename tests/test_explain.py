@@ -27,41 +27,87 @@ def explain():
     return run
 
 
+def _json(explain, household: str) -> dict:
+    return json.loads(explain(household, "en", "--format", "json"))
+
+
+def _benefit(data: dict, person: str, benefit: str) -> dict:
+    member = next(m for m in data["members"] if m["person_id"] == person)
+    return next(b for b in member["benefits"] if b["benefit"] == benefit)
+
+
 def test_one_dong_above_the_line_is_a_near_miss_with_its_distance(explain):
     text = explain("DM04", "vi")
-    assert "Danh sách hộ nghèo/cận nghèo: không đủ điều kiện — gần đạt: chỉ vướng một ngưỡng" in text
-    assert "income_per_capita <= poverty_line: không đạt (1,500,001 vs 1,500,000; cao hơn ngưỡng 1)" in text
+    near = text[text.index("Gần đạt"):]
+    assert "Danh sách hộ nghèo/cận nghèo — quy định gần đạt nhất: Hộ nghèo" in near
+    assert "(giá trị 1.500.001 đồng, ngưỡng 1.500.000 đồng; cao hơn 1 đồng)" in near
 
 
 def test_the_widow_of_80_gets_coefficient_2_with_the_rule_and_article(explain):
     text = explain("DM13")
-    assert "Monthly social allowance: ELIGIBLE — amount 1,000,000 VND/month [covered]" in text
-    assert "rule sa_elderly_poor_no_supporter_80" in text and "Decree 20/2021/NĐ-CP, Art. 5(5)(a)" in text
-    assert "age_by_birthday_month >= 80: holds (81 vs 80)" in text
+    assert "Cầm Thị Kim (DM13-1) — Monthly social allowance: 1,000,000 VND/month [covered]" in text
+    assert "Elderly in a poor household with no supporter (80 or over)" in text
+    assert "Decree 20/2021/NĐ-CP, Art. 5(5)(a)" in text
+    verbose = explain("DM13", "en", "--verbose")
+    assert "Age counted from the birthday month: 80 or over (value 81 years old, threshold 80 years old): holds" \
+        in verbose
+
+
+def test_a_sum_benefit_lists_every_rule_it_adds_and_the_total_is_their_sum(explain):
+    allowance = _benefit(_json(explain, "DM23"), "DM23-1", "merit_monthly_allowance")
+    assert allowance["hit_policy"] == "sum" and len(allowance["paid"]) == 2
+    paid = [r for r in allowance["rules"] if r["id"] in allowance["paid"]]
+    assert sum(r["amount"] for r in paid) == allowance["amount"] == 5_020_000
+    text = explain("DM23", "vi")
+    assert "Trợ cấp, phụ cấp ưu đãi hằng tháng người có công: 5.020.000 đồng/tháng" in text
+    assert "+ 2.231.000 đồng/tháng: Trợ cấp tuất nuôi dưỡng" in text
+    assert "+ 2.789.000 đồng/tháng: Thân nhân của 01 liệt sĩ" in text
+
+
+def test_a_leakage_is_explained_by_the_nearest_rule_not_the_first(explain):
+    allowance = _benefit(_json(explain, "DM34"), "DM34-1", "monthly_social_allowance")
+    assert allowance["coverage"] == "leakage"
+    nearest = next(r for r in allowance["rules"] if r["id"] == allowance["nearest"])
+    failed = [c for c in nearest["conditions"] if c["result"] is False]
+    assert len(failed) == 1 and allowance["nearest"] != "sa_child_no_care_under_4"
+    text = explain("DM34", "vi")
+    leak = text[text.index("hưởng sai)"):]
+    assert "Dương Văn Huy (DM34-1) — Trợ cấp xã hội hằng tháng — quy định gần đạt nhất" in leak
+    assert "40 vs 4" not in text and "ngưỡng 36" not in text
+
+
+def test_the_threshold_is_shown_in_the_unit_of_the_value(explain):
+    text = explain("DM35")
+    leak = text[text.index("(leakage)"):]
+    assert "(value 3,000,000 VND, threshold 1,500,000 VND; 1,500,000 VND above)" in leak
 
 
 def test_a_missing_date_of_birth_leaves_the_decision_undetermined_and_names_it(explain):
     text = explain("DM36")
-    person = text[text.index("Member DM36-2"):]
-    assert "Social pension: UNDETERMINED (data missing to decide) [needs data]" in person
-    assert "unknown (? vs 75; missing data: date_of_birth)" in person
+    data = text[text.index("Data needed to decide"):]
+    assert "Phàn Thị Sai (DM36-2) — Social pension: missing Date of birth" in data
 
 
-def test_a_listed_household_above_the_line_is_shown_as_leakage_with_the_distance(explain):
-    text = explain("DM35")
-    assert "On the poor or near-poor list: not eligible [LEAKAGE: receiving it but not eligible]" in text
-    assert "(3,000,000 vs 1,500,000; above the threshold by 1,500,000)" in text
+def test_loans_are_summarised_in_one_line(explain):
+    text = explain("DM23", "vi")
+    loans = [line for line in text.splitlines() if "Cho vay" in line]
+    assert len(loans) == 1 and loans[0].startswith("Vay vốn ưu đãi có thể tiếp cận (4): ")
+    assert "7,92%/năm" in loans[0] and "7.92" not in loans[0]
+
+
+def test_the_default_is_short_and_verbose_has_every_rule(explain):
+    short, verbose = explain("DM23", "vi"), explain("DM23", "vi", "--verbose")
+    assert len(short.splitlines()) < 30 < len(verbose.splitlines())
+    assert "merit_hero" not in verbose and "Anh hùng" in verbose
 
 
 def test_unverified_figures_are_marked(explain):
     text = explain("DM12")
-    assert "social_pension.amount = 500000 (from 2025-07-01, Decree 176/2025/NĐ-CP) [UNVERIFIED C]" in text
+    assert "Social pension (monthly) = 500,000 VND/month (from 1 Jul 2025, Decree 176/2025/NĐ-CP) [UNVERIFIED C]" in text
 
 
 def test_json_carries_every_rule_condition_and_parameter(explain):
-    data = json.loads(explain("DM13", "en", "--format", "json"))
-    person = next(m for m in data["members"] if m["person_id"] == "DM13-1")
-    allowance = next(b for b in person["benefits"] if b["benefit"] == "monthly_social_allowance")
+    allowance = _benefit(_json(explain, "DM13"), "DM13-1", "monthly_social_allowance")
     assert (allowance["status"], allowance["amount"], allowance["rule"]) == \
         ("eligible", 1000000.0, "sa_elderly_poor_no_supporter_80")
     applied = next(r for r in allowance["rules"] if r["id"] == allowance["rule"])

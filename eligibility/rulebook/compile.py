@@ -24,6 +24,7 @@ from .plan import (CompiledBenefit, CompiledCondition, CompiledParameter, Compil
 from .schema import AnyOf, Benefit, Labeled, Parameter, Rule, Variable
 from .staticchecks import check_first_benefits, check_parameter_gaps
 from .unitcheck import check_units
+from .wordings import glossary_of, word_conditions
 
 ENTITY_TABLE = {"household": "households", "person": "members"}
 
@@ -63,7 +64,9 @@ class _Compiler:
         tie_errors, first_warnings = check_first_benefits(benefits, self.benefit_specs)
         if tie_errors:
             raise RuleErrors(sorted(tie_errors, key=_where))
-        warnings = sorted(warnings + first_warnings + check_parameter_gaps(benefits, self.parameters), key=_where)
+        benefits, unworded = word_conditions(benefits, glossary_of(self.pack.inputs, variables, self.parameters, benefits))
+        warnings = sorted(warnings + first_warnings + check_parameter_gaps(benefits, self.parameters) + unworded,
+                          key=_where)
         examples = tuple((src, i, ex) for src in self.pack.policies for i, ex in enumerate(src.model.examples))
         deps = {name: frozenset(self.deps.get(name, ())) for name in order}
         return Plan(folder=self.pack.folder, digest=self.pack.digest, inputs=self.pack.inputs,

@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..wording import N_, translator
+from ..wording.formats import format_date
 from .plan import CompiledBenefit
 
-WORDS = {
-    "en": {"head": "period not encoded", "from": "the rules of this benefit cover from", "to": "to",
-           "on": "not"},
-    "vi": {"head": "chưa mã hoá quy định cho thời kỳ này", "from": "quy định của chế độ này áp dụng từ",
-           "to": "đến", "on": "không gồm"},
-}
+HEAD = N_("period not encoded")
+SPAN = {(True, True): N_("the rules of this benefit cover from {start} to {end}, not {day}"),
+        (True, False): N_("the rules of this benefit cover from {start}, not {day}"),
+        (False, True): N_("the rules of this benefit cover up to {end}, not {day}")}
 
 
 def not_encoded_text(benefit: CompiledBenefit, as_of: dt.date, lang: str = "en") -> str:
-    """'period not encoded: the rules of this benefit cover from 2016-01-01, not 2015-06-01'."""
-    words = WORDS.get(lang, WORDS["en"])
+    """'period not encoded: the rules of this benefit cover from 5 Jan 2016, not 1 Jun 2015' (dates
+    in the reader's form: 05/01/2016 in Vietnamese)."""
+    _ = translator(lang)
     start, end = benefit.period
-    span = f"{words['from']} {start.isoformat() if start else '…'}"
-    if end:
-        span += f" {words['to']} {end.isoformat()}"
-    return f"{words['head']}: {span}, {words['on']} {as_of.isoformat()}"
+    span = _(SPAN[(start is not None, end is not None)]).format(
+        start=format_date(start, lang), end=format_date(end, lang), day=format_date(as_of, lang))
+    return f"{_(HEAD)}: {span}"

@@ -70,6 +70,7 @@ class CompiledCondition:
     line: int | None
     inputs: frozenset = frozenset()   # {(entity, column)} it reads, through variables and benefits
     params: frozenset = frozenset()
+    worded: bool = False              # the label is worded from the expression (rulebook/wordings.py)
 
 
 @dataclass(**FROZEN)

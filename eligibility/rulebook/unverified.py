@@ -9,32 +9,36 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .plan import CompiledRule, Plan
+from ..wording import N_, translator
+from ..wording.formats import format_date, format_number
+from .plan import CompiledParameter, CompiledRule, Plan
 from .schema import DatedValue
+from .wordings import code_labels
 
-WORDS = {
-    "en": {"withheld": "not used: graded D (unverified); amount or decision unknown unless the run uses "
-                       "--use-unverified",
-           "no_figure": "no figure known from"},
-    "vi": {"withheld": "không dùng: mức tin cậy D (chưa kiểm chứng); số tiền hoặc kết quả chưa xác định, trừ khi "
-                       "chạy với --use-unverified",
-           "no_figure": "chưa có số liệu từ"},
-}
+WITHHELD = N_("not used: graded D (unverified); amount or decision unknown unless the run uses --use-unverified")
+NO_FIGURE = N_("{name}: no figure known from {date} ({reference}, {grade})")
 
 
-def fmt_value(value) -> str:
+def fmt_value(value, lang: str = "en") -> str:
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(map(str, value)) + "]"
-    return f"{value:,.0f}" if isinstance(value, (int, float)) and float(value).is_integer() else str(value)
+        return "[" + ", ".join(fmt_value(v, lang) for v in value) + "]"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value, lang, 4)
+    return str(value)
 
 
-def value_note(name: str, item: DatedValue, used: bool, lang: str = "en") -> str:
-    """How one dated value enters a decision: used and unverified, or withheld and why."""
-    words = WORDS.get(lang, WORDS["en"])
+def value_note(param: CompiledParameter, item: DatedValue, used: bool, lang: str = "en", plan: Plan | None = None) -> str:
+    """How one dated value enters a decision: used and unverified, or withheld and why (the value
+    named by its label, its figure in the reader's conventions)."""
+    _ = translator(lang)
+    name = getattr(param.spec.label, lang)
     if item.value is None:
-        return f"{name}: {words['no_figure']} {item.from_.isoformat()} ({item.reference.cite(lang)}, {item.confidence})"
-    text = f"{name}={fmt_value(item.value)} ({item.confidence})"
-    return text if used else f"{text} {words['withheld']}"
+        return _(NO_FIGURE).format(name=name, date=format_date(item.from_, lang),
+                                   reference=item.reference.cite(lang), grade=item.confidence)
+    words = code_labels(plan, item.value) if plan is not None and isinstance(item.value, list) else None
+    value = ", ".join(words[lang]) if words else fmt_value(item.value, lang)
+    text = f"{name} = {value} ({item.confidence})"
+    return text if used else f"{text} {_(WITHHELD)}"
 
 
 def rule_notes(plan: Plan, rule: CompiledRule, as_of: dt.date, lang: str = "en") -> str:
@@ -47,9 +51,9 @@ def rule_notes(plan: Plan, rule: CompiledRule, as_of: dt.date, lang: str = "en")
             continue
         used, withheld = param.at(as_of), param.withheld(as_of)
         if used is not None and not used.verified:
-            notes.append(value_note(name, used, True, lang))
+            notes.append(value_note(param, used, True, lang, plan))
         elif withheld is not None:
-            notes.append(value_note(name, withheld, False, lang))
+            notes.append(value_note(param, withheld, False, lang, plan))
     return "; ".join(notes)
 
 

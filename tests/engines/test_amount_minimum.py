@@ -198,6 +198,8 @@ def test_explain_says_the_amount_is_a_minimum_and_shows_the_undecided_rule():
     hi = next(b for b in data["members"][0]["benefits"] if b["benefit"] == "hi_state_support")
     assert (hi["amount_is_minimum"], hi["pending_rules"]) == (True, ["hi24_social_pension"])
     text = render_text(data, "en")
-    assert "AT LEAST: a rule paying more is undecided" in text
-    assert "rule hi24_social_pension" in text
-    assert "TỐI THIỂU" in render_text(data, "vi")
+    assert "at least 30% (a rule paying more is undecided)" in text
+    pending = next(r for r in hi["rules"] if r["id"] == "hi24_social_pension")
+    assert f"undecided, could pay more: {pending['label']['en']}" in text
+    assert "AT LEAST: a rule paying more is undecided" in render_text(data, "en", verbose=True)
+    assert "tối thiểu 30%" in render_text(data, "vi")

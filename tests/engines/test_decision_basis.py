@@ -79,7 +79,7 @@ def test_a_withheld_value_is_not_listed_as_used():
     allowance = rows[rows["benefit"] == "monthly_social_allowance"]
     assert not allowance["parameter_values"].astype(str).str.contains("social_assistance.standard =",
                                                                       regex=False).any()
-    assert allowance["unverified"].astype(str).str.contains("social_assistance.standard=540,000 (D)",
+    assert allowance["unverified"].astype(str).str.contains("Social-assistance standard = 540,000 (D)",
                                                             regex=False).any()
 
 

@@ -85,7 +85,7 @@ def rows(plan, engine="vectorised"):
 def test_a_condition_that_overflows_leaves_the_decision_undetermined(plan):
     row = rows(plan)[("H1", "overflowing_condition")]
     assert row["status"] == "undetermined"
-    assert row["explanation"] == "unknown: income_per_capita * 1e15 > 100000"
+    assert row["explanation"] == "unknown: Monthly income per person × 1,000,000,000,000,000: more than 100,000"
     assert rows(plan)[("H2", "overflowing_condition")]["status"] == "not_eligible"   # 0 x 1e15 is 0
 
 

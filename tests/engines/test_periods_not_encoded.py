@@ -41,7 +41,7 @@ def test_the_reason_names_the_period_in_vietnamese():
     day = dt.date(2015, 6, 1)
     rows = screen_register(DEMO, day, include_all=True, lang="vi").decisions
     one = rows[rows["benefit"] == "poverty_list"]["explanation"].astype(str).iloc[0]
-    assert one == "chưa mã hoá quy định cho thời kỳ này: quy định của chế độ này áp dụng từ 2016-01-05, không gồm 2015-06-01"
+    assert one == "chưa mã hoá quy định cho thời kỳ này: quy định của chế độ này áp dụng từ 05/01/2016, không gồm ngày 01/06/2015"
 
 
 @pytest.mark.parametrize("day", [dt.date(2015, 6, 1), dt.date(2016, 6, 1), dt.date(2019, 6, 1)])

@@ -137,7 +137,7 @@ def test_missing_input_makes_the_decision_undetermined_and_names_the_input(plan)
     row = one(d, "elder_allowance", "P1")
     assert row["status"] == "undetermined"
     assert row["missing_inputs"] == "household.poverty_list_status"
-    assert "household.poverty_list_status == 'poor'" in row["explanation"]
+    assert "Status on the commune's certified list: poor" in row["explanation"]
 
 
 def test_a_known_false_condition_decides_despite_unknowns(plan):

@@ -77,4 +77,4 @@ def test_every_citation_of_the_bundled_pack_is_vietnamese_in_vi():
     for reference in refs:
         vi = reference.cite("vi")
         assert not english.search(vi), vi
-        assert re.search(r"\b(Luật|Nghị định|Quyết định|Pháp lệnh|Nghị quyết|Kế hoạch|Phong trào|Quy ước)\b", vi), vi
+        assert re.search(r"\b(Luật|Nghị định|Quyết định|Thông tư|Pháp lệnh|Nghị quyết|Kế hoạch|Kết luận|Phong trào|Quy ước)\b", vi), vi

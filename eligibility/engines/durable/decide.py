@@ -20,7 +20,8 @@ from ...vocabulary import WORDS, Coverage, Status, enrolment, partial_need
 from ...vocabulary import coverage as coverage_code
 from ...rulebook.basis import values_text
 from ...rulebook.basis import minimum_text
-from .texts import RuleTexts, cond_text, fmt_number, rule_texts
+from ...wording.formats import format_date, format_number
+from .texts import RuleTexts, cond_text, rule_texts
 from .translate import Atom, Elig, Slot, Translator
 
 if TYPE_CHECKING:
@@ -241,7 +242,7 @@ class DecisionReader:
                     if rule.conditions else "", first)
         live = [ri for ri, r in enumerate(rules) if r.in_force(self.as_of)]
         if not live:
-            return f"{words['off']} {self.as_of.isoformat()}", len(rules)
+            return f"{words['off']} {format_date(self.as_of, self.lang)}", len(rules)
         false_here = col.cfalse.get(key, _NONE)
         fails = [sum(1 for form in self.forms[(bi, ri)] if form in false_here) for ri in live]
         closest = live[int(np.argmin(fails))]
@@ -263,7 +264,9 @@ class DecisionReader:
         gap = left - right
         words = WORDS[self.lang]
         direction = words["above"] if gap > 0 else words["below"]
-        return f"{base} → {fmt_number(left)} vs {fmt_number(right)} ({fmt_number(abs(gap))} {direction})"
+        lang = self.lang
+        return f"{base} → {format_number(left, lang)} vs {format_number(right, lang)} " \
+               f"({format_number(abs(gap), lang)} {direction})"
 
 
 def _row(bi, part, local, status, cover, amount, rate, pick, texts: RuleTexts, explanation, missing,

@@ -40,13 +40,3 @@ def rule_texts(plan: Plan, benefit: CompiledBenefit, as_of: dt.date, lang: str) 
 
 def cond_text(cond: CompiledCondition, lang: str) -> str:
     return getattr(cond.label, lang) if cond.label else cond.text
-
-
-def fmt_number(v: float) -> str:
-    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
-
-
-def fmt_value(value) -> str:
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(map(str, value)) + "]"
-    return f"{value:,.0f}" if isinstance(value, (int, float)) and float(value).is_integer() else str(value)
