@@ -6,6 +6,8 @@ Every function here works on whole columns (pandas/numpy); the only Python loops
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,7 +15,7 @@ import pandas as pd
 from pandas.api import types as ptypes
 
 from ..rulebook.inputs import Column
-from ..suggestions import fold, suggest
+from ..suggestions import fold
 from .bounds import plausible_range
 
 DATE_FORMATS = (
@@ -31,9 +33,9 @@ _YEAR = r"(?:n[aă]m\s*)?(?P<y>\d{4})"
 _MONTH = (r"(?:th[aá]ng\s*)?(?P<m>\d{1,2})\s*(?:[/.-]|n[aă]m)\s*(?P<y>\d{4})"
           r"|(?P<y2>\d{4})[-/](?P<m2>\d{1,2})")
 
-TRUE_WORDS = ("có", "co", "x", "1", "1.0", "true", "yes", "y", "đúng", "dung", "t")
+TRUE_WORDS = ("có", "co", "x", "✓", "✔", "1", "1.0", "true", "yes", "y", "đúng", "dung", "t")
 FALSE_WORDS = ("không", "khong", "0", "0.0", "false", "no", "n", "sai", "f")
-BOOL_EXPECTED = "expected có/không (yes/no, 1/0, x for yes)"
+BOOL_EXPECTED = "expected có/không (yes/no, 1/0, x or ✓ for yes)"
 
 NUMBER_WORDS = {"int": "a whole number", "number": "a number", "money": "an amount in VND"}
 
@@ -147,7 +149,7 @@ def _convert_enum(raw: pd.Series, column: Column) -> tuple[pd.Series, list[Probl
     bad = as_text(raw[unknown])
     hints = {}
     for value in bad.unique():  # distinct unknown spellings, not rows
-        hit = suggest(str(value), shown)
+        hit = did_you_mean(str(value), shown)
         if hit is not None:
             code = shown[hit]
             hints[value] = f"; did you mean '{column.values[code].vi}' ({code})?"
@@ -155,6 +157,24 @@ def _convert_enum(raw: pd.Series, column: Column) -> tuple[pd.Series, list[Probl
             hints[value] = ""
     reasons = f"expected one of {allowed}; got '" + bad.astype(str) + "'" + bad.map(hints).astype(str)
     return typed, [_problem(unknown, "R-ENUM", raw, reasons=reasons)]
+
+
+SUGGEST_CUTOFF = 0.8  # a cell value is suggested only when very close (a column name may be looser)
+
+
+def did_you_mean(value: str, shown: dict[str, str]) -> str | None:
+    """A declared spelling very close to `value`, accents kept (in Vietnamese they make the word:
+    `Cháu họ` is not `Chủ hộ`), and never one that is only its first word(s): `Con dâu`
+    (daughter-in-law) must not suggest `Con` (child), nor `Hộ nghèo khó` suggest `Hộ nghèo`."""
+    words = _lower(value)
+    folded = {_lower(s): s for s in shown if _lower(s) and not words.startswith(_lower(s) + " ")
+              and not token_key(value).startswith(token_key(s) + " ")}
+    hits = difflib.get_close_matches(words, list(folded), n=1, cutoff=SUGGEST_CUTOFF)
+    return folded[hits[0]] if hits else None
+
+
+def _lower(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", str(text)).lower().split())
 
 
 # ---------------------------------------------------------------------------------------------

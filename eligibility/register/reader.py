@@ -11,7 +11,7 @@ import pandas as pd
 from ..errors import DataError
 from ..vocabulary import LATEST_SUFFIX
 from ..rulebook.inputs import Column, InputSchema, Table
-from . import checks
+from . import checks, ticks
 from . import notes as said
 from .cells import LISTED_ONLY, cell_counts, collect, generate_ids, is_key_problem, issue_frame, partial_dates_problem
 from .convert import Problem, convert_column
@@ -89,6 +89,8 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
     rejects = pd.concat([rejects, optional.rejects], ignore_index=True) if len(optional.rejects) else rejects
     if strict:
         _stop_at_first(rejects, cell_issues)
+    cell_accounting = {name: _cell_counts(t) for name, t in tables.items()}  # before blanks are read as no
+    _read_blanks(tables, options.blank_means_no)
     frames, accounting, rejected_keys = {}, {}, {}
     for name, checked in tables.items():
         rejected = checked.rejected()
@@ -107,8 +109,29 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
         headers={name: dict(t.match.columns) for name, t in tables.items()} | optional.headers,
         rejected_keys=rejected_keys | optional.rejected_keys, tables=optional.frames,
         mapping=said.mapping_frame(tables), skipped=said.skipped_frame(tables),
-        cell_issues=cell_issues, cell_accounting={name: _cell_counts(t) for name, t in tables.items()},
+        cell_issues=cell_issues, cell_accounting=cell_accounting,
     )
+
+
+def _read_blanks(tables: dict[str, _Checked], told: tuple[str, ...]) -> None:
+    """Empty cells of tick-box and `blank: no | zero` columns as no / 0 (ticks.py), each column's
+    reading written on its row of the mapping table."""
+    unknown = ticks.unknown_told(told, {n: t.match.columns for n, t in tables.items()})
+    if unknown:
+        raise DataError(f"--blank-means-no names no column of the register: {', '.join(unknown)} "
+                        "(give a source header or an input name from the mapping table)")
+    for checked in tables.values():
+        bad: dict[str, np.ndarray] = {}
+        for header, problem in checked.cell_problems():
+            bad.setdefault(header, np.zeros(checked.n, dtype=bool))[problem.positions] = True
+        rows = {row.input: row for row in checked.match.rows if row.input and row.position is not None}
+        for name, header in checked.match.columns.items():  # a loop over columns
+            column = checked.table.columns[name]
+            how = ticks.reading(name, header, column, checked.raw.frame[header], told)
+            unreadable = bad.get(header, np.zeros(checked.n, dtype=bool))
+            checked.typed[name], filled = ticks.fill_blanks(checked.typed[name], column, how, unreadable)
+            if name in rows and column.type in ("bool", "int", "number", "money"):
+                rows[name].blank = ticks.READINGS[how][0] + (f"; {filled:,} empty cell(s) read so" if filled else "")
 
 
 def _stop_at_first(rejects: pd.DataFrame, cell_issues: pd.DataFrame) -> None:

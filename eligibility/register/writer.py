@@ -79,6 +79,8 @@ def _prepare(frame: pd.DataFrame, table: Table, fmt: str, headers: str) -> pd.Da
     """Declared columns in declared order (typed for the format), then undeclared ones."""
     out: dict[str, pd.Series] = {}
     for name, column in table.columns.items():
+        if name in frame.columns and column.blank != "unknown" and frame[name].isna().all():
+            continue  # not known at all: a column of blanks would read back as no / 0
         if name in frame.columns:
             title = column.label.vi if headers == "vi" else name
             out[title] = _cell_values(frame[name].reset_index(drop=True), name, column, fmt, headers)

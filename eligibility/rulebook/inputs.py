@@ -28,9 +28,9 @@ class Column(Strict):
     min: float | None = None
     max: float | None = None
     unit: str | None = None
-    # what a blank cell means where it is not simply "unknown" (an event that did not happen, a
-    # relation the person does not have); the rules read it through the variable named here
-    blank: str | None = None
+    # how an empty cell reads: unknown (the default: decisions needing it stay undetermined), no
+    # (a tick-box column: only ticked rows are marked) or zero (a count or rate left blank when nil)
+    blank: Literal["unknown", "no", "zero"] = "unknown"
     note: str | None = None
 
 

@@ -1,0 +1,62 @@
+"""How an empty cell reads, column by column: unknown (the default), or no / zero where the column
+declares it (`blank:` in rules/inputs), where its filled cells are all tick marks (`x`, `✓`, `1`:
+a tick-box column, where an officer marks yes and leaves no blank), or where the officer says so
+(`--blank-means-no`). Only empty cells are filled: a cell that could not be read stays unknown.
+Each reading is recorded on the column's row of the mapping table."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..rulebook.inputs import Column
+from .convert import as_text, token_key
+from .headers import header_key
+
+TICK_MARKS = frozenset({"x", "✓", "✔", "1"})  # folded: 'X' is 'x'
+READINGS = {  # why a blank reads as it does -> (en, vi)
+    "unknown": ("blank = unknown", "trống = chưa biết"),
+    "declared_no": ("blank = no (declared)", "trống = không (khai báo)"),
+    "declared_zero": ("blank = 0 (declared)", "trống = 0 (khai báo)"),
+    "ticks": ("blank = no (tick-box column: only tick marks)", "trống = không (cột đánh dấu x)"),
+    "option": ("blank = no (--blank-means-no)", "trống = không (--blank-means-no)"),
+}
+
+
+def is_tick_box(raw: pd.Series) -> bool:
+    """A text column whose filled cells are all tick marks (looked at on its distinct values only)."""
+    if raw.dtype != object and not pd.api.types.is_string_dtype(raw):
+        return False
+    uniques = pd.unique(as_text(raw).dropna())
+    return len(uniques) > 0 and all(token_key(u) in TICK_MARKS for u in uniques)
+
+
+def reading(name: str, header: str, column: Column, raw: pd.Series, told: tuple[str, ...]) -> str:
+    """Which READINGS entry applies to this column."""
+    if column.type not in ("bool", "int", "number", "money"):
+        return "unknown"
+    if {header_key(t) for t in told} & {header_key(name), header_key(header)}:
+        return "option"
+    if column.blank == "no":
+        return "declared_no"
+    if column.blank == "zero":
+        return "declared_zero"
+    if column.type == "bool" and is_tick_box(raw):
+        return "ticks"
+    return "unknown"
+
+
+def fill_blanks(typed: pd.Series, column: Column, how: str, unreadable: np.ndarray) -> tuple[pd.Series, int]:
+    """Empty cells (not `unreadable` ones) as no / 0 under `how`; returns the column and how many."""
+    if how == "unknown":
+        return typed, 0
+    empty = typed.isna().to_numpy() & ~unreadable
+    if not empty.any():
+        return typed, 0
+    value = False if column.type == "bool" else 0
+    return typed.mask(empty, value), int(empty.sum())
+
+
+def unknown_told(told: tuple[str, ...], mapped: dict[str, dict[str, str]]) -> list[str]:
+    """`--blank-means-no` names that match no column read (said, never ignored)."""
+    known = {header_key(x) for columns in mapped.values() for pair in columns.items() for x in pair}
+    return [t for t in told if header_key(t) not in known]
