@@ -131,16 +131,24 @@ def _loans(eligible: pd.DataFrame, _) -> pd.DataFrame:
     if loans.empty:
         return loans.iloc[:0]
     keys = ["household_id", "head_name", "commune", "village"]
-    out = loans.groupby(keys, sort=False).agg(benefit_label=("benefit_label", _join), reference=("reference", _join))
-    out = out.reset_index()
-    out["benefit_label"] = _("May apply for preferential loans") + ": " + out["benefit_label"]
+    out, labels = group_join(loans[keys], loans["benefit_label"], "; ", unique=True)
+    out["benefit_label"] = [_("May apply for preferential loans") + ": " + text for text in labels]
+    out["reference"] = group_join(loans[keys], loans["reference"], "; ", unique=True)[1]
     out["beneficiary"], out["amount_text"], out["coverage"], out["unit"] = _("whole household"), "", "", "loan"
     out["amount"] = np.nan
     return out
 
 
-def _join(values: pd.Series) -> str:
-    return "; ".join(dict.fromkeys(v for v in values if v))
+def group_join(keys: pd.DataFrame, values, sep: str = "", unique: bool = False) -> tuple[pd.DataFrame, list[str]]:
+    """The texts of `values` joined within each group of `keys` (groups in order of first appearance):
+    (the groups' keys, one row each; the joined texts). One sort and a slice per group; pandas'
+    `agg(str.join)` costs a fifth of a millisecond a group."""
+    codes = keys.groupby(list(keys.columns), sort=False, dropna=False).ngroup().to_numpy()
+    order = np.argsort(codes, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(codes[order]) != 0])
+    parts = np.split(np.asarray(values, dtype=object)[order], starts[1:])
+    texts = [sep.join(dict.fromkeys(v for v in part if v) if unique else part) for part in parts]
+    return keys.iloc[order[starts]].reset_index(drop=True), texts
 
 
 def _missing(undetermined: pd.DataFrame, plan, lang: str) -> pd.DataFrame:
@@ -177,7 +185,8 @@ def _members(screening, lang: str) -> pd.DataFrame:
     spec = screening.plan.inputs.members.columns.get("relation_to_head")
     relation = source["relation_to_head"].astype(object).fillna("").astype(str)
     if spec is not None and spec.values:
-        relation = relation.map(lambda code: getattr(spec.values[code], lang) if code in spec.values else code)
+        words = {code: getattr(value, lang) for code, value in spec.values.items()}
+        relation = relation.map(words).fillna(relation)
     out["relation_to_head"] = relation.to_numpy()
     return out.sort_values(["household_id", "person_id"], kind="stable").reset_index(drop=True)
 

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..wording import N_, translator
-from .papers import HEADERS, Papers
+from .papers import HEADERS, Papers, group_join
 
 TITLES = {"posting": N_("PUBLIC POSTING LIST"), "sheets": N_("SCREENING RESULT SHEET")}
 WORDS = {
@@ -108,10 +108,10 @@ def render_posting(papers: Papers, lang: str) -> str:
         return _page(_(TITLES["posting"]), body, lang)
     rows = _rows(frame.assign(stt=frame["stt"].astype(str)), POSTING_SHOWN, ("stt", "amount_text"))
     keys = ["commune", "village"]
-    bodies = rows.groupby([frame[k] for k in keys], sort=False).agg("".join)
+    places, bodies = group_join(frame[keys], rows)
     head = _head([c if c != "amount_text" else "amount" for c in POSTING_SHOWN], _)
     groups = []
-    for (commune, village), body in bodies.items():    # one per village: a few hundred in a province
+    for commune, village, body in zip(places["commune"], places["village"], bodies):   # a few hundred villages
         sub = _(WORDS["posting_sub"]).format(village=village, commune=commune)
         groups.append(
             f'<section class="group" data-village="{html.escape(village)}">{_heading(commune, _)}'
@@ -133,9 +133,10 @@ def _tables_by_household(frame: pd.DataFrame, columns: list[str], numeric: tuple
     if frame.empty:
         return pd.Series(dtype=object)
     frame = frame.rename(columns={"benefit_label": "support"})
-    rows = _rows(frame, columns, numeric).groupby(frame["household_id"].to_numpy(), sort=False).agg("".join)
+    households, rows = group_join(frame[["household_id"]], _rows(frame, columns, numeric))
     head = _head([c if c != "amount_text" else "amount" for c in columns], _)
-    return "<table>" + head + "<tbody>" + rows + "</tbody></table>"
+    return "<table>" + head + "<tbody>" + pd.Series(rows, index=households["household_id"].to_numpy()) \
+        + "</tbody></table>"
 
 
 def render_sheets(papers: Papers, lang: str) -> str:
@@ -152,10 +153,11 @@ def render_sheets(papers: Papers, lang: str) -> str:
              + _esc(hh["village"]) + ", " + _esc(hh["commune"]) + "</dd></dl>")
     title = f'<h1>{html.escape(_(TITLES["sheets"]))}</h1><p class="sub"><i>' \
             + html.escape(_(WORDS["as_of"]).format(date=papers.as_of)) + "</i></p>"
-    sign = _esc(hh["commune"]).map(lambda c: _signatures(_(WORDS["family"]), _(WORDS["maker_hint"]),
-                                                          _(WORDS["screener"]), _(WORDS["maker_hint"]),
-                                                          _(WORDS["place_date"]).format(commune=html.unescape(c))))
-    heading = _esc(hh["commune"]).map(lambda c: _heading(html.unescape(c), _))
+    communes = hh["commune"].unique()       # headings and signature lines made once per commune
+    sign = hh["commune"].map({c: _signatures(_(WORDS["family"]), _(WORDS["maker_hint"]), _(WORDS["screener"]),
+                                             _(WORDS["maker_hint"]), _(WORDS["place_date"]).format(commune=c))
+                              for c in communes})
+    heading = hh["commune"].map({c: _heading(c, _) for c in communes})
     sheets = ('<section class="group" data-household="' + _esc(hh["household_id"]) + '">' + heading + title + facts
               + _h2(_, "members") + parts["members"] + _h2(_, "entitled") + parts["entitled"]
               + _h2(_, "missing") + parts["missing"] + sign + "</section>")
