@@ -18,6 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from eligibility.register import read_register, write_register  # noqa: E402
@@ -56,7 +57,7 @@ def person(name: str, born: str | None, sex: str, relation: str, **kw) -> dict:
            # vocational training (Decision 46/2015): nobody of the demo is registered for a course (blank: none)
            "vocational_course": None, "course_days_attended": None, "course_distance_km": None,
            "prior_state_training": None}
-    for key in ("disability_certified_date",):
+    for key in ("disability_certified_date", "date_of_death"):
         if key in kw:
             kw[key] = d(kw[key])
     if "level" in kw:
@@ -228,7 +229,8 @@ CASES = [
         "muong_te", "Bum Tở", "Bản Can Hồ", "ha_nhi", 1_200_000, ["water"],
         [person("Lỳ Xá Lừ", "16/04/1978", "male", "head"),
          person("Pờ Mé Pứa", "02/02/1980", "female", "spouse"),
-         person("Lỳ Gió Xá", "20/05/1948", "male", "parent", marital="widowed", receives_social_pension=True)],
+         person("Lỳ Gió Xá", "20/05/1948", "male", "parent", marital="widowed", receives_social_pension=True,
+                date_of_death="20/09/2025")],   # died; the register still lists him (audit: deceased_paid)
         status="near_poor", since="15/12/2022",
         expect="DM14-3 (77): Art. 5(5)(b) until Jun 2025, social pension from 1 Jul 2025"),
     household(
@@ -515,6 +517,45 @@ def _check_deprivations(case: dict) -> None:
             raise SystemExit(f"{row['household_id']}: {name} is {row[name]} but the members say {value}")
 
 
+# The programmes' own payrolls for November 2025 (programme_lists.csv): one case of each audit status,
+# amounts from POLICIES.md (standard 500,000 from 1 Jul 2024 and 360,000 before, §1; coefficients §3.1;
+# social pension 500,000, §3.4, and the 540,000 reported for 2026, graded D there).
+LISTS = [
+    # (programme, person ID, name, birth year, commune, monthly amount, coefficient, why)
+    ("monthly_social_allowance", "DM13-1", None, None, None, 720_000, 2.0,
+     "underpaid: 2.0 x 360,000 (last year's standard) where 2.0 x 500,000 = 1,000,000 is due: -280,000"),
+    ("monthly_social_allowance", "DM18-3", None, None, None, 750_000, 1.5,
+     "wrong_level: paid at coefficient 1.5 (severe disability, adult) where 2.0 (severe, child) is due: -250,000"),
+    ("monthly_social_allowance", "DM19-3", None, None, None, 1_000_000, 2.0, "covered"),
+    ("monthly_social_allowance", None, "Hoàng Thị Ín", 2022, "Bản Bo", 1_250_000, 2.5,
+     "covered; the entry has no ID and is matched by name, birth year and commune (DM20-4)"),
+    ("monthly_social_allowance", "DM33-4", None, None, None, 750_000, 1.5, "covered"),
+    ("monthly_social_allowance", "DM34-1", None, None, None, 500_000, 1.0, "leakage: paid, not eligible: 500,000"),
+    ("monthly_social_allowance", "DM41-1", None, None, None, 500_000, 1.0, "leakage: paid, not eligible: 500,000"),
+    ("social_pension", "DM11-3", None, None, None, 540_000, None,
+     "overpaid: 540,000 (the level reported for 2026) where 500,000 is due: +40,000"),
+    ("social_pension", "DM12-1", None, None, None, 500_000, None, "covered"),
+    ("social_pension", "DM12-2", None, None, None, 500_000, None, "covered"),
+    ("social_pension", "DM14-3", None, None, None, 500_000, None,
+     "deceased_paid: died 20/09/2025, paid for November 2025: 500,000"),
+    ("social_pension", "DM15-1", None, None, None, 500_000, None, "covered (first entry)"),
+    ("social_pension", "DM15-1", None, None, None, 500_000, None, "duplicate: the same person twice: 500,000"),
+    ("social_pension", "DM16-1", None, None, None, 500_000, None, "covered"),
+    ("social_pension", None, "Lò Văn Xiêng", 1944, "Than Uyên", 500_000, None,
+     "not_in_register: nobody of that name, year and commune in the register: 500,000"),
+]
+
+
+def lists_frame() -> pd.DataFrame:
+    """The payroll of November 2025; social-pension entries start on 1 Jul 2025 (the programme's start, §3.4)."""
+    frame = pd.DataFrame([dict(zip(["programme", "person_id", "full_name", "birth_year", "commune", "monthly_amount",
+                                    "coefficient"], row[:7])) for row in LISTS]).astype(
+        {"birth_year": "Int64", "monthly_amount": "Float64", "coefficient": "Float64"})
+    frame["since"] = pd.to_datetime(np.where(frame["programme"] == "social_pension", "2025-07-01", None))
+    frame["paid_month"] = pd.Timestamp("2025-11-01")
+    return frame
+
+
 def frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     households, members = [], []
     for case in CASES:
@@ -561,6 +602,18 @@ def readme(h: pd.DataFrame, m: pd.DataFrame) -> str:
         row = case["row"]
         place = f"{district_vi[row['district']]} / {row['commune']} / {row['village']}"
         lines.append(f"| {row['household_id']} | {place} | {case['case']} | {case['expect']} |")
+    lines += ["", "## Programme lists (audit)", "",
+              "`programme_lists.csv`: the November 2025 payrolls of the Decree 20 monthly allowance and the social",
+              "pension (paid for 11/2025; social-pension entries since 01/07/2025). `eligibility screen` reads them",
+              "beside the register and `audit_findings` lists what they show. Screened at another date, the amounts",
+              "are not compared (they were paid for November 2025); the lists still say who is enrolled.",
+              "Persons not listed here for these two programmes are not paid: DM23-1 and DM33-3 (social pension)",
+              "are gaps, DM36-2 needs data (no date of birth).", "",
+              "| row | programme | person | amount | coefficient | audit |", "|---|---|---|---|---|---|"]
+    for i, row in enumerate(LISTS, start=2):
+        who = row[1] or f"{row[2]} ({row[3]}, {row[4]}), no ID"
+        coef = "" if row[6] is None else f"{row[6]:g}"
+        lines.append(f"| {i} | {row[0]} | {who} | {row[5]:,} | {coef} | {row[7]} |")
     lines += ["", "## People", "", "| person | name | born | household | relation |", "|---|---|---|---|---|"]
     for rec in m.itertuples():
         born = rec.date_of_birth.strftime("%d/%m/%Y") if not pd.isna(rec.date_of_birth) else "(missing)"
@@ -575,6 +628,15 @@ def main() -> None:
     write_register(h, m, demo, fmt="csv", headers="vi", schema=schema)
     write_register(h, m, HERE / "demo_xlsx", fmt="xlsx", headers="vi", schema=schema)
     (demo / "README.md").write_text(readme(h, m), encoding="utf-8")
+    from eligibility.register.writer import CSV_DATE_FORMAT, _prepare, _write_csv
+
+    _write_csv(_prepare(lists_frame(), schema.programme_lists, "csv", "vi"), demo / "programme_lists.csv",
+               CSV_DATE_FORMAT["vi"], False)
+    from eligibility.register.writer import WORKBOOK_NAME, sheet_name
+
+    with pd.ExcelWriter(HERE / "demo_xlsx" / WORKBOOK_NAME, engine="openpyxl", mode="a") as book:
+        _prepare(lists_frame(), schema.programme_lists, "xlsx", "vi").to_excel(
+            book, sheet_name=sheet_name(schema.programme_lists, "vi"), index=False)
     for folder in (demo, HERE / "demo_xlsx"):
         register = read_register(folder, schema, AS_OF)
         if not register.rejects.empty:

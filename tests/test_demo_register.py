@@ -140,7 +140,7 @@ CASES = [
           for p in ("DM10-1", "DM10-2")),
     )),
     Case("DM11", "E6-born-1944-social-pension", (
-        D("social_pension", "DM11-3", amount=500_000, coverage="covered", rule="sp_75_plus"),
+        D("social_pension", "DM11-3", amount=500_000, coverage="overpaid", rule="sp_75_plus"),  # payroll: 540,000
         D("monthly_social_allowance", "DM11-3", status="not_eligible", amount=None,
           why="Art. 5(5)(c) gave way to the social pension on 1 Jul 2025"),
         hi("DM11-3", 1.0),
@@ -155,7 +155,7 @@ CASES = [
     ), law="README says DM12-2 'is 79': true in completed years (the age that opens an allowance), but from the "
            "birthday month (coefficient changes, §0.2) she counts as 80 in November 2025. No decision depends on it."),
     Case("DM13", "E7-widow-80-coefficient-2", (
-        D("monthly_social_allowance", "DM13-1", amount=1_000_000, coverage="covered",
+        D("monthly_social_allowance", "DM13-1", amount=1_000_000, coverage="underpaid",  # payroll: 720,000
           rule="sa_elderly_poor_no_supporter_80", why="Art. 5(5)(a), 80+: 2.0 x 500,000"),
         hi("DM13-1", 1.0),
         D("social_pension", "DM13-1", status=ANY, coverage="none",
@@ -163,13 +163,13 @@ CASES = [
               "(1,000,000 > 500,000), so the social pension is no gap to fill"),
     ), law="the social pension must not be flagged as a gap on top of her Art. 5(5)(a) allowance (Art. 6(2))"),
     Case("DM14", "E8-77-near-poor-dbkk-social-pension", (
-        D("social_pension", "DM14-3", amount=500_000, coverage="covered", rule="sp_75_plus"),
+        D("social_pension", "DM14-3", amount=500_000, coverage="deceased_paid", rule="sp_75_plus"),  # died 09/2025
         D("monthly_social_allowance", "DM14-3", status="not_eligible", amount=None,
           why="Art. 5(5)(b) ran until June 2025 (see test_dm14_art_5_5_b_until_june_2025)"),
     )),
     Case("DM15", "E8-77-near-poor-city-no-decree-20", (
         D("monthly_social_allowance", "DM15-1", status="not_eligible", amount=None),
-        D("social_pension", "DM15-1", amount=500_000, coverage="covered", rule="sp_75_plus"),
+        D("social_pension", "DM15-1", amount=500_000, coverage="duplicate", rule="sp_75_plus"),  # listed twice
     )),
     Case("DM16", "E8-72-near-poor-city-social-pension-70-74", (
         D("social_pension", "DM16-1", amount=500_000, coverage="covered", rule="sp_70_74_poor_near_poor"),
@@ -179,7 +179,7 @@ CASES = [
         *(D("social_pension", p, status="not_eligible", amount=None, coverage="none") for p in ("DM17-1", "DM17-2")),
     ), nothing_to_flag=True),
     Case("DM18", "E9-severely-disabled-child-coefficient-2", (
-        D("monthly_social_allowance", "DM18-3", amount=1_000_000, coverage="covered",
+        D("monthly_social_allowance", "DM18-3", amount=1_000_000, coverage="wrong_level",  # paid at 1.5
           rule="sa_disability_severe_child_elderly", why="Art. 5(6), severe, child: 2.0 x 500,000"),
         hi("DM18-3", 1.0),
     )),
@@ -490,7 +490,8 @@ def test_every_readme_household_has_a_case():
 def test_row_accounting(screening, decisions):
     reg = screening.register
     assert reg.accounting == {"households": {"read": 41, "accepted": 41, "rejected": 0},
-                              "members": {"read": 112, "accepted": 112, "rejected": 0}}
+                              "members": {"read": 112, "accepted": 112, "rejected": 0},
+                              "programme_lists": {"read": 15, "accepted": 15, "rejected": 0}}
     assert reg.rejects.empty
     assert decisions["household_id"].nunique() == 41
     assert decisions["person_id"].dropna().nunique() == 112

@@ -169,12 +169,12 @@ def test_files_of_an_earlier_run_in_another_format_are_gone(earlier, tmp_path):
     shutil.copytree(earlier, out)
     code, output = cli("screen", DEMO, "--as-of", EARLIER, "--out", out, "--format", "xlsx")
     assert code == 0, output
-    assert sorted(p.name for p in out.iterdir()) == ["cell_issues.xlsx", "columns.xlsx", "entitlements.xlsx",
-                                                     "manifest.json", "needs_data.html", "needs_data.xlsx",
-                                                     "rejects.xlsx"]
+    assert sorted(p.name for p in out.iterdir()) == ["audit_findings.xlsx", "cell_issues.xlsx", "columns.xlsx",
+                                                     "entitlements.xlsx", "list_matching.xlsx", "manifest.json",
+                                                     "needs_data.html", "needs_data.xlsx", "rejects.xlsx"]
     listed = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
-    assert sorted(listed) == ["cell_issues.xlsx", "columns.xlsx", "entitlements.xlsx", "needs_data.html",
-                              "needs_data.xlsx", "rejects.xlsx"]
+    assert sorted(listed) == ["audit_findings.xlsx", "cell_issues.xlsx", "columns.xlsx", "entitlements.xlsx",
+                              "list_matching.xlsx", "needs_data.html", "needs_data.xlsx", "rejects.xlsx"]
 
 
 @pytest.mark.slow

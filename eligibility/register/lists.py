@@ -6,9 +6,9 @@ only where the folder has its file (or the workbook its sheet) and the pack decl
 (`rules/inputs/merit_records.yaml`, `programme_lists.yaml`).
 
 Two differences from the main tables, on purpose:
-- a programme list is a payroll: its `until` date, and a payment month, may lie after the as-of
-  date, so its dates are not refused as "in the future" (R-DATE-FUTURE) — a dated entry is read
-  as written and its period compared with the as-of date by the audit;
+- a programme list is a payroll: its dates may lie after the as-of date (declared `after_as_of`),
+  so they are not refused as "in the future" (R-DATE-FUTURE) — a dated entry is read as written
+  and its period compared with the as-of date by the audit;
 - a list entry need not name a person of the register (a ghost beneficiary is what the audit looks
   for): entries are matched to people afterwards (`matching.py`), never rejected for it. A merit
   record does belong to a person: one whose person ID is not an accepted member is rejected.
@@ -30,8 +30,6 @@ from .headers import header_key
 from .model import FILE_COLUMN, REJECT_COLUMNS, ROW_COLUMN, accounting_entry, empty_rejects
 from .sources import Location, _candidates
 
-# A list's dates are read up to this day (an entry "until 31/12/2026" is not an error on 15/11/2025).
-LIST_DATES_UNTIL = dt.date(2099, 12, 31)
 ORPHAN_RECORD = "R-ORPHAN-RECORD"
 
 
@@ -95,7 +93,7 @@ def read_optional_tables(path: str | Path, schema: InputSchema, as_of: dt.date, 
     rejects = [out.rejects]
     for name, location in locate_optional(path, schema, workbook).items():
         table = schema.audit_tables()[name]
-        checked = _check_table(location, table, LIST_DATES_UNTIL if name == "programme_lists" else as_of)
+        checked = _check_table(location, table, as_of)
         if table.parent is not None and table.parent.table == "members":
             checked.add(table.parent.key, _orphan_records(checked.typed[table.parent.key], member_ids, table))
         rejected = checked.rejected()

@@ -206,6 +206,9 @@ def _trim_footer(raw: RawTable, match: Mapping, table: Table) -> RawTable:
     return raw
 
 
+LATEST_DATE = dt.date(2099, 12, 31)   # how far a column declared `after_as_of` may go
+
+
 def _check_table(location: Location, table: Table, as_of: dt.date) -> _Checked:
     """Read, map and type one table with the default options (the optional audit tables: lists.py)."""
     raw = read_raw(location, table)
@@ -227,7 +230,7 @@ def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date, cel
             columns[name] = empty_column(column, len(raw.frame))
             continue
         series = raw.frame[header].reset_index(drop=True)
-        typed, found = convert_column(series, column, as_of)
+        typed, found = convert_column(series, column, LATEST_DATE if column.after_as_of else as_of)
         if typed.attrs.get("excel_days"):
             notes.append(said.excel_days_note(location.label, header, raw.rows, typed.attrs["excel_days"]))
         if typed.attrs.get("partial_dates"):   # dates known to their year or month: first and last day

@@ -31,6 +31,9 @@ class Column(Strict):
     # how an empty cell reads: unknown (the default: decisions needing it stay undetermined), no
     # (a tick-box column: only ticked rows are marked) or zero (a count or rate left blank when nil)
     blank: Literal["unknown", "no", "zero"] = "unknown"
+    # a date that may lie after the as-of date (a payroll's end, a death recorded before a screening of an
+    # earlier date); other dates after it are refused (R-DATE-FUTURE)
+    after_as_of: bool = False
     note: str | None = None
 
 

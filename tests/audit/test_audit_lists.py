@@ -84,6 +84,8 @@ def test_manifest_says_where_coverage_comes_from(screened, tmp_path):
 
 
 def test_without_lists_coverage_is_estimated_from_flags(tmp_path):
-    plain = screen_register(ROOT / "sample_households" / "demo", AS_OF)
+    shutil.copytree(ROOT / "sample_households" / "demo", tmp_path / "reg")
+    (tmp_path / "reg" / "programme_lists.csv").unlink()
+    plain = screen_register(tmp_path / "reg", AS_OF)
     assert set(plain.extra["audit"].sources.values()) == {"flags"}
     assert plain.extra["audit"].findings.empty

@@ -18,7 +18,8 @@ def test_demo_reads_with_zero_rejects(demo):
     assert demo.ok, demo.rejects.to_string()
     assert demo.warnings == []
     assert 38 <= demo.accounting["households"]["read"] <= 45
-    assert demo.missing_columns == {"households": [], "members": []}
+    assert {t: demo.missing_columns[t] for t in ("households", "members")} == {"households": [], "members": []}
+    assert "loan_balance" in demo.missing_columns["programme_lists"]   # the demo's payrolls have no loans
 
 
 def test_demo_has_vietnamese_headers(demo):

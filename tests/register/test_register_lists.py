@@ -38,8 +38,10 @@ def register_with_lists(tmp_path, schema):
     return folder
 
 
-def test_without_lists_the_register_is_unchanged(schema):
-    reg = read_register(DEMO, schema, AS_OF)
+def test_without_lists_the_register_is_unchanged(schema, tmp_path):
+    shutil.copytree(DEMO, tmp_path / "reg")
+    (tmp_path / "reg" / "programme_lists.csv").unlink()
+    reg = read_register(tmp_path / "reg", schema, AS_OF)
     assert reg.tables == {}
     assert set(reg.accounting) == {"households", "members"}
 
