@@ -196,7 +196,7 @@ def report_screen(result, written: dict, lang: str) -> None:
     print_summary(result, lang)
     for line in cell_lines(result.register, lang):
         click.echo(line)
-    for line in summary_lines(result.extra["audit"]) if "audit" in result.extra else []:
+    for line in summary_lines(result.extra["audit"], result.plan, lang) if "audit" in result.extra else []:
         click.echo(line)
     files = ", ".join(str(p) for p in written.values())
     click.echo("\n" + written_line(files, lang))

@@ -210,17 +210,25 @@ def _entry_rows(by_entry: pd.DataFrame, register) -> pd.DataFrame:
     })
 
 
-def summary_lines(audit: Audit) -> list[str]:
-    """The end-of-run lines: where coverage comes from, the matching table, each finding with its money."""
-    flags = sorted(b for b, s in audit.sources.items() if s == "flags")
+def summary_lines(audit: Audit, plan, lang: str = "en") -> list[str]:
+    """The end-of-run lines: where coverage comes from, the matching table, each finding with its money;
+    benefits by their label in the run's language."""
+    from ..wording.catalogue import translator
+
+    _ = translator(lang)
+    label = {name: getattr(b.label, lang) for name, b in plan.benefits.items()}
+    flags = sorted(label.get(b, b) for b, s in audit.sources.items() if s == "flags")
     if audit.matches.empty:
-        return ["coverage estimated from the register's flags (no programme lists given)"] if flags else []
+        return [_("coverage estimated from the register's flags (no programme lists given)")] if flags else []
     lines = []
     if flags:
-        lines.append("coverage estimated from flags (no list given) for: " + ", ".join(flags))
+        lines.append(_("coverage estimated from flags (no list given) for:") + " " + "; ".join(flags))
     for row in audit.matching.itertuples(index=False):   # one line per programme
-        lines.append(f"list {row.programme}: {row.entries:,} entries: by ID {row.by_id:,}, by name {row.by_name:,}, "
-                     f"ambiguous {row.ambiguous:,}, unmatched {row.unmatched:,}")
+        name = label.get(next((b for p, b in list_benefits(plan).items() if p == row.programme), ""), row.programme)
+        lines.append(_("list {name}: {entries} entries: by ID {by_id}, by name {by_name}, ambiguous {ambiguous}, "
+                       "unmatched {unmatched}").format(name=name, entries=row.entries, by_id=row.by_id,
+                                                      by_name=row.by_name, ambiguous=row.ambiguous,
+                                                      unmatched=row.unmatched))
     for finding, group in audit.findings.groupby("finding"):
-        lines.append(f"  {finding}: {len(group):,}, {group['money'].abs().sum():,.0f} VND")
+        lines.append(f"  {Coverage(finding).label(lang)}: {len(group):,}, {group['money'].abs().sum():,.0f} VND")
     return lines + list(audit.warnings)
