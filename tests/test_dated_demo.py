@@ -33,7 +33,7 @@ def test_the_social_pension_replaces_the_80_plus_allowance_on_1_july_2025(years)
     allowance_before, allowance_after = eligible(before, "monthly_social_allowance"), eligible(after,
                                                                                             "monthly_social_allowance")
     assert all(allowance_before[p] == 500_000 for p in MOVED)
-    assert MOVED <= set(pension) and not MOVED & set(allowance_after)
+    assert set(pension) >= MOVED and not MOVED & set(allowance_after)
 
 
 def test_every_year_is_screened_with_a_legal_basis_on_each_row(years):

@@ -61,3 +61,22 @@ Tính năng: Chương trình MTQG vùng đồng bào DTTS và miền núi (Quy�
       | A1       | 01/01/1975 | Mông    | Chủ hộ             |
     Khi xét duyệt hộ
     Thì "A" đủ điều kiện hưởng "ntp1719_housing_support" với mức 40.000.000
+
+  Tình huống: Vay vốn theo Nghị định 28/2022: nhà ở tối đa 40.000.000 lãi 3%/năm; chuyển đổi nghề bằng 50% lãi suất hộ nghèo
+    Cho ngày xét là 01/06/2024
+    Và hộ "A" ở xã "Bum Tở" có:
+      | Khu vực                        | Nông thôn |
+      | Phân loại hộ                   | Hộ nghèo  |
+      | Xã/thôn ĐBKK                   | có        |
+      | Tình trạng nhà ở               | Nhà tạm   |
+      | Hỗ trợ nhà ở QĐ 1719           | có        |
+      | Hỗ trợ chuyển đổi nghề         | có        |
+    Và các thành viên:
+      | Mã người | Ngày sinh  | Dân tộc | Quan hệ với chủ hộ |
+      | A1       | 01/01/1980 | Dao     | Chủ hộ             |
+    Khi xét duyệt hộ
+    Thì "A" đủ điều kiện hưởng "loan_ntp1719_housing" với mức 40.000.000
+    Và lãi suất của "loan_ntp1719_housing" cho "A" là 3%
+    Và lãi suất của "loan_ntp1719_job_conversion" cho "A" là 3,3%
+    Khi xét duyệt hộ vào ngày 15/12/2025
+    Thì lãi suất của "loan_ntp1719_job_conversion" cho "A" là 3,12%
