@@ -56,6 +56,14 @@ def test_amounts_are_numbers_in_their_units_format_and_labels_are_vietnamese(wor
     assert not re.search(r"\b(Law|Decree|Decision) \d", text)
 
 
+def test_no_iso_date_and_no_english_true_false_in_the_data(workbook):
+    _, wb, _ = workbook
+    ws = wb["Kết quả rà soát"]
+    texts = [c.value for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str)]
+    assert not [t for t in texts if re.search(r"\b\d{4}-\d{2}-\d{2}\b", t)]
+    assert not {"True", "False"} & set(texts)
+
+
 def test_rows_sorted_by_commune_village_household(workbook):
     _, wb, _ = workbook
     ws = wb["Kết quả rà soát"]
