@@ -232,7 +232,7 @@ def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, o
         new = Side(_screen(new_register, new_rules, day_new, lang, use_unverified, progress),
                    _side_name(new_register, new_rules, day_new))
         progress.start("compare")
-        tables = compare(old, new)
+        tables = compare(old, new, lang)
         progress.start("write")
         written = write_diff_report(tables, old, new, folder, lang, redact or bool(redact_key), redact_key)
     _print_diff(tables["by_benefit"], lang)

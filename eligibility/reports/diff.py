@@ -24,6 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..wording import N_, translator
+from ..wording.formats import format_number, format_percent
 from .diffalign import COVERAGE, STATUS, Aligned, align, joint_codes
 from .diffsummary import KINDS, MONEY, Keys, by_benefit, by_place
 
@@ -47,13 +49,14 @@ class Side:
     name: str
 
 
-def compare(old: Side, new: Side) -> dict[str, pd.DataFrame]:
-    """The diff's tables: `by_benefit`, `by_commune`, `by_village`, `by_rule` and the `changes` list."""
+def compare(old: Side, new: Side, lang: str = "en") -> dict[str, pd.DataFrame]:
+    """The diff's tables: `by_benefit`, `by_commune`, `by_village`, `by_rule` and the `changes` list
+    (what changed worded in `lang`: rule and parameter labels, register headers, numbers)."""
     a, b = old.screening.decisions, new.screening.decisions
     al = align(a, b)
     keys = _keys(al, a, b)
     listed = _changes(np.flatnonzero(keys.kind >= 0), keys, al, a, b)
-    _explain(listed, old.screening, new.screening)
+    _explain(listed, old.screening, new.screening, lang)
     return {"by_benefit": by_benefit(keys),
             "by_commune": by_place(keys, ["district", "commune"]),
             "by_village": by_place(keys, PLACE),
@@ -164,11 +167,11 @@ def _take_either(old: pd.Series, new: pd.Series, row_old, row_new, from_new) -> 
 
 
 # ---------------------------------------------------------------- why it changed
-def _explain(d: pd.DataFrame, old, new) -> None:
+def _explain(d: pd.DataFrame, old, new, lang: str) -> None:
     """`cause` and `what_changed` for each changed decision (texts made per rule or per column)."""
     cause = np.full(len(d), "", dtype=object)
     text = np.full(len(d), "", dtype=object)
-    rule_text, param_text = _rule_changes(old, new), _parameter_changes(old, new)
+    rule_text, param_text = _rule_changes(old, new, lang), _parameter_changes(old, new, lang)
     for column in ("rule_new", "rule_old"):   # the deciding rule: the new one, else the old one
         ids = d[column].to_numpy(dtype=object)
         codes, distinct = pd.factorize(ids)     # texts made once per distinct rule (list)
@@ -177,7 +180,7 @@ def _explain(d: pd.DataFrame, old, new) -> None:
             found = np.array([look(i) for i in distinct] + [""], dtype=object)[codes]
             take = (cause == "") & (found != "")
             cause[take], text[take] = name, found[take]
-    inputs = _input_changes(d, old, new)
+    inputs = _input_changes(d, old, new, lang)
     take = (cause == "") & (inputs != "")
     cause[take], text[take] = "input", inputs[take]
     cause[cause == ""] = "as_of" if old.as_of != new.as_of else "other"
@@ -192,19 +195,29 @@ def _split_lookup(table: dict[str, str]):
     return look
 
 
-def _rule_changes(old, new) -> dict[str, str]:
-    """Per rule id: why the rule itself differs between the sides (window, absence, wording)."""
-    out = {}
+RULE_CHANGES = {"new": N_("new rule"), "removed": N_("rule removed"), "starts": N_("comes into force"),
+                "ends": N_("no longer in force"), "changed": N_("rule changed")}
+
+
+def _rule_changes(old, new, lang: str) -> dict[str, str]:
+    """Per rule id: why the rule itself differs between the sides (window, absence, wording), named by
+    its label."""
+    out, words = {}, translator(lang)
     old_rules, new_rules = _rules(old.plan), _rules(new.plan)
     for rule_id in set(old_rules) | set(new_rules):
         a, b = old_rules.get(rule_id), new_rules.get(rule_id)
-        if a is None or b is None:
-            out[rule_id] = f"{rule_id}: {'new rule' if a is None else 'rule removed'}"
-        elif a.in_force(old.as_of) != b.in_force(new.as_of):
-            out[rule_id] = f"{rule_id}: {'comes into force' if b.in_force(new.as_of) else 'no longer in force'}"
-        elif _signature(a) != _signature(b):
-            out[rule_id] = f"{rule_id}: rule changed"
+        how = _how_changed(a, b, old.as_of, new.as_of)
+        if how:
+            out[rule_id] = f"{getattr((b or a).label, lang)}: {words(RULE_CHANGES[how])}"
     return out
+
+
+def _how_changed(a, b, day_old, day_new) -> str | None:
+    if a is None or b is None:
+        return "new" if a is None else "removed"
+    if a.in_force(day_old) != b.in_force(day_new):
+        return "starts" if b.in_force(day_new) else "ends"
+    return "changed" if _signature(a) != _signature(b) else None
 
 
 def _rules(plan) -> dict:
@@ -216,13 +229,15 @@ def _signature(rule) -> tuple:
             rule.valid_to, rule.priority)
 
 
-def _parameter_changes(old, new) -> dict[str, str]:
-    """Per rule id: the parameters it uses whose value in force differs (name: old → new)."""
+def _parameter_changes(old, new, lang: str) -> dict[str, str]:
+    """Per rule id: the parameters it uses whose value in force differs (label: old → new)."""
     changed = {}
     for name in set(old.plan.parameters) | set(new.plan.parameters):
         a, b = _value(old.plan, name, old.as_of), _value(new.plan, name, new.as_of)
         if a != b:
-            changed[name] = f"{name}: {_show(a)} → {_show(b)}"
+            spec = (new.plan.parameters.get(name) or old.plan.parameters[name]).spec
+            share = spec.unit in ("share", "per year")
+            changed[name] = f"{getattr(spec.label, lang)}: {_show(a, lang, share)} → {_show(b, lang, share)}"
     out = {}
     for rules in (_rules(new.plan), _rules(old.plan)):
         for rule_id, rule in rules.items():
@@ -238,16 +253,23 @@ def _value(plan, name: str, day):
     return None if item is None else item.value
 
 
-def _show(value) -> str:
+def _show(value, lang: str, share: bool = False) -> str:
+    """A value in the reader's conventions (1.500.000 / 7,92% in vi)."""
     if value is None:
         return "—"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    return format_percent(value, lang) if share else format_number(value, lang)
 
 
-def _input_changes(d: pd.DataFrame, old, new) -> np.ndarray:
-    """Per changed decision: the register values its benefit reads that differ (column: old → new)."""
+REGISTER_CHANGES = {("household", "gone"): N_("household no longer in the register"),
+                    ("household", "came"): N_("household new in the register"),
+                    ("person", "gone"): N_("person no longer in the register"),
+                    ("person", "came"): N_("person new in the register")}
+
+
+def _input_changes(d: pd.DataFrame, old, new, lang: str) -> np.ndarray:
+    """Per changed decision: the register values its benefit reads that differ (header: old → new)."""
     out = np.full(len(d), "", dtype=object)
     old_reg, new_reg = getattr(old, "register", None), getattr(new, "register", None)
     if old_reg is None or new_reg is None or not len(d) or _same_files(old_reg, new_reg):
@@ -259,20 +281,22 @@ def _input_changes(d: pd.DataFrame, old, new) -> np.ndarray:
         ids = d[key].to_numpy(dtype=object)
         columns = sorted({c for cols in reads.values() for (e, c) in cols if e == entity} & set(before.columns)
                          & set(after.columns))
+        schema = new.plan.inputs.table_for(entity).columns
         for column in columns:
-            a = _lookup(before, key, column, ids)
-            b = _lookup(after, key, column, ids)
+            a = _lookup(before, key, column, ids, lang)
+            b = _lookup(after, key, column, ids, lang)
             differs = (a != b) & (ids != "")
             if not differs.any():
                 continue
             uses = pd.Series(benefit).map({x: (entity, column) in reads.get(x, ()) for x in set(benefit)})
             uses = uses.to_numpy(dtype=bool)
             hit = differs & uses
-            out[hit] = out[hit] + np.where(out[hit] == "", "", "; ") + column + ": " + a[hit] + " → " + b[hit]
+            header = getattr(schema[column].label, lang) if column in schema else column
+            out[hit] = out[hit] + np.where(out[hit] == "", "", "; ") + header + ": " + a[hit] + " → " + b[hit]
         gone = ~np.isin(ids, after[key].astype(str).to_numpy()) & (ids != "")
         came = ~np.isin(ids, before[key].astype(str).to_numpy()) & (ids != "")
-        out[gone & (out == "")] = f"{entity} no longer in the register"
-        out[came & (out == "")] = f"{entity} new in the register"
+        out[gone & (out == "")] = translator(lang)(REGISTER_CHANGES[(entity, "gone")])
+        out[came & (out == "")] = translator(lang)(REGISTER_CHANGES[(entity, "came")])
     return out
 
 
@@ -281,14 +305,14 @@ def _same_files(a, b) -> bool:
     return sorted(map(str, a.sources)) == sorted(map(str, b.sources))
 
 
-def _lookup(frame: pd.DataFrame, key: str, column: str, ids: np.ndarray) -> np.ndarray:
+def _lookup(frame: pd.DataFrame, key: str, column: str, ids: np.ndarray, lang: str) -> np.ndarray:
     """The register value of `column` for each id, as text ('—' where absent or blank)."""
     values = frame[column]
     if pd.api.types.is_datetime64_any_dtype(values):
         text = values.dt.strftime("%d/%m/%Y")   # as the register writes it
     else:
         codes, distinct = pd.factorize(values)      # each distinct value shown once
-        text = pd.Series(np.array([_show(v) for v in distinct] + ["—"], dtype=object)[codes], index=values.index)
+        text = pd.Series(np.array([_show(v, lang) for v in distinct] + ["—"], dtype=object)[codes], index=values.index)
     table = pd.Series(text.where(values.notna(), "—").to_numpy(dtype=object),
                       index=frame[key].astype(str).to_numpy())
     table = table[~table.index.duplicated()]
