@@ -23,7 +23,7 @@ class Group(Translated, click.Group):
 
     The auditors' commands live in `eligibility.cli_reports` and are loaded when asked for."""
 
-    LAZY = ("diff", "gaps", "targets")
+    LAZY = ("diff", "gaps", "targets", "template")
     command_class = Command
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -36,9 +36,9 @@ class Group(Translated, click.Group):
 
     def get_command(self, ctx: click.Context, name: str):
         if name in self.LAZY:
-            from . import cli_reports
+            from . import cli_reports, cli_template
 
-            return getattr(cli_reports, name)
+            return getattr(cli_template if name == "template" else cli_reports, name)
         return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):
