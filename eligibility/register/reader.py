@@ -14,7 +14,7 @@ from ..rulebook.inputs import Column, InputSchema, Table
 from . import checks, ticks
 from . import notes as said
 from .cells import LISTED_ONLY, cell_counts, collect, generate_ids, is_key_problem, issue_frame, partial_dates_problem
-from .convert import Problem, convert_column
+from .convert import Problem, convert_column, partial_dates
 from .layout import footer_start
 from .mapping import Mapping, map_headers, unresolved_message
 from .model import (FILE_COLUMN, REJECT_COLUMNS, ROW_COLUMN, TABLES, Register, accounting_entry,
@@ -233,12 +233,13 @@ def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date, cel
         typed, found = convert_column(series, column, LATEST_DATE if column.after_as_of else as_of)
         if typed.attrs.get("excel_days"):
             notes.append(said.excel_days_note(location.label, header, raw.rows, typed.attrs["excel_days"]))
-        if typed.attrs.get("partial_dates"):   # dates known to their year or month: first and last day
-            columns[name + LATEST_SUFFIX] = typed.attrs["latest"].set_axis(index)
-            notes.append(said.partial_dates_note(location.label, header, raw.rows, typed.attrs["partial_dates"]))
+        partial = partial_dates(typed)
+        if partial is not None:   # dates known to their year or month: first and last day
+            latest, cells = partial
+            columns[name + LATEST_SUFFIX] = latest.set_axis(index)
+            notes.append(said.partial_dates_note(location.label, header, raw.rows, cells))
             if cells_unknown:   # listed cell by cell too (cell_issues), the row screened with the interval
-                problems.append((header, partial_dates_problem(typed.attrs["partial_dates"], typed,
-                                                               typed.attrs["latest"])))
+                problems.append((header, partial_dates_problem(cells, typed, latest)))
         columns[name] = typed.set_axis(index)
         problems += [(header, p) for p in found]
     checked = _Checked(table, raw, match, pd.DataFrame(columns, index=index), problems, notes, cells_unknown)

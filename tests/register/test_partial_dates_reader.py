@@ -6,7 +6,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from eligibility.register.convert import convert_column
+from eligibility.register.convert import convert_column, partial_dates
 from eligibility.rulebook.inputs import Column
 
 AS_OF = dt.date(2025, 11, 15)
@@ -14,7 +14,8 @@ AS_OF = dt.date(2025, 11, 15)
 
 def read(*cells):
     typed, problems = convert_column(pd.Series(list(cells), dtype=object), Column(type="date", label={"vi": "Ngày sinh", "en": "Date of birth"}), AS_OF)
-    latest = typed.attrs.get("latest", pd.Series(pd.NaT, index=typed.index))
+    found = partial_dates(typed)
+    latest = pd.Series(pd.NaT, index=typed.index) if found is None else found[0]
     return [(None if pd.isna(a) else a.date(), None if pd.isna(b) else b.date()) for a, b in zip(typed, latest)], \
         problems
 
@@ -73,3 +74,21 @@ def test_strict_does_not_stop_at_a_partial_date(tmp_path):
     members.loc[0, column] = "03/1944"
     members.to_csv(tmp_path / "members.csv", index=False)
     assert len(screen_register(tmp_path, AS_OF, strict=True).decisions)
+
+
+CELLS = ["15/03/1944abc", "15/3/44", "1944-3-5", "00/03/1944", "32/01/2000", "15/00/2000", "15/13/2000",
+         "15/03/10000", "2024-02-30", "2024-02-29 13:45:00", "1944/03/15", "29/02/1900", "29/02/2000", "5/3/1944",
+         "05.03.1944", "05-03-1944", "2024-02-29T13:45:00", "1944", "03/1944", "abc", "31/04/2020", "30/04/2020",
+         "15/03/1944 25:00:00", "15/03/1944 10:00:00", None]
+
+
+def test_text_dates_parsed_by_arrow_read_as_pandas_reads_them():
+    from eligibility.register.convert import DATE_FORMATS, _arrow_dates
+    text = pd.Series(CELLS, dtype="string")
+    for fmt in DATE_FORMATS:
+        fast = _arrow_dates(text, fmt)
+        if fast is None:       # fractions of a second: pandas parses them
+            continue
+        slow = pd.to_datetime(text, format=fmt, errors="coerce").astype("datetime64[us]")
+        assert fast.isna().tolist() == slow.isna().tolist(), fmt
+        assert (fast.dropna() == slow.dropna()).all(), fmt
