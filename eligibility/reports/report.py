@@ -64,9 +64,16 @@ def write_gap_report(screening, out_dir, lang: str = "vi", redact: bool = False,
     tables = gap_tables(screening.decisions, members, lang) if tables is None else tables
     if redact:
         tables = redact_tables(tables, redaction_key(screening, redact_key), members)
+    audit = screening.extra.get("audit")
     with staged(out_dir, force=force, inputs=_inputs(screening)) as folder:
-        written = write_gap_files(tables, folder, screening.plan, manifest(screening), lang,
-                                  report_info(lang, redact, redact_key))
+        written = {}
+        if audit is not None and len(audit.matches):   # the programme lists' findings (reports/audit.py)
+            from .audit import audit_views, write_audit_views
+
+            key = redaction_key(screening, redact_key) if redact else None
+            written = write_audit_views(audit_views(audit, members, key), folder.path)
+        written.update(write_gap_files(tables, folder, screening.plan, manifest(screening), lang,
+                                       report_info(lang, redact, redact_key)))
     return folder.final_paths(written)
 
 

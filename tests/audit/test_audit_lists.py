@@ -89,3 +89,30 @@ def test_without_lists_coverage_is_estimated_from_flags(tmp_path):
     plain = screen_register(tmp_path / "reg", AS_OF)
     assert set(plain.extra["audit"].sources.values()) == {"flags"}
     assert plain.extra["audit"].findings.empty
+
+
+def test_gaps_shows_each_status_with_its_money_by_programme_and_place(tmp_path):
+    from eligibility.reports.report import write_gap_report
+
+    demo = screen_register(ROOT / "sample_households" / "demo", AS_OF)
+    write_gap_report(demo, tmp_path / "gaps", lang="en")
+    by_programme = pd.read_csv(tmp_path / "gaps" / "audit_by_programme.csv").set_index("programme")
+    pension, allowance = by_programme.loc["social_pension"], by_programme.loc["monthly_social_allowance"]
+    # the demo README's payroll: each status once, with the money worked by hand there
+    assert (pension["overpaid"], pension["overpaid_money"]) == (1, 40_000)
+    assert (pension["deceased_paid"], pension["duplicate"], pension["not_in_register"]) == (1, 1, 1)
+    assert (pension["gap"], pension["gap_money"]) == (2, 1_000_000)          # DM23-1, DM33-3
+    assert (allowance["underpaid_money"], allowance["wrong_level_money"]) == (280_000, 250_000)
+    assert (allowance["leakage"], allowance["leakage_money"]) == (2, 1_000_000)
+    by_commune = pd.read_csv(tmp_path / "gaps" / "audit_by_commune.csv")
+    assert by_commune["not_in_register"].sum() == 1 and "Than Uyên" in set(by_commune["commune"])
+    assert pd.read_csv(tmp_path / "gaps" / "audit_by_ethnicity.csv")["underpaid"].sum() == 1
+
+
+def test_a_redacted_gap_report_names_nobody_in_the_audit_list(tmp_path):
+    from eligibility.reports.report import write_gap_report
+
+    demo = screen_register(ROOT / "sample_households" / "demo", AS_OF)
+    write_gap_report(demo, tmp_path / "gaps", lang="en", redact=True)
+    listed = (tmp_path / "gaps" / "audit_list.csv").read_text(encoding="utf-8-sig")
+    assert "DM13-1" not in listed and "Cầm Thị Kim" not in listed and "underpaid" in listed
