@@ -141,7 +141,7 @@ NOTES = {
 # Excel number formats by column code (by-unit amount columns are added below).
 FORMATS = {"eligible": "#,##0", "covered": "#,##0", "gap": "#,##0", "leakage": "#,##0", "needs_data": "#,##0",
            "gap_rate": "0.0%", "rate": "0.00%", "numerator": "#,##0", "denominator": "#,##0", "unknown": "#,##0",
-           "population_unknown": "#,##0", "to_reach": "#,##0"}
+           "population_unknown": "#,##0", "to_reach": "#,##0", "money": "#,##0", "decisions": "#,##0"}
 UNIT_FORMATS = {"vnd_per_month": "#,##0", "vnd_per_year": "#,##0", "vnd_once": "#,##0", "loan": "#,##0",
                 "kg_rice": "#,##0", "share_of_premium": "0%"}
 FORMATS.update({AMOUNT_PREFIX + u: ("#,##0.00" if u == "share_of_premium" else "#,##0") for u in UNITS})

@@ -127,3 +127,12 @@ def test_chromium_prints_the_questionnaire_a_page_group_per_village(chromium, sc
     assert data.startswith(b"%PDF")
     pages = max(int(n) for n in re.findall(rb"/Count (\d+)", data))
     assert pages >= page.read_text(encoding="utf-8").count("data-village=")
+
+
+def test_the_money_column_is_a_number_formatted_in_dong(screened):
+    sheet = load_workbook(screened / "needs_data.xlsx").worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    money = headers.index("Số tiền liên quan (đồng/năm, tối đa)") + 1
+    cells = [sheet.cell(row=r, column=money) for r in range(2, sheet.max_row + 1)]
+    assert any(isinstance(c.value, (int, float)) and c.value > 0 for c in cells)
+    assert all(c.number_format == "#,##0" for c in cells if isinstance(c.value, (int, float)))
