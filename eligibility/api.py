@@ -109,16 +109,20 @@ def _audit(result: Screening, include_all: bool, lang: str) -> None:
 
 def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_dir: str | Path | None = None,
                      engine: str = "vectorised", use_unverified: bool = False, read_options=None) -> dict:
-    """Explain one household of a register (read and checked as usual; only that household evaluated)."""
+    """Explain one household of a register: only its rows are read (Parquet filtered as it is read,
+    CSV and workbooks filtered before typing) and checked as usual; the whole register is read only
+    to say why an id is not there (rejected, or a close id)."""
     from .errors import DataError
     from .explain import explain_household
     from .register import read_register
     from .suggestions import suggest
 
     plan = load_rules(rules_dir, use_unverified)
-    register = read_register(path, plan.inputs, as_of, options=read_options)
+    register = read_register(path, plan.inputs, as_of, options=read_options, household=household_id)
     ids = register.households["household_id"].astype(str)
     if not (ids == household_id).any():
+        register = read_register(path, plan.inputs, as_of, options=read_options)   # to say why, with a hint
+        ids = register.households["household_id"].astype(str)
         _refuse_rejected(register, household_id)
         hint = suggest(household_id, ids.iloc[:5000])
         raise DataError(f"no household '{household_id}' in the register"

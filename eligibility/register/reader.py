@@ -20,7 +20,7 @@ from .mapping import Mapping, map_headers, unresolved_message
 from .model import (FILE_COLUMN, REJECT_COLUMNS, ROW_COLUMN, TABLES, Register, accounting_entry,
                     empty_rejects)
 from .options import ReadOptions
-from .sources import Location, RawTable, locate, read_raw
+from .sources import Location, RawTable, household_headers, locate, only_household, read_raw
 
 
 @dataclass
@@ -65,17 +65,23 @@ class _Checked:
 
 
 def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
-                  strict: bool = False, options: ReadOptions | None = None) -> Register:
+                  strict: bool = False, options: ReadOptions | None = None, household: str | None = None) -> Register:
     """Read the register at `path` (a folder of CSV/Parquet files, or one .xlsx workbook), type every
     declared column and check it. Rows that fail a check are left out of the frames and listed in
     `rejects` (file, spreadsheet row, column, value, reason, code); with `strict` the first one
     raises DataError instead. A missing required column always raises DataError, and so does a
-    column matched only by similarity (unless `options.accept_suggested` or a `--columns` map)."""
+    column matched only by similarity (unless `options.accept_suggested` or a `--columns` map).
+    `household`: read only that household's rows (`explain`): Parquet filtered as it is read, CSV
+    and workbooks read once and filtered before any typing or check; row numbers stay the file's."""
     as_of = _as_date(as_of)
     options = options or ReadOptions()
     locations = locate(path, schema)
-    raws = {name: read_raw(locations[name], getattr(schema, name)) for name in TABLES}
+    keep = {name: None if household is None else (household_headers(getattr(schema, name)), household)
+            for name in TABLES}
+    raws = {name: read_raw(locations[name], getattr(schema, name), keep[name]) for name in TABLES}
     matches = {name: _map(raws[name], getattr(schema, name), options) for name in TABLES}
+    if household is not None:
+        raws = {name: only_household(raws[name], matches[name], getattr(schema, name), household) for name in TABLES}
     guesses = [(raws[n].location.label, h, i) for n in TABLES for h, i in matches[n].unresolved]
     if guesses:
         raise DataError(unresolved_message(guesses))

@@ -15,7 +15,7 @@ from ..errors import DataError
 from ..rulebook.inputs import InputSchema, Table
 from ..suggestions import suggest
 from . import limits
-from .headers import header_key, header_lookup
+from .headers import header_key, header_lookup, header_spellings
 from .layout import SCAN_ROWS, Layout, find_layout
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -179,14 +179,34 @@ def _sheets_by_header(path: Path, sheets: list[str], schema: InputSchema, tables
 # Reading
 
 
-def read_raw(location: Location, table: Table) -> RawTable:
+def read_raw(location: Location, table: Table, keep: tuple[list[str], str] | None = None) -> RawTable:
+    """The table as written. `keep` = (the household key's possible headers, one household id): a
+    Parquet table is filtered as it is read (only that household's row groups are decoded)."""
     if location.kind == "csv":
         from .csvread import read_csv  # the CSV reader, in a module of its own
 
         return read_csv(location, table)
     if location.kind == "parquet":
-        return _read_parquet(location)
+        return _read_parquet(location, keep)
     return _read_excel(location, table)
+
+
+def household_headers(table: Table) -> list[str]:
+    """Every spelling of the column that names a row's household (its key, or the parent key)."""
+    key = table.parent.key if table.parent is not None else table.key
+    return header_spellings(table, key)
+
+
+def only_household(raw: RawTable, match, table: Table, household: str) -> RawTable:
+    """The rows of one household (the key compared as text, spaces trimmed); spreadsheet row
+    numbers kept. A table without the key column is left whole (its checks will say so)."""
+    key = table.parent.key if table.parent is not None else table.key
+    header = match.columns.get(key)
+    if header is None or header not in raw.frame.columns:
+        return raw
+    mask = (raw.frame[header].astype(str).str.strip() == household).to_numpy(dtype=bool)
+    return RawTable(raw.location, raw.frame[mask].reset_index(drop=True), raw.rows[mask], raw.blank_rows,
+                    None if raw.short_rows is None else raw.short_rows, raw.layout, raw.skipped)
 
 
 def _check_header(headers: list[str], location: Location) -> None:
@@ -199,17 +219,30 @@ def _check_header(headers: list[str], location: Location) -> None:
         seen.add(header)
 
 
-def _read_parquet(location: Location) -> RawTable:
+def _read_parquet(location: Location, keep: tuple[list[str], str] | None = None) -> RawTable:
     parts = sorted(location.path.rglob("*.parquet")) if location.path.is_dir() else [location.path]
     limits.check_parquet(parts, location.label)
     try:
-        frame = pd.read_parquet(location.path)
+        frame = _read_parquet_frame(location.path, parts, keep)
     except Exception as err:  # pyarrow raises several kinds of errors on a damaged file
         raise DataError(f"cannot read the Parquet data: {err}", file=location.label) from None
     frame = frame.reset_index(drop=True)
     frame.columns = [str(c).strip() for c in frame.columns]
     rows = np.arange(len(frame), dtype=np.int64) + 1
     return RawTable(location, frame, rows)
+
+
+def _read_parquet_frame(path: Path, parts: list[Path], keep: tuple[list[str], str] | None) -> pd.DataFrame:
+    """The whole table, or (`keep`) only the rows of one household: a filter on the first of the
+    key's spellings the file has, pushed down to the row groups (statistics skip the others)."""
+    if keep is not None and parts:
+        import pyarrow.parquet as pq
+
+        names = set(pq.read_schema(parts[0]).names)
+        column = next((h for h in keep[0] if h in names), None)
+        if column is not None and str(pq.read_schema(parts[0]).field(column).type) in ("string", "large_string"):
+            return pd.read_parquet(path, filters=[(column, "==", keep[1])])
+    return pd.read_parquet(path)
 
 
 def _read_excel(location: Location, table: Table) -> RawTable:

@@ -1,0 +1,52 @@
+"""`explain` reads only the household asked for (Parquet filtered as it is read, CSV and workbooks
+filtered before typing) and explains it exactly as a screening of the whole register would."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from eligibility.api import explain_register, load_rules, screen_register
+from eligibility.errors import DataError
+from eligibility.explain import explain_household
+from eligibility.register import read_register
+
+from shared import AS_OF, DEMO, DEMO_XLSX
+
+HOUSEHOLDS = ["DM04", "DM23", "DM34", "DM36"]
+
+
+@pytest.fixture(scope="module")
+def whole():
+    return screen_register(DEMO, AS_OF, include_all=True).evaluation
+
+
+@pytest.fixture(scope="module")
+def parquet_demo(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo_parquet")
+    for name in ("households", "members"):
+        pd.read_csv(DEMO / f"{name}.csv", dtype=str, keep_default_na=False).to_parquet(folder / f"{name}.parquet")
+    return folder
+
+
+def test_only_the_households_rows_are_read_with_their_row_numbers():
+    plan = load_rules()
+    register = read_register(DEMO, plan.inputs, AS_OF, household="DM23")
+    assert register.households["household_id"].tolist() == ["DM23"]
+    assert set(register.members["household_id"]) == {"DM23"} and len(register.members) >= 1
+    full = read_register(DEMO, plan.inputs, AS_OF)
+    assert len(full.households) > 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("household", HOUSEHOLDS)
+def test_the_explanation_is_the_one_of_the_whole_register(whole, parquet_demo, household):
+    expected = explain_household(whole, household)
+    for register in (DEMO, parquet_demo, DEMO_XLSX):
+        data = explain_register(register, household, AS_OF)
+        data.pop("rejected_members")
+        assert data == expected, register
+
+
+def test_an_unknown_id_still_gets_a_close_suggestion():
+    with pytest.raises(DataError, match=r"did you mean 'DM\d+'"):
+        explain_register(DEMO, "DM131", AS_OF)
