@@ -133,7 +133,7 @@ def _read_blanks(tables: dict[str, _Checked], told: tuple[str, ...]) -> None:
         rows = {row.input: row for row in checked.match.rows if row.input and row.position is not None}
         for name, header in checked.match.columns.items():  # a loop over columns
             column = checked.table.columns[name]
-            how = ticks.reading(name, header, column, checked.raw.frame[header], told)
+            how = ticks.reading(name, header, column, checked.raw.frame[header], checked.typed[name], told)
             unreadable = bad.get(header, np.zeros(checked.n, dtype=bool))
             checked.typed[name], filled = ticks.fill_blanks(checked.typed[name], column, how, unreadable)
             if name in rows and column.type in ("bool", "int", "number", "money"):

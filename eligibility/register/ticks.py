@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..rulebook.inputs import Column
-from .convert import as_text, token_key
+from .convert import token_key
 from .headers import header_key
 
 TICK_MARKS = frozenset({"x", "✓", "✔", "1"})  # folded: 'X' is 'x'
@@ -22,15 +22,19 @@ READINGS = {  # why a blank reads as it does -> (en, vi)
 }
 
 
-def is_tick_box(raw: pd.Series) -> bool:
-    """A text column whose filled cells are all tick marks (looked at on its distinct values only)."""
+def is_tick_box(raw: pd.Series, typed: pd.Series) -> bool:
+    """A text column whose filled cells are all tick marks. Cheap first: its typed values must hold
+    a yes and no no (two boolean passes); only then are the distinct texts of its yes cells read."""
     if raw.dtype != object and not pd.api.types.is_string_dtype(raw):
         return False
-    uniques = pd.unique(as_text(raw).dropna())
-    return len(uniques) > 0 and all(token_key(u) in TICK_MARKS for u in uniques)
+    flags = typed.to_numpy(dtype="float64", na_value=np.nan)
+    if not (flags == 1).any() or (flags == 0).any():
+        return False
+    uniques = pd.unique(raw[flags == 1])
+    return all(token_key(u) in TICK_MARKS for u in uniques)
 
 
-def reading(name: str, header: str, column: Column, raw: pd.Series, told: tuple[str, ...]) -> str:
+def reading(name: str, header: str, column: Column, raw: pd.Series, typed: pd.Series, told: tuple[str, ...]) -> str:
     """Which READINGS entry applies to this column."""
     if column.type not in ("bool", "int", "number", "money"):
         return "unknown"
@@ -40,7 +44,7 @@ def reading(name: str, header: str, column: Column, raw: pd.Series, told: tuple[
         return "declared_no"
     if column.blank == "zero":
         return "declared_zero"
-    if column.type == "bool" and is_tick_box(raw):
+    if column.type == "bool" and is_tick_box(raw, typed):
         return "ticks"
     return "unknown"
 
