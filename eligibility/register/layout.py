@@ -121,6 +121,9 @@ def footer_start(frame: pd.DataFrame, key_header: str) -> int | None:
         return None
     first = max(0, len(frame) - FOOTER_SCAN_ROWS)
     tail = frame.iloc[first:]
+    keys = tail[key_header].astype("string").str.strip().fillna("")
+    if (keys != "").all() and not any(_is_footer(k) for k in keys):
+        return None  # every last row has a real key: no footer (the usual software export)
     start = None
     for i in range(len(tail)):  # the last rows only, never the whole table
         cells = [str(v).strip() for v in tail.iloc[i] if not pd.isna(v) and str(v).strip()]
