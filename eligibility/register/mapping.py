@@ -220,8 +220,10 @@ def note_absent(mapping, plan, schema) -> None:
         table, name = mapping.at[i, "table"], mapping.at[i, "input"]
         entity = getattr(schema, table).entity
         used = sorted(b.id for b in plan.benefits.values() if (entity, name) in b.inputs)
-        mapping.at[i, "note"] = ("leaves undetermined where needed: " + ", ".join(used)) if used \
-            else "no benefit reads it"
+        column = getattr(schema, table).columns.get(name)
+        lead = "leaves undetermined where needed: " if column is None or column.blank == "unknown" else \
+            f"declared blank = {column.blank}, the rules' default where they read it: "
+        mapping.at[i, "note"] = (lead + ", ".join(used)) if used else "no benefit reads it"
 
 
 def mapping_lines(mapping, lang: str = "en") -> list[str]:
