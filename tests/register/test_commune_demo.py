@@ -10,6 +10,7 @@ from commune import commune_workbook, demo_frames
 from register_helpers import AS_OF, DEMO
 
 from eligibility.api import screen_register
+from eligibility.register.cells import LISTED_ONLY
 
 YEAR_ONLY = {"DM12-1": "1945", "DM13-1": "1944", "DM33-3": "năm 1942"}  # born 10/11/1945, 10/08/1944, 05/01/1942
 NO_CODE = ("DM01-4", "DM18-4", "DM33-4")  # children whose person code the officer left blank
@@ -38,8 +39,23 @@ def _table(decisions: pd.DataFrame) -> pd.DataFrame:
 def test_every_household_is_screened(runs):
     clean, commune = runs
     assert commune.register.rejects.empty, commune.register.rejects.to_string()
-    assert commune.register.accounting == clean.register.accounting
+    for table in ("households", "members"):
+        assert commune.register.accounting[table] == clean.register.accounting[table]
     assert set(commune.decisions["household_id"]) == set(clean.decisions["household_id"])
+
+
+@pytest.mark.slow
+def test_cell_accounting_is_exact(runs):
+    _, commune = runs
+    issues = commune.register.cell_issues
+    unknown = issues[~issues["code"].isin(LISTED_ONLY)]  # generated IDs, partial dates: listed, not unknown
+    for table, counts in commune.register.cell_accounting.items():
+        assert counts["cells"] == counts["used"] + counts["unknown"] + counts["empty"]
+        assert counts["unknown"] == int((unknown["table"] == table).sum())
+    households = commune.register.cell_accounting["households"]
+    assert households["cells"] == len(commune.register.households) * int(
+        ((commune.register.mapping["table"] == "households") & (commune.register.mapping["input"] != "")
+         & commune.register.mapping["position"].notna()).sum())
 
 
 @pytest.mark.slow

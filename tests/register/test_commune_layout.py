@@ -123,3 +123,24 @@ def test_absent_inputs_name_the_benefits_they_leave_undetermined(tmp_path):
     income = next(r for r in manifest["columns"] if r["input"] == "income_per_capita")
     assert income["how"] == "absent" and "poverty" in income["note"]
     assert "absent: income_per_capita (leaves undetermined where needed:" in result.output
+
+
+def test_a_columns_file_on_the_command_line(tmp_path):
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "households.csv").write_text("Mã hộ,Xã/phường,Thu nhập\nH1,Bum Tở,1.500.000\n", encoding="utf-8")
+    (folder / "members.csv").write_text("Mã người,Mã hộ,Ngày sinh\nP1,H1,01/01/1990\n", encoding="utf-8")
+    columns = tmp_path / "cot.yaml"
+    columns.write_text("Thu nhập: income_per_capita\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["screen", str(folder), "--as-of", "2025-11-15", "--out", str(out),
+                                       "--columns", str(columns), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    row = next(r for r in manifest["columns"] if r["source_header"] == "Thu nhập")
+    assert (row["input"], row["how"]) == ("income_per_capita", "--columns file")
+    columns.write_text("Thu nhập: income_per_capit\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["screen", str(folder), "--as-of", "2025-11-15", "--out", str(out),
+                                       "--columns", str(columns), "--force"])
+    assert result.exit_code == 1 and "did you mean 'income_per_capita'" in result.output
+    assert "Traceback" not in result.output
