@@ -15,12 +15,13 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from eligibility import load_rules, screen_records
+from eligibility.packtest.batch import Batch
 from eligibility.packtest.steps import STEPS, Case
 
 # Tags used in the feature files, registered so that `pytest --strict-markers` accepts them.
 AREA_TAGS = ("poverty", "health_insurance", "social_assistance", "social_pension", "emergency_relief",
              "meritorious", "education", "credit", "voluntary_si", "housing", "vocational_training",
-             "ethnic_minority")
+             "ethnic_minority", "audit")
 
 
 def pytest_configure(config):
@@ -51,7 +52,11 @@ def _bind(kind: str, pattern: str, handler):
     def step(case, **kwargs):
         table = kwargs.pop("datatable", None)
         handler(case, table, **kwargs)
-        if kind == "when":
+        if kind == "when" and case.lists:   # programme lists: screened and audited as `eligibility test` does
+            batch = Batch(case.plan)
+            number = batch.add(case.households, case.members, case.as_of, case.unverified_now(), case.lists)
+            case.result = batch.run()[number].decisions
+        elif kind == "when":
             case.result = screen_records(case.households, case.members, case.as_of,
                                          plan=case.plan.with_unverified(case.unverified_now())).decisions
 

@@ -28,6 +28,7 @@ class Decisions:
 
     def __init__(self, rows: list[dict]):
         self.rows = rows
+        self.findings: list[dict] = []     # audit findings of the case's programme lists
         self.by_benefit: dict[str, list[dict]] = {}
         for row in rows:
             self.by_benefit.setdefault(row["benefit"], []).append(row)
@@ -72,11 +73,16 @@ class Batch:
     cases: dict[tuple, list[tuple[int, list[dict], list[dict]]]] = field(default_factory=lambda: defaultdict(list))
     count: int = 0
 
-    def add(self, households: list[dict], members: list[dict], as_of: dt.date, use_unverified: bool = False) -> int:
+    lists: dict[int, list[dict]] = field(default_factory=dict)   # a case's programme-list entries
+
+    def add(self, households: list[dict], members: list[dict], as_of: dt.date, use_unverified: bool = False,
+            lists: list[dict] | None = None) -> int:
         """Queue one case; returns its number (the key of its result)."""
         number = self.count
         self.count += 1
         self.cases[(as_of, bool(use_unverified))].append((number, households, members))
+        if lists:
+            self.lists[number] = lists
         return number
 
     def run(self) -> dict[int, Screened]:
@@ -100,13 +106,48 @@ class Batch:
             hh = all_hh.iloc[np.flatnonzero(hh_date == d)].reset_index(drop=True)
             mm = all_mm.iloc[np.flatnonzero(mm_date == d)].reset_index(drop=True)
             day, use_unverified = as_of
-            result = evaluate_frames(self.plan.with_unverified(use_unverified), hh, mm, day, include_all=True)
-            out.update(_split(result.decisions, result.evaluation, [n for n, _, _ in self.cases[as_of]]))
+            plan = self.plan.with_unverified(use_unverified)
+            result = evaluate_frames(plan, hh, mm, day, include_all=True)
+            numbers = [n for n, _, _ in self.cases[as_of]]
+            decisions, findings = result.decisions, None
+            if any(n in self.lists for n in numbers):   # the programme lists' audit (eligibility/audit/)
+                decisions, findings = _audit(plan, hh, mm, day, decisions, self._lists(numbers))
+            out.update(_split(decisions, result.evaluation, numbers, findings))
         return out
 
+    def _lists(self, numbers: list[int]) -> pd.DataFrame:
+        """The entries of these cases as one list, their ids made unique per case like the register's."""
+        rows = []
+        for n in numbers:
+            for entry in self.lists.get(n, []):
+                rows.append({**entry, **{k: f"{n}{SEP}{entry[k]}" for k in ("person_id", "household_id")
+                                         if entry.get(k) is not None}, "_case": n})
+        return pd.DataFrame(rows)
 
-def _split(decisions: pd.DataFrame, evaluation, numbers: list[int]) -> dict[int, Screened]:
-    """Each case's rows as records, with its ids as it wrote them."""
+
+def _audit(plan, hh: pd.DataFrame, mm: pd.DataFrame, day: dt.date, decisions: pd.DataFrame, lists: pd.DataFrame):
+    """The cases' decisions with coverage from their lists, and the findings (with each case's number)."""
+    from types import SimpleNamespace
+
+    from ..audit import audit_lists
+
+    typed = pd.DataFrame({"programme": lists["programme"].astype("string")})
+    for name, column in plan.inputs.programme_lists.columns.items():
+        if name in lists and name != "programme":
+            dtype = {"date": "datetime64[ns]", "int": "Int64", "number": "Float64", "money": "Float64"}.get(
+                column.type, "string")
+            typed[name] = lists[name].astype(dtype)
+    typed["_file"], typed["_row"] = "scenario", np.arange(len(lists)) + 1
+    register = SimpleNamespace(households=hh, members=mm, tables={"programme_lists": typed})
+    audit = audit_lists(plan, register, decisions, day, lambda ids: decisions, include_all=True)
+    entry_case = pd.Series(lists["_case"].to_numpy(), index=typed["_row"].to_numpy())
+    findings = audit.findings.assign(_case=pd.to_numeric(audit.findings["row"], errors="coerce").map(entry_case))
+    return audit.decisions, findings
+
+
+def _split(decisions: pd.DataFrame, evaluation, numbers: list[int], findings: pd.DataFrame | None = None
+           ) -> dict[int, Screened]:
+    """Each case's rows as records, with its ids as it wrote them (and its audit findings)."""
     frame = decisions.astype(object).where(decisions.notna(), None)
     groups: dict[int, list[dict]] = {n: [] for n in numbers}
     for row in frame.to_dict("records"):
@@ -114,4 +155,14 @@ def _split(decisions: pd.DataFrame, evaluation, numbers: list[int]) -> dict[int,
         if row.get("person_id") is not None:
             row["person_id"] = str(row["person_id"]).partition(SEP)[2]
         groups[int(number)].append(row)
-    return {n: Screened(Decisions(rows), evaluation, f"{n}{SEP}") for n, rows in groups.items()}
+    out = {n: Screened(Decisions(rows), evaluation, f"{n}{SEP}") for n, rows in groups.items()}
+    if findings is not None:
+        for row in findings.astype(object).where(findings.notna(), None).to_dict("records"):
+            ids = [str(row[k]).partition(SEP) for k in ("household_id", "person_id")]
+            number = next((int(i[0]) for i in ids if i[1]), None)
+            if number is None and row.get("_case") is not None:    # an entry that matched nobody
+                number = int(row["_case"])
+            row["household_id"], row["person_id"] = [(i[2] if i[1] else None) for i in ids]
+            if number is not None and number in out:
+                out[number].decisions.findings.append(row)
+    return out

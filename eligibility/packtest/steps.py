@@ -17,6 +17,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from ..suggestions import fold, suggest
+from ..vocabulary import Coverage
 from .figures import parse_figure, same_figure, show_figure
 
 STATUS_WORDS = {"đủ điều kiện": "eligible", "không đủ điều kiện": "not_eligible", "chưa xác định": "undetermined",
@@ -24,7 +25,10 @@ STATUS_WORDS = {"đủ điều kiện": "eligible", "không đủ điều kiện
                 "undetermined": "undetermined"}
 COVERAGE_WORDS = {"bỏ sót": "gap", "hưởng sai": "leakage", "đã hưởng": "covered", "thiếu dữ liệu": "needs_data",
                   "gap": "gap", "leakage": "leakage", "covered": "covered", "needs data": "needs_data",
-                  "needs_data": "needs_data"}
+                  "needs_data": "needs_data",
+                  # the auditor's words (programme lists): the code, the English and the Vietnamese label
+                  **{spelling.lower(): word.value for word in list(Coverage)[5:]
+                     for spelling in (word.value, word.label("en"), word.label("vi"))}}
 TRUE_WORDS = {"co", "yes", "true", "x", "1", "dung"}
 FALSE_WORDS = {"khong", "no", "false", "0", "-", "sai"}
 
@@ -52,6 +56,7 @@ class Case:
     result: object = None            # the screening's decisions: a DataFrame, or `batch.Decisions`
     use_unverified: bool = False     # every screening of the scenario uses values graded D
     unverified_once: bool = False    # the next screening only ("... with unverified figures")
+    lists: list[dict] = field(default_factory=list)   # entries of the programmes' lists (programme_lists)
 
     def unverified_now(self) -> bool:
         """Whether the screening being made uses values graded D (the one-off flag is used up)."""
@@ -80,7 +85,7 @@ _COLUMN_INDEX: dict = {}
 
 def column_name(plan, table: str, name: str) -> str:
     """A column named by its code, its vi or en label or an alias (without case or accents)."""
-    columns = plan.inputs.households.columns if table == "households" else plan.inputs.members.columns
+    columns = getattr(plan.inputs, table).columns      # households, members, programme_lists
     key = (id(plan.inputs), table)
     if key not in _COLUMN_INDEX:
         index = {}
@@ -96,7 +101,7 @@ def column_name(plan, table: str, name: str) -> str:
 
 
 def cell(plan, table: str, name: str, text: str):
-    spec = (plan.inputs.households if table == "households" else plan.inputs.members).columns[name]
+    spec = getattr(plan.inputs, table).columns[name]
     text = str(text).strip()
     if text == "":
         return None
@@ -173,6 +178,14 @@ def given_members(case, table):
     header = [column_name(case.plan, "members", h) for h in table[0]]
     for row in table[1:]:
         add_member(case, {h: cell(case.plan, "members", h, v) for h, v in zip(header, row)})
+
+
+def given_list(case, table):
+    """Entries of a programme's list; a person is named by the scenario's person id, or by name, birth year
+    and commune where the entry has no id."""
+    header = [column_name(case.plan, "programme_lists", h) for h in table[0]]
+    for row in table[1:]:
+        case.lists.append({h: cell(case.plan, "programme_lists", h, v) for h, v in zip(header, row)})
 
 
 # ---------------------------------------------------------------- When (the runner screens)
@@ -288,6 +301,24 @@ def then_coverage(case, table, who, coverage, benefit):
     expect(row["coverage"] == want, f"coverage {want}", row)
 
 
+def then_finding(case, table, who, finding, benefit, money):
+    """An audit finding of the programme lists, with its money (VND, as the finding carries it)."""
+    from .batch import Decisions
+
+    want = COVERAGE_WORDS.get(finding.strip().lower())
+    if want is None:
+        raise StepError(f"'{finding}' is not an audit word (allowed: {', '.join(COVERAGE_WORDS)})")
+    name = benefit_id(case.plan, benefit)
+    case.result = Decisions.of(case.result)
+    rows = [r for r in getattr(case.result, "findings", []) if r["finding"] == want and r["programme"] == name
+            and who in (r.get("person_id"), r.get("name"))]
+    figure = parse_figure(money)
+    shown = "; ".join(f"{r['finding']} {r.get('person_id') or r.get('name')} money={show_figure(r['money'])}"
+                      for r in getattr(case.result, "findings", [])) or "no findings"
+    if not any(same_figure(r["money"], figure) for r in rows):
+        raise Mismatch(f"'{who}' {want} on '{name}', money {show_figure(figure)}", shown)
+
+
 def then_rate(case, table, benefit, who, rate):
     row = decision(case, who, benefit)
     want = parse_figure(rate)
@@ -311,6 +342,7 @@ STEPS: list[tuple[str, str, Callable]] = [
     ("given", r'(?:the members|các thành viên):$', given_members),
     ("given", r'(?:the run uses unverified figures|dùng cả số liệu chưa kiểm chứng) \(--use-unverified\)$',
      given_use_unverified),
+    ("given", r'(?:the programme list|danh sách chi trả):$', given_list),
     ("when", r'(?:the household is screened|the households are screened|xét duyệt hộ|xét duyệt các hộ)$',
      when_screened),
     ("when", r'(?:the household is screened on|the households are screened on|xét duyệt hộ vào ngày'
@@ -333,6 +365,8 @@ STEPS: list[tuple[str, str, Callable]] = [
              r'(?:is|là) "(?P<status>[^"]+)"$', then_status),
     ("then", r'"(?P<who>[^"]+)" (?:is a|thuộc diện) "(?P<coverage>[^"]+)" (?:for|với) "(?P<benefit>[^"]+)"$',
      then_coverage),
+    ("then", r'"(?P<who>[^"]+)" (?:is|thuộc diện) "(?P<finding>[^"]+)" (?:on|với) "(?P<benefit>[^"]+)", '
+             r'(?:money|số tiền) (?P<money>.+)$', then_finding),
     ("then", r'(?:the yearly rate of|lãi suất của) "(?P<benefit>[^"]+)" (?:for|cho) "(?P<who>[^"]+)" '
              r'(?:is|là) (?P<rate>.+)$', then_rate),
 ]
