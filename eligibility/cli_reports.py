@@ -205,10 +205,13 @@ def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str, engine: 
 @click.option("--redact", is_flag=True, help="Replace names and IDs in the list of changes by stable pseudonyms.")
 @click.option("--redact-key", "redact_key", envvar="ELIGIBILITY_REDACT_KEY", metavar="SECRET",
               help="Secret key for the pseudonyms (env ELIGIBILITY_REDACT_KEY).")
+@PARTITION_ENGINE
+@partition_options
 @force_option
 @unverified_option
 def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, out_dir: Path, lang: str,
-         redact: bool, redact_key: str | None, force: bool, use_unverified: bool) -> None:
+         redact: bool, redact_key: str | None, engine: str, partition_by: str | None, scheduler: str | None,
+         workers: int, force: bool, use_unverified: bool) -> None:
     """What changes between two screenings: two rule packs, two dates, or two registers.
 
     Per benefit, commune and village: who gains, who loses, whose amount rises or falls, the change in
@@ -216,7 +219,7 @@ def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, o
     or a register value). Writes diff_*.csv, diff.xlsx, diff.html and diff.json.
     """
     from .reports.diff import Side, compare
-    from .reports.diffreport import write_diff_report
+    from .reports.diffreport import write_diff_files, write_diff_report
 
     if register_new is None and rules_new is None and as_of_new is None:
         raise click.UsageError("say what to compare: --rules-new, --as-of-new or --register-new")
@@ -228,6 +231,21 @@ def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, o
         _announce(N_("Before: the register {register}"), register, rules_dir, day, as_of is None, lang, use_unverified)
         _announce(N_("After: the register {register}"), new_register, new_rules, day_new, as_of_new is None and as_of is None,
                   lang, use_unverified)
+        if register_new is None:       # a date or rule-pack diff of a register read in parts?
+            parted = _diff_in_parts(register, (rules_dir, day), (new_rules, day_new), lang, use_unverified, partition_by,
+                                    engine, scheduler, workers, progress, redact or bool(redact_key), redact_key)
+            if parted is not None:
+                tables, run, compared, plan = parted
+                progress.start("write")
+                written = folder.final_paths(write_diff_files(tables, folder, run, compared, plan, lang,
+                                                              redact or bool(redact_key)))
+                _print_diff(tables["by_benefit"], lang)
+                click.echo("\n" + written_line(", ".join(str(p) for p in written.values()), lang))
+                progress.finish()
+                return
+        elif partition_by:
+            raise click.UsageError("--partition-by compares one register at two dates or under two rule packs; "
+                                   "two registers are compared whole")
         old = Side(_screen(register, rules_dir, day, lang, use_unverified, progress), _side_name(register, rules_dir, day))
         new = Side(_screen(new_register, new_rules, day_new, lang, use_unverified, progress),
                    _side_name(new_register, new_rules, day_new))
@@ -238,6 +256,34 @@ def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, o
     _print_diff(tables["by_benefit"], lang)
     click.echo("\n" + written_line(", ".join(str(p) for p in written.values()), lang))
     progress.finish()
+
+
+def _diff_in_parts(register: Path, old: tuple, new: tuple, lang: str, use_unverified: bool, partition_by: str | None,
+                   engine: str, scheduler: str | None, workers: int, progress: RunProgress, redact: bool,
+                   secret: str | None):
+    """The diff of a partitioned register (or of one to cut), part by part: (tables, the sides' manifests,
+    what differs, the new side's pack); None for a register to compare whole."""
+    import tempfile
+
+    from .api import load_rules
+    from .partdiff import Sides, diff_partitioned
+    from .partscreen import find_parts
+    from .reports.redact import derive_key, key_from_text
+
+    (rules_old, day_old), (rules_new, day_new) = old, new
+    plan_old, plan_new = load_rules(rules_old, use_unverified), load_rules(rules_new, use_unverified)
+    with tempfile.TemporaryDirectory(prefix=".eligibility-parts-") as work:
+        parts = find_parts(register, plan_new.inputs, partition_by, engine, Path(work))
+        if parts is None:
+            return None
+        sides = Sides(plan_old, day_old, _side_name(register, rules_old, day_old),
+                      plan_new, day_new, _side_name(register, rules_new, day_new))
+        key = (key_from_text(secret) if secret else derive_key(plan_new.digest, day_new)) if redact else None
+        progress.start("evaluate", len(parts))
+        tables, run = diff_partitioned(register, parts, sides, lang, engine, scheduler, workers, progress.tick, key)
+    progress.start("compare")
+    compared = {"rules": plan_old.digest != plan_new.digest, "as_of": day_old != day_new, "register": False}
+    return tables, run, compared, plan_new
 
 
 def _side_name(register: Path, rules_dir, day) -> str:

@@ -49,7 +49,6 @@ def screen_part(part: Part, plan, as_of: dt.date, out: Path, fmt: str = "parquet
     from .api import evaluate_frames
     from .engines.memory import reuse_freed_buffers
     from .register import read_register
-    from .summary import benefit_table
 
     reuse_freed_buffers()
     register = read_register(part.path, plan.inputs, as_of)
@@ -57,13 +56,20 @@ def screen_part(part: Part, plan, as_of: dt.date, out: Path, fmt: str = "parquet
                              include_all=include_all, lang=lang)
     decisions = result.decisions
     members = result.evaluation.members if result.evaluation is not None else register.members
+    return part_result(part, register, decisions,
+                       file=_write_decisions(decisions, out, part, fmt, lang) if ENTITLEMENTS in collect else None,
+                       gaps=_gap_part(decisions, members, lang, redact_key) if GAPS in collect else None,
+                       targets=_target_counts(plan, result, register) if TARGETS in collect else None)
+
+
+def part_result(part: Part, register, decisions: pd.DataFrame, **reduced) -> PartResult:
+    """What comes back of a part's screening: its counts, row accounting and problems (original rows)."""
+    from .summary import benefit_table
+
     return PartResult(part.name, benefit_table(decisions), register.accounting,
                       restore_origin(register.rejects, part), len(decisions), _counts(decisions["status"]),
-                      _counts(decisions["coverage"]),
-                      _write_decisions(decisions, out, part, fmt, lang) if ENTITLEMENTS in collect else None,
-                      restore_origin(register.cell_issues, part),
-                      gaps=_gap_part(decisions, members, lang, redact_key) if GAPS in collect else None,
-                      targets=_target_counts(plan, result, register) if TARGETS in collect else None)
+                      _counts(decisions["coverage"]), cell_issues=restore_origin(register.cell_issues, part),
+                      **{"file": None, **reduced})
 
 
 def _write_decisions(decisions: pd.DataFrame, out: Path, part: Part, fmt: str, lang: str) -> str:
@@ -145,6 +151,13 @@ def screen_parts(parts: list[Part], plan, as_of: dt.date, out: Path, fmt: str, l
 
 def _on_dask(parts, plan, as_of, out, fmt, lang, include_all, scheduler, workers, collect,
              redact_key) -> list[PartResult]:
+    return on_dask(screen_part, parts, {"plan": plan}, scheduler, workers, as_of=as_of, out=Path(out), fmt=fmt,
+                   lang=lang, include_all=include_all, collect=collect, redact_key=redact_key)
+
+
+def on_dask(job, parts, shipped: dict, scheduler: str | None, workers: int, **arguments) -> list:
+    """`job(part, **shipped, **arguments)` for every part as tasks on a Dask cluster (a local one unless
+    `scheduler`); the `shipped` objects (compiled packs) are sent once to every worker."""
     try:
         from dask.distributed import Client, LocalCluster, progress
     except ImportError as err:   # pragma: no cover - dask is a dependency
@@ -154,9 +167,8 @@ def _on_dask(parts, plan, as_of, out, fmt, lang, include_all, scheduler, workers
                                                   dashboard_address=None)
     try:
         with Client(scheduler or cluster) as client:
-            shipped = client.scatter(plan, broadcast=True)          # the compiled pack, once per worker
-            futures = client.map(screen_part, parts, plan=shipped, as_of=as_of, out=Path(out), fmt=fmt, lang=lang,
-                                 include_all=include_all, collect=collect, redact_key=redact_key, pure=False)
+            sent = {name: client.scatter(value, broadcast=True) for name, value in shipped.items()}
+            futures = client.map(job, parts, **sent, **arguments, pure=False)
             if sys.stderr.isatty():
                 progress(futures)
             return client.gather(futures)

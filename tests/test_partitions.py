@@ -142,3 +142,29 @@ def test_dask_gap_report_is_the_one_process_report(register, tmp_path):
     one = _report("gaps", register, tmp_path / "one", "--partition-by", "chunk:60")
     dask = _report("gaps", register, tmp_path / "dask", "--partition-by", "chunk:60", "--engine", "dask")
     assert one == dask
+
+
+def _diff(register: Path, out: Path, *extra: str) -> dict[str, bytes]:
+    result = CliRunner().invoke(main, ["diff", str(register), "--as-of", "2025-06-30", "--as-of-new", "2025-07-01",
+                                       "--out", str(out), "--lang", "vi", *extra])
+    assert result.exit_code == 0, result.output
+    return {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("redact", [(), ("--redact",)], ids=["named", "redacted"])
+def test_a_diff_in_parts_is_the_diff_of_one_run(register, tmp_path, redact):
+    """Who gains and loses on 1 July 2025 (the social pension starts), per benefit, commune, village and
+    rule, and the list of changes: the parts' diffs added up are the one run's, to the byte."""
+    whole = _diff(register, tmp_path / "whole", *redact)
+    parts = _diff(register, tmp_path / "parts", "--partition-by", "chunk:60", *redact)
+    assert len(whole) == 5 and whole == parts
+    assert len(whole["diff_changes.csv"].splitlines()) > 10     # people do gain on that day
+    manifest = (tmp_path / "parts" / "manifest.json").read_text(encoding="utf-8")
+    assert '"partitions"' in manifest
+
+
+def test_two_registers_are_compared_whole(register, tmp_path):
+    result = CliRunner().invoke(main, ["diff", str(register), "--register-new", str(register), "--out",
+                                       str(tmp_path / "d"), "--partition-by", "chunk:60"])
+    assert result.exit_code == 2 and "two registers are compared whole" in result.output

@@ -34,6 +34,7 @@ ELIGIBLE = 1   # index of 'eligible' in diffalign.STATUS
 KEYS = ["household_id", "person_id", "benefit"]
 PLACE = ["district", "commune", "village"]
 CAUSES = ["rule", "parameter", "input", "as_of", "other"]
+CHANGE_ORDER = ["district", "commune", "village", "household_id", "person_id", "benefit"]
 MONTHLY, YEARLY, ONCE = "vnd_per_month", "vnd_per_year", "vnd_once"
 LIST_COLUMNS = ["district", "commune", "village", "household_id", "person_id", "name", "benefit", "benefit_label",
                 "entity", "kind", "status_old", "status_new", "coverage_old", "coverage_new", "amount_old",
@@ -49,21 +50,26 @@ class Side:
     name: str
 
 
-def compare(old: Side, new: Side, lang: str = "en") -> dict[str, pd.DataFrame]:
+def compare(old: Side, new: Side, lang: str = "en", part: bool = False) -> dict[str, pd.DataFrame]:
     """The diff's tables: `by_benefit`, `by_commune`, `by_village`, `by_rule` and the `changes` list
-    (what changed worded in `lang`: rule and parameter labels, register headers, numbers)."""
+    (what changed worded in `lang`: rule and parameter labels, register headers, numbers). `part`: the
+    screenings are of one part of a register, whose place sums keep every place (`diffcombine`)."""
     a, b = old.screening.decisions, new.screening.decisions
     al = align(a, b)
     keys = _keys(al, a, b)
     listed = _changes(np.flatnonzero(keys.kind >= 0), keys, al, a, b)
     _explain(listed, old.screening, new.screening, lang)
     return {"by_benefit": by_benefit(keys),
-            "by_commune": by_place(keys, ["district", "commune"]),
-            "by_village": by_place(keys, PLACE),
-            "by_rule": _by_rule(listed),
-            "changes": listed[LIST_COLUMNS].sort_values(["district", "commune", "village", "household_id",
-                                                         "person_id", "benefit"], kind="stable")
-            .reset_index(drop=True)}
+            "by_commune": by_place(keys, ["district", "commune"], every=part),
+            "by_village": by_place(keys, PLACE, every=part),
+            "by_rule": by_rule(listed),
+            "changes": sort_changes(listed[LIST_COLUMNS])}
+
+
+def sort_changes(changes: pd.DataFrame) -> pd.DataFrame:
+    """The list of changes by place, household, person and benefit (by pseudonym once redacted: an
+    order by the real IDs would give them away)."""
+    return changes.sort_values(CHANGE_ORDER, kind="stable").reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- every decision key, as codes and money
@@ -320,7 +326,7 @@ def _lookup(frame: pd.DataFrame, key: str, column: str, ids: np.ndarray, lang: s
 
 
 # ---------------------------------------------------------------- the summaries
-def _by_rule(changed: pd.DataFrame) -> pd.DataFrame:
+def by_rule(changed: pd.DataFrame) -> pd.DataFrame:
     """Who crosses which rule: per benefit, rule before → rule after and kind, with people and money."""
     keys = ["benefit", "benefit_label", "rule_old", "rule_new", "kind"]
     frame = changed[keys + ["monthly_change", "yearly_change"]].assign(decisions=1)

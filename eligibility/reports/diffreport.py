@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..outfolder import MANIFEST, staged
 from ..outputs import VALUES_VI, manifest
-from .diff import KINDS, Side
+from .diff import KINDS, Side, sort_changes
 from .htmlreport import CSS, _e, _footer, fmt_number
 from .labels import ALL_BENEFITS, header, present, value_labels
 from .redact import household_heads, redact_list
@@ -85,25 +85,30 @@ def write_diff_report(tables: dict[str, pd.DataFrame], old: Side, new: Side, out
     if redact:
         key = redaction_key(new.screening, redact_key)
         heads = household_heads(screening_members(new.screening))
-        tables = dict(tables, changes=redact_list(tables["changes"], key, heads))
+        tables = dict(tables, changes=sort_changes(redact_list(tables["changes"], key, heads)))
     run = {"old": dict(manifest(old.screening), side=old.name), "new": dict(manifest(new.screening), side=new.name)}
-    info = {"lang": lang, "redacted": bool(redact), "compared": _compared(old, new)}
     inputs = tuple(new.screening.register.sources) if new.screening.register is not None else ()
     with staged(out_dir, force=force, inputs=inputs) as folder:
-        written = _write_files(tables, folder.path, run, info, lang, old, new)
-        folder.manifest({"tool": "eligibility", "command": "diff", **run, "report": info})
-        written["manifest"] = folder.path / MANIFEST
+        written = write_diff_files(tables, folder, run, _compared(old, new), new.screening.plan, lang, redact)
     return folder.final_paths(written)
 
 
-def _write_files(tables, out: Path, run: dict, info: dict, lang: str, old: Side, new: Side) -> dict[str, Path]:
-    labels = labels_for(new.screening.plan, lang)
+def write_diff_files(tables: dict[str, pd.DataFrame], folder, run: dict, compared: dict, plan, lang: str,
+                     redacted: bool) -> dict[str, Path]:
+    """The diff's files and manifest.json in `folder` (an `outfolder` staging): from its tables (the list
+    already redacted when asked), the two sides' manifests (`run`: old, new, each with its `side` name)
+    and what differs between the sides; for one register or a partitioned one."""
+    out = folder.path
+    info = {"lang": lang, "redacted": bool(redacted), "compared": compared}
+    labels = labels_for(plan, lang)
     written: dict[str, Path] = {v: write_csv(tables[v], out / CSV_NAMES[v], lang, labels) for v in VIEWS}
     sheets = {WORDS[lang]["views"][v][:31]: tables[v] for v in VIEWS}
     written["workbook"] = write_gap_workbook(sheets, out / "diff.xlsx", run, lang, labels, info)
-    written["html"] = _write_html(tables, out / "diff.html", run, info, lang, labels, old, new)
+    written["html"] = _write_html(tables, out / "diff.html", run, info, lang, labels)
     doc = {"manifest": run, "report": info, "by_benefit": _records(tables["by_benefit"])}
     written["json"] = _write_json(out / "diff.json", doc)
+    folder.manifest({"tool": "eligibility", "command": "diff", **run, "report": info})
+    written["manifest"] = out / MANIFEST
     return written
 
 
@@ -114,14 +119,14 @@ def _compared(old: Side, new: Side) -> dict:
 
 
 # ---------------------------------------------------------------- HTML
-def _write_html(tables, path: Path, run: dict, info: dict, lang: str, labels, old: Side, new: Side) -> Path:
+def _write_html(tables, path: Path, run: dict, info: dict, lang: str, labels) -> Path:
     w = WORDS[lang]
     total = tables["by_benefit"].iloc[0]
     parts = ["<!DOCTYPE html>", f'<html lang="{_e(lang)}" data-ok="0">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{_e(w['title'])}</title>",
              f"<style>{CSS}{DIFF_CSS}</style>", "</head>", "<body>",
-             f"<header><h1>{_e(w['title'])}</h1><p class=\"meta\">{_e(w['old'])}: {_e(old.name)} · "
-             f"{_e(w['new'])}: {_e(new.name)}</p></header>", "<main>", _cards(total, lang),
+             f"<header><h1>{_e(w['title'])}</h1><p class=\"meta\">{_e(w['old'])}: {_e(run['old']['side'])} · "
+             f"{_e(w['new'])}: {_e(run['new']['side'])}</p></header>", "<main>", _cards(total, lang),
              '<section id="charts">', _waterfall(tables["by_benefit"], lang, labels),
              _commune_bars(tables["by_commune"], lang), "</section>"]
     for view in VIEWS:

@@ -41,11 +41,21 @@ def by_benefit(keys: Keys) -> pd.DataFrame:
     return pd.concat([every, _aggregate(keys, [], with_benefit=True)], ignore_index=True)
 
 
-def by_place(keys: Keys, place: list[str]) -> pd.DataFrame:
-    """Per place, a total row then one row per benefit — only where something changed."""
+def by_place(keys: Keys, place: list[str], every: bool = False) -> pd.DataFrame:
+    """Per place, a total row then one row per benefit — only where something changed (`every`: all of
+    them, for a part of a register whose sums are added to other parts' before the unchanged are left out)."""
     out = pd.concat([_aggregate(keys, place, with_benefit=False), _aggregate(keys, place, with_benefit=True)],
                     ignore_index=True)
-    out = out[(out[KINDS].sum(axis=1) > 0).to_numpy() | (out["yearly_change"] != 0).to_numpy()]
+    return place_order(out if every else changed(out), place)
+
+
+def changed(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a summary where a decision changed or the yearly cost moved."""
+    return table[(table[KINDS].sum(axis=1) > 0).to_numpy() | (table["yearly_change"] != 0).to_numpy()]
+
+
+def place_order(out: pd.DataFrame, place: list[str]) -> pd.DataFrame:
+    """Per place, the total row ('*') first, then the benefits."""
     first = out["benefit"].ne(ALL_BENEFITS).astype(int)
     return out.assign(_o=first).sort_values(place + ["_o", "benefit"], kind="stable") \
         .drop(columns="_o").reset_index(drop=True)
