@@ -50,3 +50,17 @@ def test_the_explanation_is_the_one_of_the_whole_register(whole, parquet_demo, h
 def test_an_unknown_id_still_gets_a_close_suggestion():
     with pytest.raises(DataError, match=r"did you mean 'DM\d+'"):
         explain_register(DEMO, "DM131", AS_OF)
+
+
+def test_a_filtered_csv_keeps_the_files_row_numbers():
+    from eligibility.register.headers import header_key
+    from eligibility.register.sources import household_headers, locate, read_raw
+
+    plan = load_rules()
+    location = locate(DEMO, plan.inputs)["members"]
+    whole = read_raw(location, plan.inputs.members)
+    one = read_raw(location, plan.inputs.members, (household_headers(plan.inputs.members), "DM23"))
+    keys = {header_key(h) for h in household_headers(plan.inputs.members)}
+    header = next(c for c in whole.frame.columns if header_key(c) in keys)
+    expected = whole.rows[(whole.frame[header] == "DM23").to_numpy()]
+    assert list(one.rows) == list(expected) and len(one.frame) == len(expected) >= 1

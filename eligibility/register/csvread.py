@@ -10,11 +10,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from ..errors import DataError
 from ..rulebook.inputs import Table
 from . import limits
+from .headers import header_key
 from .layout import SCAN_ROWS, Layout, find_layout
 from .sources import Location, RawTable, _apply_layout, _check_header, _drop_blank_rows
 
@@ -42,9 +44,12 @@ def _header_names(path: Path, encoding: str, sep: str) -> list[str] | None:
             return None
 
 
-def _read_csv_arrow(path: Path, encoding: str, sep: str) -> pd.DataFrame | None:
+def _read_csv_arrow(path: Path, encoding: str, sep: str,
+                    keep: tuple[list[str], str] | None = None) -> tuple[pd.DataFrame, np.ndarray | None] | None:
     """Every cell as text through pyarrow's CSV reader (several times faster than pandas' on big
-    registers). None when the file needs pandas' reader (ragged rows, repeated headers, ...)."""
+    registers), and the positions of the rows kept (`keep`: one household's rows, chosen in arrow
+    before the costly conversion to pandas; None: all). None when the file needs pandas' reader
+    (ragged rows, repeated headers, ...)."""
     names = _header_names(path, encoding, sep)
     if not names or len(set(names)) != len(names):
         return None  # pandas' reader names blank and repeated headers
@@ -59,7 +64,14 @@ def _read_csv_arrow(path: Path, encoding: str, sep: str) -> pd.DataFrame | None:
         return None
     if table.column_names != names:
         return None
-    return table.to_pandas()
+    positions = None
+    wanted = {header_key(h) for h in keep[0]} if keep is not None else set()
+    column = next((n for n in names if header_key(n) in wanted), None)
+    if keep is not None and column is not None:
+        mask = pc.equal(pc.utf8_trim_whitespace(table[column]), keep[1])
+        positions = np.flatnonzero(mask.to_numpy(zero_copy_only=False))
+        table = table.take(positions)
+    return table.to_pandas(), positions
 
 
 def _first_long_row(path: Path, encoding: str, sep: str) -> tuple[int, int, int]:
@@ -114,7 +126,7 @@ def _read_csv_laid_out(location: Location, encoding: str, sep: str, layout: Layo
     return _apply_layout(location, grid, layout)
 
 
-def read_csv(location: Location, table: Table) -> RawTable:
+def read_csv(location: Location, table: Table, keep: tuple[list[str], str] | None = None) -> RawTable:
     path = location.path
     encoding, sep = _sniff(path)
     head = _peek(path, encoding, sep)
@@ -125,10 +137,11 @@ def read_csv(location: Location, table: Table) -> RawTable:
     if names:
         limits.check_width(len(names), location.label)
         _check_header(names, location)
-    frame = _read_csv_arrow(path, encoding, sep)
-    if frame is not None:
+    read = _read_csv_arrow(path, encoding, sep, keep)
+    if read is not None:
+        frame, positions = read
         frame.columns = [str(c).strip() for c in frame.columns]
-        rows = np.arange(len(frame), dtype=np.int64) + 2  # header is row 1
+        rows = (np.arange(len(frame), dtype=np.int64) if positions is None else positions.astype(np.int64)) + 2  # header: row 1
         return _drop_blank_rows(location, frame, rows)
     try:
         with warnings.catch_warnings(record=True) as caught:

@@ -181,11 +181,12 @@ def _sheets_by_header(path: Path, sheets: list[str], schema: InputSchema, tables
 
 def read_raw(location: Location, table: Table, keep: tuple[list[str], str] | None = None) -> RawTable:
     """The table as written. `keep` = (the household key's possible headers, one household id): a
-    Parquet table is filtered as it is read (only that household's row groups are decoded)."""
+    Parquet table is filtered as it is read (only that household's row groups are decoded), a CSV
+    table as soon as pyarrow has parsed it."""
     if location.kind == "csv":
         from .csvread import read_csv  # the CSV reader, in a module of its own
 
-        return read_csv(location, table)
+        return read_csv(location, table, keep)
     if location.kind == "parquet":
         return _read_parquet(location, keep)
     return _read_excel(location, table)
