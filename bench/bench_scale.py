@@ -67,11 +67,37 @@ def show(name: str, values: list[tuple[float, float]]) -> float:
     return statistics.median(seconds)
 
 
+def one_register(households: int) -> Path:
+    path = DATA / f"hh{households}"          # the register bench_screen.py makes (same seed)
+    if not path.exists():
+        subprocess.run([sys.executable, "-m", "eligibility", "sample", "--households", str(households),
+                        "--seed", "767", "--out", str(path), "--format", "parquet"], check=True, capture_output=True)
+    return path
+
+
+def partitioned_against_whole(households: int, runs: int) -> None:
+    """The same Parquet register screened whole and cut into parts (`--partition-by chunk:N`), alternating."""
+    reg = one_register(households)
+    tool = [sys.executable, "-m", "eligibility", "screen", str(reg), "--as-of", AS_OF, "--format", "parquet"]
+    whole, parts = [], []
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        for i in range(runs):
+            whole.append(timed([*tool, "--out", f"{tmp}/w{i}"]))
+            parts.append(timed([*tool, "--out", f"{tmp}/p{i}", "--partition-by", f"chunk:{households // 4}"]))
+    a = show(f"{households:,} households whole", whole)
+    b = show(f"{households:,} households in 4 parts", parts)
+    print(f"partitioned / whole: {b / a:.2f}×")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--households", type=int, default=2_300_000)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--compare", type=int, default=230_000, metavar="HOUSEHOLDS",
+                        help="also screen a register of this many households whole and in parts (0: skip)")
     args = parser.parse_args()
+    if args.compare:
+        partitioned_against_whole(args.compare, max(args.runs, 3))
     data = dataset(args.households)
     tool = [sys.executable, "-m", "eligibility", "screen", str(data), "--as-of", AS_OF, "--format", "parquet"]
     one, dask, floor = [], [], []
