@@ -45,6 +45,7 @@ class OptionalTables:
     rejected_keys: dict[str, pd.DataFrame] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     sources: list[Path] = field(default_factory=list)
+    mapping_rows: list = field(default_factory=list)  # mapping.MapRow of each column read (the mapping table)
 
 
 def locate_optional(path: str | Path, schema: InputSchema, workbook: Path | None = None) -> dict[str, Location]:
@@ -106,6 +107,7 @@ def read_optional_tables(path: str | Path, schema: InputSchema, as_of: dt.date, 
         out.missing_columns[name] = list(checked.match.missing)
         out.rejected_keys[name] = _rejected_keys(checked, table, rejected)
         out.warnings += checked.match.warnings + checked.notes
+        out.mapping_rows += checked.match.rows
         if checked.raw.blank_rows:
             out.warnings.append(f"{checked.label}: {checked.raw.blank_rows} empty row(s) skipped")
         rejects.append(_table_rejects(name, checked))

@@ -75,8 +75,10 @@ def _span(rows: list[int]) -> str:
         ", ".join(str(r) for r in rows)
 
 
-def mapping_frame(tables: dict) -> pd.DataFrame:
+def mapping_frame(tables: dict, more: list | None = None) -> pd.DataFrame:
+    """Every table's mapping rows (the optional tables' after the main ones)."""
     records = [row.record() for checked in tables.values() for row in checked.match.rows]
+    records += [row.record() for row in more or []]
     return pd.DataFrame(records, columns=MAP_COLUMNS)
 
 

@@ -114,7 +114,7 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
         warnings=said.warnings(tables) + optional.warnings, as_of=as_of,
         headers={name: dict(t.match.columns) for name, t in tables.items()} | optional.headers,
         rejected_keys=rejected_keys | optional.rejected_keys, tables=optional.frames,
-        mapping=said.mapping_frame(tables), skipped=said.skipped_frame(tables),
+        mapping=said.mapping_frame(tables, optional.mapping_rows), skipped=said.skipped_frame(tables),
         cell_issues=cell_issues, cell_accounting=cell_accounting,
     )
 
