@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..vocabulary import Coverage, Status
+from ..vocabulary import Coverage, HitPolicy, Status
 from ..wording import N_, format_amount, format_rate, translator
 from ..wording.formats import format_date
 from .units import format_value
@@ -101,7 +101,7 @@ def entitled_lines(head: str, entry: dict, lang: str) -> list[str]:
     if len(rules) == 1:
         lines = [f"{head}: {amount or Status.ELIGIBLE.label(lang)}{mark} — {rule_text(rules[0], lang)}"]
     else:
-        lines = [f"{head}: {amount}{mark}"]
+        lines = [f"{head}: {amount}{mark} — {HitPolicy(entry['hit_policy']).describe(lang)}"]
         for rule in rules:
             lines.append(f"      + {amount_text(rule.get('amount'), entry['unit'], lang)}: {rule_text(rule, lang)}")
     for rule in (r for r in entry["rules"] if r["id"] in entry.get("pending_rules", ())):
