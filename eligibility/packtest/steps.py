@@ -17,17 +17,19 @@ from collections.abc import Callable
 import pandas as pd
 
 from ..suggestions import fold, suggest
-from ..vocabulary import Coverage
+from ..vocabulary import Coverage, Status
 from .figures import parse_figure, same_figure, show_figure
 
 STATUS_WORDS = {"đủ điều kiện": "eligible", "không đủ điều kiện": "not_eligible", "chưa xác định": "undetermined",
                 "eligible": "eligible", "not eligible": "not_eligible", "not_eligible": "not_eligible",
-                "undetermined": "undetermined"}
+                "undetermined": "undetermined",
+                # the catalogue's words for each status, in both languages
+                **{word.label(lang).lower(): word.value for word in Status for lang in ("vi", "en")}}
 COVERAGE_WORDS = {"bỏ sót": "gap", "hưởng sai": "leakage", "đã hưởng": "covered", "thiếu dữ liệu": "needs_data",
                   "gap": "gap", "leakage": "leakage", "covered": "covered", "needs data": "needs_data",
                   "needs_data": "needs_data",
-                  # the auditor's words (programme lists): the code, the English and the Vietnamese label
-                  **{spelling.lower(): word.value for word in list(Coverage)[5:]
+                  # every coverage (the auditor's too): the code and the catalogue's English and Vietnamese label
+                  **{spelling.lower(): word.value for word in list(Coverage)[1:]
                      for spelling in (word.value, word.label("en"), word.label("vi"))}}
 TRUE_WORDS = {"co", "yes", "true", "x", "1", "dung"}
 FALSE_WORDS = {"khong", "no", "false", "0", "-", "sai"}

@@ -67,3 +67,14 @@ def test_rates_and_units():
     assert format_rate(0.0792, "vi") == "7,92%/năm"
     assert format_rate(0.0792, "en") == "7.92%/year"
     assert unit_label("vnd_per_month", "vi") == "đồng/tháng"
+
+
+def test_no_message_is_hidden_from_babel_inside_an_f_string():
+    """`f"{_('basis')}: …"` shows English in Vietnamese: Babel does not extract a call inside an
+    f-string, so the message never reaches the catalogue (and the check above cannot see it)."""
+    import re
+
+    hidden = re.compile(r"""\{_\(\s*["']""")
+    found = [f"{path.relative_to(PACKAGE)}:{i}" for path in PACKAGE.rglob("*.py")
+             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if hidden.search(line)]
+    assert not found, found
