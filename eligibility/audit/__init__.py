@@ -83,14 +83,20 @@ def _why(benefit) -> str:
 
 
 def _key(decisions: pd.DataFrame) -> pd.Series:
-    person = decisions["entity"].astype(str) == "person"
-    return decisions["person_id"].astype("string").where(person, decisions["household_id"].astype("string"))
+    """Who a decision row is about: the person, or the household for a household benefit (object
+    arrays: cheaper than pandas' string columns on a few million rows)."""
+    person = (decisions["entity"].astype(object) == "person").to_numpy()
+    key = np.where(person, decisions["person_id"].to_numpy(dtype=object, na_value=None),
+                   decisions["household_id"].to_numpy(dtype=object, na_value=None))
+    return pd.Series(key, index=decisions.index, dtype=object)
 
 
 def _with_missing_rows(decisions, entries, audited, entity, screen) -> pd.DataFrame:
     """Rows for people on a list whom the table left out (not eligible, not enrolled by the flags)."""
     wanted = entries[entries["benefit"].isin(audited) & entries["key"].notna()][["benefit", "key", "household_id"]]
-    have = pd.DataFrame({"benefit": decisions["benefit"].astype(str), "key": _key(decisions)})
+    mine = decisions["benefit"].astype(object).isin(audited).to_numpy()
+    have = pd.DataFrame({"benefit": decisions["benefit"].astype(object).to_numpy()[mine],
+                         "key": _key(decisions[mine]).to_numpy()})
     missing = wanted.merge(have.drop_duplicates(), on=["benefit", "key"], how="left", indicator=True)
     missing = missing[missing["_merge"] == "left_only"]
     if missing.empty or screen is None:
@@ -128,7 +134,7 @@ def _list_coverage(plan, decisions, entries, audited, as_of, include_all) -> tup
     words[covered & (diff > 0.5)] = Coverage.OVERPAID.value
     words[wrong] = Coverage.WRONG_LEVEL.value
     money = np.select([words == Coverage.GAP.value, words == Coverage.LEAKAGE.value], [due, paid], diff)
-    out = decisions.copy()
+    out = decisions   # the caller's table is replaced by the result (no copy of a few million rows)
     out["coverage"] = out["coverage"].astype(object)
     out.iloc[rows, out.columns.get_loc("coverage")] = words
     keep = include_all | ~((out["status"].astype(str) == Status.NOT_ELIGIBLE.value)
@@ -146,7 +152,8 @@ def _list_coverage(plan, decisions, entries, audited, as_of, include_all) -> tup
         "parameter_values": sub.get("parameter_values", sub["rule"]).astype("string").to_numpy()[flagged],
         "file": joined["file"].to_numpy()[flagged], "row": joined["row"].to_numpy()[flagged], "note": "",
     })
-    return out[np.asarray(keep)].reset_index(drop=True), found
+    keep = np.asarray(keep)
+    return (out if keep.all() else out[keep].reset_index(drop=True)), found
 
 
 def _held_elsewhere(plan, entries: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
@@ -180,13 +187,18 @@ def _level_due(plan, sub: pd.DataFrame, due: np.ndarray, as_of: dt.date) -> np.n
 
 def _override(decisions: pd.DataFrame, by_entry: pd.DataFrame, entity: dict[str, str]) -> pd.DataFrame:
     """A decision row whose person has a duplicate or post-death entry takes that word (PRECEDENCE)."""
+    hits = by_entry[by_entry["finding"].isin([w.value for w in PRECEDENCE]) & by_entry["key"].notna()]
+    if hits.empty:
+        return decisions
+    rows = np.flatnonzero(decisions["benefit"].astype(object).isin(set(hits["benefit"])).to_numpy())
+    sub = pd.DataFrame({"benefit": decisions["benefit"].astype(object).to_numpy()[rows],
+                        "key": _key(decisions.iloc[rows]).to_numpy()})
     for word in reversed(PRECEDENCE):   # two words; the first of PRECEDENCE is written last and wins
-        hit = by_entry[(by_entry["finding"] == word.value) & by_entry["key"].notna()][["benefit", "key"]]
+        hit = hits[hits["finding"] == word.value][["benefit", "key"]].astype(object).drop_duplicates()
         if hit.empty:
             continue
-        keys = pd.DataFrame({"benefit": decisions["benefit"].astype(str), "key": _key(decisions)})
-        mark = keys.merge(hit.drop_duplicates(), how="left", indicator=True)["_merge"].eq("both").to_numpy()
-        decisions.loc[mark, "coverage"] = word.value
+        mark = sub.merge(hit, how="left", indicator=True)["_merge"].eq("both").to_numpy()
+        decisions.iloc[rows[mark], decisions.columns.get_loc("coverage")] = word.value
     return decisions
 
 

@@ -19,6 +19,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ..vocabulary import Match
+from .checks import isin
 
 CANDIDATE_SCORE = 85     # RapidFuzz ratio (0-100) from which a register name is shown as a candidate
 CANDIDATES_SHOWN = 3
@@ -37,41 +38,45 @@ def name_key(names: pd.Series) -> pd.Series:
     return pd.Series(values[codes], index=names.index, dtype="string")
 
 
-def people_keys(households: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
-    """person_id, household_id, name key, birth year and commune key of every accepted member."""
-    commune = members["household_id"].map(households.set_index("household_id")["commune"])
+def people_keys(households: pd.DataFrame, members: pd.DataFrame, communes: set | None = None) -> pd.DataFrame:
+    """person_id, household_id, name key, birth year and commune key of the accepted members — of the
+    communes given (folded), or of all; names are folded only for those (the costly part)."""
+    commune = name_key(members["household_id"].map(households.set_index("household_id")["commune"]))
+    keep = np.ones(len(members), dtype=bool) if communes is None else commune.isin(communes).to_numpy()
+    members, commune = members[keep], commune[keep]
     return pd.DataFrame({
         "person_id": members["person_id"].astype("string"),
         "household_id": members["household_id"].astype("string"),
         "name": name_key(members["full_name"]) if "full_name" in members else pd.Series(pd.NA, dtype="string"),
         "full_name": members.get("full_name", pd.Series(pd.NA, index=members.index)).astype("string"),
         "year": pd.to_datetime(members["date_of_birth"]).dt.year.astype("Int64"),
-        "commune": name_key(commune),
-    })
+        "commune": commune,
+    }).reset_index(drop=True)
 
 
 def match_entries(lists: pd.DataFrame, households: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     """One row per list entry (in the list's order): MATCH_COLUMNS. `match` is a `Match` word."""
     n = len(lists)
-    people = people_keys(households, members)
     out = pd.DataFrame({
         "entry": np.arange(n), "programme": lists["programme"].astype("string").to_numpy(),
         "person_id": pd.array([pd.NA] * n, dtype="string"), "household_id": pd.array([pd.NA] * n, dtype="string"),
         "match": np.full(n, Match.UNMATCHED.value, dtype=object), "candidates": np.full(n, "", dtype=object),
     })
     given_person = _column(lists, "person_id")
-    by_person = given_person.isin(people["person_id"]).to_numpy() & given_person.notna().to_numpy()
+    by_person = isin(given_person, members["person_id"])   # Arrow's hash lookup: pandas' isin on text is slow
     out.loc[by_person, "person_id"] = given_person[by_person].to_numpy()
     out.loc[by_person, "household_id"] = given_person[by_person].map(
-        people.set_index("person_id")["household_id"]).to_numpy()
+        members.set_index("person_id")["household_id"]).to_numpy()
     given_household = _column(lists, "household_id")
     by_household = (~by_person & given_person.isna().to_numpy() & given_household.notna().to_numpy()
-                    & given_household.isin(households["household_id"]).to_numpy())
+                    & isin(given_household, households["household_id"]))
     out.loc[by_household, "household_id"] = given_household[by_household].to_numpy()
     out.loc[by_person | by_household, "match"] = Match.BY_ID.value
     rest = ~(by_person | by_household) & _column(lists, "full_name").notna().to_numpy()
-    if rest.any():
-        _by_name(out, lists, people, np.flatnonzero(rest))
+    if rest.any():   # only the communes these entries name are read (all, where one names none)
+        communes = name_key(_column(lists, "commune")[rest])
+        wanted = None if communes.isna().any() else set(communes)
+        _by_name(out, lists, people_keys(households, members, wanted), np.flatnonzero(rest))
     return out
 
 
@@ -122,11 +127,11 @@ def _nearest(unmatched: pd.DataFrame, people: pd.DataFrame) -> pd.Series:
             continue
         scores = process.cdist(part["name"].fillna("").tolist(), pool["name"].tolist(), scorer=fuzz.ratio,
                                score_cutoff=CANDIDATE_SCORE, workers=1)
-        labels = (pool["person_id"] + " " + pool["full_name"].fillna("") + " "
-                  + pool["year"].astype("string").fillna("?")).to_numpy(dtype=object)
+        ids, names, years = (pool[c].to_numpy(dtype=object, na_value=None) for c in ("person_id", "full_name", "year"))
         best = np.argsort(-scores, axis=1)[:, :CANDIDATES_SHOWN]
         for i, idx in enumerate(best):   # at most CANDIDATES_SHOWN per entry: the text of the report
-            hits = [f"{labels[j]} ({scores[i, j]:.0f})" for j in idx if scores[i, j] > 0]
+            hits = [f"{ids[j]} {names[j] or ''} {years[j] if years[j] is not None else '?'} ({scores[i, j]:.0f})"
+                    for j in idx if scores[i, j] > 0]
             shown.iloc[unmatched.index.get_loc(part.index[i])] = "; ".join(hits)
     return shown
 
