@@ -186,8 +186,16 @@ def _parameter(ev: Evaluation, name: str) -> dict[str, Any]:
             else None}
 
 
+_CITED: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
 def _citations(reference) -> dict[str, str]:
-    return {lang: reference.cite(lang) for lang in ("vi", "en")}
+    """The reference cited in both languages; rendered once per reference object (a household's
+    explanation cites the same few hundred references thousands of times)."""
+    cached = _CITED.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        cached = _CITED[id(reference)] = (reference, {lang: reference.cite(lang) for lang in ("vi", "en")})
+    return dict(cached[1])
 
 
 def _missing(ev: Evaluation, inputs, entity: str, row: int) -> set[str]:
