@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DataError
+from ..errors import DataError, RuleErrors
 from ..rulebook.inputs import InputSchema
 from ..suggestions import suggest
 from ..yamlio import load_yaml
@@ -32,7 +32,10 @@ def load_columns_file(path: str | Path, schema: InputSchema) -> dict[str, dict[s
     """A `--columns` file: `source header: input` lines, at the top or under `households:` /
     `members:`. Every input named must be declared (did-you-mean otherwise)."""
     path = Path(path)
-    doc = load_yaml(path)
+    try:
+        doc = load_yaml(path)
+    except RuleErrors as err:  # the loader speaks of rule packs; this is the officer's own file
+        raise DataError(f"the --columns file is not valid YAML: {err.issues[0] if err.issues else err}") from None
     if doc is None:
         return {}
     if not isinstance(doc, dict):

@@ -267,6 +267,9 @@ def test_a_columns_file_settles_the_guess(read, schema, tmp_path):
     (tmp_path / "columns.yaml").write_text("poverty_status: poverty_list_statu\n", encoding="utf-8")
     with pytest.raises(DataError, match="did you mean 'poverty_list_status'"):
         load_columns_file(tmp_path / "columns.yaml", schema)
+    (tmp_path / "columns.yaml").write_text("poverty_status: [poverty\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"the --columns file is not valid YAML: .*columns.yaml:2"):
+        load_columns_file(tmp_path / "columns.yaml", schema)
 
 
 def test_a_column_given_twice_is_an_error(read, tmp_path):
