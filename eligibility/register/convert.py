@@ -23,6 +23,7 @@ DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f",
 )
 EARLIEST_DATE = pd.Timestamp("1900-01-01")
+LATEST_YEAR = pd.Timestamp.max.year - 1   # the last whole year a nanosecond datetime column holds
 # Excel's day numbers (1900 system). Five digits only, so that a bare year such as 1985 is never
 # read as a day number: 10000 is 18/05/1927, 73050 is 31/12/2099.
 EXCEL_EPOCH, EXCEL_SERIAL_MIN, EXCEL_SERIAL_MAX = pd.Timestamp("1899-12-30"), 10_000, 73_050
@@ -337,7 +338,10 @@ def _partial_dates(raw: pd.Series, values: pd.Series, present: np.ndarray) -> pd
     month = text.str.extract(f"^(?:{_MONTH})$")
     y = pd.to_numeric(year.fillna(month["y"]).fillna(month["y2"]), errors="coerce")
     m = pd.to_numeric(month["m"].fillna(month["m2"]), errors="coerce")
-    ok = (y.notna() & (m.isna() | m.between(1, 12))).to_numpy()
+    # a year outside the dates a register may hold (before 1900, or past what a datetime column
+    # holds) is no partial date: the cell is reported as not a date (found by fuzz/run_fuzz.py: '1147')
+    ok = (y.between(EARLIEST_DATE.year, LATEST_YEAR) & (m.isna() | m.between(1, 12))).fillna(False) \
+        .to_numpy(dtype=bool)
     if not ok.any():
         return None
     y, m = y[ok].astype(int), m[ok]

@@ -92,3 +92,12 @@ def test_text_dates_parsed_by_arrow_read_as_pandas_reads_them():
         slow = pd.to_datetime(text, format=fmt, errors="coerce").astype("datetime64[us]")
         assert fast.isna().tolist() == slow.isna().tolist(), fmt
         assert (fast.dropna() == slow.dropna()).all(), fmt
+
+
+@pytest.mark.parametrize("cell", ["1147", "0001", "03/1850", "9999"])
+def test_a_year_no_register_can_hold_is_a_problem_not_a_crash(cell):
+    """Found by the fuzzer: '1147' overflowed the datetime column. A year before 1900 or past what a
+    date column holds is a cell that is not a date, reported with its row."""
+    got, problems = read("1944", cell)
+    assert got == [(dt.date(1944, 1, 1), dt.date(1944, 12, 31)), (None, None)]
+    assert [list(p.positions) for p in problems] == [[1]]
