@@ -7,12 +7,13 @@ reader stops the run on them (exit 1), naming both fixes.
 """
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 
 from ..errors import DataError
 from ..rulebook.inputs import Table
-from ..suggestions import suggest
 from .headers import header_key, header_lookup, header_spellings
 
 HOW = {  # how a column was matched -> what the table says (en, vi)
@@ -157,7 +158,7 @@ def map_headers(headers: list[str], table: Table, label: str, parents: dict[int,
     mapping = Mapping(found, rows)
     for position, header in unknown:
         guess = _guess(table, header, found, parents.get(position - 1))
-        if guess is not None and accept_suggested:
+        if guess is not None and accept_suggested and guess in table.columns and guess not in found:
             found[guess] = header
             rows.append(MapRow(table.table, label, position, header, guess, "suggested"))
             continue
@@ -172,16 +173,36 @@ def map_headers(headers: list[str], table: Table, label: str, parents: dict[int,
     return mapping
 
 
+RESEMBLES = 0.8  # similarity (accents kept) above which an unmatched header is taken to mean an input
+
+
 def _guess(table: Table, header: str, found: dict[str, str], parent: tuple[str, str] | None) -> str | None:
-    """The declared input (not yet found) whose spelling is close to the header, or to its unit-less
-    text or its child part."""
+    """The declared input (not yet found) that the header resembles ('a or b' when several): a spelling very close to it,
+    accents kept (`Số điện thoại` is nothing like `Số người chết`), or one whose first words it is,
+    or which is its first words, covering at least half of the longer (`Thu nhập` → `Thu nhập bình
+    quân`; `Mã định danh cá nhân` → `Mã định danh`)."""
     spellings = {s: n for n in table.columns if n not in found for s in header_spellings(table, n)}
     texts = [header, strip_units(header)] + ([parent[1]] if parent else [])
     for text in texts:
-        hit = suggest(text, spellings) if text else None
-        if hit is not None:
-            return spellings[hit]
+        words = _words(text)
+        if not words:
+            continue
+        close = difflib.get_close_matches(" ".join(words), [" ".join(_words(s)) for s in spellings], n=1,
+                                          cutoff=RESEMBLES)
+        hits = {n for s, n in spellings.items() if close and " ".join(_words(s)) == close[0]}
+        hits |= {n for s, n in spellings.items() if _prefix_of_each_other(words, _words(s))}
+        if hits:  # several: a guess between inputs, which only a --columns file settles
+            return " or ".join(sorted(hits))
     return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFC", str(text)).lower())
+
+
+def _prefix_of_each_other(a: list[str], b: list[str]) -> bool:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 2 and long[:len(short)] == short and 2 * len(short) >= len(long)
 
 
 def _require(table: Table, found: dict[str, str], headers: list[str], label: str, mapping: Mapping) -> None:

@@ -82,7 +82,8 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
     matches = {name: _map(raws[name], getattr(schema, name), options) for name in TABLES}
     if household is not None:
         raws = {name: only_household(raws[name], matches[name], getattr(schema, name), household) for name in TABLES}
-    guesses = [(raws[n].location.label, h, i) for n in TABLES for h, i in matches[n].unresolved]
+    guesses = [(raws[n].location.label, h, _labelled(getattr(schema, n), i)) for n in TABLES
+               for h, i in matches[n].unresolved]
     if guesses:
         raise DataError(unresolved_message(guesses))
     tables = {name: _type_table(_trim_footer(raws[name], matches[name], getattr(schema, name)),
@@ -138,6 +139,13 @@ def _read_blanks(tables: dict[str, _Checked], told: tuple[str, ...]) -> None:
             checked.typed[name], filled = ticks.fill_blanks(checked.typed[name], column, how, unreadable)
             if name in rows and column.type in ("bool", "int", "number", "money"):
                 rows[name].blank = ticks.READINGS[how][0] + (f"; {filled:,} empty cell(s) read so" if filled else "")
+
+
+def _labelled(table: Table, guess: str) -> str:
+    """'loan_near_poor (Đang vay vốn hộ cận nghèo)': the input named with its label, so that a
+    suggestion that changes the meaning shows it."""
+    column = table.columns.get(guess)
+    return f"{guess} ({column.label.vi})" if column is not None else guess
 
 
 def _stop_at_first(rejects: pd.DataFrame, cell_issues: pd.DataFrame) -> None:

@@ -89,7 +89,8 @@ def test_a_column_the_reader_must_not_guess_stops_the_run(read, tmp_path):
     folder.mkdir()
     (folder / "households.csv").write_text("Mã hộ,Xã/phường,Thu nhập\nH1,Bum Tở,1.500.000\n", encoding="utf-8")
     (folder / "members.csv").write_text("Mã người,Mã hộ,Ngày sinh\nP1,H1,01/01/1990\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"'Thu nhập' → income_per_capita\?.*--accept-suggested"):
+    with pytest.raises(DataError, match=r"'Thu nhập' → income_per_capita \(Thu nhập bình quân đầu người/tháng\)\?"
+                                        r".*--accept-suggested"):
         read(folder)
     result = CliRunner().invoke(main, ["screen", str(folder), "--as-of", "2025-11-15", "--out", str(tmp_path / "o")])
     assert result.exit_code == 1
@@ -144,3 +145,25 @@ def test_a_columns_file_on_the_command_line(tmp_path):
                                        "--columns", str(columns), "--force"])
     assert result.exit_code == 1 and "did you mean 'income_per_capita'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_common_extra_columns_are_listed_as_not_used_without_stopping(read, tmp_path):
+    extra = ["Số CCCD", "Số điện thoại", "Nghề nghiệp", "Ghi chú", "Địa chỉ", "Trình độ văn hóa", "Tôn giáo",
+             "Nơi cấp", "Số sổ hộ khẩu", "Số nhân khẩu", "Chữ ký", "Tổng điểm"]
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "households.csv").write_text("Mã hộ,Xã/phường," + ",".join(extra) + "\nH1,Bum Tở" + "," * len(extra)
+                                           + "\n", encoding="utf-8")
+    (folder / "members.csv").write_text("Mã người,Mã hộ,Ngày sinh\nP1,H1,01/01/1990\n", encoding="utf-8")
+    reg = read(folder)
+    rows = reg.mapping[reg.mapping["source_header"].isin(extra)]
+    assert len(rows) == len(extra) and (rows["how"] == "not used").all() and (rows["input"] == "").all()
+
+
+def test_a_header_that_fits_two_inputs_is_never_taken_on_a_guess(read, tmp_path):
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "households.csv").write_text("Mã hộ,Xã/phường,Hộ nghèo\nH1,Bum Tở,x\n", encoding="utf-8")
+    (folder / "members.csv").write_text("Mã người,Mã hộ,Ngày sinh\nP1,H1,01/01/1990\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"'Hộ nghèo' → loan_poor or poverty_list_status\?"):
+        read(folder, options=ReadOptions(accept_suggested=True))

@@ -236,7 +236,7 @@ def test_a_column_that_only_resembles_an_input_stops_the_run(read, tmp_path):
         tmp_path, "household_id,commune,poverty_status,Ghi chú,Thu nhap binh quan dau nguoi thang\n"
                   "H1,Bum Tở,poor,,1500000\n",
         "person_id,household_id,date_of_birth\nP1,H1,01/01/1990\n")
-    with pytest.raises(DataError, match=r"households.csv 'poverty_status' → poverty_list_status\?.*"
+    with pytest.raises(DataError, match=r"households.csv 'poverty_status' → poverty_list_status \(Phân loại.*\)\?.*"
                                         r"--accept-suggested.*--columns"):
         read(folder)
     reg = read(folder, options=ReadOptions(accept_suggested=True))
