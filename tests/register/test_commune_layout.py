@@ -167,3 +167,13 @@ def test_a_header_that_fits_two_inputs_is_never_taken_on_a_guess(read, tmp_path)
     (folder / "members.csv").write_text("Mã người,Mã hộ,Ngày sinh\nP1,H1,01/01/1990\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"'Hộ nghèo' → loan_poor or poverty_list_status\?"):
         read(folder, options=ReadOptions(accept_suggested=True))
+
+
+def test_a_year_of_birth_column_is_the_date_of_birth(read, tmp_path):
+    folder = tmp_path / "reg"
+    folder.mkdir()
+    (folder / "households.csv").write_text("Mã hộ,Xã/phường\nH1,Bum Tở\n", encoding="utf-8")
+    (folder / "members.csv").write_text("Mã người,Mã hộ,Năm sinh\nP1,H1,1944\n", encoding="utf-8")
+    reg = read(folder)
+    assert reg.mapping.set_index("source_header").loc["Năm sinh", "input"] == "date_of_birth"
+    assert reg.members["date_of_birth"].dt.year.tolist() == [1944] and reg.rejects.empty
