@@ -102,6 +102,13 @@ def _audit(result: Screening, include_all: bool, lang: str) -> None:
         return evaluate_frames(result.plan, hh, mm, result.as_of, engine=result.engine, include_all=True,
                                lang=lang).decisions
 
+    def these_frames(households: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+        return evaluate_frames(result.plan, households, members, result.as_of, engine=result.engine,
+                               include_all=True, lang=lang).decisions
+
+    from .audit.merit import summed_merit
+
+    result.decisions = summed_merit(register, result.decisions, these_frames, lang)   # Art. 6(3)
     audit = audit_lists(result.plan, register, result.decisions, result.as_of, every_row, include_all)
     result.decisions = audit.decisions
     result.extra["audit"] = audit
