@@ -52,9 +52,10 @@ def _bind(kind: str, pattern: str, handler):
     def step(case, **kwargs):
         table = kwargs.pop("datatable", None)
         handler(case, table, **kwargs)
-        if kind == "when" and case.lists:   # programme lists: screened and audited as `eligibility test` does
+        if kind == "when" and (case.lists or case.merit):   # lists, merit records: as `eligibility test` does
             batch = Batch(case.plan)
-            number = batch.add(case.households, case.members, case.as_of, case.unverified_now(), case.lists)
+            number = batch.add(case.households, case.members, case.as_of, case.unverified_now(), case.lists,
+                               case.merit)
             case.result = batch.run()[number].decisions
         elif kind == "when":
             case.result = screen_records(case.households, case.members, case.as_of,

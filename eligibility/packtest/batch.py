@@ -75,14 +75,18 @@ class Batch:
 
     lists: dict[int, list[dict]] = field(default_factory=dict)   # a case's programme-list entries
 
+    merit: dict[int, list[dict]] = field(default_factory=dict)   # a case's meritorious records
+
     def add(self, households: list[dict], members: list[dict], as_of: dt.date, use_unverified: bool = False,
-            lists: list[dict] | None = None) -> int:
+            lists: list[dict] | None = None, merit: list[dict] | None = None) -> int:
         """Queue one case; returns its number (the key of its result)."""
         number = self.count
         self.count += 1
         self.cases[(as_of, bool(use_unverified))].append((number, households, members))
         if lists:
             self.lists[number] = lists
+        if merit:
+            self.merit[number] = merit
         return number
 
     def run(self) -> dict[int, Screened]:
@@ -110,10 +114,21 @@ class Batch:
             result = evaluate_frames(plan, hh, mm, day, include_all=True)
             numbers = [n for n, _, _ in self.cases[as_of]]
             decisions, findings = result.decisions, None
+            if any(n in self.merit for n in numbers):   # merit records summed (audit/merit.py)
+                decisions = _merit(plan, hh, mm, day, decisions, self._merit(numbers))
             if any(n in self.lists for n in numbers):   # the programme lists' audit (eligibility/audit/)
                 decisions, findings = _audit(plan, hh, mm, day, decisions, self._lists(numbers))
             out.update(_split(decisions, result.evaluation, numbers, findings))
         return out
+
+    def _merit(self, numbers: list[int]) -> pd.DataFrame:
+        """The records of these cases, their person ids made unique per case."""
+        rows = [{**r, "person_id": f"{n}{SEP}{r['person_id']}"} for n in numbers for r in self.merit.get(n, [])]
+        frame = pd.DataFrame(rows)
+        for name in ("injury_rate", "martyr_count"):
+            if name in frame:
+                frame[name] = frame[name].astype("Int64")
+        return frame
 
     def _lists(self, numbers: list[int]) -> pd.DataFrame:
         """The entries of these cases as one list, their ids made unique per case like the register's."""
@@ -123,6 +138,17 @@ class Batch:
                 rows.append({**entry, **{k: f"{n}{SEP}{entry[k]}" for k in ("person_id", "household_id")
                                          if entry.get(k) is not None}, "_case": n})
         return pd.DataFrame(rows)
+
+
+def _merit(plan, hh: pd.DataFrame, mm: pd.DataFrame, day: dt.date, decisions: pd.DataFrame,
+           records: pd.DataFrame) -> pd.DataFrame:
+    from types import SimpleNamespace
+
+    from ..audit.merit import summed_merit
+
+    register = SimpleNamespace(households=hh, members=mm, tables={"merit_records": records})
+    return summed_merit(register, decisions,
+                        lambda h, m: evaluate_frames(plan, h, m, day, include_all=True).decisions)
 
 
 def _audit(plan, hh: pd.DataFrame, mm: pd.DataFrame, day: dt.date, decisions: pd.DataFrame, lists: pd.DataFrame):

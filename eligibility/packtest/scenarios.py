@@ -129,7 +129,7 @@ def _queue(plan, path: Path, pickle: dict, lines: dict, batch: Batch, outcome: O
             handler(case, table, **args)
             if kind == "when":
                 point = batch.add(copy.deepcopy(case.households), copy.deepcopy(case.members), case.as_of,
-                                  case.unverified_now(), copy.deepcopy(case.lists))
+                                  case.unverified_now(), copy.deepcopy(case.lists), copy.deepcopy(case.merit))
         except (StepError, KeyError, ValueError) as err:
             outcome.failures.append(Failure(str(path), line, pickle["name"], "a step that can run", str(err)))
             return []

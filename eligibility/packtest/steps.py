@@ -59,6 +59,7 @@ class Case:
     use_unverified: bool = False     # every screening of the scenario uses values graded D
     unverified_once: bool = False    # the next screening only ("... with unverified figures")
     lists: list[dict] = field(default_factory=list)   # entries of the programmes' lists (programme_lists)
+    merit: list[dict] = field(default_factory=list)   # meritorious records (merit_records)
 
     def unverified_now(self) -> bool:
         """Whether the screening being made uses values graded D (the one-off flag is used up)."""
@@ -188,6 +189,13 @@ def given_list(case, table):
     header = [column_name(case.plan, "programme_lists", h) for h in table[0]]
     for row in table[1:]:
         case.lists.append({h: cell(case.plan, "programme_lists", h, v) for h, v in zip(header, row)})
+
+
+def given_merit_records(case, table):
+    """Meritorious records, any number per person (person named by the scenario's person id)."""
+    header = [column_name(case.plan, "merit_records", h) for h in table[0]]
+    for row in table[1:]:
+        case.merit.append({h: cell(case.plan, "merit_records", h, v) for h, v in zip(header, row)})
 
 
 # ---------------------------------------------------------------- When (the runner screens)
@@ -345,6 +353,7 @@ STEPS: list[tuple[str, str, Callable]] = [
     ("given", r'(?:the run uses unverified figures|dùng cả số liệu chưa kiểm chứng) \(--use-unverified\)$',
      given_use_unverified),
     ("given", r'(?:the programme list|danh sách chi trả):$', given_list),
+    ("given", r'(?:the merit records|hồ sơ người có công):$', given_merit_records),
     ("when", r'(?:the household is screened|the households are screened|xét duyệt hộ|xét duyệt các hộ)$',
      when_screened),
     ("when", r'(?:the household is screened on|the households are screened on|xét duyệt hộ vào ngày'
