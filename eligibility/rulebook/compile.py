@@ -16,8 +16,9 @@ from ..suggestions import suggest
 from ..vocabulary import HitPolicy
 from .bounds import allowed as bounds_allowed
 from .bounds import value_problem
-from .expressions import (BOOL, AsOf, BenefitRef, BoolOp, Column, Const, ExprError, IfElse, Node, Param, Scope, Shared, Symbol,
+from .expressions import (BOOL, AsOf, BenefitRef, BoolOp, Const, ExprError, IfElse, Node, Scope, Symbol,
                           Type, Var, check, type_of, walk)
+from .lineage import share_subexpressions, with_lineage
 from .load import RulePack, Source, load_pack
 from .plan import (CompiledBenefit, CompiledCondition, CompiledParameter, CompiledRule, CompiledTarget,
                    CompiledVariable, Plan, next_from)
@@ -59,8 +60,8 @@ class _Compiler:
         self.issues += unit_errors
         if self.issues:
             raise RuleErrors(sorted(_not_caused_by_broken_files(self.issues, self.pack.broken_names), key=_where))
-        variables, benefits = _with_lineage(order, variables, benefits)
-        variables, benefits = _share_subexpressions(variables, benefits)
+        variables, benefits = with_lineage(order, variables, benefits)
+        variables, benefits = share_subexpressions(variables, benefits)
         tie_errors, first_warnings = check_first_benefits(benefits, self.benefit_specs)
         if tie_errors:
             raise RuleErrors(sorted(tie_errors, key=_where))
@@ -322,69 +323,6 @@ class _Compiler:
                     out[name] = CompiledTarget(id=name, spec=spec, population=pop, indicator=ind, file=str(src.path),
                                                line=src.line(*key))
         return out
-
-
-def _with_lineage(order: list[str], variables: dict[str, CompiledVariable],
-                  benefits: dict[str, CompiledBenefit]) -> tuple[dict, dict]:
-    """The same variables and benefits, each variable, condition and rule now knowing which input
-    columns and parameters it reads (transitively, through variables and benefits)."""
-    lineage: dict[str, tuple[frozenset, frozenset]] = {}
-
-    def reads(node: Node) -> tuple[frozenset, frozenset]:
-        cols, params = set(), set()
-        for n in walk(node):
-            if isinstance(n, Column):
-                cols.add((n.entity, n.name))
-            elif isinstance(n, Param):
-                params.add(n.name)
-            elif isinstance(n, Var):
-                cols |= lineage[n.name][0]
-                params |= lineage[n.name][1]
-            elif isinstance(n, BenefitRef):   # its inputs can leave this undecided; its figures are its own
-                cols |= lineage[n.benefit][0]
-        return frozenset(cols), frozenset(params)
-
-    new_vars, new_benefits = dict(variables), dict(benefits)
-    for name in order:
-        if name in variables:
-            inputs, params = lineage[name] = reads(variables[name].node)
-            new_vars[name] = replace(variables[name], inputs=inputs, params=params)
-            continue
-        benefit = benefits[name]
-        rules: list[CompiledRule] = []
-        all_cols: set[tuple[str, str]] = set()
-        all_params: set[str] = set()
-        for rule in benefit.rules:
-            rule_params = set(reads(rule.amount)[1]) | (set(reads(rule.rate)[1]) if rule.rate else set())
-            conditions = []
-            for cond in rule.conditions:
-                inputs, params = reads(cond.node)
-                conditions.append(replace(cond, inputs=inputs, params=params))
-                rule_params |= params
-                all_cols |= inputs
-            rules.append(replace(rule, conditions=tuple(conditions), params=frozenset(rule_params)))
-            all_params |= rule_params
-        new_benefits[name] = replace(benefit, rules=tuple(rules))
-        lineage[name] = (frozenset(all_cols), frozenset(all_params))
-    return new_vars, new_benefits
-
-
-def _share_subexpressions(variables: dict[str, CompiledVariable],
-                          benefits: dict[str, CompiledBenefit]) -> tuple[dict, dict]:
-    """The same variables and benefits with one node per distinct subexpression across the whole
-    pack (see `Shared`)."""
-    share = Shared()
-    variables = {name: replace(var, node=share(var.node)) for name, var in variables.items()}
-    out = {}
-    for name, benefit in benefits.items():
-        enrolled = share(benefit.enrolled)
-        rules = []
-        for rule in benefit.rules:
-            amount, rate = share(rule.amount), share(rule.rate)
-            conditions = tuple(replace(cond, node=share(cond.node)) for cond in rule.conditions)
-            rules.append(replace(rule, amount=amount, rate=rate, conditions=conditions))
-        out[name] = replace(benefit, enrolled=enrolled, rules=tuple(rules))
-    return variables, out
 
 
 def _not_caused_by_broken_files(issues: list[RuleIssue], broken: set[str]) -> list[RuleIssue]:
