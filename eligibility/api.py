@@ -139,12 +139,24 @@ def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_
     ev = evaluate(plan, hh, mm, as_of)
     data = explain_household(ev, household_id)
     data["rejected_members"] = _rejected_members(register, household_id)
+    data["cell_issues"] = _cell_issues_of(register, hh, mm)
     if engine == "durable":
         from .engines.durable import screen_durable
 
         data["durable_check"] = _cross_check(build_decisions(ev, include_all=True),
                                              screen_durable(plan, hh, mm, as_of, include_all=True))
     return data
+
+
+def _cell_issues_of(register, hh: pd.DataFrame, mm: pd.DataFrame) -> list[dict]:
+    """The household's cells not understood (unknown in this explanation) or otherwise listed."""
+    issues = getattr(register, "cell_issues", None)
+    if issues is None or issues.empty:
+        return []
+    mine = (((issues["table"] == "households") & issues["row"].isin(hh["_row"]))
+            | ((issues["table"] == "members") & issues["row"].isin(mm["_row"]))).fillna(False).to_numpy(dtype=bool)
+    picked = issues[mine][["file", "row", "column", "value", "reason", "action"]].astype(object)
+    return [{**r, "row": int(r["row"])} for r in picked.to_dict("records")]
 
 
 def _rejected_members(register, household_id: str) -> list[dict]:

@@ -177,3 +177,16 @@ def test_a_year_of_birth_column_is_the_date_of_birth(read, tmp_path):
     reg = read(folder)
     assert reg.mapping.set_index("source_header").loc["Năm sinh", "input"] == "date_of_birth"
     assert reg.members["date_of_birth"].dt.year.tolist() == [1944] and reg.rejects.empty
+
+
+def test_explain_says_which_cells_of_the_household_were_unknown():
+    from register_helpers import FIXTURES
+
+    runner = CliRunner()
+    args = ["explain", str(FIXTURES / "demo_bad_rows"), "DM90", "--as-of", "2025-11-15", "--lang", "en"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "note: households.csv row 5, column 'Thu nhập bình quân đầu người/tháng': expected an amount of 0 or " \
+           "more, got '-200000' (treated as unknown)" in result.output
+    data = json.loads(runner.invoke(main, [*args, "--format", "json"]).output)
+    assert [(i["row"], i["action"]) for i in data["cell_issues"]] == [(5, "treated as unknown")]
