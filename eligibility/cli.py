@@ -21,9 +21,9 @@ from .wording.formats import format_number
 class Group(Translated, click.Group):
     """Turns library errors into one readable message and exit code 1 (a traceback only with --debug).
 
-    The auditors' commands live in `eligibility.cli_reports` and are loaded when asked for."""
+    The auditors' commands (`cli_reports`, `cli_diff`) and `template` are loaded when asked for."""
 
-    LAZY = ("diff", "gaps", "targets", "template")
+    LAZY = {"diff": "cli_diff", "gaps": "cli_reports", "targets": "cli_reports", "template": "cli_template"}
     command_class = Command
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -36,9 +36,9 @@ class Group(Translated, click.Group):
 
     def get_command(self, ctx: click.Context, name: str):
         if name in self.LAZY:
-            from . import cli_reports, cli_template
+            import importlib
 
-            return getattr(cli_template if name == "template" else cli_reports, name)
+            return getattr(importlib.import_module(f".{self.LAZY[name]}", __package__), name)
         return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):

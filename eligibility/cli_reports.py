@@ -1,4 +1,4 @@
-"""`eligibility gaps` and `eligibility targets`: the auditor's commands.
+"""`eligibility gaps` and `eligibility targets`: the auditor's commands (`diff` in `cli_diff.py`).
 
 Loaded by `eligibility/cli.py`'s group when one of them is asked for (the reports and their
 dependencies are imported only then). The options they share with the officers' commands are in
@@ -83,10 +83,6 @@ def _write_gap_parts(parted, folder, lang: str, redact: bool, secret: str | None
 PARTITION_ENGINE = click.option("--engine", type=click.Choice(["vectorised", "dask"]), default="vectorised",
                                 show_default=True, help="dask: the parts of a partitioned register as tasks on a "
                                 "Dask cluster.")
-
-
-DIFF_PHASES = (("read", 15), ("evaluate", 20), ("explain", 10), ("read", 15), ("evaluate", 20), ("explain", 10),
-               ("compare", 5), ("write", 5))
 
 
 @click.command(cls=Command)
@@ -190,106 +186,6 @@ def targets(register: Path, rules_dir, out_dir: Path, as_of, lang: str, engine: 
     progress.finish()
 
 
-@click.command(cls=Command)
-@click.argument("register", type=click.Path(exists=True, path_type=Path))
-@click.option("--register-new", "register_new", type=click.Path(exists=True, path_type=Path),
-              help="This month's register, compared with REGISTER (last month's); matched by household and person id.")
-@click.option("--rules", "--base", "rules_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Rule pack of the first side (default: the bundled rules/).")
-@click.option("--rules-new", "--proposed", "rules_new", type=click.Path(file_okay=False, path_type=Path),
-              help="Rule pack of the second side (default: the same as --rules).")
-@as_of_option
-@click.option("--as-of-new", "as_of_new", metavar="DATE", help="As-of date of the second side (default: --as-of).")
-@_out_option
-@click.option("--lang", type=LANGS, default="vi", show_default=True, help="Headers, labels and explanations.")
-@click.option("--redact", is_flag=True, help="Replace names and IDs in the list of changes by stable pseudonyms.")
-@click.option("--redact-key", "redact_key", envvar="ELIGIBILITY_REDACT_KEY", metavar="SECRET",
-              help="Secret key for the pseudonyms (env ELIGIBILITY_REDACT_KEY).")
-@PARTITION_ENGINE
-@partition_options
-@force_option
-@unverified_option
-def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, out_dir: Path, lang: str,
-         redact: bool, redact_key: str | None, engine: str, partition_by: str | None, scheduler: str | None,
-         workers: int, force: bool, use_unverified: bool) -> None:
-    """What changes between two screenings: two rule packs, two dates, or two registers.
-
-    Per benefit, commune and village: who gains, who loses, whose amount rises or falls, the change in
-    monthly and yearly cost; per person, before and after and what changed (the rule, a parameter value,
-    or a register value). Writes diff_*.csv, diff.xlsx, diff.html and diff.json.
-    """
-    from .reports.diff import Side, compare
-    from .reports.diffreport import write_diff_files, write_diff_report
-
-    if register_new is None and rules_new is None and as_of_new is None:
-        raise click.UsageError("say what to compare: --rules-new, --as-of-new or --register-new")
-    day = _as_of(as_of)
-    day_new = _as_of(as_of_new) if as_of_new else day
-    new_register, new_rules = register_new or register, rules_new or rules_dir
-    progress = RunProgress(DIFF_PHASES, lang)
-    with output_folder(out_dir, force=force, inputs=(register, new_register)) as folder, progress:  # refused before screening
-        _announce(N_("Before: the register {register}"), register, rules_dir, day, as_of is None, lang, use_unverified)
-        _announce(N_("After: the register {register}"), new_register, new_rules, day_new, as_of_new is None and as_of is None,
-                  lang, use_unverified)
-        if register_new is None:       # a date or rule-pack diff of a register read in parts?
-            parted = _diff_in_parts(register, (rules_dir, day), (new_rules, day_new), lang, use_unverified, partition_by,
-                                    engine, scheduler, workers, progress, redact or bool(redact_key), redact_key)
-            if parted is not None:
-                tables, run, compared, plan = parted
-                progress.start("write")
-                written = folder.final_paths(write_diff_files(tables, folder, run, compared, plan, lang,
-                                                              redact or bool(redact_key)))
-                _print_diff(tables["by_benefit"], lang)
-                click.echo("\n" + written_line(", ".join(str(p) for p in written.values()), lang))
-                progress.finish()
-                return
-        elif partition_by:
-            raise click.UsageError("--partition-by compares one register at two dates or under two rule packs; "
-                                   "two registers are compared whole")
-        old = Side(_screen(register, rules_dir, day, lang, use_unverified, progress), _side_name(register, rules_dir, day))
-        new = Side(_screen(new_register, new_rules, day_new, lang, use_unverified, progress),
-                   _side_name(new_register, new_rules, day_new))
-        progress.start("compare")
-        tables = compare(old, new, lang)
-        progress.start("write")
-        written = write_diff_report(tables, old, new, folder, lang, redact or bool(redact_key), redact_key)
-    _print_diff(tables["by_benefit"], lang)
-    click.echo("\n" + written_line(", ".join(str(p) for p in written.values()), lang))
-    progress.finish()
-
-
-def _diff_in_parts(register: Path, old: tuple, new: tuple, lang: str, use_unverified: bool, partition_by: str | None,
-                   engine: str, scheduler: str | None, workers: int, progress: RunProgress, redact: bool,
-                   secret: str | None):
-    """The diff of a partitioned register (or of one to cut), part by part: (tables, the sides' manifests,
-    what differs, the new side's pack); None for a register to compare whole."""
-    import tempfile
-
-    from .api import load_rules
-    from .partdiff import Sides, diff_partitioned
-    from .partscreen import find_parts
-    from .reports.redact import derive_key, key_from_text
-
-    (rules_old, day_old), (rules_new, day_new) = old, new
-    plan_old, plan_new = load_rules(rules_old, use_unverified), load_rules(rules_new, use_unverified)
-    with tempfile.TemporaryDirectory(prefix=".eligibility-parts-") as work:
-        parts = find_parts(register, plan_new.inputs, partition_by, engine, Path(work))
-        if parts is None:
-            return None
-        sides = Sides(plan_old, day_old, _side_name(register, rules_old, day_old),
-                      plan_new, day_new, _side_name(register, rules_new, day_new))
-        key = (key_from_text(secret) if secret else derive_key(plan_new.digest, day_new)) if redact else None
-        progress.start("evaluate", len(parts))
-        tables, run = diff_partitioned(register, parts, sides, lang, engine, scheduler, workers, progress.tick, key)
-    progress.start("compare")
-    compared = {"rules": plan_old.digest != plan_new.digest, "as_of": day_old != day_new, "register": False}
-    return tables, run, compared, plan_new
-
-
-def _side_name(register: Path, rules_dir, day) -> str:
-    return f"{register} · {rules_dir or 'rules/'} · {day.strftime('%d/%m/%Y')}"
-
-
 # ---------------------------------------------------------------- terminal tables
 def _row(cells, widths) -> str:
     return "".join(str(c)[: w - 1].ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
@@ -354,17 +250,3 @@ def _measure(value: float, share: bool, lang: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     return fmt_percent(value, lang) if share else fmt_number(value, lang)
-
-
-def _print_diff(by_benefit: pd.DataFrame, lang: str) -> None:
-    head = {"en": ["benefit", "gain", "lose", "rise", "fall", "monthly change", "yearly change"],
-            "vi": ["chính sách", "hưởng mới", "thôi", "tăng", "giảm", "thay đổi/tháng", "thay đổi/năm"]}[lang]
-    widths = (40, 10, 10, 10, 10, 18, 20)
-    click.echo("\n" + _row(head, widths))
-    moved = by_benefit[(by_benefit[["gain", "loss", "amount_up", "amount_down"]].sum(axis=1) > 0)
-                       | (by_benefit["yearly_change"] != 0) | (by_benefit["benefit"] == ALL_BENEFITS)]
-    for _, row in moved.iterrows():   # one line per benefit that moved
-        name = ("TOTAL" if lang == "en" else "TỔNG") if row["benefit"] == ALL_BENEFITS else row["benefit_label"]
-        click.echo(_row([name, *(fmt_number(int(row[c]), lang) for c in ("gain", "loss", "amount_up", "amount_down")),
-                         fmt_number(float(row["monthly_change"]), lang), fmt_number(float(row["yearly_change"]), lang)],
-                        widths))

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import eligibility.cli as cli
-import eligibility.cli_reports as cli_reports
+import eligibility.cli_diff as cli_diff
 from eligibility.cli_feedback import SCREEN, RunProgress
 from eligibility.cli_options import cli_lang
 
@@ -51,7 +51,7 @@ def test_screen_progress_is_monotone_over_every_phase_and_ends_with_elapsed_time
 
 
 def test_diff_progress_runs_once_over_both_screenings(monkeypatch, tmp_path):
-    heard = _recording(monkeypatch, cli_reports)
+    heard = _recording(monkeypatch, cli_diff)
     result = CliRunner().invoke(cli.main, ["diff", str(DEMO), "--as-of", "2024-06-30", "--as-of-new", "2024-07-01",
                                            "--out", str(tmp_path / "d"), "--lang", "en"])
     assert result.exit_code == 0, result.output
