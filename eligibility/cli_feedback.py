@@ -191,7 +191,8 @@ def report_screen(result, written: dict, lang: str) -> None:
     from .register.report import cell_lines
     from .summary import print_summary
 
-    for line in mapping_lines(result.register.mapping, lang):
+    table = written.get("columns")
+    for line in mapping_lines(result.register.mapping, lang, str(table) if table else "columns.csv"):
         click.echo(line)
     print_summary(result, lang)
     for line in cell_lines(result.register, lang):

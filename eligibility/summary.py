@@ -5,6 +5,7 @@ import click
 import numpy as np
 import pandas as pd
 
+from .register.report import TABLE_WORDS
 from .vocabulary import Coverage, Status
 from .wording import N_, translator, unit_label
 from .wording.formats import format_number
@@ -71,12 +72,13 @@ def print_table(table: pd.DataFrame, accounting: dict | None, lang: str = "vi",
         click.echo("".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))))
     if accounting is not None:
         click.echo("")
+        _ = translator(lang)
         for table_name, acc in accounting.items():
             ok = acc["read"] == acc["accepted"] + acc["rejected"]
-            label = {"households": "hộ", "members": "thành viên"}.get(table_name, table_name) if lang == "vi" \
-                else table_name
-            click.echo(f"{label}: read {acc['read']:,} = accepted {acc['accepted']:,} + rejected {acc['rejected']:,}"
-                       + ("" if ok else "  ← MISMATCH"))
+            click.echo(_("{table}: read {read} = accepted {accepted} + rejected {rejected}").format(
+                table=_(TABLE_WORDS.get(table_name, table_name)),
+                **{k: format_number(acc[k], lang) for k in ("read", "accepted", "rejected")})
+                + ("" if ok else "  ← MISMATCH"))
 
 
 def benefit_names(decisions: pd.DataFrame) -> dict[str, str]:

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..register.matching import match_entries, matching_table
 from ..vocabulary import Coverage, Enrolment, Status, coverage
+from ..wording.formats import format_number
 from .entries import active_entries, entry_findings
 
 FINDING_COLUMNS = ["finding", "programme", "benefit", "household_id", "person_id", "name", "commune", "village",
@@ -242,5 +243,7 @@ def summary_lines(audit: Audit, plan, lang: str = "en") -> list[str]:
                                                       by_name=row.by_name, ambiguous=row.ambiguous,
                                                       unmatched=row.unmatched))
     for finding, group in audit.findings.groupby("finding"):
-        lines.append(f"  {Coverage(finding).label(lang)}: {len(group):,}, {group['money'].abs().sum():,.0f} VND")
+        lines.append(_("  {finding}: {n}, {amount} VND").format(
+            finding=Coverage(finding).label(lang), n=format_number(len(group), lang),
+            amount=format_number(round(float(group["money"].abs().sum())), lang)))
     return lines + list(audit.warnings)

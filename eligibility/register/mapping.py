@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from ..errors import DataError
 from ..rulebook.inputs import Table
 from .headers import header_key, header_lookup, header_spellings
+from .ticks import READINGS
 
 HOW = {  # how a column was matched -> what the table says (en, vi)
     "exact": ("exact header", "đúng tên cột"),
@@ -247,22 +248,46 @@ def note_absent(mapping, plan, schema) -> None:
         mapping.at[i, "note"] = (lead + ", ".join(used)) if used else "no benefit reads it"
 
 
-def mapping_lines(mapping, lang: str = "en") -> list[str]:
-    """The mapping table as terminal lines: each source column -> input (how), then the absent inputs."""
+SAID = {  # the terminal's words around the table (en, vi)
+    "columns": ("{file}: {n} column(s), {plain} read by their exact or declared header",
+                "{file}: {n} cột, {plain} cột đọc theo đúng tên hoặc tên đã khai báo"),
+    "absent": ("  absent ({n}): {names}", "  không có trong tệp ({n}): {names}"),
+    "filled": ("{n:,} empty cell(s) read so", "{n:,} ô trống đọc như vậy"),
+    "whole": ("  (every column, and what each absent input leaves undetermined: {file})",
+              "  (đủ mọi cột và các chính sách chưa xác định được do thiếu cột: {file})"),
+}
+PLAIN = {HOW["exact"][0], HOW["alias"][0]}
+_FILLED = re.compile(r"; ([\d,]+) empty cell\(s\) read so")
+
+
+def mapping_lines(mapping, lang: str = "en", written: str = "columns.csv") -> list[str]:
+    """The mapping table as terminal lines, short: per file a count of the columns read by their own
+    header, then only what deserves a look (a header matched another way, a column not used, blank
+    cells read as no or 0), then the absent inputs by name. The whole table is the `columns` output."""
     if mapping.empty:
         return []
-    how = "how_vi" if lang == "vi" else "how"
+    i = 1 if lang == "vi" else 0
     lines = []
     for file, part in mapping.groupby("file", sort=False):
         present = part[part["position"].notna()]
-        lines.append(f"{file}: {len(present)} column(s)")
-        for row in present.itertuples():  # one line per column of the file (dozens)
+        filled = present["blank"].fillna("").str.contains("read so")
+        worth = present[~present["how"].isin(PLAIN) | filled]
+        lines.append(SAID["columns"][i].format(file=file, n=len(present), plain=len(present) - len(worth)))
+        for row in worth.itertuples():  # the few columns worth a look
             target = row.input or "—"
-            extra = f"; {row.blank}" if row.blank else ""
-            note = f"; {row.note}" if row.note else ""
             lines.append(f"  {int(row.position):>3}  {row.source_header[:60]:<60} → {target:<28} "
-                         f"({getattr(row, how)}{extra}{note})")
-        absent = part[part["position"].isna()]
-        for row in absent.itertuples():
-            lines.append(f"  absent: {row.input} ({row.note})" if row.note else f"  absent: {row.input}")
+                         f"({row.how_vi if i else row.how}{_blank(row.blank, i)})")
+        absent = part[part["position"].isna()]["input"].tolist()
+        if absent:
+            lines.append(SAID["absent"][i].format(n=len(absent), names=", ".join(absent)))
+    lines.append(SAID["whole"][i].format(file=written))
     return lines
+
+
+def _blank(text: str, i: int) -> str:
+    """How a blank reads, in the language asked for (the table keeps the English words)."""
+    if not text or text.startswith(READINGS["unknown"][0]):
+        return ""
+    filled = _FILLED.search(text)
+    words = next((vi for en, vi in READINGS.values() if text.startswith(en)), text) if i else text.split(";")[0]
+    return "; " + words + ("; " + SAID["filled"][i].format(n=int(filled.group(1).replace(",", ""))) if filled else "")

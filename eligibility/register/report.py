@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..wording import N_, translator
+from ..wording.formats import format_number
 from .cells import CELL_HEADERS_VI, GENERATED_ID, PARTIAL_DATE
 
 COLUMN_HEADERS_VI = {
@@ -64,19 +66,29 @@ def register_tables(register, out: Path, fmt: str, lang: str, write_table) -> di
 def cell_lines(register, lang: str = "en") -> list[str]:
     """'households: cells 1,804 = used 1,650 + unknown 4 + empty 150' per table, and where the
     unknown cells are listed."""
+    _ = translator(lang)
     counts = getattr(register, "cell_accounting", None) or {}
     lines = []
     for table, c in counts.items():
-        label = {"households": "hộ", "members": "thành viên"}.get(table, table) if lang == "vi" else table
         ok = c["cells"] == c["used"] + c["unknown"] + c["empty"]
-        lines.append(f"{label}: cells {c['cells']:,} = used {c['used']:,} + unknown {c['unknown']:,} "
-                     f"+ empty {c['empty']:,}" + ("" if ok else "  ← MISMATCH"))
+        lines.append(_("{table}: cells {cells} = used {used} + unknown {unknown} + empty {empty}").format(
+            table=_(TABLE_WORDS.get(table, table)), **{k: format_number(c[k], lang) for k in CELL_COUNTS})
+            + ("" if ok else "  ← MISMATCH"))
     issues = getattr(register, "cell_issues", None)
     if issues is not None and len(issues):
         generated = int((issues["code"] == GENERATED_ID).sum())
         partial = int((issues["code"] == PARTIAL_DATE).sum())
-        lines.append(f"{len(issues) - generated - partial:,} cell(s) not understood, treated as unknown"
-                     + (f"; {generated:,} person ID(s) generated" if generated else "")
-                     + (f"; {partial:,} date(s) known only to the year or month, read as intervals" if partial else "")
-                     + " (each in cell_issues)")
+        said = [_("{n} cell(s) not understood, treated as unknown").format(
+            n=format_number(len(issues) - generated - partial, lang))]
+        if generated:
+            said.append(_("{n} person ID(s) generated").format(n=format_number(generated, lang)))
+        if partial:
+            said.append(_("{n} date(s) known only to the year or month, read as intervals").format(
+                n=format_number(partial, lang)))
+        lines.append("; ".join(said) + " " + _("(each in cell_issues)"))
     return lines
+
+
+CELL_COUNTS = ("cells", "used", "unknown", "empty")
+TABLE_WORDS = {"households": N_("households"), "members": N_("members"),
+               "programme_lists": N_("programme lists"), "merit_records": N_("merit records")}
