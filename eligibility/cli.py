@@ -1,6 +1,7 @@
 """The command line: a thin layer over the library. Exit codes: 0 ok, 1 data or rule error, 2 usage."""
 from __future__ import annotations
 
+import importlib
 import signal
 import sys
 from pathlib import Path
@@ -21,9 +22,12 @@ from .wording.formats import format_number
 class Group(Translated, click.Group):
     """Turns library errors into one readable message and exit code 1 (a traceback only with --debug).
 
-    The auditors' commands (`cli_reports`, `cli_diff`) and `template` are loaded when asked for."""
+    The auditors' commands (`cli_reports`, `cli_diff`), `template` and the rule pack's (`cli_pack`:
+    validate, test) are loaded when asked for."""
 
-    LAZY = {"diff": "cli_diff", "gaps": "cli_reports", "targets": "cli_reports", "template": "cli_template"}
+    LAZY = {"diff": "cli_diff", "gaps": "cli_reports", "targets": "cli_reports", "template": "cli_template",
+            "validate": "cli_pack", "test": "cli_pack"}
+    FUNCTION = {"test": "test_pack"}   # a function named `test` would be collected by pytest
     command_class = Command
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -36,9 +40,8 @@ class Group(Translated, click.Group):
 
     def get_command(self, ctx: click.Context, name: str):
         if name in self.LAZY:
-            import importlib
-
-            return getattr(importlib.import_module(f".{self.LAZY[name]}", __package__), name)
+            module = importlib.import_module(f".{self.LAZY[name]}", __package__)
+            return getattr(module, self.FUNCTION.get(name, name))
         return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):
@@ -182,80 +185,6 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
     progress.finish()
 
 
-@main.command()
-@click.argument("rules_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
-@as_of_option
-@click.option("--no-examples", is_flag=True, help="Check the files only; do not run the `examples:`.")
-@unverified_option
-def validate(rules_dir, as_of, no_examples: bool, use_unverified: bool) -> None:
-    """Check a rule pack: every error with file:line, or a summary of what it holds; run its examples."""
-    from .api import load_rules
-
-    plan = load_rules(rules_dir, use_unverified)
-    day = _as_of(as_of)
-    rules = sum(len(b.rules) for b in plan.benefits.values())
-    click.echo(f"rule pack {plan.folder}: OK")
-    click.echo(f"  {len(plan.benefits)} benefits, {rules} rules, {len(plan.variables)} variables, "
-               f"{len(plan.parameters)} parameters, {len(plan.targets)} targets, {len(plan.examples)} examples")
-    _print_warnings(plan)
-    failed = _validate_examples(plan, no_examples)
-    unverified = plan.unverified_values()
-    policy = "used (--use-unverified)" if use_unverified else "not used (run with --use-unverified to use them)"
-    click.echo(f"  {len(unverified)} parameter values still unverified (confidence C or D); "
-               f"values graded D are {policy}:")
-    for name, value in unverified:
-        param = plan.parameters[name]
-        marker = " ← in force" if param.at(day) is value else " ← withheld on this date" \
-            if param.withheld(day) is value else ""
-        shown = "null (figure not known)" if value.value is None else value.value
-        click.echo(f"    {name} = {shown} from {value.from_} [{value.confidence}] "
-                   f"{value.reference.cite()}{marker}")
-    if failed:
-        sys.exit(1)
-
-
-def _print_warnings(plan) -> None:
-    """Warnings stop nothing but are never silent (docs/errors.md, section Warnings)."""
-    if plan.warnings:
-        click.echo(f"  {len(plan.warnings)} warning(s):")
-        for warning in plan.warnings:
-            click.echo(f"  * {warning}")
-
-
-def _validate_examples(plan, skip: bool) -> int:
-    """Run the pack's examples (not the scenarios: `eligibility test` runs both); say plainly if not run."""
-    if skip:
-        click.echo(f"  examples NOT run (--no-examples): run `eligibility test {plan.folder}` to prove them")
-        return 0
-    from .packtest import run_examples
-    from .packtest.report import WORDS, render_failures
-
-    outcome = run_examples(plan)
-    click.echo(f"  examples run: {outcome.total}, passed {outcome.total - outcome.failed}, failed {outcome.failed}")
-    if outcome.failures:
-        click.echo(render_failures(outcome.failures, WORDS["en"]))
-    return outcome.failed
-
-
-@main.command("test")
-@click.argument("rules_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--scenarios", "scenarios_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Folder of .feature scenarios (default: the bundled scenarios/).")
-@click.option("--no-scenarios", is_flag=True, help="Run the rule files' examples only.")
-@click.option("--lang", type=LANGS, default="vi", show_default=True)
-def test_pack(rules_dir, scenarios_dir, no_scenarios: bool, lang: str) -> None:
-    """Run every `examples:` entry and every scenario against a rule pack (exit 1 if one fails)."""
-    from .api import load_rules
-    from .packtest import DEFAULT_SCENARIOS, run_pack_tests
-    from .packtest.report import render
-
-    plan = load_rules(rules_dir)
-    folder = None if no_scenarios else (scenarios_dir or DEFAULT_SCENARIOS)
-    result = run_pack_tests(plan, folder)
-    _print_warnings(plan)
-    click.echo(render(result, lang))
-    if not result.ok:
-        sys.exit(1)
 
 
 @main.command()
