@@ -1,5 +1,5 @@
 # Two commands matter: `make demo` (screen the bundled sample register) and `make test`.
-# In the edit loop: `make test-fast` (leaves out the tests marked slow) and `make lint`.
+# In the edit loop: `make test-fast` (leaves out the tests marked slow: about 25 CPU-s, was about 205) and `make lint`.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin

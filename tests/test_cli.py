@@ -104,6 +104,7 @@ def test_explain_a_demo_household_in_vietnamese(run):
     assert "Được hưởng" in result.output and "Trợ cấp xã hội hằng tháng: 1.000.000 đồng/tháng" in result.output
 
 
+@pytest.mark.slow
 def test_explain_an_unknown_household_suggests_a_close_id(run):
     result = run("explain", DEMO, "DM131", "--as-of", AS_OF.isoformat())
     assert result.exit_code == 1

@@ -14,6 +14,8 @@ from eligibility.cli_options import cli_lang
 
 from shared import DEMO
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 
 class Clock:
     def __init__(self):

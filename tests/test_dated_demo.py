@@ -11,6 +11,8 @@ import pytest
 from eligibility import screen_register
 from shared import DEMO
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 MOVED = {"DM11-3", "DM14-3", "DM23-1", "DM33-3"}   # 500,000 allowance before, 500,000 social pension after
 
 

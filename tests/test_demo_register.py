@@ -24,6 +24,8 @@ from eligibility.api import Screening, evaluate_frames, screen_register
 
 from shared import AS_OF, DEMO
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 ANY = object()          # field not checked
 
 

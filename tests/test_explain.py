@@ -53,6 +53,7 @@ def test_the_widow_of_80_gets_coefficient_2_with_the_rule_and_article(explain):
         in verbose
 
 
+@pytest.mark.slow
 def test_a_sum_benefit_lists_every_rule_it_adds_and_the_total_is_their_sum(explain):
     allowance = _benefit(_json(explain, "DM23"), "DM23-1", "merit_monthly_allowance")
     assert allowance["hit_policy"] == "sum" and len(allowance["paid"]) == 2
@@ -64,6 +65,7 @@ def test_a_sum_benefit_lists_every_rule_it_adds_and_the_total_is_their_sum(expla
     assert "+ 2.789.000 đồng/tháng: Thân nhân của 01 liệt sĩ" in text
 
 
+@pytest.mark.slow
 def test_a_leakage_is_explained_by_the_nearest_rule_not_the_first(explain):
     allowance = _benefit(_json(explain, "DM34"), "DM34-1", "monthly_social_allowance")
     assert allowance["coverage"] == "leakage"
@@ -88,6 +90,7 @@ def test_a_missing_date_of_birth_leaves_the_decision_undetermined_and_names_it(e
     assert "Phàn Thị Sai (DM36-2) — Social pension: missing Date of birth" in data
 
 
+@pytest.mark.slow
 def test_loans_are_summarised_in_one_line(explain):
     text = explain("DM23", "vi")
     loans = [line for line in text.splitlines() if "Cho vay" in line]
@@ -95,17 +98,20 @@ def test_loans_are_summarised_in_one_line(explain):
     assert "7,92%/năm" in loans[0] and "7.92" not in loans[0]
 
 
+@pytest.mark.slow
 def test_the_default_is_short_and_verbose_has_every_rule(explain):
     short, verbose = explain("DM23", "vi"), explain("DM23", "vi", "--verbose")
     assert len(short.splitlines()) < 30 < len(verbose.splitlines())
     assert "merit_hero" not in verbose and "Anh hùng" in verbose
 
 
+@pytest.mark.slow
 def test_unverified_figures_are_marked(explain):
     text = explain("DM12")
     assert "Social pension (monthly) = 500,000 VND/month (from 1 Jul 2025, Decree 176/2025/NĐ-CP) [UNVERIFIED C]" in text
 
 
+@pytest.mark.slow
 def test_json_carries_every_rule_condition_and_parameter(explain):
     allowance = _benefit(_json(explain, "DM13"), "DM13-1", "monthly_social_allowance")
     assert (allowance["status"], allowance["amount"], allowance["rule"]) == \
@@ -116,6 +122,7 @@ def test_json_carries_every_rule_condition_and_parameter(explain):
     assert (standard["value"], standard["from"], standard["confidence"]) == (500000, "2024-07-01", "B")
 
 
+@pytest.mark.slow
 def test_both_engines_agree_on_a_household(explain):
     data = json.loads(explain("DM30", "en", "--format", "json", "--engine", "durable"))
     assert data["durable_check"]["agree"] is True and data["durable_check"]["decisions"] > 0

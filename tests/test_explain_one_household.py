@@ -12,6 +12,8 @@ from eligibility.register import read_register
 
 from shared import AS_OF, DEMO, DEMO_XLSX
 
+pytestmark = pytest.mark.slow   # `make test-fast` keeps the CPU budget: this area has its fast tests elsewhere
+
 HOUSEHOLDS = ["DM04", "DM23", "DM34", "DM36"]
 
 

@@ -10,6 +10,8 @@ from click.testing import CliRunner
 from eligibility import api, outputs
 from eligibility.cli import main
 
+pytestmark = pytest.mark.slow   # `make test-fast` keeps the CPU budget: this area has its fast tests elsewhere
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "sample_households" / "demo"
 

@@ -17,6 +17,8 @@ from eligibility import outfolder, outputs
 from eligibility.cli import main
 from eligibility.outfolder import output_folder, verify_folder
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "sample_households" / "demo"
 EARLIER, LATER = "2025-11-15", "2025-06-01"

@@ -13,6 +13,8 @@ from eligibility.api import load_rules
 from eligibility.cli import main
 from eligibility.partitions import cut_parquet, parquet_tables
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 KEYS = ["household_id", "person_id", "benefit", "rule"]
 
 

@@ -10,6 +10,8 @@ from eligibility.errors import EligibilityError
 from eligibility.synthetic import generate_sample
 from eligibility.synthetic.figures import figures_on
 
+pytestmark = pytest.mark.slow   # `make test-fast` keeps the CPU budget: this area has its fast tests elsewhere
+
 
 def _households_at(plan, as_of):
     households, _ = generate_sample(1500, seed=4, as_of=as_of, plan=plan)

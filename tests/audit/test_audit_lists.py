@@ -13,6 +13,8 @@ import pytest
 from eligibility.api import screen_register
 from eligibility.outputs import write_outputs
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = dt.date(2025, 11, 15)
 LISTS = """Chương trình,Mã người,Họ và tên,Năm sinh,Xã,Hưởng đến ngày,Số tiền hằng tháng,Hệ số,Tháng chi trả

@@ -10,6 +10,8 @@ import pytest
 
 from eligibility.api import screen_register
 
+pytestmark = pytest.mark.slow   # `make test-fast` keeps the CPU budget: this area has its fast tests elsewhere
+
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = dt.date(2025, 11, 15)
 

@@ -33,6 +33,8 @@ from click.testing import CliRunner
 
 from eligibility.cli import main
 
+pytestmark = pytest.mark.slow   # every case runs the CLI on a bad file: `make test-fast` leaves the file out
+
 H, M = "households", "members"
 INCOME = "Thu nhập bình quân đầu người/tháng"
 BIRTH, NAME, PERSON, HOUSEHOLD = "Ngày sinh", "Họ và tên", "Mã người", "Mã hộ"

@@ -10,6 +10,9 @@ from fuzzing import (
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+import pytest
+
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
 
 BRIEF = settings(max_examples=60, deadline=None, derandomize=True,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -14,6 +14,8 @@ import pytest
 from eligibility import screen_records
 from eligibility.api import load_rules
 
+pytestmark = pytest.mark.slow   # `make test-fast` keeps the CPU budget: this area has its fast tests elsewhere
+
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = dt.date(2024, 8, 1)
 

@@ -21,6 +21,7 @@ def demo():
     return screen_register(DEMO, AS_OF, include_all=True)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("day", [dt.date(2015, 6, 1), dt.date(2019, 6, 1), AS_OF])
 def test_no_decision_row_lacks_a_reference(day):
     rows = screen_register(DEMO, day, include_all=True).decisions
@@ -28,6 +29,7 @@ def test_no_decision_row_lacks_a_reference(day):
     assert empty.empty, empty[["household_id", "person_id", "benefit", "status"]].head().to_string()
 
 
+@pytest.mark.slow
 def test_a_not_eligible_row_cites_the_rule_it_came_closest_to(demo):
     plan, rows = demo.plan, demo.decisions
     failed = rows[rows["status"] == "not_eligible"]
@@ -44,6 +46,7 @@ def test_a_not_eligible_row_cites_the_rule_it_came_closest_to(demo):
     assert checked > 100
 
 
+@pytest.mark.slow
 def test_a_leakage_row_has_its_basis(demo):
     leakage = demo.decisions[demo.decisions["coverage"] == "leakage"]
     assert len(leakage) > 0
@@ -51,6 +54,7 @@ def test_a_leakage_row_has_its_basis(demo):
     assert str(hi["reference"]).startswith("Law 51/2024/QH15, Art. 12(3)")
 
 
+@pytest.mark.slow
 def test_outside_the_encoded_period_the_benefit_stands_for_the_decision():
     result = screen_register(DEMO, dt.date(2015, 6, 1), include_all=True)
     rows = result.decisions
@@ -58,6 +62,7 @@ def test_outside_the_encoded_period_the_benefit_stands_for_the_decision():
         assert reference == benefit_cite(result.plan.benefits[benefit], "en")
 
 
+@pytest.mark.slow
 def test_parameter_values_are_named_with_their_dates_and_references(demo):
     rows = demo.decisions
     allowance = rows[(rows["benefit"] == "monthly_social_allowance") & (rows["status"] == "eligible")]
@@ -74,6 +79,7 @@ def test_parameter_values_in_vietnamese():
         "social_assistance.standard = 500.000 (từ 01/07/2024; Nghị định số 76/2024/NĐ-CP)", regex=False).all()
 
 
+@pytest.mark.slow
 def test_a_withheld_value_is_not_listed_as_used():
     rows = screen_register(DEMO, dt.date(2026, 8, 1)).decisions
     allowance = rows[rows["benefit"] == "monthly_social_allowance"]

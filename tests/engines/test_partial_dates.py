@@ -17,6 +17,8 @@ from eligibility import screen_records
 from eligibility.api import load_rules
 from eligibility.engines.scalar import Span, arith_spans, compare_spans
 
+pytestmark = pytest.mark.slow   # `make test-fast` keeps the CPU budget: this area has its fast tests elsewhere
+
 ROOT = Path(__file__).resolve().parents[2]
 
 POLICY = """

@@ -14,6 +14,8 @@ import pytest
 from durable_helpers import assert_same_decisions
 from eligibility import load_rules, screen_register
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 DEMO = Path(__file__).resolve().parents[2] / "sample_households" / "demo"
 
 

@@ -15,6 +15,9 @@ from eligibility.register import read_register
 from eligibility.rulebook.expressions import BOOL, NUMBER, Compare, Const, Shared, walk
 
 from shared import AS_OF, DEMO
+import pytest
+
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
 
 
 def test_a_condition_written_in_several_rules_is_one_node():

@@ -19,6 +19,8 @@ from durable_helpers import assert_same_decisions
 from eligibility import screen_register
 from eligibility.cli import main
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 DEMO = Path(__file__).resolve().parents[2] / "sample_households" / "demo"
 AFTER = dt.date(2026, 8, 1)
 STANDARD_RESTING = {"monthly_social_allowance", "care_support", "social_pension", "merit_monthly_allowance"}

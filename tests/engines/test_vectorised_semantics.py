@@ -203,6 +203,7 @@ def test_same_inputs_give_identical_decisions(plan):
     assert a.equals(b)
 
 
+@pytest.mark.slow
 def test_threaded_evaluation_decides_exactly_as_one_thread(tmp_path):
     """Large registers are evaluated on several threads; the decisions must not depend on it."""
     from eligibility.decisions import build_decisions

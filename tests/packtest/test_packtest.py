@@ -13,6 +13,8 @@ from eligibility.examples import example_records
 from eligibility.packtest import Batch, run_examples, run_pack_tests
 from eligibility.packtest.figures import parse_figure, same_figure
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 HERE = Path(__file__).parent
 BASE = HERE.parent / "rulebook" / "fixtures" / "_base"
 SCENARIOS = HERE / "fixtures" / "scenarios"

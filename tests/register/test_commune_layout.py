@@ -14,6 +14,8 @@ from eligibility.cli import main
 from eligibility.errors import DataError
 from eligibility.register.options import ReadOptions
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 
 @pytest.fixture(scope="module")
 def workbook(tmp_path_factory):

@@ -7,6 +7,8 @@ from eligibility.errors import DataError
 from eligibility.register.convert import did_you_mean, enum_spellings
 from eligibility.register.options import ReadOptions
 
+pytestmark = pytest.mark.slow   # `make test-fast` keeps the CPU budget: this area has its fast tests elsewhere
+
 KINSHIP = {
     "Con dâu": "child_in_law", "Con rể": "child_in_law", "Cháu nội": "grandchild", "Cháu ngoại": "grandchild",
     "Bố vợ": "parent_in_law", "Mẹ vợ": "parent_in_law", "Bố chồng": "parent_in_law", "Mẹ chồng": "parent_in_law",

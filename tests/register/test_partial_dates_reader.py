@@ -9,6 +9,8 @@ import pytest
 from eligibility.register.convert import convert_column, partial_dates
 from eligibility.rulebook.inputs import Column
 
+pytestmark = pytest.mark.slow   # `make test-fast` keeps the CPU budget: this area has its fast tests elsewhere
+
 AS_OF = dt.date(2025, 11, 15)
 
 

@@ -8,6 +8,8 @@ import pytest
 from pandas.testing import assert_frame_equal
 from register_helpers import DEMO, DEMO_XLSX, FIXTURES, assert_accounting, problems_at, rejects_at, without_file
 
+pytestmark = pytest.mark.slow   # `make test-fast` keeps the CPU budget: this area has its fast tests elsewhere
+
 
 @pytest.fixture(scope="module")
 def demo(read):

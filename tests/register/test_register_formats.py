@@ -13,6 +13,8 @@ from register_helpers import FIXTURES, assert_accounting, problems_at, without_f
 from eligibility.errors import DataError
 from eligibility.register import write_register
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 
 def test_bom_and_no_bom_give_identical_frames(read):
     assert (FIXTURES / "bom" / "households.csv").read_bytes().startswith(b"\xef\xbb\xbf")

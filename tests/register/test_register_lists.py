@@ -11,6 +11,8 @@ import pytest
 
 from eligibility.register import read_register
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "sample_households" / "demo"
 AS_OF = dt.date(2025, 11, 15)

@@ -45,6 +45,7 @@ def test_valid_register_is_typed_and_complete(read, schema):
     assert reg.as_of.isoformat() == "2025-11-15"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", ALL_CASES)
 def test_accounting_holds_for_every_fixture(read, case):
     reg = read(case)
@@ -94,6 +95,7 @@ def _table(file: str) -> str:
 
 @pytest.mark.parametrize("case,file,row,column,code,words", BAD_CELLS,
                          ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in BAD_CELLS])
+@pytest.mark.slow
 def test_a_bad_cell_is_unknown_and_its_row_screened(read, case, file, row, column, code, words):
     reg = read(case)
     issues = reg.cell_issues
@@ -114,6 +116,7 @@ def test_a_bad_cell_is_unknown_and_its_row_screened(read, case, file, row, colum
 
 @pytest.mark.parametrize("case,file,row,column,code,words", BAD_KEYS,
                          ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in BAD_KEYS])
+@pytest.mark.slow
 def test_a_key_problem_rejects_the_row(read, case, file, row, column, code, words):
     reg = read(case)
     hit = rejects_at(reg, file, row, column)

@@ -11,6 +11,8 @@ from register_helpers import AS_OF
 from eligibility.synthetic import generate_sample, write_sample
 from eligibility.synthetic.places import COMMUNES, DISTRICTS
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 N = 2_000
 
 

@@ -11,6 +11,8 @@ from eligibility.cli import main
 from eligibility.register import read_register
 from eligibility.register.template import LISTS_SHEET
 
+pytestmark = pytest.mark.slow   # `make test-fast` keeps the CPU budget: this area has its fast tests elsewhere
+
 
 @pytest.fixture(scope="module", params=["vi", "en"])
 def template(request, tmp_path_factory):

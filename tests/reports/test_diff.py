@@ -20,6 +20,8 @@ from eligibility.api import screen_records, screen_register
 from eligibility.cli import main
 from eligibility.reports.diff import Side, compare
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 DEMO = Path(__file__).resolve().parents[2] / "sample_households" / "demo"
 HOUSEHOLD = {"household_id": "H1", "commune": "Bum Tở", "district": "muong_te", "area_type": "rural",
              "poverty_list_status": "none", "area_extremely_difficult": False}

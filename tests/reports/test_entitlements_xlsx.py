@@ -14,6 +14,8 @@ from eligibility.api import screen_register
 from eligibility.outputs import write_outputs
 from eligibility.reports.entitlements import rank, sort_rows
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "sample_households" / "demo"
 

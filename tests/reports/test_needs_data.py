@@ -19,6 +19,8 @@ from eligibility.api import screen_register
 from eligibility.cli import main
 from eligibility.reports.needsdata import questionnaire
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "sample_households" / "demo"
 AS_OF = dt.date(2025, 11, 15)

@@ -17,6 +17,8 @@ from report_fixtures import CHROMIUM_FLAGS
 from eligibility.api import screen_register
 from eligibility.reports.papers import FILES, paper_tables, write_papers
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "sample_households" / "demo"
 AS_OF = dt.date(2025, 11, 15)

@@ -12,6 +12,8 @@ from report_fixtures import IDS, NAMES
 import eligibility.cli as cli  # first: cli.py registers (and so imports) the report commands
 from eligibility.cli_reports import gaps, targets
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 RISKY = ("=", "+", "-", "@")
 GAP_FILES = {"gap_by_benefit.csv", "gap_by_district.csv", "gap_by_commune.csv", "gap_by_village.csv",
              "gap_by_ethnicity.csv", "gap_list.csv", "leakage_list.csv", "needs_data_list.csv", "gaps.xlsx",

@@ -14,6 +14,8 @@ from eligibility.reports.redact import key_from_text
 from eligibility.reports.report import redaction_key
 from eligibility.reports.tables import sort_list
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 
 @pytest.fixture(scope="module")
 def key(screening):

@@ -12,6 +12,8 @@ from eligibility.reports import value_labels, write_gap_workbook
 from eligibility.reports.labels import ALL_BENEFITS, HEADERS, SHEETS
 from eligibility.reports.tables import VIEWS
 
+pytestmark = pytest.mark.slow   # `make test-fast` keeps the CPU budget: this area has its fast tests elsewhere
+
 RISKY = ("=", "+", "-", "@")
 
 

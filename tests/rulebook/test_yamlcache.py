@@ -12,6 +12,8 @@ from eligibility.rulebook.yamlcache import load_yaml_cached
 from eligibility.yamlio import load_yaml
 from shared import ROOT
 
+pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
+
 PARAMS = "parameters/support.yaml"
 
 
