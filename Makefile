@@ -17,8 +17,9 @@ setup: $(BIN)/eligibility
 demo: setup
 	$(BIN)/eligibility screen sample_households/demo --as-of 2025-11-15 --out out/demo
 
+# The suite on every core (pytest-xdist): the tests are independent (each writes under its own tmp_path).
 test: setup browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"
