@@ -14,7 +14,8 @@ from .cli_options import ENGINES, LANGS, cli_lang, as_of_option, force_option, o
 from .cli_options import read_options, register_options
 from .cli_options import parse_as_of as _as_of
 from .cli_help import ARGS, Command, Translated, fail, ui_lang
-from .cli_feedback import SCREEN, RunProgress, announce, refuse_partitioned, report_partitioned, report_screen
+from .cli_feedback import SCREEN, RunProgress, announce, refuse_partitioned, report_partitioned, report_screen, \
+    warn_unread_lists
 from .messages import describe_os_error, message, set_language
 from .wording import translator
 from .wording.formats import format_number
@@ -158,6 +159,7 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
                                                        engine, scheduler, workers, progress.tick)
                 if folder.run is not None:   # no questionnaire for a register screened in parts: said so
                     folder.run["needs_data"] = {"written": False, "reason": "partitioned run"}
+                warn_unread_lists(folder.run, lang)
                 progress.start("write")
         if parts is None:
             result = screen_register(register, day, rules_dir, strict=strict,

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from .cli_feedback import RunProgress, written_line
+from .cli_feedback import RunProgress, warn_unread_lists, written_line
 from .cli_help import Command
 from .cli_options import LANGS, as_of_option, force_option, partition_options, unverified_option
 from .cli_options import parse_as_of as _as_of
@@ -115,6 +115,7 @@ def _diff_in_parts(register: Path, old: tuple, new: tuple, lang: str, use_unveri
         key = (key_from_text(secret) if secret else derive_key(plan_new.digest, day_new)) if redact else None
         progress.start("evaluate", len(parts))
         tables, run = diff_partitioned(register, parts, sides, lang, engine, scheduler, workers, progress.tick, key)
+    warn_unread_lists(run["new"], lang)
     progress.start("compare")
     compared = {"rules": plan_old.digest != plan_new.digest, "as_of": day_old != day_new, "register": False}
     return tables, run, compared, plan_new

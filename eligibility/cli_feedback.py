@@ -211,6 +211,15 @@ def report_partitioned(plan, table, accounting, out_dir, parts: int, fmt: str, l
     click.echo("\n" + written_line(files, lang))
 
 
+def warn_unread_lists(run: dict | None, lang: str) -> None:
+    """A register read in parts is not audited against the programme lists beside it: said, not silent."""
+    files = ((run or {}).get("audit") or {}).get("unread_files")
+    if files:
+        click.echo(translator(lang)("warning: a register read in parts is not audited against its programme lists "
+                                    "({files}); screen one commune's register to audit them")
+                   .format(files=", ".join(files)), err=True)
+
+
 def written_line(files: str, lang: str) -> str:
     _ = translator(lang)
     return _("written: {files}").format(files=files)

@@ -17,7 +17,7 @@ from .cli_options import LANGS, as_of_option, force_option, out_path, partition_
     unverified_option
 from .cli_options import parse_as_of as _as_of
 from .cli_help import Command
-from .cli_feedback import SCREEN, RunProgress, announce, written_line
+from .cli_feedback import SCREEN, RunProgress, announce, warn_unread_lists, written_line
 from .outfolder import output_folder
 from .wording import N_, translator
 from .reports.htmlreport import fmt_number, fmt_percent
@@ -54,7 +54,7 @@ def _in_parts(register: Path, rules_dir, day, lang: str, use_unverified: bool, p
     import tempfile
 
     from .api import load_rules
-    from .partscreen import find_parts, register_files, run_manifest, screen_parts
+    from .partscreen import find_parts, run_manifest, screen_parts
     from .reports.redact import derive_key, key_from_text
 
     plan = load_rules(rules_dir, use_unverified)
@@ -67,7 +67,9 @@ def _in_parts(register: Path, rules_dir, day, lang: str, use_unverified: bool, p
         progress.start("evaluate", len(parts))
         results = screen_parts(parts, plan, day, Path(work), "parquet", lang, False, engine, scheduler, workers,
                                progress.tick, (collect,), key)
-    return plan, results, run_manifest(results, plan, day, register_files(register), engine, parts)
+    run = run_manifest(results, plan, day, register, engine, parts)
+    warn_unread_lists(run, lang)
+    return plan, results, run
 
 
 def _write_gap_parts(parted, folder, lang: str, redact: bool, secret: str | None):

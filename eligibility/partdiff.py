@@ -74,13 +74,12 @@ def diff_parts(parts: list[Part], sides: Sides, lang: str, engine: str, schedule
 def diff_partitioned(register: Path, parts: list[Part], sides: Sides, lang: str, engine: str,
                      scheduler: str | None, workers: int, tick=None, redact_key: bytes | None = None):
     """(the register's diff tables, the run's manifest per side) of a partitioned register."""
-    from .partscreen import register_files, run_manifest
+    from .partscreen import run_manifest
     from .reports.diffcombine import combine
 
     results = diff_parts(parts, sides, lang, engine, scheduler, workers, tick, redact_key)
-    files = register_files(register)
-    run = {"old": dict(run_manifest([r[0] for r in results], sides.old_plan, sides.old_day, files, engine, parts),
+    run = {"old": dict(run_manifest([r[0] for r in results], sides.old_plan, sides.old_day, register, engine, parts),
                        side=sides.old_name),
-           "new": dict(run_manifest([r[1] for r in results], sides.new_plan, sides.new_day, files, engine, parts),
+           "new": dict(run_manifest([r[1] for r in results], sides.new_plan, sides.new_day, register, engine, parts),
                        side=sides.new_name)}
     return combine([r[2] for r in results]), run

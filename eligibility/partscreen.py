@@ -216,7 +216,7 @@ def combine_rejects(results: list[PartResult]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else empty_rejects()
 
 
-def run_manifest(results: list[PartResult], plan, as_of: dt.date, sources: list[Path], engine: str,
+def run_manifest(results: list[PartResult], plan, as_of: dt.date, register: Path, engine: str,
                  parts: list[Part]) -> dict:
     """The run's manifest, as `outputs.manifest` writes it for one register, summed over the parts."""
     from ._version import __version__
@@ -227,15 +227,27 @@ def run_manifest(results: list[PartResult], plan, as_of: dt.date, sources: list[
         "tool": "eligibility", "version": __version__,
         "rule_pack": {"folder": plan.folder.name, "sha256": plan.digest},
         "as_of": as_of.isoformat(), "engine": engine,
-        "inputs": {str(p): file_sha256(p) for p in sorted(sources)},
+        "inputs": {str(p): file_sha256(p) for p in register_files(register)},
         "accounting": combine_accounting(results),
         "decisions": {"rows": sum(r.rows for r in results), "by_status": combine_counts(results, "by_status"),
                       "by_coverage": combine_counts(results, "by_coverage")},
         "partitions": {**describe(parts), "files": [r.file for r in results if r.file is not None]},
+        "audit": {"read": False, "reason": "a register read in parts is not audited against its programme lists",
+                  "unread_files": unread_lists(register, plan.inputs)},
         "unverified_values_in_force": sorted(
             f"{name}={value.value} ({value.confidence}, {value.reference.cite()})"
             for name, p in plan.parameters.items() if (value := p.at(as_of)) is not None and not value.verified),
     }
+
+
+def unread_lists(register: Path, schema) -> list[str]:
+    """Programme lists and merit records beside a register read in parts (the register's folder or
+    its parts' folders): a partitioned run does not audit them yet, and says so."""
+    from .register.sources import table_files
+
+    folders = [register, *(p for p in sorted(register.iterdir()) if p.is_dir())] if register.is_dir() else []
+    found = [f for folder in folders for table in schema.audit_tables().values() for f in table_files(folder, table)]
+    return sorted({str(f.relative_to(register)) for f in found})
 
 
 def register_files(register: Path) -> list[Path]:
@@ -285,5 +297,5 @@ def screen_partitioned(register: Path, parts: list[Part], plan, as_of: dt.date, 
     issues = [r.cell_issues for r in results if r.cell_issues is not None and len(r.cell_issues)]
     if issues:
         write_table(localise(pd.concat(issues, ignore_index=True), lang), folder.path / "cell_issues", fmt)
-    folder.manifest(run_manifest(results, plan, as_of, register_files(register), engine, parts))
+    folder.manifest(run_manifest(results, plan, as_of, register, engine, parts))
     return combine_benefits(results), combine_accounting(results)

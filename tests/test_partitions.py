@@ -2,6 +2,7 @@
 row, with the same rejects (original file and row) — here, and on a two-worker Dask cluster."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -170,3 +171,20 @@ def test_two_registers_are_compared_whole(register, tmp_path):
     result = CliRunner().invoke(main, ["diff", str(register), "--register-new", str(register), "--out",
                                        str(tmp_path / "d"), "--partition-by", "chunk:60"])
     assert result.exit_code == 2 and "two registers are compared whole" in result.output
+
+
+def test_a_register_read_in_parts_says_its_programme_lists_are_not_audited(register, tmp_path):
+    """Nothing silent: the lists beside a register cut into parts are named on the terminal and in the
+    manifest as not audited."""
+    import shutil
+
+    folder = tmp_path / "with_list"
+    shutil.copytree(register, folder)
+    (folder / "programme_lists.csv").write_text("programme,person_id,since,amount_paid\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["screen", str(folder), "--as-of", "2025-11-15", "--out", str(tmp_path / "o"),
+                                       "--format", "parquet", "--lang", "en", "--partition-by", "chunk:120"])
+    assert result.exit_code == 0, result.output
+    assert "not audited against its programme lists (programme_lists.csv)" in result.output
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["audit"] == {"read": False, "reason": manifest["audit"]["reason"],
+                                 "unread_files": ["programme_lists.csv"]}

@@ -78,6 +78,11 @@ def locate(path: str | Path, schema: InputSchema) -> dict[str, Location]:
     return found  # type: ignore[return-value]
 
 
+def table_files(folder: Path, table: Table) -> list[Path]:
+    """The files (or Parquet dataset folders) in `folder` named as `table`'s file names."""
+    return _candidates(folder, table) if folder.is_dir() else []
+
+
 def _candidates(folder: Path, table: Table) -> list[Path]:
     stems = {header_key(s) for s in [table.table, *table.file_names]}
     hits = []
