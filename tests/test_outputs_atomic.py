@@ -111,8 +111,14 @@ def test_a_signal_while_writing_leaves_a_whole_folder(earlier, moments, tmp_path
     out = tmp_path / "out"
     shutil.copytree(earlier, out)
     at = moments // 2 + 1 if point == "middle" else point if point > 0 else moments + 1 + point
-    Interrupter(monkeypatch, signum, at)
-    code, output = cli("screen", DEMO, "--as-of", LATER, "--out", out, "--lang", "en")
+    # ^C reaches the tool as in an officer's terminal: pytest-xdist workers ignore SIGINT (their
+    # controller handles it), so Python's own handler is put back for the run
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        Interrupter(monkeypatch, signum, at)
+        code, output = cli("screen", DEMO, "--as-of", LATER, "--out", out, "--lang", "en")
+    finally:
+        signal.signal(signal.SIGINT, previous)
     monkeypatch.undo()
     assert code == exit_code, output
     assert len(errors_of(output)) == 1 and "Traceback" not in output
