@@ -34,7 +34,7 @@ SCREEN = """
 import json, pathlib, resource, subprocess, sys, time
 # the command an officer runs, in its own process: start-up, read, check, evaluate, explain, write
 command = [sys.executable, "-m", "eligibility", "screen", sys.argv[1], "--as-of", sys.argv[3],
-           "--out", sys.argv[2], "--format", "parquet"]
+           "--out", sys.argv[2], "--format", "parquet", "--force"]  # the bench's own folder (it also holds the floor's file)
 t0 = time.perf_counter()
 subprocess.run(command, check=True, capture_output=True)
 seconds = time.perf_counter() - t0
