@@ -17,7 +17,7 @@ from .htmlreport import CSS, _e, _footer, fmt_number
 from .labels import ALL_BENEFITS, header, present, value_labels
 from .redact import household_heads, redact_list
 from .report import _records, _write_json, redaction_key, screening_members, write_csv
-from .workbook import write_gap_workbook
+from .workbook import LIST_ROWS, write_gap_workbook
 
 VIEWS = ["by_benefit", "by_commune", "by_village", "by_rule", "changes"]
 CSV_NAMES = {v: "diff_" + v for v in VIEWS}
@@ -103,7 +103,7 @@ def write_diff_files(tables: dict[str, pd.DataFrame], folder, run: dict, compare
     labels = labels_for(plan, lang)
     written: dict[str, Path] = {v: write_csv(tables[v], out / CSV_NAMES[v], lang, labels) for v in VIEWS}
     sheets = {WORDS[lang]["views"][v][:31]: tables[v] for v in VIEWS}
-    written["workbook"] = write_gap_workbook(sheets, out / "diff.xlsx", run, lang, labels, info)
+    written["workbook"] = write_gap_workbook(sheets, out / "diff.xlsx", run, lang, labels, info, max_rows=LIST_ROWS)
     written["html"] = _write_html(tables, out / "diff.html", run, info, lang, labels)
     doc = {"manifest": run, "report": info, "by_benefit": _records(tables["by_benefit"])}
     written["json"] = _write_json(out / "diff.json", doc)

@@ -15,7 +15,7 @@ from .labels import TRACK, header, present, value_labels
 from .redact import derive_key, household_heads, key_from_text, redact_list
 from .tables import LISTS, VIEWS, gap_tables, sort_list
 from .targets import compute_targets
-from .workbook import write_gap_workbook
+from .workbook import LIST_ROWS, write_gap_workbook
 
 CSV_NAMES = {"by_benefit": "gap_by_benefit", "by_district": "gap_by_district", "by_commune": "gap_by_commune",
              "by_village": "gap_by_village", "by_ethnicity": "gap_by_ethnicity", "gap_list": "gap_list",
@@ -90,7 +90,7 @@ def write_gap_files(tables: dict[str, pd.DataFrame], folder, plan, run: dict, la
     written: dict[str, Path] = {}
     for view in VIEWS:
         written[view] = write_csv(tables[view], out / CSV_NAMES[view], lang, labels)
-    written["workbook"] = write_gap_workbook(tables, out / "gaps.xlsx", run, lang, labels, info)
+    written["workbook"] = write_gap_workbook(tables, out / "gaps.xlsx", run, lang, labels, info, max_rows=LIST_ROWS)
     written["html"] = write_gap_html(tables, out / "gaps.html", run, lang, labels, info)
     hashes = {name: f"{path.name} sha256:{file_sha256(path)}" for name, path in written.items()}
     doc = {"manifest": {**run, "outputs": hashes}, "report": info, "by_benefit": _records(tables["by_benefit"])}

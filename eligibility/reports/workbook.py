@@ -29,6 +29,10 @@ from .labels import ALL_BENEFITS, FORMATS, NOTES, SHEETS, TITLES, UNIT_FORMATS, 
 from .tables import VIEWS
 
 EXCEL_MAX_ROWS = 1_048_576
+# The lists of a report's workbook (who is missed, what changed) stop here: a province's list runs to
+# hundreds of thousands of rows, which openpyxl takes minutes to write and Excel cannot filter; the
+# whole list is the report's CSV, and the manifest sheet says how many rows a cut list had.
+LIST_ROWS = 20_000
 HEAD_FONT = Font(bold=True, color="FFFFFF")
 HEAD_FILL = PatternFill("solid", fgColor="1F4E79")
 HEAD_ALIGN = Alignment(wrap_text=True, vertical="top")
@@ -39,22 +43,24 @@ FIXED_TIME = dt.datetime(2000, 1, 1)
 
 def write_gap_workbook(tables: dict[str, pd.DataFrame], path: str | Path, manifest: dict | None = None,
                        lang: str = "en", labels: dict | None = None, report: dict | None = None,
-                       headers: dict[str, str] | None = None, notes: list[str] | None = None) -> Path:
+                       headers: dict[str, str] | None = None, notes: list[str] | None = None,
+                       max_rows: int = EXCEL_MAX_ROWS - 1) -> Path:
     """Write `tables` (from `gap_tables`, possibly redacted) to `path` (.xlsx); returns the path.
 
     `labels` ({column: {code: label}}, see `labels.value_labels`) turns codes into names;
     `manifest` and `report` (language, redaction, ...) go to the last sheet, `manifest`, with `notes`
     (default: how to read the gap report). `headers` ({column: header}) overrides the report's headers
-    (other tables written with the same formats: the papers, entitlements).
+    (other tables written with the same formats: the papers, entitlements). A sheet holds at most
+    `max_rows` rows; the manifest sheet says how many a cut sheet had (`truncated_rows`).
     """
     path = Path(path)
     wb = Workbook(write_only=True)
     truncated, bodies = {}, []
     for view in [v for v in VIEWS if v in tables] + [v for v in tables if v not in VIEWS]:
         frame = tables[view]
-        if len(frame) > EXCEL_MAX_ROWS - 1:
+        if len(frame) > min(max_rows, EXCEL_MAX_ROWS - 1):
             truncated[view] = len(frame)
-            frame = frame.iloc[:EXCEL_MAX_ROWS - 1]
+            frame = frame.iloc[:min(max_rows, EXCEL_MAX_ROWS - 1)]
         bodies.append(_sheet(wb, SHEETS[lang].get(view, view)[:31], frame, lang, labels, headers))
     _manifest_sheet(wb, manifest or {}, lang, dict(report or {}, **({"truncated_rows": truncated} if truncated else {})),
                     NOTES[lang] if notes is None else notes)

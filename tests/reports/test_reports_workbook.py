@@ -137,3 +137,18 @@ def test_the_same_tables_give_the_same_bytes(book, screening, tables, tmp_path):
         for name in z.namelist():
             if name.endswith(".xml"):
                 ElementTree.fromstring(z.read(name))   # well-formed
+
+
+def test_a_long_list_is_cut_in_the_workbook_and_the_cut_is_said(tmp_path):
+    """A province's list would take openpyxl minutes: the workbook keeps `max_rows` rows of a list and its
+    manifest sheet says how many the list had (the CSV keeps them all)."""
+    import pandas as pd
+
+    rows = pd.DataFrame({"household_id": [f"H{i}" for i in range(12)], "amount": range(12)})
+    path = write_gap_workbook({"gap_list": rows}, tmp_path / "g.xlsx", {"tool": "eligibility"}, "en", max_rows=5)
+    book = load_workbook(path, read_only=True)
+    sheets = book.sheetnames
+    listed = list(book[sheets[0]].iter_rows(values_only=True))
+    assert len([r for r in listed if any(v is not None for v in r)]) == 1 + 5
+    said = " ".join(str(v) for row in book[sheets[-1]].iter_rows(values_only=True) for v in row if v is not None)
+    assert "truncated_rows" in said and "12" in said
