@@ -150,7 +150,7 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
         with tempfile.TemporaryDirectory(prefix=".eligibility-parts-", dir=folder.path.parent) as work:
             parts = find_parts(register, plan.inputs, partition_by, engine, Path(work))
             if parts is not None:
-                refuse_partitioned(fmt, papers)
+                refuse_partitioned(fmt, papers, options)
                 if questions:
                     raise click.UsageError("--questions needs one register (not partitioned): screen one commune's "
                                            "register to write its questionnaire")

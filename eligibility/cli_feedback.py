@@ -175,7 +175,11 @@ def unverified_lines(plan, day, lang: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- the end of `screen`
-def refuse_partitioned(fmt: str, papers: bool) -> None:
+def refuse_partitioned(fmt: str, papers: bool, options=None) -> None:
+    """What a run by parts cannot do, refused in one line rather than ignored."""
+    if options is not None and (options.columns or options.accept_suggested or options.blank_means_no):
+        raise click.UsageError("--columns, --accept-suggested and --blank-means-no read one register (a commune's "
+                               "workbook or CSV); a register read in parts must name its columns as declared")
     if fmt == "xlsx":
         raise click.UsageError("a partitioned run writes --format parquet or csv (one file per part)")
     if papers:

@@ -188,3 +188,9 @@ def test_a_register_read_in_parts_says_its_programme_lists_are_not_audited(regis
     manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["audit"] == {"read": False, "reason": manifest["audit"]["reason"],
                                  "unread_files": ["programme_lists.csv"]}
+
+
+def test_reading_options_for_one_register_are_refused_for_parts_not_ignored(register, tmp_path):
+    result = CliRunner().invoke(main, ["screen", str(register), "--out", str(tmp_path / "o"), "--format", "parquet",
+                                       "--partition-by", "chunk:120", "--blank-means-no", "hiv"])
+    assert result.exit_code == 2 and "--blank-means-no" in result.output and "Traceback" not in result.output
