@@ -93,7 +93,7 @@ def test_ids_and_names_are_taken_from_columns_held_in_several_arrow_chunks():
 
 def test_explanations_grouped_by_pattern_match_row_by_row_for_narrow_and_wide_rules():
     import numpy as np
-    from eligibility.decisions import _by_pattern
+    from eligibility.decisions.explanations import by_pattern
 
     def text(pattern):
         return int("".join("1" if bit else "0" for bit in pattern), 2) % 1_000_003
@@ -101,4 +101,4 @@ def test_explanations_grouped_by_pattern_match_row_by_row_for_narrow_and_wide_ru
     rng = np.random.default_rng(767)
     for width in (1, 9, 62, 63, 70):   # one integer key up to 62 conditions, packed bytes beyond
         matrix = rng.random((500, width)) < 0.3
-        assert _by_pattern(matrix, text).tolist() == [text(row) for row in matrix]
+        assert by_pattern(matrix, text).tolist() == [text(row) for row in matrix]

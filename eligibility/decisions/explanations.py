@@ -1,0 +1,201 @@
+"""Why each decision has its status: the conditions that hold, the unknown conditions and the
+inputs whose absence leaves them unknown, or the closest rule's failed conditions with their values.
+
+Texts that repeat are made once per distinct pattern of conditions (`by_pattern`); texts with
+actual values (a failed comparison's figures) only for the rows that need them.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..engines.values import V
+from ..engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, BenefitResult, Evaluation
+from ..rulebook.expressions import Compare
+from ..rulebook.periods import not_encoded_text
+from ..rulebook.plan import CompiledCondition
+from ..vocabulary import PARTIAL_NEEDS, WORDS
+from ..wording.formats import format_date, format_number
+from .table import Texts
+
+
+def explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str, applied: np.ndarray,
+             texts: Texts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Explanation and missing-input codes for `rows` of one benefit, and the rule that decided each
+    row (its index; len(rules): none, the benefit's own reference stands)."""
+    words = WORDS[lang]
+    status = result.status[rows]
+    explanation = np.zeros(len(rows), dtype=np.int32)
+    missing = np.zeros(len(rows), dtype=np.int32)
+    rules = result.benefit.rules
+    basis = np.where(status == ELIGIBLE, applied, len(rules))
+    eligible = status == ELIGIBLE
+    if eligible.any():   # the applying rule's conditions all hold
+        per_rule = np.array([texts.code(f"{words['holds']}: " + "; ".join(_cond_text(c, lang) for c in r.conditions)
+                                        if r.conditions else words["holds"]) for r in rules], dtype=np.int32)
+        explanation[eligible] = per_rule[applied[eligible]]
+    undecided = status == UNDETERMINED
+    if undecided.any() and not result.benefit.encodes(ev.as_of):   # a period the pack does not encode
+        explanation[undecided] = texts.code(not_encoded_text(result.benefit, ev.as_of, lang))
+    elif undecided.any():  # the unknown conditions of the first undecided rule, and the inputs missing
+        sub = rows[undecided]
+        unknowns = unknown_matrices(ev, result, sub)
+        explanation[undecided], basis[undecided] = _unknown_conditions(result, unknowns, len(sub), lang, texts)
+        missing[undecided] = missing_inputs(ev, result, sub, unknowns, texts)
+    failed = status == NOT_ELIGIBLE
+    if failed.any():     # the closest rule's failed conditions, with values and distance
+        why, basis[failed] = _why_not(ev, result, rows[failed], lang)
+        explanation[failed] = texts.codes(why)
+    return explanation, missing, basis
+
+
+def unknown_matrices(ev: Evaluation, result: BenefitResult, sub: np.ndarray) -> list[tuple]:
+    """For each rule undecided somewhere in `sub`: where (a mask over `sub`), and which of its
+    conditions are unknown there (rows x conditions). Conditions are computed only where the
+    rule itself is undecided, once for both the explanation and the missing inputs."""
+    out = []
+    for i, o in enumerate(result.outcomes):
+        if not o.rule.conditions or not len(o.unknown_rows):
+            continue
+        where = o.unknown_at(sub)
+        if where.any():
+            values = ev.conditions_at(o.rule, result.benefit.entity, sub[where])
+            out.append((i, where, np.stack([~v.k for v in values], axis=1)))
+    return out
+
+
+def _unknown_conditions(result: BenefitResult, unknowns: list[tuple], count: int, lang: str,
+                        texts: Texts) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the unknown conditions of the first rule (in precedence order) left undecided, and
+    that rule's index (len(rules) where none is)."""
+    words = WORDS[lang]
+    out = np.zeros(count, dtype=np.int32)
+    first = np.full(count, len(result.benefit.rules), dtype=np.int64)
+    taken = np.zeros(count, dtype=bool)
+    for i, where, unknown in unknowns:
+        mine = where & ~taken
+        if not mine.any():
+            continue
+        taken |= mine
+        first[mine] = i
+        conds = result.outcomes[i].rule.conditions
+        out[mine] = by_pattern(unknown[mine[where]], lambda p, conds=conds: texts.code(
+            f"{words['unknown']}: " + "; ".join(_cond_text(c, lang) for c, u in zip(conds, p) if u)))
+    return out, first
+
+
+def missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray, unknowns: list[tuple],
+                    texts: Texts) -> np.ndarray:
+    """Which register inputs, missing for this row, leave an undecided rule unknown."""
+    live = [result.outcomes[i] for i, _, _ in unknowns]
+    inputs = sorted(set().union(*(c.inputs for o in live for c in o.rule.conditions)))
+    if not inputs:
+        return np.zeros(len(rows), dtype=np.int32)
+    entity = result.benefit.entity
+    relevant: dict = {}
+    for i, where, unknown in unknowns:
+        for j, c in enumerate(result.outcomes[i].rule.conditions):
+            for inp in c.inputs:
+                if inp not in relevant:
+                    relevant[inp] = np.zeros(len(rows), dtype=bool)
+                relevant[inp][where] |= unknown[:, j]
+    # per input three columns: missing, known to its year only, known to its month only (a date)
+    matrix = np.zeros((len(rows), 3 * len(inputs)), dtype=bool)
+    for j, (ent, name) in enumerate(inputs):
+        if ent == "household" and entity == "person":
+            at = ev.hh_index[rows]
+        elif ent == entity:
+            at = rows
+        else:
+            continue  # a member's input behind a household aggregate: named through the aggregate
+        value = ev.column(ent, name).full(ev.n(ent)).at(at)
+        wanted = relevant.get((ent, name), False)
+        matrix[:, 3 * j] = ~value.k & wanted
+        if value.hi is not None:
+            ranged = value.ranged & wanted
+            same_month = value.v // 100 == value.hi // 100
+            matrix[:, 3 * j + 1], matrix[:, 3 * j + 2] = ranged & ~same_month, ranged & same_month
+    names = np.array([shown + suffix for ent, name in inputs
+                      for shown in [name if ent == entity else f"{'household.' if ent == 'household' else 'member.'}{name}"]
+                      for suffix in ("", f" ({PARTIAL_NEEDS['year']})", f" ({PARTIAL_NEEDS['month']})")], dtype=object)
+    return by_pattern(matrix, lambda p: texts.code(", ".join(names[p])))
+
+
+def by_pattern(matrix: np.ndarray, make) -> np.ndarray:
+    """Apply `make(pattern_row)` once per distinct boolean row pattern and spread the results."""
+    rows, width = matrix.shape
+    if rows == 0:
+        return np.zeros(0, dtype=np.int32)
+    if width > 62:   # too wide for one integer key: compare the packed bytes
+        packed = np.packbits(matrix, axis=1)
+        keys = np.ascontiguousarray(packed).view(np.dtype((np.void, packed.shape[1]))).ravel()
+        _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        return np.array([make(matrix[i]) for i in first], dtype=np.int32)[inverse.ravel()]
+    # each row's pattern as one integer, grouped by hashing (sorting byte strings was the cost)
+    keys = np.zeros((rows, 8), dtype=np.uint8)
+    keys[:, :(width + 7) // 8] = np.packbits(matrix, axis=1, bitorder="little")
+    inverse, uniq = pd.factorize(keys.view(np.uint64).ravel())
+    bits = np.arange(width, dtype=np.uint64)
+    return np.array([make(((key >> bits) & np.uint64(1)).astype(bool)) for key in uniq], dtype=np.int32)[inverse]
+
+
+def _why_not(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the closest rule's failed conditions with their values, and that rule's index."""
+    words = WORDS[lang]
+    index = [i for i, o in enumerate(result.outcomes) if o.rule.in_force(ev.as_of)]
+    live = [result.outcomes[i] for i in index]
+    if not live:
+        return (np.full(len(rows), f"{words['off']} {format_date(ev.as_of, lang)}", dtype=object),
+                np.full(len(rows), len(result.outcomes), dtype=np.int64))
+    entity = result.benefit.entity
+    values = [ev.conditions_at(o.rule, entity, rows) for o in live]
+    fails = np.stack([np.sum([c.false for c in conds], axis=0) if conds else np.zeros(len(rows))
+                      for conds in values], axis=1)
+    closest = np.argmin(fails, axis=1)
+    out = np.full(len(rows), "", dtype=object)
+    for i, outcome in enumerate(live):
+        here = np.flatnonzero(closest == i)
+        if not len(here):
+            continue
+        sub = rows[here]
+        conds = [V(c.v[here], c.k[here]) for c in values[i]]
+        text = np.full(len(sub), f"{getattr(outcome.rule.label, lang)} — {words['failed']}: ", dtype=object)
+        sep = np.full(len(sub), "", dtype=object)
+        for cond, val in zip(outcome.rule.conditions, conds):
+            bad = val.false
+            if not bad.any():
+                continue
+            piece = _failed_piece(ev, cond, result.benefit.entity, sub, lang)
+            text = np.where(bad, text + sep + piece, text)
+            sep = np.where(bad, "; ", sep)
+        out[here] = text
+    return out, np.asarray(index, dtype=np.int64)[closest]
+
+
+def _failed_piece(ev: Evaluation, cond: CompiledCondition, entity: str, rows: np.ndarray, lang: str) -> np.ndarray:
+    """'income_per_capita <= poverty_line → 1,620,000 vs 1,500,000 (120,000 above)' for a numeric comparison."""
+    node = cond.node
+    base = _cond_text(cond, lang)
+    if not (isinstance(node, Compare) and node.left.type.kind == "number" and node.right.type.kind == "number"):
+        return np.full(len(rows), base, dtype=object)
+    left_v = ev.eval(node.left, entity).full(ev.n(entity)).at(rows)
+    right_v = ev.eval(node.right, entity).full(ev.n(entity)).at(rows)
+    left, right = left_v.v.astype(float), right_v.v.astype(float)
+    words = WORDS[lang]
+    gap = left - right
+    direction = np.where(gap > 0, words["above"], words["below"])
+    shown = (f"{base} → " + _fmt_numbers(left, lang) + " vs " + _fmt_numbers(right, lang) + " ("
+             + _fmt_numbers(np.abs(gap), lang) + " " + direction + ")").astype(object)
+    ranged = left_v.ranged | right_v.ranged       # a range (an age from a year of birth): no single figure
+    return np.where(ranged, base, shown) if np.any(ranged) else shown
+
+
+def _fmt_numbers(values: np.ndarray, lang: str) -> np.ndarray:
+    """Numbers in the reader's conventions (1.500.000 in vi), formatted once per distinct value."""
+    uniq, inverse = np.unique(values, return_inverse=True)
+    texts = np.array([format_number(v, lang) for v in uniq], dtype=object)
+    return texts[inverse.ravel()]
+
+
+def _cond_text(cond: CompiledCondition, lang: str) -> str:
+    return getattr(cond.label, lang) if cond.label else cond.text

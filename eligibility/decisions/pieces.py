@@ -1,0 +1,152 @@
+"""Each benefit's rows of the decisions table, as codes: which rows are kept, their status and
+coverage, the rule that pays (or the rules paid together under `sum`), the amount (a minimum where
+an undecided rule could raise it), the reference and the parameter values used.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..engines.values import V
+from ..engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, BenefitResult, Evaluation
+from ..rulebook.basis import benefit_cite, minimum_text, rule_values, values_text
+from ..rulebook.plan import CompiledRule
+from ..rulebook.unverified import rule_notes
+from ..vocabulary import Coverage, HitPolicy, enrolment_codes
+from ..vocabulary import coverage as coverage_codes
+from .explanations import explain, missing_inputs, unknown_matrices
+from .table import ENTITIES, Piece, RuleTable, Texts, assemble
+
+
+def coverage(result: BenefitResult) -> np.ndarray:
+    """`Coverage` codes for every row of one benefit, from its decision and `enrolled_when`."""
+    enrolled = result.enrolled
+    enrolment = enrolment_codes(None if enrolled is None else enrolled.true,
+                                None if enrolled is None else enrolled.false, len(result.status))
+    return coverage_codes(result.status, enrolment)
+
+
+def build_decisions(ev: Evaluation, include_all: bool = False, lang: str = "en") -> pd.DataFrame:
+    """The entitlements table. By default the rows that matter: eligible, undetermined, or enrolled
+    (leakage); `include_all` adds every not-eligible decision with why it failed."""
+    texts, rules = Texts(), RuleTable(lang)
+    names = sorted(ev.benefits)
+    pieces = [p for i, name in enumerate(names)
+              for p in _pieces(ev, i, ev.benefits[name], include_all, lang, texts, rules)]
+    return assemble(ev, names, pieces, texts, rules, lang)
+
+
+def _pieces(ev: Evaluation, index: int, result: BenefitResult, include_all: bool, lang: str,
+            texts: Texts, rules: RuleTable) -> list[Piece]:
+    cov = coverage(result)
+    keep = (result.status != NOT_ELIGIBLE) | (cov == Coverage.LEAKAGE.code) | include_all
+    rows = np.flatnonzero(keep)
+    benefit = result.benefit
+    if benefit.hit_policy != HitPolicy.ALL:
+        return [_piece(ev, index, result, cov, rows, lang, texts, rules, result.rule_index[rows].astype(np.int64),
+                       result.amount_at(rows).v)]
+    # hit policy `all`: one row per matching rule, and one row where no rule matches
+    pieces, matched = [], np.zeros(len(rows), dtype=bool)
+    for i, o in enumerate(result.outcomes):
+        holds = o.true_at(rows)
+        matched |= holds
+        if holds.any():
+            pieces.append(_piece(ev, index, result, cov, rows[holds], lang, texts, rules,
+                                 np.full(int(holds.sum()), i), _known_or_nan(o.amount_at(rows[holds]))))
+    rest = rows[~matched]
+    pieces.append(_piece(ev, index, result, cov, rest, lang, texts, rules, np.full(len(rest), -1),
+                         np.full(len(rest), np.nan)))
+    return pieces
+
+
+def _known_or_nan(value: V) -> np.ndarray:
+    return np.where(value.k, np.asarray(value.v, dtype=float), np.nan)
+
+
+def _piece(ev: Evaluation, index: int, result: BenefitResult, cov: np.ndarray, rows: np.ndarray, lang: str,
+           texts: Texts, table: RuleTable, rule_idx: np.ndarray, amount: np.ndarray) -> Piece:
+    benefit = result.benefit
+    status = result.status[rows]
+    eligible = status == ELIGIBLE
+    unverified = _unverified(ev, benefit.rules, lang)
+    values = [rule_values(ev.plan, r, ev.as_of, lang) for r in benefit.rules]
+    rule_codes = np.array([table.add((benefit.id, r.id), (r.id, getattr(r.label, lang), r.reference.cite(lang),
+                                                          unverified[i], values_text(values[i])))
+                           for i, r in enumerate(benefit.rules)] + [-1], dtype=np.int32)
+    pick = np.where((rule_idx >= 0) & eligible, rule_idx, len(benefit.rules))
+    codes = rule_codes[pick]
+    if benefit.hit_policy == HitPolicy.SUM and result.pattern is not None:
+        codes = np.where(eligible, _combined_rules(benefit.rules, result.pattern_at(rows), table, unverified,
+                                                   values, lang), -1)
+    explanation, missing, basis = explain(ev, result, rows, lang, np.where(pick < len(benefit.rules), pick, 0),
+                                           texts)
+    reference, used = _basis(benefit, basis, codes, values, table, texts, lang)
+    pending = np.where(eligible, result.pending_at(rows), 0) if benefit.hit_policy != HitPolicy.ALL \
+        else np.zeros(len(rows), dtype=np.int64)
+    if pending.any():
+        _minimum(ev, result, rows, pending, explanation, missing, lang, texts)
+    return Piece(index, ENTITIES.index(benefit.entity), rows, status, cov[rows],
+                 np.where(eligible, amount, np.nan), result.rate_at(rows).v, codes, explanation, missing,
+                 reference, used, pending != 0)
+
+
+def _minimum(ev: Evaluation, result: BenefitResult, rows: np.ndarray, pending: np.ndarray, explanation: np.ndarray,
+             missing: np.ndarray, lang: str, texts: Texts) -> None:
+    """Rows paid an amount that an undecided rule could raise (`max`, `sum`): the explanation says the
+    amount is a minimum and names the first such rule; the missing inputs are those that would settle
+    the undecided rules."""
+    rules = result.benefit.rules
+    flagged = np.flatnonzero(pending)
+    first = np.array([(int(p) & -int(p)).bit_length() - 1 for p in pending[flagged].tolist()], dtype=np.int64)
+    pairs, inverse = np.unique(np.stack([explanation[flagged], first], axis=1), axis=0, return_inverse=True)
+    explanation[flagged] = np.array([texts.code(minimum_text(texts.items[e], rules[i], lang)) for e, i in
+                                     pairs.tolist()], dtype=np.int32)[inverse.ravel()]
+    sub = rows[flagged]
+    unknowns = []
+    for i, where, unknown in unknown_matrices(ev, result, sub):
+        mine = where & ((pending[flagged] >> i) & 1).astype(bool)
+        if mine.any():
+            unknowns.append((i, mine, unknown[mine[where]]))
+    missing[flagged] = missing_inputs(ev, result, sub, unknowns, texts)
+
+
+
+def _basis(benefit, basis: np.ndarray, codes: np.ndarray, values: list[tuple[str, ...]], table: RuleTable,
+           texts: Texts, lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """Reference and parameter-value codes of each row: the paying rule(s) where one pays, else the
+    rule that decided (`basis`, len(rules): the benefit's own reference)."""
+    rules = benefit.rules
+    cites = np.array([texts.code(r.reference.cite(lang)) for r in rules] + [texts.code(benefit_cite(benefit, lang))],
+                     dtype=np.int32)
+    used = np.array([texts.code(values_text(v)) for v in values] + [0], dtype=np.int32)
+    reference, value_codes = cites[basis], used[basis]
+    paid = codes >= 0
+    if paid.any():        # the rule table's entry: one rule, or several paid together (`sum`)
+        uniq, inverse = np.unique(codes[paid], return_inverse=True)
+        reference[paid] = np.array([texts.code(table.rows[c][2]) for c in uniq.tolist()], dtype=np.int32)[inverse]
+        value_codes[paid] = np.array([texts.code(table.rows[c][4]) for c in uniq.tolist()], dtype=np.int32)[inverse]
+    return reference, value_codes
+
+
+def _combined_rules(rules: list[CompiledRule], pattern: np.ndarray, table: RuleTable, unverified: list[str],
+                    values: list[tuple[str, ...]], lang: str) -> np.ndarray:
+    """Hit policy `sum`: the rules paid together, one rule-table entry per distinct combination."""
+    uniq, inverse = np.unique(pattern, return_inverse=True)
+    codes = []
+    for bits in uniq.tolist():
+        paid = [i for i in range(len(rules)) if bits >> i & 1]
+        if not paid:
+            codes.append(-1)
+            continue
+        codes.append(table.add(("+",) + tuple(rules[i].id for i in paid), (
+            "+".join(rules[i].id for i in paid), " + ".join(getattr(rules[i].label, lang) for i in paid),
+            "; ".join(dict.fromkeys(rules[i].reference.cite(lang) for i in paid)),
+            "; ".join(dict.fromkeys(u for i in paid if (u := unverified[i]))),
+            values_text(*(values[i] for i in paid)))))
+    return np.array(codes, dtype=np.int32)[inverse.ravel()]
+
+
+def _unverified(ev: Evaluation, rules: list[CompiledRule], lang: str = "en") -> list[str]:
+    """Per rule: the unverified parameter values it uses on the as-of date (C, or D when the run opted
+    in) and the values it may not use (D without --use-unverified; no figure)."""
+    return [rule_notes(ev.plan, rule, ev.as_of, lang) for rule in rules]

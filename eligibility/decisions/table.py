@@ -1,0 +1,116 @@
+"""The decisions table's code tables (distinct texts, rules) and its assembly into one DataFrame.
+
+Each benefit's rows arrive as a `Piece` of integer codes; the repeated texts are stored once and
+the table holds them as categoricals.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..engines.vectorised import Evaluation
+from ..register.identity import categorical, identity_columns
+from ..vocabulary import DECISION_COLUMNS as COLUMNS
+from ..vocabulary import Coverage, Status
+
+ENTITIES = ["household", "person"]
+
+
+@dataclass
+class Piece:
+    """One benefit's rows of the table, as codes."""
+
+    benefit: int
+    entity: int
+    rows: np.ndarray
+    status: np.ndarray
+    coverage: np.ndarray
+    amount: np.ndarray
+    rate: np.ndarray
+    rule: np.ndarray          # index into the rule table, -1 for none
+    explanation: np.ndarray   # index into `texts`
+    missing: np.ndarray       # index into `texts`
+    reference: np.ndarray     # index into `texts`: the deciding rule's citation (rulebook/basis.py)
+    values: np.ndarray        # index into `texts`: the parameter values it used, with their dates
+    minimum: np.ndarray       # bool: the amount is a minimum (an undecided rule could raise it)
+
+
+class Texts:
+    """Distinct strings, each stored once; code -1 means empty."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {"": 0}
+        self.items: list[str] = [""]
+
+    def code(self, text: str) -> int:
+        if text not in self.index:
+            self.index[text] = len(self.items)
+            self.items.append(text)
+        return self.index[text]
+
+    def codes(self, texts: np.ndarray) -> np.ndarray:
+        """Codes for an array of strings, looked up once per distinct string (by hashing: sorting
+        long explanation strings was a fifth of the table's time)."""
+        if len(texts) == 0:
+            return np.zeros(0, dtype=np.int32)
+        inverse, uniq = pd.factorize(texts)
+        return np.array([self.code(str(t)) for t in uniq], dtype=np.int32)[inverse]
+
+
+class RuleTable:
+    """Every rule (and every combination of rules paid together) with its id, label, citation."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.rows: list[tuple[str, str, str, str, str]] = []
+        self.index: dict[tuple, int] = {}
+
+    def add(self, key: tuple, row: tuple[str, str, str, str, str]) -> int:
+        if key not in self.index:
+            self.index[key] = len(self.rows)
+            self.rows.append(row)
+        return self.index[key]
+
+
+
+def assemble(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Texts, table: RuleTable,
+              lang: str) -> pd.DataFrame:
+    # 3 million rows: every array here is made once, in the narrowest integer type that holds it
+    def cat(field: str, dtype=None) -> np.ndarray:
+        arrays = [getattr(p, field) for p in pieces] or [np.zeros(0, dtype=dtype or np.int32)]
+        return np.concatenate(arrays, dtype=dtype or arrays[0].dtype)
+
+    def per_piece(make, dtype) -> np.ndarray:
+        return np.concatenate([make(p) for p in pieces] or [np.zeros(0)], dtype=dtype)
+
+    person = ENTITIES.index("person")
+    # int32 rows: half the memory of numpy's default, and as fast to index with
+    p_rows = per_piece(lambda p: p.rows if p.entity == person else np.full(len(p.rows), -1), np.int32)
+    h_rows = per_piece(lambda p: ev.hh_index[p.rows] if p.entity == person else p.rows, np.int32)
+    entity = per_piece(lambda p: np.full(len(p.rows), p.entity, dtype=np.int8), np.int8)
+    benefit_codes = per_piece(lambda p: np.full(len(p.rows), p.benefit, dtype=np.int16), np.int16)
+    plan = ev.plan
+    rule_codes = cat("rule", np.int32)
+    rule_rows = table.rows or [("", "", "", "", "")]
+    frame = pd.DataFrame({
+        **identity_columns(plan, ev.households, ev.members, h_rows, p_rows, lang),
+        "benefit": categorical(benefit_codes, names),
+        "benefit_label": categorical(benefit_codes, [getattr(plan.benefits[n].label, lang) for n in names]),
+        "entity": categorical(entity, ENTITIES),
+        "status": categorical(cat("status"), Status.words()),
+        "coverage": categorical(cat("coverage"), Coverage.words()),
+        "amount": cat("amount", float),
+        "unit": categorical(benefit_codes, [plan.benefits[n].unit for n in names]),
+        "rate": cat("rate", float),
+        "rule": categorical(rule_codes, [r[0] for r in rule_rows]),
+        "rule_label": categorical(rule_codes, [r[1] for r in rule_rows]),
+        "reference": categorical(cat("reference", np.int32), texts.items),
+        "explanation": categorical(cat("explanation", np.int32), texts.items),
+        "missing_inputs": categorical(cat("missing", np.int32), texts.items),
+        "unverified": categorical(rule_codes, [r[3] for r in rule_rows]),
+        "parameter_values": categorical(cat("values", np.int32), texts.items),
+        "amount_is_minimum": cat("minimum", bool),
+    }, copy=False)   # the arrays are ours: no copy, and no merging of the two float columns into one block
+    return frame[COLUMNS]
