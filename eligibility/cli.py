@@ -13,7 +13,8 @@ from .errors import EligibilityError
 from .cli_options import ENGINES, LANGS, cli_lang, as_of_option, force_option, out_path, rules_option, unverified_option
 from .cli_options import read_options, register_options
 from .cli_options import parse_as_of as _as_of
-from .cli_help import ARGS, Command, Translated, fail, ui_lang
+from .cli_click import click_speaks
+from .cli_help import ARGS, Command, Translated, fail, lang_of, ui_lang
 from .cli_feedback import SCREEN, RunProgress, announce, refuse_partitioned, report_partitioned, report_screen, \
     warn_unread_lists
 from .messages import describe_os_error, message, set_language
@@ -30,6 +31,11 @@ class Group(Translated, click.Group):
             "validate": "cli_pack", "test": "cli_pack"}
     FUNCTION = {"test": "test_pack"}   # a function named `test` would be collected by pytest
     command_class = Command
+
+    def main(self, args=None, *rest, **options):
+        """click's own words (usage errors) in the reader's language too (`cli_click`)."""
+        with click_speaks(lang_of(sys.argv[1:] if args is None else args)):
+            return super().main(args, *rest, **options)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[ARGS] = list(args)   # for help and errors in the language asked for (`cli_help`)
@@ -92,8 +98,10 @@ def _restore_sigterm(previous) -> None:
 @click.group(cls=Group)
 @click.version_option(__version__, prog_name="eligibility")
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.option("--lang", "ui_language", type=LANGS, help="Language of the command line's own words (help, progress, "
+              "errors); default: the locale's. Each command's --lang sets its outputs' language.")
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
+def main(ctx: click.Context, debug: bool, ui_language: str | None) -> None:
     """Who is entitled to which social support in Lai Châu, under the law on a given date.
 
     Ai được hưởng chính sách an sinh xã hội nào, theo quy định có hiệu lực tại một ngày.

@@ -24,9 +24,17 @@ HEADINGS = {"usage": N_("Usage:"), "options": N_("Options"), "commands": N_("Com
             "help": N_("Show this message and exit."), "error": N_("error: {message}")}
 
 
+METAVARS = (N_("[OPTIONS]"), N_("COMMAND [ARGS]..."))   # click's placeholders in a usage line
+
+
 def ui_lang(ctx: click.Context | None) -> str:
     """`--lang` as given on the command line (anywhere in it), else the locale's language."""
-    args = ctx.find_root().meta.get(ARGS, ()) if ctx is not None else ()
+    return lang_of(ctx.find_root().meta.get(ARGS, ()) if ctx is not None else ())
+
+
+def lang_of(args) -> str:
+    """`--lang` among the command-line arguments `args`, else the locale's language."""
+    args = list(args)
     for i, arg in enumerate(args):
         value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg[7:] if arg.startswith("--lang=") else None
         if value in ("vi", "en"):
@@ -58,8 +66,9 @@ class Translated:
         return [c for c in (self.get_command(ctx, name) for name in self.list_commands(ctx)) if c is not None]
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        prefix = translator(ui_lang(ctx))(HEADINGS["usage"]) + " "
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix)
+        _ = translator(ui_lang(ctx))
+        pieces = [_(piece) if piece in METAVARS else piece for piece in self.collect_usage_pieces(ctx)]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), _(HEADINGS["usage"]) + " ")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         _ = translator(ui_lang(ctx))

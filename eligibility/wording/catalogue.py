@@ -9,7 +9,7 @@ process; a few milliseconds), so a fresh clone, `pip install -e .` and a wheel a
 compile step. Translators edit `locale/vi/LC_MESSAGES/eligibility.po`; after adding messages in
 code run
 
-    pybabel extract -F babel.cfg -o eligibility/wording/locale/eligibility.pot eligibility
+    pybabel extract -F babel.cfg -k NP_:1,2 -o eligibility/wording/locale/eligibility.pot eligibility
     pybabel update -i eligibility/wording/locale/eligibility.pot -d eligibility/wording/locale -D eligibility
 """
 from __future__ import annotations
@@ -28,6 +28,14 @@ LANGS = ("vi", "en")
 def N_(message: str) -> str:
     """Marks a message for the catalogue where it is defined; translated where it is shown."""
     return message
+
+
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a message with a plural form (Babel keyword `NP_:1,2`); translated with `ngettext`."""
+    return singular, plural
+
+
+KEYWORDS = {"NP_": (1, 2)}   # besides Babel's defaults (_, gettext, ngettext, N_, ...)
 
 
 def po_path(lang: str) -> Path:

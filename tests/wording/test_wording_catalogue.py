@@ -5,28 +5,30 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
 import eligibility
 from eligibility.vocabulary import Coverage, HitPolicy, Status
 from eligibility.wording import format_amount, format_rate, unit_label
-from eligibility.wording.catalogue import po_path
+from eligibility.wording.catalogue import KEYWORDS, po_path
 
 PACKAGE = Path(eligibility.__file__).resolve().parent
 
 
-def _extracted() -> set[str]:
-    """Every message marked in the package's code (`_()`, `N_()`), as Babel extracts it."""
-    found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")])
-    return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
+def _extracted() -> set[str | tuple[str, ...]]:
+    """Every message marked in the package's code (`_()`, `N_()`, `NP_()` with its plural), as Babel
+    extracts it."""
+    found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")], keywords={**DEFAULT_KEYWORDS, **KEYWORDS})
+    return {message for _, _, message, _, _ in found}
 
 
 def test_every_message_has_its_vietnamese():
     with open(po_path("vi"), "rb") as fh:
         catalog = read_po(fh, locale="vi")
-    translated = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
-    missing = sorted(_extracted() - translated)
+    translated = {m.id for m in catalog if m.id and not m.fuzzy
+                  and (all(m.string) if isinstance(m.string, tuple) else m.string)}
+    missing = sorted(map(str, _extracted() - translated))
     assert not missing, f"no Vietnamese in {po_path('vi')} for: {missing}"
 
 
