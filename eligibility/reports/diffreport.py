@@ -13,7 +13,9 @@ import pandas as pd
 from ..outfolder import MANIFEST, staged
 from ..outputs import VALUES_VI, manifest
 from .diff import KINDS, Side, sort_changes
-from .htmlreport import CSS, _e, _footer, fmt_number
+from .htmlassets import CSS
+from .htmlcells import esc, fmt_number
+from .htmlreport import manifest_footer
 from .labels import ALL_BENEFITS, header, present, value_labels
 from .redact import household_heads, redact_list
 from .report import _records, _write_json, redaction_key, screening_members, write_csv
@@ -122,11 +124,11 @@ def _compared(old: Side, new: Side) -> dict:
 def _write_html(tables, path: Path, run: dict, info: dict, lang: str, labels) -> Path:
     w = WORDS[lang]
     total = tables["by_benefit"].iloc[0]
-    parts = ["<!DOCTYPE html>", f'<html lang="{_e(lang)}" data-ok="0">', "<head>", '<meta charset="utf-8">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{_e(w['title'])}</title>",
+    parts = ["<!DOCTYPE html>", f'<html lang="{esc(lang)}" data-ok="0">', "<head>", '<meta charset="utf-8">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{esc(w['title'])}</title>",
              f"<style>{CSS}{DIFF_CSS}</style>", "</head>", "<body>",
-             f"<header><h1>{_e(w['title'])}</h1><p class=\"meta\">{_e(w['old'])}: {_e(run['old']['side'])} · "
-             f"{_e(w['new'])}: {_e(run['new']['side'])}</p></header>", "<main>", _cards(total, lang),
+             f"<header><h1>{esc(w['title'])}</h1><p class=\"meta\">{esc(w['old'])}: {esc(run['old']['side'])} · "
+             f"{esc(w['new'])}: {esc(run['new']['side'])}</p></header>", "<main>", _cards(total, lang),
              '<section id="charts">', _waterfall(tables["by_benefit"], lang, labels),
              _commune_bars(tables["by_commune"], lang), "</section>"]
     for view in VIEWS:
@@ -134,16 +136,16 @@ def _write_html(tables, path: Path, run: dict, info: dict, lang: str, labels) ->
         if view == "by_benefit":
             frame = frame[(frame[KINDS].sum(axis=1) > 0) | (frame["yearly_change"] != 0)]
         parts.append(_table(view, frame, lang, labels))
-    parts += ["</main>", _footer(run["new"], info, lang), f"<script>{SCRIPT}</script>", "</body></html>"]
+    parts += ["</main>", manifest_footer(run["new"], info, lang), f"<script>{SCRIPT}</script>", "</body></html>"]
     path.write_text("\n".join(parts) + "\n", encoding="utf-8")
     return path
 
 
 def _cards(total: pd.Series, lang: str) -> str:
-    cards = "".join(f'<div class="card" data-col="{_e(k)}"><span>{_e(text)}</span>'
-                    f'<b>{_e(_signed(float(total[k]), lang) if k.endswith("change") else fmt_number(int(total[k]), lang))}'
+    cards = "".join(f'<div class="card" data-col="{esc(k)}"><span>{esc(text)}</span>'
+                    f'<b>{esc(_signed(float(total[k]), lang) if k.endswith("change") else fmt_number(int(total[k]), lang))}'
                     f"</b></div>" for k, text in WORDS[lang]["cards"].items())
-    return f'<section id="summary"><h2>{_e(WORDS[lang]["summary"])}</h2><div class="cards">{cards}</div></section>'
+    return f'<section id="summary"><h2>{esc(WORDS[lang]["summary"])}</h2><div class="cards">{cards}</div></section>'
 
 
 def _signed(value: float, lang: str) -> str:
@@ -160,25 +162,25 @@ def _waterfall(by_benefit: pd.DataFrame, lang: str, labels) -> str:
     names = [labels.get("benefit_label", {}).get(b, b) for b in rows["benefit_label"].astype(str)]
     steps = list(zip(names, rows["yearly_change"].astype(float)))
     if not steps:
-        return f'<figure id="waterfall"><figcaption>{_e(w["waterfall"])}</figcaption><p class="empty">' \
-               f'{_e(w["nothing"])}</p></figure>'
+        return f'<figure id="waterfall"><figcaption>{esc(w["waterfall"])}</figcaption><p class="empty">' \
+               f'{esc(w["nothing"])}</p></figure>'
     levels = np.cumsum([start] + [v for _, v in steps])
     top = max(float(levels.max()), start, 1.0)
     width, chart, row, pad = 520, 360, 30, 4
     height = row * (len(steps) + 2) + 2 * pad
     scale = chart / top
-    out = [f'<figure id="waterfall"><figcaption>{_e(w["waterfall"])}</figcaption>'
-           f'<svg class="chart" role="img" aria-label="{_e(w["waterfall"])}" viewBox="0 0 {width} {height}">']
+    out = [f'<figure id="waterfall"><figcaption>{esc(w["waterfall"])}</figcaption>'
+           f'<svg class="chart" role="img" aria-label="{esc(w["waterfall"])}" viewBox="0 0 {width} {height}">']
     bars = [(w["start"], 0.0, start, "total", start)]
     bars += [(name, levels[i], levels[i + 1], "up" if v > 0 else "down", v) for i, (name, v) in enumerate(steps)]
     bars.append((w["end"], 0.0, float(levels[-1]), "total", float(levels[-1])))
     for i, (name, a, b, css, value) in enumerate(bars):
         y, x0, x1 = pad + i * row, min(a, b) * scale, max(a, b) * scale
         shown = fmt_number(value, lang) if css == "total" else _signed(value, lang)
-        out.append(f'<g class="step {css}"><title>{_e(name)}: {_e(shown)}</title>'
-                   f'<text x="0" y="{y + 11}">{_e(name[:70])}</text>'
+        out.append(f'<g class="step {css}"><title>{esc(name)}: {esc(shown)}</title>'
+                   f'<text x="0" y="{y + 11}">{esc(name[:70])}</text>'
                    f'<rect x="{x0:.1f}" y="{y + 14}" width="{max(x1 - x0, 1):.1f}" height="12" data-v="{value:.0f}"/>'
-                   f'<text class="value" x="{min(x1 + 4, chart + 4):.1f}" y="{y + 25}">{_e(shown)}</text></g>')
+                   f'<text class="value" x="{min(x1 + 4, chart + 4):.1f}" y="{y + 25}">{esc(shown)}</text></g>')
     out.append("</svg></figure>")
     return "".join(out)
 
@@ -189,21 +191,21 @@ def _commune_bars(by_commune: pd.DataFrame, lang: str) -> str:
     rows = rows.sort_values("yearly_change", key=np.abs, ascending=False, kind="stable").iloc[:40]
     caption = WORDS[lang]["communes"]
     if rows.empty:
-        return f'<figure id="communes"><figcaption>{_e(caption)}</figcaption><p class="empty">' \
-               f'{_e(WORDS[lang]["nothing"])}</p></figure>'
+        return f'<figure id="communes"><figcaption>{esc(caption)}</figcaption><p class="empty">' \
+               f'{esc(WORDS[lang]["nothing"])}</p></figure>'
     values = rows["yearly_change"].to_numpy(dtype=float)
     top = float(np.abs(values).max()) or 1.0
     width, half, row = 520, 180, 30
     mid = 10 + half
-    out = [f'<figure id="communes"><figcaption>{_e(caption)}</figcaption><svg class="chart" role="img" '
-           f'aria-label="{_e(caption)}" viewBox="0 0 {width} {row * len(rows) + 8}">']
+    out = [f'<figure id="communes"><figcaption>{esc(caption)}</figcaption><svg class="chart" role="img" '
+           f'aria-label="{esc(caption)}" viewBox="0 0 {width} {row * len(rows) + 8}">']
     for i, (commune, value) in enumerate(zip(rows["commune"].astype(str), values)):
         y, length = 4 + i * row, abs(value) / top * half
         x = mid if value >= 0 else mid - length
-        out.append(f'<g class="step {"up" if value > 0 else "down"}"><title>{_e(commune)}: '
-                   f'{_e(_signed(value, lang))}</title><text x="0" y="{y + 11}">{_e(commune)}</text>'
+        out.append(f'<g class="step {"up" if value > 0 else "down"}"><title>{esc(commune)}: '
+                   f'{esc(_signed(value, lang))}</title><text x="0" y="{y + 11}">{esc(commune)}</text>'
                    f'<rect x="{x:.1f}" y="{y + 14}" width="{max(length, 1):.1f}" height="12" data-v="{value:.0f}"/>'
-                   f'<text class="value" x="{mid + half + 8}" y="{y + 25}">{_e(_signed(value, lang))}</text></g>')
+                   f'<text class="value" x="{mid + half + 8}" y="{y + 25}">{esc(_signed(value, lang))}</text></g>')
     out.append("</svg></figure>")
     return "".join(out)
 
@@ -212,15 +214,15 @@ def _table(view: str, frame: pd.DataFrame, lang: str, labels) -> str:
     """One view as an HTML table (the first MAX_ROWS rows; the workbook and CSV hold them all)."""
     shown = present(frame.iloc[:MAX_ROWS], labels)
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
-    head = "".join(f'<th scope="col"{" class=n" if n else ""}>{_e(header(c, lang))}</th>'
+    head = "".join(f'<th scope="col"{" class=n" if n else ""}>{esc(header(c, lang))}</th>'
                    for c, n in zip(frame.columns, numeric))
     columns = [shown[c].map(lambda v: fmt_number(v, lang)).to_numpy(dtype=object) if n
                else shown[c].astype(object).where(shown[c].notna(), "").to_numpy(dtype=object)
                for c, n in zip(frame.columns, numeric)]
-    cells = ["".join(f'<td{" class=n" if n else ""}>{_e(col[r])}</td>' for col, n in zip(columns, numeric))
+    cells = ["".join(f'<td{" class=n" if n else ""}>{esc(col[r])}</td>' for col, n in zip(columns, numeric))
              for r in range(len(shown))]
-    more = "" if len(frame) <= MAX_ROWS else f'<p class="note">{_e(WORDS[lang]["more"].format(n=MAX_ROWS))}</p>'
-    return (f'<section id="{view}"><h2>{_e(WORDS[lang]["views"][view])} <small>({fmt_number(len(frame), lang)})'
+    more = "" if len(frame) <= MAX_ROWS else f'<p class="note">{esc(WORDS[lang]["more"].format(n=MAX_ROWS))}</p>'
+    return (f'<section id="{view}"><h2>{esc(WORDS[lang]["views"][view])} <small>({fmt_number(len(frame), lang)})'
             f'</small></h2><div class="scroll"><table data-view="{view}" data-rows="{len(frame)}"><thead><tr>{head}'
             f'</tr></thead><tbody>{"".join(f"<tr>{c}</tr>" for c in cells)}</tbody></table></div>{more}</section>')
 
