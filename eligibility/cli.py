@@ -243,14 +243,16 @@ def explain(register: Path, household_id: str, rules_dir, as_of, lang: str, fmt:
               "households each (for registers too large for one machine's memory).")
 @click.option("--part-size", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Households per part with --partitioned.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="With --partitioned: processes making parts at once (the files are the same for any number).")
 @click.option("--lists", "with_lists", is_flag=True, help="Also write the programme lists (Decree 20 allowance and "
               "social pension payrolls) with planted errors: underpaid, not in the register, paid after death, "
               "duplicates, entries without IDs; the numbers planted go to the manifest.")
 @click.option("--partial-dates", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Share of birth dates written as the year alone (1944), as registers write them for the elderly.")
 @force_option
-def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_size: int, force: bool,
-           with_lists: bool, partial_dates: float) -> None:
+def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_size: int, workers: int,
+           force: bool, with_lists: bool, partial_dates: float) -> None:
     """Generate a realistic synthetic Lai Châu register (deterministic by seed)."""
     from .outfolder import output_folder
     from .synthetic import write_sample
@@ -263,9 +265,9 @@ def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_s
             n=format_number(n, lang), seed=seed, out=out_dir))
         progress.start("generate")
         if partitioned:
-            from .partitions import write_partitioned_sample
+            from .synthetic.partitioned import write_partitioned_sample
 
-            parts = write_partitioned_sample(folder.path, n, seed, part_size, fmt, partial_dates)
+            parts = write_partitioned_sample(folder.path, n, seed, part_size, fmt, partial_dates, workers)
         elif with_lists:
             from dataclasses import asdict
 

@@ -203,23 +203,3 @@ def restore_origin(rejects: pd.DataFrame, part: Part) -> pd.DataFrame:
 def describe(parts: list[Part]) -> dict:
     return {"count": len(parts), "names": [p.name for p in parts[:50]] + (["…"] if len(parts) > 50 else [])}
 
-
-def write_partitioned_sample(out: Path, households: int, seed: int, part_size: int, fmt: str = "parquet",
-                             partial_dates: float = 0.0) -> int:
-    """A synthetic register as a partitioned dataset: `part-00001/`, … each of `part_size` households,
-    generated part by part (memory stays a part's) with a seed and an id prefix of its own, so that ids
-    are unique across parts and the same arguments give the same files. Returns the number of parts."""
-    from .synthetic import generate_sample
-    from .register.writer import write_register
-
-    count = (households + part_size - 1) // part_size
-    for i in range(count):
-        size = min(part_size, households - i * part_size)
-        hh, mm = generate_sample(size, seed=seed * 100_003 + i, partial_dates=partial_dates)
-        prefix = f"LC{i + 1:04d}"
-        for frame in (hh, mm):
-            for column in ("household_id", "person_id"):
-                if column in frame.columns:
-                    frame[column] = (prefix + frame[column].str.slice(2)).astype("string")
-        write_register(hh, mm, out / f"part-{i + 1:05d}", fmt=fmt)
-    return count
