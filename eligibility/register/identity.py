@@ -14,10 +14,13 @@ import pyarrow as pa
 
 def categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
     """Codes into labels (labels may repeat; code -1 gives an empty string, never a missing value)."""
-    labels = list(labels) + [""]          # code -1 reads the last entry: ""
-    uniq, inverse = np.unique(np.array(labels, dtype=object).astype(str), return_inverse=True)
-    lookup = inverse.ravel().astype(_code_type(len(uniq)))
-    return pd.Categorical.from_codes(lookup[codes], categories=list(uniq), validate=False)
+    labels = [str(label) for label in labels] + [""]      # code -1 reads the last entry: ""
+    # sorted distinct labels (code-point order, as numpy's unique gave), by a dict: a few hundred
+    # labels are common, and numpy's string arrays cost more than the lookup itself
+    uniq = sorted(set(labels))
+    position = {label: i for i, label in enumerate(uniq)}
+    lookup = np.fromiter((position[label] for label in labels), dtype=_code_type(len(uniq)), count=len(labels))
+    return pd.Categorical.from_codes(lookup[codes], categories=uniq, validate=False)
 
 
 def _code_type(count: int) -> type:

@@ -71,7 +71,17 @@ class Reference(Strict):
         """The citation in `lang` (vi: Vietnamese legal style; en: English short form)."""
         from ..wording.citations import cite
 
-        return cite(self, lang)
+        # a loaded reference never changes (frozen); decisions cite the same few hundred thousands of
+        # times, so each is written once per language (kept with the reference, so ids stay unique)
+        key = (id(self), lang)
+        if key not in _CITED:
+            if len(_CITED) > 50_000:    # many packs loaded in one process: start afresh
+                _CITED.clear()
+            _CITED[key] = (self, cite(self, lang))
+        return _CITED[key][1]
+
+
+_CITED: dict[tuple[int, str], tuple[Reference, str]] = {}
 
 
 class DatedValue(Strict):

@@ -41,6 +41,20 @@ def value_note(param: CompiledParameter, item: DatedValue, used: bool, lang: str
     return text if used else f"{text} {_(WITHHELD)}"
 
 
+# (id(parameter spec), id(value), used, lang, id(inputs)) -> (the objects, kept alive so ids stay
+# unique, and the note): the same note is written for every date a value is in force
+_NOTES: dict[tuple, tuple[tuple, str]] = {}
+
+
+def _note(plan: Plan, param: CompiledParameter, item: DatedValue, used: bool, lang: str) -> str:
+    key = (id(param.spec), id(item), used, lang, id(plan.inputs))
+    if key not in _NOTES:
+        if len(_NOTES) > 50_000:    # many packs loaded in one process: start afresh
+            _NOTES.clear()
+        _NOTES[key] = ((param.spec, item, plan.inputs), value_note(param, item, used, lang, plan))
+    return _NOTES[key][1]
+
+
 def rule_notes(plan: Plan, rule: CompiledRule, as_of: dt.date, lang: str = "en") -> str:
     """The unverified values a rule rests on at `as_of`: the C (and opted-in D) values it uses, and the
     values it may not use."""
@@ -51,9 +65,9 @@ def rule_notes(plan: Plan, rule: CompiledRule, as_of: dt.date, lang: str = "en")
             continue
         used, withheld = param.at(as_of), param.withheld(as_of)
         if used is not None and not used.verified:
-            notes.append(value_note(param, used, True, lang, plan))
+            notes.append(_note(plan, param, used, True, lang))
         elif withheld is not None:
-            notes.append(value_note(param, withheld, False, lang, plan))
+            notes.append(_note(plan, param, withheld, False, lang))
     return "; ".join(notes)
 
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
@@ -16,7 +17,13 @@ DATE_PATTERNS = {"vi": "dd/MM/yyyy", "en": "d MMM yyyy"}
 def format_number(value: float, lang: str, decimals: int | None = None) -> str:
     """A number with the reader's separators; whole numbers without decimals, others with up to
     `decimals` (default 2) significant decimals."""
-    value = float(value)
+    return _number(float(value), lang, decimals)
+
+
+# Babel parses the locale and the pattern on every call; the same few figures and dates are written
+# thousands of times (every decision row of `eligibility test`'s 140 dates), so each is formatted once.
+@lru_cache(maxsize=65536)
+def _number(value: float, lang: str, decimals: int | None) -> str:
     if decimals is None:
         decimals = 0 if value.is_integer() else 2
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
@@ -33,4 +40,11 @@ def format_date(day: dt.date | str | None, lang: str) -> str:
         return ""
     if isinstance(day, str):
         day = dt.date.fromisoformat(day[:10])
+    elif isinstance(day, dt.datetime):    # a timestamp is written as its day (and cached as one)
+        day = day.date()
+    return _date(day, lang)
+
+
+@lru_cache(maxsize=65536)
+def _date(day: dt.date, lang: str) -> str:
     return _babel_date(day, DATE_PATTERNS[lang], locale=LOCALES[lang])
