@@ -9,10 +9,11 @@ code get a stable generated ID (household ID + position), listed there too.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
-
-from .convert import Problem
+from pandas.api import types as ptypes
 
 KEY_CODES = frozenset({"R-MISSING-REQUIRED-VALUE", "R-DUPLICATE-ID", "R-ORPHAN-MEMBER", "R-HOUSEHOLD-REJECTED"})
 GENERATED_ID = "C-ID-GENERATED"
@@ -29,6 +30,47 @@ CELL_ISSUE_COLUMNS = ["table", "file", "row", "column", "input", "value", "reaso
 CELL_HEADERS_VI = {"input": "Dữ liệu đầu vào", "action": "Xử lý (en)", "action_vi": "Xử lý", "table": "Bảng",
                    "file": "Tệp", "row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do",
                    "code": "Mã lỗi"}
+
+
+@dataclass
+class Problem:
+    """Cells of one column that fail one check."""
+
+    positions: np.ndarray  # row positions in the raw table
+    code: str
+    reasons: np.ndarray  # one sentence per position
+    values: np.ndarray  # the cell as the user wrote it
+
+
+def cell_problem(mask: np.ndarray, code: str, cells: pd.Series, expected: str | None = None,
+             reasons: np.ndarray | pd.Series | None = None) -> Problem | None:
+    """The cells under `mask` as one problem. The reason is "<expected>, got '<cell>'" unless
+    `reasons` (one per masked cell) is given. Text is only built for the masked cells."""
+    mask = np.asarray(mask, dtype=bool)
+    if not mask.any():
+        return None
+    positions = np.flatnonzero(mask)
+    shown = shown_text(cells.iloc[positions]).fillna("").astype(str)
+    if reasons is None:
+        reasons = f"{expected}, got '" + shown + "'"
+    return Problem(positions, code, np.asarray(reasons, dtype=object), shown.to_numpy(dtype=object))
+
+
+def shown_text(values: pd.Series) -> pd.Series:
+    """Cells as the user would read them (dates as dd/mm/yyyy)."""
+    if ptypes.is_datetime64_any_dtype(values):
+        return values.dt.strftime("%d/%m/%Y").astype(object)
+    return values.astype("string").astype(object)
+
+
+def as_text(raw: pd.Series) -> pd.Series:
+    """The column as trimmed text ("string" dtype), empty cells as <NA>."""
+    if ptypes.is_float_dtype(raw) and not ptypes.is_bool_dtype(raw):
+        values = raw.astype("Float64")
+        if bool(((values % 1) == 0).fillna(True).all()):
+            raw = values.astype("Int64")
+    text = raw.astype("string").str.strip()
+    return text.mask(text == "")
 
 
 def is_key_problem(problem: Problem) -> bool:

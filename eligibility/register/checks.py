@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..rulebook.inputs import Table
-from .convert import Problem
+from .cells import Problem
 
 
 def isin(values: pd.Series, pool: pd.Series) -> np.ndarray:

@@ -25,7 +25,7 @@ import pandas as pd
 from ..errors import DataError
 from ..rulebook.inputs import InputSchema, Table
 from . import checks
-from .convert import Problem
+from .cells import Problem
 from .headers import header_key
 from .model import FILE_COLUMN, REJECT_COLUMNS, ROW_COLUMN, accounting_entry, empty_rejects
 from .sources import Location, _candidates

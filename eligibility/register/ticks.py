@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..rulebook.inputs import Column
-from .convert import token_key
+from .spellings import token_key
 from .headers import header_key
 
 TICK_MARKS = frozenset({"x", "✓", "✔", "1"})  # folded: 'X' is 'x'

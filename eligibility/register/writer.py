@@ -16,7 +16,7 @@ from pandas.api import types as ptypes
 from ..rulebook.inputs import Column, InputSchema, Table, load_input_schema
 from ..rulebook.load import DEFAULT_RULES
 from ..vocabulary import LATEST_SUFFIX
-from .convert import enum_spellings, token_key
+from .spellings import enum_spellings, token_key
 
 WORKBOOK_NAME = "register.xlsx"
 BOOL_WORDS = {"vi": ("không", "có"), "en": ("no", "yes")}  # (false, true)

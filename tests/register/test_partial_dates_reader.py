@@ -85,7 +85,7 @@ CELLS = ["15/03/1944abc", "15/3/44", "1944-3-5", "00/03/1944", "32/01/2000", "15
 
 
 def test_text_dates_parsed_by_arrow_read_as_pandas_reads_them():
-    from eligibility.register.convert import DATE_FORMATS, _arrow_dates
+    from eligibility.register.dates import DATE_FORMATS, _arrow_dates
     text = pd.Series(CELLS, dtype="string")
     for fmt in DATE_FORMATS:
         fast = _arrow_dates(text, fmt)
