@@ -73,15 +73,18 @@ def _validate_examples(plan, skip: bool) -> int:
               help="Folder of .feature scenarios (default: the bundled scenarios/).")
 @click.option("--no-scenarios", is_flag=True, help="Run the rule files' examples only.")
 @click.option("--lang", type=LANGS, default="vi", show_default=True)
-def test_pack(rules_dir, scenarios_dir, no_scenarios: bool, lang: str) -> None:
+@click.option("--processes", type=click.IntRange(min=1), default=None,
+              help="Processes to share the as-of dates between (default: 2 where two cores are free to use).")
+def test_pack(rules_dir, scenarios_dir, no_scenarios: bool, lang: str, processes: int | None) -> None:
     """Run every `examples:` entry and every scenario against a rule pack (exit 1 if one fails)."""
     from .api import load_rules
     from .packtest import DEFAULT_SCENARIOS, run_pack_tests
+    from .packtest.processes import default_processes
     from .packtest.report import render
 
     plan = load_rules(rules_dir)
     folder = None if no_scenarios else (scenarios_dir or DEFAULT_SCENARIOS)
-    result = run_pack_tests(plan, folder)
+    result = run_pack_tests(plan, folder, processes or default_processes())
     _print_warnings(plan)
     click.echo(render(result, lang))
     if not result.ok:

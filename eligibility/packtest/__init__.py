@@ -79,15 +79,33 @@ def _expected(expectation, unit: str | None) -> str:
     return ", ".join(f"{k}: {v}" for k, v in fields.items())
 
 
-def run_pack_tests(plan: Plan, scenarios: Path | None) -> PackTest:
-    """Examples and scenarios queued into one batch, so a date both use is screened once."""
+def run_pack_tests(plan: Plan, scenarios: Path | None, processes: int = 1) -> PackTest:
+    """Examples and scenarios queued into one batch, so a date both use is screened once; the dates
+    screened and checked in `processes` processes (`processes.py`)."""
+    from .processes import shared_out
+
     batch = Batch(plan)
     examples = queue_examples(plan, batch)
     outcome, pending = queue_scenarios(plan, scenarios, batch) if scenarios else (None, [])
-    screened = batch.run()
+
+    def work(keys: list[tuple]) -> dict[str, list[Failure]]:
+        screened = batch.run(keys)
+        found = Outcome("scenario")
+        check_scenarios(plan, found, [(path, pickle, [c for c in checks if c.point in screened])
+                                      for path, pickle, checks in pending], screened)
+        mine = [queued for queued in examples if queued[4] in screened]
+        return {"example": check_examples(plan, mine, screened).failures, "scenario": found.failures}
+
+    found = shared_out(work, sorted(batch.cases), processes)
+    checked = Outcome("example", len(examples), _in_order(found.get("example", [])))
     if outcome is not None:
-        check_scenarios(plan, outcome, pending, screened)
-    return PackTest(plan, check_examples(plan, examples, screened), outcome)
+        outcome.failures = _in_order(outcome.failures + found.get("scenario", []))
+    return PackTest(plan, checked, outcome)
+
+
+def _in_order(failures: list[Failure]) -> list[Failure]:
+    """The same order however the dates were shared out."""
+    return sorted(failures, key=lambda f: (f.file, f.line or 0, f.name, f.expected, f.actual))
 
 
 __all__ = ["PackTest", "run_pack_tests", "run_examples", "run_scenarios", "Batch", "DEFAULT_SCENARIOS"]

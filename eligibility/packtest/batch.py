@@ -103,10 +103,11 @@ class Batch:
             self.merit[number] = merit
         return number
 
-    def run(self) -> dict[int, Screened]:
-        """Screen every queued case: typed frames built once, then one evaluation per date."""
+    def run(self, keys: list[tuple] | None = None) -> dict[int, Screened]:
+        """Screen every queued case (or those of the dates `keys`): typed frames built once, then one
+        evaluation per date."""
         households, members, hh_date, mm_date = [], [], [], []
-        dates = sorted(self.cases)
+        dates = sorted(self.cases) if keys is None else sorted(keys)
         for d, as_of in enumerate(dates):
             for number, hh, mm in self.cases[as_of]:
                 prefix = f"{number}{SEP}"

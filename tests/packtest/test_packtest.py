@@ -129,3 +129,21 @@ def test_an_unknown_step_is_reported_with_its_line(pack, tmp_path):
 def test_examples_of_the_bundled_pack_hold():
     outcome = run_examples(load_rules())
     assert outcome.total > 200 and not outcome.failures, outcome.failures[:3]
+
+
+def test_dates_shared_between_processes_find_the_same_failures(pack):
+    """`eligibility test --processes 2` forks: each process screens some dates; nothing is lost or doubled."""
+    raise_standard(pack)
+    plan = load_rules(pack)
+    alone, shared = run_pack_tests(plan, SCENARIOS, processes=1), run_pack_tests(plan, SCENARIOS, processes=2)
+    assert len(alone.failures) == 3
+    assert shared.failures == alone.failures
+    assert (shared.examples.total, shared.scenarios.total) == (alone.examples.total, alone.scenarios.total)
+
+
+def test_cli_test_in_two_processes_prints_what_one_process_prints(pack):
+    raise_standard(pack)
+    args = ["test", str(pack), "--scenarios", str(SCENARIOS), "--lang", "en"]
+    one, two = (CliRunner().invoke(main, [*args, "--processes", n]) for n in ("1", "2"))
+    assert one.exit_code == two.exit_code == 1
+    assert one.output == two.output and "3 failure(s)" in two.output
