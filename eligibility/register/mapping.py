@@ -30,7 +30,8 @@ HOW = {  # how a column was matched -> what the table says (en, vi)
     "absent": ("absent", "không có trong tệp"),
 }
 ROW_NUMBER_KEYS = {"stt", "tt", "sott", "sothutu", "no"}
-MAP_COLUMNS = ["table", "file", "position", "source_header", "input", "how", "how_vi", "blank", "note"]
+MAP_COLUMNS = ["table", "file", "position", "source_header", "input", "input_vi", "how", "how_vi", "blank", "note",
+               "note_vi"]
 _BRACKETS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")
 
 
@@ -44,6 +45,8 @@ class MapRow:
     how: str
     blank: str = ""  # how a blank cell reads, when the column is read
     note: str = ""
+    note_vi: str = ""
+    input_vi: str = ""  # the input's Vietnamese label (columns.csv in vi shows words, not only the code)
 
     def record(self) -> dict:
         data = asdict(self)
@@ -166,12 +169,20 @@ def map_headers(headers: list[str], table: Table, label: str, parents: dict[int,
         if guess is not None:
             mapping.unresolved.append((header, guess))
         rows.append(MapRow(table.table, label, position, header, "", "not_used",
-                           note=f"resembles '{guess}'" if guess else ""))
+                           note=f"resembles '{guess}'" if guess else "",
+                           note_vi=f"giống tên dữ liệu: {_labels_vi(table, guess)}" if guess else ""))
     _require(table, found, headers, label, mapping)
     mapping.missing = [n for n in table.columns if n not in found]
     rows.sort(key=lambda r: r.position or 0)
     rows += [MapRow(table.table, label, None, "", n, "absent") for n in mapping.missing]
+    for row in rows:
+        row.input_vi = _labels_vi(table, row.input)
     return mapping
+
+
+def _labels_vi(table: Table, names: str) -> str:
+    """'a' or 'a or b' (a guess between inputs) as their Vietnamese labels."""
+    return " hoặc ".join(table.columns[n].label.vi if n in table.columns else n for n in names.split(" or ") if n)
 
 
 RESEMBLES = 0.8  # similarity (accents kept) above which an unmatched header is taken to mean an input
@@ -243,16 +254,24 @@ def note_absent(mapping, plan, schema) -> None:
         entity = getattr(schema, table).entity
         used = sorted(b.id for b in plan.benefits.values() if (entity, name) in b.inputs)
         column = getattr(schema, table).columns.get(name)
-        lead = "leaves undetermined where needed: " if column is None or column.blank == "unknown" else \
-            f"declared blank = {column.blank}, the rules' default where they read it: "
+        default = column is not None and column.blank != "unknown"
+        lead = f"declared blank = {column.blank}, the rules' default where they read it: " if default else \
+            "leaves undetermined where needed: "
+        lead_vi = f"khai báo ô trống = {BLANK_VI.get(column.blank, column.blank)}, quy định dùng giá trị này: " \
+            if default else "chưa xác định được khi cần đến: "
         mapping.at[i, "note"] = (lead + ", ".join(used)) if used else "no benefit reads it"
+        mapping.at[i, "note_vi"] = (lead_vi + "; ".join(plan.benefits[b].label.vi for b in used)) if used else \
+            "không chính sách nào dùng"
+
+
+BLANK_VI = {"no": "không", "zero": "0"}
 
 
 SAID = {  # the terminal's words around the table (en, vi)
     "columns": ("{file}: {n} column(s), {plain} read by their exact or declared header",
                 "{file}: {n} cột, {plain} cột đọc theo đúng tên hoặc tên đã khai báo"),
     "absent": ("  absent ({n}): {names}", "  không có trong tệp ({n}): {names}"),
-    "filled": ("{n:,} empty cell(s) read so", "{n:,} ô trống đọc như vậy"),
+    "filled": ("{n} empty cell(s) read so", "{n} ô trống đọc như vậy"),
     "whole": ("  (every column, and what each absent input leaves undetermined: {file})",
               "  (đủ mọi cột và các chính sách chưa xác định được do thiếu cột: {file})"),
 }
@@ -274,10 +293,10 @@ def mapping_lines(mapping, lang: str = "en", written: str = "columns.csv") -> li
         worth = present[~present["how"].isin(PLAIN) | filled]
         lines.append(SAID["columns"][i].format(file=file, n=len(present), plain=len(present) - len(worth)))
         for row in worth.itertuples():  # the few columns worth a look
-            target = row.input or "—"
+            target = (row.input_vi if i else row.input) or "—"
             lines.append(f"  {int(row.position):>3}  {row.source_header[:60]:<60} → {target:<28} "
                          f"({row.how_vi if i else row.how}{_blank(row.blank, i)})")
-        absent = part[part["position"].isna()]["input"].tolist()
+        absent = part[part["position"].isna()]["input_vi" if i else "input"].tolist()
         if absent:
             lines.append(SAID["absent"][i].format(n=len(absent), names=", ".join(absent)))
     lines.append(SAID["whole"][i].format(file=written))
@@ -288,6 +307,17 @@ def _blank(text: str, i: int) -> str:
     """How a blank reads, in the language asked for (the table keeps the English words)."""
     if not text or text.startswith(READINGS["unknown"][0]):
         return ""
+    return "; " + blank_words(text, "vi" if i else "en")
+
+
+def blank_words(text: str, lang: str) -> str:
+    """The mapping table's 'blank' cell (English, as recorded) in `lang`, numbers in its conventions."""
+    from ..wording.formats import format_number
+
+    if not text:
+        return ""
     filled = _FILLED.search(text)
+    i = 1 if lang == "vi" else 0
     words = next((vi for en, vi in READINGS.values() if text.startswith(en)), text) if i else text.split(";")[0]
-    return "; " + words + ("; " + SAID["filled"][i].format(n=int(filled.group(1).replace(",", ""))) if filled else "")
+    n = int(filled.group(1).replace(",", "")) if filled else 0
+    return words + ("; " + SAID["filled"][i].format(n=format_number(n, lang)) if filled else "")

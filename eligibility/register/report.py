@@ -9,11 +9,12 @@ import pandas as pd
 from ..wording import N_, translator
 from ..wording.formats import format_number
 from .cells import CELL_HEADERS_VI, GENERATED_ID, PARTIAL_DATE
+from .mapping import blank_words
 
 COLUMN_HEADERS_VI = {
     "table": "Bảng", "file": "Tệp", "position": "Cột số", "source_header": "Tiêu đề cột trong tệp",
-    "input": "Dữ liệu đầu vào", "how": "Cách khớp (en)", "how_vi": "Cách khớp", "blank": "Ô trống nghĩa là",
-    "note": "Ghi chú",
+    "input": "Mã dữ liệu đầu vào", "input_vi": "Dữ liệu đầu vào", "how_vi": "Cách khớp",
+    "blank": "Ô trống nghĩa là", "note_vi": "Ghi chú",
 }
 
 
@@ -53,14 +54,26 @@ def register_tables(register, out: Path, fmt: str, lang: str, write_table) -> di
     if mapping is not None and not mapping.empty:
         frame = mapping.copy()
         frame["position"] = frame["position"].astype("Int64")
-        if lang == "vi":
-            frame = frame.rename(columns=COLUMN_HEADERS_VI)
+        if lang == "vi":   # words only: the English columns stay in manifest.json (`columns`)
+            frame["table"] = _table_words(frame["table"], lang)
+            frame["blank"] = frame["blank"].fillna("").map(lambda text: blank_words(text, "vi"))
+            frame = frame.drop(columns=["how", "note"]).rename(columns=COLUMN_HEADERS_VI)
+        else:
+            frame = frame.drop(columns=["input_vi", "how_vi", "note_vi"])
         written["columns"] = write_table(frame, out / "columns", fmt)
     issues = getattr(register, "cell_issues", None)
     if issues is not None and len(issues.columns):
-        frame = issues.rename(columns=CELL_HEADERS_VI) if lang == "vi" else issues
+        frame = issues
+        if lang == "vi":
+            frame = issues.drop(columns=["action"]).assign(table=_table_words(issues["table"], lang))
+            frame = frame.rename(columns=CELL_HEADERS_VI)
         written["cell_issues"] = write_table(frame, out / "cell_issues", fmt)
     return written
+
+
+def _table_words(tables: pd.Series, lang: str) -> pd.Series:
+    _ = translator(lang)
+    return tables.astype(object).map(lambda name: _(TABLE_WORDS[name]) if name in TABLE_WORDS else name)
 
 
 def cell_lines(register, lang: str = "en") -> list[str]:

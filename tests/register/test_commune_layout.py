@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from commune import DEP_PARENT, commune_workbook, demo_frames
@@ -127,7 +128,18 @@ def test_absent_inputs_name_the_benefits_they_leave_undetermined(tmp_path):
     assert income["how"] == "absent" and "poverty" in income["note"]
     # the terminal names the absent inputs and points at the whole table, which says what each leaves undetermined
     absent = next(line for line in result.output.splitlines() if "không có trong tệp" in line)
-    assert "income_per_capita" in absent and "columns.csv" in result.output
+    assert "Thu nhập bình quân đầu người/tháng" in absent and "income_per_capita" not in absent
+    assert "columns.csv" in result.output
+    # the whole table in Vietnamese words: no English column, note or reading, the input's label beside its code
+    columns = pd.read_csv(out / "columns.csv", dtype=str, keep_default_na=False)
+    assert not [h for h in columns.columns if "(en)" in h]
+    income = columns[columns["Mã dữ liệu đầu vào"] == "income_per_capita"].iloc[0]
+    assert income["Dữ liệu đầu vào"] == "Thu nhập bình quân đầu người/tháng" and income["Bảng"] == "hộ"
+    assert income["Ghi chú"].startswith("chưa xác định được khi cần đến: ")
+    assert "Danh sách hộ nghèo/cận nghèo" in income["Ghi chú"]
+    english = ("blank = ", "leaves undetermined", "no benefit reads", "resembles", "exact header")
+    cells = " | ".join(columns.astype(str).to_numpy().ravel())
+    assert [w for w in english if w in cells] == []
 
 
 def test_a_columns_file_on_the_command_line(tmp_path):
