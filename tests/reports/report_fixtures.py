@@ -5,6 +5,7 @@ spreadsheet formulas or HTML; and headless Chromium."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from pathlib import Path
 
@@ -213,3 +214,16 @@ def dump_dom(browser: str, url: str, tmp_path: Path, width: int = 1280, height: 
     done = subprocess.run(args, capture_output=True, text=True, timeout=90)
     assert done.returncode == 0, f"chromium exited {done.returncode}: {done.stderr[-2000:]}"
     return done.stdout
+
+
+def print_to_pdf(browser: str, page: Path, tmp_path: Path) -> tuple[bytes, int]:
+    """The page printed by headless Chromium (as a user prints it: no header or footer): the PDF's
+    bytes, checked to be a PDF, and its number of pages."""
+    pdf = tmp_path / f"{page.stem}.pdf"
+    args = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium-profile-print'}",
+            "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, f"chromium exited {done.returncode}: {done.stderr[-2000:]}"
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    return data, max(int(n) for n in re.findall(rb"/Count (\d+)", data))

@@ -6,14 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
-from report_fixtures import CHROMIUM_FLAGS
+from report_fixtures import print_to_pdf
 
 from eligibility.api import screen_register
 from eligibility.cli import main
@@ -120,14 +119,7 @@ def test_no_questions_is_said_in_the_manifest(tmp_path):
 @pytest.mark.slow
 def test_chromium_prints_the_questionnaire_a_page_group_per_village(chromium, screened, tmp_path):
     page = screened / "needs_data.html"
-    pdf = tmp_path / "questions.pdf"
-    args = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf}", page.as_uri()]
-    done = subprocess.run(args, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    data = pdf.read_bytes()
-    assert data.startswith(b"%PDF")
-    pages = max(int(n) for n in re.findall(rb"/Count (\d+)", data))
+    _, pages = print_to_pdf(chromium, page, tmp_path)
     assert pages >= page.read_text(encoding="utf-8").count("data-village=")
 
 

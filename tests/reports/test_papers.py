@@ -7,12 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from report_fixtures import CHROMIUM_FLAGS
+from report_fixtures import print_to_pdf
 
 from eligibility.api import screen_register
 from eligibility.reports.papers import FILES, paper_tables, write_papers
@@ -149,13 +148,6 @@ def test_screen_papers_writes_them_through_the_output_folder(tmp_path):
 @pytest.mark.parametrize("name,groups", [("posting_html", "data-village="), ("sheets_html", "data-household=")])
 def test_chromium_prints_the_papers_to_pdf_a_page_group_each(chromium, written, tmp_path, name, groups):
     page = written[1][name]
-    pdf = tmp_path / "paper.pdf"
-    args = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf}", page.as_uri()]
-    done = subprocess.run(args, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    data = pdf.read_bytes()
-    assert data.startswith(b"%PDF")
-    pages = max(int(n) for n in re.findall(rb"/Count (\d+)", data))
+    data, pages = print_to_pdf(chromium, page, tmp_path)
     assert pages >= page.read_text(encoding="utf-8").count(groups)    # a page break after every group
     assert b"/MediaBox [0 0 594" in data or b"/MediaBox [0 0 595" in data   # A4: 595 x 842 points
