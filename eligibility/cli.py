@@ -245,9 +245,10 @@ def explain(register: Path, household_id: str, rules_dir, as_of, lang: str, fmt:
               help="Households per part with --partitioned.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="With --partitioned: processes making parts at once (the files are the same for any number).")
-@click.option("--lists", "with_lists", is_flag=True, help="Also write the programme lists (Decree 20 allowance and "
-              "social pension payrolls) with planted errors: underpaid, not in the register, paid after death, "
-              "duplicates, entries without IDs; the numbers planted go to the manifest.")
+@click.option("--lists", "with_lists", is_flag=True, help="Also write the programmes' own records: the merit records "
+              "(several per person for some) and the programme lists (Decree 20 allowance and social pension payrolls) "
+              "with planted errors: underpaid, not in the register, paid after death, duplicates, entries without IDs; "
+              "the numbers planted and the rows of each table go to the manifest.")
 @click.option("--partial-dates", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Share of birth dates written as the year alone (1944), as registers write them for the elderly.")
 @force_option
@@ -274,6 +275,7 @@ def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_s
             from .synthetic.lists import write_sample_with_lists
 
             planted = asdict(write_sample_with_lists(folder.path, households=n, seed=seed, fmt=fmt))
+            tables = planted.pop("rows")
         else:
             write_sample(folder.path, households=n, seed=seed, fmt=fmt, partial_dates=partial_dates)
         if with_lists and partitioned:
@@ -283,7 +285,7 @@ def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_s
         folder.manifest({"tool": "eligibility", "version": __version__, "command": "sample",
                          "households": n, "seed": seed, "format": fmt,
                          "partial_dates": 0.0 if with_lists and not partitioned else partial_dates,
-                         **({"planted": planted} if with_lists and not partitioned else {}),
+                         **({"planted": planted, "tables": tables} if with_lists and not partitioned else {}),
                          **({"partitioned": {"parts": parts, "part_size": part_size}} if partitioned else {})})
     where = f" in {parts:,} parts" if partitioned else ""
     click.echo(f"wrote a {n:,}-household register (seed {seed}){where} to {out_dir}")

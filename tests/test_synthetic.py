@@ -51,3 +51,59 @@ def test_a_share_of_birth_dates_known_to_the_year_only_reads_back_as_intervals(t
     register = read_register(tmp_path, bundled_plan.inputs, dt.date(2025, 11, 15))
     assert not len(register.rejects)
     assert register.members["date_of_birth__latest"].notna().sum() == partial.sum()
+
+
+def test_merit_records_repeat_the_members_categories_and_add_second_ones(bundled_plan):
+    """One record per member with a category, with the members' values; a second record for some; drawn
+    from a stream of their own, so the members are the same with or without them."""
+    import pandas as pd
+
+    from eligibility.synthetic.generator import generate_register
+
+    sample = generate_register(8000, seed=8, plan=bundled_plan, with_merit_records=True)
+    pd.testing.assert_frame_equal(sample.members, generate_sample(8000, seed=8, plan=bundled_plan)[1])
+    records = sample.merit_records.astype({"merit_category": str, "martyr_relation": object})
+    members = sample.members.astype({"merit_category": str, "martyr_relation": object})
+    assert records["person_id"].isin(members["person_id"]).all()
+    holders = members[sample.members["merit_category"].notna().to_numpy() & (members["merit_category"] != "none")]
+    assert len(holders) > 20
+    both = holders.merge(records, on=["person_id", "merit_category"], suffixes=("", "_record"))
+    assert set(both["person_id"]) == set(holders["person_id"])            # the members' category is a record
+    for column in ("injury_rate", "martyr_count"):                       # with the members' values where known
+        known = both[column].notna()
+        assert (both.loc[known, column] == both.loc[known, column + "_record"]).all()
+    per_person = records.groupby("person_id").size()
+    assert per_person.max() == 2 and 0.05 < (per_person == 2).mean() < 0.3
+    assert set(records["person_id"]) <= set(members["person_id"])
+    assert records["merit_category"].isin(["none"]).sum() == 0
+    assert (records["since"] <= pd.Timestamp("2025-11-15")).all() and records["since"].notna().all()
+
+
+def test_sample_with_lists_writes_merit_records_that_screen_without_a_reject(tmp_path):
+    """`sample --lists`: merit records and programme lists beside the register, counted in the manifest;
+    the register reads back through `screen` (the audit on) with no rejected row, and a person with two
+    records is paid the sum of both allowances."""
+    import json
+
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from eligibility.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["sample", "--households", "3000", "--seed", "5", "--out", str(tmp_path / "reg"),
+                                  "--lists", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((tmp_path / "reg" / "manifest.json").read_text(encoding="utf-8"))
+    records = pd.read_csv(tmp_path / "reg" / "merit_records.csv")
+    assert manifest["tables"]["merit_records"] == len(records) > 0
+    result = runner.invoke(main, ["screen", str(tmp_path / "reg"), "--as-of", "2025-11-15", "--out",
+                                  str(tmp_path / "out"), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    screened = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert all(entry["rejected"] == 0 for entry in screened["accounting"].values())
+    assert screened["accounting"]["merit_records"]["accepted"] == len(records)
+    decisions = pd.read_csv(tmp_path / "out" / "entitlements.csv")
+    summed = decisions[decisions["explanation"].astype(str).str.contains("summed over 2 meritorious records")]
+    twice = records.groupby("person_id").size()
+    assert set(summed["person_id"]) <= set(twice[twice == 2].index) and len(summed) > 0

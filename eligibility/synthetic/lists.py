@@ -15,11 +15,14 @@ as-of month, at the coefficient due. Then, each from its own random draw:
   be matched by name and are not findings.
 
 `Planted` holds the numbers, so that a test can assert the audit finds exactly those and nothing else.
+
+Beside the lists, `write_sample_with_lists` writes the register's merit records (`merit.py`): one
+record per member with a meritorious category, and a second one for some of them.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -39,6 +42,7 @@ class Planted:
     deceased_paid: int = 0
     duplicate: int = 0
     no_id: int = 0
+    rows: dict[str, int] = field(default_factory=dict)   # rows written of each table beside the register
 
 
 def sample_lists(households: pd.DataFrame, members: pd.DataFrame, plan, as_of: dt.date,
@@ -180,27 +184,37 @@ def _ghosts(rng, lists: pd.DataFrame, members: pd.DataFrame, households: pd.Data
 
 def write_sample_with_lists(out_dir, households: int, seed: int, fmt: str = "parquet", as_of: dt.date | None = None,
                             headers: str = "en", plan=None) -> Planted:
-    """A sample register (as `write_sample`) with its programme lists beside it (`programme_lists.csv`
-    / `.parquet`, or a sheet of the workbook); returns what was planted."""
-    from pathlib import Path
-
+    """A sample register (as `write_sample`) with the programmes' own records beside it: its programme
+    lists (`programme_lists.csv` / `.parquet`, or a sheet of the workbook) and its merit records
+    (`merit_records`, `merit.py`); returns what was planted, and the rows of each table in `rows`."""
     from ..api import load_rules
-    from ..register.writer import CSV_DATE_FORMAT, WORKBOOK_NAME, _prepare, _write_csv, sheet_name, write_register
-    from .generator import DEFAULT_AS_OF, generate_sample
+    from ..register.writer import write_register
+    from .generator import DEFAULT_AS_OF, generate_register
 
     plan = plan or load_rules()
     as_of = as_of or DEFAULT_AS_OF
-    hh, mm = generate_sample(households, seed, as_of, plan)
-    lists, mm, planted = sample_lists(hh, mm, plan, as_of, seed)
-    write_register(hh, mm, out_dir, fmt=fmt, headers=headers, schema=plan.inputs)
-    table = plan.inputs.programme_lists
-    frame = _prepare(lists, table, fmt, headers)
+    sample = generate_register(households, seed, as_of, plan, with_merit_records=True)
+    lists, members, planted = sample_lists(sample.households, sample.members, plan, as_of, seed)
+    write_register(sample.households, members, out_dir, fmt=fmt, headers=headers, schema=plan.inputs)
+    for name, frame in (("programme_lists", lists), ("merit_records", sample.merit_records)):
+        _write_table(frame, plan.inputs, name, out_dir, fmt, headers)
+        planted.rows[name] = len(frame)
+    return planted
+
+
+def _write_table(frame: pd.DataFrame, schema, name: str, out_dir, fmt: str, headers: str) -> None:
+    """One optional table beside the register, in its format (a sheet of the workbook for xlsx)."""
+    from pathlib import Path
+
+    from ..register.writer import CSV_DATE_FORMAT, WORKBOOK_NAME, _prepare, _write_csv, sheet_name
+
+    table = getattr(schema, name)
+    prepared = _prepare(frame, table, fmt, headers)
     out = Path(out_dir)
     if fmt == "csv":
-        _write_csv(frame, out / "programme_lists.csv", CSV_DATE_FORMAT[headers], False)
+        _write_csv(prepared, out / f"{name}.csv", CSV_DATE_FORMAT[headers], False)
     elif fmt == "parquet":
-        frame.to_parquet(out / "programme_lists.parquet", index=False)
+        prepared.to_parquet(out / f"{name}.parquet", index=False)
     else:
         with pd.ExcelWriter(out / WORKBOOK_NAME, engine="openpyxl", mode="a") as book:
-            frame.to_excel(book, sheet_name=sheet_name(table, headers), index=False)
-    return planted
+            prepared.to_excel(book, sheet_name=sheet_name(table, headers), index=False)
