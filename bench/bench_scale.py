@@ -117,6 +117,9 @@ def main() -> None:
     b = show("screen, Dask LocalCluster (2 workers)", dask)
     c = show("pyarrow floor (read parts, write)", floor)
     print(f"Dask / one process: {b / a:.2f}×   one process / floor: {a / c:.1f}×")
+    parts = manifest["partitions"]["count"]   # what the README's projection to 100 M persons starts from
+    print(f"per part ({persons / parts:,.0f} persons): one process {a / parts:.2f} s; "
+          f"Dask {b / parts:.2f} s of the run, {2 * b / parts:.2f} worker-seconds")
 
 
 if __name__ == "__main__":
