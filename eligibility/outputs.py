@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ._version import __version__
+from .csvout import arrow_values, starts_with_any, write_csv_columns
 from .outfolder import MANIFEST, file_sha256, staged
 from .register.report import register_record, register_tables
 from .rulebook.unverified import in_force as unverified_in_force
@@ -47,7 +48,11 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
                 fixed = categories.where(~risky, "'" + categories)
                 out[name] = _relabel(out[name], list(fixed))
             continue
-        if out[name].dtype == object or pd.api.types.is_string_dtype(out[name]):
+        if isinstance(out[name].dtype, pd.StringDtype) and out[name].dtype.storage == "pyarrow":
+            risky = starts_with_any(arrow_values(out[name]), "".join(SAFE_PREFIXES))
+            if risky.any():
+                out.loc[risky, name] = "'" + out[name][risky]
+        elif out[name].dtype == object or pd.api.types.is_string_dtype(out[name]):
             text = out[name].astype("string")
             risky = text.str.startswith(SAFE_PREFIXES).fillna(False).to_numpy(dtype=bool)
             if risky.any():
@@ -117,7 +122,9 @@ def write_table(frame: pd.DataFrame, path_stem: Path, fmt: str) -> Path:
         path.write_bytes(stable_zip(buffer.getvalue()))
     else:
         path = path_stem.with_suffix(".csv")
-        neutralise(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+        safe = neutralise(frame)
+        if write_csv_columns(safe, path) is None:    # a kind of column the columnar writer leaves to pandas
+            safe.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
     return path
 
 

@@ -176,12 +176,33 @@ def present(frame: pd.DataFrame, labels: dict[str, dict[str, str]] | None) -> pd
     for column, mapping in labels.items():
         if column in out.columns and mapping:
             series = out[column]
-            if series.dtype == object or pd.api.types.is_string_dtype(series):
+            if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow":
+                relabelled = _relabel_text(series, mapping)
+                if relabelled is not None:
+                    out[column] = relabelled
+            elif series.dtype == object or pd.api.types.is_string_dtype(series):
                 values = series.astype(object)
                 hit = values.isin(list(mapping))
                 if hit.any():
                     out[column] = values.where(~hit, values.map(mapping))
     return out
+
+
+def _relabel_text(series: pd.Series, mapping: dict[str, str]) -> pd.Series | None:
+    """A text column with its codes as labels, looked up once per distinct value (a column of 1 M
+    decisions holds a few dozen); same dtype. None when no value is a code."""
+    import pyarrow as pa
+
+    from ..csvout import arrow_values
+
+    values = arrow_values(series)
+    coded = values.dictionary_encode()
+    distinct = coded.dictionary.to_pylist()
+    shown = [mapping.get(v, v) for v in distinct]
+    if shown == distinct:
+        return None
+    relabelled = pa.array(shown, values.type).take(coded.indices)
+    return pd.Series(type(series.array)(relabelled, dtype=series.dtype), index=series.index, name=series.name)
 
 # ---------------------------------------------------------------- the diff report (`eligibility diff`)
 _DIFF_HEADERS = {
