@@ -108,7 +108,7 @@ def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def write_table(frame: pd.DataFrame, path_stem: Path, fmt: str) -> Path:
     if fmt == "parquet":
         path = path_stem.with_suffix(".parquet")
-        coded = _dictionary_columns(frame)
+        coded = dictionary_columns(frame)
         # min/max statistics serve readers filtering ids, names and amounts; on a dictionary-coded
         # label (status, benefit, rule...) they cost 20 ms per column of 3 M rows and filter nothing
         pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, use_dictionary=coded,
@@ -128,7 +128,7 @@ def write_table(frame: pd.DataFrame, path_stem: Path, fmt: str) -> Path:
     return path
 
 
-def _dictionary_columns(frame: pd.DataFrame) -> list[str]:
+def dictionary_columns(frame: pd.DataFrame) -> list[str]:
     """Columns worth a Parquet dictionary: the categoricals with few categories. IDs and names, one
     per person, compress better plain, and write four times faster."""
     return [name for name in frame.columns if isinstance(frame[name].dtype, pd.CategoricalDtype)

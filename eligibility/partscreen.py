@@ -105,7 +105,7 @@ def _target_counts(plan, result, register) -> dict:
 def _write_part(frame: pd.DataFrame, stem: Path, fmt: str) -> Path:
     """One file of the output dataset. Parquet parts share one schema (dictionary indexes int32, empty
     columns typed as text), so that the folder reads as one dataset whatever each part holds."""
-    from .outputs import write_table
+    from .outputs import dictionary_columns, write_table
 
     if fmt != "parquet":
         return write_table(frame, stem, fmt)
@@ -123,7 +123,11 @@ def _write_part(frame: pd.DataFrame, stem: Path, fmt: str) -> Path:
             kind = pa.string()
         fields.append(pa.field(f.name, kind))
     path = stem.with_suffix(".parquet")
-    pq.write_table(table.cast(pa.schema(fields)), path)
+    # encoded as the whole run's file is (outputs.write_table): a dictionary for the few-valued labels
+    # only, no statistics on them; ids and names plain (a dictionary over them doubled the part's writing)
+    coded = dictionary_columns(frame)
+    pq.write_table(table.cast(pa.schema(fields)), path, use_dictionary=coded,
+                   write_statistics=[name for name in frame.columns if name not in coded])
     return path
 
 
