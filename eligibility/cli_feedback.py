@@ -159,15 +159,18 @@ def unverified_lines(plan, day, lang: str) -> list[str]:
 
     _ = translator(lang)
     used, withheld = in_force(plan, day)
-    weak = [u.split("=")[0] for u in used if "(D," not in u]
-    doubtful = [u.split("=")[0] for u in used if "(D," in u]
+    named = (lambda u: u.split("=")[0].strip()) if lang == "en" else (   # vi: the parameter's name in words
+        lambda u: getattr(plan.parameters[u.split("=")[0].strip()].spec.label, lang)
+        if u.split("=")[0].strip() in plan.parameters else u.split("=")[0].strip())
+    weak = [named(u) for u in used if "(D," not in u]
+    doubtful = [named(u) for u in used if "(D," in u]
     lines = []
     if weak:
         lines.append(_("warning: {n} value(s) in force on this date are not fully verified (graded C), e.g. "
-                       "{names}; `eligibility validate` lists them").format(n=len(weak), names=", ".join(weak[:3])))
+                       "{names}; `eligibility validate` lists them").format(n=len(weak), names="; ".join(weak[:3])))
     if doubtful:
         lines.append(_("warning: {n} value(s) graded D are used (--use-unverified): {names}").format(
-            n=len(doubtful), names=", ".join(doubtful[:3])))
+            n=len(doubtful), names="; ".join(doubtful[:3])))
     if withheld:
         lines.append(_("warning: {n} value(s) graded D are withheld on this date: decisions resting on them are "
                        "undetermined (--use-unverified to use them)").format(n=len(withheld)))

@@ -16,7 +16,7 @@ from .csvout import arrow_values, starts_with_any, write_csv_columns
 from .outfolder import MANIFEST, file_sha256, staged
 from .register.report import register_record, register_tables
 from .rulebook.unverified import in_force as unverified_in_force
-from .vocabulary import Coverage, Status
+from .vocabulary import PARTIAL_NEEDS, Coverage, Status
 
 HEADERS_VI = {
     "household_id": "Mã hộ", "person_id": "Mã người", "name": "Họ và tên", "district": "Huyện (cũ)",
@@ -91,10 +91,60 @@ def _relabel(column: pd.Series, labels: list[str]) -> pd.Categorical:
                                      categories=uniq)
 
 
-def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def input_labels(plan, lang: str) -> dict[str, str]:
+    """{input or variable name: its label in `lang`} for naming the data still to collect."""
+    out: dict[str, str] = {}
+    for table in (plan.inputs.households, plan.inputs.members):
+        for name, spec in table.columns.items():
+            if spec.label is not None:
+                out[name] = getattr(spec.label, lang)
+    for name, variable in plan.variables.items():
+        label = getattr(variable, "label", None)
+        if label is not None and name not in out:
+            out[name] = label if isinstance(label, str) else getattr(label, lang)
+    return out
+
+
+_NEEDS = {"vi": {PARTIAL_NEEDS["year"]: "còn thiếu ngày và tháng", PARTIAL_NEEDS["month"]: "còn thiếu ngày"}}
+_MISSING_ITEM = re.compile(r"^(?:(?:household|member)\.)?(?P<name>[^ ]+)(?: \((?P<need>[^)]*)\))?$")
+
+
+def missing_words(text, names: dict[str, str], lang: str, sep: str = ", ") -> str:
+    """A decision's `missing_inputs` ('household.area_difficult, date_of_birth (day and month)', input
+    codes: the decisions table keeps them for machines and the examples) in the officer's words: each
+    input's label, and what a date known to its year or month still lacks."""
+    if not isinstance(text, str) or not text:
+        return "" if not isinstance(text, str) else text
+    worded = []
+    for item in re.split(r"\s*[,;]\s*", text):
+        found = _MISSING_ITEM.match(item)
+        if not found:
+            worded.append(item)
+            continue
+        need = found["need"]
+        label = names.get(found["name"], found["name"])
+        worded.append(label + (f" ({_NEEDS.get(lang, {}).get(need, need)})" if need else ""))
+    return sep.join(dict.fromkeys(w for w in worded if w))
+
+
+def word_missing(frame: pd.DataFrame, plan, lang: str) -> pd.DataFrame:
+    """A copy of `frame` whose `missing_inputs` (if any) are in words (`missing_words`), in Vietnamese."""
+    out = frame.copy()
+    if lang != "vi" or "missing_inputs" not in out.columns:
+        return out
+    names = input_labels(plan, lang)
+    column = out["missing_inputs"]
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        out["missing_inputs"] = _relabel(column, [missing_words(c, names, lang) for c in column.cat.categories])
+    else:
+        out["missing_inputs"] = column.map(lambda text: missing_words(text, names, lang))
+    return out
+
+
+def localise(frame: pd.DataFrame, lang: str, plan=None) -> pd.DataFrame:
     if lang != "vi":
         return frame
-    out = frame.copy()
+    out = word_missing(frame, plan, lang) if plan is not None else frame.copy()
     for name, mapping in VALUES_VI.items():
         if name in out.columns:
             column = out[name]
@@ -191,7 +241,7 @@ def manifest(screening, outputs: dict[str, str] | None = None) -> dict:
 def _write(frame: pd.DataFrame, stem: Path, fmt: str, kind: str, lang: str, screening) -> Path:
     """One table: a formatted workbook for xlsx (`reports/entitlements.py`), else as it is, localised."""
     if fmt != "xlsx":
-        return write_table(localise(frame, lang), stem, fmt)
+        return write_table(localise(frame, lang, screening.plan), stem, fmt)
     from .reports.entitlements import write_table_xlsx
 
     return write_table_xlsx(frame, stem.with_suffix(".xlsx"), kind, lang, screening.plan, manifest(screening))

@@ -57,7 +57,7 @@ def screen_part(part: Part, plan, as_of: dt.date, out: Path, fmt: str = "parquet
     decisions = result.decisions
     members = result.evaluation.members if result.evaluation is not None else register.members
     return part_result(part, register, decisions,
-                       file=_write_decisions(decisions, out, part, fmt, lang) if ENTITLEMENTS in collect else None,
+                       file=_write_decisions(decisions, out, part, fmt, lang, plan) if ENTITLEMENTS in collect else None,
                        gaps=_gap_part(decisions, members, lang, redact_key) if GAPS in collect else None,
                        targets=_target_counts(plan, result, register) if TARGETS in collect else None)
 
@@ -72,12 +72,12 @@ def part_result(part: Part, register, decisions: pd.DataFrame, **reduced) -> Par
                       **{"file": None, **reduced})
 
 
-def _write_decisions(decisions: pd.DataFrame, out: Path, part: Part, fmt: str, lang: str) -> str:
+def _write_decisions(decisions: pd.DataFrame, out: Path, part: Part, fmt: str, lang: str, plan=None) -> str:
     from .outputs import localise
 
     folder = Path(out) / "entitlements"
     folder.mkdir(parents=True, exist_ok=True)
-    return _write_part(localise(decisions, lang), folder / part.name, fmt).relative_to(out).as_posix()
+    return _write_part(localise(decisions, lang, plan), folder / part.name, fmt).relative_to(out).as_posix()
 
 
 def _gap_part(decisions: pd.DataFrame, members: pd.DataFrame, lang: str, redact_key: bytes | None):

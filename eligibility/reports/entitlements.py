@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..outputs import HEADERS_VI, _relabel, printable
+from ..outputs import HEADERS_VI, _relabel, printable, word_missing
 from ..wording import N_, translator
 from .labels import value_labels
 from .workbook import write_gap_workbook
@@ -68,7 +68,7 @@ def write_table_xlsx(frame: pd.DataFrame, path: Path, kind: str, lang: str = "vi
     _ = translator(lang)
     order = DECISION_ORDER if kind == "entitlements" else REJECT_ORDER
     labels = value_labels(plan, lang)
-    shown = printable(sort_rows(frame, order))
+    shown = printable(sort_rows(word_missing(frame, plan, lang) if plan is not None else frame, order))
     for column, mapping in labels.items():   # categoricals relabelled by category (the writer maps text)
         if column != "unit" and column in shown.columns and isinstance(shown[column].dtype, pd.CategoricalDtype):
             shown[column] = _relabel(shown[column], [mapping.get(c, c) for c in shown[column].cat.categories])

@@ -24,7 +24,7 @@ import pandas as pd
 from ..outfolder import file_sha256
 from ..vocabulary import PARTIAL_NEEDS
 from ..wording import N_, translator
-from .papers import input_labels
+from ..outputs import input_labels
 
 FILE = "needs_data"
 AUTO_MAX = 20_000    # households: above, `screen` writes the questionnaire only with --questions

@@ -21,6 +21,8 @@ import numpy as np
 import pandas as pd
 
 from ..outfolder import file_sha256
+from ..outputs import input_labels, missing_words
+from ..vocabulary import Coverage
 from ..wording import N_, translator
 from ..wording.formats import format_date, format_number, format_percent
 from .labels import UNIT_LABELS
@@ -39,6 +41,9 @@ HEADERS = {
 }
 COVERAGE = {"covered": N_("receiving"), "gap": N_("not yet receiving"), "needs_data": N_("not recorded"),
             "none": N_("not recorded"), "leakage": N_("receiving")}
+
+
+VALUES = {word.value for word in Coverage}
 
 
 @dataclass
@@ -61,7 +66,8 @@ def paper_tables(screening, lang: str = "vi") -> Papers:
     eligible = rows[rows["status"].astype(str) == "eligible"]
     proposed = eligible[eligible["coverage"].astype(str).isin(PROPOSED) & (eligible["unit"].astype(str) != "loan")]
     entitled = pd.concat([eligible[eligible["unit"].astype(str) != "loan"], _loans(eligible, _)], ignore_index=True)
-    entitled["coverage"] = entitled["coverage"].astype(str).map(lambda c: _(COVERAGE.get(c, c)) if c else "")
+    entitled["coverage"] = entitled["coverage"].astype(str).map(   # an audit's finding in its own words
+        lambda c: _(COVERAGE[c]) if c in COVERAGE else Coverage(c).label(lang) if c in VALUES else c)
     undetermined = rows[rows["status"].astype(str) == "undetermined"]
     return Papers(format_date(screening.as_of, lang), _posting(proposed), _sorted(entitled),
                   _missing(undetermined, screening.plan, lang), _members(screening, lang), households)
@@ -154,27 +160,12 @@ def group_join(keys: pd.DataFrame, values, sep: str = "", unique: bool = False) 
 def _missing(undetermined: pd.DataFrame, plan, lang: str) -> pd.DataFrame:
     """Undetermined decisions: who, which support, and the data to collect, by its label."""
     names = input_labels(plan, lang)
-    items = undetermined["missing_inputs"].str.split(r"\s*[,;]\s*", regex=True)
-    worded = items.map(lambda parts: "; ".join(dict.fromkeys(names.get(p, p) for p in parts if p)))
+    worded = undetermined["missing_inputs"].map(lambda text: missing_words(text, names, lang, "; "))
     # undetermined with no data missing: a figure of the law withheld (graded D, see `rulebook/unverified`)
     worded = worded.where(worded != "", translator(lang)(N_("a figure of the law not yet verified")))
     out = undetermined.assign(missing=worded)
     out = out.drop_duplicates(["household_id", "beneficiary", "benefit_label", "missing"])
     return _sorted(out)
-
-
-def input_labels(plan, lang: str) -> dict[str, str]:
-    """{input or variable name: its label in `lang`} for naming the data still to collect."""
-    out: dict[str, str] = {}
-    for table in (plan.inputs.households, plan.inputs.members):
-        for name, spec in table.columns.items():
-            if spec.label is not None:
-                out[name] = getattr(spec.label, lang)
-    for name, variable in plan.variables.items():
-        label = getattr(variable, "label", None)
-        if label is not None and name not in out:
-            out[name] = label if isinstance(label, str) else getattr(label, lang)
-    return out
 
 
 def _members(screening, lang: str) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..outfolder import MANIFEST, staged
-from ..outputs import VALUES_VI, file_sha256, manifest, write_table
+from ..outputs import VALUES_VI, file_sha256, manifest, write_table, word_missing
 from .htmlreport import write_gap_html
 from .labels import TRACK, header, present, value_labels
 from .redact import derive_key, household_heads, key_from_text, redact_list
@@ -87,6 +87,7 @@ def write_gap_files(tables: dict[str, pd.DataFrame], folder, plan, run: dict, la
     (already redacted when asked), the rule pack and the run's manifest (one register or a partitioned one)."""
     out = folder.path
     labels = value_labels(plan, lang)
+    tables = {view: word_missing(table, plan, lang) for view, table in tables.items()}   # vi: words, not codes
     written: dict[str, Path] = {}
     for view in VIEWS:
         written[view] = write_csv(tables[view], out / CSV_NAMES[view], lang, labels)

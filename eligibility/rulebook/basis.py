@@ -13,6 +13,7 @@ import datetime as dt
 
 from ..vocabulary import WORDS as EXPLANATION
 from ..wording.formats import format_date, format_number
+from ..wording.units import format_rate
 from .plan import CompiledBenefit, CompiledRule, Plan
 
 WORDS = {"en": {"from": "from", "list": "list of"}, "vi": {"from": "từ", "list": "danh sách"}}
@@ -25,7 +26,9 @@ def benefit_cite(benefit: CompiledBenefit, lang: str = "en") -> str:
     return "; ".join(dict.fromkeys(rule.reference.cite(lang) for rule in benefit.rules))
 
 
-def _shown(value, lang: str) -> str:
+def _shown(value, lang: str, unit: str | None = None) -> str:
+    if unit == "per year" and lang != "en" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_rate(value, lang)      # an interest rate: 6,6%/năm, not 0,066
     if isinstance(value, (list, tuple)):
         return f"{WORDS[lang]['list']} {len(value)}"
     if isinstance(value, bool):
@@ -34,7 +37,8 @@ def _shown(value, lang: str) -> str:
 
 
 def rule_values(plan: Plan, rule: CompiledRule, as_of: dt.date, lang: str = "en") -> tuple[str, ...]:
-    """'name = value (from DATE; citation)' for every parameter the rule reads (through variables too)
+    """'name = value (from DATE; citation)' for every parameter the rule reads (through variables too;
+    named by its code in English, by its label in Vietnamese)
     that has a usable value on `as_of`. Withheld values are named in the `unverified` column instead."""
     words = WORDS.get(lang, WORDS["en"])
     out = []
@@ -43,7 +47,9 @@ def rule_values(plan: Plan, rule: CompiledRule, as_of: dt.date, lang: str = "en"
         item = None if param is None else param.at(as_of)
         if item is None:
             continue
-        out.append(f"{name} = {_shown(item.value, lang)} ({words['from']} {format_date(item.from_, lang)}; "
+        # the officer reads the parameter's name in words; English outputs keep its code (for machines)
+        shown = name if lang == "en" else getattr(param.spec.label, lang)
+        out.append(f"{shown} = {_shown(item.value, lang, param.spec.unit)} ({words['from']} {format_date(item.from_, lang)}; "
                    f"{item.reference.cite(lang)})")
     return tuple(out)
 

@@ -14,7 +14,7 @@ from eligibility.explain import explain_household, render_text
 from shared import DEMO
 
 DATES = [dt.date(2019, 6, 1), dt.date(2024, 6, 30), dt.date(2025, 11, 15), dt.date(2026, 8, 1)]
-TEXT_COLUMNS = ["benefit_label", "rule_label", "reference", "explanation", "unverified"]
+TEXT_COLUMNS = ["benefit_label", "rule_label", "reference", "explanation", "unverified", "parameter_values"]
 CODE = {
     "raw expression": re.compile(r"==|!=|<=|>=|param\(|\beligible\(|\bamount\("),
     "identifier": re.compile(r"(?<![\w-])[a-z]+(?:_[a-z0-9]+)+\b|\b[a-z_]+\.[a-z_]+\b"),

@@ -1,0 +1,77 @@
+"""What an officer reads after `screen --lang vi --papers` and `gaps --lang vi` on the demo: the words of
+every output meant for people (entitlements, the column report, the papers, the gap report's lists),
+with no input or parameter code (snake_case), raw expression, English citation or ISO date.
+
+Outputs for machines keep codes beside the words: the `Mã …` columns (benefit, rule, input codes), and
+every `--lang en` output, manifest.json and the gap report's JSON (docs: README, "Outputs for people and
+for machines")."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from eligibility.cli import main
+
+from shared import DEMO
+from test_demo_in_vietnamese import code_in
+
+AS_OF = "2025-11-15"
+# the columns of codes, for machines and for matching back to the register: ids, names, codes, numbers
+CODE_COLUMNS = {"Mã hộ", "Mã người", "Họ và tên", "Mã chính sách", "Mã quy định", "Mã lỗi", "Mã dữ liệu đầu vào",
+                "Đơn vị", "Tệp", "Tiêu đề cột trong tệp", "Huyện (cũ)", "Xã/phường", "Thôn/bản", "Giá trị"}
+
+
+@pytest.fixture(scope="module")
+def screened(tmp_path_factory):
+    out = tmp_path_factory.mktemp("vi") / "out"
+    result = CliRunner().invoke(main, ["screen", str(DEMO), "--as-of", AS_OF, "--lang", "vi", "--papers",
+                                       "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+def _problems(frame: pd.DataFrame) -> dict:
+    found = {}
+    for column in [c for c in frame.columns if c not in CODE_COLUMNS]:
+        for text in frame[column].astype(str).unique():
+            bad = code_in(text)
+            if bad:
+                found[(column, text[:60])] = bad[:3]
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["entitlements.csv", "columns.csv"])
+def test_the_tables_an_officer_opens_are_in_words(screened, name):
+    frame = pd.read_csv(screened[0] / name, dtype=str, keep_default_na=False)
+    assert not _problems(frame), _problems(frame)
+
+
+@pytest.mark.slow
+def test_missing_data_and_figures_applied_are_named_by_their_labels(screened):
+    frame = pd.read_csv(screened[0] / "entitlements.csv", dtype=str, keep_default_na=False)
+    missing = set(frame["Thiếu dữ liệu"]) - {""}
+    assert "Thu nhập bình quân đầu người/tháng" in missing and "Ngày sinh" in " ".join(missing)
+    figures = " | ".join(frame["Mức, hệ số áp dụng (từ ngày, căn cứ)"])
+    assert "Mức chuẩn trợ giúp xã hội = 500.000 (từ 01/07/2024; Nghị định số 76/2024/NĐ-CP)" in figures
+    assert "social_assistance" not in figures
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["phieu_ket_qua_ra_soat.html", "niem_yet_cong_khai.html", "needs_data.html"])
+def test_the_papers_are_in_words(screened, name):
+    text = re.sub(r"<style.*?</style>", " ", (screened[0] / name).read_text(encoding="utf-8"), flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"\bDM\d+(?:-\d+)?\b", "", text)            # household and person ids
+    found = sorted(set(code_in(text)))
+    assert not found, found[:10]
+
+
+@pytest.mark.slow
+def test_the_terminal_says_it_in_words(screened):
+    output = re.sub(r"/\S+|\b\w+\.(?:csv|xlsx|html|json)\b", "", screened[1])   # the files read and written
+    found = sorted(set(code_in(output)))
+    assert not found, found[:10]
