@@ -164,11 +164,16 @@ def blanked_frame(rng: np.random.Generator, columns: dict) -> pd.DataFrame:
 
 
 def _blank(values, blank: np.ndarray):
-    """`values` with the cells of `blank` missing, its type kept."""
+    """`values` with the cells of `blank` missing, its type kept (whole arrays, no per-cell setting)."""
     if isinstance(values, pd.arrays.ArrowStringArray):
         return text(pc.if_else(pa.array(blank), pa.scalar(None, pa.large_string()), values._pa_array))
     if isinstance(values, np.ndarray):   # dates
         return np.where(blank, np.datetime64("NaT"), values).astype(values.dtype)
-    out = values.copy()   # Categorical, boolean, Int64, Float64: the dtype is kept
-    out[blank] = None
-    return out
+    if isinstance(values, pd.Categorical):
+        return pd.Categorical.from_codes(np.where(blank, -1, values.codes), dtype=values.dtype)
+    missing = values.isna() | blank
+    if isinstance(values, pd.arrays.BooleanArray):
+        return pd.arrays.BooleanArray(values.to_numpy(dtype=bool, na_value=False), missing)
+    if isinstance(values, pd.arrays.IntegerArray):
+        return pd.arrays.IntegerArray(values.to_numpy(dtype=np.int64, na_value=0), missing)
+    return pd.arrays.FloatingArray(values.to_numpy(dtype=np.float64, na_value=np.nan), missing)

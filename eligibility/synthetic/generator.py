@@ -69,9 +69,10 @@ def generate_sample(households: int, seed: int, as_of: dt.date = DEFAULT_AS_OF,
 
 
 def generate_register(households: int, seed: int, as_of: dt.date = DEFAULT_AS_OF, plan: Plan | None = None,
-                      partial_dates: float = 0.0, with_merit_records: bool = False) -> Sample:
+                      partial_dates: float = 0.0, with_merit_records: bool = False, id_prefix: str = "LC") -> Sample:
     """The frames of `generate_sample`, and with `with_merit_records` the `merit_records` table (its own
-    random stream: the other tables are the same with or without it)."""
+    random stream: the other tables are the same with or without it). Household IDs are `id_prefix`
+    and a number (a partitioned register gives each part its own prefix)."""
     if households < 1:
         raise ValueError("households must be at least 1")
     if plan is None:
@@ -92,7 +93,7 @@ def generate_register(households: int, seed: int, as_of: dt.date = DEFAULT_AS_OF
     deprivations(rng, hh, m)
     housing_and_events(rng, hh, m, as_of)
     household_enrolment(rng, hh, as_of)
-    hh["household_id"] = household_ids(int(households))
+    hh["household_id"] = household_ids(int(households), id_prefix)
     m["person_id"] = person_ids(hh, m)
     households_frame = blanked_frame(rng, household_columns(hh))
     members_frame = _audit_columns(blanked_frame(rng, member_columns(hh, m, ethnic_matrix()[1])))

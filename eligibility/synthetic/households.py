@@ -95,10 +95,10 @@ def place_households(rng: np.random.Generator, n: int) -> dict[str, np.ndarray]:
     return hh
 
 
-def household_ids(n: int) -> pa.Array:
+def household_ids(n: int, prefix: str = "LC") -> pa.Array:
     """LC000001, LC000002, … (at least six digits), built by Arrow without a Python string per row."""
     numbers = pc.cast(pa.array(np.arange(1, n + 1)), pa.string())
-    return pc.binary_join_element_wise("LC", pc.utf8_lpad(numbers, max(6, len(str(n))), padding="0"), "")
+    return pc.binary_join_element_wise(prefix, pc.utf8_lpad(numbers, max(6, len(str(n))), padding="0"), "")
 
 
 def housing_and_events(rng: np.random.Generator, hh: dict, m: dict, as_of: pd.Timestamp) -> None:

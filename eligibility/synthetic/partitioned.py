@@ -63,12 +63,8 @@ def _write_part_job(job: tuple) -> None:
 def _write_part(plan: Plan, out: Path, i: int, size: int, seed: int, fmt: str, partial_dates: float) -> None:
     """Part i (from 0): generated with its own stream, its IDs prefixed LC<i+1>, written as a register."""
     from ..register.writer import write_register
-    from .generator import generate_sample
+    from .generator import generate_register
 
-    hh, mm = generate_sample(size, seed=seed * PART_SEED + i, plan=plan, partial_dates=partial_dates)
-    prefix = f"LC{i + 1:04d}"
-    for frame in (hh, mm):
-        for column in ("household_id", "person_id"):
-            if column in frame.columns:
-                frame[column] = (prefix + frame[column].str.slice(2)).astype("string")
-    write_register(hh, mm, out / f"part-{i + 1:05d}", fmt=fmt, schema=plan.inputs)
+    part = generate_register(size, seed=seed * PART_SEED + i, plan=plan, partial_dates=partial_dates,
+                             id_prefix=f"LC{i + 1:04d}")
+    write_register(part.households, part.members, out / f"part-{i + 1:05d}", fmt=fmt, schema=plan.inputs)
