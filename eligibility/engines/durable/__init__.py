@@ -7,7 +7,7 @@ date are left out, parameters are constants of that date):
   j of a batch is keyed `Hj`, its members `Pj_0`, `Pj_1`..., and every pattern that joins two facts
   joins on those keys, so households in one session never meet (a test checks every join). The
   household and each member are asserted as facts carrying the attributes the patterns read:
-  input columns, variables (computed by the scalar evaluator, `scalar.py`) and *expression
+  input columns, variables (computed by the scalar evaluator, `engines/scalar/`) and *expression
   attributes* — values that are not a plain column or variable (an aggregate over members,
   arithmetic, a date difference...), also computed by the scalar evaluator. An unknown value is
   simply absent, and an absent attribute never matches. Every fact and every pattern carries a

@@ -1,0 +1,90 @@
+"""Hit policies: which of the rules that hold pays, and how much, for the rows where some rule holds.
+
+`first` takes the first rule in precedence order (priority, then id); `max` the highest amount, ties
+by precedence; `sum` adds every rule that holds and keeps which ones (a bit pattern). Sparse when few
+rows are paid (sort just those), dense when most are (running reductions over full columns). Under
+`max` and `sum` an amount that a rule still undecided could raise is a minimum (`undecided_raises`).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ...vocabulary import HitPolicy
+from .results import RuleOutcome, among
+
+
+def resolve_sparse(policy, rows, rules, amounts, rates, chosen):
+    """Hit policy over the paid rows only: sort by row, then (max) amount, then precedence."""
+    rules = [np.full(len(r), i, dtype=np.int16) for r, i in zip(rows, rules)]
+    rates = [np.full(len(r), np.nan) if t is None else t for r, t in zip(rows, rates)]
+    amounts = [np.broadcast_to(a, (len(r),)) for r, a in zip(rows, amounts)]
+    row, rule, amount, rate = (np.concatenate(x) for x in (rows, rules, amounts, rates))
+    if policy == HitPolicy.MAX:   # highest amount first (an unknown amount ranks lowest), ties by precedence
+        order = np.lexsort((rule, -np.where(np.isnan(amount), -1e300, amount), row))
+    else:
+        order = np.lexsort((rule, row))
+    row, rule, amount, rate = row[order], rule[order], amount[order], rate[order]
+    starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+    paid_rows = row[starts]
+    chosen[paid_rows] = rule[starts]
+    if policy == HitPolicy.SUM:   # every rule that holds pays; NaN (unknown) in any makes the total unknown
+        return (paid_rows, np.add.reduceat(amount, starts), rate[starts],
+                np.bitwise_or.reduceat(np.int64(1) << rule.astype(np.int64), starts))
+    return paid_rows, amount[starts], rate[starts], None
+
+def resolve_dense(policy, rows, rules, amounts, rates, chosen):
+    """Hit policy with running reductions over full columns, rule by rule in precedence order.
+    Amounts are arrays aligned with the rows, or one figure (0-d) for all of them."""
+    n = len(chosen)
+    if policy == HitPolicy.MAX and all(a.ndim == 0 for a in amounts):
+        # one figure per rule: the highest figure wins, ties by precedence, so taking the rules
+        # in that order, the first that holds pays (an unknown amount ranks lowest)
+        ranked = [-1e300 if np.isnan(a) else float(a) for a in amounts]
+        order = sorted(range(len(rows)), key=lambda j: (-ranked[j], rules[j]))
+        rows, rules, amounts, rates = ([x[j] for j in order] for x in (rows, rules, amounts, rates))
+        policy = HitPolicy.FIRST
+    amount, rate = np.full(n, np.nan), np.full(n, np.nan)
+    best = np.full(n, -np.inf) if policy == HitPolicy.MAX else None
+    pattern = np.zeros(n, dtype=np.int64) if policy == HitPolicy.SUM else None
+    total = np.zeros(n) if policy == HitPolicy.SUM else None
+    for r, i, a, t in zip(rows, rules, amounts, rates):
+        a = np.broadcast_to(a, (len(r),))
+        if policy == HitPolicy.MAX:   # strictly better only: on a tie the earlier rule keeps it
+            ranked = np.where(np.isnan(a), -1e300, a)
+            pick = ranked > best[r]
+            best[r[pick]] = ranked[pick]
+        else:
+            pick = chosen[r] < 0
+        take = r[pick]
+        chosen[take], amount[take] = i, a[pick]
+        if t is not None:
+            rate[take] = t[pick]
+        if policy == HitPolicy.SUM:
+            total[r] += a       # NaN (unknown) stays NaN
+            pattern[r] |= np.int64(1) << i
+    paid_rows = np.flatnonzero(chosen >= 0)
+    if policy == HitPolicy.SUM:
+        return paid_rows, total[paid_rows], rate[paid_rows], pattern[paid_rows]
+    return paid_rows, amount[paid_rows], rate[paid_rows], None
+
+
+def undecided_raises(policy, outcomes: list[RuleOutcome], paid_rows: np.ndarray, paid_amount: np.ndarray,
+                     amount_at) -> np.ndarray | None:
+    """Hit policies `max` and `sum`: where a rule still undecided could raise the amount paid, the
+    amount is a minimum, never firm. Only rows paid a known amount, and only the undecided rules'
+    amounts there, are computed (usually few), through `amount_at(node, rows)`."""
+    if policy not in (HitPolicy.MAX, HitPolicy.SUM) or not len(paid_rows):
+        return None
+    pending = np.zeros(len(paid_rows), dtype=np.int64)
+    for i, o in enumerate(outcomes):
+        if not len(o.unknown_rows):
+            continue
+        at = np.flatnonzero(among(o.unknown_rows, paid_rows) & ~np.isnan(paid_amount))
+        if not len(at):
+            continue
+        value = amount_at(o.rule.amount, paid_rows[at]).point().full(len(at))   # a range: unknown
+        higher = paid_amount[at] if policy == HitPolicy.MAX else 0.0
+        with np.errstate(invalid="ignore"):
+            raises = ~value.k | (np.asarray(value.v, dtype=float) > higher)
+        pending[at[raises]] |= np.int64(1) << i
+    return pending if pending.any() else None

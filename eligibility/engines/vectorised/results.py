@@ -1,0 +1,143 @@
+"""What the engine keeps of each rule and benefit, and reading it back at some rows.
+
+A benefit's amounts are kept for the paid rows only (usually few), a rule's outcome as the rows where
+it holds and where it is undecided: explanations and the decisions table read them at the rows they
+need through binary searches, without building a column the size of the register.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import numpy as np
+
+from ...rulebook.plan import CompiledBenefit, CompiledRule
+from ...vocabulary import Status
+from ..values import V
+
+# statuses are kept as int8 codes in the columns (`Status.code`)
+NOT_ELIGIBLE, ELIGIBLE, UNDETERMINED = Status.NOT_ELIGIBLE.code, Status.ELIGIBLE.code, Status.UNDETERMINED.code
+
+
+@dataclass
+class RuleOutcome:
+    """Where one rule holds: the rows where every condition is known true, and the rows where none
+    is false but some are unknown (every other row is known not to satisfy it). Amount and rate are
+    computed for the rows where it holds only, aligned with `true_rows`."""
+
+    rule: CompiledRule
+    n: int
+    true_rows: np.ndarray
+    unknown_rows: np.ndarray
+    amount: V
+    rate: V | None
+
+    @functools.cached_property
+    def holds(self) -> V:
+        """The rule's three-valued outcome for every row (built on demand, for explanations)."""
+        value, known = np.zeros(self.n, dtype=bool), np.ones(self.n, dtype=bool)
+        value[self.true_rows] = True
+        known[self.unknown_rows] = False
+        return V(value, known)
+
+    def true_at(self, rows: np.ndarray) -> np.ndarray:
+        """Whether the rule holds at each of `rows` (without building a column for the register)."""
+        return among(self.true_rows, rows)
+
+    def unknown_at(self, rows: np.ndarray) -> np.ndarray:
+        """Whether the rule is undecided at each of `rows`."""
+        return among(self.unknown_rows, rows)
+
+    def amount_at(self, rows: np.ndarray) -> V:
+        """The amount at some of the rows where the rule holds."""
+        return aligned(self.amount, self.true_rows, rows)
+
+    def rate_at(self, rows: np.ndarray) -> V | None:
+        return None if self.rate is None else aligned(self.rate, self.true_rows, rows)
+
+
+@dataclass
+class BenefitResult:
+    """One benefit's decision for every row. Amounts are kept for the rows that are paid only
+    (usually few): `amount_at(rows)` reads them, `amount` builds the full column on demand."""
+
+    benefit: CompiledBenefit
+    status: np.ndarray          # int8: `Status` codes
+    rule_index: np.ndarray      # int16 into benefit.rules (-1: none)
+    paid_rows: np.ndarray       # sorted rows where a rule holds
+    paid_amount: np.ndarray     # aligned with paid_rows (NaN: unknown)
+    paid_rate: np.ndarray       # aligned with paid_rows (NaN: none or unknown)
+    outcomes: list[RuleOutcome]
+    enrolled: V | None
+    pattern: np.ndarray | None = None   # hit policy `sum`: bit i set when rule i pays (aligned with paid_rows)
+    # hit policies `max` and `sum`: bit i set when rule i is undecided and could raise the amount paid
+    # (its amount unknown, or above the amount paid under `max`, above zero under `sum`): the amount
+    # is then a minimum (aligned with paid_rows; None: no such row)
+    pending: np.ndarray | None = None
+
+    def _positions(self, rows: np.ndarray) -> np.ndarray:
+        """Where each of `rows` sits in `paid_rows` (-1: not paid)."""
+        paid, n = self.paid_rows, len(self.status)
+        if len(rows) > n // 8:     # many rows: one table over the register beats a binary search each
+            table = np.full(n + 1, -1, dtype=np.int64)
+            table[paid] = np.arange(len(paid))
+            return table[rows]
+        return position_in(paid, rows)
+
+    def _at(self, values: np.ndarray, rows: np.ndarray) -> V:
+        out = np.append(values, np.nan)[self._positions(rows)]   # -1 reads the trailing NaN
+        return V(out, ~np.isnan(out))
+
+    def amount_at(self, rows: np.ndarray) -> V:
+        return self._at(self.paid_amount, rows)
+
+    def rate_at(self, rows: np.ndarray) -> V:
+        if all(rule.rate is None for rule in self.benefit.rules):   # only loans have a rate
+            return V(np.full(len(rows), np.nan), np.zeros(len(rows), dtype=bool))
+        return self._at(self.paid_rate, rows)
+
+    def pending_at(self, rows: np.ndarray) -> np.ndarray:
+        """Per row, the bits of the undecided rules that could raise its amount (0: the amount is firm)."""
+        if self.pending is None:
+            return np.zeros(len(rows), dtype=np.int64)
+        return np.append(self.pending, 0)[self._positions(rows)]
+
+    def pattern_at(self, rows: np.ndarray) -> np.ndarray:
+        assert self.pattern is not None, "a pattern is kept for hit policy `sum` only"
+        return np.append(self.pattern, 0)[self._positions(rows)]
+
+    @functools.cached_property
+    def amount(self) -> V:
+        return self.amount_at(np.arange(len(self.status)))
+
+    @functools.cached_property
+    def rate(self) -> V:
+        return self.rate_at(np.arange(len(self.status)))
+
+
+def position_in(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Where each of `rows` sits in `sorted_rows` (-1: absent), by binary search."""
+    if not len(sorted_rows):
+        return np.full(len(rows), -1)
+    at = np.minimum(np.searchsorted(sorted_rows, rows), len(sorted_rows) - 1)
+    return np.where(sorted_rows[at] == rows, at, -1)
+
+
+def among(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Whether each of `rows` is in `sorted_rows`."""
+    return position_in(sorted_rows, rows) >= 0
+
+
+def gather(value: V, rows: np.ndarray | None) -> V:
+    """`value` at `rows` (all rows when None); a scalar stands for every row."""
+    if rows is None or value.v.ndim == 0 and value.k.ndim == 0:
+        return value
+    full = value.full(len(value.v) if value.v.ndim else len(value.k))
+    return full.at(rows)
+
+
+def aligned(value: V, true_rows: np.ndarray, rows: np.ndarray) -> V:
+    """A value computed at `true_rows` (sorted), read at `rows` (a subset of them)."""
+    at = np.searchsorted(true_rows, rows)
+    return value.full(len(true_rows)).at(at)
+
