@@ -50,15 +50,18 @@ class Screening:
 
 def evaluate_frames(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date,
                     engine: str = "vectorised", include_all: bool = False, lang: str = "en",
-                    progress=None) -> Screening:
-    """Screen typed household and member frames with the chosen engine."""
+                    progress=None, listed=None) -> Screening:
+    """Screen typed household and member frames with the chosen engine. `listed`
+    (`audit.listed.Listed`): the people the programme lists name keep their rows (vectorised engine;
+    the durable engine's missing rows are screened again by the audit)."""
     if engine == "durable":
         from .engines.durable import screen_durable
 
         decisions = screen_durable(plan, households, members, as_of, include_all=include_all, lang=lang)
         return Screening(plan, as_of, decisions, engine="durable")
     ev = evaluate(plan, households, members, as_of, progress=progress)
-    return Screening(plan, as_of, build_decisions(ev, include_all=include_all, lang=lang), ev)
+    masks = listed.masks(ev.households, ev.members) if listed is not None and not include_all else None
+    return Screening(plan, as_of, build_decisions(ev, include_all=include_all, lang=lang, listed=masks), ev)
 
 
 def screen_records(households: list[dict], members: list[dict], as_of: dt.date, plan: Plan | None = None,
@@ -82,14 +85,17 @@ def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | No
     plan = load_rules(rules_dir, use_unverified)
     register = read_register(path, plan.inputs, as_of, strict=strict, options=read_options)
     note_absent(register.mapping, plan, plan.inputs)
+    from .audit.listed import read_lists
+
+    listed = read_lists(plan, register, as_of)   # before screening: the listed people keep their rows
     result = evaluate_frames(plan, register.households, register.members, as_of, engine=engine,
-                             include_all=include_all, lang=lang, progress=progress)
+                             include_all=include_all, lang=lang, progress=progress, listed=listed)
     result.register = register
-    _audit(result, include_all, lang)
+    _audit(result, include_all, lang, listed)
     return result
 
 
-def _audit(result: Screening, include_all: bool, lang: str) -> None:
+def _audit(result: Screening, include_all: bool, lang: str, listed=None) -> None:
     """Coverage from the programmes' own lists where the register gives them (eligibility/audit/);
     the findings go to `result.extra["audit"]`."""
     from .audit import audit_lists
@@ -109,7 +115,7 @@ def _audit(result: Screening, include_all: bool, lang: str) -> None:
     from .audit.merit import summed_merit
 
     result.decisions = summed_merit(register, result.decisions, these_frames, lang)   # Art. 6(3)
-    audit = audit_lists(result.plan, register, result.decisions, result.as_of, every_row, include_all)
+    audit = audit_lists(result.plan, register, result.decisions, result.as_of, every_row, include_all, listed)
     result.decisions = audit.decisions
     result.extra["audit"] = audit
 

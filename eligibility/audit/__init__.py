@@ -9,9 +9,10 @@ so ("flags": coverage estimated from flags). The coverage is then recomputed by 
     deceased_paid > duplicate > wrong_level > underpaid / overpaid > covered / gap / leakage
 
 The pass works on the decisions table, after either engine, so both engines give the same audit by
-construction; decision rows it needs and the table left out (a person on a list who is not
-eligible) are screened again, for their households only, by the caller's `screen` (same engine,
-every row). All of it on whole columns (merge, groupby).
+construction. The decision rows it needs for a person on a list who is not eligible are kept by the
+vectorised engine when it builds the table (`listed.py`); the durable engine's are screened again,
+for their households only, by the caller's `screen` (same engine, every row). All of it on whole
+columns: Arrow hash lookups (`join.py`), merge, groupby.
 """
 from __future__ import annotations
 
@@ -22,15 +23,19 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..register.matching import match_entries, matching_table
-from ..vocabulary import Coverage, Enrolment, Status, coverage
+from ..register.checks import index_in
+from ..register.matching import matching_table
+from ..vocabulary import Coverage
 from ..wording.formats import format_number
-from .entries import active_entries, entry_findings
+from .coverage import list_coverage, missing_rows, override
+from .entries import entry_findings
+from .listed import Listed, list_benefits, read_lists
+
+__all__ = ["Audit", "Listed", "audit_lists", "list_benefits", "read_lists", "summary_lines"]
 
 FINDING_COLUMNS = ["finding", "programme", "benefit", "household_id", "person_id", "name", "commune", "village",
                    "paid", "due", "money", "level_paid", "level_due", "rule", "parameter_values", "match",
                    "candidates", "file", "row", "note"]
-PRECEDENCE = [Coverage.DECEASED_PAID, Coverage.DUPLICATE]   # entry findings that override a decision's coverage
 
 
 @dataclass
@@ -43,39 +48,35 @@ class Audit:
     warnings: list[str] = field(default_factory=list)
 
 
-def list_benefits(plan) -> dict[str, str]:
-    """programme code -> benefit, for every benefit with `enrolled_from`."""
-    return {b.enrolled_from.programme: name for name, b in plan.benefits.items() if b.enrolled_from is not None}
-
-
 def audit_lists(plan, register, decisions: pd.DataFrame, as_of: dt.date,
-                screen: Callable[[list[str]], pd.DataFrame] | None = None, include_all: bool = False) -> Audit:
+                screen: Callable[[list[str]], pd.DataFrame] | None = None, include_all: bool = False,
+                listed: Listed | None = None) -> Audit:
     """The decisions with coverage from the lists, and the findings table (FINDING_COLUMNS).
-    `screen(household_ids)`: every decision row of those households (same engine); `include_all`: the
-    table holds every row (else rows neither eligible, undetermined nor enrolled are left out, as before)."""
-    lists = getattr(register, "tables", {}).get("programme_lists") if register is not None else None
+    `screen(household_ids)`: every decision row of those households (same engine), for listed people
+    the table left out; `include_all`: the table holds every row (else rows neither eligible,
+    undetermined nor enrolled are left out, as before); `listed`: the lists as `read_lists` gave them
+    before screening (read here when not given)."""
+    listed = listed if listed is not None else read_lists(plan, register, as_of)
     declared = list_benefits(plan)
-    if lists is None or lists.empty:
+    if listed is None:
         return Audit(decisions, pd.DataFrame(columns=FINDING_COLUMNS), sources=dict.fromkeys(declared.values(), "flags"))
-    matches = match_entries(lists, register.households, register.members)
-    listed = set(lists["programme"].astype(str))
-    sources = {b: ("list" if p in listed else "flags") for p, b in declared.items()}
+    lists, entries = listed.lists, listed.entries
+    audited = listed.audited
+    sources = {b: ("list" if b in audited else "flags") for b in declared.values()}
+    listed_programmes = set(lists["programme"].astype(str))
     warnings = [f"programme_lists: {int((lists['programme'] == p).sum())} entries of programme '{p}', which no "
                 "benefit reads (`enrolled_from:` in rules/policies/); they are matched but not audited"
-                for p in sorted(listed - set(declared))]
-    entity = {name: b.entity for name, b in plan.benefits.items()}
-    entries = active_entries(lists, matches, as_of, declared, entity)
-    audited = [b for b, s in sources.items() if s == "list"]
-    decisions = _with_missing_rows(decisions, entries, audited, entity, screen)
-    decisions, found = _list_coverage(plan, decisions, entries, audited, as_of, include_all)
+                for p in sorted(listed_programmes - set(declared))]
+    decisions, rows, keys = missing_rows(decisions, entries, audited, screen)
+    decisions, found = list_coverage(plan, decisions, rows, keys, entries, as_of, include_all)
+    found = _decision_rows(decisions, found)
     exclusive = [(b.enrolled_from.programme, other, _why(b)) for b in plan.benefits.values()
                  if b.enrolled_from is not None for other in b.enrolled_from.excludes]
     by_entry = entry_findings(entries, register.members, exclusive)
-    decisions = _override(decisions, by_entry, entity)
-    decisions["coverage"] = pd.Categorical(decisions["coverage"].astype(object), categories=Coverage.words())
+    decisions = override(decisions, by_entry)
     findings = pd.concat([found, _entry_rows(by_entry, register)], ignore_index=True)
-    return Audit(decisions, findings.reindex(columns=FINDING_COLUMNS), matches, matching_table(matches), sources,
-                 warnings)
+    return Audit(decisions, findings.reindex(columns=FINDING_COLUMNS), listed.matches, matching_table(listed.matches),
+                 sources, warnings)
 
 
 def _why(benefit) -> str:
@@ -83,140 +84,46 @@ def _why(benefit) -> str:
     return f"only one is due ({ref.cite('en')})" if ref is not None else "only one is due"
 
 
-def _key(decisions: pd.DataFrame) -> pd.Series:
-    """Who a decision row is about: the person, or the household for a household benefit (object
-    arrays: cheaper than pandas' string columns on a few million rows)."""
-    person = (decisions["entity"].astype(object) == "person").to_numpy()
-    key = np.where(person, decisions["person_id"].to_numpy(dtype=object, na_value=None),
-                   decisions["household_id"].to_numpy(dtype=object, na_value=None))
-    return pd.Series(key, index=decisions.index, dtype=object)
+def _decision_rows(decisions: pd.DataFrame, found: dict) -> pd.DataFrame:
+    """The findings of decision rows (underpaid, overpaid, wrong_level, gap, leakage) with their money."""
+    wanted = ["coverage", "benefit", "household_id", "person_id", "name", "commune", "village", "rule",
+              "parameter_values"]
+    at = decisions[[c for c in wanted if c in decisions]].iloc[found["rows"]]
 
+    def column(name: str):   # pandas arrays as they are (a text column stays Arrow text: no Python objects)
+        return at[name].array if name in at else pd.array([pd.NA] * len(at), dtype="string")
 
-def _with_missing_rows(decisions, entries, audited, entity, screen) -> pd.DataFrame:
-    """Rows for people on a list whom the table left out (not eligible, not enrolled by the flags)."""
-    wanted = entries[entries["benefit"].isin(audited) & entries["key"].notna()][["benefit", "key", "household_id"]]
-    mine = decisions["benefit"].astype(object).isin(audited).to_numpy()
-    have = pd.DataFrame({"benefit": decisions["benefit"].astype(object).to_numpy()[mine],
-                         "key": _key(decisions[mine]).to_numpy()})
-    missing = wanted.merge(have.drop_duplicates(), on=["benefit", "key"], how="left", indicator=True)
-    missing = missing[missing["_merge"] == "left_only"]
-    if missing.empty or screen is None:
-        return decisions
-    more = screen(sorted(missing["household_id"].dropna().astype(str).unique()))
-    more_key = pd.DataFrame({"benefit": more["benefit"].astype(str), "key": _key(more)})
-    pick = more_key.merge(missing[["benefit", "key"]].drop_duplicates(), how="left", indicator=True)["_merge"]
-    extra = more[(pick == "both").to_numpy()]
-    return pd.concat([decisions, extra.astype(decisions.dtypes.to_dict(), errors="ignore")], ignore_index=True)
-
-
-def _list_coverage(plan, decisions, entries, audited, as_of, include_all) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Coverage of the audited benefits' rows from the lists, with under/overpaid and wrong_level."""
-    rows = np.flatnonzero(decisions["benefit"].astype(str).isin(audited).to_numpy())
-    sub = decisions.iloc[rows]
-    best = (entries[entries["key"].notna()].sort_values("paid", ascending=False)
-            .drop_duplicates(["benefit", "key"])[["benefit", "key", "paid", "level", "entry", "file", "row"]])
-    joined = pd.DataFrame({"benefit": sub["benefit"].astype(str).to_numpy(), "key": _key(sub).to_numpy()}) \
-        .merge(best, on=["benefit", "key"], how="left")
-    on_list = joined["entry"].notna().to_numpy()
-    status = sub["status"].astype(str).map({s.value: s.code for s in Status}).to_numpy(dtype=np.int8)
-    enrol = np.where(on_list, Enrolment.ENROLLED, Enrolment.NOT_ENROLLED).astype(np.int8)
-    words = np.array(Coverage.words(), dtype=object)[coverage(status, enrol)]
-    due = pd.to_numeric(sub["amount"], errors="coerce").to_numpy(dtype=float)
-    paid = joined["paid"].to_numpy(dtype=float)
-    level_due = _level_due(plan, sub, due, as_of)
-    level = joined["level"].to_numpy(dtype=float)
-    # eligible, off this list, but paid by a programme that excludes this one: only one is due, it is held
-    held = _held_elsewhere(plan, entries, joined)
-    words[(words == Coverage.GAP.value) & held] = Coverage.COVERED.value
-    covered = words == Coverage.COVERED.value
-    wrong = covered & ~np.isnan(level) & ~np.isnan(level_due) & ~np.isclose(level, level_due)
-    diff = paid - due
-    words[covered & (diff < -0.5)] = Coverage.UNDERPAID.value
-    words[covered & (diff > 0.5)] = Coverage.OVERPAID.value
-    words[wrong] = Coverage.WRONG_LEVEL.value
-    money = np.select([words == Coverage.GAP.value, words == Coverage.LEAKAGE.value], [due, paid], diff)
-    out = decisions   # the caller's table is replaced by the result (no copy of a few million rows)
-    out["coverage"] = out["coverage"].astype(object)
-    out.iloc[rows, out.columns.get_loc("coverage")] = words
-    keep = include_all | ~((out["status"].astype(str) == Status.NOT_ELIGIBLE.value)
-                           & (out["coverage"] == Coverage.NONE.value))
-    flagged = ~np.isin(words, [Coverage.NONE.value, Coverage.COVERED.value, Coverage.NEEDS_DATA.value])
-    found = pd.DataFrame({
-        "finding": words[flagged], "programme": sub["benefit"].astype(str).to_numpy()[flagged],
-        "benefit": sub["benefit"].astype(str).to_numpy()[flagged],
-        "household_id": sub["household_id"].astype(str).to_numpy()[flagged],
-        "person_id": sub["person_id"].astype("string").to_numpy()[flagged],
-        "name": sub["name"].astype("string").to_numpy()[flagged], "commune": sub["commune"].to_numpy()[flagged],
-        "village": sub["village"].to_numpy()[flagged], "paid": paid[flagged], "due": due[flagged],
-        "money": money[flagged], "level_paid": level[flagged], "level_due": level_due[flagged],
-        "rule": sub["rule"].astype("string").to_numpy()[flagged],
-        "parameter_values": sub.get("parameter_values", sub["rule"]).astype("string").to_numpy()[flagged],
-        "file": joined["file"].to_numpy()[flagged], "row": joined["row"].to_numpy()[flagged], "note": "",
+    return pd.DataFrame({
+        "finding": column("coverage"), "programme": column("benefit"), "benefit": column("benefit"),
+        "household_id": column("household_id"), "person_id": column("person_id"), "name": column("name"),
+        "commune": column("commune"), "village": column("village"), "paid": found["paid"], "due": found["due"],
+        "money": found["money"], "level_paid": found["level_paid"], "level_due": found["level_due"],
+        "rule": column("rule"), "parameter_values": column("parameter_values"), "file": found["file"],
+        "row": found["row"], "note": "",
     })
-    keep = np.asarray(keep)
-    return (out if keep.all() else out[keep].reset_index(drop=True)), found
-
-
-def _held_elsewhere(plan, entries: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
-    """Rows (benefit, key) whose person is on the list of a programme their benefit `excludes`."""
-    pairs = [(name, other) for name, b in plan.benefits.items() if b.enrolled_from is not None
-             for other in b.enrolled_from.excludes]
-    if not pairs:
-        return np.zeros(len(rows), dtype=bool)
-    excludes = pd.DataFrame(pairs, columns=["benefit", "programme"])
-    held = entries[entries["key"].notna()][["programme", "key"]].merge(excludes, on="programme")[["benefit", "key"]]
-    mark = rows[["benefit", "key"]].merge(held.drop_duplicates(), how="left", indicator=True)["_merge"]
-    return mark.eq("both").to_numpy()
-
-
-def _level_due(plan, sub: pd.DataFrame, due: np.ndarray, as_of: dt.date) -> np.ndarray:
-    """The level due per row: the amount due over the parameter `level.per` (a coefficient), else the rate."""
-    out = np.full(len(sub), np.nan)
-    benefits = sub["benefit"].astype(str).to_numpy()
-    for name in np.unique(benefits):   # a loop over benefits
-        level = plan.benefits[name].enrolled_from.level
-        if level is None:
-            continue
-        mask = benefits == name
-        if level.per:
-            value = plan.parameters[level.per].at(as_of)
-            out[mask] = due[mask] / float(value.value) if value is not None else np.nan
-        else:
-            out[mask] = pd.to_numeric(sub["rate"], errors="coerce").to_numpy(dtype=float)[mask]
-    return np.round(out, 4)
-
-
-def _override(decisions: pd.DataFrame, by_entry: pd.DataFrame, entity: dict[str, str]) -> pd.DataFrame:
-    """A decision row whose person has a duplicate or post-death entry takes that word (PRECEDENCE)."""
-    hits = by_entry[by_entry["finding"].isin([w.value for w in PRECEDENCE]) & by_entry["key"].notna()]
-    if hits.empty:
-        return decisions
-    rows = np.flatnonzero(decisions["benefit"].astype(object).isin(set(hits["benefit"])).to_numpy())
-    sub = pd.DataFrame({"benefit": decisions["benefit"].astype(object).to_numpy()[rows],
-                        "key": _key(decisions.iloc[rows]).to_numpy()})
-    for word in reversed(PRECEDENCE):   # two words; the first of PRECEDENCE is written last and wins
-        hit = hits[hits["finding"] == word.value][["benefit", "key"]].astype(object).drop_duplicates()
-        if hit.empty:
-            continue
-        mark = sub.merge(hit, how="left", indicator=True)["_merge"].eq("both").to_numpy()
-        decisions.iloc[rows[mark], decisions.columns.get_loc("coverage")] = word.value
-    return decisions
 
 
 def _entry_rows(by_entry: pd.DataFrame, register) -> pd.DataFrame:
     if by_entry.empty:
         return pd.DataFrame(columns=FINDING_COLUMNS)
-    names = register.members.set_index("person_id")["full_name"] if "full_name" in register.members else None
-    places = register.households.set_index("household_id")
+    members, places = register.members, register.households
+    person = index_in(by_entry["person_id"], members["person_id"])   # findings are few; the register is not
+    home = index_in(by_entry["household_id"], places["household_id"])
+
+    def of(frame: pd.DataFrame, column: str, at: np.ndarray, fallback: str) -> pd.Series:
+        if column not in frame:
+            return by_entry[fallback]
+        values, ok = np.full(len(at), None, dtype=object), at >= 0
+        values[ok] = frame[column].iloc[at[ok]].astype(object).to_numpy()
+        return pd.Series(values, index=by_entry.index, dtype=object).fillna(by_entry[fallback])
+
     household = by_entry["household_id"]
-    name = by_entry["person_id"].map(names) if names is not None else by_entry["full_name"]
+    name, commune = of(members, "full_name", person, "full_name"), of(places, "commune", home, "commune")
+    village = of(places, "village", home, "village")
     return pd.DataFrame({
         "finding": by_entry["finding"], "programme": by_entry["programme"], "benefit": by_entry["benefit"],
-        "household_id": household, "person_id": by_entry["person_id"],
-        "name": name.fillna(by_entry["full_name"]),
-        "commune": household.map(places["commune"]).fillna(by_entry["commune"]),
-        "village": household.map(places["village"]).fillna(by_entry["village"]) if "village" in places
-        else by_entry["village"],
+        "household_id": household.astype("string"), "person_id": by_entry["person_id"].astype("string"),
+        "name": name.astype("string"), "commune": commune.astype("string"), "village": village.astype("string"),
         "paid": by_entry["paid"], "due": np.nan, "money": by_entry["money"], "level_paid": by_entry["level"],
         "match": by_entry["match"], "candidates": by_entry["candidates"], "file": by_entry["file"],
         "row": by_entry["row"], "note": by_entry["note"],

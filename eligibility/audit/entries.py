@@ -7,8 +7,12 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from ..register.checks import index_in
 from ..vocabulary import Coverage, Match
+from .join import entry_keys
 
 ENTRY_COLUMNS = ["entry", "programme", "benefit", "key", "person_id", "household_id", "match", "candidates",
                  "paid", "level", "paid_month", "file", "row", "full_name", "commune", "village"]
@@ -24,23 +28,25 @@ def active_entries(lists: pd.DataFrame, matches: pd.DataFrame, as_of: dt.date,
     since = _col(lists, "since", "datetime64[ns]")
     until = _col(lists, "until", "datetime64[ns]")
     live = ((since.isna() | (since <= day)) & (until.isna() | (until >= day))).to_numpy()
-    month = _col(lists, "paid_month", "datetime64[ns]").dt.to_period("M")
-    this_month = (month.isna() | (month == day.to_period("M"))).to_numpy()
+    month = _month_number(_col(lists, "paid_month", "datetime64[ns]")).fillna(day.year * 12 + day.month)
+    this_month = (month == day.year * 12 + day.month).to_numpy(dtype=bool)
     monthly = _col(lists, "monthly_amount", "Float64").to_numpy(dtype=float, na_value=np.nan)
     once = _col(lists, "one_off_amount", "Float64").to_numpy(dtype=float, na_value=np.nan)
     paid = np.where(~np.isnan(monthly), np.where(this_month, monthly, np.nan), once)
-    benefit = matches["programme"].map(programme_benefit)
-    is_household = benefit.map(entity).eq("household").fillna(False).to_numpy()
-    key = np.where(is_household, matches["household_id"].to_numpy(dtype=object),
-                   matches["person_id"].to_numpy(dtype=object))
+    codes, programmes = pd.factorize(matches["programme"])   # a few programmes: looked up once each
+    benefit = np.append(np.array([programme_benefit.get(p) for p in programmes], dtype=object), None)[codes]
+    is_household = np.append(np.array([entity.get(programme_benefit.get(p)) == "household" for p in programmes],
+                                       dtype=bool), False)[codes]
+    person, household = (pa.array(matches[c].astype("string[pyarrow]").array) for c in ("person_id", "household_id"))
+    key = pc.if_else(pa.array(is_household), household, person)   # Arrow text: no Python string per entry
     level = _col(lists, "coefficient", "Float64")
     out = pd.DataFrame({
         "entry": matches["entry"].to_numpy(), "programme": matches["programme"].to_numpy(),
-        "benefit": benefit.to_numpy(dtype=object), "key": pd.array(key, dtype="string"),
+        "benefit": benefit, "key": pd.arrays.ArrowStringArray(key.cast(pa.large_string())),
         "person_id": matches["person_id"].to_numpy(), "household_id": matches["household_id"].to_numpy(),
         "match": matches["match"].to_numpy(), "candidates": matches["candidates"].to_numpy(),
         "paid": paid, "level": level.to_numpy(dtype=float, na_value=np.nan),
-        "paid_month": _month_number(month.dt.to_timestamp().fillna(day)).to_numpy(),
+        "paid_month": month.to_numpy(),
         "file": lists["_file"].to_numpy(), "row": lists["_row"].to_numpy(),
         "full_name": _col(lists, "full_name", "string").to_numpy(),
         "commune": _col(lists, "commune", "string").to_numpy(), "village": _col(lists, "village", "string").to_numpy(),
@@ -76,9 +82,20 @@ def _same_programme_twice(entries: pd.DataFrame) -> pd.DataFrame:
     """Every entry of a person (or household) in one programme after the first (the highest amount
     kept first): only one is due."""
     linked = entries[entries["key"].notna()]
-    ordered = linked.sort_values(["programme", "key", "paid", "entry"], ascending=[True, True, False, True])
-    extra = ordered[ordered.duplicated(["programme", "key"], keep="first")]
-    return _with(extra, Coverage.DUPLICATE, "paid", "same programme twice")
+    order, first = _ranked(linked, "key")
+    return _with(linked.iloc[order[~first]], Coverage.DUPLICATE, "paid", "same programme twice")
+
+
+def _ranked(linked: pd.DataFrame, by: str) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of `linked` ordered by (programme, `by`), the highest amount paid first, then the
+    entry; and whether each is the first of its (programme, `by`). Groups as integers (Arrow's
+    dictionary encoding of 'programme<US>by'), not a sort of two text columns."""
+    group = pc.dictionary_encode(entry_keys(linked["programme"], linked[by])).indices.to_numpy(zero_copy_only=False)
+    paid = linked["paid"].to_numpy(dtype=float)
+    order = np.lexsort((linked["entry"].to_numpy(), np.where(np.isnan(paid), np.inf, -paid), group))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = group[order][1:] != group[order][:-1]
+    return order, first
 
 
 def _two_exclusive_programmes(entries: pd.DataFrame, exclusive: list[tuple[str, str, str]]) -> pd.DataFrame:
@@ -86,7 +103,8 @@ def _two_exclusive_programmes(entries: pd.DataFrame, exclusive: list[tuple[str, 
     lower entry is the duplicate, its amount the money. Each pair once."""
     found = []
     linked = entries[entries["person_id"].notna()]
-    best = linked.sort_values("paid", ascending=False).drop_duplicates(["programme", "person_id"])
+    order, first = _ranked(linked, "person_id")
+    best = linked.iloc[order[first]]
     seen: set[frozenset] = set()
     for first, second, why in exclusive:   # a loop over the pairs the rule pack declares
         if frozenset((first, second)) in seen:
@@ -107,7 +125,10 @@ def _after_death(entries: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     """Entries paying a person for a month after the month of their death."""
     if "date_of_death" not in members or entries.empty:
         return entries.iloc[:0]
-    death = pd.to_datetime(entries["person_id"].map(members.set_index("person_id")["date_of_death"]))
+    dead = members[members["date_of_death"].notna()]   # the few who died: the lookup's pool
+    at = index_in(entries["person_id"], dead["person_id"])
+    death = pd.Series(np.append(pd.to_datetime(dead["date_of_death"]).to_numpy(), np.datetime64("NaT"))[at],
+                      index=entries.index)
     died = _month_number(death)
     after = (died.notna() & (entries["paid_month"] > died)).to_numpy(dtype=bool, na_value=False)
     after &= entries["paid"].fillna(0).to_numpy() > 0

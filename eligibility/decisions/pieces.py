@@ -26,20 +26,28 @@ def coverage(result: BenefitResult) -> np.ndarray:
     return coverage_codes(result.status, enrolment)
 
 
-def build_decisions(ev: Evaluation, include_all: bool = False, lang: str = "en") -> pd.DataFrame:
+def build_decisions(ev: Evaluation, include_all: bool = False, lang: str = "en",
+                    listed: dict[str, np.ndarray] | None = None) -> pd.DataFrame:
     """The entitlements table. By default the rows that matter: eligible, undetermined, or enrolled
-    (leakage); `include_all` adds every not-eligible decision with why it failed."""
+    (leakage); `include_all` adds every not-eligible decision with why it failed. `listed` (benefit ->
+    mask of its entity's rows): benefits whose enrolment the audit reads from a programme list; a
+    not-eligible row is kept where the list names it, not where the flags say enrolled (the audit
+    judges those rows from the list; their households need no second screening)."""
     texts, rules = Texts(), RuleTable(lang)
     names = sorted(ev.benefits)
+    listed = listed or {}
     pieces = [p for i, name in enumerate(names)
-              for p in _pieces(ev, i, ev.benefits[name], include_all, lang, texts, rules)]
+              for p in _pieces(ev, i, ev.benefits[name], include_all or listed.get(name, False), lang, texts, rules)]
     return assemble(ev, names, pieces, texts, rules, lang)
 
 
-def _pieces(ev: Evaluation, index: int, result: BenefitResult, include_all: bool, lang: str,
+def _pieces(ev: Evaluation, index: int, result: BenefitResult, include_all: bool | np.ndarray, lang: str,
             texts: Texts, rules: RuleTable) -> list[Piece]:
     cov = coverage(result)
-    keep = (result.status != NOT_ELIGIBLE) | (cov == Coverage.LEAKAGE.code) | include_all
+    if isinstance(include_all, np.ndarray):   # the rows a programme list names, not the flags' leakage
+        keep = (result.status != NOT_ELIGIBLE) | include_all
+    else:
+        keep = (result.status != NOT_ELIGIBLE) | (cov == Coverage.LEAKAGE.code) | include_all
     rows = np.flatnonzero(keep)
     benefit = result.benefit
     if benefit.hit_policy != HitPolicy.ALL:

@@ -18,6 +18,13 @@ def isin(values: pd.Series, pool: pd.Series) -> np.ndarray:
     return found.fill_null(False).to_numpy(zero_copy_only=False)
 
 
+def index_in(values: pd.Series, pool: pd.Series) -> np.ndarray:
+    """For each value, the position of its first occurrence in `pool` (-1: absent or missing), by
+    Arrow's hash lookup: a join of one text column to another without pandas' merge or map."""
+    found = pc.index_in(_arrow_text(values), value_set=_arrow_text(pool), skip_nulls=True)
+    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
 def _arrow_text(values: pd.Series) -> pa.Array:
     return pa.array(values.astype("string[pyarrow]").array, type=pa.large_string())
 

@@ -9,130 +9,210 @@ unmatched, a possible ghost beneficiary, with the register's nearest names in th
 candidates (RapidFuzz similarity, so an officer can see a typo at a glance). A name is never
 matched on similarity alone: a payment is not credited to someone on a guess.
 
-All of it on whole columns (factorize, merge, groupby); the only loop is over the communes that
-hold unmatched entries, for the similarity search.
+All of it on whole columns: IDs by Arrow hash lookups (no pandas merge or map over the register),
+names only for the entries no ID matched, against only the people of the same commune born within
+YEARS years (the block: commune + birth year); the only loop is over those blocks, each compared at
+once by RapidFuzz's `process.cdist`, for the nearest names of the unmatched entries.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from rapidfuzz import fuzz, process
 
 from ..vocabulary import Match
-from .checks import isin
+from .checks import index_in
 
 CANDIDATE_SCORE = 85     # RapidFuzz ratio (0-100) from which a register name is shown as a candidate
 CANDIDATES_SHOWN = 3
+YEARS = 2                # a candidate is born within this many years of the entry's birth year (a mistyped year)
 MATCH_COLUMNS = ["entry", "programme", "person_id", "household_id", "match", "candidates"]
 
 
 def name_key(names: pd.Series) -> pd.Series:
     """Names (or places) folded for comparison: no case, no accents, single spaces, word order kept.
     Works on the distinct values only."""
+    codes, vocabulary = folded_codes(names)
+    values = np.append(vocabulary.to_numpy(dtype=object), None)
+    return pd.Series(values[codes], index=names.index, dtype="string")
+
+
+def folded_codes(names: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Each name's folded form as a code into the vocabulary of folded forms (-1: blank): names that
+    fold alike share a code, so they join as integers."""
     codes, uniques = pd.factorize(names.astype("string"), use_na_sentinel=True)
     text = pd.Series(uniques, dtype="string")
     folded = (text.str.normalize("NFD").str.replace(r"[\u0300-\u036f]", "", regex=True)
               .str.replace("đ", "d").str.replace("Đ", "D").str.lower()
               .str.split().str.join(" "))
-    values = np.append(folded.to_numpy(dtype=object, na_value=None), None)
-    return pd.Series(values[codes], index=names.index, dtype="string")
+    merged, vocabulary = pd.factorize(folded, use_na_sentinel=True)
+    return np.append(merged, -1)[codes].astype(np.int64), pd.Index(vocabulary, dtype=object)
 
 
-def people_keys(households: pd.DataFrame, members: pd.DataFrame, communes: set | None = None) -> pd.DataFrame:
-    """person_id, household_id, name key, birth year and commune key of the accepted members — of the
-    communes given (folded), or of all; names are folded only for those (the costly part)."""
-    commune = name_key(members["household_id"].map(households.set_index("household_id")["commune"]))
-    keep = np.ones(len(members), dtype=bool) if communes is None else commune.isin(communes).to_numpy()
-    members, commune = members[keep], commune[keep]
-    return pd.DataFrame({
-        "person_id": members["person_id"].astype("string"),
-        "household_id": members["household_id"].astype("string"),
-        "name": name_key(members["full_name"]) if "full_name" in members else pd.Series(pd.NA, dtype="string"),
-        "full_name": members.get("full_name", pd.Series(pd.NA, index=members.index)).astype("string"),
-        "year": pd.to_datetime(members["date_of_birth"]).dt.year.astype("Int64"),
-        "commune": commune,
-    }).reset_index(drop=True)
+@dataclass
+class People:
+    """The accepted members as numbers: folded name, birth year and commune codes per member (the
+    member's position in `members`), with the vocabularies the entries' names and communes are looked
+    up in. Only the people a result names are turned back into text."""
+    members: pd.DataFrame
+    frame: pd.DataFrame          # member, name, year, commune (integers; -1 blank)
+    names: pd.Index
+    communes: pd.Index
+
+    def text(self, column: str, at: np.ndarray) -> np.ndarray:
+        if column not in self.members:
+            return np.full(len(at), None, dtype=object)
+        return self.members[column].iloc[at].astype(object).to_numpy()
+
+
+def people_keys(households: pd.DataFrame, members: pd.DataFrame) -> People:
+    """Every accepted member's folded name, birth year and commune, as integers."""
+    place, communes = folded_codes(households["commune"].reset_index(drop=True))
+    at = index_in(members["household_id"], households["household_id"])
+    year = pd.to_datetime(members["date_of_birth"]).dt.year.to_numpy(dtype=float, na_value=np.nan)
+    name, names = (folded_codes(members["full_name"]) if "full_name" in members
+                   else (np.full(len(members), -1, dtype=np.int64), pd.Index([], dtype=object)))
+    frame = pd.DataFrame({"member": np.arange(len(members)), "name": name,
+                          "year": np.nan_to_num(year, nan=-1).astype(np.int64), "commune": np.append(place, -1)[at]})
+    return People(members.reset_index(drop=True), frame, names, communes)
 
 
 def match_entries(lists: pd.DataFrame, households: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
-    """One row per list entry (in the list's order): MATCH_COLUMNS. `match` is a `Match` word."""
+    """One row per list entry (in the list's order): MATCH_COLUMNS. `match` is a `Match` word. IDs stay
+    Arrow text from end to end (no Python string per entry)."""
     n = len(lists)
-    out = pd.DataFrame({
-        "entry": np.arange(n), "programme": lists["programme"].astype("string").to_numpy(),
-        "person_id": pd.array([pd.NA] * n, dtype="string"), "household_id": pd.array([pd.NA] * n, dtype="string"),
-        "match": np.full(n, Match.UNMATCHED.value, dtype=object), "candidates": np.full(n, "", dtype=object),
-    })
+    match, candidates = np.full(n, Match.UNMATCHED.value, dtype=object), np.full(n, "", dtype=object)
     given_person = _column(lists, "person_id")
-    by_person = isin(given_person, members["person_id"])   # Arrow's hash lookup: pandas' isin on text is slow
-    out.loc[by_person, "person_id"] = given_person[by_person].to_numpy()
-    out.loc[by_person, "household_id"] = given_person[by_person].map(
-        members.set_index("person_id")["household_id"]).to_numpy()
+    at = index_in(given_person, members["person_id"])    # Arrow's hash join: pandas' map on text is slow
+    by_person = at >= 0
+    person = pc.if_else(pa.array(by_person), _arrow(given_person), pa.nulls(n, pa.large_string()))
+    household = _arrow(members["household_id"]).take(pa.array(at, mask=~by_person))
     given_household = _column(lists, "household_id")
     by_household = (~by_person & given_person.isna().to_numpy() & given_household.notna().to_numpy()
-                    & isin(given_household, households["household_id"]))
-    out.loc[by_household, "household_id"] = given_household[by_household].to_numpy()
-    out.loc[by_person | by_household, "match"] = Match.BY_ID.value
-    rest = ~(by_person | by_household) & _column(lists, "full_name").notna().to_numpy()
-    if rest.any():   # only the communes these entries name are read (all, where one names none)
-        communes = name_key(_column(lists, "commune")[rest])
-        wanted = None if communes.isna().any() else set(communes)
-        _by_name(out, lists, people_keys(households, members, wanted), np.flatnonzero(rest))
-    return out
+                    & (index_in(given_household, households["household_id"]) >= 0))
+    household = pc.if_else(pa.array(by_household), _arrow(given_household), household)
+    match[by_person | by_household] = Match.BY_ID.value
+    rest = np.flatnonzero(~(by_person | by_household) & _column(lists, "full_name").notna().to_numpy())
+    if len(rest):
+        found = _by_name((match, candidates), lists, households, members, rest)
+        mask = np.zeros(n, dtype=bool)
+        mask[found["entry"].to_numpy()] = True
+        order = np.argsort(found["entry"].to_numpy())   # replace_with_mask fills in the list's order
+        for name in ("person_id", "household_id"):
+            values = pa.array(found[name].to_numpy(dtype=object)[order], type=pa.large_string())
+            if name == "person_id":
+                person = pc.replace_with_mask(person, pa.array(mask), values)
+            else:
+                household = pc.replace_with_mask(household, pa.array(mask), values)
+    return pd.DataFrame({
+        "entry": np.arange(n), "programme": lists["programme"].astype("string").to_numpy(),
+        "person_id": pd.arrays.ArrowStringArray(person), "household_id": pd.arrays.ArrowStringArray(household),
+        "match": match, "candidates": candidates,
+    })
 
 
-def _column(frame: pd.DataFrame, name: str) -> pd.Series:
-    if name in frame:
-        return frame[name].astype("string").reset_index(drop=True)
-    return pd.Series(pd.NA, index=pd.RangeIndex(len(frame)), dtype="string")
+def _arrow(values: pd.Series) -> pa.Array:
+    return pa.array(values.astype("string[pyarrow]").array).cast(pa.large_string())
 
 
-def _by_name(out: pd.DataFrame, lists: pd.DataFrame, people: pd.DataFrame, rows: np.ndarray) -> None:
-    """Name + birth year + commune (name + birth year where the entry gives no commune)."""
+def _column(frame: pd.DataFrame, name: str, rows: np.ndarray | None = None) -> pd.Series:
+    column = (frame[name].astype("string").reset_index(drop=True) if name in frame
+              else pd.Series(pd.NA, index=pd.RangeIndex(len(frame)), dtype="string"))
+    return column if rows is None else column.iloc[rows].reset_index(drop=True)
+
+
+def _by_name(out: tuple[np.ndarray, ...], lists: pd.DataFrame, households: pd.DataFrame, members: pd.DataFrame,
+             rows: np.ndarray) -> pd.DataFrame:
+    """Name + birth year + commune (name + birth year where the entry gives no commune), for the
+    entries at `rows`: an integer join (folded names and communes as codes of the register's own).
+    Marks `match` and `candidates`; returns the entries matched by name (entry, person_id, household_id)."""
+    match, candidates = out
+    people = people_keys(households, members)
+    names, communes = (folded_codes(_column(lists, c, rows))[0] for c in ("full_name", "commune"))
+    name_text = name_key(_column(lists, "full_name", rows)).to_numpy(dtype=object, na_value=None)
+    commune_text = name_key(_column(lists, "commune", rows)).to_numpy(dtype=object, na_value=None)
+    year = (pd.array(lists["birth_year"], dtype="Int64")[rows].to_numpy(dtype=float, na_value=np.nan)
+            if "birth_year" in lists else np.full(len(rows), np.nan))
     entries = pd.DataFrame({
         "entry": rows,
-        "name": name_key(_column(lists, "full_name")).to_numpy()[rows],
-        "year": pd.array(lists["birth_year"], dtype="Int64")[rows] if "birth_year" in lists
-        else pd.array([pd.NA] * len(rows), dtype="Int64"),
-        "commune": name_key(_column(lists, "commune")).to_numpy()[rows],
+        "name": _code_in(people.names, name_text, names), "year": np.nan_to_num(year, nan=-2).astype(np.int64),
+        "commune": _code_in(people.communes, commune_text, communes), "text": name_text,
     })
-    with_commune = entries["commune"].notna()
+    with_commune = communes >= 0
     found = pd.concat([
-        entries[with_commune].merge(people, on=["name", "year", "commune"], how="inner"),
-        entries[~with_commune].drop(columns="commune").merge(people, on=["name", "year"], how="inner"),
+        entries[with_commune].merge(people.frame, on=["name", "year", "commune"], how="inner"),
+        entries[~with_commune].drop(columns="commune").merge(people.frame.drop(columns="commune"),
+                                                             on=["name", "year"], how="inner"),
     ], ignore_index=True)
-    count = found.groupby("entry")["person_id"].transform("size")
+    found["person_id"] = people.text("person_id", found["member"].to_numpy())
+    count = found.groupby("entry")["member"].transform("size")
     single = found[count == 1]
-    out.loc[single["entry"].to_numpy(), "person_id"] = single["person_id"].to_numpy()
-    out.loc[single["entry"].to_numpy(), "household_id"] = single["household_id"].to_numpy()
-    out.loc[single["entry"].to_numpy(), "match"] = Match.BY_NAME.value
+    match[single["entry"].to_numpy()] = Match.BY_NAME.value
     several = found[count > 1]
     if len(several):
         listed = several.groupby("entry")["person_id"].agg(lambda ids: "; ".join(sorted(ids)))
-        out.loc[listed.index.to_numpy(), "match"] = Match.AMBIGUOUS.value
-        out.loc[listed.index.to_numpy(), "candidates"] = listed.to_numpy()
+        match[listed.index.to_numpy()] = Match.AMBIGUOUS.value
+        candidates[listed.index.to_numpy()] = listed.to_numpy()
     unmatched = entries[~entries["entry"].isin(found["entry"])]
     if len(unmatched):
-        out.loc[unmatched["entry"].to_numpy(), "candidates"] = _nearest(unmatched, people).to_numpy()
+        candidates[unmatched["entry"].to_numpy()] = _nearest(unmatched, people)
+    return pd.DataFrame({"entry": single["entry"].to_numpy(), "person_id": single["person_id"].to_numpy(),
+                         "household_id": people.text("household_id", single["member"].to_numpy())})
 
 
-def _nearest(unmatched: pd.DataFrame, people: pd.DataFrame) -> pd.Series:
-    """For entries nobody matched: the register's most similar names in the same commune (or anywhere,
-    where the entry gives no commune), as 'DM13-1 Lò Thị Xuân 1944 (92)'."""
-    shown = pd.Series("", index=unmatched.index, dtype=object)
-    groups = unmatched.assign(commune=unmatched["commune"].fillna("")).groupby("commune")
-    for commune, part in groups:   # a loop over communes; each compares all its names at once
-        pool = people if commune == "" else people[people["commune"] == commune]
-        pool = pool[pool["name"].notna()]
-        if pool.empty or part["name"].isna().all():
+def _code_in(vocabulary: pd.Index, folded: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Folded texts as codes of the register's vocabulary: -1 blank, -2 not in the register (never joins)."""
+    found = vocabulary.get_indexer(pd.Index(folded, dtype=object))
+    return np.where(codes < 0, -1, np.where(found < 0, -2, found)).astype(np.int64)
+
+
+def _nearest(unmatched: pd.DataFrame, people: People) -> np.ndarray:
+    """For entries nobody matched: the register's most similar names in the same commune (any commune
+    where the entry gives none) born within YEARS years (any year where it gives none), as
+    'DM13-1 Lò Thị Xuân 1944 (92)'. One RapidFuzz `cdist` per block (commune, birth year), against
+    the people of that block only (sorted by commune and year: each block is a slice)."""
+    pool = people.frame[people.frame["name"] >= 0]
+    pool = pool.iloc[np.lexsort((pool["year"].to_numpy(), pool["commune"].to_numpy()))]
+    commune, years = pool["commune"].to_numpy(), pool["year"].to_numpy()
+    names = people.names.to_numpy(dtype=object)[pool["name"].to_numpy()]
+    wanted = unmatched["text"].fillna("").to_numpy(dtype=object)
+    hits: list[tuple[int, int, float]] = []    # (entry position, pool position, score)
+    blocks = unmatched.reset_index(drop=True).groupby(["commune", "year"], sort=False).indices
+    for (place, year), part in blocks.items():   # a loop over blocks, each compared at once
+        if place != -1:   # the commune's slice, then its years within YEARS (sorted: two binary searches)
+            lo, hi = np.searchsorted(commune, place), np.searchsorted(commune, place, side="right")
+            if year >= 0:
+                lo, hi = lo + np.searchsorted(years[lo:hi], year - YEARS), lo + np.searchsorted(
+                    years[lo:hi], year + YEARS, side="right")
+            pick = np.arange(lo, hi)
+        else:             # no commune given: anyone born within YEARS years (rare: a scan)
+            pick = np.flatnonzero(np.abs(years - year) <= YEARS) if year >= 0 else np.arange(len(pool))
+        if not len(pick):
             continue
-        scores = process.cdist(part["name"].fillna("").tolist(), pool["name"].tolist(), scorer=fuzz.ratio,
+        scores = process.cdist(wanted[part].tolist(), names[pick].tolist(), scorer=fuzz.ratio,
                                score_cutoff=CANDIDATE_SCORE, workers=1)
-        ids, names, years = (pool[c].to_numpy(dtype=object, na_value=None) for c in ("person_id", "full_name", "year"))
-        best = np.argsort(-scores, axis=1)[:, :CANDIDATES_SHOWN]
-        for i, idx in enumerate(best):   # at most CANDIDATES_SHOWN per entry: the text of the report
-            hits = [f"{ids[j]} {names[j] or ''} {years[j] if years[j] is not None else '?'} ({scores[i, j]:.0f})"
-                    for j in idx if scores[i, j] > 0]
-            shown.iloc[unmatched.index.get_loc(part.index[i])] = "; ".join(hits)
+        best = np.argsort(-scores, axis=1, kind="stable")[:, :CANDIDATES_SHOWN]
+        rows, cols = np.nonzero(np.take_along_axis(scores, best, axis=1) > 0)
+        hits.extend(zip(part[rows].tolist(), pick[best[rows, cols]].tolist(), scores[rows, best[rows, cols]].tolist()))
+    return _candidate_text(len(unmatched), hits, pool["member"].to_numpy(), people)
+
+
+def _candidate_text(n: int, hits: list[tuple[int, int, float]], member: np.ndarray, people: People) -> np.ndarray:
+    """'ID name year (score)' joined by '; ' per entry: the register's text fetched for the hits only."""
+    shown = np.full(n, "", dtype=object)
+    if not hits:
+        return shown
+    entry, where, score = (np.array(v) for v in zip(*hits))
+    at = member[where]
+    ids, full = people.text("person_id", at), people.text("full_name", at)
+    year = people.frame["year"].to_numpy()[at]
+    text = [f"{i} {f or ''} {y if y >= 0 else '?'} ({s:.0f})" for i, f, y, s in zip(ids, full, year, score)]
+    for e, t in zip(entry.tolist(), text):   # at most CANDIDATES_SHOWN per entry, in score order
+        shown[e] = t if not shown[e] else shown[e] + "; " + t
     return shown
 
 

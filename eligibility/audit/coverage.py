@@ -1,0 +1,144 @@
+"""Coverage of the audited benefits' decision rows from the lists, with the money: covered, gap,
+leakage, refined into underpaid / overpaid / wrong_level; and the entry findings that override a row
+(deceased_paid, duplicate). Whole columns: decision rows meet list entries by Arrow hash lookups
+(`join.py`), coverage is kept as category codes (no column of a few million words is rebuilt).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..vocabulary import Coverage, Enrolment, Status, coverage
+from .join import codes_of, entry_keys, is_in, positions, row_keys, rows_of, text
+
+PRECEDENCE = [Coverage.DECEASED_PAID, Coverage.DUPLICATE]   # entry findings that override a decision's coverage
+CODE = {c: c.code for c in Coverage}
+
+
+def coverage_codes(decisions: pd.DataFrame) -> np.ndarray:
+    """The coverage column as `Coverage` codes (a copy, to write into)."""
+    return codes_of(decisions["coverage"], Coverage.words())
+
+
+def set_coverage(decisions: pd.DataFrame, codes: np.ndarray) -> None:
+    decisions["coverage"] = pd.Categorical.from_codes(codes, categories=Coverage.words())
+
+
+def missing_rows(decisions: pd.DataFrame, entries: pd.DataFrame, audited: list[str],
+                 screen: Callable[[list[str]], pd.DataFrame] | None) -> tuple[pd.DataFrame, np.ndarray, pa.Array]:
+    """Rows for people on a list whom the table left out (not eligible, not enrolled by the flags):
+    none after the vectorised engine (it keeps them), the durable engine's screened again. Returns the
+    table, the positions of the audited benefits' rows and their 'benefit<US>key'."""
+    wanted = entries[entries["benefit"].isin(audited) & entries["key"].notna()]
+    wanted_keys = entry_keys(wanted["benefit"], wanted["key"])
+    rows = rows_of(decisions, audited)
+    keys = row_keys(decisions, rows)
+    missing = ~is_in(wanted_keys, keys)
+    if not missing.any() or screen is None:
+        return decisions, rows, keys
+    more = screen(sorted(wanted.loc[missing, "household_id"].dropna().astype(str).unique()))
+    more_keys = row_keys(more, np.arange(len(more)))
+    pick = is_in(more_keys, wanted_keys.filter(pa.array(missing)))
+    extra = more[pick]
+    rows = np.concatenate([rows, len(decisions) + np.arange(len(extra))])
+    keys = pa.concat_arrays([keys, more_keys.filter(pa.array(pick))])
+    return (pd.concat([decisions, extra.astype(decisions.dtypes.to_dict(), errors="ignore")], ignore_index=True),
+            rows, keys)
+
+
+def list_coverage(plan, decisions: pd.DataFrame, rows: np.ndarray, keys: pa.Array, entries: pd.DataFrame,
+                  as_of: dt.date, include_all: bool) -> tuple[pd.DataFrame, dict]:
+    """The decisions with the audited rows' (`rows`, with their `keys`) coverage from the lists, and
+    the flagged rows' columns (positions, paid, due, money, levels, list file and row) for the
+    findings table."""
+    linked = entries[entries["key"].notna()]
+    paid_first = linked["paid"].to_numpy(dtype=float)
+    best = linked.iloc[np.argsort(np.where(np.isnan(paid_first), np.inf, -paid_first), kind="stable")]
+    at = positions(keys, entry_keys(best["benefit"], best["key"]))   # the first hit: the highest amount paid
+    on_list = at >= 0
+
+    def picked(column: str, dtype) -> np.ndarray:   # position -1 (not on the list) reads the blank at the end
+        blank = np.nan if dtype is float else None
+        return np.append(best[column].to_numpy(dtype=dtype, na_value=blank), np.array([blank], dtype=dtype))[at]
+
+    status = codes_of(decisions["status"], Status.words(), rows)
+    words = coverage(status, np.where(on_list, Enrolment.ENROLLED, Enrolment.NOT_ENROLLED).astype(np.int8))
+    due = pd.to_numeric(decisions["amount"], errors="coerce").to_numpy(dtype=float)[rows]
+    paid, level = picked("paid", float), picked("level", float)
+    level_due = _level_due(plan, decisions, rows, due, as_of)
+    # eligible, off this list, but paid by a programme that excludes this one: only one is due, it is held
+    words[(words == CODE[Coverage.GAP]) & _held_elsewhere(plan, entries, keys)] = CODE[Coverage.COVERED]
+    covered = words == CODE[Coverage.COVERED]
+    wrong = covered & ~np.isnan(level) & ~np.isnan(level_due) & ~np.isclose(level, level_due)
+    diff = paid - due
+    words[covered & (diff < -0.5)] = CODE[Coverage.UNDERPAID]
+    words[covered & (diff > 0.5)] = CODE[Coverage.OVERPAID]
+    words[wrong] = CODE[Coverage.WRONG_LEVEL]
+    money = np.select([words == CODE[Coverage.GAP], words == CODE[Coverage.LEAKAGE]], [due, paid], diff)
+    codes = coverage_codes(decisions)
+    codes[rows] = words
+    set_coverage(decisions, codes)
+    flagged = ~np.isin(words, [CODE[Coverage.NONE], CODE[Coverage.COVERED], CODE[Coverage.NEEDS_DATA]])
+    found = {"rows": rows[flagged], "paid": paid[flagged], "due": due[flagged], "money": money[flagged],
+             "level_paid": level[flagged], "level_due": level_due[flagged],
+             "file": picked("file", object)[flagged], "row": picked("row", float)[flagged]}
+    drop = (status == Status.NOT_ELIGIBLE.code) & (words == CODE[Coverage.NONE])
+    if include_all or not drop.any():
+        return decisions, found
+    keep = np.ones(len(decisions), dtype=bool)
+    keep[rows[drop]] = False
+    new_position = np.cumsum(keep) - 1
+    found["rows"] = new_position[found["rows"]]   # flagged rows are never dropped
+    return decisions[keep].reset_index(drop=True), found
+
+
+def _held_elsewhere(plan, entries: pd.DataFrame, keys: pa.Array) -> np.ndarray:
+    """Rows whose person is on the list of a programme their benefit `excludes`."""
+    held = []
+    for name, b in plan.benefits.items():   # a loop over the pairs the rule pack declares
+        if b.enrolled_from is None:
+            continue
+        for other in b.enrolled_from.excludes:
+            on = entries[(entries["programme"] == other) & entries["key"].notna()]
+            held.append(entry_keys(pd.Series(name, index=on.index, dtype="string"), on["key"]))
+    if not held:
+        return np.zeros(len(keys), dtype=bool)
+    return is_in(keys, pa.concat_arrays(held))
+
+
+def _level_due(plan, decisions: pd.DataFrame, rows: np.ndarray, due: np.ndarray, as_of: dt.date) -> np.ndarray:
+    """The level due per row: the amount due over the parameter `level.per` (a coefficient), else the rate."""
+    out = np.full(len(rows), np.nan)
+    names = pc.dictionary_encode(text(decisions["benefit"], rows))
+    which = names.indices.to_numpy(zero_copy_only=False)
+    for i, name in enumerate(names.dictionary.to_pylist()):   # a loop over benefits
+        level = plan.benefits[name].enrolled_from.level
+        if level is None:
+            continue
+        mask = which == i
+        if level.per:
+            value = plan.parameters[level.per].at(as_of)
+            out[mask] = due[mask] / float(value.value) if value is not None else np.nan
+        else:
+            out[mask] = pd.to_numeric(decisions["rate"], errors="coerce").to_numpy(dtype=float)[rows][mask]
+    return np.round(out, 4)
+
+
+def override(decisions: pd.DataFrame, by_entry: pd.DataFrame) -> pd.DataFrame:
+    """A decision row whose person has a duplicate or post-death entry takes that word (PRECEDENCE)."""
+    hits = by_entry[by_entry["finding"].isin([w.value for w in PRECEDENCE]) & by_entry["key"].notna()]
+    if hits.empty:
+        return decisions
+    rows = rows_of(decisions, sorted(set(hits["benefit"].dropna().astype(str))))
+    keys = row_keys(decisions, rows)
+    codes = coverage_codes(decisions)
+    for word in reversed(PRECEDENCE):   # two words; the first of PRECEDENCE is written last and wins
+        hit = hits[hits["finding"] == word.value]
+        codes[rows[is_in(keys, entry_keys(hit["benefit"], hit["key"]))]] = word.code
+    set_coverage(decisions, codes)
+    return decisions
