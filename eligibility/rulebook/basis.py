@@ -37,15 +37,15 @@ def _shown(value, lang: str, unit: str | None = None) -> str:
 
 
 def rule_values(plan: Plan, rule: CompiledRule, as_of: dt.date, lang: str = "en") -> tuple[str, ...]:
-    """'name = value (from DATE; citation)' for every parameter the rule reads (through variables too;
-    named by its code in English, by its label in Vietnamese)
-    that has a usable value on `as_of`. Withheld values are named in the `unverified` column instead."""
+    """'name = value (from DATE; citation)' for every parameter the rule reads (through variables too)
+    that has a usable value on `as_of`, named by its code in English and by its label in Vietnamese.
+    Withheld values are named in the `unverified` column instead."""
     words = WORDS.get(lang, WORDS["en"])
     out = []
     for name in sorted(rule.params):
         param = plan.parameters.get(name)
         item = None if param is None else param.at(as_of)
-        if item is None:
+        if param is None or item is None:
             continue
         # the officer reads the parameter's name in words; English outputs keep its code (for machines)
         shown = name if lang == "en" else getattr(param.spec.label, lang)
