@@ -15,6 +15,20 @@ AUDIT_WORDS = [Coverage.GAP, Coverage.LEAKAGE, Coverage.UNDERPAID, Coverage.OVER
                Coverage.DECEASED_PAID, Coverage.NOT_IN_REGISTER, Coverage.DUPLICATE, Coverage.NEEDS_DATA]
 GROUPS = {"audit_by_programme": ["programme"], "audit_by_commune": ["commune"],
           "audit_by_village": ["commune", "village"], "audit_by_ethnicity": ["ethnicity"]}
+_PLACE = ["programme", "commune", "village", "household_id", "person_id", "name"]
+# The auditor's lists in the workbook and the HTML page: one per word, with the columns that word fills.
+STATUS_LISTS = {
+    "audit_underpaid": (Coverage.UNDERPAID, _PLACE + ["paid", "due", "money", "rule", "parameter_values", "file", "row"]),
+    "audit_overpaid": (Coverage.OVERPAID, _PLACE + ["paid", "due", "money", "rule", "parameter_values", "file", "row"]),
+    "audit_wrong_level": (Coverage.WRONG_LEVEL, _PLACE + ["level_paid", "level_due", "paid", "due", "money", "rule",
+                                                          "file", "row"]),
+    "audit_deceased_paid": (Coverage.DECEASED_PAID, _PLACE + ["paid", "money", "note", "file", "row"]),
+    "audit_not_in_register": (Coverage.NOT_IN_REGISTER, _PLACE[:3] + ["name", "paid", "money", "candidates", "file",
+                                                                      "row"]),
+    "audit_duplicate": (Coverage.DUPLICATE, _PLACE + ["paid", "money", "note", "file", "row"]),
+}
+# The views the workbook and the HTML page show (the CSV files hold these and the whole audit_list).
+REPORT_VIEWS = [*GROUPS, *STATUS_LISTS, "list_matching"]
 
 
 def audit_views(audit, members: pd.DataFrame | None, key: bytes | None = None) -> dict[str, pd.DataFrame]:
@@ -27,6 +41,9 @@ def audit_views(audit, members: pd.DataFrame | None, key: bytes | None = None) -
     found["money"] = pd.to_numeric(found["money"], errors="coerce").abs().fillna(0.0)
     views = {name: _counted(found, keys) for name, keys in GROUPS.items()}
     views["audit_list"] = _redacted(found, key) if key is not None else found
+    for name, (word, columns) in STATUS_LISTS.items():   # six words: the lists behind the counts
+        views[name] = views["audit_list"].loc[views["audit_list"]["finding"] == word.value, columns] \
+            .sort_values(["programme", "commune", "village"], kind="stable").reset_index(drop=True)
     views["list_matching"] = audit.matching
     return views
 

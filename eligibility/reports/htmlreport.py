@@ -22,6 +22,7 @@ from .htmlassets import CSS, SCRIPT
 from .htmlcells import WORDS, esc, fmt_number, fmt_percent, table_section
 from .htmlcharts import amount_figures, figure, rate_chart, summary_cards
 from .labels import NOTES, TITLES
+from .audit import REPORT_VIEWS
 from .tables import VIEWS
 from .workbook import manifest_rows
 
@@ -43,7 +44,7 @@ def render_gap_html(tables: dict[str, pd.DataFrame], manifest: dict, lang: str =
                     report: dict | None = None, title: str | None = None) -> str:
     t, w = TITLES[lang], WORDS[lang]
     title = title or t["report"]
-    views = [v for v in VIEWS if v in tables]
+    views = [v for v in VIEWS if v in tables] + [v for v in REPORT_VIEWS if v in tables]   # the audit's after the gaps
     meta = [f"{w['as_of']} {manifest.get('as_of', '')}",
             f"{w['rules']} {str(manifest.get('rule_pack', {}).get('sha256', ''))[:12]}"]
     if (report or {}).get("redacted"):

@@ -241,3 +241,65 @@ for _lang in ("en", "vi"):
     HEADERS[_lang].update(_DIFF_HEADERS[_lang])
 FORMATS.update({"rate_old": "0.00%", "rate_new": "0.00%"})
 FORMATS.update(dict.fromkeys(("rate_change", "gain", "loss", "amount_up", "amount_down", "amount_unknown", "rule_change", "status_change", "coverage_change", "monthly_old", "monthly_new", "monthly_change", "yearly_old", "yearly_new", "yearly_change", "once_change", "amount_unknown_new", "households_gaining", "households_losing", "decisions", "amount_old", "amount_new"), "#,##0"))
+
+# ---------------------------------------------------------------- the audit of the programme lists (`gaps`)
+_AUDIT_WORDS = [Coverage.GAP, Coverage.LEAKAGE, Coverage.UNDERPAID, Coverage.OVERPAID, Coverage.WRONG_LEVEL,
+                Coverage.DECEASED_PAID, Coverage.NOT_IN_REGISTER, Coverage.DUPLICATE, Coverage.NEEDS_DATA]
+_AUDIT_TITLES = {
+    "en": {"audit_by_programme": "Audit of the programme lists: by programme",
+           "audit_by_commune": "Audit of the programme lists: by commune",
+           "audit_by_village": "Audit of the programme lists: by village",
+           "audit_by_ethnicity": "Audit of the programme lists: by ethnicity",
+           "audit_underpaid": "Paid less than due (underpaid)", "audit_overpaid": "Paid more than due (overpaid)",
+           "audit_wrong_level": "Enrolled at another level than due (wrong level)",
+           "audit_deceased_paid": "Paid after death", "audit_not_in_register": "On a list, in no register (to verify)",
+           "audit_duplicate": "Paid twice (same programme, or two that pay only one)",
+           "list_matching": "How the list entries were matched to the register"},
+    "vi": {"audit_by_programme": "Đối chiếu danh sách chi trả: theo chương trình",
+           "audit_by_commune": "Đối chiếu danh sách chi trả: theo xã",
+           "audit_by_village": "Đối chiếu danh sách chi trả: theo thôn/bản",
+           "audit_by_ethnicity": "Đối chiếu danh sách chi trả: theo dân tộc",
+           "audit_underpaid": "Chi trả thấp hơn mức được hưởng", "audit_overpaid": "Chi trả cao hơn mức được hưởng",
+           "audit_wrong_level": "Hưởng sai mức (hệ số, nhóm thẻ)", "audit_deceased_paid": "Vẫn chi trả sau khi chết",
+           "audit_not_in_register": "Có trong danh sách nhưng không có trong sổ hộ (cần xác minh)",
+           "audit_duplicate": "Chi trả trùng (cùng chương trình, hoặc hai chương trình chỉ được hưởng một)",
+           "list_matching": "Kết quả ghép danh sách với sổ hộ"},
+}
+_AUDIT_SHEETS = {
+    "en": {"audit_by_programme": "Audit by programme", "audit_by_commune": "Audit by commune",
+           "audit_by_village": "Audit by village", "audit_by_ethnicity": "Audit by ethnicity",
+           "audit_underpaid": "Underpaid", "audit_overpaid": "Overpaid", "audit_wrong_level": "Wrong level",
+           "audit_deceased_paid": "Paid after death", "audit_not_in_register": "Not in register",
+           "audit_duplicate": "Duplicates", "list_matching": "List matching"},
+    "vi": {"audit_by_programme": "Đối chiếu theo chương trình", "audit_by_commune": "Đối chiếu theo xã",
+           "audit_by_village": "Đối chiếu theo thôn bản", "audit_by_ethnicity": "Đối chiếu theo dân tộc",
+           "audit_underpaid": "Chi thấp hơn mức", "audit_overpaid": "Chi cao hơn mức", "audit_wrong_level": "Sai mức",
+           "audit_deceased_paid": "Chi sau khi chết", "audit_not_in_register": "Không có trong sổ hộ",
+           "audit_duplicate": "Chi trùng", "list_matching": "Ghép danh sách"},
+}
+_AUDIT_HEADERS = {
+    "en": {"programme": "Programme", "finding": "Finding", "paid": "Paid (VND)", "due": "Due (VND)",
+           "money": "Money involved (VND)", "level_paid": "Level paid", "level_due": "Level due",
+           "parameter_values": "Values used", "match": "How matched", "candidates": "Register's nearest names",
+           "file": "List file", "row": "List row", "note": "Note", "entries": "Entries", "by_id": "Matched by ID",
+           "by_name": "Matched by name, birth year and commune", "ambiguous": "Ambiguous (several people fit)",
+           "unmatched": "Unmatched (nobody fits)"},
+    "vi": {"programme": "Chương trình", "finding": "Kết quả đối chiếu", "paid": "Đã chi (đồng)",
+           "due": "Được hưởng (đồng)", "money": "Số tiền liên quan (đồng)", "level_paid": "Mức/hệ số đang chi",
+           "level_due": "Mức/hệ số được hưởng", "parameter_values": "Giá trị áp dụng", "match": "Cách ghép",
+           "candidates": "Tên gần nhất trong sổ hộ", "file": "Tệp danh sách", "row": "Dòng trong danh sách",
+           "note": "Ghi chú", "entries": "Số dòng", "by_id": "Ghép theo mã",
+           "by_name": "Ghép theo họ tên, năm sinh và xã", "ambiguous": "Không rõ (nhiều người trùng)",
+           "unmatched": "Không ghép được (không ai trùng)"},
+}
+_MONEY = {"en": "{label}: money (VND)", "vi": "{label}: số tiền (đồng)"}
+for _lang in ("en", "vi"):
+    TITLES[_lang].update(_AUDIT_TITLES[_lang])
+    SHEETS[_lang].update(_AUDIT_SHEETS[_lang])
+    HEADERS[_lang].update(_AUDIT_HEADERS[_lang])
+    HEADERS[_lang].update({w.value: _count_header(w, _lang) for w in _AUDIT_WORDS})
+    HEADERS[_lang].update({f"{w.value}_money": _MONEY[_lang].format(label=_count_header(w, _lang))
+                           for w in _AUDIT_WORDS})
+FORMATS.update(dict.fromkeys(["paid", "due", "money", "entries", "by_id", "by_name", "ambiguous", "unmatched"]
+                             + [w.value for w in _AUDIT_WORDS] + [f"{w.value}_money" for w in _AUDIT_WORDS], "#,##0"))
+FORMATS.update({"level_paid": "0.00##", "level_due": "0.00##"})

@@ -70,8 +70,12 @@ def write_gap_report(screening, out_dir, lang: str = "vi", redact: bool = False,
         if audit is not None and len(audit.matches):   # the programme lists' findings (reports/audit.py)
             from .audit import audit_views, write_audit_views
 
+            from .audit import REPORT_VIEWS
+
             key = redaction_key(screening, redact_key) if redact else None
-            written = write_audit_views(audit_views(audit, members, key), folder.path)
+            views = audit_views(audit, members, key)
+            written = write_audit_views(views, folder.path)
+            tables = {**tables, **{name: views[name] for name in REPORT_VIEWS}}   # into the workbook and the page
         written.update(write_gap_files(tables, folder, screening.plan, manifest(screening), lang,
                                        report_info(lang, redact, redact_key)))
     return folder.final_paths(written)

@@ -1,0 +1,76 @@
+"""The gap report's audit views (issue 13): gaps.xlsx and gaps.html show, beside the gaps, the
+findings of the programme lists counted with their money by programme, commune, village and
+ethnicity, the list of each finding, and how the list entries were matched; the page still works
+in Chromium (tables wired, every table sorts both ways)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+from report_fixtures import dump_dom
+
+from eligibility.api import screen_register
+from eligibility.reports.audit import REPORT_VIEWS
+from eligibility.reports.labels import header
+from eligibility.reports.report import write_gap_report
+from eligibility.reports.tables import VIEWS
+
+ROOT = Path(__file__).resolve().parents[2]
+AS_OF = dt.date(2025, 11, 15)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("audit-gaps") / "gaps"
+    write_gap_report(screen_register(ROOT / "sample_households" / "demo", AS_OF), out, lang="vi")
+    return out
+
+
+def _sheet(book, title: str) -> list[dict]:
+    rows = list(book[title].iter_rows(values_only=True))
+    return [dict(zip(rows[0], r)) for r in rows[1:]]
+
+
+def test_the_workbook_counts_each_finding_with_its_money_by_programme(report):
+    book = openpyxl.load_workbook(report / "gaps.xlsx", read_only=True)
+    by_programme = {r[header("programme", "vi")]: r for r in _sheet(book, "Đối chiếu theo chương trình")}
+    pension, allowance = by_programme["social_pension"], by_programme["monthly_social_allowance"]
+    # the demo README's payroll: each status once, with the money worked by hand there
+    assert (pension[header("overpaid", "vi")], pension[header("overpaid_money", "vi")]) == (1, 40_000)
+    assert allowance[header("underpaid_money", "vi")] == 280_000
+    assert allowance[header("wrong_level_money", "vi")] == 250_000
+    assert pension[header("not_in_register", "vi")] == 1
+
+
+def test_the_workbook_lists_each_finding_and_the_matching_table(report):
+    book = openpyxl.load_workbook(report / "gaps.xlsx", read_only=True)
+    for title in ("Chi thấp hơn mức", "Chi cao hơn mức", "Sai mức", "Chi sau khi chết", "Không có trong sổ hộ",
+                  "Chi trùng"):
+        assert len(_sheet(book, title)) >= 1, title   # the demo holds each finding at least once
+    underpaid = _sheet(book, "Chi thấp hơn mức")
+    assert {r["Mã người"] for r in underpaid} == {"DM13-1"}
+    assert underpaid[0]["Số tiền liên quan (đồng)"] == 280_000
+    matching = {r["Chương trình"]: r for r in _sheet(book, "Ghép danh sách")}
+    assert sum(r["Số dòng"] for r in matching.values()) == sum(
+        r["Ghép theo mã"] + r["Ghép theo họ tên, năm sinh và xã"] + r["Không rõ (nhiều người trùng)"]
+        + r["Không ghép được (không ai trùng)"] for r in matching.values())
+    assert sum(r["Không ghép được (không ai trùng)"] for r in matching.values()) >= 1
+
+
+def test_the_page_has_the_audit_sections(report):
+    page = (report / "gaps.html").read_text(encoding="utf-8")
+    for view in REPORT_VIEWS:
+        assert f'<section id="{view}">' in page, view
+    assert "Vẫn chi trả sau khi chết" in page and "Kết quả ghép danh sách với sổ hộ" in page
+
+
+def test_chromium_renders_the_audit_tables_and_they_sort(chromium, report, tmp_path):
+    dom = dump_dom(chromium, (report / "gaps.html").as_uri() + "#selftest", tmp_path)
+    attr = {name: (re.search(r"<html\b[^>]*\b" + name + r'="([^"]*)"', dom) or [None, None])[1]
+            for name in ("data-error", "data-ok", "data-selftest", "data-tables")}
+    assert attr["data-error"] is None, attr["data-error"]
+    assert attr["data-ok"] == "1" and attr["data-selftest"] == "pass"
+    assert attr["data-tables"] == str(len(VIEWS) + len(REPORT_VIEWS))
