@@ -18,10 +18,8 @@ demo: setup
 	$(BIN)/eligibility screen sample_households/demo --as-of 2025-11-15 --out out/demo
 
 # The suite on every core (pytest-xdist): the tests are independent (each writes under its own tmp_path).
-# --dist loadgroup: the rule files' examples (rules/conftest.py, group `rule_examples`) go to one
-# worker, which screens each as-of date once; every other test is shared out one by one.
 test: setup browser
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto
 
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"

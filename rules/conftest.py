@@ -63,9 +63,6 @@ class ExampleItem(pytest.Item):
         self.examples, self.queued, self.example, self.line = examples, queued, queued[2], line
         # `make test` runs them; `make test-fast` leaves them to `eligibility test` (the same batch)
         self.add_marker(pytest.mark.slow)
-        # one pytest-xdist worker takes them all (`--dist loadgroup`, `make test`): it screens each
-        # date once; spread over two workers, both screened most dates
-        self.add_marker(pytest.mark.xdist_group("rule_examples"))
 
     def runtest(self):
         failures = self.examples.failures(self.queued)
