@@ -23,6 +23,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..csvout import arrow_values
 
 from ..wording import N_, translator
 from ..wording.formats import format_number, format_percent
@@ -57,19 +61,48 @@ def compare(old: Side, new: Side, lang: str = "en", part: bool = False) -> dict[
     a, b = old.screening.decisions, new.screening.decisions
     al = align(a, b)
     keys = _keys(al, a, b)
-    listed = _changes(np.flatnonzero(keys.kind >= 0), keys, al, a, b)
+    at = np.flatnonzero(keys.kind >= 0)
+    listed = _changes(at[_list_order(at, keys, al)], keys, al, a, b)   # made in the list's order
     _explain(listed, old.screening, new.screening, lang)
     return {"by_benefit": by_benefit(keys),
             "by_commune": by_place(keys, ["district", "commune"], every=part),
             "by_village": by_place(keys, PLACE, every=part),
             "by_rule": by_rule(listed),
-            "changes": sort_changes(listed[LIST_COLUMNS])}
+            "changes": listed[LIST_COLUMNS].reset_index(drop=True)}
+
+
+def _list_order(at: np.ndarray, keys: Keys, al: Aligned) -> np.ndarray:
+    """The order `sort_changes` gives the changed decisions, found on their codes before any text
+    is taken: each vocabulary ranked once (by code point, as pandas sorts text)."""
+    def ranked(codes: np.ndarray, values: np.ndarray) -> np.ndarray:
+        words = pa.array(np.asarray(values, dtype=object), pa.large_string())
+        rank = pc.rank(words, sort_keys="ascending", tiebreaker="dense").to_numpy(zero_copy_only=False)
+        return np.append(rank, 0)[codes]         # -1 (no person: a blank id) before every id
+
+    columns = [ranked(keys.places[c][0][at], keys.places[c][1]) for c in PLACE]
+    columns += [ranked(al.household[at], al.households), ranked(al.person[at], al.persons),
+                ranked(al.benefit[at], al.benefits)]
+    return np.lexsort(columns[::-1])
 
 
 def sort_changes(changes: pd.DataFrame) -> pd.DataFrame:
     """The list of changes by place, household, person and benefit (by pseudonym once redacted: an
     order by the real IDs would give them away)."""
-    return changes.sort_values(CHANGE_ORDER, kind="stable").reset_index(drop=True)
+    ranks = [_rank(changes[c]) for c in reversed(CHANGE_ORDER)]
+    if any(r is None for r in ranks):
+        return changes.sort_values(CHANGE_ORDER, kind="stable").reset_index(drop=True)
+    return changes.take(np.lexsort(ranks)).reset_index(drop=True)
+
+
+def _rank(column: pd.Series) -> np.ndarray | None:
+    """Dense ranks of a text column in pandas' order (by code point, blanks first, missing last);
+    None for a column of another kind."""
+    if not (isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow"):
+        return None
+    coded = arrow_values(column).dictionary_encode()        # each distinct text ranked once
+    order = pc.rank(coded.dictionary, sort_keys="ascending", tiebreaker="dense").to_numpy(zero_copy_only=False)
+    at = coded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+    return np.append(order, len(order) + 1)[at]        # a missing value (-1) after every text
 
 
 # ---------------------------------------------------------------- every decision key, as codes and money
@@ -93,13 +126,21 @@ def _at(codes: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return np.where(rows >= 0, codes[np.maximum(rows, 0)] if len(codes) else -1, -1)
 
 
-def _take(column: pd.Series, rows: np.ndarray) -> np.ndarray:
-    """The values of `column` at `rows` as text ("" where the row is -1 or the value blank)."""
-    if not len(column):
-        return np.full(len(rows), "", dtype=object)
-    out = column.take(np.maximum(rows, 0)).astype(object).to_numpy()
-    out = np.where(rows >= 0, out, "")
-    return np.where(pd.isna(out), "", out).astype(object)
+def _take(column: pd.Series, rows: np.ndarray) -> pa.Array:
+    """The values of `column` at `rows` as arrow text ("" where the row is -1 or the value blank);
+    a coded column's categories are read once."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy().astype(np.int64)
+        words = pa.array(column.cat.categories.astype(str).to_numpy(dtype=object), pa.large_string())
+        at = np.where(rows >= 0, codes[np.maximum(rows, 0)] if len(codes) else -1, -1)
+        return words.take(pa.array(at, mask=at < 0)).fill_null("")
+    values = arrow_values(column.astype("str") if column.dtype == object else column)
+    values = values.cast(pa.large_string()) if values.type != pa.large_string() else values
+    return values.take(pa.array(rows, mask=rows < 0)).fill_null("")
+
+
+def _text_column(values: pa.Array) -> pd.Series:
+    return pd.Series(pd.arrays.ArrowStringArray(values, dtype=pd.StringDtype("pyarrow", na_value=np.nan)))
 
 
 def _benefit_info(a: pd.DataFrame, b: pd.DataFrame, benefits: np.ndarray) -> pd.DataFrame:
@@ -162,14 +203,14 @@ def _changes(at: np.ndarray, keys: Keys, al: Aligned, a: pd.DataFrame, b: pd.Dat
         out["amount" + suffix] = side.amount[at]
         out["rate" + suffix] = side.rate[at]
         out["rule" + suffix] = np.where(side.rule[at] >= 0, al.rules[np.maximum(side.rule[at], 0)], "")
-        out["rule_label" + suffix] = _take(frame["rule_label"], rows)
+        out["rule_label" + suffix] = _text_column(_take(frame["rule_label"], rows))
     for column in MONEY:
         out[column] = keys.money[column][at]
     return out
 
 
-def _take_either(old: pd.Series, new: pd.Series, row_old, row_new, from_new) -> np.ndarray:
-    return np.where(from_new, _take(new, row_new), _take(old, row_old))
+def _take_either(old: pd.Series, new: pd.Series, row_old, row_new, from_new) -> pd.Series:
+    return _text_column(pc.if_else(pa.array(from_new), _take(new, row_new), _take(old, row_old)))
 
 
 # ---------------------------------------------------------------- why it changed

@@ -12,6 +12,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..csvout import arrow_values
 
 STATUS = np.array(["not_eligible", "eligible", "undetermined"], dtype=object)
 COVERAGE = np.array(["none", "covered", "gap", "leakage", "needs_data"], dtype=object)
@@ -81,10 +85,17 @@ def joint_codes(a: pd.Series, b: pd.Series) -> tuple[np.ndarray, np.ndarray, np.
             codes = s.cat.codes.to_numpy()
             out.append(remap[np.where(codes < 0, len(remap) - 1, codes)])
         return out[0], out[1], values.to_numpy(dtype=object)
-    both = pd.concat([a.astype("string"), b.astype("string")], ignore_index=True)
-    both = both.mask(both == "")
-    codes, values = pd.factorize(both)
-    return codes[: len(a)], codes[len(a):], np.asarray(values, dtype=object)
+    both = pa.concat_arrays([_text(a), _text(b)])
+    both = pc.if_else(pc.equal(both, ""), pa.scalar(None, both.type), both)   # a blank is no value
+    coded = both.dictionary_encode()          # codes by first appearance, as pandas' factorize gives them
+    codes = coded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return codes[: len(a)], codes[len(a):], np.asarray(coded.dictionary.to_pylist(), dtype=object)
+
+
+def _text(column: pd.Series) -> pa.Array:
+    """A column's values as arrow text (ids: text already, as the register reader types them)."""
+    values = arrow_values(column)
+    return values.cast(pa.large_string()) if values.type != pa.large_string() else values
 
 
 def _pack(hh: np.ndarray, person: np.ndarray, benefit: np.ndarray, shape: tuple[int, int, int]) -> np.ndarray:
