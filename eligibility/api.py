@@ -127,6 +127,7 @@ def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_
     to say why an id is not there (rejected, or a close id)."""
     from .errors import DataError
     from .explain import explain_household
+    from .messages import message
     from .register import read_register
     from .suggestions import suggest
 
@@ -138,8 +139,8 @@ def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_
         ids = register.households["household_id"].astype(str)
         _refuse_rejected(register, household_id)
         hint = suggest(household_id, ids.iloc[:5000])
-        raise DataError(f"no household '{household_id}' in the register"
-                        + (f"; did you mean '{hint}'?" if hint else ""), file=str(path))
+        raise DataError(message("no_household", household=household_id)
+                        + (message("did_you_mean", hint=hint) if hint else ""), file=str(path))
     hh = register.households[ids == household_id]
     mm = register.members[register.members["household_id"].astype(str) == household_id]
     ev = evaluate(plan, hh, mm, as_of)

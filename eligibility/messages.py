@@ -17,6 +17,11 @@ def set_language(lang: str) -> str:
     previous, _LANGUAGE[0] = _LANGUAGE[0], lang
     return previous
 
+def language() -> str:
+    """The language messages are worded in now."""
+    return _LANGUAGE[0]
+
+
 TEMPLATES: dict[str, str] = {
     # output folders
     "out_empty": N_("--out is empty or the current folder: give a folder of its own to write into (e.g. --out ket-qua)"),
@@ -47,6 +52,9 @@ TEMPLATES: dict[str, str] = {
     "parquet_too_big": N_("the Parquet data is {size} uncompressed, above the limit of {limit}; split the register"),
     "too_many_columns": N_("{columns} columns, above the limit of {limit}; keep the register's columns only"),
     "too_many_rows": N_("{rows} rows, above the limit of {limit}; split the register by district"),
+    # explain
+    "no_household": N_("no household '{household}' in the register"),
+    "did_you_mean": N_("; did you mean '{hint}'?"),
     # verify
     "verify_not_folder": N_("'{path}' is not a folder"),
     "verify_no_manifest": N_("'{path}' has no manifest.json: it is not a complete output folder"),

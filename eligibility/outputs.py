@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 from ._version import __version__
 from .csvout import arrow_values, starts_with_any, write_csv_columns
 from .outfolder import MANIFEST, file_sha256, staged
+from .register.model import reasons_in
 from .register.report import register_record, register_tables
 from .rulebook.unverified import in_force as unverified_in_force
 from .vocabulary import PARTIAL_NEEDS, Coverage, Status
@@ -28,11 +29,14 @@ HEADERS_VI = {
     "parameter_values": "Mức, hệ số áp dụng (từ ngày, căn cứ)",
     "amount_is_minimum": "Mức hưởng tối thiểu (còn quy định chưa xác định)",
     "table": "Bảng", "file": "Tệp", "row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do", "code": "Mã lỗi",
+    "reason_detail": "Chi tiết (tiếng Anh)",
 }
 VALUES_VI = {   # statuses and coverage values in the catalogue's words (eligibility.vocabulary)
     "status": {word.value: word.label("vi") for word in Status},
     "coverage": {word.value: word.label("vi") for word in Coverage},
     "entity": {"person": "cá nhân", "household": "hộ"},
+    "table": {"households": "hộ", "members": "thành viên", "programme_lists": "danh sách chi trả",
+              "merit_records": "hồ sơ người có công"},
 }
 SAFE_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -145,6 +149,7 @@ def localise(frame: pd.DataFrame, lang: str, plan=None) -> pd.DataFrame:
     if lang != "vi":
         return frame
     out = word_missing(frame, plan, lang) if plan is not None else frame.copy()
+    out = reasons_in(out, lang)
     for name, mapping in VALUES_VI.items():
         if name in out.columns:
             column = out[name]

@@ -29,6 +29,7 @@ ACTIONS = {  # code -> (en, vi)
 CELL_ISSUE_COLUMNS = ["table", "file", "row", "column", "input", "value", "reason", "code", "action", "action_vi"]
 CELL_HEADERS_VI = {"input": "Dữ liệu đầu vào", "action": "Xử lý (en)", "action_vi": "Xử lý", "table": "Bảng",
                    "file": "Tệp", "row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do",
+                   "reason_detail": "Chi tiết (tiếng Anh)",
                    "code": "Mã lỗi"}
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..wording.catalogue import N_, translator
+
 TABLES = ("households", "members")
 
 # Columns of the rejects table, in order.
@@ -15,19 +17,34 @@ REJECT_COLUMNS = ["table", "file", "row", "column", "value", "reason", "code"]
 
 # Stable codes for rejected rows (a row can carry several; it counts once as rejected).
 REJECT_CODES: dict[str, str] = {
-    "R-MISSING-REQUIRED-VALUE": "an identifying value (an ID, the commune) is empty",
-    "R-TYPE": "a cell does not hold the declared type (number, yes/no, ...)",
-    "R-ENUM": "a cell holds a value the column does not declare",
-    "R-DATE": "a cell is not a valid date (dd/mm/yyyy or yyyy-mm-dd), or is before 1900",
-    "R-DATE-FUTURE": "a date is after the as-of date",
-    "R-NEGATIVE": "an amount or count is negative",
-    "R-RANGE": "a number is outside the declared minimum/maximum",
-    "R-DUPLICATE-ID": "an ID declared unique appears on several rows (all of them are rejected)",
-    "R-ORPHAN-MEMBER": "a member's household ID is not in the household table",
-    "R-HOUSEHOLD-REJECTED": "a member's household was itself rejected",
-    "R-NO-MEMBERS": "a household has no accepted member",
-    "R-ORPHAN-RECORD": "a meritorious record's person ID is not an accepted member",
+    "R-MISSING-REQUIRED-VALUE": N_("an identifying value (an ID, the commune) is empty"),
+    "R-TYPE": N_("a cell does not hold the declared type (number, yes/no, ...)"),
+    "R-ENUM": N_("a cell holds a value the column does not declare"),
+    "R-DATE": N_("a cell is not a valid date (dd/mm/yyyy or yyyy-mm-dd), or is before 1900"),
+    "R-DATE-FUTURE": N_("a date is after the as-of date"),
+    "R-NEGATIVE": N_("an amount or count is negative"),
+    "R-RANGE": N_("a number is outside the declared minimum/maximum"),
+    "R-DUPLICATE-ID": N_("an ID declared unique appears on several rows (all of them are rejected)"),
+    "R-ORPHAN-MEMBER": N_("a member's household ID is not in the household table"),
+    "R-HOUSEHOLD-REJECTED": N_("a member's household was itself rejected"),
+    "R-NO-MEMBERS": N_("a household has no accepted member"),
+    "R-ORPHAN-RECORD": N_("a meritorious record's person ID is not an accepted member"),
 }
+
+def reasons_in(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Rejects or cell issues for Vietnamese readers: `reason` says what the code means, in words (every
+    R- code has its Vietnamese in the catalogue); the detail as the reader wrote it (English, quoting
+    the cell and what was expected) moves to `reason_detail` beside it."""
+    if lang == "en" or "reason" not in frame.columns or "code" not in frame.columns:
+        return frame
+    _ = translator(lang)
+    meaning = {code: _(text) for code, text in REJECT_CODES.items()}
+    out = frame.copy()
+    out.insert(out.columns.get_loc("reason") + 1, "reason_detail", frame["reason"])
+    out["reason"] = frame["code"].astype(object).map(lambda code: meaning.get(code, ""))
+    out["reason"] = out["reason"].where(out["reason"] != "", frame["reason"])   # a code that is not R-
+    return out
+
 
 # Internal columns added to each accepted frame.
 FILE_COLUMN = "_file"

@@ -10,6 +10,7 @@ from ..wording import N_, translator
 from ..wording.formats import format_number
 from .cells import CELL_HEADERS_VI, GENERATED_ID, PARTIAL_DATE
 from .mapping import blank_words
+from .model import reasons_in
 
 COLUMN_HEADERS_VI = {
     "table": "Bảng", "file": "Tệp", "position": "Cột số", "source_header": "Tiêu đề cột trong tệp",
@@ -65,7 +66,7 @@ def register_tables(register, out: Path, fmt: str, lang: str, write_table) -> di
     if issues is not None and len(issues.columns):
         frame = issues
         if lang == "vi":
-            frame = issues.drop(columns=["action"]).assign(table=_table_words(issues["table"], lang))
+            frame = reasons_in(issues.drop(columns=["action"]).assign(table=_table_words(issues["table"], lang)), lang)
             frame = frame.rename(columns=CELL_HEADERS_VI)
         written["cell_issues"] = write_table(frame, out / "cell_issues", fmt)
     return written

@@ -75,3 +75,24 @@ def test_the_terminal_says_it_in_words(screened):
     output = re.sub(r"/\S+|\b\w+\.(?:csv|xlsx|html|json)\b", "", screened[1])   # the files read and written
     found = sorted(set(code_in(output)))
     assert not found, found[:10]
+
+
+@pytest.mark.slow
+def test_rejected_rows_and_cells_say_why_in_vietnamese_with_the_code_kept(tmp_path):
+    import shutil
+
+    register = tmp_path / "reg"
+    shutil.copytree(DEMO, register)
+    members = pd.read_csv(register / "members.csv", dtype=str, keep_default_na=False)
+    members.iloc[0, 3], members.iloc[2, 1] = "31/02/1950", "NOPE"        # a date that does not exist, an orphan
+    members.to_csv(register / "members.csv", index=False)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["screen", str(register), "--as-of", AS_OF, "--lang", "vi", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rejects = pd.read_csv(out / "rejects.csv", dtype=str, keep_default_na=False)
+    orphan = rejects[rejects["Mã lỗi"] == "R-ORPHAN-MEMBER"].iloc[0]
+    assert orphan["Lý do"] == "mã hộ của thành viên không có trong bảng hộ" and orphan["Bảng"] == "thành viên"
+    assert "NOPE" in orphan["Chi tiết (tiếng Anh)"]
+    cells = pd.read_csv(out / "cell_issues.csv", dtype=str, keep_default_na=False)
+    date = cells[cells["Mã lỗi"] == "R-DATE"].iloc[0]
+    assert date["Lý do"].startswith("ô không phải ngày hợp lệ") and date["Giá trị"] == "31/02/1950"

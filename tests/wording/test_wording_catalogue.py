@@ -80,3 +80,33 @@ def test_no_message_is_hidden_from_babel_inside_an_f_string():
     found = [f"{path.relative_to(PACKAGE)}:{i}" for path in PACKAGE.rglob("*.py")
              for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if hidden.search(line)]
     assert not found, found
+
+
+def test_every_error_warning_and_reject_code_has_its_vietnamese():
+    """Codes stay (stable identifiers); what each means is said in Vietnamese under --lang vi."""
+    from eligibility.errors import RULE_ERROR_CODES, RULE_WARNING_CODES
+    from eligibility.register.model import REJECT_CODES
+    from eligibility.wording.catalogue import translations
+
+    catalogue = translations("vi")
+    codes = {**RULE_ERROR_CODES, **RULE_WARNING_CODES, **REJECT_CODES}
+    assert [code for code, meaning in codes.items() if catalogue.gettext(meaning) == meaning] == []
+
+
+def test_a_rule_issue_is_worded_in_the_language_the_command_line_set():
+    from eligibility.errors import RuleErrors, RuleIssue
+    from eligibility.messages import set_language
+
+    issue = RuleIssue("E-NAME-UNKNOWN", "rules/x.yaml", 3, "benefits.b.rules.0", "unknown name 'agee'",
+                      suggestion="age")
+    english = str(RuleErrors([issue]))
+    assert english == ("1 error(s) in the rule pack:\n  rules/x.yaml:3: E-NAME-UNKNOWN at 'benefits.b.rules.0': "
+                       "unknown name 'agee'; did you mean 'age'?")
+    previous = set_language("vi")
+    try:
+        vietnamese = str(RuleErrors([issue]))
+    finally:
+        set_language(previous)
+    assert vietnamese.startswith("1 lỗi trong bộ quy định:\n  rules/x.yaml:3: E-NAME-UNKNOWN tại 'benefits.b.rules.0': ")
+    assert "biểu thức dùng một tên không phải cột dữ liệu đầu vào" in vietnamese
+    assert "có phải ý bạn là 'age'?" in vietnamese
