@@ -19,6 +19,7 @@ from .cli_options import parse_as_of as _as_of
 from .cli_help import Command
 from .cli_feedback import SCREEN, RunProgress, announce, warn_unread_lists, written_line
 from .outfolder import output_folder
+from .summary import accounting_lines
 from .wording import N_, translator
 from .reports.htmlreport import fmt_number, fmt_percent
 from .vocabulary import Coverage, Status
@@ -140,7 +141,7 @@ def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, la
     _print_gap_summary(tables["by_benefit"], lang)
     if parted is None and screening.register is not None:
         click.echo("")
-        for line in screening.register.summary_lines():
+        for line in accounting_lines(screening.register.accounting, lang):
             click.echo(line)
     click.echo("\n" + written_line(", ".join(str(p) for p in written.values()), lang))
     progress.finish()

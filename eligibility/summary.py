@@ -72,13 +72,21 @@ def print_table(table: pd.DataFrame, accounting: dict | None, lang: str = "vi",
         click.echo("".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))))
     if accounting is not None:
         click.echo("")
-        _ = translator(lang)
-        for table_name, acc in accounting.items():
-            ok = acc["read"] == acc["accepted"] + acc["rejected"]
-            click.echo(_("{table}: read {read} = accepted {accepted} + rejected {rejected}").format(
-                table=_(TABLE_WORDS.get(table_name, table_name)),
-                **{k: format_number(acc[k], lang) for k in ("read", "accepted", "rejected")})
-                + ("" if ok else "  ← MISMATCH"))
+        for line in accounting_lines(accounting, lang):
+            click.echo(line)
+
+
+def accounting_lines(accounting: dict, lang: str) -> list[str]:
+    """'hộ: số dòng đọc 41 = nhận 41 + loại 0' per table, in the reader's language."""
+    _ = translator(lang)
+    lines = []
+    for table_name, acc in accounting.items():
+        ok = acc["read"] == acc["accepted"] + acc["rejected"]
+        lines.append(_("{table}: read {read} = accepted {accepted} + rejected {rejected}").format(
+            table=_(TABLE_WORDS.get(table_name, table_name)),
+            **{k: format_number(acc[k], lang) for k in ("read", "accepted", "rejected")})
+            + ("" if ok else "  ← MISMATCH"))
+    return lines
 
 
 def benefit_names(decisions: pd.DataFrame) -> dict[str, str]:

@@ -163,6 +163,7 @@ def test_the_end_of_run_tables_name_benefits_by_label_not_id(tmp_path, command):
     ids = [b for b in load_rules().benefits if re.search(rf"(?<![\w/.-]){re.escape(b)}(?![\w/.-])", result.output)]
     assert ids == []
     assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", result.output)          # dates as dd/mm/yyyy
+    assert "số dòng đọc 41 = nhận 41 + loại 0" in result.output and "accepted" not in result.output
 
 
 def test_output_folder_errors_are_vietnamese_with_lang_vi_and_english_without(tmp_path):

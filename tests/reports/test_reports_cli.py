@@ -50,7 +50,7 @@ def test_gaps_writes_every_report_and_prints_a_summary(gaps_out):
     out, output = gaps_out
     assert {p.name for p in out.iterdir()} == GAP_FILES
     assert "TỔNG" in output and "1.250.000 đồng/tháng" in output
-    assert "households: read 4, accepted 4, rejected 0" in output
+    assert "hộ: số dòng đọc 4 = nhận 4 + loại 0" in output          # in the run's language (vi)
 
 
 def test_gaps_csv_files_are_neutralised(gaps_out):
