@@ -3,7 +3,8 @@
 A diff screens the register twice (one side per date, pack or register) and compares the two
 decision tables; the issue's bound is a diff ≤ 2.5 × one screen. Each command runs as a user runs
 it, in its own process (start-up included), alternating, N times; prints min–median–max seconds,
-peak RSS and the ratio of medians.
+peak RSS and the ratio of medians, in wall-clock seconds and in CPU-seconds (user + system of the
+command's process: the figure to compare on a shared, loaded machine).
 
     python bench/bench_diff.py                         # 230,000 households, ~1,000,000 persons
     python bench/bench_diff.py --households 20000 --runs 1
@@ -25,14 +26,16 @@ TIMED = """
 import resource, subprocess, sys, time
 t0 = time.perf_counter()
 subprocess.run(sys.argv[1:], check=True, capture_output=True)
-print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(time.perf_counter() - t0, use.ru_maxrss / 1024, use.ru_utime + use.ru_stime)
 """
 
 
-def timed(command: list[str]) -> tuple[float, float]:
+def timed(command: list[str]) -> tuple[float, float, float]:
+    """(wall-clock seconds, peak RSS in MB, CPU-seconds) of one command in its own process."""
     out = subprocess.run([sys.executable, "-c", TIMED, *command], check=True, capture_output=True, text=True)
-    seconds, rss = out.stdout.split()
-    return float(seconds), float(rss)
+    seconds, rss, cpu = out.stdout.split()
+    return float(seconds), float(rss), float(cpu)
 
 
 def register(households: int) -> Path:
@@ -60,11 +63,14 @@ def main() -> None:
         manifest = json.loads((Path(tmp) / "s0" / "manifest.json").read_text(encoding="utf-8"))
     persons = f"{manifest['accounting']['members']['accepted']:,} persons"
     for name, values in (("screen", screens), ("diff", diffs)):
-        seconds = [s for s, _ in values]
+        seconds, cpu = [v[0] for v in values], [v[2] for v in values]
         print(f"{name:7s} {min(seconds):6.2f} – {statistics.median(seconds):6.2f} – {max(seconds):6.2f} s   "
-              f"peak {max(r for _, r in values) / 1024:.2f} GB")
-    ratio = statistics.median(s for s, _ in diffs) / statistics.median(s for s, _ in screens)
-    print(f"diff / screen (medians): {ratio:.2f}×  ({args.households:,} households, {args.runs} runs, {persons})")
+              f"CPU {min(cpu):6.2f} – {statistics.median(cpu):6.2f} – {max(cpu):6.2f} s   "
+              f"peak {max(v[1] for v in values) / 1024:.2f} GB")
+    for what, i in (("wall clock", 0), ("CPU-seconds", 2)):
+        ratio = statistics.median(v[i] for v in diffs) / statistics.median(v[i] for v in screens)
+        print(f"diff / screen ({what}, medians): {ratio:.2f}×  (bound 2.5×; {args.households:,} households, "
+              f"{args.runs} runs, {persons})")
 
 
 if __name__ == "__main__":
