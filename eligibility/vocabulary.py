@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import functools
 from enum import IntEnum, StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar, overload
 
 import numpy as np
+import numpy.typing as npt
 
 from .wording.catalogue import N_, translator
 
@@ -41,8 +42,9 @@ class Vocabulary(StrEnum):
         return [member.value for member in cls]
 
     @classmethod
-    def from_code(cls: type[W], code: int) -> W:
-        return _members(cls)[int(code)]
+    def from_code(cls: type[W], code: int | np.integer[Any]) -> W:
+        members: tuple[W, ...] = _members(cls)   # (functools.cache forgets the type variable)
+        return members[int(code)]
 
     def label(self, lang: str = "en") -> str:
         """The word a reader sees, from the catalogue ("" for a word shown as nothing: coverage none)."""
@@ -61,7 +63,7 @@ def _codes(cls: type[Vocabulary]) -> dict[Vocabulary, int]:
 
 
 @functools.cache
-def _members(cls: type[Vocabulary]) -> tuple:
+def _members(cls: type[W]) -> tuple[W, ...]:
     return tuple(cls)
 
 
@@ -160,7 +162,11 @@ if _missing:  # pragma: no cover - fails at import, for whoever adds a status
 COVERAGE_CODES = np.array([[c.code for c in COVERAGE_RULE[s]] for s in Status], dtype=np.int8)
 
 
-def coverage(status, enrolment):
+@overload
+def coverage(status: int, enrolment: int) -> np.int8: ...
+@overload
+def coverage(status: npt.NDArray[np.integer[Any]], enrolment: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.int8]: ...
+def coverage(status: Any, enrolment: Any) -> Any:
     """Coverage code(s) from status code(s) and `Enrolment` code(s): one integer each or numpy
     arrays of them (whole columns, no loop). `Coverage.from_code` turns a code back into its word."""
     return COVERAGE_CODES[status, enrolment]

@@ -11,10 +11,14 @@ every value of the interval decides them alike, otherwise unknown (`interval_com
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from ..rulebook.functions import np_add_months as add_months  # noqa: F401  (the registry's, by their old names)
 from ..rulebook.functions import np_add_years as add_years  # noqa: F401
@@ -23,15 +27,18 @@ from ..rulebook.functions import np_months_between as months_between  # noqa: F4
 from ..rulebook.functions import np_round_half_up as round_half_up  # noqa: F401
 from ..rulebook.functions import np_years_between as years_between  # noqa: F401
 
+Mask = npt.NDArray[np.bool_]   # per row: known, true, open... (0-d allowed: the same for every row)
+Rows = npt.NDArray[np.integer[Any]]   # row positions in a table (int32 or int64)
+
 
 @dataclass
 class V:
     v: np.ndarray           # values (0-d for a scalar broadcast to every row); lower bounds of intervals
-    k: np.ndarray           # bool: is the value known (0-d allowed); an interval counts as known
+    k: Mask                 # bool: is the value known (0-d allowed); an interval counts as known
     hi: np.ndarray | None = None   # upper bounds where some values are intervals (None: all exact)
 
     @staticmethod
-    def scalar(value, known: bool = True) -> V:
+    def scalar(value: object, known: bool = True) -> V:
         return V(np.asarray(value), np.asarray(known))
 
     def full(self, n: int) -> V:
@@ -46,7 +53,7 @@ class V:
         return self.v if self.hi is None else self.hi
 
     @property
-    def ranged(self) -> np.ndarray | bool:
+    def ranged(self) -> Mask | bool:
         """Known only as an interval (not one value)."""
         return False if self.hi is None else self.k & (self.hi != self.v)
 
@@ -58,17 +65,17 @@ class V:
         return V(self.v[rows], self.k[rows], None if self.hi is None else self.hi[rows])
 
     @functools.cached_property
-    def true(self) -> np.ndarray:
+    def true(self) -> Mask:
         """Known and true (computed once: a condition is read by several rules and explanations)."""
         return np.asarray(self.v, dtype=bool) & self.k
 
     @functools.cached_property
-    def false(self) -> np.ndarray:
+    def false(self) -> Mask:
         """Known and false."""
         return ~np.asarray(self.v, dtype=bool) & self.k
 
     @functools.cached_property
-    def open(self) -> np.ndarray:
+    def open(self) -> Mask:
         """Not known false: true or unknown (a rule with this condition is still open there)."""
         return np.asarray(self.v, dtype=bool) | ~self.k
 
@@ -77,15 +84,15 @@ class V:
         return int(np.count_nonzero(self.open))
 
 
-def all_of(arrays: list[np.ndarray]) -> np.ndarray:
+def all_of(arrays: list[Mask]) -> Mask:
     return functools.reduce(np.logical_and, arrays)
 
 
-def any_of(arrays: list[np.ndarray]) -> np.ndarray:
+def any_of(arrays: list[Mask]) -> Mask:
     return functools.reduce(np.logical_or, arrays)
 
 
-def known_both(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def known_both(a: Mask, b: Mask) -> Mask:
     """Known where both are known; a value known everywhere (a 0-d True) costs no new array."""
     if a.ndim == 0 and bool(a):
         return b
@@ -153,12 +160,12 @@ def interval_arith(op: str, a: V, b: V) -> V:
     return V(lo, known & np.isfinite(lo) & np.isfinite(hi), hi)   # an overflow is unknown, never a number
 
 
-def call_bounds(vector, signs: tuple[int, ...], args: list, pairs: bool) -> V:
+def call_bounds(vector: Callable[..., Any], signs: tuple[int, ...], args: list[V], pairs: bool) -> V:
     """A monotone function over intervals: called at the lower and at the upper corner (each
     argument's bound chosen by the direction `signs` gives: +1 rising, -1 falling, 0 not monotone:
     an interval there is unknown). `pairs`: the function takes (values, known) pairs."""
-    def corner(upper: bool) -> list:
-        out = []
+    def corner(upper: bool) -> list[Any]:
+        out: list[Any] = []
         for arg, sign in zip(args, signs or (0,) * len(args)):
             value = arg.upper if (sign >= 0) == upper else arg.v
             out.append((value, arg.k) if pairs else value)
@@ -174,13 +181,13 @@ def call_bounds(vector, signs: tuple[int, ...], args: list, pairs: bool) -> V:
         known = known & np.isfinite(lo) & np.isfinite(hi)
     for arg, sign in zip(args, signs or (0,) * len(args)):
         if sign == 0 and arg.hi is not None:
-            known = known & ~arg.ranged
+            known = known & ~np.asarray(arg.ranged, dtype=bool)   # (an array: arg.hi is set)
     if lo.dtype == bool:                              # a condition: decided where both corners agree
         return V(lo, known & (lo == hi))
     return V(lo, known, hi)
 
 
-def spec_pair(result) -> tuple[np.ndarray, np.ndarray]:
+def spec_pair(result: tuple[Any, Any]) -> tuple[np.ndarray, Mask]:
     value, known = result
     return np.asarray(value), np.asarray(known)
 
@@ -191,7 +198,7 @@ def split_date(d: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return d // 10000, (d // 100) % 100, d % 100
 
 
-def yyyymmdd(days: np.ndarray) -> np.ndarray:
+def yyyymmdd(days: npt.NDArray[np.datetime64]) -> npt.NDArray[np.int32]:
     """datetime64[D] → yyyymmdd integers (0 where NaT): H. Hinnant's civil_from_days, in int32.
 
     Four times faster than numpy's calendar casts, and half the memory: every day from year 0 to
@@ -204,12 +211,12 @@ def yyyymmdd(days: np.ndarray) -> np.ndarray:
     mp = (5 * doy + 2) // 153                                          # month from March = 0
     day = doy - (153 * mp + 2) // 5 + 1
     month = mp + np.where(mp < 10, np.int32(3), np.int32(-9))
-    out = (yoe + era * 400 + (month <= 2)) * 10000 + month * 100 + day
+    out: npt.NDArray[np.int32] = (yoe + era * 400 + (month <= 2)) * 10000 + month * 100 + day
     out[np.isnat(days)] = 0
     return out
 
 
-def date_int(day) -> int:
+def date_int(day: dt.date) -> int:
     return day.year * 10000 + day.month * 100 + day.day
 
 

@@ -26,7 +26,7 @@ def benefit_cite(benefit: CompiledBenefit, lang: str = "en") -> str:
     return "; ".join(dict.fromkeys(rule.reference.cite(lang) for rule in benefit.rules))
 
 
-def _shown(value, lang: str, unit: str | None = None) -> str:
+def _shown(value: float | list[str] | list[float], lang: str, unit: str | None = None) -> str:
     if unit == "per year" and lang != "en" and isinstance(value, (int, float)) and not isinstance(value, bool):
         return format_rate(value, lang)      # an interest rate: 6,6%/năm, not 0,066
     if isinstance(value, (list, tuple)):
@@ -45,7 +45,7 @@ def rule_values(plan: Plan, rule: CompiledRule, as_of: dt.date, lang: str = "en"
     for name in sorted(rule.params):
         param = plan.parameters.get(name)
         item = None if param is None else param.at(as_of)
-        if param is None or item is None:
+        if param is None or item is None or item.value is None:   # (a usable value always has a figure)
             continue
         # the officer reads the parameter's name in words; English outputs keep its code (for machines)
         shown = name if lang == "en" else getattr(param.spec.label, lang)

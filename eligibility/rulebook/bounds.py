@@ -24,7 +24,7 @@ ALLOWED = {
 }
 
 
-def value_problem(value, kind: str) -> str | None:
+def value_problem(value: object, kind: str) -> str | None:
     """Why `value` (a parameter's value, or each item of a list) does not fit `kind`, or None."""
     items = value if isinstance(value, list) else [value]
     for item in items:

@@ -28,6 +28,7 @@ from .unitcheck import check_units
 from .wordings import glossary_of, word_conditions
 
 ENTITY_TABLE = {"household": "households", "person": "members"}
+KeyPath = tuple[str | int, ...]   # where in a rule file: keys and list positions, as `Source.line` reads them
 
 
 def compile_pack(rules_dir: str | Path | None = None) -> Plan:
@@ -74,7 +75,7 @@ class _Compiler:
                     parameters=self.parameters, order=tuple(order), deps=deps, variables=variables,
                     benefits=benefits, targets=targets, examples=examples, warnings=tuple(warnings))
 
-    def issue(self, code: str, src: Source, key_path: tuple, message: str,
+    def issue(self, code: str, src: Source, key_path: KeyPath, message: str,
               allowed: str | None = None, suggestion: str | None = None) -> None:
         key = ".".join(str(k) for k in key_path)
         self.issues.append(RuleIssue(code, str(src.path), src.line(*key_path), key, message, allowed, suggestion))
@@ -146,7 +147,7 @@ class _Compiler:
         return Scope(symbols, params, benefits)
 
     # ------------------------------------------------------------ expressions
-    def _expr(self, source: Any, entity: str, scope: Scope, src: Source, key_path: tuple,
+    def _expr(self, source: Any, entity: str, scope: Scope, src: Source, key_path: KeyPath,
               expect: Type | None = None, owner: str | None = None) -> Node | None:
         try:
             node = check(source, entity, scope, expect)
@@ -171,7 +172,7 @@ class _Compiler:
         return CompiledVariable(name=name, entity=spec.entity, type=want, label=spec.label, node=node,
                                 reference=spec.reference, file=str(src.path), line=src.line(*key))
 
-    def _cases(self, spec: Variable, src: Source, scope: Scope, key: tuple, want: Type, owner: str) -> Node | None:
+    def _cases(self, spec: Variable, src: Source, scope: Scope, key: KeyPath, want: Type, owner: str) -> Node | None:
         """A first-match decision table, compiled as nested if/else."""
         cases = spec.cases or []              # the schema guarantees cases where there is no formula
         if cases[-1].else_ is None or any(c.else_ is not None for c in cases[:-1]):
@@ -189,7 +190,7 @@ class _Compiler:
             result = IfElse(want, _entity(cond, then, result), cond, then, result)
         return result
 
-    def _outcome(self, value: Any, spec: Variable, src: Source, scope: Scope, key: tuple, want: Type,
+    def _outcome(self, value: Any, spec: Variable, src: Source, scope: Scope, key: KeyPath, want: Type,
                  owner: str) -> Node | None:
         if spec.type == "enum" and isinstance(value, str) and value in (spec.values or ()):
             return Const(want, "scalar", value)   # a bare enum code reads as itself
@@ -223,7 +224,7 @@ class _Compiler:
                                enrolled_from=spec.enrolled_from)
 
     def _rule(self, benefit: str, spec: Benefit, rule: Rule, src: Source, scope: Scope,
-              key: tuple) -> CompiledRule | None:
+              key: KeyPath) -> CompiledRule | None:
         if spec.hit_policy == HitPolicy.FIRST and rule.priority is None:
             self.issue("E-HIT-POLICY", src, key + ("id",),
                        f"rule '{rule.id}' needs a `priority` because benefit '{benefit}' uses hit policy `first`",
@@ -251,7 +252,7 @@ class _Compiler:
                             priority=rule.priority if rule.priority is not None else 0, conditions=compiled,
                             amount=amount, rate=rate, file=str(src.path), line=src.line(*key))
 
-    def _condition(self, cond: Any, entity: str, scope: Scope, src: Source, key: tuple,
+    def _condition(self, cond: Any, entity: str, scope: Scope, src: Source, key: KeyPath,
                    owner: str) -> CompiledCondition | None:
         if isinstance(cond, AnyOf):
             found = [self._expr(c, entity, scope, src, key + ("any_of", i), BOOL, owner)
@@ -305,7 +306,7 @@ class _Compiler:
                         self.issue("E-EXAMPLE", src, where + ("person",), f"person '{exp.person}' is not among "
                                    "the example's members", ", ".join(sorted(people)), suggest(exp.person, people))
 
-    def _known_keys(self, src: Source, key: tuple, record: dict, columns: dict) -> None:
+    def _known_keys(self, src: Source, key: KeyPath, record: dict[str, Any], columns: dict[str, Any]) -> None:
         for name in record:
             if name not in columns:
                 self.issue("E-EXAMPLE", src, key + (name,), f"'{name}' is not a register column",
@@ -334,7 +335,7 @@ def _not_caused_by_broken_files(issues: list[RuleIssue], broken: set[str]) -> li
                                       and any(q in i.message for q in quoted))]
 
 
-def _where(issue: RuleIssue) -> tuple:
+def _where(issue: RuleIssue) -> tuple[str, int, str]:
     return issue.file, issue.line or 0, issue.key
 
 

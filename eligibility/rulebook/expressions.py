@@ -7,10 +7,12 @@ engines (vectorised, scalar) walk the checked tree.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from typing import Any
 
 from ..suggestions import suggest
-from .calls import AGGREGATES, FORMS, FUNCTIONS, REGISTRY, CallChecker
+from .calls import AGGREGATES, FORMS, FUNCTIONS, CallChecker
+from .functions import FUNCTIONS as REGISTRY
 from .tree import (BOOL, DATE, LIST, NUMBER, NUMERIC, TEXT, Aggregate, Arith, AsOf, BenefitRef, BoolOp, Call, Column,
                    Compare, Const, ExprError, FromHousehold, IfElse, In, Neg, Node, Not, Param, ParamAt, Scope, Shared,
                    Symbol, Type, Var, joined_entity, type_of, walk)
@@ -92,7 +94,7 @@ class _Checker(CallChecker):
         self.scope = scope
 
     def visit(self, node: ast.AST, entity: str) -> Node:
-        method = getattr(self, "visit_" + type(node).__name__, None)
+        method: Callable[[Any, str], Node] | None = getattr(self, "visit_" + type(node).__name__, None)
         if method is None:
             raise ExprError("E-EXPR-FORBIDDEN", f"'{type(node).__name__}' is not allowed in a rule expression",
                             allowed="comparisons, and/or/not, in, + - * / //, x if c else y, names, "

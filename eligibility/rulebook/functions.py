@@ -24,10 +24,12 @@ from typing import Any
 from collections.abc import Callable
 
 import numpy as np
+import numpy.typing as npt
 
 # argument kinds: a type kind, or "any" (any one type; `same` results take the first argument's)
 ANY = "any"
 SAME = "same"
+Int64s = npt.NDArray[np.int64]   # dates as yyyymmdd, days, months
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,8 +37,8 @@ class Function:
     name: str
     args: tuple[str, ...]             # the kind each argument must have ("date", "number", or ANY)
     result: str                       # the result's kind, or SAME (the first argument's type)
-    vector: Callable                  # numpy arrays in, array out (non-strict: (values, known) pairs)
-    scalar: Callable                  # plain values in, plain value out (non-strict: None = unknown)
+    vector: Callable[..., Any]        # numpy arrays in, array out (non-strict: (values, known) pairs)
+    scalar: Callable[..., Any]        # plain values in, plain value out (non-strict: None = unknown)
     usage: str                        # how the docs write a call
     doc: str                          # what the docs say it does
     hint: str = ""                    # display hint of a number result ("int")
@@ -44,26 +46,26 @@ class Function:
     strict: bool = True               # unknown in, unknown out (see the module's docstring)
     monotone: tuple[int, ...] = ()    # per argument: +1 rising, -1 falling, 0 neither (how a date known
     #                                   to its year or month bounds the result; () = none monotone)
-    durable: Callable | None = None   # a translation into durable_rules patterns, where one exists;
+    durable: Callable[..., Any] | None = None   # a translation into durable_rules patterns, where one exists;
     #                                   None: the durable engine asserts the value the scalar
     #                                   evaluator computes (an "expression attribute")
 
 
 # ---------------------------------------------------------------- over columns (numpy)
-def _split(d: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _split(d: np.ndarray) -> tuple[Int64s, Int64s, Int64s]:
     d = np.asarray(d, dtype=np.int64)
     return d // 10000, (d // 100) % 100, d % 100
 
 
-def _days_from_civil(d: np.ndarray) -> np.ndarray:
+def _days_from_civil(d: np.ndarray) -> Int64s:
     """Days since 1970-01-01 (H. Hinnant's algorithm, vectorised)."""
     y, m, dd = _split(d)
     y = y - (m <= 2)
-    era = np.floor_divide(y, 400)
+    era: Int64s = np.floor_divide(y, 400)
     yoe = y - era * 400
     mp = (m + 9) % 12
     doy = (153 * mp + 2) // 5 + dd - 1
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    doe: Int64s = yoe * 365 + yoe // 4 - yoe // 100 + doy
     return era * 146097 + doe - 719468
 
 
@@ -93,7 +95,7 @@ def np_add_months(d: np.ndarray, n: np.ndarray) -> np.ndarray:
 
 
 def np_round_half_up(x: np.ndarray, digits: np.ndarray) -> np.ndarray:
-    scale = np.power(10.0, np.asarray(digits, dtype=float))
+    scale: npt.NDArray[np.float64] = np.power(10.0, np.asarray(digits, dtype=float))
     return np.floor(np.asarray(x, dtype=float) * scale + 0.5) / scale
 
 
@@ -149,7 +151,7 @@ def py_add_months(d: Any, n: Any) -> int:
 
 
 def py_round_half_up(x: Any, digits: Any) -> float:
-    scale = 10.0 ** float(digits)
+    scale: float = 10.0 ** float(digits)
     return float(math.floor(float(x) * scale + 0.5)) / scale
 
 

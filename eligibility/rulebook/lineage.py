@@ -7,17 +7,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .plan import CompiledBenefit, CompiledRule, CompiledVariable
+from .plan import CompiledBenefit, CompiledRule, CompiledVariable, InputRef
 from .tree import BenefitRef, Column, Node, Param, Shared, Var, walk
 
 def with_lineage(order: list[str], variables: dict[str, CompiledVariable],
-                  benefits: dict[str, CompiledBenefit]) -> tuple[dict, dict]:
+                  benefits: dict[str, CompiledBenefit]) -> tuple[dict[str, CompiledVariable],
+                                                                  dict[str, CompiledBenefit]]:
     """The same variables and benefits, each variable, condition and rule now knowing which input
     columns and parameters it reads (transitively, through variables and benefits)."""
-    lineage: dict[str, tuple[frozenset, frozenset]] = {}
+    lineage: dict[str, tuple[frozenset[InputRef], frozenset[str]]] = {}
 
-    def reads(node: Node) -> tuple[frozenset, frozenset]:
-        cols, params = set(), set()
+    def reads(node: Node) -> tuple[frozenset[InputRef], frozenset[str]]:
+        cols: set[InputRef] = set()
+        params: set[str] = set()
         for n in walk(node):
             if isinstance(n, Column):
                 cols.add((n.entity, n.name))
@@ -56,7 +58,8 @@ def with_lineage(order: list[str], variables: dict[str, CompiledVariable],
 
 
 def share_subexpressions(variables: dict[str, CompiledVariable],
-                          benefits: dict[str, CompiledBenefit]) -> tuple[dict, dict]:
+                          benefits: dict[str, CompiledBenefit]) -> tuple[dict[str, CompiledVariable],
+                                                                          dict[str, CompiledBenefit]]:
     """The same variables and benefits with one node per distinct subexpression across the whole
     pack (see `Shared`)."""
     share = Shared()

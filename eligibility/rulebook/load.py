@@ -102,7 +102,7 @@ def _validated(path: Path, model: type, issues: list[RuleIssue], broken: set[str
         return None
 
 
-def _declared_names(doc: dict) -> set[str]:
+def _declared_names(doc: dict[str, Any]) -> set[str]:
     """What a file that failed the schema meant to declare (so nobody else is blamed for using it)."""
     names = set()
     for key in ("parameters", "variables", "benefits", "targets"):

@@ -21,6 +21,8 @@ from .load import Source
 from .schema import DatedValue, Parameter, Reference, Target
 
 FROZEN = dict(frozen=True, slots=True, kw_only=True)
+InputRef = tuple[str, str]                     # (entity, column) of the register
+Period = tuple[dt.date | None, dt.date | None]   # from, to (None: open)
 
 
 @dataclass(**FROZEN)
@@ -68,8 +70,8 @@ class CompiledCondition:
     node: Node
     label: Labels | None
     line: int | None
-    inputs: frozenset = frozenset()   # {(entity, column)} it reads, through variables and benefits
-    params: frozenset = frozenset()
+    inputs: frozenset[InputRef] = frozenset()   # {(entity, column)} it reads, through variables and benefits
+    params: frozenset[str] = frozenset()
     worded: bool = False              # the label is worded from the expression (rulebook/wordings.py)
 
 
@@ -87,8 +89,8 @@ class CompiledRule:
     rate: Node | None
     file: str
     line: int | None
-    params: frozenset = frozenset()
-    period: tuple = (None, None)   # the benefit's encoded period: outside it no rule is in force
+    params: frozenset[str] = frozenset()
+    period: Period = (None, None)   # the benefit's encoded period: outside it no rule is in force
 
     def in_force(self, day: dt.date) -> bool:
         return _within(day, self.valid_from, self.valid_to) and _within(day, *self.period)
@@ -110,7 +112,7 @@ class CompiledBenefit:
     reference: Reference | None
     file: str
     line: int | None
-    period: tuple = (None, None)  # (from, to) the rules encode; outside: undetermined, "period not encoded"
+    period: Period = (None, None)  # (from, to) the rules encode; outside: undetermined, "period not encoded"
     enrolled_from: Any = None     # schema.EnrolledFrom: enrolment from the programme's list (eligibility/audit.py)
 
     def encodes(self, day: dt.date) -> bool:
@@ -119,8 +121,8 @@ class CompiledBenefit:
         return _within(day, *self.period)
 
     @property
-    def inputs(self) -> frozenset:
-        return frozenset().union(*(c.inputs for r in self.rules for c in r.conditions))
+    def inputs(self) -> frozenset[InputRef]:
+        return frozenset[InputRef]().union(*(c.inputs for r in self.rules for c in r.conditions))
 
 
 @dataclass(**FROZEN)
@@ -133,8 +135,8 @@ class CompiledVariable:
     reference: Reference | None
     file: str
     line: int | None
-    inputs: frozenset = frozenset()
-    params: frozenset = frozenset()
+    inputs: frozenset[InputRef] = frozenset()
+    params: frozenset[str] = frozenset()
 
 
 @dataclass(**FROZEN)
@@ -156,7 +158,7 @@ class Plan:
     inputs: InputSchema
     parameters: dict[str, CompiledParameter]
     order: tuple[str, ...]                         # variables and benefits, dependencies first
-    deps: dict[str, frozenset]                     # what each variable or benefit reads of the others
+    deps: dict[str, frozenset[str]]                # what each variable or benefit reads of the others
     variables: dict[str, CompiledVariable]
     benefits: dict[str, CompiledBenefit]
     targets: dict[str, CompiledTarget]

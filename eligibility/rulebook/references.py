@@ -94,7 +94,7 @@ def convert_text(text: str, where: str = "") -> tuple[str, list[str]]:
     """The text with every `{instrument: ...}` rewritten; and the problems found (file:line)."""
     problems: list[str] = []
 
-    def rewrite(match: re.Match) -> str:
+    def rewrite(match: re.Match[str]) -> str:
         rest = match["rest"]
         try:
             fields = structured(match["value"].strip().strip("'\""))

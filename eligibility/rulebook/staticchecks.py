@@ -13,11 +13,14 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import RuleIssue
+from .load import Source
+from .plan import CompiledBenefit, CompiledParameter, CompiledRule
+from .schema import Benefit
 
 DAY = dt.timedelta(days=1)
 
 
-def _window(rule) -> tuple[dt.date, dt.date]:
+def _window(rule: CompiledRule) -> tuple[dt.date, dt.date]:
     return rule.valid_from or dt.date.min, rule.valid_to or dt.date.max
 
 
@@ -25,8 +28,10 @@ def _show(day: dt.date) -> str:
     return "open" if day in (dt.date.min, dt.date.max) else day.isoformat()
 
 
-def check_first_benefits(benefits: dict, benefit_specs: dict) -> tuple[list, list]:
-    errors, warnings = [], []
+def check_first_benefits(benefits: dict[str, CompiledBenefit], benefit_specs: dict[str, tuple[Benefit, Source]]
+                         ) -> tuple[list[RuleIssue], list[RuleIssue]]:
+    errors: list[RuleIssue] = []
+    warnings: list[RuleIssue] = []
     for name, benefit in benefits.items():
         if benefit.hit_policy != "first":
             continue
@@ -54,27 +59,28 @@ def check_first_benefits(benefits: dict, benefit_specs: dict) -> tuple[list, lis
     return errors, warnings
 
 
-def _span(rule) -> str:
+def _span(rule: CompiledRule) -> str:
     start, end = _window(rule)
     return f"{_show(start)} – {_show(end)}"
 
 
-def _overlap(a, b) -> bool:
+def _overlap(a: CompiledRule, b: CompiledRule) -> bool:
     (s1, e1), (s2, e2) = _window(a), _window(b)
     return s1 <= e2 and s2 <= e1
 
 
-def _covers(a, b) -> bool:
+def _covers(a: CompiledRule, b: CompiledRule) -> bool:
     (s1, e1), (s2, e2) = _window(a), _window(b)
     return s1 <= s2 and e2 <= e1
 
 
-def _subset(a, b) -> bool:
+def _subset(a: CompiledRule, b: CompiledRule) -> bool:
     mine = {id(c.node) for c in b.conditions}
     return all(id(c.node) in mine for c in a.conditions)
 
 
-def check_parameter_gaps(benefits: dict, parameters: dict) -> list:
+def check_parameter_gaps(benefits: dict[str, CompiledBenefit], parameters: dict[str, CompiledParameter]
+                         ) -> list[RuleIssue]:
     """W-PARAM-GAP: for each rule with a start date, the days of its window a parameter it reads has no value."""
     warnings = []
     for benefit in benefits.values():
@@ -93,7 +99,7 @@ def check_parameter_gaps(benefits: dict, parameters: dict) -> list:
     return warnings
 
 
-def _gaps(parameter, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
+def _gaps(parameter: CompiledParameter, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
     spans = []
     for value in parameter.spec.values:
         later = sorted(v.from_ for v in parameter.spec.values if v.from_ > value.from_)

@@ -7,6 +7,7 @@ or evaluates.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any, overload
 
 from ..suggestions import suggest
@@ -197,7 +198,7 @@ class Shared:
     so sharing changes no result."""
 
     def __init__(self) -> None:
-        self.nodes: dict[tuple, Node] = {}
+        self.nodes: dict[tuple[Any, ...], Node] = {}
 
     @overload
     def __call__(self, node: Node) -> Node: ...
@@ -232,7 +233,7 @@ def _identity(value: Any) -> Any:
     return (type(value).__name__, value)
 
 
-def walk(node: Node):
+def walk(node: Node) -> Iterator[Node]:
     """Every node of a checked tree (pre-order)."""
     yield node
     for value in vars(node).values():

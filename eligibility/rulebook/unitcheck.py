@@ -7,10 +7,18 @@ its place needs, so only two *known* different units are ever a mistake.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .expressions import (Aggregate, Arith, BenefitRef, BoolOp, Call, Column, Compare, Const, FromHousehold, IfElse,
                           In, Neg, Node, Not, Param)
 from .units import NUMBER, OPEN, VOCABULARY, Unit, benefit_unit, declared_unit, unit_suggestion
+
+if TYPE_CHECKING:   # types only: the compiler imports this module while it builds these
+    from ..errors import RuleIssue
+    from .inputs import InputSchema
+    from .load import RulePack, Source
+    from .plan import CompiledBenefit, CompiledParameter, CompiledVariable
+    from .schema import Benefit
 
 VOCABULARY_NAMES = [n for n in VOCABULARY if n not in ('per year', 'percent')]
 
@@ -133,9 +141,10 @@ class UnitChecker:
         return f"the amount is in {got}, but the benefit pays {want} (unit {benefit_unit_name})", False
 
 
-def column_units(inputs) -> tuple[dict, list[tuple[str, str, str, str]]]:
+def column_units(inputs: InputSchema) -> tuple[dict[tuple[str, str], Unit | None], list[tuple[str, str, str, str]]]:
     """Units of the input columns, and (table, column, problem, kind) for each missing or unknown unit."""
-    units, problems = {}, []
+    units: dict[tuple[str, str], Unit | None] = {}
+    problems: list[tuple[str, str, str, str]] = []
     for entity in ("household", "person"):
         table = inputs.table_for(entity)
         for name, column in table.columns.items():
@@ -148,9 +157,11 @@ def column_units(inputs) -> tuple[dict, list[tuple[str, str, str, str]]]:
     return units, problems
 
 
-def parameter_units(parameters: dict) -> tuple[dict, list[tuple[str, str, str]]]:
+def parameter_units(parameters: dict[str, CompiledParameter]) -> tuple[dict[str, Unit | None],
+                                                                      list[tuple[str, str, str]]]:
     """Units of the parameters, and (name, problem, kind) for each missing or unknown unit."""
-    units, problems = {}, []
+    units: dict[str, Unit | None] = {}
+    problems: list[tuple[str, str, str]] = []
     for name, param in parameters.items():
         if param.spec.type in ("list", "bool"):
             continue
@@ -161,7 +172,7 @@ def parameter_units(parameters: dict) -> tuple[dict, list[tuple[str, str, str]]]
     return units, problems
 
 
-def money_not_whole(value, source_line: str | None) -> str | None:
+def money_not_whole(value: object, source_line: str | None) -> str | None:
     """Money is whole đồng: `100.000` (YAML's 100.0) is refused with what was probably meant."""
     if isinstance(value, bool) or not isinstance(value, float) or value != value or value in (float("inf"), -float("inf")):
         return None     # not a float, or not finite (another check reports that)
@@ -175,16 +186,18 @@ def money_not_whole(value, source_line: str | None) -> str | None:
     return f"{written} is written as a decimal; money is a whole number of đồng: write {int(value)}"
 
 
-def check_units(pack, parameters: dict, variables: dict, benefits: dict, order: list[str],
-                benefit_specs: dict) -> tuple[list, list]:
+def check_units(pack: RulePack, parameters: dict[str, CompiledParameter], variables: dict[str, CompiledVariable],
+                benefits: dict[str, CompiledBenefit], order: list[str],
+                benefit_specs: dict[str, tuple[Benefit, Source]]) -> tuple[list[RuleIssue], list[RuleIssue]]:
     """(errors, warnings) as RuleIssues: unknown or missing units, money not whole, E-UNIT mismatches."""
     from ..errors import RuleIssue
 
-    errors, warnings = [], []
+    errors: list[RuleIssue] = []
+    warnings: list[RuleIssue] = []
     _LINES.clear()            # the files may have changed since the last compile
     col_units, col_problems = column_units(pack.inputs)
     par_units, par_problems = parameter_units(parameters)
-    inferred = []
+    inferred: list[str] = []
     for table, name, problem, kind in col_problems:
         path = pack.folder / "inputs" / f"{table}.yaml"
         if kind == "error":
@@ -220,10 +233,12 @@ def check_units(pack, parameters: dict, variables: dict, benefits: dict, order: 
     return errors, warnings
 
 
-def _benefit_units(checker: UnitChecker, benefit, spec, src, warnings: list) -> list:
+def _benefit_units(checker: UnitChecker, benefit: CompiledBenefit, spec: Benefit, src: Source,
+                   warnings: list[RuleIssue]) -> list[RuleIssue]:
     from ..errors import RuleIssue
 
-    out, position = [], {r.id: i for i, r in enumerate(spec.rules)}
+    out: list[RuleIssue] = []
+    position = {r.id: i for i, r in enumerate(spec.rules)}
     for rule in benefit.rules:
         path = ("benefits", benefit.id, "rules", position[rule.id])
         key = ".".join(map(str, path))
@@ -245,10 +260,10 @@ def _benefit_units(checker: UnitChecker, benefit, spec, src, warnings: list) -> 
     return out
 
 
-def _money_values(parameters: dict, units: dict) -> list:
+def _money_values(parameters: dict[str, CompiledParameter], units: dict[str, Unit | None]) -> list[RuleIssue]:
     from ..errors import RuleIssue
 
-    out = []
+    out: list[RuleIssue] = []
     for name, p in parameters.items():
         unit = units.get(name)
         if not (unit.is_money if unit not in (None, OPEN) else p.spec.type == "money"):

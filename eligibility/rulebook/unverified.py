@@ -19,7 +19,7 @@ WITHHELD = N_("not used: graded D (unverified); amount or decision unknown unles
 NO_FIGURE = N_("{name}: no figure known from {date} ({reference}, {grade})")
 
 
-def fmt_value(value, lang: str = "en") -> str:
+def fmt_value(value: object, lang: str = "en") -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(fmt_value(v, lang) for v in value) + "]"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -43,7 +43,7 @@ def value_note(param: CompiledParameter, item: DatedValue, used: bool, lang: str
 
 # (id(parameter spec), id(value), used, lang, id(inputs)) -> (the objects, kept alive so ids stay
 # unique, and the note): the same note is written for every date a value is in force
-_NOTES: dict[tuple, tuple[tuple, str]] = {}
+_NOTES: dict[tuple[int, int, bool, str, int], tuple[tuple[object, ...], str]] = {}
 
 
 def _note(plan: Plan, param: CompiledParameter, item: DatedValue, used: bool, lang: str) -> str:

@@ -52,9 +52,9 @@ def issue_from_pydantic(error: Any, path: Path, doc: Any, model: type[BaseModel]
     return RuleIssue("E-SCHEMA", str(path), line_of(doc, loc), key, message, allowed, suggestion)
 
 
-def _yaml_path(loc: tuple) -> tuple:
+def _yaml_path(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
     """pydantic's location without union bookkeeping: model names and the condition-form tags."""
-    out: list = []
+    out: list[int | str] = []
     for i, step in enumerate(loc):
         is_tag = (step in CONDITION_TAGS and i >= 2 and isinstance(loc[i - 1], int) and loc[i - 2] == "conditions")
         if isinstance(step, str) and (step[:1].isupper() or is_tag):
@@ -63,7 +63,7 @@ def _yaml_path(loc: tuple) -> tuple:
     return tuple(out)
 
 
-def _fields_at(model: type[BaseModel], loc: tuple, doc: Any) -> list[str]:
+def _fields_at(model: type[BaseModel], loc: tuple[int | str, ...], doc: Any) -> list[str]:
     """The field names the model accepts at `loc` (walking through dicts and lists)."""
     current: Any = model
     for step in loc:

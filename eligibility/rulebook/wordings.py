@@ -10,8 +10,8 @@ from ..errors import RuleIssue
 from ..wording.catalogue import LANGS
 from ..wording.sentences import CannotWord, Glossary, Term, word
 from .base import Labels
-from .inputs import InputSchema
-from .plan import CompiledBenefit, CompiledCondition, CompiledParameter, CompiledVariable
+from .inputs import EnumValue, InputSchema
+from .plan import CompiledBenefit, CompiledCondition, CompiledParameter, CompiledRule, CompiledVariable, Plan
 
 
 def glossary_of(inputs: InputSchema, variables: dict[str, CompiledVariable],
@@ -34,13 +34,14 @@ def _labels(labels: Labels) -> dict[str, str]:
     return {"vi": labels.vi, "en": labels.en}
 
 
-def _variable_values(variable: CompiledVariable, columns: dict) -> dict:
+def _variable_values(variable: CompiledVariable, columns: dict[tuple[str, str], Term]) -> dict[str, dict[str, str]]:
     """An enum variable's values worded as the column values of the same code."""
     codes = set(variable.type.values)
     return {code: t.values[code] for t in columns.values() for code in codes & set(t.values)}
 
 
-def word_conditions(benefits: dict[str, CompiledBenefit], glossary: Glossary) -> tuple[dict, list[RuleIssue]]:
+def word_conditions(benefits: dict[str, CompiledBenefit], glossary: Glossary
+                    ) -> tuple[dict[str, CompiledBenefit], list[RuleIssue]]:
     """The benefits with every unlabelled condition worded; a warning for each that cannot be."""
     out: dict[str, CompiledBenefit] = {}
     warnings: list[RuleIssue] = []
@@ -53,7 +54,7 @@ def word_conditions(benefits: dict[str, CompiledBenefit], glossary: Glossary) ->
     return out, warnings
 
 
-def _worded(cond: CompiledCondition, glossary: Glossary, rule, warnings: list[RuleIssue]) -> CompiledCondition:
+def _worded(cond: CompiledCondition, glossary: Glossary, rule: CompiledRule, warnings: list[RuleIssue]) -> CompiledCondition:
     if cond.label is not None:
         return cond
     try:
@@ -66,14 +67,14 @@ def _worded(cond: CompiledCondition, glossary: Glossary, rule, warnings: list[Ru
     return replace(cond, label=label, worded=True)
 
 
-def code_labels(plan, codes: list) -> dict[str, list[str]] | None:
+def code_labels(plan: Plan, codes: list[str] | list[float]) -> dict[str, list[str]] | None:
     """A list parameter's codes in words (districts, ethnic groups, deprivation indicators): the
     enum value of that code in a register column, else the column the code names. None where a
     code has no words (the codes are then shown as written)."""
     tables = (plan.inputs.households, plan.inputs.members)
     out: dict[str, list[str]] = {"vi": [], "en": []}
     for code in codes:
-        found = next((spec.values[code] for t in tables for spec in t.columns.values()
+        found: EnumValue | Labels | None = next((spec.values[code] for t in tables for spec in t.columns.values()
                       if spec.values and code in spec.values), None)
         if found is None:
             column = next((spec for t in tables for name, spec in t.columns.items()

@@ -67,6 +67,7 @@ import concurrent.futures as futures
 import dataclasses
 import datetime as dt
 import multiprocessing
+import multiprocessing.context
 import os
 import threading
 from typing import Any
@@ -76,7 +77,7 @@ import pandas as pd
 from ...rulebook.compile import Plan
 from ..scalar import ScalarEvaluator
 from .decide import DecisionRow
-from .native import EngineFailure, engine_json, engine_module, process_host
+from .native import EngineFailure, Fact, engine_json, engine_module, process_host
 from .patterns import ALPHA_BUDGET, ATTRIBUTE_BUDGET, stack_cost
 from .ruleset import RulesetBuilder
 from .runner import Collector, Runner
@@ -90,7 +91,7 @@ LAST_RUN: dict[str, Any] = {}
 _LOCK = threading.RLock()   # one household at a time in this process, whichever thread asks
 
 
-def ruleset_json(plan: Plan, as_of: dt.date) -> dict:
+def ruleset_json(plan: Plan, as_of: dt.date) -> dict[str, Fact]:
     """The durable_rules ruleset generated for `plan` at `as_of` (for inspection; needs no durable_rules)."""
     scalar = ScalarEvaluator(plan, as_of)
     builder = RulesetBuilder(plan, as_of, Translator(plan, as_of, scalar), DERIVE_ALL)
@@ -117,7 +118,7 @@ def _init_worker(plan: Plan, as_of: dt.date, lang: str, include_all: bool, per_s
     _WORKER["runner"] = runner_for(plan, as_of, lang, include_all)
 
 
-def _run_chunk(chunk: list[Household]) -> tuple[list[PlacedRow], dict]:
+def _run_chunk(chunk: list[Household]) -> tuple[list[PlacedRow], dict[str, Any]]:
     runner: Runner = _WORKER["runner"]
     if runner.host.broken:          # an earlier engine failure retired the Host: a new one
         runner = _WORKER["runner"] = runner_for(*_WORKER["args"])
@@ -130,7 +131,7 @@ def _run_chunk(chunk: list[Household]) -> tuple[list[PlacedRow], dict]:
     return rows, delta
 
 
-def _context():
+def _context() -> multiprocessing.context.BaseContext:
     """fork where there is one: this package's Host runs no thread, so a fork copies no engine thread
     mid-action, and each worker builds its own Host anyway (the parent's stays unused)."""
     methods = multiprocessing.get_all_start_methods()
@@ -154,7 +155,7 @@ def screen_durable(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, 
     if processes is None:
         processes = (os.cpu_count() or 1) if n >= PARALLEL_FROM else 1
     processes = max(1, min(int(processes), max(1, n // 50) if n else 1))
-    stats: list[dict] = []
+    stats: list[dict[str, Any]] = []
     if processes == 1:
         with _LOCK:                 # the process's Host keeps one live session: one screening at a time
             runner = runner_for(plan, as_of, lang, include_all)
@@ -181,7 +182,7 @@ def screen_durable(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, 
     return frame(plan, prepared, rows, lang)
 
 
-def _account(stats: list[dict], n: int) -> None:
+def _account(stats: list[dict[str, Any]], n: int) -> None:
     total = {k: sum(s[k] for s in stats) for k in ("households", "sessions_created", "sessions_deleted",
                                                  "sessions_checked_gone", "actions", "cpu_seconds")}
     total["max_live_sessions"] = max([s["max_live_sessions"] for s in stats] + [0])

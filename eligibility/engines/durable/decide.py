@@ -8,14 +8,17 @@ policies are applied here. A new status is decided in `DecisionReader.decide_one
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from ...rulebook.compile import CompiledBenefit, CompiledCondition, Plan
 from ...rulebook.expressions import Compare
+from ...rulebook.plan import InputRef
 from ...rulebook.periods import not_encoded_text
-from ..scalar import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Decided, HouseholdContext, ScalarEvaluator, Span, exact
+from ..scalar import (ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Decided, HouseholdContext, ScalarEvaluator, Span, exact,
+                      member)
 from ...vocabulary import WORDS, Coverage, Status, enrolment, partial_need
 from ...vocabulary import coverage as coverage_code
 from ...rulebook.basis import values_text
@@ -27,7 +30,7 @@ from .translate import Atom, Elig, Slot, Translator
 if TYPE_CHECKING:
     from .runner import Collector
 
-_NONE: frozenset = frozenset()
+_NONE: frozenset[int] = frozenset()
 
 
 class DecisionRow(NamedTuple):
@@ -121,8 +124,9 @@ class DecisionReader:
         if status != ELIGIBLE:
             amount = None
         rate = None
-        if chosen >= 0 and rules[chosen].rate is not None:
-            value = exact(self.scalar.value(rules[chosen].rate, ctx, person))
+        rate_node = rules[chosen].rate if chosen >= 0 else None
+        if rate_node is not None:
+            value = exact(self.scalar.value(rate_node, ctx, person))
             rate = None if value is None else float(value)
         decided = Decided(status, amount)
         if person is None:
@@ -161,7 +165,7 @@ class DecisionReader:
                    chosen if status == ELIGIBLE else -1, texts, explanation, missing, joined, basis)
         return [row._replace(amount_is_minimum=bool(pending))]
 
-    def _pending(self, benefit: CompiledBenefit, holds: list, amount: float | None, ctx: HouseholdContext,
+    def _pending(self, benefit: CompiledBenefit, holds: list[bool | None], amount: float | None, ctx: HouseholdContext,
                  person: int | None) -> list[int]:
         """Hit policies `max` and `sum`: the undecided rules that could raise the amount paid (their
         amount unknown, or above the amount paid under `max`, above zero under `sum`)."""
@@ -193,11 +197,12 @@ class DecisionReader:
                        for s in (single.left, single.right) if isinstance(s, Slot))
         return False
 
-    def _missing(self, bi, benefit, key, person, ctx, col, holds, hkey) -> str:
+    def _missing(self, bi: int, benefit: CompiledBenefit, key: str, person: int | None, ctx: HouseholdContext,
+                 col: Collector, holds: list[bool | None], hkey: str) -> str:
         inputs = self.texts[bi].inputs
         if not inputs:
             return ""
-        relevant: set = set()
+        relevant: set[InputRef] = set()
         for ri, rule in enumerate(benefit.rules):
             if holds[ri] is not None or not rule.conditions:
                 continue
@@ -211,7 +216,7 @@ class DecisionReader:
             if ent == "household":
                 value = ctx.household.get(name)
             elif benefit.entity == "person":
-                value = ctx.members[person].get(name)
+                value = ctx.members[member(person)].get(name)
             else:
                 continue  # a member input behind a household aggregate: named through the aggregate
             shown = name if ent == benefit.entity else f"household.{name}"
@@ -222,7 +227,8 @@ class DecisionReader:
         return ", ".join(names)
 
     # ------------------------------------------------------------ explanations
-    def _explain(self, bi, benefit, key, person, ctx, col, holds, status, chosen, hkey) -> tuple[str, int]:
+    def _explain(self, bi: int, benefit: CompiledBenefit, key: str, person: int | None, ctx: HouseholdContext,
+                 col: Collector, holds: list[bool | None], status: Status, chosen: int, hkey: str) -> tuple[str, int]:
         """The row's explanation, and the rule that decided it (len(rules): none, the benefit's own
         reference stands)."""
         words = WORDS[self.lang]
@@ -269,8 +275,9 @@ class DecisionReader:
                f"({format_number(abs(gap), lang)} {direction})"
 
 
-def _row(bi, part, local, status, cover, amount, rate, pick, texts: RuleTexts, explanation, missing,
-         joined, basis: int) -> DecisionRow:
+def _row(bi: int, part: int, local: int, status: Status, cover: Coverage, amount: float | None, rate: float,
+         pick: int, texts: RuleTexts, explanation: str, missing: str, joined: list[int] | None,
+         basis: int) -> DecisionRow:
     amount = np.nan if amount is None or status != ELIGIBLE else amount
     if pick >= 0:
         rule, label, unverified = texts.ids[pick], texts.labels[pick], texts.unverified[pick]
@@ -289,22 +296,24 @@ def _row(bi, part, local, status, cover, amount, rate, pick, texts: RuleTexts, e
                        unverified, values)
 
 
-def hit(policy: str, holds: list, amounts: dict) -> tuple[int, float | None]:
+def hit(policy: str, holds: list[bool | None], amounts: dict[int, float | None]) -> tuple[int, float | None]:
     """The rule chosen by the hit policy among those that hold, and the amount paid."""
     holding = [ri for ri, h in enumerate(holds) if h]
     if not holding:
         return -1, None
     if policy == "sum":
-        if any(amounts[ri] is None for ri in holding):
+        known = [a for a in (amounts[ri] for ri in holding) if a is not None]
+        if len(known) < len(holding):
             return holding[0], None
         total = 0.0
-        for ri in holding:
-            total += amounts[ri]
+        for a in known:
+            total += a
         return holding[0], total
     if policy == "max":
-        best, best_value = -1, None
+        best, best_value = -1, -math.inf   # (the first rule that holds takes it: best < 0)
         for ri in holding:
-            value = amounts[ri] if amounts[ri] is not None else -1e300
+            paid = amounts[ri]
+            value = paid if paid is not None else -1e300
             if best < 0 or value > best_value:
                 best, best_value = ri, value
         return best, amounts[best]

@@ -8,12 +8,15 @@ only the matched entities' keys from the engine's JSON; numbers never in exponen
 """
 from __future__ import annotations
 
+import importlib
 import json
 import math
 import os
 import re
 import traceback
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -23,9 +26,10 @@ if TYPE_CHECKING:
     from .runner import Runner
 
 
-def engine_module():
+def engine_module() -> ModuleType:
+    """durable_rules' `durable.engine` (it has no type hints: what this package uses of it is typed here)."""
     try:
-        from durable import engine
+        engine = importlib.import_module("durable.engine")
         import durable_rules_engine  # noqa: F401  (the C extension: fails on Python 3.13 as released)
     except Exception as err:  # ImportError, or an undefined symbol in the C extension
         raise EligibilityError(
@@ -43,6 +47,7 @@ class EngineFailure(EligibilityError):
 
 _RULE_NAME = re.compile(r'^\{\s*"([^"]+)"\s*:')
 _EXPONENT = re.compile(r'[0-9][eE][-+]?[0-9]')
+Fact = dict[str, Any]   # a durable_rules fact, a ruleset's definition: JSON objects
 
 
 def engine_json(obj: Any) -> str:
@@ -82,43 +87,58 @@ class Call:
 
     __slots__ = ("ruleset", "sid", "text")
 
-    def __init__(self, ruleset, sid: str, text: str):
+    def __init__(self, ruleset: object, sid: str, text: str):
         self.ruleset, self.sid, self.text = ruleset, sid, text
 
-    def keys(self, pattern: re.Pattern) -> list[str]:
+    def keys(self, pattern: re.Pattern[str]) -> list[str]:
         return list(dict.fromkeys(pattern.findall(self.text)))
 
 
-_HOST = None
+class Host(Protocol):
+    """What this package uses of the process's durable_rules Host (`EligibilityHost` below)."""
+
+    actions: dict[str, Callable[[Call], None]]   # action name -> what it runs
+    broken: bool                                 # an engine failure retired it: make a new one
+    pid: int                                     # the process it was made in (a fork gets its own)
+    runners: dict[tuple[object, ...], Runner]    # one per (plan, as-of date, lang, ...)
+
+    def set_rulesets(self, ruleset_definitions: dict[str, Any]) -> object: ...
+    def assert_facts(self, ruleset_name: str, facts: list[dict[str, Any]]) -> object: ...
+    def get_state(self, ruleset_name: str, sid: str) -> Any: ...
+    def delete_state(self, ruleset_name: str, sid: str) -> object: ...
 
 
-def process_host():
+_HOST: Host | None = None
+
+
+def process_host() -> Host:
     """The process's one durable_rules Host (replaced when a previous one failed)."""
     global _HOST
     if _HOST is None or _HOST.pid != os.getpid() or _HOST.broken:
         engine = engine_module()
         import durable_rules_engine as native
 
-        class LeanRuleset(engine.Ruleset):
+        class LeanRuleset(engine.Ruleset):   # type: ignore[misc,name-defined]  # durable_rules: untyped, loaded lazily
             """A ruleset whose actions run synchronously in the caller's thread, one after another,
             as the stock `Ruleset._flush_actions` runs them, minus what these actions do not use:
             no Closure/Content objects, no parsing of the matched facts, no state update (the
             session state never changes; an action's error is written to it, as the stock code
             does, so `get_state` reports it)."""
 
-            def __init__(self, name: str, host, definition: dict) -> None:   # as Ruleset.__init__, safe JSON
-                self._name, self._host, self._actions = name, host, {}
+            def __init__(self, name: str, host: EligibilityHost, definition: dict[str, Any]) -> None:   # as Ruleset.__init__, safe JSON
+                self._name, self._host = name, host
+                self._actions: dict[str, Any] = {}
                 self._calls = {rule: host.get_action(spec.pop("run")) for rule, spec in definition.items()}
                 self._handle = native.create_ruleset(name, engine_json(definition))
                 self._definition = definition
 
-            def assert_facts(self, facts: list[dict]):
+            def assert_facts(self, facts: list[dict[str, Any]]) -> Any:
                 return self._handle_result(native.assert_facts(self._handle, engine_json(facts)), facts)
 
-            def assert_fact(self, fact: dict):
+            def assert_fact(self, fact: dict[str, Any]) -> Any:
                 return self._handle_result(native.assert_fact(self._handle, engine_json(fact)), fact)
 
-            def do_actions(self, state_handle, complete) -> None:
+            def do_actions(self, state_handle: int, complete: Callable[[BaseException | None, None], None]) -> None:
                 try:
                     result = native.start_action_for_state(self._handle, state_handle)
                     if not result:
@@ -127,7 +147,10 @@ def process_host():
                     state_text, message = result
                     sid = json.loads(state_text)["sid"]
                     while message:
-                        name = _RULE_NAME.match(message).group(1)
+                        found = _RULE_NAME.match(message)
+                        if found is None:   # (caught below: the action's error is reported)
+                            raise EngineFailure(f"durable_rules ran an action without a rule name: {message[:80]}")
+                        name = found.group(1)
                         try:
                             self._calls[name](Call(self, sid, message))
                         except BaseException as error:
@@ -143,18 +166,18 @@ def process_host():
             def dispatch(self) -> None:     # no background dispatching (see EligibilityHost._run)
                 return None
 
-        class EligibilityHost(engine.Host):
+        class EligibilityHost(engine.Host):   # type: ignore[misc,name-defined]  # (as LeanRuleset)
             def __init__(self) -> None:
-                self.actions: dict[str, Any] = {}
+                self.actions: dict[str, Callable[[Call], None]] = {}
                 self.broken = False
                 self.pid = os.getpid()
-                self.runners: dict[tuple, Runner] = {}
+                self.runners: dict[tuple[object, ...], Runner] = {}
                 super().__init__()
 
-            def get_action(self, name: str):
+            def get_action(self, name: str) -> Callable[[Call], None]:
                 return self.actions[name]
 
-            def register_rulesets(self, ruleset_definitions: dict) -> list[str]:
+            def register_rulesets(self, ruleset_definitions: dict[str, Any]) -> list[str]:
                 for name, definition in ruleset_definitions.items():
                     if name in self._ruleset_directory:
                         raise EligibilityError(f"ruleset {name} is already registered")

@@ -13,14 +13,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..scalar import compare
-from .translate import K, Slot
+from .native import Fact
+from .translate import Family, K, Slot
+
+Test = tuple[Any, ...]    # a local test, as above (its last item a constant or an attribute)
+Path = tuple[Test, ...]   # a pattern's tests below its tag node, in order
+Owner = tuple[int | str, int]   # (benefit, rule) indices, or ("form", form index)
 
 ALPHA_BUDGET = 48           # distinct patterns one fact may match (engine: error 303 beyond 64)
 ATTRIBUTE_BUDGET = 160      # attributes per fact (engine: 252, beyond which it crashes)
 DURABLE_OP = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
 
 
-def _test_json(test: tuple) -> dict:
+def _test_json(test: Test) -> Fact:
     kind, attr = test[0], test[1]
     if kind == "ex":
         return {"$ex": {attr: 1}}
@@ -31,23 +36,23 @@ def _test_json(test: tuple) -> dict:
     return {attr: rhs} if op == "==" else {DURABLE_OP[op]: {attr: rhs}}
 
 
-def _join_json(op: str, attr: str, alias: str, other: str) -> dict:
+def _join_json(op: str, attr: str, alias: str, other: str) -> Fact:
     rhs = {alias: other}
     return {attr: rhs} if op == "==" else {DURABLE_OP[op]: {attr: rhs}}
 
 
-def _test_order(test: tuple) -> tuple:
+def _test_order(test: Test) -> tuple[str, str, str, str]:
     return (test[1], test[0], test[2] if len(test) > 2 else "", repr(test[3]) if len(test) > 3 else "")
 
 
 @dataclass
 class AliasSpec:
-    family: tuple
-    local: set = field(default_factory=set)      # alpha tests (tuples, see above)
-    joins: list = field(default_factory=list)    # tests against earlier aliases (JSON)
-    attrs: set = field(default_factory=set)      # attributes the fact must carry for this pattern
+    family: Family
+    local: set[Test] = field(default_factory=set)      # alpha tests (tuples, see above)
+    joins: list[Fact] = field(default_factory=list)    # tests against earlier aliases (JSON)
+    attrs: set[str] = field(default_factory=set)       # attributes the fact must carry for this pattern
 
-    def sequence(self, unique: str) -> tuple:
+    def sequence(self, unique: str) -> Path:
         """The pattern's path below its tag node; joins are distinct nodes, always pushed."""
         return tuple(sorted(self.local, key=_test_order)) + tuple(("join", unique, i) for i in range(len(self.joins)))
 
@@ -55,8 +60,8 @@ class AliasSpec:
 @dataclass
 class RuleSpec:
     name: str
-    action: tuple                                  # (kind, benefit, rule, -1) | ("F"/"T", form, -1, -1)
-    owner: tuple | None                            # (bi, ri): the benefit rule it belongs to
+    action: tuple[str, int, int, int]              # (kind, benefit, rule, -1) | ("F"/"T", form, -1, -1)
+    owner: Owner | None                            # (bi, ri): the benefit rule it belongs to
     aliases: list[AliasSpec]
 
 
@@ -85,8 +90,11 @@ def _satisfied(op: str, value: Any, const: Any) -> bool:
         return op == "!="
 
 
+Trie = dict[Test, "Trie"]   # the alpha network's shape: each test's children
+
+
 @functools.lru_cache(maxsize=65536)
-def _max_together(tests: frozenset) -> int:
+def _max_together(tests: frozenset[Test]) -> int:
     """How many of these tests of one attribute against constants one value can satisfy at once."""
     consts = sorted({t[3] for t in tests}, key=lambda v: (str(type(v)), v))
     points: list[Any] = list(consts)
@@ -103,22 +111,22 @@ def _max_together(tests: frozenset) -> int:
     return best
 
 
-def stack_cost(sequences: list[tuple]) -> int:
+def stack_cost(sequences: list[Path]) -> int:
     """An upper bound of the alpha stack one fact can need for these pattern paths (engine limit 64).
 
     The engine walks the alpha network depth first and pushes every matching child of a node at once,
     so the stack holds the matching siblings of every node on the current path. Children testing one
     attribute against constants are counted by how many one value can satisfy together."""
-    trie: dict = {}
+    trie: Trie = {}
     for seq in sequences:
         node = trie
         for test in seq:
             node = node.setdefault(test, {})
 
-    def cost(node: dict) -> int:
+    def cost(node: Trie) -> int:
         if not node:
             return 0
-        by_attr: dict[str, list] = {}
+        by_attr: dict[str, list[Test]] = {}
         width = 0
         for test in node:
             if test[0] == "cmp":
@@ -134,11 +142,11 @@ def stack_cost(sequences: list[tuple]) -> int:
 @dataclass
 class Group:
     tag: str
-    sequences: list = field(default_factory=list)
-    attrs: set = field(default_factory=set)
+    sequences: list[Path] = field(default_factory=list)
+    attrs: set[str] = field(default_factory=set)
     cost: int = 0
 
-    def fits(self, paths: list, cost: int, attrs: set) -> bool:
+    def fits(self, paths: list[Path], cost: int, attrs: set[str]) -> bool:
         if len(self.attrs | attrs) > ATTRIBUTE_BUDGET:
             return False
         # the cost is subadditive (merging two tries widens no node beyond the sum), so the exact
@@ -149,7 +157,7 @@ class Group:
             return False
         return stack_cost(self.sequences + paths) <= ALPHA_BUDGET
 
-    def add(self, paths: list, cost: int, attrs: set) -> None:
+    def add(self, paths: list[Path], cost: int, attrs: set[str]) -> None:
         self.sequences.extend(paths)
         self.attrs |= attrs
         self.cost = stack_cost(self.sequences) if self.cost + cost > ALPHA_BUDGET else self.cost + cost

@@ -13,9 +13,10 @@ import itertools
 
 from ...errors import EligibilityError
 from ...rulebook.compile import CompiledBenefit, Plan
-from .patterns import (ALPHA_BUDGET, ATTRIBUTE_BUDGET, AliasSpec, Group, RuleSpec, _const, _join_json, _test_json,
-                       _test_order, stack_cost)
-from .translate import FLIP, Elig, K, Translator
+from .native import Fact
+from .patterns import (ALPHA_BUDGET, ATTRIBUTE_BUDGET, AliasSpec, Group, Owner, Path, RuleSpec, _const, _join_json,
+                       _test_json, _test_order, stack_cost)
+from .translate import DNF, FLIP, Conj, Elig, Family, K, Translator
 
 FAIL_JOIN = 12              # fail facts joined by one rule (engine: at most 29 cross-fact tests)
 CAP = 1000                  # matches delivered to one action call
@@ -28,10 +29,10 @@ class RulesetBuilder:
         self.plan, self.as_of, self.tr = plan, as_of, translator
         self.derive_all = derive_all          # see DERIVE_ALL in the package
         self.specs: list[RuleSpec] = []
-        self.groups: dict[tuple, list[Group]] = {}            # family -> groups
-        self.assignment: dict[tuple, int] = {}                 # (family, owner) -> group index
+        self.groups: dict[Family, list[Group]] = {}           # family -> groups
+        self.assignment: dict[tuple[Family, Owner], int] = {}  # (family, owner) -> group index
         self.benefits = [plan.benefits[n] for n in plan.order if n in plan.benefits]
-        self.forms: dict[tuple, int] = {}                     # (entity, true, false) -> condition form index
+        self.forms: dict[tuple[str, DNF, DNF], int] = {}      # (entity, true, false) -> condition form index
         self.form_entity: list[str] = []
         self.form_uses: list[list[tuple[int, int, int]]] = []  # form -> (benefit, rule, condition) using it
         self.form_of: dict[tuple[int, int, int], int] = {}     # (benefit, rule, condition) -> form
@@ -75,7 +76,7 @@ class RulesetBuilder:
             for k, conj in enumerate(false):
                 self._spec(f"F{form}_{k}", ("F", form, -1, -1), owner, entity, conj)
 
-    def _spec(self, name: str, action: tuple, owner: tuple | None, entity: str, conj: tuple) -> None:
+    def _spec(self, name: str, action: tuple[str, int, int, int], owner: Owner | None, entity: str, conj: Conj) -> None:
         primary = (entity, 0)
         families = {f for atom in conj for f in atom.families} - {primary}
         entity_fams = sorted((f for f in families if f[0] != "elig"), key=lambda f: (f[0] != entity, f[1], f[0]))
@@ -88,7 +89,7 @@ class RulesetBuilder:
             same = f[0] == entity
             specs[f].joins.append({key if same else "hid": {"f0": key if same else "hid"}})
         for f in elig_fams:
-            _, benefit, via = f
+            benefit, via = str(f[1]), f[2]   # ("elig", benefit, via)
             specs[f].local.add(("cmp", "b", "==", self.tr.benefit_index[benefit]))
             specs[f].joins.append({"e": {"f0": "pid" if via == "person" else "hid"}})
         for atom in conj:
@@ -165,8 +166,8 @@ class RulesetBuilder:
     def _pack(self) -> None:
         """Give each benefit rule's patterns on each entity fact a group: a copy of the fact with its own
         tag, so that no fact can overflow the engine's alpha stack nor carry too many attributes."""
-        need: dict[tuple, dict[tuple, tuple[list, set]]] = {}   # owner -> family -> (paths, attrs)
-        shared: dict[tuple, list] = {}                            # family -> paths of rules without owner
+        need: dict[Owner, dict[Family, tuple[list[Path], set[str]]]] = {}   # owner -> family -> (paths, attrs)
+        shared: dict[Family, list[Path]] = {}                                 # family -> paths of rules without owner
         for spec in self.specs:
             for i, a in enumerate(spec.aliases):
                 path = a.sequence(f"{spec.name}/{i}")
@@ -189,7 +190,7 @@ class RulesetBuilder:
                 else:
                     if cost > ALPHA_BUDGET or len(attrs) > ATTRIBUTE_BUDGET:
                         bi, ri = owner if owner[0] != "form" else self.form_uses[owner[1]][0][:2]
-                        rule = self.benefits[bi].rules[ri].id
+                        rule = self.benefits[int(bi)].rules[ri].id
                         raise EligibilityError(f"rule '{rule}' needs more patterns or attributes on one fact than "
                                                "durable_rules can take (alpha stack 64, 252 attributes)")
                     g = len(groups)
@@ -202,18 +203,18 @@ class RulesetBuilder:
                 raise EligibilityError(f"too many derived-fact patterns of type '{family[0]}' for durable_rules")
 
     @staticmethod
-    def _tag(family: tuple, group: int) -> str:
-        return f"{family[0][0]}{family[1]}_{group}"
+    def _tag(family: Family, group: int) -> str:
+        return f"{str(family[0])[0]}{family[1]}_{group}"   # h0_0, p1_2: entity initial, stage, group
 
-    def tag_of(self, family: tuple, owner: tuple | None) -> str:
+    def tag_of(self, family: Family, owner: Owner | None) -> str:
         if family[0] in ("household", "person"):
             g = 0 if owner is None else self.assignment[(family, owner)]
             return self.groups[family][g].tag
-        return {"elig": "elig", "fail": "fail", "failc": "failc"}[family[0]]
+        return {"elig": "elig", "fail": "fail", "failc": "failc"}[str(family[0])]
 
-    def ruleset(self) -> dict[str, dict]:
+    def ruleset(self) -> dict[str, Fact]:
         """The JSON ruleset (actions named by rule)."""
-        out: dict[str, dict] = {"warm": {"all": [{"w": {"t": "warm"}}], "run": "warm"}}
+        out: dict[str, Fact] = {"warm": {"all": [{"w": {"t": "warm"}}], "run": "warm"}}
         for spec in self.specs:
             patterns = []
             for i, a in enumerate(spec.aliases):

@@ -19,16 +19,21 @@ import itertools
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 from ...rulebook.compile import Plan
 from ..scalar import HouseholdContext, ScalarEvaluator, date_to_int
 from .decide import DecisionReader, DecisionRow
-from .native import KEY_FAIL, KEY_HOUSEHOLD, KEY_PERSON, Call, EngineFailure, process_host
+from .native import KEY_FAIL, KEY_HOUSEHOLD, KEY_PERSON, Call, EngineFailure, Fact, process_host
 from .patterns import RuleSpec, post_value
 from .ruleset import RulesetBuilder
 from .translate import Slot, Translator
+
+Row = dict[str, Any]   # a household's or a member's plain values (engines/scalar)
+Action = Callable[[Call], None]   # what durable_rules runs when a rule fires
 
 
 class Collector:
@@ -38,18 +43,21 @@ class Collector:
                  "thread", "posted", "pending", "fail_count")
 
     def __init__(self) -> None:
-        self.holds: set = set()
-        self.ctrue: dict = {}                      # key -> condition forms known true
-        self.cfalse: dict = {}                     # key -> condition forms known false
-        self.fail_sent: set = set()                # (benefit, rule, key) failed, of benefits deriving elig facts
-        self.fail_count: dict = {}                 # (benefit, key) -> rules failed (counted in Python)
-        self.notelig: set = set()
-        self.chunk_sent: set = set()
-        self.elig_sent: dict = {}                  # (benefit index, key) -> the value asserted
-        self.posted: dict = {}                     # (key, attr) -> value posted in the entity facts
-        self.pending: list[dict] = []              # derived facts to assert in the next round
+        self.holds: set[tuple[int, int, str]] = set()       # (benefit, rule, key) holds
+        self.ctrue: dict[str, set[int]] = {}                 # key -> condition forms known true
+        self.cfalse: dict[str, set[int]] = {}                # key -> condition forms known false
+        self.fail_sent: set[tuple[int, int, str]] = set()   # (benefit, rule, key) failed, of benefits deriving elig facts
+        self.fail_count: dict[tuple[int, str], int] = {}     # (benefit, key) -> rules failed (counted in Python)
+        self.notelig: set[tuple[int, str]] = set()
+        self.chunk_sent: set[tuple[int, int, str]] = set()
+        self.elig_sent: dict[tuple[int, str], bool] = {}     # (benefit index, key) -> the value asserted
+        self.posted: dict[tuple[str, str], Any] = {}         # (key, attr) -> value posted in the entity facts
+        self.pending: list[Fact] = []                        # derived facts to assert in the next round
         self.errors: list[str] = []
         self.thread = threading.get_ident()
+
+
+Body = Callable[[list[Fact], Collector, str], None]   # an action's work for one matched key
 
 
 @dataclass
@@ -106,14 +114,15 @@ class Runner:
         self.harvest_at = [[b for b in self.benefits if tr.harvest[b.id] == s] for s in range(self.levels + 1)]
         # per stage, per entity: the facts to post: (tag, [(attr, slot)])
         by_attr = {(s.entity, s.attr): s for s in tr.slots.values()}
-        self.facts_at: list[dict[str, list[tuple[str, list]]]] = []
+        self.facts_at: list[dict[str, list[tuple[str, list[tuple[str, Slot]]]]]] = []
         for s in range(self.levels + 1):
-            stage: dict[str, list] = {"household": [], "person": []}
+            stage: dict[str, list[tuple[str, list[tuple[str, Slot]]]]] = {"household": [], "person": []}
             for (entity, level), groups in self.builder.groups.items():
                 if level != s:
                     continue
                 for g in groups:
-                    stage[entity].append((g.tag, [(a, by_attr[(entity, a)]) for a in sorted(g.attrs)]))
+                    name = str(entity)
+                    stage[name].append((g.tag, [(a, by_attr[(name, a)]) for a in sorted(g.attrs)]))
             self.facts_at.append(stage)
         self.expr_at = {(s.entity, s.attr): tr.expr_nodes[s.attr + "@" + s.entity]
                         for s in tr.slots.values() if s.kind == "expr"}
@@ -125,13 +134,13 @@ class Runner:
         self.host.delete_state(self.name, "warm")
 
     # ------------------------------------------------------------ actions
-    def _never(self, c) -> None:
+    def _never(self, c: Call) -> None:
         raise RuntimeError("a sink rule fired")
 
-    def _warm(self, c) -> None:
+    def _warm(self, c: Call) -> None:
         return None
 
-    def _action(self, spec: RuleSpec):
+    def _action(self, spec: RuleSpec) -> Action:
         """The Python side of one rule: record what fired for which person or household, and collect the
         facts it derives (asserted into the same session as the next round)."""
         rule_name = spec.name
@@ -145,7 +154,7 @@ class Runner:
             keys_of = KEY_FAIL                  # joins over fail facts: the key is their `e`
         runner = self
 
-        def guarded(body):
+        def guarded(body: Body) -> Action:
             def act(call: Call) -> None:
                 col = runner.col
                 try:
@@ -164,34 +173,34 @@ class Runner:
         if kind == "T":
             form = index
 
-            def body(derived, col, key):
+            def body(derived: list[Fact], col: Collector, key: str) -> None:
                 col.ctrue.setdefault(key, set()).add(form)
             return guarded(body)
         bi = index
         send_elig = self._send_elig
 
         if kind == "H":
-            def body(derived, col, key):
+            def body(derived: list[Fact], col: Collector, key: str) -> None:
                 col.holds.add((bi, ri, key))
                 send_elig(derived, col, bi, key, True)
         elif kind == "C":
-            def body(derived, col, key):
+            def body(derived: list[Fact], col: Collector, key: str) -> None:
                 if (bi, ri, key) not in col.chunk_sent:
                     col.chunk_sent.add((bi, ri, key))
                     derived.append({"t": "failc", "id": f"c:{bi}:{ri}:{key}", "b": bi, "c": ri, "e": key})
         else:  # N: not eligible
-            def body(derived, col, key):
+            def body(derived: list[Fact], col: Collector, key: str) -> None:
                 col.notelig.add((bi, key))
                 send_elig(derived, col, bi, key, False)
         return guarded(body)
 
-    def _send_elig(self, derived: list[dict], col: Collector, bi: int, key: str, value: bool) -> None:
+    def _send_elig(self, derived: list[Fact], col: Collector, bi: int, key: str, value: bool) -> None:
         """Assert benefit bi's decision for `key` as an elig fact, once (only where rules join on it)."""
         if self.derives[bi] and (bi, key) not in col.elig_sent:
             col.elig_sent[(bi, key)] = value
             derived.append({"t": "elig", "id": f"e:{bi}:{key}", "b": bi, "e": key, "v": value})
 
-    def _false_body(self, form: int):
+    def _false_body(self, form: int) -> Body:
         """A condition known false: every benefit rule using it has failed. For benefits whose decision is
         asserted as elig facts: under DERIVE_ALL a fail fact per failed rule (joined in the engine),
         otherwise the failed rules are counted and the last one derives the elig fact (false)."""
@@ -199,7 +208,7 @@ class Runner:
                                   for bi, ri, _ in self.builder.form_uses[form] if self.derives[bi]))
         send_elig = self._send_elig
 
-        def body(derived, col, key):
+        def body(derived: list[Fact], col: Collector, key: str) -> None:
             col.cfalse.setdefault(key, set()).add(form)
             for bi, ri, joined, in_force in uses:
                 if (bi, ri, key) in col.fail_sent:
@@ -215,7 +224,7 @@ class Runner:
         return body
 
     # ------------------------------------------------------------ households, several to a session
-    def run_batch(self, batch: list[tuple[dict, list[dict]]]) -> list[list[DecisionRow]]:
+    def run_batch(self, batch: list[tuple[Row, list[Row]]]) -> list[list[DecisionRow]]:
         """Decide every benefit for each (household, members) of `batch`, all in one session.
 
         Facts carry keys unique within the session (household j: `Hj`, its member i: `Pj_i`) and every
@@ -228,7 +237,7 @@ class Runner:
         rows: list[list[DecisionRow]] = [[] for _ in batch]
         try:
             for stage in range(self.levels + 1):
-                facts: list[dict] = []
+                facts: list[Fact] = []
                 for ctx, (hkey, pkeys) in zip(ctxs, keys):
                     self.scalar.compute_variables(ctx, self.vars_at[stage])
                     facts.extend(self._facts(ctx, stage, sid, hkey, pkeys))
@@ -243,11 +252,11 @@ class Runner:
         self.stats.households += len(batch)
         return rows
 
-    def run(self, household: dict, members: list[dict]) -> list[DecisionRow]:
+    def run(self, household: Row, members: list[Row]) -> list[DecisionRow]:
         """Decide every benefit for one household (a session of its own)."""
         return self.run_batch([(household, members)])[0]
 
-    def _facts(self, ctx: HouseholdContext, stage: int, sid: str, hkey: str, pkeys: list[str]) -> list[dict]:
+    def _facts(self, ctx: HouseholdContext, stage: int, sid: str, hkey: str, pkeys: list[str]) -> list[Fact]:
         plan = self.facts_at[stage]
         posted = self.col.posted
         facts = []
@@ -277,7 +286,7 @@ class Runner:
             return (ctx.hh_vars if person is None else ctx.person_vars[person]).get(slot.ref)
         return self.scalar.value(self.expr_at[(slot.entity, slot.attr)], ctx, person)
 
-    def _assert(self, sid: str, facts: list[dict]) -> None:
+    def _assert(self, sid: str, facts: list[Fact]) -> None:
         if self._live is None:
             self._live = sid
             self.stats.sessions_created += 1
@@ -329,6 +338,6 @@ class Runner:
             raise EngineFailure(f"session {sid} is still alive after delete_state")
 
 
-def _package():
+def _package() -> ModuleType:
     """The package module (`eligibility.engines.durable`), whose names are read at call time."""
     return sys.modules[__package__]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -19,14 +19,14 @@ from ..scalar import plain_columns, records
 from ...register.identity import identity_columns
 from ...vocabulary import DECISION_COLUMNS as COLUMNS
 from .decide import DecisionRow
-from .runner import Runner
+from .runner import Row, Runner
 
 
 class Household(NamedTuple):
     """One household's records, and where its rows sit in the register."""
 
-    record: dict
-    members: list[dict]
+    record: Row
+    members: list[Row]
     row: int                 # the household's row in the household table
     member_rows: list[int]   # its members' rows in the (reordered) member table
 
@@ -100,7 +100,7 @@ def frame(plan: Plan, prepared: Prepared, rows: list[PlacedRow], lang: str) -> p
     person = np.array([b.entity == "person" for b in benefits], dtype=bool)[bidx]
     p_rows = np.where(person, pos, -1)
 
-    def per_benefit(values: list) -> pd.Categorical:
+    def per_benefit(values: list[Any]) -> pd.Categorical:
         return pd.Categorical(np.array(values, dtype=object)[bidx] if len(bidx) else [])
 
     def texts(field: str) -> pd.Categorical:

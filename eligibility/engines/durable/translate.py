@@ -22,6 +22,8 @@ MAX_ALTERNATIVES = 8        # alternatives of one condition before it becomes an
 MAX_VARIANTS = 16           # holds rules of one benefit rule (product of its conditions' alternatives)
 RESERVED = {"t", "sid", "id", "pid", "hid", "e", "b", "r", "v", "c", "k"}
 NEGATE = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+Family = tuple[str | int, ...]   # facts a pattern reads: (entity, stage) or ("elig", benefit, via)
+SlotKey = tuple[str, str, Any]   # (kind, entity, column or variable name or structural key)
 FLIP = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 
@@ -37,7 +39,7 @@ class Slot:
     vtype: str         # number | date | bool | enum | text
 
     @property
-    def family(self) -> tuple:
+    def family(self) -> Family:
         return (self.entity, self.level)
 
 
@@ -55,7 +57,7 @@ class Atom:
     right: Any = None  # Slot or K (None for 'ex')
 
     @property
-    def families(self) -> tuple:
+    def families(self) -> tuple[Family, ...]:
         return (self.left.family,) + ((self.right.family,) if isinstance(self.right, Slot) else ())
 
 
@@ -68,20 +70,23 @@ class Elig:
     value: bool
 
     @property
-    def families(self) -> tuple:
+    def families(self) -> tuple[Family, ...]:
         return (("elig", self.benefit, self.via),)
 
 
-ALWAYS = ((),)
-NEVER: tuple = ()
+Test = Atom | Elig
+Conj = tuple[Test, ...]   # tests that must all hold
+DNF = tuple[Conj, ...]    # alternatives: any one conjunction
+ALWAYS: DNF = ((),)
+NEVER: DNF = ()
 
 
 class _TooBig(Exception):
     pass
 
 
-def _and(dnfs: list[tuple]) -> tuple:
-    out: list[tuple] = [()]
+def _and(dnfs: list[DNF]) -> DNF:
+    out: list[Conj] = [()]
     for dnf in dnfs:
         out = [a + b for a in out for b in dnf]
         if len(out) > MAX_ALTERNATIVES:
@@ -89,14 +94,14 @@ def _and(dnfs: list[tuple]) -> tuple:
     return tuple(tuple(dict.fromkeys(c)) for c in out)
 
 
-def _or(dnfs: list[tuple]) -> tuple:
+def _or(dnfs: list[DNF]) -> DNF:
     out = tuple(dict.fromkeys(c for dnf in dnfs for c in dnf))
     if len(out) > MAX_ALTERNATIVES:
         raise _TooBig
     return out
 
 
-def structural_key(node: Node) -> tuple:
+def structural_key(node: Node) -> tuple[Any, ...]:
     """A hashable key equal for structurally equal expressions (to share expression attributes)."""
     parts: list[Any] = [type(node).__name__, node.entity, node.type.kind, node.type.values]
     for f in dataclasses.fields(node):
@@ -119,7 +124,7 @@ class RuleConditions:
     bi: int
     ri: int
     rule: CompiledRule
-    dnfs: list[tuple[tuple, tuple]]
+    dnfs: list[tuple[DNF, DNF]]    # per condition: (known true, known false)
 
     def single(self, ci: int) -> Atom | Elig | None:
         """The condition's one test when it is a single test (its false rule is that test negated):
@@ -136,7 +141,7 @@ class Translator:
 
     def __init__(self, plan: Plan, as_of: dt.date, scalar: ScalarEvaluator):
         self.plan, self.as_of, self.scalar = plan, as_of, scalar
-        self.slots: dict[tuple, Slot] = {}
+        self.slots: dict[SlotKey, Slot] = {}
         self.expr_nodes: dict[str, Node] = {}
         self.var_level: dict[str, int] = {}
         self.cond_level: dict[str, int] = {}
@@ -197,25 +202,25 @@ class Translator:
                 rc.dnfs[worst] = self._as_attribute(rc.rule.conditions[worst].node)
 
     # ------------------------------------------------------------ conditions
-    def condition(self, node: Node) -> tuple[tuple, tuple]:
+    def condition(self, node: Node) -> tuple[DNF, DNF]:
         try:
             return self._cond(node)
         except _TooBig:
             return self._as_attribute(node)
 
-    def _as_attribute(self, node: Node) -> tuple[tuple, tuple]:
+    def _as_attribute(self, node: Node) -> tuple[DNF, DNF]:
         slot = self.slot(node)
         if isinstance(slot, K):
             return self._constant(slot.value)
         return ((Atom("==", slot, K(True)),),), ((Atom("==", slot, K(False)),),)
 
     @staticmethod
-    def _constant(value: Any) -> tuple[tuple, tuple]:
+    def _constant(value: Any) -> tuple[DNF, DNF]:
         if value is None:
             return NEVER, NEVER
         return (ALWAYS, NEVER) if value else (NEVER, ALWAYS)
 
-    def _cond(self, node: Node) -> tuple[tuple, tuple]:
+    def _cond(self, node: Node) -> tuple[DNF, DNF]:
         if node.entity == "scalar":
             return self._constant(self.scalar.constant(node))
         if isinstance(node, (Compare, In)) and self._on_dates(node):
@@ -261,7 +266,7 @@ class Translator:
             return node.benefit, (via if self.plan.benefits[node.benefit].entity == "person" else "household")
         return None
 
-    def _compare(self, node: Compare) -> tuple[tuple, tuple]:
+    def _compare(self, node: Compare) -> tuple[DNF, DNF]:
         for side, other, op in ((node.left, node.right, node.op), (node.right, node.left, FLIP[node.op])):
             elig = self._elig(side)
             if elig is not None and other.entity == "scalar" and op in ("==", "!="):
@@ -277,10 +282,12 @@ class Translator:
             return self._constant(compare(op, left.value, right.value))
         if isinstance(left, K):
             left, right, op = right, left, FLIP[op]
+        assert isinstance(left, Slot)   # (two constants were compared above)
         return ((Atom(op, left, right),),), ((Atom(NEGATE[op], left, right),),)
 
-    def _membership(self, node: In) -> tuple[tuple, tuple]:
+    def _membership(self, node: In) -> tuple[DNF, DNF]:
         item, options = self.slot(node.item), self.slot(node.options)
+        assert isinstance(options, K)   # the checker allows a list literal or a list parameter only
         if (isinstance(item, K) and item.value is None) or options.value is None:
             return NEVER, NEVER
         number = node.item.type.kind == "number"
@@ -302,7 +309,8 @@ class Translator:
         if isinstance(node, FromHousehold):
             return self.slot(node.inner)
         if isinstance(node, Column):
-            key, entity, level, name = ("column", node.entity, node.name), node.entity, 0, node.name
+            key: SlotKey = ("column", node.entity, node.name)
+            entity, level, name = node.entity, 0, node.name
         elif isinstance(node, Var):
             entity = self.plan.variables[node.name].entity
             key, level, name = ("var", entity, node.name), self.var_level[node.name], node.name

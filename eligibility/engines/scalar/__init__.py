@@ -23,10 +23,10 @@ from ...rulebook.functions import py_months_between as months_between
 from ...rulebook.functions import py_round_half_up as round_half_up
 from ...rulebook.functions import py_years_between as years_between
 from .evaluator import ScalarEvaluator
-from .household import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Decided, HouseholdContext, plain_columns, records
+from .household import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Decided, HouseholdContext, member, plain_columns, records
 from .spans import Span, arith_spans, bounds, call_spans, compare, compare_spans, date_to_int, exact, span
 
 __all__ = ["Span", "exact", "bounds", "span", "ScalarEvaluator", "HouseholdContext", "Decided", "plain_columns",
-           "records", "date_to_int", "ELIGIBLE", "NOT_ELIGIBLE", "UNDETERMINED", "compare", "compare_spans",
+           "records", "member", "date_to_int", "ELIGIBLE", "NOT_ELIGIBLE", "UNDETERMINED", "compare", "compare_spans",
            "arith_spans", "call_spans", "years_between", "months_between", "days_between", "add_years",
            "add_months", "round_half_up"]

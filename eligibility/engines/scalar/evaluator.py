@@ -9,12 +9,13 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from ...rulebook.expressions import (Aggregate, Arith, BenefitRef, BoolOp, Call, Column, Compare, Const,
-                                     FromHousehold, IfElse, In, Neg, Node, Not, Param, Var)
+from ...rulebook.expressions import (Aggregate, Arith, AsOf, BenefitRef, BoolOp, Call, Column, Compare, Const,
+                                     FromHousehold, IfElse, In, Neg, Node, Not, Param, ParamAt, Var)
 from ...rulebook.functions import FUNCTIONS
 from ...rulebook.plan import Plan
-from .household import ELIGIBLE, UNDETERMINED, HouseholdContext
-from .spans import Span, arith_spans, bounds, call_spans, compare, compare_spans, date_to_int, finite, span
+from ...rulebook.schema import DatedValue
+from .household import ELIGIBLE, UNDETERMINED, HouseholdContext, member
+from .spans import Span, Value, arith_spans, bounds, call_spans, compare, compare_spans, date_to_int, finite, span
 
 
 class ScalarEvaluator:
@@ -59,7 +60,7 @@ class ScalarEvaluator:
         """The value of an expression that reads no household data (entity 'scalar')."""
         return self.value(node, None, None)
 
-    def _Const(self, node: Const, ctx, person):
+    def _Const(self, node: Const, ctx: HouseholdContext | None, person: int | None) -> Value:
         kind = node.type.kind
         if node.value is None:              # e.g. `amount: null`: a value the pack does not know
             return None
@@ -71,13 +72,13 @@ class ScalarEvaluator:
             return tuple(node.value)
         return node.value
 
-    def _AsOf(self, node, ctx, person):
+    def _AsOf(self, node: AsOf, ctx: HouseholdContext | None, person: int | None) -> Value:
         return self.as_of_int
 
-    def _Param(self, node: Param, ctx, person):
+    def _Param(self, node: Param, ctx: HouseholdContext | None, person: int | None) -> Value:
         return self.params[node.name]
 
-    def _ParamAt(self, node, ctx, person):
+    def _ParamAt(self, node: ParamAt, ctx: HouseholdContext | None, person: int | None) -> Value:
         """The parameter's value in force on the date the expression gives (None when unknown)."""
         day = self.value(node.at, ctx, person)
         if day is None:
@@ -85,25 +86,25 @@ class ScalarEvaluator:
         first, last = (self._param_on(node.name, int(d)) for d in bounds(day))
         if first is None or last is None or first != last:   # a span over two periods: unknown
             return None
-        return float(first.value)
+        return float(first.value)   # type: ignore[arg-type]  # a number: the checker typed it
 
-    def _param_on(self, name: str, day: int):
+    def _param_on(self, name: str, day: int) -> DatedValue | None:
         return self.plan.parameters[name].at(dt.date(day // 10000, day // 100 % 100, day % 100))
 
-    def _Column(self, node: Column, ctx: HouseholdContext, person):
+    def _Column(self, node: Column, ctx: HouseholdContext, person: int | None) -> Value:
         if node.entity == "household":
             return ctx.household.get(node.name)
-        return ctx.members[person].get(node.name)
+        return ctx.members[member(person)].get(node.name)
 
-    def _Var(self, node: Var, ctx: HouseholdContext, person):
-        store = ctx.hh_vars if self.plan.variables[node.name].entity == "household" else ctx.person_vars[person]
+    def _Var(self, node: Var, ctx: HouseholdContext, person: int | None) -> Value:
+        store = ctx.hh_vars if self.plan.variables[node.name].entity == "household" else ctx.person_vars[member(person)]
         if node.name not in store:
             raise RuntimeError(f"variable '{node.name}' used before it was computed")
         return store[node.name]
 
-    def _BenefitRef(self, node: BenefitRef, ctx: HouseholdContext, person):
+    def _BenefitRef(self, node: BenefitRef, ctx: HouseholdContext, person: int | None) -> Value:
         owner = self.plan.benefits[node.benefit].entity
-        store = ctx.hh_benefits if owner == "household" else ctx.person_benefits[person]
+        store = ctx.hh_benefits if owner == "household" else ctx.person_benefits[member(person)]
         decided = store.get(node.benefit)
         if decided is None:
             raise RuntimeError(f"benefit '{node.benefit}' used before it was decided")
@@ -113,10 +114,10 @@ class ScalarEvaluator:
             return None
         return decided.status == ELIGIBLE
 
-    def _FromHousehold(self, node: FromHousehold, ctx, person):
+    def _FromHousehold(self, node: FromHousehold, ctx: HouseholdContext | None, person: int | None) -> Value:
         return self.value(node.inner, ctx, None)
 
-    def _Aggregate(self, node: Aggregate, ctx: HouseholdContext, person):
+    def _Aggregate(self, node: Aggregate, ctx: HouseholdContext, person: int | None) -> Value:
         n = len(ctx.members)
         if node.inner is None:
             return float(n)
@@ -149,7 +150,7 @@ class ScalarEvaluator:
         cast = int if node.type.kind == "date" else float
         return span(cast(pick(bounds(v)[0] for v in values)), cast(pick(bounds(v)[1] for v in values)))
 
-    def _Compare(self, node: Compare, ctx, person):
+    def _Compare(self, node: Compare, ctx: HouseholdContext | None, person: int | None) -> Value:
         left = self.value(node.left, ctx, person)
         if left is None:
             return None
@@ -160,7 +161,7 @@ class ScalarEvaluator:
             return compare_spans(node.op, left, right)
         return compare(node.op, left, right)
 
-    def _BoolOp(self, node: BoolOp, ctx, person):
+    def _BoolOp(self, node: BoolOp, ctx: HouseholdContext | None, person: int | None) -> Value:
         unknown = False
         decisive = node.op == "or"          # `or` is decided by a true item, `and` by a false one
         for item in node.items:
@@ -171,11 +172,11 @@ class ScalarEvaluator:
                 return decisive
         return None if unknown else not decisive
 
-    def _Not(self, node: Not, ctx, person):
+    def _Not(self, node: Not, ctx: HouseholdContext | None, person: int | None) -> Value:
         value = self.value(node.inner, ctx, person)
         return None if value is None else not value
 
-    def _Arith(self, node: Arith, ctx, person):
+    def _Arith(self, node: Arith, ctx: HouseholdContext | None, person: int | None) -> Value:
         left = self.value(node.left, ctx, person)
         right = self.value(node.right, ctx, person)
         if left is None or right is None:
@@ -198,13 +199,13 @@ class ScalarEvaluator:
             return finite(a // b)
         return finite(a % b)
 
-    def _Neg(self, node: Neg, ctx, person):
+    def _Neg(self, node: Neg, ctx: HouseholdContext | None, person: int | None) -> Value:
         value = self.value(node.inner, ctx, person)
         if isinstance(value, Span):
             return Span(-float(value.hi), -float(value.lo))
         return None if value is None else -float(value)
 
-    def _In(self, node: In, ctx, person):
+    def _In(self, node: In, ctx: HouseholdContext | None, person: int | None) -> Value:
         item = self.value(node.item, ctx, person)
         options = self.value(node.options, ctx, person)
         if item is None or options is None or isinstance(item, Span):   # a span: in or not is unknown
@@ -215,13 +216,13 @@ class ScalarEvaluator:
             found = item in options
         return not found if node.negate else found
 
-    def _IfElse(self, node: IfElse, ctx, person):
+    def _IfElse(self, node: IfElse, ctx: HouseholdContext | None, person: int | None) -> Value:
         cond = self.value(node.cond, ctx, person)
         if cond is None:
             return None
         return self.value(node.then if cond else node.other, ctx, person)
 
-    def _Call(self, node: Call, ctx, person):
+    def _Call(self, node: Call, ctx: HouseholdContext | None, person: int | None) -> Value:
         """A registered function (`rulebook/functions.py`) on one value; None is unknown."""
         spec = FUNCTIONS[node.func]
         args = [self.value(a, ctx, person) for a in node.args]

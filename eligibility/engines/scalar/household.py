@@ -12,7 +12,7 @@ import pandas as pd
 
 from ...rulebook.plan import Plan
 from ...vocabulary import LATEST_SUFFIX, Status
-from .spans import span
+from .spans import Value, span
 
 ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED = Status.ELIGIBLE, Status.NOT_ELIGIBLE, Status.UNDETERMINED
 
@@ -44,17 +44,24 @@ class HouseholdContext:
             self.person_benefits = [{} for _ in self.members]
 
 
+def member(person: int | None) -> int:
+    """The member whose value a person's node reads (the checker puts such nodes under a person only)."""
+    if person is None:
+        raise RuntimeError("a member's value was read for the household as a whole")
+    return person
+
+
 # ---------------------------------------------------------------- register rows as plain values
 def _missing(v: Any) -> bool:
     return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v)
 
 
-def plain_columns(plan: Plan, entity: str, frame: pd.DataFrame) -> dict[str, list]:
+def plain_columns(plan: Plan, entity: str, frame: pd.DataFrame) -> dict[str, list[Value]]:
     """Each declared column of `frame` as a list of plain values (None where missing), converted the
     way the vectorised engine reads them: enums outside the declared codes and NA are unknown."""
     table = plan.inputs.table_for(entity)
     n = len(frame)
-    out: dict[str, list] = {}
+    out: dict[str, list[Value]] = {}
     for name, spec in table.columns.items():
         if name not in frame.columns:
             out[name] = [None] * n
@@ -79,13 +86,13 @@ def plain_columns(plan: Plan, entity: str, frame: pd.DataFrame) -> dict[str, lis
     return out
 
 
-def _dates(col: pd.Series) -> list:
+def _dates(col: pd.Series) -> list[int | None]:
     if not pd.api.types.is_datetime64_any_dtype(col.dtype):
         col = pd.to_datetime(col)
     return [None if _missing(v) else v.year * 10000 + v.month * 100 + v.day for v in col.tolist()]
 
 
-def records(columns: dict[str, list], n: int) -> list[dict[str, Any]]:
+def records(columns: dict[str, list[Value]], n: int) -> list[dict[str, Value]]:
     names = list(columns)
     lists = [columns[c] for c in names]
     return [dict(zip(names, row)) for row in zip(*lists)] if names else [{} for _ in range(n)]

@@ -11,6 +11,12 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from ...rulebook.functions import Function
+
+# A plain value: float (a number), int (a date as yyyymmdd), bool, str (an enum code, a text), tuple (a
+# list), Span, or None (unknown). Any: the evaluator's operators take whichever the checked tree gives.
+Value = Any
+
 
 # ---------------------------------------------------------------- dates as yyyymmdd integers
 def date_to_int(day: dt.date) -> int:
@@ -83,7 +89,7 @@ def arith_spans(op: str, left: Any, right: Any) -> Any:
     return span(low, high)
 
 
-def call_spans(spec, args: list) -> Any:
+def call_spans(spec: Function, args: list[Value]) -> Value:
     """A function of spans: its value at the lower and upper corners (by `spec.monotone`)."""
     signs = spec.monotone or (0,) * len(args)
     if any(isinstance(a, Span) and s == 0 for a, s in zip(args, signs)):
@@ -99,13 +105,13 @@ def call_spans(spec, args: list) -> Any:
 
 def compare(op: str, left: Any, right: Any) -> bool:
     if op == "==":
-        return left == right
+        return bool(left == right)
     if op == "!=":
-        return left != right
+        return bool(left != right)
     if op == "<":
-        return left < right
+        return bool(left < right)
     if op == "<=":
-        return left <= right
+        return bool(left <= right)
     if op == ">":
-        return left > right
-    return left >= right
+        return bool(left > right)
+    return bool(left >= right)

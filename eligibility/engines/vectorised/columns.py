@@ -7,9 +7,11 @@ a date known to its year or month carries its latest day as the upper bound.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -34,7 +36,7 @@ class EnumIds:
         with self.lock:
             return self.ids.setdefault(code, len(self.ids))
 
-    def ids_for(self, codes) -> np.ndarray:
+    def ids_for(self, codes: Iterable[object]) -> npt.NDArray[np.int32]:
         return np.array([self.id(str(c)) for c in codes], dtype=np.int32)
 
     def codes(self) -> np.ndarray:
@@ -50,7 +52,7 @@ class Entity:
 
     frame: pd.DataFrame
     n: int
-    cache: dict = field(default_factory=dict)
+    cache: dict[str, V] = field(default_factory=dict)
 
 
 def read_column(frame: pd.DataFrame, spec: ColumnSpec, name: str, enums: EnumIds) -> V:
@@ -85,9 +87,10 @@ def read_column(frame: pd.DataFrame, spec: ColumnSpec, name: str, enums: EnumIds
     return V(col.to_numpy(dtype=float, na_value=np.nan), known)
 
 
-def household_positions(household_ids: pd.Series, member_household_ids: pd.Series) -> np.ndarray:
+def household_positions(household_ids: pd.Series, member_household_ids: pd.Series) -> npt.NDArray[np.int64]:
     """Each member's household row (-1 when absent), by Arrow's hash lookup (3x pandas' indexer)."""
     found = pc.index_in(pa.array(member_household_ids.astype("string").array),
                         value_set=pa.array(household_ids.astype("string").array))
-    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    positions: npt.NDArray[np.int64] = found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return positions
 

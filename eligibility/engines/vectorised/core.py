@@ -9,17 +9,22 @@ together and runs the plan.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from ...rulebook.expressions import Node
 from ...rulebook.plan import CompiledRule, Plan
 from .. import values as dv
 from ..memory import reuse_freed_buffers
-from ..values import V
+from ..values import Rows, V
 from .columns import Entity, EnumIds, household_positions, read_column
-from .results import BenefitResult, gather
+from .results import BenefitResult, Floats, gather
+
+Get = Callable[[Node], V]   # an operand's value at the rows being computed (every row, or some)
+ParamTable = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Floats]   # starts, ends (yyyymmdd), values
 
 
 class EvaluationCore:
@@ -47,7 +52,7 @@ class EvaluationCore:
         self.variables: dict[str, V] = {}
         self.benefits: dict[str, BenefitResult] = {}
         self._memo: dict[int, V] = {}
-        self._param_tables: dict[str, tuple] = {}
+        self._param_tables: dict[str, ParamTable] = {}
 
     @property
     def households(self) -> pd.DataFrame:
@@ -78,7 +83,7 @@ class EvaluationCore:
             self._memo[key] = self._compute(node, entity, None)
         return self._memo[key]
 
-    def at(self, node: Node, entity: str, rows: np.ndarray) -> V:
+    def at(self, node: Node, entity: str, rows: Rows) -> V:
         """`node` at some rows only: a rule's later conditions are computed only where its earlier
         ones left the question open, which is usually a small part of the register."""
         if node.type.kind == "list":
@@ -86,15 +91,16 @@ class EvaluationCore:
         hit = self._memo.get(id(node))
         return gather(hit, rows) if hit is not None else self._compute(node, entity, rows)
 
-    def conditions_at(self, rule: CompiledRule, entity: str, rows: np.ndarray) -> list[V]:
+    def conditions_at(self, rule: CompiledRule, entity: str, rows: Rows) -> list[V]:
         """Each condition of `rule` at `rows` (for explanations of a few rows)."""
         return [self.at(c.node, entity, rows).full(len(rows)) for c in rule.conditions]
 
-    def _compute(self, node: Node, entity: str, rows: np.ndarray | None) -> V:
+    def _compute(self, node: Node, entity: str, rows: Rows | None) -> V:
         name = type(node).__name__
+        compute: Callable[..., V] = getattr(self, "_" + name)   # the node kind's method (reads.py, operators.py)
         if name in ("Const", "AsOf", "Param", "Column", "Var", "BenefitRef", "FromHousehold", "Aggregate"):
-            return getattr(self, "_" + name)(node, entity, rows)
+            return compute(node, entity, rows)
         if rows is None:
-            return getattr(self, "_" + name)(node, lambda child: self.eval(child, entity))
-        return getattr(self, "_" + name)(node, lambda child: self.at(child, entity, rows))
+            return compute(node, lambda child: self.eval(child, entity))
+        return compute(node, lambda child: self.at(child, entity, rows))
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...rulebook.plan import CompiledBenefit, CompiledRule
+from ...rulebook.plan import CompiledBenefit, CompiledCondition, CompiledRule
 from ...vocabulary import HitPolicy
-from ..values import V
+from ..values import Mask, Rows, V
 from .core import EvaluationCore
 from .hitpolicy import resolve_dense, resolve_sparse, undecided_raises
 from .results import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, BenefitResult, RuleOutcome
@@ -61,7 +61,7 @@ class Decide(EvaluationCore):
         return BenefitResult(benefit, status, chosen, paid_rows, paid_amount, paid_rate, outcomes, enrolled, pattern,
                              pending)
 
-    def _narrowest_first(self, conditions: list, n: int) -> list:
+    def _narrowest_first(self, conditions: list[CompiledCondition], n: int) -> list[CompiledCondition]:
         """All conditions must hold, so their order is free: start from the one already computed
         (shared with other rules) that leaves the fewest rows open; explanations keep the written order."""
         known = [c for c in conditions if id(c.node) in self._memo]
@@ -98,7 +98,7 @@ class Decide(EvaluationCore):
         rate = None if rule.rate is None else self.at(rule.rate, entity, true_rows).point()
         return RuleOutcome(rule, n, true_rows, unknown_rows, V(np.asarray(amount.v, dtype=float), amount.k), rate)
 
-    def _open_rows(self, conditions: list, entity: str, n: int) -> tuple[np.ndarray, np.ndarray]:
+    def _open_rows(self, conditions: list[CompiledCondition], entity: str, n: int) -> tuple[Rows, Mask]:
         """The dense phase of `_rule`: conditions computed for everyone, combined as masks while more
         than a quarter of the rows stay open. Returns the open rows, whether each is still unknown,
         and leaves in `conditions` only those still to apply (at the rows)."""

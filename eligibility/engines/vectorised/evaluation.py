@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from graphlib import TopologicalSorter
 
 import pandas as pd
@@ -20,6 +21,7 @@ from .reads import Reads
 
 PARALLEL_FROM = 50_000   # persons: below this, threads cost more than they save
 THREADS = 3              # on 2 cores, a third thread fills the gaps while the others hold the GIL (measured)
+Progress = Callable[[str], object]   # told the name of each variable or benefit as it starts
 
 
 class Evaluation(Reads, Operators, Decide):
@@ -31,7 +33,7 @@ class Evaluation(Reads, Operators, Decide):
         self._release_lock = threading.Lock()
 
     # ------------------------------------------------------------ run
-    def run(self, progress=None, threads: int | None = None) -> Evaluation:
+    def run(self, progress: Progress | None = None, threads: int | None = None) -> Evaluation:
         """Every variable and benefit, dependencies first. numpy releases the GIL on whole-column
         work, so on a large register independent steps run on a few threads."""
         threads = threads or (THREADS if self.n("person") >= PARALLEL_FROM else 1)
@@ -43,7 +45,7 @@ class Evaluation(Reads, Operators, Decide):
         self._memo.clear()
         return self
 
-    def _step(self, name: str, progress=None) -> None:
+    def _step(self, name: str, progress: Progress | None = None) -> None:
         if progress:
             progress(name)
         if name in self.plan.variables:
@@ -62,11 +64,11 @@ class Evaluation(Reads, Operators, Decide):
                 if not self._users[key]:
                     self._memo.pop(key, None)
 
-    def _run_parallel(self, threads: int, progress) -> None:
+    def _run_parallel(self, threads: int, progress: Progress | None) -> None:
         sorter = TopologicalSorter({name: self.plan.deps.get(name, ()) for name in self.plan.order})
         sorter.prepare()
         with ThreadPoolExecutor(threads) as pool:
-            running: dict = {}
+            running: dict[Future[None], str] = {}
             while sorter.is_active():
                 for name in sorter.get_ready():
                     running[pool.submit(self._step, name, progress)] = name
@@ -95,6 +97,6 @@ def _node_users(plan: Plan) -> tuple[dict[str, list[int]], dict[int, int]]:
 
 
 def evaluate(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date,
-             progress=None) -> Evaluation:
+             progress: Progress | None = None) -> Evaluation:
     """Evaluate every variable and benefit of `plan` over a checked register."""
     return Evaluation(plan, households, members, as_of).run(progress)

@@ -7,18 +7,27 @@ rows are paid (sort just those), dense when most are (running reductions over fu
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
+import numpy.typing as npt
 
+from ...rulebook.expressions import Node
 from ...vocabulary import HitPolicy
-from .results import RuleOutcome, among
+from ..values import Rows, V
+from .results import Bits, Floats, RuleOutcome, among
+
+# the rows paid, their amounts and rates (NaN: unknown, none), and under `sum` which rules paid
+Resolved = tuple[Rows, Floats, Floats, Bits | None]
 
 
-def resolve_sparse(policy, rows, rules, amounts, rates, chosen):
+def resolve_sparse(policy: HitPolicy, rows: list[Rows], rules: list[int], amounts: list[Floats],
+                   rates: list[Floats | None], chosen: npt.NDArray[np.int16]) -> Resolved:
     """Hit policy over the paid rows only: sort by row, then (max) amount, then precedence."""
-    rules = [np.full(len(r), i, dtype=np.int16) for r, i in zip(rows, rules)]
-    rates = [np.full(len(r), np.nan) if t is None else t for r, t in zip(rows, rates)]
-    amounts = [np.broadcast_to(a, (len(r),)) for r, a in zip(rows, amounts)]
-    row, rule, amount, rate = (np.concatenate(x) for x in (rows, rules, amounts, rates))
+    rule_of = [np.full(len(r), i, dtype=np.int16) for r, i in zip(rows, rules)]
+    rate_of = [np.full(len(r), np.nan) if t is None else t for r, t in zip(rows, rates)]
+    amount_of = [np.broadcast_to(a, (len(r),)) for r, a in zip(rows, amounts)]
+    row, rule, amount, rate = (np.concatenate(x) for x in (rows, rule_of, amount_of, rate_of))
     if policy == HitPolicy.MAX:   # highest amount first (an unknown amount ranks lowest), ties by precedence
         order = np.lexsort((rule, -np.where(np.isnan(amount), -1e300, amount), row))
     else:
@@ -32,16 +41,19 @@ def resolve_sparse(policy, rows, rules, amounts, rates, chosen):
                 np.bitwise_or.reduceat(np.int64(1) << rule.astype(np.int64), starts))
     return paid_rows, amount[starts], rate[starts], None
 
-def resolve_dense(policy, rows, rules, amounts, rates, chosen):
+
+def resolve_dense(policy: HitPolicy, rows: list[Rows], rules: list[int], amounts: list[Floats],
+                  rates: list[Floats | None], chosen: npt.NDArray[np.int16]) -> Resolved:
     """Hit policy with running reductions over full columns, rule by rule in precedence order.
     Amounts are arrays aligned with the rows, or one figure (0-d) for all of them."""
     n = len(chosen)
     if policy == HitPolicy.MAX and all(a.ndim == 0 for a in amounts):
         # one figure per rule: the highest figure wins, ties by precedence, so taking the rules
         # in that order, the first that holds pays (an unknown amount ranks lowest)
-        ranked = [-1e300 if np.isnan(a) else float(a) for a in amounts]
-        order = sorted(range(len(rows)), key=lambda j: (-ranked[j], rules[j]))
-        rows, rules, amounts, rates = ([x[j] for j in order] for x in (rows, rules, amounts, rates))
+        figures = [-1e300 if np.isnan(a) else float(a) for a in amounts]
+        order = sorted(range(len(rows)), key=lambda j: (-figures[j], rules[j]))
+        rows, rules = [rows[j] for j in order], [rules[j] for j in order]
+        amounts, rates = [amounts[j] for j in order], [rates[j] for j in order]
         policy = HitPolicy.FIRST
     amount, rate = np.full(n, np.nan), np.full(n, np.nan)
     best = np.full(n, -np.inf) if policy == HitPolicy.MAX else None
@@ -49,7 +61,7 @@ def resolve_dense(policy, rows, rules, amounts, rates, chosen):
     total = np.zeros(n) if policy == HitPolicy.SUM else None
     for r, i, a, t in zip(rows, rules, amounts, rates):
         a = np.broadcast_to(a, (len(r),))
-        if policy == HitPolicy.MAX:   # strictly better only: on a tie the earlier rule keeps it
+        if best is not None:   # hit policy `max`: strictly better only; on a tie the earlier rule keeps it
             ranked = np.where(np.isnan(a), -1e300, a)
             pick = ranked > best[r]
             best[r[pick]] = ranked[pick]
@@ -59,17 +71,17 @@ def resolve_dense(policy, rows, rules, amounts, rates, chosen):
         chosen[take], amount[take] = i, a[pick]
         if t is not None:
             rate[take] = t[pick]
-        if policy == HitPolicy.SUM:
+        if total is not None and pattern is not None:   # hit policy `sum`
             total[r] += a       # NaN (unknown) stays NaN
             pattern[r] |= np.int64(1) << i
     paid_rows = np.flatnonzero(chosen >= 0)
-    if policy == HitPolicy.SUM:
+    if total is not None and pattern is not None:
         return paid_rows, total[paid_rows], rate[paid_rows], pattern[paid_rows]
     return paid_rows, amount[paid_rows], rate[paid_rows], None
 
 
-def undecided_raises(policy, outcomes: list[RuleOutcome], paid_rows: np.ndarray, paid_amount: np.ndarray,
-                     amount_at) -> np.ndarray | None:
+def undecided_raises(policy: HitPolicy, outcomes: list[RuleOutcome], paid_rows: Rows, paid_amount: Floats,
+                     amount_at: Callable[[Node, Rows], V]) -> Bits | None:
     """Hit policies `max` and `sum`: where a rule still undecided could raise the amount paid, the
     amount is a minimum, never firm. Only rows paid a known amount, and only the undecided rules'
     amounts there, are computed (usually few), through `amount_at(node, rows)`."""

@@ -12,14 +12,14 @@ import numpy as np
 
 from ...rulebook.expressions import Arith, BoolOp, Call, Compare, IfElse, In, Neg, Not
 from ...rulebook.functions import FUNCTIONS
-from ..values import V, call_bounds, interval_arith, interval_compare, kleene_and, kleene_or, known_both
-from .core import EvaluationCore
+from ..values import Mask, V, call_bounds, interval_arith, interval_compare, kleene_and, kleene_or, known_both
+from .core import EvaluationCore, Get
 
 
 class Operators(EvaluationCore):
     """The node kinds computed from their operands."""
 
-    def _Compare(self, node: Compare, get) -> V:
+    def _Compare(self, node: Compare, get: Get) -> V:
         left, right = get(node.left), get(node.right)
         op = node.op
         if left.hi is not None or right.hi is not None:
@@ -39,15 +39,15 @@ class Operators(EvaluationCore):
                 value = left.v >= right.v
         return V(np.asarray(value, dtype=bool), known_both(left.k, right.k))
 
-    def _BoolOp(self, node: BoolOp, get) -> V:
+    def _BoolOp(self, node: BoolOp, get: Get) -> V:
         items = [get(i) for i in node.items]
         return kleene_and(items) if node.op == "and" else kleene_or(items)
 
-    def _Not(self, node: Not, get) -> V:
+    def _Not(self, node: Not, get: Get) -> V:
         inner = get(node.inner)
         return V(~np.asarray(inner.v, dtype=bool), inner.k)
 
-    def _Arith(self, node: Arith, get) -> V:
+    def _Arith(self, node: Arith, get: Get) -> V:
         left, right = get(node.left), get(node.right)
         if left.hi is not None or right.hi is not None:
             return interval_arith(node.op, left, right)
@@ -65,12 +65,12 @@ class Operators(EvaluationCore):
                 value = a / b if node.op == "/" else np.floor_divide(a, b) if node.op == "//" else np.mod(a, b)
         return V(value, known & np.isfinite(value))   # an overflow (inf, NaN) is unknown, never a number
 
-    def _Neg(self, node: Neg, get) -> V:
+    def _Neg(self, node: Neg, get: Get) -> V:
         inner = get(node.inner)
         return V(-np.asarray(inner.upper, dtype=float), inner.k,
                  None if inner.hi is None else -np.asarray(inner.v, dtype=float))
 
-    def _In(self, node: In, get) -> V:
+    def _In(self, node: In, get: Get) -> V:
         item, options = get(node.item), get(node.options)
         choices = options.v
         if node.item.type.kind in ("enum", "text"):   # interned ids are small: one lookup table, no sort
@@ -80,9 +80,9 @@ class Operators(EvaluationCore):
         if node.negate:
             value = ~value
         known = known_both(item.k, options.k)
-        return V(value, known if item.hi is None else known & ~item.ranged)   # an interval: unknown
+        return V(value, known if item.hi is None else known & ~np.asarray(item.ranged, dtype=bool))   # an interval: unknown
 
-    def _IfElse(self, node: IfElse, get) -> V:
+    def _IfElse(self, node: IfElse, get: Get) -> V:
         cond, then, other = (get(x) for x in (node.cond, node.then, node.other))
         pick = np.asarray(cond.v, dtype=bool)
         value = np.where(pick, then.v, other.v)
@@ -91,7 +91,7 @@ class Operators(EvaluationCore):
         hi = None if then.hi is None and other.hi is None else np.where(pick, then.upper, other.upper)
         return V(value, known_both(cond.k, branches), hi)
 
-    def _Call(self, node: Call, get) -> V:
+    def _Call(self, node: Call, get: Get) -> V:
         """A registered function (`rulebook/functions.py`) over whole columns."""
         spec = FUNCTIONS[node.func]
         args = [get(a) for a in node.args]
@@ -107,11 +107,12 @@ class Operators(EvaluationCore):
         return V(value, known)
 
 
-def _member_of(ids: np.ndarray, choices: np.ndarray) -> np.ndarray:
+def _member_of(ids: np.ndarray, choices: np.ndarray) -> Mask:
     """`ids in choices` for interned ids (-1 = missing, never a member) through a lookup table."""
     if ids.ndim == 0:
         return np.isin(ids, choices)
     table = np.zeros(max(int(choices.max(initial=-1)), int(ids.max(initial=-1))) + 2, dtype=bool)
     table[choices + 1] = True
-    return table[ids + 1]
+    member: Mask = table[ids + 1]
+    return member
 

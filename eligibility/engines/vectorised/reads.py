@@ -7,18 +7,20 @@ aggregates over a household's members (members are sorted by household: one run 
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
-from ...rulebook.expressions import Aggregate, AsOf, BenefitRef, Column, Const, FromHousehold, Param, Var
+from ...rulebook.expressions import Aggregate, AsOf, BenefitRef, Column, Const, FromHousehold, Param, ParamAt, Var
+from ...rulebook.plan import CompiledParameter
 from .. import values as dv
-from ..values import V
-from .core import EvaluationCore
-from .results import ELIGIBLE, UNDETERMINED, gather
+from ..values import Mask, Rows, V
+from .core import EvaluationCore, Get, ParamTable
+from .results import ELIGIBLE, UNDETERMINED, Floats, gather
 
 
 class Reads(EvaluationCore):
     """The node kinds that read the register, the pack or earlier results."""
 
-    def _Const(self, node: Const, entity: str, rows) -> V:
+    def _Const(self, node: Const, entity: str, rows: Rows | None) -> V:
         kind = node.type.kind
         if node.value is None:                # `amount: null`: a value the pack does not know
             return V.scalar(0.0, known=False)
@@ -30,10 +32,10 @@ class Reads(EvaluationCore):
             return V(np.asarray(node.value, dtype=object), np.asarray(True))
         return V.scalar(node.value)
 
-    def _AsOf(self, node: AsOf, entity: str, rows) -> V:
+    def _AsOf(self, node: AsOf, entity: str, rows: Rows | None) -> V:
         return V.scalar(self.as_of_int)
 
-    def _Param(self, node: Param, entity: str, rows) -> V:
+    def _Param(self, node: Param, entity: str, rows: Rows | None) -> V:
         value = self.params[node.name]
         if value is None:                     # no value in force on the as-of date: unknown, never 0
             return V(np.asarray([], dtype=object), np.asarray(False)) if node.type.kind == "list" \
@@ -42,7 +44,7 @@ class Reads(EvaluationCore):
             return V(np.asarray(value.value, dtype=object), np.asarray(True))
         return V.scalar(float(value.value))  # type: ignore[arg-type]  # a number: the checker typed it
 
-    def _ParamAt(self, node, get) -> V:
+    def _ParamAt(self, node: ParamAt, get: Get) -> V:
         """The parameter's value in force on each row's date (unknown where no value is in force)."""
         at = get(node.at)
         starts, ends, values = self._param_table(node.name)
@@ -55,14 +57,14 @@ class Reads(EvaluationCore):
             in_force &= (np.searchsorted(starts, last, side="right") - 1 == index) & (last <= ends[safe])
         return V(values[safe], at.k & in_force)
 
-    def _param_table(self, name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _param_table(self, name: str) -> ParamTable:
         """A parameter's dated values as sorted arrays: start, end (yyyymmdd, inclusive) and value."""
         if name not in self._param_tables:
             self._param_tables[name] = self._dated(self.plan.parameters[name])
         return self._param_tables[name]
 
     @staticmethod
-    def _dated(param) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _dated(param: CompiledParameter) -> ParamTable:
         items = sorted(param.spec.values, key=lambda v: v.from_)
         starts = np.array([dv.date_int(v.from_) for v in items], dtype=np.int64)
         ends = np.array([dv.date_int(v.to) if v.to else (starts[i + 1] - 1 if i + 1 < len(items) else 99991231)
@@ -72,21 +74,22 @@ class Reads(EvaluationCore):
         ends = np.where(usable, ends, starts - 1) if len(items) else ends
         if not len(items):
             return np.zeros(1, np.int64), np.zeros(1, np.int64), np.zeros(1)
-        return starts, ends, np.array([float(v.value) if param.usable(v) else 0.0 for v in items])
+        return starts, ends, np.array([float(v.value) if param.usable(v) else 0.0   # type: ignore[arg-type]  # a number: the checker typed it
+                                       for v in items])
 
-    def _Column(self, node: Column, entity: str, rows) -> V:
+    def _Column(self, node: Column, entity: str, rows: Rows | None) -> V:
         return gather(self.column(node.entity, node.name), rows)
 
-    def _Var(self, node: Var, entity: str, rows) -> V:
+    def _Var(self, node: Var, entity: str, rows: Rows | None) -> V:
         return gather(self.variables[node.name], rows)
 
-    def _BenefitRef(self, node: BenefitRef, entity: str, rows) -> V:
+    def _BenefitRef(self, node: BenefitRef, entity: str, rows: Rows | None) -> V:
         result = self.benefits[node.benefit]
         if node.what == "amount":
             return gather(result.amount, rows)
         return gather(V(result.status == ELIGIBLE, result.status != UNDETERMINED), rows)
 
-    def _FromHousehold(self, node: FromHousehold, entity: str, rows) -> V:
+    def _FromHousehold(self, node: FromHousehold, entity: str, rows: Rows | None) -> V:
         if rows is not None:
             return self.at(node.inner, "household", self.hh_index[rows])
         inner = self.eval(node.inner, "household")
@@ -95,7 +98,7 @@ class Reads(EvaluationCore):
         return V(inner.v[self.hh_index], inner.k[self.hh_index] if inner.k.ndim else inner.k,
                  None if inner.hi is None else inner.hi[self.hh_index])
 
-    def _Aggregate(self, node: Aggregate, entity: str, rows) -> V:
+    def _Aggregate(self, node: Aggregate, entity: str, rows: Rows | None) -> V:
         if rows is not None:                  # over all members once, then read at the rows
             return gather(self.eval(node, entity), rows)
         nh = self.n("household")
@@ -118,7 +121,7 @@ class Reads(EvaluationCore):
             known &= np.isfinite(hi)   # an overflowing total is unknown
         return V(lo, known, hi)   # sum, max and min are monotone: intervals give the bounds
 
-    def _reduce(self, node: Aggregate, known: np.ndarray, values: np.ndarray) -> np.ndarray:
+    def _reduce(self, node: Aggregate, known: Mask, values: Floats) -> np.ndarray:
         """sum, max or min of each household's members' values."""
         nh = self.n("household")
         if node.func == "sum":
@@ -134,9 +137,10 @@ class Reads(EvaluationCore):
             result = result.astype(np.int64)
         return result
 
-    def _count(self, flags: np.ndarray) -> np.ndarray:
+    def _count(self, flags: Mask) -> npt.NDArray[np.int32]:
         """Per household, how many of its members have the flag: differences of one running count
         (members are sorted by household; twice as fast as a segmented sum)."""
         running = np.zeros(self.n("person") + 1, dtype=np.int32)
         np.cumsum(np.broadcast_to(flags, (self.n("person"),)), dtype=np.int32, out=running[1:])
-        return running[self.hh_start + self.hh_size] - running[self.hh_start]
+        counts: npt.NDArray[np.int32] = running[self.hh_start + self.hh_size] - running[self.hh_start]
+        return counts

@@ -10,10 +10,14 @@ import functools
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from ...rulebook.plan import CompiledBenefit, CompiledRule
 from ...vocabulary import Status
-from ..values import V
+from ..values import Mask, Rows, V
+
+Floats = npt.NDArray[np.float64]
+Bits = npt.NDArray[np.int64]    # bit i: rule i (of a benefit's rules in precedence order)
 
 # statuses are kept as int8 codes in the columns (`Status.code`)
 NOT_ELIGIBLE, ELIGIBLE, UNDETERMINED = Status.NOT_ELIGIBLE.code, Status.ELIGIBLE.code, Status.UNDETERMINED.code
@@ -27,8 +31,8 @@ class RuleOutcome:
 
     rule: CompiledRule
     n: int
-    true_rows: np.ndarray
-    unknown_rows: np.ndarray
+    true_rows: Rows
+    unknown_rows: Rows
     amount: V
     rate: V | None
 
@@ -40,19 +44,19 @@ class RuleOutcome:
         known[self.unknown_rows] = False
         return V(value, known)
 
-    def true_at(self, rows: np.ndarray) -> np.ndarray:
+    def true_at(self, rows: Rows) -> Mask:
         """Whether the rule holds at each of `rows` (without building a column for the register)."""
         return among(self.true_rows, rows)
 
-    def unknown_at(self, rows: np.ndarray) -> np.ndarray:
+    def unknown_at(self, rows: Rows) -> Mask:
         """Whether the rule is undecided at each of `rows`."""
         return among(self.unknown_rows, rows)
 
-    def amount_at(self, rows: np.ndarray) -> V:
+    def amount_at(self, rows: Rows) -> V:
         """The amount at some of the rows where the rule holds."""
         return aligned(self.amount, self.true_rows, rows)
 
-    def rate_at(self, rows: np.ndarray) -> V | None:
+    def rate_at(self, rows: Rows) -> V | None:
         return None if self.rate is None else aligned(self.rate, self.true_rows, rows)
 
 
@@ -62,49 +66,52 @@ class BenefitResult:
     (usually few): `amount_at(rows)` reads them, `amount` builds the full column on demand."""
 
     benefit: CompiledBenefit
-    status: np.ndarray          # int8: `Status` codes
-    rule_index: np.ndarray      # int16 into benefit.rules (-1: none)
-    paid_rows: np.ndarray       # sorted rows where a rule holds
-    paid_amount: np.ndarray     # aligned with paid_rows (NaN: unknown)
-    paid_rate: np.ndarray       # aligned with paid_rows (NaN: none or unknown)
+    status: npt.NDArray[np.int8]   # int8: `Status` codes
+    rule_index: npt.NDArray[np.int16]   # int16 into benefit.rules (-1: none)
+    paid_rows: Rows             # sorted rows where a rule holds
+    paid_amount: Floats         # aligned with paid_rows (NaN: unknown)
+    paid_rate: Floats           # aligned with paid_rows (NaN: none or unknown)
     outcomes: list[RuleOutcome]
     enrolled: V | None
-    pattern: np.ndarray | None = None   # hit policy `sum`: bit i set when rule i pays (aligned with paid_rows)
+    pattern: Bits | None = None   # hit policy `sum`: bit i set when rule i pays (aligned with paid_rows)
     # hit policies `max` and `sum`: bit i set when rule i is undecided and could raise the amount paid
     # (its amount unknown, or above the amount paid under `max`, above zero under `sum`): the amount
     # is then a minimum (aligned with paid_rows; None: no such row)
-    pending: np.ndarray | None = None
+    pending: Bits | None = None
 
-    def _positions(self, rows: np.ndarray) -> np.ndarray:
+    def _positions(self, rows: Rows) -> npt.NDArray[np.int64]:
         """Where each of `rows` sits in `paid_rows` (-1: not paid)."""
         paid, n = self.paid_rows, len(self.status)
         if len(rows) > n // 8:     # many rows: one table over the register beats a binary search each
             table = np.full(n + 1, -1, dtype=np.int64)
             table[paid] = np.arange(len(paid))
-            return table[rows]
+            at: npt.NDArray[np.int64] = table[rows]
+            return at
         return position_in(paid, rows)
 
-    def _at(self, values: np.ndarray, rows: np.ndarray) -> V:
+    def _at(self, values: Floats, rows: Rows) -> V:
         out = np.append(values, np.nan)[self._positions(rows)]   # -1 reads the trailing NaN
         return V(out, ~np.isnan(out))
 
-    def amount_at(self, rows: np.ndarray) -> V:
+    def amount_at(self, rows: Rows) -> V:
         return self._at(self.paid_amount, rows)
 
-    def rate_at(self, rows: np.ndarray) -> V:
+    def rate_at(self, rows: Rows) -> V:
         if all(rule.rate is None for rule in self.benefit.rules):   # only loans have a rate
             return V(np.full(len(rows), np.nan), np.zeros(len(rows), dtype=bool))
         return self._at(self.paid_rate, rows)
 
-    def pending_at(self, rows: np.ndarray) -> np.ndarray:
+    def pending_at(self, rows: Rows) -> Bits:
         """Per row, the bits of the undecided rules that could raise its amount (0: the amount is firm)."""
         if self.pending is None:
             return np.zeros(len(rows), dtype=np.int64)
-        return np.append(self.pending, 0)[self._positions(rows)]
+        bits: Bits = np.append(self.pending, 0)[self._positions(rows)]
+        return bits
 
-    def pattern_at(self, rows: np.ndarray) -> np.ndarray:
+    def pattern_at(self, rows: Rows) -> Bits:
         assert self.pattern is not None, "a pattern is kept for hit policy `sum` only"
-        return np.append(self.pattern, 0)[self._positions(rows)]
+        bits: Bits = np.append(self.pattern, 0)[self._positions(rows)]
+        return bits
 
     @functools.cached_property
     def amount(self) -> V:
@@ -115,7 +122,7 @@ class BenefitResult:
         return self.rate_at(np.arange(len(self.status)))
 
 
-def position_in(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
+def position_in(sorted_rows: Rows, rows: Rows) -> npt.NDArray[np.int64]:
     """Where each of `rows` sits in `sorted_rows` (-1: absent), by binary search."""
     if not len(sorted_rows):
         return np.full(len(rows), -1)
@@ -123,12 +130,12 @@ def position_in(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return np.where(sorted_rows[at] == rows, at, -1)
 
 
-def among(sorted_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
+def among(sorted_rows: Rows, rows: Rows) -> Mask:
     """Whether each of `rows` is in `sorted_rows`."""
     return position_in(sorted_rows, rows) >= 0
 
 
-def gather(value: V, rows: np.ndarray | None) -> V:
+def gather(value: V, rows: Rows | None) -> V:
     """`value` at `rows` (all rows when None); a scalar stands for every row."""
     if rows is None or value.v.ndim == 0 and value.k.ndim == 0:
         return value
@@ -136,7 +143,7 @@ def gather(value: V, rows: np.ndarray | None) -> V:
     return full.at(rows)
 
 
-def aligned(value: V, true_rows: np.ndarray, rows: np.ndarray) -> V:
+def aligned(value: V, true_rows: Rows, rows: Rows) -> V:
     """A value computed at `true_rows` (sorted), read at `rows` (a subset of them)."""
     at = np.searchsorted(true_rows, rows)
     return value.full(len(true_rows)).at(at)
