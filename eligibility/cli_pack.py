@@ -8,62 +8,87 @@ from pathlib import Path
 
 import click
 
-from .cli_help import Command
+from .cli_help import Command, ui_lang
 from .cli_options import LANGS, as_of_option, unverified_option
 from .cli_options import parse_as_of as _as_of
+from .rulebook.unverified import fmt_value
+from .wording import N_, translator
+from .wording.formats import format_date
 
 @click.command(cls=Command)
 @click.argument("rules_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @as_of_option
 @click.option("--no-examples", is_flag=True, help="Check the files only; do not run the `examples:`.")
 @unverified_option
-def validate(rules_dir, as_of, no_examples: bool, use_unverified: bool) -> None:
+@click.option("--lang", type=LANGS, default=None,
+              help="Language of the summary (default: the command line's: the root --lang, else the locale's).")
+def validate(rules_dir, as_of, no_examples: bool, use_unverified: bool, lang: str | None) -> None:
     """Check a rule pack: every error with file:line, or a summary of what it holds; run its examples."""
     from .api import load_rules
 
+    lang = lang or ui_lang(click.get_current_context())
+    _ = translator(lang)
     plan = load_rules(rules_dir, use_unverified)
     day = _as_of(as_of)
     rules = sum(len(b.rules) for b in plan.benefits.values())
-    click.echo(f"rule pack {plan.folder}: OK")
-    click.echo(f"  {len(plan.benefits)} benefits, {rules} rules, {len(plan.variables)} variables, "
-               f"{len(plan.parameters)} parameters, {len(plan.targets)} targets, {len(plan.examples)} examples")
-    _print_warnings(plan)
-    failed = _validate_examples(plan, no_examples)
+    click.echo(_("rule pack {folder}: OK").format(folder=plan.folder))
+    click.echo("  " + _("{benefits} benefits, {rules} rules, {variables} variables, {parameters} parameters, "
+                        "{targets} targets, {examples} examples").format(
+        benefits=len(plan.benefits), rules=rules, variables=len(plan.variables), parameters=len(plan.parameters),
+        targets=len(plan.targets), examples=len(plan.examples)))
+    _print_warnings(plan, lang)
+    failed = _validate_examples(plan, no_examples, lang)
     unverified = plan.unverified_values()
-    policy = "used (--use-unverified)" if use_unverified else "not used (run with --use-unverified to use them)"
-    click.echo(f"  {len(unverified)} parameter values still unverified (confidence C or D); "
-               f"values graded D are {policy}:")
+    policy = _(USED if use_unverified else NOT_USED)
+    click.echo("  " + _("{n} parameter values still unverified (confidence C or D); values graded D are {policy}:")
+               .format(n=len(unverified), policy=policy))
     for name, value in unverified:
-        param = plan.parameters[name]
-        marker = " ← in force" if param.at(day) is value else " ← withheld on this date" \
-            if param.withheld(day) is value else ""
-        shown = "null (figure not known)" if value.value is None else value.value
-        click.echo(f"    {name} = {shown} from {value.from_} [{value.confidence}] "
-                   f"{value.reference.cite()}{marker}")
+        click.echo("    " + _unverified_line(plan.parameters[name], name, value, day, lang))
     if failed:
         sys.exit(1)
 
 
-def _print_warnings(plan) -> None:
+USED, NOT_USED = N_("used (--use-unverified)"), N_("not used (run with --use-unverified to use them)")
+IN_FORCE, WITHHELD = N_("← in force"), N_("← withheld on this date")
+
+
+def _unverified_line(param, name: str, value, day, lang: str) -> str:
+    """One unverified value: its code, figure, date, grade and citation, and whether it is in force on `day`.
+    English keeps the figures as the rule file writes them (`500000 from 2024-07-01`)."""
+    _ = translator(lang)
+    marker = " " + _(IN_FORCE) if param.at(day) is value else " " + _(WITHHELD) if param.withheld(day) is value else ""
+    if value.value is None:
+        shown = _("null (figure not known)")
+    else:
+        shown = value.value if lang == "en" else fmt_value(value.value, lang)
+    since = value.from_ if lang == "en" else format_date(value.from_, lang)
+    return _("{name} = {value} from {date} [{grade}] {reference}").format(
+        name=name, value=shown, date=since, grade=value.confidence, reference=value.reference.cite(lang)) + marker
+
+
+def _print_warnings(plan, lang: str = "en") -> None:
     """Warnings stop nothing but are never silent (docs/errors.md, section Warnings)."""
     if plan.warnings:
-        click.echo(f"  {len(plan.warnings)} warning(s):")
+        click.echo("  " + translator(lang)("{n} warning(s):").format(n=len(plan.warnings)))
         for warning in plan.warnings:
             click.echo(f"  * {warning}")
 
 
-def _validate_examples(plan, skip: bool) -> int:
+def _validate_examples(plan, skip: bool, lang: str = "en") -> int:
     """Run the pack's examples (not the scenarios: `eligibility test` runs both); say plainly if not run."""
+    _ = translator(lang)
     if skip:
-        click.echo(f"  examples NOT run (--no-examples): run `eligibility test {plan.folder}` to prove them")
+        click.echo("  " + _("examples NOT run (--no-examples): run `eligibility test {folder}` to prove them")
+                   .format(folder=plan.folder))
         return 0
     from .packtest import run_examples
     from .packtest.report import WORDS, render_failures
 
     outcome = run_examples(plan)
-    click.echo(f"  examples run: {outcome.total}, passed {outcome.total - outcome.failed}, failed {outcome.failed}")
+    click.echo("  " + _("examples run: {total}, passed {passed}, failed {failed}").format(
+        total=outcome.total, passed=outcome.total - outcome.failed, failed=outcome.failed))
     if outcome.failures:
-        click.echo(render_failures(outcome.failures, WORDS["en"]))
+        click.echo(render_failures(outcome.failures, WORDS[lang]))
     return outcome.failed
 
 
@@ -85,7 +110,7 @@ def test_pack(rules_dir, scenarios_dir, no_scenarios: bool, lang: str, processes
     plan = load_rules(rules_dir)
     folder = None if no_scenarios else (scenarios_dir or DEFAULT_SCENARIOS)
     result = run_pack_tests(plan, folder, processes or default_processes())
-    _print_warnings(plan)
+    _print_warnings(plan, lang)
     click.echo(render(result, lang))
     if not result.ok:
         sys.exit(1)

@@ -120,3 +120,16 @@ def _quoted(values: pa.Array) -> pa.Array:
 
 def _quote_one(text: str) -> str:
     return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\n') else text
+
+
+def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy where a float column holding whole numbers only is written as integers (750000.0 → 750000;
+    a list's row 2.0 → 2), for the tables people open; missing values stay missing."""
+    out = frame.copy(deep=False)   # columns are replaced, never changed in place: the frame given stays as it is
+    for name in out.columns:
+        column = out[name]
+        if pd.api.types.is_float_dtype(column):
+            values = column.dropna()
+            if len(values) and (values == values.round()).all() and values.abs().max() < 2**53:
+                out[name] = column.round().astype("Int64")
+    return out

@@ -18,6 +18,8 @@ from .register.model import reasons_in
 from .register.report import register_record, register_tables
 from .rulebook.unverified import in_force as unverified_in_force
 from .vocabulary import PARTIAL_NEEDS, Coverage, Status
+from .wording import N_, translator
+from .wording.units import UNIT_WORDS, unit_label
 
 HEADERS_VI = {
     "household_id": "Mã hộ", "person_id": "Mã người", "name": "Họ và tên", "district": "Huyện (cũ)",
@@ -31,13 +33,15 @@ HEADERS_VI = {
     "table": "Bảng", "file": "Tệp", "row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do", "code": "Mã lỗi",
     "reason_detail": "Chi tiết (tiếng Anh)",
 }
-VALUES_VI = {   # statuses and coverage values in the catalogue's words (eligibility.vocabulary)
+VALUES_VI = {   # statuses, coverage values and units in the catalogue's words (eligibility.vocabulary, wording)
     "status": {word.value: word.label("vi") for word in Status},
     "coverage": {word.value: word.label("vi") for word in Coverage},
+    "unit": {unit: unit_label(unit, "vi") for unit in UNIT_WORDS},
     "entity": {"person": "cá nhân", "household": "hộ"},
     "table": {"households": "hộ", "members": "thành viên", "programme_lists": "danh sách chi trả",
               "merit_records": "hồ sơ người có công"},
 }
+YES = N_("yes")
 SAFE_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -145,11 +149,19 @@ def word_missing(frame: pd.DataFrame, plan, lang: str) -> pd.DataFrame:
     return out
 
 
+def yes_words(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Yes/no columns (amount_is_minimum) as the catalogue's word for yes, blank for no, not True/False
+    (the same in entitlements.csv and .xlsx); whole columns."""
+    for column in [c for c in frame.columns if pd.api.types.is_bool_dtype(frame[c])]:
+        frame[column] = np.where(frame[column].to_numpy(dtype=bool), translator(lang)(YES), "")
+    return frame
+
+
 def localise(frame: pd.DataFrame, lang: str, plan=None) -> pd.DataFrame:
     if lang != "vi":
         return frame
     out = word_missing(frame, plan, lang) if plan is not None else frame.copy()
-    out = reasons_in(out, lang)
+    out = yes_words(reasons_in(out, lang), lang)
     for name, mapping in VALUES_VI.items():
         if name in out.columns:
             column = out[name]
@@ -283,8 +295,11 @@ def write_outputs(screening, out_dir, fmt: str = "csv", lang: str = "en",
             written.update(register_tables(screening.register, out, fmt, lang, write_table))
         audit = screening.extra.get("audit")
         if audit is not None and len(audit.matches):   # the register gave programme lists
-            written["audit_findings"] = write_table(audit.findings, out / "audit_findings", fmt)
-            written["list_matching"] = write_table(audit.matching, out / "list_matching", fmt)
+            from .reports.audit import in_words, with_headers
+
+            for name, table in (("audit_findings", audit.findings), ("list_matching", audit.matching)):
+                shown = with_headers(in_words(table, screening.plan, lang), lang)   # vi: words; en: codes
+                written[name] = write_table(shown, out / name, fmt)
         hashes = {name: file_sha256(path) for name, path in written.items()}
         folder.manifest(manifest(screening, {k: f"{written[k].name} sha256:{v}" for k, v in hashes.items()}))
         written["manifest"] = out / MANIFEST

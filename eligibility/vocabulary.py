@@ -129,6 +129,8 @@ LABELS: dict[Vocabulary, str] = {
     Coverage.NOT_IN_REGISTER: N_("not in the register"), Coverage.DUPLICATE: N_("duplicate"),
     HitPolicy.MAX: N_("the highest amount"), HitPolicy.SUM: N_("amounts added"),
     HitPolicy.FIRST: N_("the first rule that holds"), HitPolicy.ALL: N_("every rule that holds"),
+    Match.BY_ID: N_("matched by ID"), Match.BY_NAME: N_("matched by name, birth year and commune"),
+    Match.AMBIGUOUS: N_("ambiguous (several people fit)"), Match.UNMATCHED: N_("unmatched (nobody fits)"),
 }
 DESCRIPTIONS: dict[Vocabulary, str] = {
     Status.UNDETERMINED: N_("data missing to decide"),
@@ -144,7 +146,8 @@ DESCRIPTIONS: dict[Vocabulary, str] = {
     HitPolicy.FIRST: N_("the first rule in precedence that holds pays"),
     HitPolicy.ALL: N_("one decision for each rule that holds"),
 }
-_unlabelled = [f"{type(w).__name__}.{w.name}" for cls in (Status, Coverage, HitPolicy) for w in cls if w not in LABELS]
+_unlabelled = [f"{type(w).__name__}.{w.name}" for cls in (Status, Coverage, HitPolicy, Match) for w in cls
+               if w not in LABELS]
 if _unlabelled:  # pragma: no cover - fails at import, for whoever adds a word
     raise RuntimeError(f"vocabulary: no label for {_unlabelled}")
 

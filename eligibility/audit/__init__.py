@@ -28,7 +28,7 @@ from ..register.matching import matching_table
 from ..vocabulary import Coverage
 from ..wording.formats import format_number
 from .coverage import list_coverage, missing_rows, override
-from .entries import entry_findings
+from .entries import ONLY_ONE, ONLY_ONE_CITED, entry_findings
 from .listed import Listed, list_benefits, read_lists
 
 __all__ = ["Audit", "Listed", "audit_lists", "list_benefits", "read_lists", "summary_lines"]
@@ -81,7 +81,7 @@ def audit_lists(plan, register, decisions: pd.DataFrame, as_of: dt.date,
 
 def _why(benefit) -> str:
     ref = benefit.enrolled_from.reference
-    return f"only one is due ({ref.cite('en')})" if ref is not None else "only one is due"
+    return ONLY_ONE_CITED.format(reference=ref.cite("en")) if ref is not None else ONLY_ONE
 
 
 def _decision_rows(decisions: pd.DataFrame, found: dict) -> pd.DataFrame:

@@ -12,8 +12,14 @@ import pyarrow.compute as pc
 
 from ..register.checks import index_in
 from ..vocabulary import Coverage, Match
+from ..wording import N_
 from .join import entry_keys
 
+# The notes of entry findings, in English (the findings table is for machines too); the reports word
+# them in the reader's language (reports/audit.py). A death's note is DIED with its dd/mm/yyyy date.
+SAME_PROGRAMME = N_("same programme twice")
+DIED = N_("died {date}")
+ONLY_ONE, ONLY_ONE_CITED = N_("only one is due"), N_("only one is due ({reference})")
 ENTRY_COLUMNS = ["entry", "programme", "benefit", "key", "person_id", "household_id", "match", "candidates",
                  "paid", "level", "paid_month", "file", "row", "full_name", "commune", "village"]
 
@@ -83,7 +89,7 @@ def _same_programme_twice(entries: pd.DataFrame) -> pd.DataFrame:
     kept first): only one is due."""
     linked = entries[entries["key"].notna()]
     order, first = _ranked(linked, "key")
-    return _with(linked.iloc[order[~first]], Coverage.DUPLICATE, "paid", "same programme twice")
+    return _with(linked.iloc[order[~first]], Coverage.DUPLICATE, "paid", SAME_PROGRAMME)
 
 
 def _ranked(linked: pd.DataFrame, by: str) -> tuple[np.ndarray, np.ndarray]:
@@ -132,7 +138,8 @@ def _after_death(entries: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     died = _month_number(death)
     after = (died.notna() & (entries["paid_month"] > died)).to_numpy(dtype=bool, na_value=False)
     after &= entries["paid"].fillna(0).to_numpy() > 0
-    return _with(entries[after], Coverage.DECEASED_PAID, "paid", "died " + death[after].dt.strftime("%d/%m/%Y"))
+    return _with(entries[after], Coverage.DECEASED_PAID, "paid",
+                 DIED.format(date="") + death[after].dt.strftime("%d/%m/%Y"))
 
 
 def _month_number(days: pd.Series) -> pd.Series:

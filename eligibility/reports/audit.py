@@ -8,7 +8,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..vocabulary import Coverage
+from ..csvout import whole_numbers
+from ..audit.entries import DIED, ONLY_ONE, ONLY_ONE_CITED, SAME_PROGRAMME
+from ..vocabulary import Coverage, Match
+from ..wording import translator
+from .labels import header, present, value_labels
 from .redact import pseudonymise
 
 AUDIT_WORDS = [Coverage.GAP, Coverage.LEAKAGE, Coverage.UNDERPAID, Coverage.OVERPAID, Coverage.WRONG_LEVEL,
@@ -77,11 +81,47 @@ def _redacted(found: pd.DataFrame, key: bytes) -> pd.DataFrame:
     return out
 
 
-def write_audit_views(views: dict[str, pd.DataFrame], out: Path) -> dict[str, Path]:
-    """One CSV per view (UTF-8 with BOM, for Excel)."""
+def write_audit_views(views: dict[str, pd.DataFrame], out: Path, lang: str = "en") -> dict[str, Path]:
+    """One CSV per view (UTF-8 with BOM, for Excel); headers in Vietnamese under vi (`in_words` first)."""
     written = {}
     for name, frame in views.items():
         path = out / f"{name}.csv"
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
+        with_headers(frame, lang).to_csv(path, index=False, encoding="utf-8-sig")
         written[name] = path
     return written
+
+
+def in_words(frame: pd.DataFrame, plan, lang: str) -> pd.DataFrame:
+    """Under vi, an audit table's codes in the catalogue's words: findings, how entries were matched,
+    notes, programmes, ethnicity and district by their labels (column codes kept: `with_headers` names them).
+    Under en the table as it is: codes, for machines (README, "Outputs for people and for machines")."""
+    if lang != "vi" or frame.empty:
+        return frame
+    _ = translator(lang)
+    labels = value_labels(plan, lang)
+    labels["finding"] = {word.value: word.label(lang) for word in Coverage if word.label(lang)}
+    labels["match"] = {word.value: word.label(lang) for word in Match}
+    labels["note"] = {SAME_PROGRAMME: _(SAME_PROGRAMME), ONLY_ONE: _(ONLY_ONE)}
+    labels["programme"] = {}
+    for benefit in plan.benefits.values():   # a programme by the benefit read from its list (its code in Mã chính sách)
+        if benefit.enrolled_from is None:
+            continue
+        labels["programme"].setdefault(benefit.enrolled_from.programme, getattr(benefit.label, lang))
+        reference = benefit.enrolled_from.reference   # the pairs of programmes of which only one is due
+        if reference is not None:
+            labels["note"][ONLY_ONE_CITED.format(reference=reference.cite("en"))] = \
+                _(ONLY_ONE_CITED).format(reference=reference.cite(lang))
+    out = present(frame, labels)
+    if "note" in out.columns:   # a death's note carries its date: reworded on the column, by pattern
+        before, after = (part.replace("\\", r"\\") for part in _(DIED).split("{date}"))
+        out["note"] = out["note"].astype("string").str.replace("^" + DIED.format(date="") + r"(\S+)$",
+                                                               before + r"\g<1>" + after, regex=True)
+    return out
+
+
+def with_headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Under vi the Vietnamese headers of the gap report's workbook, whole numbers without '.0' (a list's
+    row 2, not 2.0); under en the table as it is, column codes."""
+    if lang != "vi":
+        return frame
+    return whole_numbers(frame).rename(columns={c: header(c, lang) for c in frame.columns})

@@ -14,14 +14,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..outputs import HEADERS_VI, _relabel, printable, word_missing
+from ..outputs import HEADERS_VI, _relabel, printable, word_missing, yes_words
 from ..wording import N_, translator
 from .labels import value_labels
 from .workbook import write_gap_workbook
 
 DECISION_ORDER = ("commune", "village", "household_id", "person_id", "benefit")
 REJECT_ORDER = ("file", "table", "row", "column")
-YES = N_("yes")
 SHEETS = {"entitlements": N_("Entitlements"), "rejects": N_("Rejected rows")}
 HEADERS_EN = {"explanation": "Explanation", "parameter_values": "Figures applied (from, basis)",
               "benefit": "Benefit code", "table": "Table", "file": "File", "row": "Row", "column": "Column",
@@ -72,8 +71,7 @@ def write_table_xlsx(frame: pd.DataFrame, path: Path, kind: str, lang: str = "vi
     for column, mapping in labels.items():   # categoricals relabelled by category (the writer maps text)
         if column != "unit" and column in shown.columns and isinstance(shown[column].dtype, pd.CategoricalDtype):
             shown[column] = _relabel(shown[column], [mapping.get(c, c) for c in shown[column].cat.categories])
-    for column in [c for c in shown.columns if pd.api.types.is_bool_dtype(shown[c])]:   # not "True"/"False"
-        shown[column] = np.where(shown[column].to_numpy(dtype=bool), _(YES), "")
+    shown = yes_words(shown, lang)   # not "True"/"False"
     if "unit" in shown.columns:   # kept as codes: the cell formats are chosen by unit
         shown["unit"] = shown["unit"].astype(object).where(shown["unit"].notna(), "").astype(str)
     return write_gap_workbook({_(SHEETS[kind]): shown}, path, manifest, lang, labels,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..csvout import whole_numbers
 from ..outfolder import MANIFEST, staged
 from ..outputs import VALUES_VI, file_sha256, manifest, write_table, word_missing
 from .htmlreport import write_gap_html
@@ -68,13 +69,12 @@ def write_gap_report(screening, out_dir, lang: str = "vi", redact: bool = False,
     with staged(out_dir, force=force, inputs=_inputs(screening)) as folder:
         written = {}
         if audit is not None and len(audit.matches):   # the programme lists' findings (reports/audit.py)
-            from .audit import audit_views, write_audit_views
-
-            from .audit import REPORT_VIEWS
+            from .audit import REPORT_VIEWS, audit_views, in_words, write_audit_views
 
             key = redaction_key(screening, redact_key) if redact else None
-            views = audit_views(audit, members, key)
-            written = write_audit_views(views, folder.path)
+            views = {name: in_words(view, screening.plan, lang)   # vi: findings and notes in words
+                     for name, view in audit_views(audit, members, key).items()}
+            written = write_audit_views(views, folder.path, lang)
             tables = {**tables, **{name: views[name] for name in REPORT_VIEWS}}   # into the workbook and the page
         written.update(write_gap_files(tables, folder, screening.plan, manifest(screening), lang,
                                        report_info(lang, redact, redact_key)))
@@ -137,13 +137,7 @@ def target_labels(lang: str) -> dict[str, dict[str, str]]:
 
 def write_csv(frame: pd.DataFrame, stem: Path, lang: str, labels: dict | None) -> Path:
     """A CSV with headers in `lang`, codes as labels, and formula-like text neutralised."""
-    shown = present(frame, labels)
-    for name in shown.columns:   # 750000.0 → 750000 where a float column holds whole numbers only
-        column = shown[name]
-        if pd.api.types.is_float_dtype(column):
-            values = column.dropna()
-            if len(values) and (values == values.round()).all() and values.abs().max() < 2**53:
-                shown[name] = column.round().astype("Int64")
+    shown = whole_numbers(present(frame, labels))   # 750000.0 → 750000
     shown = shown.rename(columns={c: header(c, lang) for c in shown.columns})
     return write_table(shown, stem, "csv")
 

@@ -13,7 +13,7 @@ import datetime as dt
 
 from ..vocabulary import WORDS as EXPLANATION
 from ..wording.formats import format_date, format_number
-from ..wording.units import format_rate
+from ..wording.values import format_value, param_unit
 from .plan import CompiledBenefit, CompiledRule, Plan
 
 WORDS = {"en": {"from": "from", "list": "list of"}, "vi": {"from": "từ", "list": "danh sách"}}
@@ -27,12 +27,12 @@ def benefit_cite(benefit: CompiledBenefit, lang: str = "en") -> str:
 
 
 def _shown(value: float | list[str] | list[float], lang: str, unit: str | None = None) -> str:
-    if unit == "per year" and lang != "en" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return format_rate(value, lang)      # an interest rate: 6,6%/năm, not 0,066
     if isinstance(value, (list, tuple)):
         return f"{WORDS[lang]['list']} {len(value)}"
     if isinstance(value, bool):
         return str(value).lower()
+    if lang != "en":     # the officer reads the figure in its unit: 936.000 đồng/tháng, 6,6%/năm (not 0,066)
+        return format_value(value, unit, lang, decimals=4)
     return format_number(value, lang, decimals=4)
 
 
@@ -49,7 +49,7 @@ def rule_values(plan: Plan, rule: CompiledRule, as_of: dt.date, lang: str = "en"
             continue
         # the officer reads the parameter's name in words; English outputs keep its code (for machines)
         shown = name if lang == "en" else getattr(param.spec.label, lang)
-        out.append(f"{shown} = {_shown(item.value, lang, param.spec.unit)} ({words['from']} {format_date(item.from_, lang)}; "
+        out.append(f"{shown} = {_shown(item.value, lang, param_unit(param.spec))} ({words['from']} {format_date(item.from_, lang)}; "
                    f"{item.reference.cite(lang)})")
     return tuple(out)
 

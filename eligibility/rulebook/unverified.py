@@ -11,6 +11,7 @@ import datetime as dt
 
 from ..wording import N_, translator
 from ..wording.formats import format_date, format_number
+from ..wording.values import format_value, param_unit
 from .plan import CompiledParameter, CompiledRule, Plan
 from .schema import DatedValue
 from .wordings import code_labels
@@ -36,7 +37,9 @@ def value_note(param: CompiledParameter, item: DatedValue, used: bool, lang: str
         return _(NO_FIGURE).format(name=name, date=format_date(item.from_, lang),
                                    reference=item.reference.cite(lang), grade=item.confidence)
     words = code_labels(plan, item.value) if plan is not None and isinstance(item.value, list) else None
-    value = ", ".join(words[lang]) if words else fmt_value(item.value, lang)
+    # in Vietnamese the figure in its unit, as in `parameter_values` (936.000 đồng/tháng)
+    figure = fmt_value(item.value, lang) if lang == "en" else format_value(item.value, param_unit(param.spec), lang, 4)
+    value = ", ".join(words[lang]) if words else figure
     text = f"{name} = {value} ({item.confidence})"
     return text if used else f"{text} {_(WITHHELD)}"
 

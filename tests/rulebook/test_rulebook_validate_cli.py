@@ -131,3 +131,25 @@ def test_validate_help_mentions_file_line():
     result = validate("--help")
     assert result.exit_code == 0
     assert "file:line" in result.output
+
+
+@pytest.mark.parametrize("args", [("validate", "--lang", "vi"), ("--lang", "vi", "validate")], ids=["own", "root"])
+def test_the_summary_is_in_vietnamese_under_lang_vi(args):
+    """`validate --lang vi` (or the root's --lang): the summary through the catalogue, figures and dates in
+    Vietnamese conventions, citations in Vietnamese style; no English line left."""
+    result = CliRunner().invoke(main, [*args, str(BASE), "--as-of", "2025-01-01"])
+    assert result.exit_code == 0, result.output
+    assert f"bộ quy định {BASE}: hợp lệ" in result.output
+    assert "1 chính sách, 2 quy định, 2 biến, 1 tham số, 0 chỉ tiêu, 1 ví dụ" in result.output
+    assert "đã chạy 1 ví dụ: đạt 1, không đạt 0" in result.output
+    assert "1 giá trị tham số chưa kiểm chứng (mức C hoặc D)" in result.output
+    line = next(x for x in result.output.splitlines() if "support.standard = " in x)
+    assert line.strip() == "support.standard = 500.000 từ 01/07/2024 [C] Nghị định số 76/2024/NĐ-CP ← đang có hiệu lực"
+    english = re.compile(r"\b(?:OK|benefits|rules|examples|unverified|from|in force|passed|failed|Decree)\b")
+    assert not english.findall(result.output.replace(str(BASE), "").replace("--use-unverified", "")), result.output
+
+
+def test_the_summary_keeps_english_under_lang_en():
+    result = CliRunner().invoke(main, ["validate", str(BASE), "--lang", "en", "--no-examples"])
+    assert result.exit_code == 0 and f"rule pack {BASE}: OK" in result.output
+    assert "examples NOT run (--no-examples)" in result.output

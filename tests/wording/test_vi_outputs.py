@@ -21,7 +21,10 @@ from test_demo_in_vietnamese import code_in
 AS_OF = "2025-11-15"
 # the columns of codes, for machines and for matching back to the register: ids, names, codes, numbers
 CODE_COLUMNS = {"Mã hộ", "Mã người", "Họ và tên", "Mã chính sách", "Mã quy định", "Mã lỗi", "Mã dữ liệu đầu vào",
-                "Đơn vị", "Tệp", "Tiêu đề cột trong tệp", "Huyện (cũ)", "Xã/phường", "Thôn/bản", "Giá trị"}
+                "Tệp", "Tiêu đề cột trong tệp", "Huyện (cũ)", "Xã/phường", "Thôn/bản", "Giá trị",
+                # the programme lists' files, and the register's names an entry may be
+                "Tệp danh sách", "Tên gần nhất trong sổ hộ"}
+MINIMUM = "Mức hưởng tối thiểu (còn quy định chưa xác định)"
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +59,31 @@ def test_missing_data_and_figures_applied_are_named_by_their_labels(screened):
     missing = set(frame["Thiếu dữ liệu"]) - {""}
     assert "Thu nhập bình quân đầu người/tháng" in missing and "Ngày sinh" in " ".join(missing)
     figures = " | ".join(frame["Mức, hệ số áp dụng (từ ngày, căn cứ)"])
-    assert "Mức chuẩn trợ giúp xã hội = 500.000 (từ 01/07/2024; Nghị định số 76/2024/NĐ-CP)" in figures
+    assert "Mức chuẩn trợ giúp xã hội = 500.000 đồng/tháng (từ 01/07/2024; Nghị định số 76/2024/NĐ-CP)" in figures
     assert "social_assistance" not in figures
+
+
+@pytest.mark.slow
+def test_every_money_figure_applied_carries_its_unit(screened):
+    """No parameter in đồng is shown as a bare number (`= 936.000 (từ …`): each has its unit in words."""
+    from eligibility.api import load_rules
+
+    frame = pd.read_csv(screened[0] / "entitlements.csv", dtype=str, keep_default_na=False)
+    figures = " | ".join(frame["Mức, hệ số áp dụng (từ ngày, căn cứ)"])
+    money = [p.spec.label.vi for p in load_rules(None).parameters.values() if p.spec.type == "money"]
+    bare = [label for label in money if re.search(re.escape(label) + r" = [\d.,]+ \(", figures)]
+    assert not bare, bare
+    assert re.search(r" = [\d.]+ đồng/tháng \(", figures) and "đồng/người/tháng" in figures
+
+
+@pytest.mark.slow
+def test_units_and_yes_no_are_the_catalogues_words(screened):
+    from eligibility.wording.units import UNIT_WORDS, unit_label
+
+    frame = pd.read_csv(screened[0] / "entitlements.csv", dtype=str, keep_default_na=False)
+    words = {unit_label(unit, "vi") for unit in UNIT_WORDS}
+    assert "đồng/tháng" in set(frame["Đơn vị"]) and set(frame["Đơn vị"]) - {""} <= words, set(frame["Đơn vị"])
+    assert set(frame[MINIMUM]) <= {"có", ""}, set(frame[MINIMUM])
 
 
 @pytest.mark.slow
@@ -96,3 +122,43 @@ def test_rejected_rows_and_cells_say_why_in_vietnamese_with_the_code_kept(tmp_pa
     cells = pd.read_csv(out / "cell_issues.csv", dtype=str, keep_default_na=False)
     date = cells[cells["Mã lỗi"] == "R-DATE"].iloc[0]
     assert date["Lý do"].startswith("ô không phải ngày hợp lệ") and date["Giá trị"] == "31/02/1950"
+
+
+@pytest.fixture(scope="module")
+def gap_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("vi-gaps") / "out"
+    result = CliRunner().invoke(main, ["gaps", str(DEMO), "--as-of", AS_OF, "--lang", "vi", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _audit_files(screened, gap_report) -> dict:
+    files = {p.name: p for p in [screened[0] / "audit_findings.csv", screened[0] / "list_matching.csv",
+                                 *sorted(gap_report.glob("audit_*.csv")), gap_report / "list_matching.csv"]}
+    assert len(files) >= 10 and all(p.is_file() for p in files.values()), sorted(files)   # the demo has lists
+    return {f"{p.parent.name}/{name}": pd.read_csv(p, dtype=str, keep_default_na=False) for name, p in files.items()}
+
+
+@pytest.mark.slow
+def test_the_audit_files_have_vietnamese_headers_and_words(screened, gap_report):
+    """The programme-list audit's CSV files (screen's and gaps'): Vietnamese headers, no column code or
+    English header, and findings, matches and notes in the catalogue's words."""
+    from eligibility.reports.labels import HEADERS
+    from eligibility.vocabulary import Coverage, Match
+
+    english = set(HEADERS["en"].values())
+    findings = {w.label("vi") for w in Coverage if w.label("vi")}
+    for name, frame in _audit_files(screened, gap_report).items():
+        codes = [c for c in frame.columns if re.fullmatch(r"[a-z_]+", c) or c in english]
+        assert not codes, (name, codes)
+        assert not _problems(frame), (name, _problems(frame))
+        if "Kết quả đối chiếu" in frame.columns:
+            assert set(frame["Kết quả đối chiếu"]) <= findings and len(set(frame["Kết quả đối chiếu"])) >= 5
+        if "Cách ghép" in frame.columns:
+            assert set(frame["Cách ghép"]) - {""} <= {w.label("vi") for w in Match}, set(frame["Cách ghép"])
+        if "Ghi chú" in frame.columns:
+            notes = " ".join(frame["Ghi chú"])
+            assert not re.search(r"\b(?:died|same programme|only one)\b", notes), notes[:200]
+    findings_csv = pd.read_csv(screened[0] / "audit_findings.csv", dtype=str, keep_default_na=False)
+    assert "chi trả sau khi chết" in set(findings_csv["Kết quả đối chiếu"])
+    assert any(note.startswith("chết ngày ") for note in findings_csv["Ghi chú"])

@@ -9,7 +9,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
 import eligibility
-from eligibility.vocabulary import Coverage, HitPolicy, Status
+from eligibility.vocabulary import Coverage, HitPolicy, Match, Status
 from eligibility.wording import format_amount, format_rate, unit_label
 from eligibility.wording.catalogue import KEYWORDS, po_path
 
@@ -38,7 +38,7 @@ def test_the_check_can_fail(tmp_path):
     assert "a word nobody translated" in found
 
 
-@pytest.mark.parametrize("word", [*Status, *Coverage, *HitPolicy])
+@pytest.mark.parametrize("word", [*Status, *Coverage, *HitPolicy, *Match])
 def test_each_word_of_the_vocabulary_has_a_label_in_both_languages(word):
     if word is Coverage.NONE:
         assert word.label("vi") == word.label("en") == ""
