@@ -11,9 +11,9 @@ import click
 from .cli_help import Command, ui_lang
 from .cli_options import LANGS, as_of_option, unverified_option
 from .cli_options import parse_as_of as _as_of
-from .rulebook.unverified import fmt_value
 from .wording import N_, translator
 from .wording.formats import format_date
+from .wording.values import format_value, param_unit
 
 @click.command(cls=Command)
 @click.argument("rules_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
@@ -54,13 +54,14 @@ IN_FORCE, WITHHELD = N_("← in force"), N_("← withheld on this date")
 
 def _unverified_line(param, name: str, value, day, lang: str) -> str:
     """One unverified value: its code, figure, date, grade and citation, and whether it is in force on `day`.
-    English keeps the figures as the rule file writes them (`500000 from 2024-07-01`)."""
+    English keeps the figures as the rule file writes them (`500000 from 2024-07-01`); Vietnamese gives them in
+    their unit (`500.000 đồng/tháng từ 01/07/2024`, `40%`), as the decisions' `parameter_values` do."""
     _ = translator(lang)
     marker = " " + _(IN_FORCE) if param.at(day) is value else " " + _(WITHHELD) if param.withheld(day) is value else ""
     if value.value is None:
         shown = _("null (figure not known)")
     else:
-        shown = value.value if lang == "en" else fmt_value(value.value, lang)
+        shown = value.value if lang == "en" else format_value(value.value, param_unit(param.spec), lang, 4)
     since = value.from_ if lang == "en" else format_date(value.from_, lang)
     return _("{name} = {value} from {date} [{grade}] {reference}").format(
         name=name, value=shown, date=since, grade=value.confidence, reference=value.reference.cite(lang)) + marker

@@ -144,7 +144,8 @@ def test_the_summary_is_in_vietnamese_under_lang_vi(args):
     assert "đã chạy 1 ví dụ: đạt 1, không đạt 0" in result.output
     assert "1 giá trị tham số chưa kiểm chứng (mức C hoặc D)" in result.output
     line = next(x for x in result.output.splitlines() if "support.standard = " in x)
-    assert line.strip() == "support.standard = 500.000 từ 01/07/2024 [C] Nghị định số 76/2024/NĐ-CP ← đang có hiệu lực"
+    assert line.strip() == ("support.standard = 500.000 đồng/tháng từ 01/07/2024 [C] Nghị định số 76/2024/NĐ-CP "
+                            "← đang có hiệu lực")
     english = re.compile(r"\b(?:OK|benefits|rules|examples|unverified|from|in force|passed|failed|Decree)\b")
     assert not english.findall(result.output.replace(str(BASE), "").replace("--use-unverified", "")), result.output
 
