@@ -74,16 +74,17 @@ def screen_records(households: list[dict], members: list[dict], as_of: dt.date, 
 
 def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | None = None, strict: bool = False,
                     engine: str = "vectorised", include_all: bool = False, lang: str = "en",
-                    progress=None, use_unverified: bool = False, read_options=None) -> Screening:
+                    progress=None, use_unverified: bool = False, read_options=None, once=None) -> Screening:
     """Read and check a register (CSV folder, XLSX or Parquet), then screen every accepted row.
-    `read_options`: `register.options.ReadOptions` (--columns, --accept-suggested, --blank-means-no)."""
+    `read_options`: `register.options.ReadOptions` (--columns, --accept-suggested, --blank-means-no);
+    `once`: a `register.once.ReadOnce` shared by two screenings of one register (`diff`)."""
     from .engines.memory import reuse_freed_buffers
     from .register import read_register
     from .register.mapping import note_absent
 
     reuse_freed_buffers()   # before reading: the reader's buffers are reused by the engine
     plan = load_rules(rules_dir, use_unverified)
-    register = read_register(path, plan.inputs, as_of, strict=strict, options=read_options)
+    register = read_register(path, plan.inputs, as_of, strict=strict, options=read_options, once=once)
     note_absent(register.mapping, plan, plan.inputs)
     from .audit.listed import read_lists
 

@@ -52,7 +52,7 @@ def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, o
     monthly and yearly cost; per person, before and after and what changed (the rule, a parameter value,
     or a register value). Writes diff_*.csv, diff.xlsx, diff.html and diff.json.
     """
-    from .reports.diff import Side, compare
+    from .reports.diff import compare
     from .reports.diffreport import write_diff_files, write_diff_report
 
     if register_new is None and rules_new is None and as_of_new is None:
@@ -80,9 +80,8 @@ def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, o
         elif partition_by:
             raise click.UsageError("--partition-by compares one register at two dates or under two rule packs; "
                                    "two registers are compared whole")
-        old = Side(_screen(register, rules_dir, day, lang, use_unverified, progress), _side_name(register, rules_dir, day))
-        new = Side(_screen(new_register, new_rules, day_new, lang, use_unverified, progress),
-                   _side_name(new_register, new_rules, day_new))
+        old, new = _screen_sides(register, register_new, (rules_dir, day), (new_rules, day_new), lang, use_unverified,
+                                 progress)
         progress.start("compare")
         tables = compare(old, new, lang)
         progress.start("write")
@@ -90,6 +89,23 @@ def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, o
     _print_diff(tables["by_benefit"], lang)
     click.echo("\n" + written_line(", ".join(str(p) for p in written.values()), lang))
     progress.finish()
+
+
+def _screen_sides(register: Path, register_new, old: tuple, new: tuple, lang: str, use_unverified: bool,
+                  progress: RunProgress):
+    """Both sides screened whole. One register is read once: what its reading does not owe to the date
+    is reused by the second side (`register.once`). The first side keeps only what the compare and the
+    manifest read (its engine's frames are let go before the second side is screened)."""
+    from .register.once import ReadOnce
+    from .reports.diff import Side
+
+    once = ReadOnce() if register_new is None else None
+    (rules_old, day_old), (rules_new, day_new) = old, new
+    first = _screen(register, rules_old, day_old, lang, use_unverified, progress, once)
+    first.evaluation = None
+    second = _screen(register_new or register, rules_new, day_new, lang, use_unverified, progress, once)
+    return (Side(first, _side_name(register, rules_old, day_old)),
+            Side(second, _side_name(register_new or register, rules_new, day_new)))
 
 
 def _diff_in_parts(register: Path, old: tuple, new: tuple, lang: str, use_unverified: bool, partition_by: str | None,

@@ -139,8 +139,20 @@ def partial_dates(typed: pd.Series) -> tuple[pd.Series, tuple] | None:
 
 
 def convert_date(raw: pd.Series, as_of: dt.date) -> tuple[pd.Series, list[Problem]]:
+    return limit_dates(raw, parse_date_column(raw), as_of)
+
+
+def parse_date_column(raw: pd.Series) -> tuple[pd.Series, np.ndarray, pd.Series | None]:
+    """What a date column's cells say, whatever the as-of date: (first day of each, mask of non-empty
+    cells, last day of each date known to its year or month or None)."""
     values, present = _parse_dates(raw)
-    latest = _partial_dates(raw, values, present)
+    return values, present, _partial_dates(raw, values, present)
+
+
+def limit_dates(raw: pd.Series, reading: tuple, as_of: dt.date) -> tuple[pd.Series, list[Problem]]:
+    """The typed column at `as_of` from `parse_date_column`'s reading (left as it is: a register read
+    for two dates parses once): dates after `as_of` refused, year- or month-only dates ending there."""
+    values, present, latest = reading
     values = values.dt.normalize()
     parsed = values.notna().to_numpy()
     problems = [cell_problem(present & ~parsed, "R-DATE", raw, DATE_EXPECTED)]

@@ -19,6 +19,7 @@ from .layout import footer_start
 from .mapping import Mapping, map_headers, unresolved_message
 from .model import (FILE_COLUMN, REJECT_COLUMNS, ROW_COLUMN, TABLES, Register, accounting_entry,
                     empty_rejects)
+from .once import ReadOnce
 from .options import ReadOptions
 from .sources import Location, RawTable, household_headers, locate, only_household, read_raw
 
@@ -65,29 +66,36 @@ class _Checked:
 
 
 def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
-                  strict: bool = False, options: ReadOptions | None = None, household: str | None = None) -> Register:
+                  strict: bool = False, options: ReadOptions | None = None, household: str | None = None,
+                  once: ReadOnce | None = None) -> Register:
     """Read the register at `path` (a folder of CSV/Parquet files, or one .xlsx workbook), type every
     declared column and check it. Rows that fail a check are left out of the frames and listed in
     `rejects` (file, spreadsheet row, column, value, reason, code); with `strict` the first one
     raises DataError instead. A missing required column always raises DataError, and so does a
     column matched only by similarity (unless `options.accept_suggested` or a `--columns` map).
     `household`: read only that household's rows (`explain`): Parquet filtered as it is read, CSV
-    and workbooks read once and filtered before any typing or check; row numbers stay the file's."""
+    and workbooks read once and filtered before any typing or check; row numbers stay the file's.
+    `once`: the date-independent work of an earlier read of the same register, reused (`once.py`)."""
     as_of = _as_date(as_of)
     options = options or ReadOptions()
     locations = locate(path, schema)
     keep = {name: None if household is None else (household_headers(getattr(schema, name)), household)
             for name in TABLES}
-    raws = {name: read_raw(locations[name], getattr(schema, name), keep[name]) for name in TABLES}
-    matches = {name: _map(raws[name], getattr(schema, name), options) for name in TABLES}
+    def read(name: str) -> tuple[RawTable, Mapping]:   # under `once`, on the register's first read only
+        raw = read_raw(locations[name], getattr(schema, name), keep[name])
+        return raw, _map(raw, getattr(schema, name), options)
+    pairs = {n: once.table(n, getattr(schema, n), lambda n=n: read(n)) if once else read(n) for n in TABLES}
+    raws, matches = {n: p[0] for n, p in pairs.items()}, {n: p[1] for n, p in pairs.items()}
     if household is not None:
         raws = {name: only_household(raws[name], matches[name], getattr(schema, name), household) for name in TABLES}
     guesses = [(raws[n].location.label, h, _labelled(getattr(schema, n), i)) for n in TABLES
                for h, i in matches[n].unresolved]
     if guesses:
         raise DataError(unresolved_message(guesses))
-    tables = {name: _type_table(_trim_footer(raws[name], matches[name], getattr(schema, name)),
-                                matches[name], getattr(schema, name), as_of, cells_unknown=True) for name in TABLES}
+    tables = {name: _type_table(raws[name] if once and once.trimmed(raws[name]) else
+                                _trim_footer(raws[name], matches[name], getattr(schema, name)),
+                                matches[name], getattr(schema, name), as_of, cells_unknown=True, once=once)
+              for name in TABLES}
     _check_ids(tables)
     _check_links(tables["households"], tables["members"])
     rejects = _rejects(tables)
@@ -230,7 +238,8 @@ def _check_table(location: Location, table: Table, as_of: dt.date) -> _Checked:
     return _type_table(_trim_footer(raw, match, table), match, table, as_of)
 
 
-def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date, cells_unknown: bool = False) -> _Checked:
+def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date, cells_unknown: bool = False,
+                once: ReadOnce | None = None) -> _Checked:
     location = raw.location
     columns: dict[str, pd.Series] = {}
     problems: list[tuple[str, Problem]] = []
@@ -244,7 +253,9 @@ def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date, cel
             columns[name] = empty_column(column, len(raw.frame))
             continue
         series = raw.frame[header].reset_index(drop=True)
-        typed, found = convert_column(series, column, LATEST_DATE if column.after_as_of else as_of)
+        limit = LATEST_DATE if column.after_as_of else as_of
+        typed, found = once.convert((table.table, header, name), series, column, limit) if once else \
+            convert_column(series, column, limit)
         if typed.attrs.get("excel_days"):
             notes.append(said.excel_days_note(location.label, header, raw.rows, typed.attrs["excel_days"]))
         partial = partial_dates(typed)
