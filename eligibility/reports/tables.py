@@ -182,7 +182,9 @@ def _aggregate(frame: pd.DataFrame, keys: list[str], units: list[str]) -> pd.Dat
     with np.errstate(divide="ignore", invalid="ignore"):
         table["gap_rate"] = np.where(eligible > 0, table["gap"].to_numpy() / np.maximum(eligible, 1), np.nan)
     for unit in units:
-        table[AMOUNT_PREFIX + unit] = amounts[unit].to_numpy()
+        # shares of a premium are not whole numbers: summed in another order (a register in parts) they
+        # differ in the 15th digit (83.10000000000001 against 83.1); six decimals are the report's figure
+        table[AMOUNT_PREFIX + unit] = np.round(amounts[unit].to_numpy(), 6) + 0.0
     return table
 
 
