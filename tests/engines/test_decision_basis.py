@@ -76,7 +76,7 @@ def test_parameter_values_in_vietnamese():
     rows = screen_register(DEMO, AS_OF, lang="vi").decisions
     allowance = rows[(rows["benefit"] == "monthly_social_allowance") & (rows["status"] == "eligible")]
     assert allowance["parameter_values"].astype(str).str.contains(
-        "Mức chuẩn trợ giúp xã hội = 500.000 (từ 01/07/2024; Nghị định số 76/2024/NĐ-CP)", regex=False).all()
+        "Mức chuẩn trợ giúp xã hội = 500.000 đồng/tháng (từ 01/07/2024; Nghị định số 76/2024/NĐ-CP)", regex=False).all()
     assert not rows["parameter_values"].astype(str).str.contains(r"[a-z]+_[a-z_]+|\.[a-z]", regex=True).any()
 
 
