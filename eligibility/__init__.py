@@ -6,13 +6,37 @@ Public API:
     screen_records(households, members, as_of, ...)    screen a few households given as records
     evaluate_frames(plan, households, members, as_of)  screen typed frames
     write_outputs(screening, out_dir, fmt)             entitlements, rejects, manifest.json
+
+The names are imported when first used (PEP 562): the command line imports only what its command
+needs (`eligibility --help` does not load pandas and every engine; issue 14).
 """
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .api import Screening, evaluate_frames, load_rules, screen_records, screen_register
 from .errors import DataError, EligibilityError, RuleErrors
-from .outputs import write_outputs
+
+if TYPE_CHECKING:  # for type checkers and editors: the names as if imported here
+    from .api import Screening, evaluate_frames, load_rules, screen_records, screen_register
+    from .outputs import write_outputs
 
 __all__ = ["__version__", "Screening", "evaluate_frames", "load_rules", "screen_records", "screen_register",
            "write_outputs", "DataError", "EligibilityError", "RuleErrors"]
+
+_LAZY = {"Screening": "api", "evaluate_frames": "api", "load_rules": "api", "screen_records": "api",
+         "screen_register": "api", "write_outputs": "outputs"}
+
+
+def __getattr__(name: str) -> Any:
+    """The public API's heavier names, imported on first use (and then kept as module attributes)."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

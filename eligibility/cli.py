@@ -1,9 +1,11 @@
 """The command line: a thin layer over the library. Exit codes: 0 ok, 1 data or rule error, 2 usage."""
 from __future__ import annotations
 
+import ast
 import importlib
 import signal
 import sys
+from functools import cache
 from pathlib import Path
 
 import click
@@ -45,6 +47,13 @@ class Group(Translated, click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(self.LAZY))
 
+    def _subcommands(self, ctx: click.Context) -> list:
+        """The commands as the group's help lists them: the lazy ones as stand-ins that carry their
+        docstring, read from the module's source rather than imported (`cli_reports` loads pandas and
+        the report writers, which made `eligibility --help` take seconds)."""
+        found = super().get_command
+        return [_listed(name) if name in self.LAZY else found(ctx, name) for name in self.list_commands(ctx)]
+
     def get_command(self, ctx: click.Context, name: str):
         if name in self.LAZY:
             module = importlib.import_module(f".{self.LAZY[name]}", __package__)
@@ -75,6 +84,17 @@ class Group(Translated, click.Group):
         finally:
             _restore_sigterm(previous)
             set_language("en")
+
+
+@cache
+def _listed(name: str) -> click.Command:
+    """A stand-in for the lazy command `name` in the group's help: its name and its docstring (one
+    object per name: the help translates it in place, then lists it)."""
+    module = Group.LAZY[name]
+    function = Group.FUNCTION.get(name, name)
+    tree = ast.parse((Path(__file__).parent / f"{module}.py").read_text(encoding="utf-8"))
+    found = next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == function)
+    return Command(name, help=ast.get_docstring(found))
 
 
 class Terminated(BaseException):

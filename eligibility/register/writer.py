@@ -23,6 +23,12 @@ BOOL_WORDS = {"vi": ("không", "có"), "en": ("no", "yes")}  # (false, true)
 CSV_DATE_FORMAT = {"vi": "%d/%m/%Y", "en": "%Y-%m-%d"}
 
 
+# Rows per Parquet row group. Each group records its household ids' min and max, so `explain` decodes
+# only the group holding the household asked for: 0.06 instead of 0.55 CPU-s for 1 M members in one
+# group (issue 14). The file is about a third larger (dictionaries per group); whole reads as fast.
+PARQUET_ROW_GROUP = 65_536
+
+
 def default_schema() -> InputSchema:
     """The input schema of the rule pack next to this package (`rules/inputs/`)."""
     return load_input_schema(DEFAULT_RULES)
@@ -61,7 +67,7 @@ def write_register(households: pd.DataFrame, members: pd.DataFrame, out_dir: str
             _write_csv(frame, path, CSV_DATE_FORMAT[headers], bom)
         else:
             path = out / f"{name}.parquet"
-            frame.to_parquet(path, index=False)
+            frame.to_parquet(path, index=False, row_group_size=PARQUET_ROW_GROUP)
         written.append(path)
     return written
 

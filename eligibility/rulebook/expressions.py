@@ -41,13 +41,15 @@ def parse(source: str) -> ast.expr:
         raise ExprError("E-EXPR-SYNTAX", f"not a valid expression: {err.msg} (column {err.offset})") from None
     except (RecursionError, MemoryError):
         raise ExprError("E-EXPR-SYNTAX", "expression nested too deeply") from None
-    if _depth(tree) > MAX_DEPTH:
+    if len(source) + 2 > MAX_DEPTH and _depth(tree) > MAX_DEPTH:   # shorter: cannot nest that deep
         raise ExprError("E-EXPR-SYNTAX", f"expression nested more than {MAX_DEPTH} levels deep")
     return tree
 
 
 def _depth(tree: ast.AST) -> int:
-    """Nesting depth, measured without recursion (the checker and engines recurse per level)."""
+    """Nesting depth, measured without recursion (the checker and engines recurse per level). Every
+    level but the innermost two (a name and its context) takes at least one character of source, so
+    an expression of n characters is at most n + 2 deep: `parse` measures only longer ones."""
     deepest, stack = 0, [(tree, 1)]
     while stack:
         node, level = stack.pop()

@@ -27,7 +27,7 @@ from typing import Any
 from .._version import __version__
 from ..yamlio import LocDict, LocList, load_yaml
 
-FORMAT = 1
+FORMAT = 2   # 2: a header line, then the document (1: one JSON object, checked by encoding it again)
 
 
 def cache_folder() -> Path | None:
@@ -62,12 +62,15 @@ _MISS = object()
 
 
 def _read(entry: Path, key: str) -> Any:
+    """The entry's document, or _MISS. An entry is two lines: a header (the source's key and the
+    SHA-256 of the second line) and the encoded document; the hash is checked on the bytes as stored,
+    so the document is parsed once and never encoded again to be checked."""
     try:
-        stored = json.loads(entry.read_text(encoding="utf-8"))
-        payload = json.dumps(stored["doc"], ensure_ascii=False, sort_keys=True)
-        if stored["source"] != key or stored["payload"] != hashlib.sha256(payload.encode()).hexdigest():
+        header_line, _, payload = entry.read_bytes().partition(b"\n")
+        header = json.loads(header_line)
+        if header["source"] != key or header["payload"] != hashlib.sha256(payload).hexdigest():
             return _MISS
-        return _decode(stored["doc"])
+        return _decode(json.loads(payload))
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return _MISS
 
@@ -77,13 +80,12 @@ def _write(entry: Path, key: str, doc: Any) -> None:
         encoded = _encode(doc)
     except _Unencodable:
         return
-    payload = json.dumps(encoded, ensure_ascii=False, sort_keys=True)
-    stored = {"source": key, "payload": hashlib.sha256(payload.encode()).hexdigest(), "doc": encoded}
+    payload = json.dumps(encoded, ensure_ascii=False).encode()   # one line: JSON escapes newlines
+    header = json.dumps({"source": key, "payload": hashlib.sha256(payload).hexdigest()}).encode()
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=entry.parent, suffix=".tmp",
-                                         delete=False) as out:
-            json.dump(stored, out, ensure_ascii=False)
+        with tempfile.NamedTemporaryFile("wb", dir=entry.parent, suffix=".tmp", delete=False) as out:
+            out.write(header + b"\n" + payload)
         os.replace(out.name, entry)  # atomic: a reader sees the old entry or the whole new one
     except OSError:
         pass

@@ -1,0 +1,57 @@
+"""Start-up cost (issue 14): `eligibility --help` and `import eligibility` load neither pandas nor
+the engines; the group's help lists the lazily loaded commands with their own docstrings."""
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+
+import click
+from click.testing import CliRunner
+import pytest
+
+import eligibility.cli as cli
+
+
+def _modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter has loaded after running `code`."""
+    probe = code + "\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def test_the_groups_help_loads_no_pandas_and_no_lazy_command():
+    loaded = _modules_after("import eligibility.cli as cli\ntry:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass")
+    heavy = {"pandas", "numpy", "pyarrow", "openpyxl", "pydantic", "eligibility.api"}
+    lazy = {f"eligibility.{module}" for module in cli.Group.LAZY.values()}
+    assert loaded & (heavy | lazy) == set()
+
+
+def test_importing_the_package_loads_no_pandas_yet_offers_the_api():
+    loaded = _modules_after("import eligibility")
+    assert "pandas" not in loaded and "eligibility.api" not in loaded
+    import eligibility
+    from eligibility import api, outputs
+
+    assert eligibility.load_rules is api.load_rules and eligibility.write_outputs is outputs.write_outputs
+    assert set(eligibility.__all__) <= set(dir(eligibility))
+    with pytest.raises(AttributeError):
+        eligibility.no_such_name   # noqa: B018 - the attribute lookup is what is tested
+
+
+@pytest.mark.parametrize("name", sorted(cli.Group.LAZY))
+def test_a_lazy_commands_stand_in_carries_its_help(name):
+    ctx = click.Context(cli.main)
+    real = cli.main.get_command(ctx, name)
+    shown = cli._listed(name)
+    assert shown.name == real.name
+    assert inspect.cleandoc(shown.help) == inspect.cleandoc(real.help)
+    assert shown.get_short_help_str() == real.get_short_help_str()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_groups_help_names_every_command(lang):
+    output = CliRunner().invoke(cli.main, ["--help", "--lang", lang]).output
+    listed = output.split("\n\n")[-1]
+    for name in cli.main.list_commands(click.Context(cli.main)):
+        assert f"\n  {name} " in "\n" + listed
