@@ -50,10 +50,11 @@ class Screening:
 
 def evaluate_frames(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date,
                     engine: str = "vectorised", include_all: bool = False, lang: str = "en",
-                    progress=None, listed=None) -> Screening:
+                    progress=None, listed=None, explained: bool = True) -> Screening:
     """Screen typed household and member frames with the chosen engine. `listed`
     (`audit.listed.Listed`): the people the programme lists name keep their rows (vectorised engine;
-    the durable engine's missing rows are screened again by the audit)."""
+    the durable engine's missing rows are screened again by the audit). `explained=False`: no
+    explanation or missing inputs (vectorised engine; `build_decisions`)."""
     if engine == "durable":
         from .engines.durable import screen_durable
 
@@ -61,7 +62,8 @@ def evaluate_frames(plan: Plan, households: pd.DataFrame, members: pd.DataFrame,
         return Screening(plan, as_of, decisions, engine="durable")
     ev = evaluate(plan, households, members, as_of, progress=progress)
     masks = listed.masks(ev.households, ev.members) if listed is not None and not include_all else None
-    return Screening(plan, as_of, build_decisions(ev, include_all=include_all, lang=lang, listed=masks), ev)
+    return Screening(plan, as_of, build_decisions(ev, include_all=include_all, lang=lang, listed=masks,
+                                                  explained=explained), ev)
 
 
 def screen_records(households: list[dict], members: list[dict], as_of: dt.date, plan: Plan | None = None,
@@ -74,10 +76,12 @@ def screen_records(households: list[dict], members: list[dict], as_of: dt.date, 
 
 def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | None = None, strict: bool = False,
                     engine: str = "vectorised", include_all: bool = False, lang: str = "en",
-                    progress=None, use_unverified: bool = False, read_options=None, once=None) -> Screening:
+                    progress=None, use_unverified: bool = False, read_options=None, once=None,
+                    explained: bool = True) -> Screening:
     """Read and check a register (CSV folder, XLSX or Parquet), then screen every accepted row.
     `read_options`: `register.options.ReadOptions` (--columns, --accept-suggested, --blank-means-no);
-    `once`: a `register.once.ReadOnce` shared by two screenings of one register (`diff`)."""
+    `once`: a `register.once.ReadOnce` shared by two screenings of one register (`diff`);
+    `explained=False`: decisions without explanation or missing inputs (`diff` reads neither)."""
     from .engines.memory import reuse_freed_buffers
     from .register import read_register
     from .register.mapping import note_absent
@@ -90,7 +94,7 @@ def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | No
 
     listed = read_lists(plan, register, as_of)   # before screening: the listed people keep their rows
     result = evaluate_frames(plan, register.households, register.members, as_of, engine=engine,
-                             include_all=include_all, lang=lang, progress=progress, listed=listed)
+                             include_all=include_all, lang=lang, progress=progress, listed=listed, explained=explained)
     result.register = register
     _audit(result, include_all, lang, listed)
     return result

@@ -95,15 +95,18 @@ def _screen_sides(register: Path, register_new, old: tuple, new: tuple, lang: st
                   progress: RunProgress):
     """Both sides screened whole. One register is read once: what its reading does not owe to the date
     is reused by the second side (`register.once`). The first side keeps only what the compare and the
-    manifest read (its engine's frames are let go before the second side is screened)."""
+    manifest read (its engine's frames are let go before the second side is screened). Neither side
+    words its decisions' explanations: the diff says why a decision changed by its own means
+    (`reports.diffcause`)."""
     from .register.once import ReadOnce
     from .reports.diff import Side
 
     once = ReadOnce() if register_new is None else None
     (rules_old, day_old), (rules_new, day_new) = old, new
-    first = _screen(register, rules_old, day_old, lang, use_unverified, progress, once)
+    first = _screen(register, rules_old, day_old, lang, use_unverified, progress, once, explained=False)
     first.evaluation = None
-    second = _screen(register_new or register, rules_new, day_new, lang, use_unverified, progress, once)
+    second = _screen(register_new or register, rules_new, day_new, lang, use_unverified, progress, once,
+                     explained=False)
     return (Side(first, _side_name(register, rules_old, day_old)),
             Side(second, _side_name(register_new or register, rules_new, day_new)))
 

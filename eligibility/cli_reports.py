@@ -31,13 +31,14 @@ def _out_option(f):
                         show_default=True, callback=out_path, help="Folder for the report files.")(f)
 
 
-def _screen(register: Path, rules_dir, day, lang: str, use_unverified: bool, progress: RunProgress, once=None):
+def _screen(register: Path, rules_dir, day, lang: str, use_unverified: bool, progress: RunProgress, once=None,
+            explained: bool = True):
     from .api import load_rules, screen_register
 
     plan = load_rules(rules_dir, use_unverified)
     progress.start("read")
     return screen_register(register, day, rules_dir, lang=lang, progress=progress.evaluation(len(plan.order)),
-                           use_unverified=use_unverified, once=once)
+                           use_unverified=use_unverified, once=once, explained=explained)
 
 
 def _announce(what: str, register: Path, rules_dir, day, defaulted: bool, lang: str, use_unverified: bool) -> None:

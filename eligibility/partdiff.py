@@ -49,7 +49,8 @@ def _screen(part: Part, plan, day: dt.date, lang: str):
     from .register import read_register
 
     register = read_register(part.path, plan.inputs, day)
-    screening = evaluate_frames(plan, register.households, register.members, day, lang=lang)
+    screening = evaluate_frames(plan, register.households, register.members, day, lang=lang,
+                                explained=False)     # the diff words why a decision changed itself
     return replace(screening, register=register), register
 
 
