@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..csvout import arrow_values
-from .diffalign import COVERAGE, STATUS, Aligned, align, joint_codes
+from .diffalign import COVERAGE, STATUS, Aligned, align, joint_codes, text_column, words_at
 from .diffcause import explain
 from .diffsummary import KINDS, MONEY, Keys, by_benefit, by_place
 
@@ -129,10 +129,6 @@ def _take(column: pd.Series, rows: np.ndarray) -> pa.Array:
     return values.take(pa.array(rows, mask=rows < 0)).fill_null("")
 
 
-def _text_column(values: pa.Array) -> pd.Series:
-    return pd.Series(pd.arrays.ArrowStringArray(values, dtype=pd.StringDtype("pyarrow", na_value=np.nan)))
-
-
 def _benefit_info(a: pd.DataFrame, b: pd.DataFrame, benefits: np.ndarray) -> pd.DataFrame:
     both = pd.concat([b[["benefit", "benefit_label", "unit", "entity"]].drop_duplicates("benefit"),
                       a[["benefit", "benefit_label", "unit", "entity"]].drop_duplicates("benefit")])
@@ -175,32 +171,35 @@ def _money(al: Aligned, unit: np.ndarray) -> dict[str, np.ndarray]:
 
 # ---------------------------------------------------------------- the changed decisions, in words
 def _changes(at: np.ndarray, keys: Keys, al: Aligned, a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
-    """The list of changed decisions: ids, names, place, before and after (texts only for these rows)."""
+    """The list of changed decisions: ids, names, place, before and after (texts only for these rows,
+    each column gathered from its codes' vocabulary)."""
     row_old, row_new = al.old.row[at], al.new.row[at]
     from_new = row_new >= 0
-    out = pd.DataFrame({c: _take_either(a[c], b[c], row_old, row_new, from_new) for c in ["name", *PLACE]})
-    out.insert(0, "household_id", al.households[al.household[at]])
-    out.insert(1, "person_id", np.where(al.person[at] >= 0, al.persons[np.maximum(al.person[at], 0)], ""))
-    info = keys.benefits
+    person = al.person[at]
     benefit = al.benefit[at]
-    out["benefit"] = al.benefits[benefit]
-    for column in ("benefit_label", "entity", "unit"):
-        out[column] = info[column].to_numpy(dtype=object)[benefit]
-    out["kind"] = np.array(KINDS, dtype=object)[keys.kind[at]]
+    info = keys.benefits
+    out = {"household_id": words_at(al.households, al.household[at]),
+           "person_id": words_at(np.append(al.persons, ""), np.where(person >= 0, person, len(al.persons))),
+           **{c: _take_either(a[c], b[c], row_old, row_new, from_new) for c in ["name", *PLACE]},
+           "benefit": words_at(al.benefits, benefit),
+           **{c: words_at(info[c].to_numpy(dtype=object), benefit) for c in ("benefit_label", "entity", "unit")},
+           "kind": words_at(KINDS, keys.kind[at])}
+    rules = np.append(al.rules, "")
     for suffix, side, rows, frame in (("_old", al.old, row_old, a), ("_new", al.new, row_new, b)):
-        out["status" + suffix] = STATUS[side.status[at]]
-        out["coverage" + suffix] = COVERAGE[side.coverage[at]]
-        out["amount" + suffix] = side.amount[at]
-        out["rate" + suffix] = side.rate[at]
-        out["rule" + suffix] = np.where(side.rule[at] >= 0, al.rules[np.maximum(side.rule[at], 0)], "")
-        out["rule_label" + suffix] = _text_column(_take(frame["rule_label"], rows))
+        rule = side.rule[at]
+        out["status" + suffix] = words_at(STATUS, side.status[at])
+        out["coverage" + suffix] = words_at(COVERAGE, side.coverage[at])
+        out["amount" + suffix] = pd.Series(side.amount[at])
+        out["rate" + suffix] = pd.Series(side.rate[at])
+        out["rule" + suffix] = words_at(rules, np.where(rule >= 0, rule, len(rules) - 1))
+        out["rule_label" + suffix] = text_column(_take(frame["rule_label"], rows))
     for column in MONEY:
-        out[column] = keys.money[column][at]
-    return out
+        out[column] = pd.Series(keys.money[column][at])
+    return pd.DataFrame(out, copy=False)
 
 
 def _take_either(old: pd.Series, new: pd.Series, row_old, row_new, from_new) -> pd.Series:
-    return _text_column(pc.if_else(pa.array(from_new), _take(new, row_new), _take(old, row_old)))
+    return text_column(pc.if_else(pa.array(from_new), _take(new, row_new), _take(old, row_old)))
 
 
 # ---------------------------------------------------------------- the summaries

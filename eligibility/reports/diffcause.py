@@ -15,28 +15,40 @@ import numpy as np
 import pandas as pd
 
 from ..wording import N_, translator
+from .diffalign import words_at
 from ..wording.formats import format_number, format_percent
 
 CAUSES = ["rule", "parameter", "input", "as_of", "other"]
 
 def explain(d: pd.DataFrame, old, new, lang: str) -> None:
-    """`cause` and `what_changed` for each changed decision (texts made per rule or per column)."""
-    cause = np.full(len(d), "", dtype=object)
-    text = np.full(len(d), "", dtype=object)
+    """`cause` and `what_changed` for each changed decision (texts made per rule or per column, held
+    as codes until the two columns are made)."""
+    cause = np.full(len(d), -1, dtype=np.int64)     # index into CAUSES, -1 not yet found
+    text = np.zeros(len(d), dtype=np.int64)         # index into `texts`
+    texts = [""]
     rule_text, param_text = _rule_changes(old, new, lang), _parameter_changes(old, new, lang)
     for column in ("rule_new", "rule_old"):   # the deciding rule: the new one, else the old one
-        ids = d[column].to_numpy(dtype=object)
-        codes, distinct = pd.factorize(ids)     # texts made once per distinct rule (list)
+        codes, distinct = pd.factorize(d[column])     # texts made once per distinct rule (list)
         for lookup, name in ((rule_text, "rule"), (param_text, "parameter")):
             look = _split_lookup(lookup)
-            found = np.array([look(i) for i in distinct] + [""], dtype=object)[codes]
-            take = (cause == "") & (found != "")
-            cause[take], text[take] = name, found[take]
+            found = np.array([_code(texts, look(i)) for i in distinct] + [0], dtype=np.int64)[codes]
+            take = (cause < 0) & (found != 0)
+            cause[take], text[take] = CAUSES.index(name), found[take]
     inputs = _input_changes(d, old, new, lang)
-    take = (cause == "") & (inputs != "")
-    cause[take], text[take] = "input", inputs[take]
-    cause[cause == ""] = "as_of" if old.as_of != new.as_of else "other"
-    d["cause"], d["what_changed"] = cause, text
+    take = (cause < 0) & (inputs != "")
+    if take.any():
+        codes, distinct = pd.factorize(inputs[take])
+        cause[take], text[take] = CAUSES.index("input"), len(texts) + codes
+        texts += list(distinct)
+    cause[cause < 0] = CAUSES.index("as_of" if old.as_of != new.as_of else "other")
+    d["cause"], d["what_changed"] = words_at(CAUSES, cause), words_at(texts, text)
+
+
+def _code(texts: list[str], text: str) -> int:
+    """The index of `text` in `texts` (added at the end if new; "" is 0)."""
+    if text not in texts:
+        texts.append(text)
+    return texts.index(text)
 
 
 def _split_lookup(table: dict[str, str]):
