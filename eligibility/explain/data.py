@@ -25,6 +25,7 @@ from .units import param_unit, subject_unit
 ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED = Status.ELIGIBLE, Status.NOT_ELIGIBLE, Status.UNDETERMINED
 PARTIAL_WORDS = {PARTIAL_NEEDS["year"]: N_("day and month missing"), PARTIAL_NEEDS["month"]: N_("day missing")}
 NEAR = 0.10   # a threshold missed by at most 10 % of its value (or by 1) is a near miss
+FEW_ROWS = 256   # an evaluation this small computes a condition for every row at once (`_condition_values`)
 
 
 def explain_household(ev: Evaluation, household_id: str) -> dict[str, Any]:
@@ -146,10 +147,21 @@ def _rule(ev: Evaluation, rule: CompiledRule, outcome, entity: str, row: int) ->
         return info
     amount = outcome.amount_at(np.array([row])) if holds else None
     info["amount"] = float(amount.v[0]) if amount is not None and bool(amount.k[0]) else None
-    values = ev.conditions_at(rule, entity, np.array([row]))
+    values = _condition_values(ev, rule, entity, row)
     info["conditions"] = [_condition(ev, cond, value, entity, row) for cond, value in zip(rule.conditions, values)]
     info["parameters"] = [_parameter(ev, name) for name in sorted(rule.params)]
     return info
+
+
+def _condition_values(ev: Evaluation, rule: CompiledRule, entity: str, row: int) -> list:
+    """Each condition of `rule` at `row`. An evaluation of one household (`explain`) has a few rows:
+    each condition is computed for all of them once and remembered, and the many rules sharing it
+    read it (a household's explanation reads about 2,000 conditions). On a larger evaluation only
+    `row` is computed, as the rules' earlier conditions need not hold there."""
+    rows = np.array([row])
+    if ev.n(entity) > FEW_ROWS:
+        return ev.conditions_at(rule, entity, rows)
+    return [ev.eval(c.node, entity).full(ev.n(entity)).at(rows) for c in rule.conditions]
 
 
 def _condition(ev: Evaluation, cond, value, entity: str, row: int) -> dict[str, Any]:
