@@ -9,7 +9,9 @@ the row accounting, the part's rejects); the decisions stay in the part's file.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +30,8 @@ class PartResult:
     rows: int
     by_status: dict
     by_coverage: dict
-    file: str | None                 # the part's decisions file (None when only reports are asked)
+    file: str | Future[str] | None   # the part's decisions file (None when only reports are asked; a
+                                     # Future while a writer thread is still writing it)
     cell_issues: pd.DataFrame | None = None   # cells not understood (unknown), origin rows restored
     gaps: object = None              # reports.tables.GapPart, for `gaps`
     targets: dict | None = None      # reports.targets.target_counts, for `targets`
@@ -42,24 +45,34 @@ ENTITLEMENTS, GAPS, TARGETS = "entitlements", "gaps", "targets"
 
 def screen_part(part: Part, plan, as_of: dt.date, out: Path, fmt: str = "parquet", lang: str = "en",
                 include_all: bool = False, engine: str = "vectorised", collect: tuple[str, ...] = (ENTITLEMENTS,),
-                redact_key: bytes | None = None) -> PartResult:
-    """Read, check and screen one part; write its decisions as `out/entitlements/<part>.<fmt>` and/or
-    reduce them to the part's share of the gap report (lists redacted here when `redact_key`) and
-    of the targets."""
+                redact_key: bytes | None = None, writer: ThreadPoolExecutor | None = None,
+                register: Future | None = None) -> PartResult:
+    """Read, check and screen one part; write its decisions as `out/entitlements/<part>.<fmt>` (on the
+    `writer` thread when given) and/or reduce them to the part's share of the gap report (lists
+    redacted here when `redact_key`) and of the targets. `register`: the part already being read."""
     from .api import evaluate_frames
-    from .engines.memory import reuse_freed_buffers
-    from .register import read_register
 
-    reuse_freed_buffers()
-    register = read_register(part.path, plan.inputs, as_of)
+    register = register.result() if register is not None else read_part(part, plan, as_of)
     result = evaluate_frames(plan, register.households, register.members, as_of, engine=engine,
                              include_all=include_all, lang=lang)
     decisions = result.decisions
     members = result.evaluation.members if result.evaluation is not None else register.members
-    return part_result(part, register, decisions,
-                       file=_write_decisions(decisions, out, part, fmt, lang, plan) if ENTITLEMENTS in collect else None,
+    file: str | Future[str] | None = None
+    if ENTITLEMENTS in collect:
+        write = functools.partial(_write_decisions, decisions, out, part, fmt, lang, plan)
+        file = writer.submit(write) if writer is not None else write()
+    return part_result(part, register, decisions, file=file,
                        gaps=_gap_part(decisions, members, lang, redact_key) if GAPS in collect else None,
                        targets=_target_counts(plan, result, register) if TARGETS in collect else None)
+
+
+def read_part(part: Part, plan, as_of: dt.date):
+    """The part's register, read and checked."""
+    from .engines.memory import reuse_freed_buffers
+    from .register import read_register
+
+    reuse_freed_buffers()
+    return read_register(part.path, plan.inputs, as_of)
 
 
 def part_result(part: Part, register, decisions: pd.DataFrame, **reduced) -> PartResult:
@@ -143,14 +156,34 @@ def screen_parts(parts: list[Part], plan, as_of: dt.date, out: Path, fmt: str, l
     """Every part, in order: here one after another, or as Dask tasks (`engine='dask'`)."""
     if engine == "dask":
         return _on_dask(parts, plan, as_of, out, fmt, lang, include_all, scheduler, workers, collect, redact_key)
-    results = []
     import gc
-    for part in parts:
-        results.append(screen_part(part, plan, as_of, out, fmt, lang, include_all, engine, collect, redact_key))
-        gc.collect()          # one part's frames are gone before the next is read: memory stays a part's
-        if tick:
-            tick(part.name)
+    results: list[PartResult] = []
+    # While a part is screened, the next one is read and the one before written (pyarrow does both
+    # without the GIL), so the two cores work at once. At most one part waits at each end: memory stays
+    # about three parts', whatever the register.
+    with ThreadPoolExecutor(1, thread_name_prefix="write-part") as writer, \
+            ThreadPoolExecutor(1, thread_name_prefix="read-part") as reader:
+        ahead = reader.submit(read_part, parts[0], plan, as_of) if parts else None
+        for i, part in enumerate(parts):
+            current = ahead
+            ahead = reader.submit(read_part, parts[i + 1], plan, as_of) if i + 1 < len(parts) else None
+            result = screen_part(part, plan, as_of, out, fmt, lang, include_all, engine, collect, redact_key,
+                                 writer, current)
+            if results:
+                _written(results[-1])
+            results.append(result)
+            gc.collect()      # one part's frames are gone before the next is read: memory stays bounded
+            if tick:
+                tick(part.name)
+        if results:
+            _written(results[-1])
     return results
+
+
+def _written(result: PartResult) -> None:
+    """Wait for the part's file to be written (an error in writing it is raised here)."""
+    if isinstance(result.file, Future):
+        result.file = result.file.result()
 
 
 def _on_dask(parts, plan, as_of, out, fmt, lang, include_all, scheduler, workers, collect,

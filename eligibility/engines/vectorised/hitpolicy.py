@@ -91,7 +91,7 @@ def undecided_raises(policy: HitPolicy, outcomes: list[RuleOutcome], paid_rows: 
     for i, o in enumerate(outcomes):
         if not len(o.unknown_rows):
             continue
-        at = np.flatnonzero(among(o.unknown_rows, paid_rows) & ~np.isnan(paid_amount))
+        at = np.flatnonzero(among(o.unknown_rows, paid_rows, o.n) & ~np.isnan(paid_amount))
         if not len(at):
             continue
         value = amount_at(o.rule.amount, paid_rows[at]).point().full(len(at))   # a range: unknown
