@@ -63,7 +63,7 @@ def audit_lists(plan, register, decisions: pd.DataFrame, as_of: dt.date,
     lists, entries = listed.lists, listed.entries
     audited = listed.audited
     sources = {b: ("list" if b in audited else "flags") for b in declared.values()}
-    listed_programmes = set(lists["programme"].astype(str))
+    listed_programmes = {str(p) for p in lists["programme"].astype("string").dropna().unique()}   # few codes
     warnings = [f"programme_lists: {int((lists['programme'] == p).sum())} entries of programme '{p}', which no "
                 "benefit reads (`enrolled_from:` in rules/policies/); they are matched but not audited"
                 for p in sorted(listed_programmes - set(declared))]

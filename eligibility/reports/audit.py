@@ -114,8 +114,11 @@ def in_words(frame: pd.DataFrame, plan, lang: str) -> pd.DataFrame:
     out = present(frame, labels)
     if "note" in out.columns:   # a death's note carries its date: reworded on the column, by pattern
         before, after = (part.replace("\\", r"\\") for part in _(DIED).split("{date}"))
-        out["note"] = out["note"].astype("string").str.replace("^" + DIED.format(date="") + r"(\S+)$",
-                                                               before + r"\g<1>" + after, regex=True)
+        codes, notes = pd.factorize(out["note"].astype("string"))   # few distinct notes: each reworded once
+        worded = pd.Series(notes, dtype="string").str.replace("^" + DIED.format(date="") + r"(\S+)$",
+                                                              before + r"\g<1>" + after, regex=True)
+        out["note"] = pd.array(worded.to_numpy(dtype=object, na_value=pd.NA)[codes], dtype="string")
+        out.loc[codes < 0, "note"] = pd.NA
     return out
 
 
