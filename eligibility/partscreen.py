@@ -204,7 +204,9 @@ def on_dask(job, parts, shipped: dict, scheduler: str | None, workers: int, **ar
                                                   dashboard_address=None)
     try:
         with Client(scheduler or cluster) as client:
-            sent = {name: client.scatter(value, broadcast=True) for name, value in shipped.items()}
+            # hash=False: a content key would be dask's tokenize() walking the whole compiled pack,
+            # about 8 CPU-s in this process for a pack that is sent once anyway
+            sent = {name: client.scatter(value, broadcast=True, hash=False) for name, value in shipped.items()}
             futures = client.map(job, parts, **sent, **arguments, pure=False)
             if sys.stderr.isatty():
                 progress(futures)

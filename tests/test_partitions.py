@@ -18,6 +18,9 @@ from eligibility.partitions import cut_parquet, parquet_tables
 pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
 
 KEYS = ["household_id", "person_id", "benefit", "rule"]
+# three parts of the 240 households: boundaries inside communes and inside the members' row groups (300
+# rows); each part costs about half a CPU-second whatever its size, so more parts would prove no more
+CHUNKS = "chunk:80"
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +63,8 @@ def whole(register, tmp_path_factory) -> Path:
 
 @pytest.mark.slow
 def test_chunks_of_households_give_the_decisions_and_rejects_of_one_run(register, whole, tmp_path):
-    output = _screen(register, tmp_path / "parts", "--partition-by", "chunk:40")
-    assert "(6 parts)" in output
+    output = _screen(register, tmp_path / "parts", "--partition-by", CHUNKS)
+    assert "(3 parts)" in output
     a, b = _decisions(whole / "entitlements.parquet"), _decisions(tmp_path / "parts" / "entitlements")
     assert len(a) > 1000 and a.equals(b[a.columns])
     rejects = [pd.read_parquet(p / "rejects.parquet").astype(str).sort_values(["table", "row", "column"])
@@ -98,12 +101,12 @@ def test_a_part_boundary_never_splits_a_household(register, tmp_path):
 @pytest.mark.slow
 def test_a_partitioned_dataset_from_sample_is_screened_part_by_part(tmp_path):
     runner = CliRunner()
-    assert runner.invoke(main, ["sample", "--households", "150", "--seed", "5", "--out", str(tmp_path / "ds"),
-                                "--partitioned", "--part-size", "60"]).exit_code == 0
+    assert runner.invoke(main, ["sample", "--households", "90", "--seed", "5", "--out", str(tmp_path / "ds"),
+                                "--partitioned", "--part-size", "30"]).exit_code == 0
     assert sorted(p.name for p in (tmp_path / "ds").iterdir() if p.is_dir()) == \
         ["part-00001", "part-00002", "part-00003"]
     output = _screen(tmp_path / "ds", tmp_path / "out")
-    assert "households: read 150 = accepted 150" in output
+    assert "households: read 90 = accepted 90" in output
     decisions = pd.read_parquet(tmp_path / "out" / "entitlements")
     assert decisions["household_id"].str.slice(0, 6).nunique() == 3       # ids unique across parts
     assert runner.invoke(main, ["verify", str(tmp_path / "out")]).exit_code == 0
@@ -115,13 +118,6 @@ def test_partitioning_needs_parquet(tmp_path):
     assert result.exit_code == 1 and "needs a Parquet register" in result.output
 
 
-@pytest.mark.slow
-def test_dask_on_two_local_workers_decides_as_one_process(register, whole, tmp_path):
-    _screen(register, tmp_path / "dask", "--engine", "dask", "--workers", "2", "--partition-by", "chunk:60")
-    a, b = _decisions(whole / "entitlements.parquet"), _decisions(tmp_path / "dask" / "entitlements")
-    assert a.equals(b[a.columns])
-
-
 def _report(command: str, register: Path, out: Path, *extra: str) -> dict[str, bytes]:
     result = CliRunner().invoke(main, [command, str(register), "--as-of", "2025-11-15", "--out", str(out),
                                        "--lang", "vi", *extra])
@@ -129,12 +125,18 @@ def _report(command: str, register: Path, out: Path, *extra: str) -> dict[str, b
     return {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
 
 
+@pytest.fixture(scope="module")
+def whole_gaps(register, tmp_path_factory) -> dict[str, bytes]:
+    """The gap report of one unpartitioned run (named), for the parts here and on Dask to equal."""
+    return _report("gaps", register, tmp_path_factory.mktemp("gaps") / "whole")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("redact", [(), ("--redact",)], ids=["named", "redacted"])
-def test_a_gap_report_in_parts_is_the_gap_report_of_one_run(register, tmp_path, redact):
+def test_a_gap_report_in_parts_is_the_gap_report_of_one_run(register, whole_gaps, tmp_path, redact):
     """Counts, money and every list, to the byte: the parts are reduced where they are screened and added."""
-    whole = _report("gaps", register, tmp_path / "whole", *redact)
-    parts = _report("gaps", register, tmp_path / "parts", "--partition-by", "chunk:60", *redact)
+    whole = _report("gaps", register, tmp_path / "whole", *redact) if redact else whole_gaps
+    parts = _report("gaps", register, tmp_path / "parts", "--partition-by", CHUNKS, *redact)
     assert len(whole) == 8 and whole == parts
     assert b"," in whole["gap_list.csv"]          # the lists are not empty: there is something to compare
 
@@ -147,11 +149,47 @@ def test_targets_in_parts_are_the_targets_of_one_run(register, tmp_path):
     assert '"partitions"' in manifest
 
 
+@pytest.fixture(scope="module")
+def two_workers():
+    """One LocalCluster of two worker processes, as `--engine dask --workers 2` starts it, for the module's
+    Dask tests (starting one costs several CPU-seconds of imports in its workers)."""
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        yield cluster
+
+
 @pytest.mark.slow
-def test_dask_gap_report_is_the_one_process_report(register, tmp_path):
-    one = _report("gaps", register, tmp_path / "one", "--partition-by", "chunk:60")
-    dask = _report("gaps", register, tmp_path / "dask", "--partition-by", "chunk:60", "--engine", "dask")
-    assert one == dask
+def test_dask_on_two_local_workers_decides_as_one_process(register, whole, two_workers, tmp_path, monkeypatch):
+    """The default path (no --scheduler): the tool asks for a LocalCluster of two workers and is given
+    the module's one, which it must not close."""
+    import dask.distributed
+
+    asked = []
+
+    class Shared:
+        def __init__(self, **options):
+            asked.append(options)
+
+        def __getattr__(self, name):
+            return getattr(two_workers, name)
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(dask.distributed, "LocalCluster", Shared)
+    _screen(register, tmp_path / "dask", "--engine", "dask", "--workers", "2", "--partition-by", CHUNKS)
+    assert len(asked) == 1 and asked[0]["n_workers"] == 2 and asked[0]["processes"] is True
+    a, b = _decisions(whole / "entitlements.parquet"), _decisions(tmp_path / "dask" / "entitlements")
+    assert a.equals(b[a.columns])
+
+
+@pytest.mark.slow
+def test_dask_gap_report_is_the_one_process_report(register, whole_gaps, two_workers, tmp_path):
+    """On a running cluster given by address (`--scheduler`): the parts' reports added are the one run's."""
+    dask = _report("gaps", register, tmp_path / "dask", "--partition-by", CHUNKS, "--engine", "dask",
+                   "--scheduler", two_workers.scheduler_address)
+    assert dask == whole_gaps
 
 
 def _diff(register: Path, out: Path, *extra: str) -> dict[str, bytes]:
@@ -167,7 +205,7 @@ def test_a_diff_in_parts_is_the_diff_of_one_run(register, tmp_path, redact):
     """Who gains and loses on 1 July 2025 (the social pension starts), per benefit, commune, village and
     rule, and the list of changes: the parts' diffs added up are the one run's, to the byte."""
     whole = _diff(register, tmp_path / "whole", *redact)
-    parts = _diff(register, tmp_path / "parts", "--partition-by", "chunk:60", *redact)
+    parts = _diff(register, tmp_path / "parts", "--partition-by", CHUNKS, *redact)
     assert len(whole) == 5 and whole == parts
     assert len(whole["diff_changes.csv"].splitlines()) > 10     # people do gain on that day
     manifest = (tmp_path / "parts" / "manifest.json").read_text(encoding="utf-8")
