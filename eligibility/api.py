@@ -167,7 +167,7 @@ def _cell_issues_of(register, hh: pd.DataFrame, mm: pd.DataFrame) -> list[dict]:
         return []
     mine = (((issues["table"] == "households") & issues["row"].isin(hh["_row"]))
             | ((issues["table"] == "members") & issues["row"].isin(mm["_row"]))).fillna(False).to_numpy(dtype=bool)
-    picked = issues[mine][["file", "row", "column", "value", "reason", "action"]].astype(object)
+    picked = issues[mine][["file", "row", "column", "value", "reason", "code", "action"]].astype(object)
     return [{**r, "row": int(r["row"])} for r in picked.to_dict("records")]
 
 
@@ -182,7 +182,8 @@ def _rejected_members(register, household_id: str) -> list[dict]:
     for person, row in zip(hit["key"].astype(str), hit["row"].astype(int)):  # the few rows of one household
         reasons = rejects[rejects["row"] == row]
         out.append({"person_id": person, "row": row, "file": str(reasons["file"].iloc[0]) if len(reasons) else "",
-                    "reason": "; ".join(f"column '{c}': {r}" for c, r in zip(reasons["column"], reasons["reason"]))})
+                    "reason": "; ".join(f"column '{c}': {r}" for c, r in zip(reasons["column"], reasons["reason"])),
+                    "codes": [[str(c), str(k)] for c, k in zip(reasons["column"], reasons["code"])]})
     return out
 
 

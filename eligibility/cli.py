@@ -245,12 +245,10 @@ def explain(register: Path, household_id: str, rules_dir, as_of, lang: str, fmt:
         from .explain import render_text
 
         click.echo(render_text(data, lang, verbose))
-        for member in data.get("rejected_members", []):  # explained without them: say so
-            click.echo(f"warning: member {member['person_id']} ({member['file']} row {member['row']}) was rejected "
-                       f"and is not part of this explanation: {member['reason']}")
-        for issue in data.get("cell_issues", []):  # cells read as unknown (or listed): said here too
-            click.echo(f"note: {issue['file']} row {issue['row']}, column '{issue['column']}': {issue['reason']} "
-                       f"({issue['action']})")
+        from .explain.notes import register_notes
+
+        for line in register_notes(data, lang):
+            click.echo(line)
 
 
 @main.command()

@@ -5,6 +5,7 @@ every `EligibilityError` into one readable message and exit code 1.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from .messages import language
@@ -71,7 +72,8 @@ class RuleIssue:
         _ = translator(language())
         where = f"{self.file}:{self.line}" if self.line else self.file
         meaning = RULE_ERROR_CODES.get(self.code) or RULE_WARNING_CODES.get(self.code) or ""
-        text = _(ISSUE).format(where=where, code=self.code, key=self.key, message=self.message, meaning=_(meaning))
+        text = _(ISSUE).format(where=where, code=self.code, key=self.key, message=worded(self.message, language()),
+                               meaning=_(meaning))
         if self.allowed:
             text += _(" (allowed: {allowed})").format(allowed=self.allowed)
         if self.suggestion:
@@ -80,6 +82,44 @@ class RuleIssue:
 
 
 ISSUE = N_("{where}: {code} at '{key}': {message}")
+IN_EXPRESSION = N_("{message} in `{source}`")   # an expression's problem, quoting the expression
+
+
+class Phrase(str):
+    """A detail of an error as English text (what it compares, logs and stores as) that remembers its
+    catalogue template and fields, so that it is worded again in the reader's language when shown.
+    A field may itself be a Phrase (`{message} in `{source}``)."""
+
+    template: str
+    fields: dict
+
+    def __new__(cls, template: str, **fields) -> Phrase:
+        text = super().__new__(cls, template.format(**fields))
+        text.template, text.fields = template, fields
+        return text
+
+    def __reduce__(self):   # pickled with its template and fields (worker processes)
+        return _phrase, (self.template, self.fields)
+
+    def worded(self, lang: str) -> str:
+        """The detail in `lang`: the template from the catalogue, a date field in the reader's
+        convention (English keeps ISO dates, as rule files write them)."""
+        return translator(lang)(self.template).format(**{k: worded(v, lang) for k, v in self.fields.items()})
+
+
+def _phrase(template: str, fields: dict) -> Phrase:
+    return Phrase(template, **fields)
+
+
+def worded(text, lang: str):
+    """`text` in `lang` when it is a Phrase or a date; anything else as it is."""
+    if isinstance(text, Phrase):
+        return text.worded(lang)
+    if isinstance(text, dt.date) and lang != "en":
+        from .wording.formats import format_date
+
+        return format_date(text, lang)
+    return text
 
 
 @dataclass

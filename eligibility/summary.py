@@ -48,10 +48,11 @@ def print_summary(screening, lang: str = "vi") -> None:
     print_table(benefit_table(screening.decisions), register.accounting if register is not None else None, lang,
                 benefit_names(screening.decisions))
     if register is not None:
-        for line in reject_lines(register):
+        _ = translator(lang)
+        for line in reject_lines(register, lang=lang):
             click.echo(line)
         for warning in register.warnings:
-            click.echo(f"warning: {warning}")
+            click.echo(_("warning: {message}").format(message=warning))
 
 
 def print_table(table: pd.DataFrame, accounting: dict | None, lang: str = "vi",
@@ -97,16 +98,22 @@ def benefit_names(decisions: pd.DataFrame) -> dict[str, str]:
     return dict(zip(first["benefit"].astype(str), first["benefit_label"].astype(str)))
 
 
-def reject_lines(register, shown: int = 3) -> list[str]:
+def reject_lines(register, shown: int = 3, lang: str = "en") -> list[str]:
     """One line per kind of rejected row: how many, and the first one with its reason (the full list
     is in rejects.*). Counted on the rejects table, one line per problem, not per register row."""
     rejects = register.rejects
     if rejects.empty:
         return []
+    from .register.model import REJECT_CODES
+
+    _ = translator(lang)
     lines = []
     first = rejects.drop_duplicates("code")
     counts = rejects.groupby("code", observed=True).size()
-    for _, row in first.head(shown * 4).iterrows():  # a handful of codes
-        lines.append(f"  rejected ({row['code']}, {int(counts[row['code']]):,} problem(s)), e.g. {row['file']} "
-                     f"row {int(row['row'])}, column '{row['column']}': {row['reason']}")
+    for _i, row in first.head(shown * 4).iterrows():  # a handful of codes
+        code = row["code"]   # under vi the code's meaning in words (the detail, in English, is in rejects.*)
+        reason = row["reason"] if lang == "en" or code not in REJECT_CODES else _(REJECT_CODES[code])
+        lines.append(_("  rejected ({code}, {n} problem(s)), e.g. {file} row {row}, column '{column}': {reason}").format(
+            code=code, n=format_number(int(counts[code]), lang), file=row["file"], row=int(row["row"]),
+            column=row["column"], reason=reason))
     return lines

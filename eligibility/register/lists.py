@@ -26,6 +26,7 @@ from ..errors import DataError
 from ..rulebook.inputs import InputSchema, Table
 from . import checks
 from .cells import Problem
+from .notes import blank_rows_note
 from .headers import header_key
 from .model import FILE_COLUMN, REJECT_COLUMNS, ROW_COLUMN, accounting_entry, empty_rejects
 from .sources import Location, _candidates
@@ -109,7 +110,7 @@ def read_optional_tables(path: str | Path, schema: InputSchema, as_of: dt.date, 
         out.warnings += checked.match.warnings + checked.notes
         out.mapping_rows += checked.match.rows
         if checked.raw.blank_rows:
-            out.warnings.append(f"{checked.label}: {checked.raw.blank_rows} empty row(s) skipped")
+            out.warnings.append(blank_rows_note(checked.label, checked.raw.blank_rows))
         rejects.append(_table_rejects(name, checked))
         out.sources.append(location.path)
     out.rejects = pd.concat(rejects, ignore_index=True) if len(rejects) > 1 else out.rejects

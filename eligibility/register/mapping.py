@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 
 from ..errors import DataError
+from ..messages import language
+from ..wording.catalogue import translator
 from ..rulebook.inputs import Table
 from .headers import header_key, header_lookup, header_spellings
 from .ticks import READINGS
@@ -154,9 +156,11 @@ def map_headers(headers: list[str], table: Table, label: str, parents: dict[int,
                 unknown.append((position, header))
             continue
         if name in found:
-            raise DataError(f"columns '{found[name]}' and '{header}' both mean '{name}' "
-                            f"({table.columns[name].label.en}); keep only one of them, or map one of them "
-                            "to nothing in a --columns file", file=label, column=header)
+            _ = translator(language())
+            raise DataError(_("columns '{first}' and '{second}' both mean '{name}' ({en}); keep only one of them, "
+                              "or map one of them to nothing in a --columns file").format(
+                first=found[name], second=header, name=name, en=table.columns[name].label.en,
+                vi=table.columns[name].label.vi), file=label, column=header)
         found[name] = header
         rows.append(MapRow(table.table, label, position, header, name, how))
     mapping = Mapping(found, rows)
@@ -222,11 +226,12 @@ def _require(table: Table, found: dict[str, str], headers: list[str], label: str
         if column.required and name not in found:
             guess = next((h for h, n in mapping.unresolved if n == name), None)
             spellings = ", ".join(repr(s) for s in dict.fromkeys(header_spellings(table, name)))
-            text = (f"required column '{name}' ({column.label.vi} / {column.label.en}) is missing; "
-                    f"accepted headers: {spellings}")
+            _ = translator(language())   # said to the officer in the language the command line set
+            text = _("required column '{name}' ({vi} / {en}) is missing; accepted headers: {spellings}").format(
+                name=name, vi=column.label.vi, en=column.label.en, spellings=spellings)
             if guess is not None:
-                text += (f"; did you mean '{guess}'? (confirm with --accept-suggested, or map it in a "
-                         "--columns file)")
+                text += _("; did you mean '{guess}'? (confirm with --accept-suggested, or map it in a --columns "
+                          "file)").format(guess=guess)
             raise DataError(text, file=label, column=name)
 
 

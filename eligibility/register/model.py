@@ -31,6 +31,13 @@ REJECT_CODES: dict[str, str] = {
     "R-ORPHAN-RECORD": N_("a meritorious record's person ID is not an accepted member"),
 }
 
+# Cells listed in cell_issues but still used (register/cells.py LISTED_ONLY): what the code means.
+LISTED_CODES: dict[str, str] = {
+    "C-DATE-PARTIAL": N_("a date known only to its year or month"),
+    "C-ID-GENERATED": N_("a member row without a person ID"),
+}
+
+
 def reasons_in(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Rejects or cell issues for Vietnamese readers: `reason` says what the code means, in words (every
     R- code has its Vietnamese in the catalogue); the detail as the reader wrote it (English, quoting
@@ -38,11 +45,11 @@ def reasons_in(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     if lang == "en" or "reason" not in frame.columns or "code" not in frame.columns:
         return frame
     _ = translator(lang)
-    meaning = {code: _(text) for code, text in REJECT_CODES.items()}
+    meaning = {code: _(text) for code, text in {**REJECT_CODES, **LISTED_CODES}.items()}
     out = frame.copy()
     out.insert(out.columns.get_loc("reason") + 1, "reason_detail", frame["reason"])
     out["reason"] = frame["code"].astype(object).map(lambda code: meaning.get(code, ""))
-    out["reason"] = out["reason"].where(out["reason"] != "", frame["reason"])   # a code that is not R-
+    out["reason"] = out["reason"].where(out["reason"] != "", frame["reason"])   # a code without its meaning
     return out
 
 

@@ -6,41 +6,73 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..messages import language
+from ..wording.catalogue import N_, translator
 from . import checks
 from .mapping import MAP_COLUMNS
+
+# What a skipped row was (`layout`, `reader`): kept in English in the skipped-rows table, worded in the
+# reader's language in the warning.
+SKIPPED_KINDS = (N_("title row"), N_("second header row (joined to the one above)"), N_("column-number row"),
+                 N_("signature block or totals under the table"))
+
+
+def _words():
+    """The catalogue in the language the command line set (`messages.set_language`): the notes are
+    shown to the officer as they are made."""
+    return translator(language())
 
 
 def excel_days_note(label: str, header: str, rows: np.ndarray, found: tuple) -> str:
     positions, first_value, first_date = found
-    return (f"{label}, column '{header}': {len(positions)} cell(s) held a five-digit number read as an Excel day "
-            f"number (row {int(rows[positions[0]])}: '{first_value}' → {first_date}); check that they are dates")
+    _ = _words()
+    return _("{file}, column '{header}': {n} cell(s) held a five-digit number read as an Excel day number "
+                    "(row {row}: '{value}' → {date}); check that they are dates").format(
+        file=label, header=header, n=len(positions), row=int(rows[positions[0]]), value=first_value, date=first_date)
 
 
 def partial_dates_note(label: str, header: str, rows: np.ndarray, found: tuple) -> str:
     positions, values = found
-    shown = ", ".join(f"row {int(rows[p])}: '{v}'" for p, v in zip(positions[:3], values[:3]))
-    return (f"{label}, column '{header}': {len(positions)} date(s) known only to the year or month ({shown}"
-            f"{', ...' if len(positions) > 3 else ''}); read as the interval of their days, never as a guessed "
-            "day: what depends on the day stays undetermined and missing_inputs asks for it")
+    _ = _words()
+    shown = ", ".join(_("row {row}: '{value}'").format(row=int(rows[p]), value=v)
+                      for p, v in zip(positions[:3], values[:3]))
+    return _("{file}, column '{header}': {n} date(s) known only to the year or month ({shown}); read as the "
+             "interval of their days, never as a guessed day: what depends on the day stays undetermined and "
+             "missing_inputs asks for it").format(
+        file=label, header=header, n=len(positions), shown=shown + (", ..." if len(positions) > 3 else ""))
 
 
 def short_rows_note(label: str, short: np.ndarray) -> str:
     shown = ", ".join(str(int(r)) for r in short[:5]) + (", ..." if len(short) > 5 else "")
-    return (f"{label}: {len(short)} row(s) have fewer cells than the header (rows {shown}); "
-            "their missing cells are read as empty")
+    _ = _words()
+    return _("{file}: {n} row(s) have fewer cells than the header (rows {rows}); their missing cells are "
+                    "read as empty").format(file=label, n=len(short), rows=shown)
+
+
+TABLE_WORDS = {"households": N_("sheet '{sheet}' read as the households table (recognised by its header, "
+                                 "not its name)"),
+               "members": N_("sheet '{sheet}' read as the members table (recognised by its header, not its name)")}
+
+
+def blank_rows_note(label: str, blank_rows: int) -> str:
+    _ = _words()
+    return _("{file}: {n} empty row(s) skipped").format(file=label, n=blank_rows)
 
 
 def warnings(tables: dict) -> list[str]:
     out = []
+    _ = _words()
     for checked in tables.values():
         if checked.raw.location.found_by == "header":
-            out.append(f"{checked.label}: sheet '{checked.raw.location.sheet}' read as the {checked.table.table} "
-                       "table (recognised by its header, not its name)")
+            found = TABLE_WORDS.get(checked.table.table, N_("sheet '{sheet}' read as the {table} table (recognised "
+                                                            "by its header, not its name)"))
+            out.append(f"{checked.label}: " + _(found).format(sheet=checked.raw.location.sheet,
+                                                              table=checked.table.table))
         out += checked.notes
         if checked.raw.skipped:
             out.append(_skipped_note(checked))
         if checked.raw.blank_rows:
-            out.append(f"{checked.label}: {checked.raw.blank_rows} empty row(s) skipped")
+            out.append(blank_rows_note(checked.label, checked.raw.blank_rows))
     members = tables["members"]
     parent = members.table.parent
     if parent is not None:
@@ -50,15 +82,16 @@ def warnings(tables: dict) -> list[str]:
         partial = np.intersect1d(np.asarray(lost, dtype=object).astype(str), np.asarray(kept, dtype=object).astype(str))
         if len(partial):
             sample = ", ".join(partial[:5]) + (", ..." if len(partial) > 5 else "")
-            out.append(f"{len(partial)} household(s) are screened without some of their members, "
-                       f"whose rows were rejected ({sample}); member counts for them are incomplete")
+            out.append(_("{n} household(s) are screened without some of their members, whose rows were rejected "
+                         "({sample}); member counts for them are incomplete").format(n=len(partial), sample=sample))
         households = tables["households"]
         ids = households.typed[households.table.key][~households.rejected()].dropna()
         lonely = ids[~checks.isin(ids, member_households[~members.rejected()])]
         if len(lonely):
             sample = ", ".join(lonely.astype(str).iloc[:5]) + (", ..." if len(lonely) > 5 else "")
-            out.append(f"{len(lonely)} household(s) have no usable member row ({sample}); they are screened on "
-                       "household-level benefits, and what needs their members stays undetermined")
+            out.append(_("{n} household(s) have no usable member row ({sample}); they are screened on household-level "
+                         "benefits, and what needs their members stays undetermined").format(n=len(lonely),
+                                                                                            sample=sample))
     return out
 
 
@@ -66,8 +99,11 @@ def _skipped_note(checked) -> str:
     kinds: dict[str, list[int]] = {}
     for row, what, _ in checked.raw.skipped:
         kinds.setdefault(what, []).append(row)
-    parts = [f"{what} (row{'s' if len(rows) > 1 else ''} {_span(rows)})" for what, rows in kinds.items()]
-    return f"{checked.label}: skipped, not data: " + "; ".join(parts)
+    _ = _words()
+    parts = [(_("{what} (rows {rows})") if len(rows) > 1 else _("{what} (row {rows})")).format(what=_(what),
+                                                                                          rows=_span(rows))
+             for what, rows in kinds.items()]
+    return _("{file}: skipped, not data: {parts}").format(file=checked.label, parts="; ".join(parts))
 
 
 def _span(rows: list[int]) -> str:

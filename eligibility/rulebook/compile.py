@@ -11,7 +11,7 @@ from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 from typing import Any
 
-from ..errors import RuleErrors, RuleIssue
+from ..errors import IN_EXPRESSION, Phrase, RuleErrors, RuleIssue
 from ..suggestions import suggest
 from ..vocabulary import HitPolicy
 from .bounds import allowed as bounds_allowed
@@ -152,7 +152,8 @@ class _Compiler:
         try:
             node = check(source, entity, scope, expect)
         except ExprError as err:
-            self.issue(err.code, src, key_path, f"{err.message} in `{source}`", err.allowed, err.suggestion)
+            self.issue(err.code, src, key_path, Phrase(IN_EXPRESSION, message=err.message, source=source), err.allowed,
+                       err.suggestion)
             return None
         if owner:
             self.deps.setdefault(owner, set()).update(

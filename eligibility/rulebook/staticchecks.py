@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..errors import RuleIssue
+from ..errors import Phrase, RuleIssue
+from ..wording.catalogue import N_
 from .load import Source
 from .plan import CompiledBenefit, CompiledParameter, CompiledRule
 from .schema import Benefit
@@ -24,8 +25,9 @@ def _window(rule: CompiledRule) -> tuple[dt.date, dt.date]:
     return rule.valid_from or dt.date.min, rule.valid_to or dt.date.max
 
 
-def _show(day: dt.date) -> str:
-    return "open" if day in (dt.date.min, dt.date.max) else day.isoformat()
+def _show(day: dt.date) -> dt.date | Phrase:
+    """A day of a window (worded when shown: `errors.worded`), or `open` for an unbounded end."""
+    return Phrase(N_("open")) if day in (dt.date.min, dt.date.max) else day
 
 
 def check_first_benefits(benefits: dict[str, CompiledBenefit], benefit_specs: dict[str, tuple[Benefit, Source]]
@@ -45,23 +47,25 @@ def check_first_benefits(benefits: dict[str, CompiledBenefit], benefit_specs: di
                     errors.append(RuleIssue(
                         "E-PRIORITY-TIE", str(src.path), src.line(*key, "priority") or later.line,
                         ".".join(map(str, key + ("priority",))),
-                        f"rules '{earlier.id}' and '{later.id}' of '{name}' (hit policy first) both have priority "
-                        f"{later.priority} and overlapping windows ({_span(earlier)} and {_span(later)}): the "
-                        "rule id would decide which one pays",
+                        Phrase(N_("rules '{first}' and '{second}' of '{benefit}' (hit policy first) both have "
+                                  "priority {priority} and overlapping windows ({span} and {other}): the rule id "
+                                  "would decide which one pays"), first=earlier.id, second=later.id, benefit=name,
+                               priority=later.priority, span=_span(earlier), other=_span(later)),
                         allowed="different priorities, or windows that do not overlap"))
                 elif earlier.priority < later.priority and _covers(earlier, later) and _subset(earlier, later):
                     warnings.append(RuleIssue(
                         "W-FIRST-SHADOWED", str(src.path), later.line, ".".join(map(str, key)),
-                        f"rule '{later.id}' can never fire: '{earlier.id}' (priority {earlier.priority}) is in force "
-                        f"over its whole window and its conditions are a subset of '{later.id}''s, so it always "
-                        "takes the case first"))
+                        Phrase(N_("rule '{rule}' can never fire: '{earlier}' (priority {priority}) is in force over "
+                                  "its whole window and its conditions are a subset of '{rule}''s, so it always "
+                                  "takes the case first"), rule=later.id, earlier=earlier.id,
+                               priority=earlier.priority)))
                     break
     return errors, warnings
 
 
-def _span(rule: CompiledRule) -> str:
+def _span(rule: CompiledRule) -> Phrase:
     start, end = _window(rule)
-    return f"{_show(start)} – {_show(end)}"
+    return Phrase(N_("{start} – {end}"), start=_show(start), end=_show(end))
 
 
 def _overlap(a: CompiledRule, b: CompiledRule) -> bool:
@@ -91,11 +95,14 @@ def check_parameter_gaps(benefits: dict[str, CompiledBenefit], parameters: dict[
             for name in sorted(rule.params):
                 gaps = _gaps(parameters[name], start, end)
                 if gaps:
-                    days = "; ".join(f"{_show(a)} to {_show(b)}" for a, b in gaps)
+                    days = {f"gap{i}": Phrase(N_("{start} to {end}"), start=_show(a), end=_show(b))
+                            for i, (a, b) in enumerate(gaps)}   # the template joins them: not for the catalogue
                     warnings.append(RuleIssue(
                         "W-PARAM-GAP", rule.file, rule.line, f"benefits.{benefit.id}.rules.{rule.id}",
-                        f"parameter '{name}' has no value in force on {days}, inside the window of rule "
-                        f"'{rule.id}' ({_span(rule)}): decisions there would be undetermined"))
+                        Phrase(N_("parameter '{name}' has no value in force on {days}, inside the window of rule "
+                                  "'{rule}' ({span}): decisions there would be undetermined"), name=name,
+                               days=Phrase("; ".join("{" + k + "}" for k in days), **days), rule=rule.id,
+                               span=_span(rule))))
     return warnings
 
 

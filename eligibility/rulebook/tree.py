@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from collections.abc import Iterator
 from typing import Any, overload
 
+from ..errors import Phrase
 from ..suggestions import suggest
+from ..wording.catalogue import N_
 
 
 NUMERIC = {"number", "int", "money", "rate"}
@@ -176,7 +178,7 @@ class Scope:
             hint = f"household.{name}" if other == "household" else f"count(...)/any(...) over members' '{name}'"
             raise ExprError("E-ENTITY", f"'{name}' is a {other} value; from a {entity} write {hint}")
         known = list(self.symbols[entity]) + ["as_of"]
-        raise ExprError("E-NAME-UNKNOWN", f"unknown name '{name}'", suggestion=suggest(name, known))
+        raise ExprError("E-NAME-UNKNOWN", Phrase(N_("unknown name '{name}'"), name=name), suggestion=suggest(name, known))
 
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..errors import IN_EXPRESSION, Phrase
+from ..wording.catalogue import N_
 from .expressions import (Aggregate, Arith, BenefitRef, BoolOp, Call, Column, Compare, Const, FromHousehold, IfElse,
                           In, Neg, Node, Not, Param)
 from .units import NUMBER, OPEN, VOCABULARY, Unit, benefit_unit, declared_unit, unit_suggestion
@@ -136,9 +138,10 @@ class UnitChecker:
             # ("0.2 x the standard a year", "20 times the standard"): worth a look, not wrong.
             if benefit_unit_name in ("vnd_once", "loan"):
                 return None, False
-            return (f"the amount is in {got}, the benefit pays {want} (unit {benefit_unit_name}): "
-                    "a multiple of a standard of another period?", True)
-        return f"the amount is in {got}, but the benefit pays {want} (unit {benefit_unit_name})", False
+            return (Phrase(N_("the amount is in {got}, the benefit pays {want} (unit {unit}): a multiple of a "
+                              "standard of another period?"), got=got, want=want, unit=benefit_unit_name), True)
+        return Phrase(N_("the amount is in {got}, but the benefit pays {want} (unit {unit})"), got=got, want=want,
+                      unit=benefit_unit_name), False
 
 
 def column_units(inputs: InputSchema) -> tuple[dict[tuple[str, str], Unit | None], list[tuple[str, str, str, str]]]:
@@ -247,7 +250,7 @@ def _benefit_units(checker: UnitChecker, benefit: CompiledBenefit, spec: Benefit
                 checker.unit(cond.node)
             except UnitError as err:
                 out.append(RuleIssue("E-UNIT", rule.file, cond.line or rule.line, f"{key}.conditions.{j}",
-                                     f"{err.message} in `{cond.text}`"))
+                                     Phrase(IN_EXPRESSION, message=err.message, source=cond.text)))
         try:
             problem, only_warning = checker.amount_fits(rule.amount, benefit.unit)
         except UnitError as err:
@@ -255,7 +258,7 @@ def _benefit_units(checker: UnitChecker, benefit: CompiledBenefit, spec: Benefit
         if problem:
             issue = RuleIssue("W-UNIT-PERIOD" if only_warning else "E-UNIT", rule.file,
                               src.line(*path, "amount") or rule.line, f"{key}.amount",
-                              f"rule '{rule.id}': {problem}")
+                              Phrase(N_("rule '{rule}': {problem}"), rule=rule.id, problem=problem))
             (warnings if only_warning else out).append(issue)
     return out
 

@@ -7,8 +7,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import RuleErrors, RuleIssue
+from ..errors import Phrase, RuleErrors, RuleIssue
 from ..suggestions import suggest
+from ..wording.catalogue import N_
 from ..yamlio import line_of, load_yaml
 from .base import CONDITION_TAGS
 
@@ -38,18 +39,44 @@ def issue_from_pydantic(error: Any, path: Path, doc: Any, model: type[BaseModel]
     loc = _yaml_path(error["loc"])
     key = ".".join(str(s) for s in loc)
     allowed = suggestion = None
+    message: str
     if error["type"] == "extra_forbidden":
         known = _fields_at(model, tuple(error["loc"])[:-1], doc)
         allowed = ", ".join(sorted(known)) if known else None
         suggestion = suggest(str(loc[-1]), known) if known else None
-        message = f"unknown key '{loc[-1]}'"
+        message = Phrase(N_("unknown key '{key}'"), key=loc[-1])
     elif error["type"] in ("literal_error", "enum"):   # a Literal, or one of the `vocabulary` enums
         allowed = error.get("ctx", {}).get("expected")
         suggestion = suggest(str(error.get("input")), [a.strip(" '") for a in (allowed or "").replace(" or ", ",").split(",")])
-        message = f"value '{error.get('input')}' is not allowed"
+        message = Phrase(N_("value '{value}' is not allowed"), value=error.get("input"))
     else:
-        message = error["msg"]
+        message = _pydantic_message(error)
     return RuleIssue("E-SCHEMA", str(path), line_of(doc, loc), key, message, allowed, suggestion)
+
+
+# pydantic's messages a rule file's author meets most, in the catalogue (the others stay as pydantic says them)
+PYDANTIC_WORDS = {
+    "missing": N_("Field required"),
+    "bool_parsing": N_("Input should be a valid boolean, unable to interpret input"),
+    "bool_type": N_("Input should be a valid boolean"),
+    "float_parsing": N_("Input should be a valid number, unable to parse string as a number"),
+    "float_type": N_("Input should be a valid number"),
+    "int_parsing": N_("Input should be a valid integer, unable to parse string as an integer"),
+    "int_type": N_("Input should be a valid integer"),
+    "string_type": N_("Input should be a valid string"),
+    "list_type": N_("Input should be a valid list"),
+    "dict_type": N_("Input should be a valid dictionary"),
+    "model_type": N_("Input should be a valid dictionary or instance of the model"),
+    "date_from_datetime_parsing": N_("Input should be a valid date"),
+    "date_parsing": N_("Input should be a valid date"),
+    "date_type": N_("Input should be a valid date"),
+}
+
+
+def _pydantic_message(error: Any) -> str:
+    """pydantic's message; a Phrase (worded in the reader's language) where it is pydantic's usual text."""
+    template = PYDANTIC_WORDS.get(error["type"])
+    return Phrase(template) if template is not None and template == error["msg"] else error["msg"]
 
 
 def _yaml_path(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
