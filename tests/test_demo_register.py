@@ -226,6 +226,8 @@ CASES = [
         D("merit_monthly_allowance", "DM25-1", amount=5_450_000, coverage="covered", rule="merit_war_invalid_61"),
         D("merit_study_allowance", "DM25-1", status="not_eligible", coverage="none"),
         hi("DM25-3", 1.0, rule="hi24_invalid_relative", why="child of a >= 61 % invalid"),
+        hi("DM25-2", 1.0, rule="hi24_invalid_spouse_parent", coverage="gap",
+           why="spouse of the head, a >= 61 % invalid (Law 51/2024 Art. 12(3)(k)); her card is self-paid"),
         D("merit_study_allowance", "DM25-3", amount=2_789_000, coverage="gap", rule="merit_study_11_1"),
     )),
     Case("DM26", "E13-invalid-60-boundary", (
@@ -233,6 +235,8 @@ CASES = [
           why="eligible; the 60 % row of Appendix II is not in POLICIES.md, so no amount"),
         D("merit_study_allowance", "DM26-1", status="not_eligible", coverage="none"),
         hi("DM26-3", 0.5, rule="hi24_student", why="60 % is below the 61 % threshold"),
+        D("hi_state_support", "DM26-2", status="not_eligible", amount=None, coverage="none",
+          why="the spouse of a 60 % invalid has no relative's ground"),
         D("merit_study_allowance", "DM26-3", amount=1_399_000, coverage="gap", rule="merit_study_11_2"),
     )),
     Case("DM27", "E14-boarding-pupil-8km", (
