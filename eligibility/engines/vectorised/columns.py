@@ -67,24 +67,32 @@ def read_column(frame: pd.DataFrame, spec: ColumnSpec, name: str, enums: EnumIds
         return V(data if spec.type == "bool" else np.asarray(data, dtype=float), ~masked)
     known = ~col.isna().to_numpy()
     if spec.type == "enum":
-        cat = col if isinstance(col.dtype, pd.CategoricalDtype) else col.astype(
-            pd.CategoricalDtype(list(spec.values or ())))
-        lookup = np.append(enums.ids_for(cat.cat.categories), -1).astype(np.int32)   # code -1 → id -1
-        codes = cat.cat.codes.to_numpy()
+        # the Categorical itself: pandas' `.cat` accessor costs more than the read on a small register
+        cat = col.array if isinstance(col.dtype, pd.CategoricalDtype) else pd.Categorical(
+            col, categories=list(spec.values or ()))
+        lookup = np.append(enums.ids_for(cat.categories.tolist()), -1).astype(np.int32)   # code -1 → id -1
+        codes = np.asarray(cat.codes)
         return V(lookup[codes], codes >= 0)
     if spec.type == "bool":
         return V(col.to_numpy(dtype=bool, na_value=False), known)
     if spec.type == "date":
-        earliest = dv.yyyymmdd(pd.to_datetime(col).to_numpy(dtype="datetime64[D]"))
+        earliest = dv.yyyymmdd(_days(col))
         if name + LATEST_SUFFIX not in frame.columns:
             return V(earliest, known)
-        latest = dv.yyyymmdd(pd.to_datetime(frame[name + LATEST_SUFFIX]).to_numpy(dtype="datetime64[D]"))
+        latest = dv.yyyymmdd(_days(frame[name + LATEST_SUFFIX]))
         return V(earliest, known, np.where(latest > 0, latest, earliest))   # NaT (0): an exact date
     if spec.type == "text":   # interned: one id per distinct text (communes, villages), -1 when missing
         codes, uniques = pd.factorize(col, use_na_sentinel=True)
         lookup = enums.ids_for(uniques) if len(uniques) else np.zeros(1, dtype=np.int32)
         return V(np.where(codes >= 0, lookup[np.maximum(codes, 0)], -1).astype(np.int32), codes >= 0)
     return V(col.to_numpy(dtype=float, na_value=np.nan), known)
+
+
+def _days(col: pd.Series) -> np.ndarray:
+    """A date column as datetime64[D] (NaT where missing); parsed only when not already dates."""
+    dates = col if pd.api.types.is_datetime64_dtype(col.dtype) else pd.to_datetime(col)
+    days: np.ndarray = dates.to_numpy(dtype="datetime64[D]")
+    return days
 
 
 def household_positions(household_ids: pd.Series, member_household_ids: pd.Series) -> npt.NDArray[np.int64]:

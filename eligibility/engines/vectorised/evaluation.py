@@ -29,7 +29,8 @@ class Evaluation(Reads, Operators, Decide):
 
     def __init__(self, plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date):
         super().__init__(plan, households, members, as_of)
-        self._step_nodes, self._users = _node_users(plan)
+        self._step_nodes, users = node_users(plan)
+        self._users = dict(users)   # counted down as steps finish: this run's own copy
         self._release_lock = threading.Lock()
 
     # ------------------------------------------------------------ run
@@ -78,7 +79,25 @@ class Evaluation(Reads, Operators, Decide):
                     sorter.done(running.pop(future))
 
 
-def _node_users(plan: Plan) -> tuple[dict[str, list[int]], dict[int, int]]:
+NodeUsers = tuple[dict[str, list[int]], dict[int, int]]
+# by the plan's variables and benefits (kept here, so their ids stay theirs): a plan's expressions
+# never change (plan.py), and `eligibility test` evaluates one plan at ~140 dates, where walking
+# every expression again was a tenth of each evaluation
+_USERS: dict[tuple[int, int], tuple[object, object, NodeUsers]] = {}
+
+
+def node_users(plan: Plan) -> NodeUsers:
+    """`_node_users(plan)`, worked out once per plan (and shared by `with_unverified`'s copies)."""
+    key = (id(plan.variables), id(plan.benefits))
+    found = _USERS.get(key)
+    if found is None:
+        if len(_USERS) > 64:     # many packs compiled in one process (the tests): start afresh
+            _USERS.clear()
+        found = _USERS[key] = (plan.variables, plan.benefits, _node_users(plan))
+    return found[2]
+
+
+def _node_users(plan: Plan) -> NodeUsers:
     """For each step, the nodes its expressions contain; for each node, how many steps contain it."""
     steps: dict[str, list[int]] = {}
     for name in plan.order:
