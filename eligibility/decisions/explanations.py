@@ -49,6 +49,17 @@ def explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str, 
     return explanation, missing, basis
 
 
+def undetermined_missing(ev: Evaluation, result: BenefitResult, rows: np.ndarray, texts: Texts) -> np.ndarray:
+    """The missing-input codes `explain` gives `rows`, without writing any explanation (a table
+    whose texts are left empty: `build_decisions(worded=False)`)."""
+    missing = np.zeros(len(rows), dtype=np.int32)
+    undecided = result.status[rows] == UNDETERMINED
+    if undecided.any() and result.benefit.encodes(ev.as_of):
+        sub = rows[undecided]
+        missing[undecided] = missing_inputs(ev, result, sub, unknown_matrices(ev, result, sub), texts)
+    return missing
+
+
 def unknown_matrices(ev: Evaluation, result: BenefitResult, sub: np.ndarray) -> list[tuple]:
     """For each rule undecided somewhere in `sub`: where (a mask over `sub`), and which of its
     conditions are unknown there (rows x conditions). Conditions are computed only where the

@@ -14,8 +14,8 @@ from ..rulebook.plan import CompiledRule
 from ..rulebook.unverified import rule_notes
 from ..vocabulary import Coverage, HitPolicy, enrolment_codes
 from ..vocabulary import coverage as coverage_codes
-from .explanations import explain, missing_inputs, unknown_matrices
-from .table import ENTITIES, Piece, RuleTable, Texts, assemble
+from .explanations import explain, missing_inputs, undetermined_missing, unknown_matrices
+from .table import ENTITIES, Piece, RuleTable, Texts, assemble, plain_records
 
 
 def coverage(result: BenefitResult) -> np.ndarray:
@@ -27,25 +27,44 @@ def coverage(result: BenefitResult) -> np.ndarray:
 
 
 def build_decisions(ev: Evaluation, include_all: bool = False, lang: str = "en",
-                    listed: dict[str, np.ndarray] | None = None, explained: bool = True) -> pd.DataFrame:
+                    listed: dict[str, np.ndarray] | None = None, explained: bool = True,
+                    worded: bool = True) -> pd.DataFrame:
     """The entitlements table. By default the rows that matter: eligible, undetermined, or enrolled
     (leakage); `include_all` adds every not-eligible decision with why it failed. `listed` (benefit ->
     mask of its entity's rows): benefits whose enrolment the audit reads from a programme list; a
     not-eligible row is kept where the list names it, not where the flags say enrolled (the audit
     judges those rows from the list; their households need no second screening). `explained=False`:
     the explanation and missing inputs left blank, and a row no rule pays cites the benefit — for a
-    `diff`, which reads status, amount, rate and rule only (a third of the table's time is the words)."""
+    `diff`, which reads status, amount, rate and rule only (a third of the table's time is the words).
+
+    `worded=False`: the same rows, statuses, coverages, amounts, rates, rules, minimum flags and
+    missing inputs, but the texts written for a reader left empty (explanation, reference, labels,
+    parameter values, unverified). `eligibility test` compares the former at ~140 dates and words
+    only the dates where a comparison fails (writing the texts was half of each date's cost)."""
     texts, rules = Texts(), RuleTable(lang)
     names = sorted(ev.benefits)
     listed = listed or {}
     pieces = [p for i, name in enumerate(names)
               for p in _pieces(ev, i, ev.benefits[name], include_all or listed.get(name, False), lang, texts, rules,
-                               explained)]
+                               (explained, worded))]
     return assemble(ev, names, pieces, texts, rules, lang)
 
 
+def decision_records(ev: Evaluation, include_all: bool = False, lang: str = "en") -> list[dict]:
+    """`build_decisions(ev, include_all, lang, worded=False)` as plain records, the table never built
+    (`table.plain_records`)."""
+    texts, rules = Texts(), RuleTable(lang)
+    names = sorted(ev.benefits)
+    pieces = [p for i, name in enumerate(names)
+              for p in _pieces(ev, i, ev.benefits[name], include_all, lang, texts, rules, (True, False))]
+    return plain_records(ev, names, pieces, texts, rules)
+
+
+Words = tuple[bool, bool]    # (explained, worded): see `build_decisions`
+
+
 def _pieces(ev: Evaluation, index: int, result: BenefitResult, include_all: bool | np.ndarray, lang: str,
-            texts: Texts, rules: RuleTable, explained: bool = True) -> list[Piece]:
+            texts: Texts, rules: RuleTable, words: Words = (True, True)) -> list[Piece]:
     cov = coverage(result)
     if isinstance(include_all, np.ndarray):   # the rows a programme list names, not the flags' leakage
         keep = (result.status != NOT_ELIGIBLE) | include_all
@@ -55,7 +74,7 @@ def _pieces(ev: Evaluation, index: int, result: BenefitResult, include_all: bool
     benefit = result.benefit
     if benefit.hit_policy != HitPolicy.ALL:
         return [_piece(ev, index, result, cov, rows, lang, texts, rules, result.rule_index[rows].astype(np.int64),
-                       result.amount_at(rows).v, explained)]
+                       result.amount_at(rows).v, words)]
     # hit policy `all`: one row per matching rule, and one row where no rule matches
     pieces, matched = [], np.zeros(len(rows), dtype=bool)
     for i, o in enumerate(result.outcomes):
@@ -63,10 +82,10 @@ def _pieces(ev: Evaluation, index: int, result: BenefitResult, include_all: bool
         matched |= holds
         if holds.any():
             pieces.append(_piece(ev, index, result, cov, rows[holds], lang, texts, rules,
-                                 np.full(int(holds.sum()), i), _known_or_nan(o.amount_at(rows[holds])), explained))
+                                 np.full(int(holds.sum()), i), _known_or_nan(o.amount_at(rows[holds])), words))
     rest = rows[~matched]
     pieces.append(_piece(ev, index, result, cov, rest, lang, texts, rules, np.full(len(rest), -1),
-                         np.full(len(rest), np.nan), explained))
+                         np.full(len(rest), np.nan), words))
     return pieces
 
 
@@ -75,47 +94,59 @@ def _known_or_nan(value: V) -> np.ndarray:
 
 
 def _piece(ev: Evaluation, index: int, result: BenefitResult, cov: np.ndarray, rows: np.ndarray, lang: str,
-           texts: Texts, table: RuleTable, rule_idx: np.ndarray, amount: np.ndarray, explained: bool = True) -> Piece:
+           texts: Texts, table: RuleTable, rule_idx: np.ndarray, amount: np.ndarray,
+           words: Words = (True, True)) -> Piece:
+    explained, worded = words
     benefit = result.benefit
     status = result.status[rows]
     eligible = status == ELIGIBLE
-    unverified = _unverified(ev, benefit.rules, lang)
-    values = [rule_values(ev.plan, r, ev.as_of, lang) for r in benefit.rules]
-    rule_codes = np.array([table.add((benefit.id, r.id), (r.id, getattr(r.label, lang), r.reference.cite(lang),
-                                                          unverified[i], values_text(values[i])))
-                           for i, r in enumerate(benefit.rules)] + [-1], dtype=np.int32)
+    if worded:
+        unverified = _unverified(ev, benefit.rules, lang)
+        values = [rule_values(ev.plan, r, ev.as_of, lang) for r in benefit.rules]
+        entries = [(r.id, getattr(r.label, lang), r.reference.cite(lang), unverified[i], values_text(values[i]))
+                   for i, r in enumerate(benefit.rules)]
+    else:
+        unverified, values = [""] * len(benefit.rules), [()] * len(benefit.rules)
+        entries = [(r.id, "", "", "", "") for r in benefit.rules]
+    rule_codes = np.array([table.add((benefit.id, r.id), entry) for r, entry in zip(benefit.rules, entries)] + [-1],
+                          dtype=np.int32)
     pick = np.where((rule_idx >= 0) & eligible, rule_idx, len(benefit.rules))
     codes = rule_codes[pick]
     if benefit.hit_policy == HitPolicy.SUM and result.pattern is not None:
         codes = np.where(eligible, _combined_rules(benefit.rules, result.pattern_at(rows), table, unverified,
-                                                   values, lang), -1)
-    if explained:
-        explanation, missing, basis = explain(ev, result, rows, lang, np.where(pick < len(benefit.rules), pick, 0),
-                                               texts)
+                                                   values, lang, worded), -1)
+    if not worded:
+        explanation, missing = np.zeros(len(rows), dtype=np.int32), undetermined_missing(ev, result, rows, texts)
+        reference = used = np.zeros(len(rows), dtype=np.int32)
     else:
-        explanation, missing = np.zeros(len(rows), dtype=np.int32), np.zeros(len(rows), dtype=np.int32)
-        basis = np.full(len(rows), len(benefit.rules))
-    reference, used = _basis(benefit, basis, codes, values, table, texts, lang)
+        if explained:
+            explanation, missing, basis = explain(ev, result, rows, lang, np.where(pick < len(benefit.rules), pick, 0),
+                                                   texts)
+        else:
+            explanation, missing = np.zeros(len(rows), dtype=np.int32), np.zeros(len(rows), dtype=np.int32)
+            basis = np.full(len(rows), len(benefit.rules))
+        reference, used = _basis(benefit, basis, codes, values, table, texts, lang)
     pending = np.where(eligible, result.pending_at(rows), 0) if benefit.hit_policy != HitPolicy.ALL \
         else np.zeros(len(rows), dtype=np.int64)
     if pending.any() and explained:
-        _minimum(ev, result, rows, pending, explanation, missing, lang, texts)
+        _minimum(ev, result, rows, pending, explanation, missing, lang, texts, worded)
     return Piece(index, ENTITIES.index(benefit.entity), rows, status, cov[rows],
                  np.where(eligible, amount, np.nan), result.rate_at(rows).v, codes, explanation, missing,
                  reference, used, pending != 0)
 
 
 def _minimum(ev: Evaluation, result: BenefitResult, rows: np.ndarray, pending: np.ndarray, explanation: np.ndarray,
-             missing: np.ndarray, lang: str, texts: Texts) -> None:
+             missing: np.ndarray, lang: str, texts: Texts, worded: bool = True) -> None:
     """Rows paid an amount that an undecided rule could raise (`max`, `sum`): the explanation says the
     amount is a minimum and names the first such rule; the missing inputs are those that would settle
     the undecided rules."""
     rules = result.benefit.rules
     flagged = np.flatnonzero(pending)
-    first = np.array([(int(p) & -int(p)).bit_length() - 1 for p in pending[flagged].tolist()], dtype=np.int64)
-    pairs, inverse = np.unique(np.stack([explanation[flagged], first], axis=1), axis=0, return_inverse=True)
-    explanation[flagged] = np.array([texts.code(minimum_text(texts.items[e], rules[i], lang)) for e, i in
-                                     pairs.tolist()], dtype=np.int32)[inverse.ravel()]
+    if worded:
+        first = np.array([(int(p) & -int(p)).bit_length() - 1 for p in pending[flagged].tolist()], dtype=np.int64)
+        pairs, inverse = np.unique(np.stack([explanation[flagged], first], axis=1), axis=0, return_inverse=True)
+        explanation[flagged] = np.array([texts.code(minimum_text(texts.items[e], rules[i], lang)) for e, i in
+                                         pairs.tolist()], dtype=np.int32)[inverse.ravel()]
     sub = rows[flagged]
     unknowns = []
     for i, where, unknown in unknown_matrices(ev, result, sub):
@@ -144,7 +175,7 @@ def _basis(benefit, basis: np.ndarray, codes: np.ndarray, values: list[tuple[str
 
 
 def _combined_rules(rules: list[CompiledRule], pattern: np.ndarray, table: RuleTable, unverified: list[str],
-                    values: list[tuple[str, ...]], lang: str) -> np.ndarray:
+                    values: list[tuple[str, ...]], lang: str, worded: bool = True) -> np.ndarray:
     """Hit policy `sum`: the rules paid together, one rule-table entry per distinct combination."""
     uniq, inverse = np.unique(pattern, return_inverse=True)
     codes = []
@@ -153,11 +184,12 @@ def _combined_rules(rules: list[CompiledRule], pattern: np.ndarray, table: RuleT
         if not paid:
             codes.append(-1)
             continue
+        ids = "+".join(rules[i].id for i in paid)
         codes.append(table.add(("+",) + tuple(rules[i].id for i in paid), (
-            "+".join(rules[i].id for i in paid), " + ".join(getattr(rules[i].label, lang) for i in paid),
+            ids, " + ".join(getattr(rules[i].label, lang) for i in paid),
             "; ".join(dict.fromkeys(rules[i].reference.cite(lang) for i in paid)),
             "; ".join(dict.fromkeys(u for i in paid if (u := unverified[i]))),
-            values_text(*(values[i] for i in paid)))))
+            values_text(*(values[i] for i in paid))) if worded else (ids, "", "", "", "")))
     return np.array(codes, dtype=np.int32)[inverse.ravel()]
 
 

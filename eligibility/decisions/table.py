@@ -114,3 +114,35 @@ def assemble(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Texts
         "amount_is_minimum": cat("minimum", bool),
     }, copy=False)   # the arrays are ours: no copy, and no merging of the two float columns into one block
     return frame[COLUMNS]
+
+
+def plain_records(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Texts, table: RuleTable
+                  ) -> list[dict]:
+    """The table's rows as plain records (a missing value as None) without building the table, for
+    pieces whose texts were left empty (`build_decisions(worded=False)`): ids, benefit, entity, status,
+    coverage, amount, unit, rate, rule, missing inputs and the minimum flag as `assemble` gives them;
+    names and places None, the texts written for a reader empty. `eligibility test` compares these at
+    ~140 dates (building and reading back a DataFrame was a third of each date's decisions)."""
+    household_ids = ev.households["household_id"].astype(object).to_numpy()
+    person_ids = np.append(ev.members["person_id"].astype(object).to_numpy(), None)   # -1: a household row
+    rules = [r[0] for r in table.rows] + [""]           # code -1: no rule
+    statuses, coverages = Status.words() + [""], Coverage.words() + [""]
+    person, out = ENTITIES.index("person"), []
+    for p in pieces:
+        benefit = names[p.benefit]
+        unit = ev.plan.benefits[benefit].unit
+        households = household_ids[ev.hh_index[p.rows] if p.entity == person else p.rows].tolist()
+        persons = person_ids[p.rows if p.entity == person else np.full(len(p.rows), -1)].tolist()
+        amounts = np.where(np.isnan(p.amount), None, p.amount).tolist()
+        rates = np.where(np.isnan(p.rate), None, p.rate).tolist()
+        for h, person_id, status, cov, amount, rate, rule, missing, minimum in zip(
+                households, persons, p.status.tolist(), p.coverage.tolist(), amounts, rates, p.rule.tolist(),
+                p.missing.tolist(), p.minimum.tolist()):
+            out.append({"household_id": h, "person_id": person_id, "name": None, "district": None,
+                        "commune": None, "village": None, "benefit": benefit, "benefit_label": "",
+                        "entity": ENTITIES[p.entity], "status": statuses[status], "coverage": coverages[cov],
+                        "amount": amount, "unit": unit, "rate": rate, "rule": rules[rule], "rule_label": "",
+                        "reference": "", "explanation": "", "missing_inputs": texts.items[missing],
+                        "unverified": "", "parameter_values": "", "amount_is_minimum": minimum})
+    return out
+
