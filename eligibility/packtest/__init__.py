@@ -61,6 +61,9 @@ def check_examples(plan: Plan, queued: list, screened: dict) -> Outcome:
         outcome.total += 1
         for j, expectation in enumerate(example.expect):
             message = check_expectation(view, expectation, members)
+            if message:    # compared again on the worded decisions: the message quotes the explanation
+                message = check_expectation(ExampleView(plan, result.in_words(), result.variable), expectation,
+                                            members)
             if message:
                 line = source.line("examples", index, "expect", j) or source.line("examples", index)
                 benefit = plan.benefits.get(expectation.benefit or "")
@@ -89,7 +92,7 @@ def run_pack_tests(plan: Plan, scenarios: Path | None, processes: int = 1) -> Pa
     outcome, pending = queue_scenarios(plan, scenarios, batch) if scenarios else (None, [])
 
     def work(keys: list[tuple]) -> dict[str, list[Failure]]:
-        screened = batch.run(keys)
+        screened = batch.run(keys, worded=False)   # texts written only where a comparison fails
         found = Outcome("scenario")
         check_scenarios(plan, found, [(path, pickle, [c for c in checks if c.point in screened])
                                       for path, pickle, checks in pending], screened)

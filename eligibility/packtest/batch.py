@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..api import evaluate_frames
+from ..decisions import build_decisions
+from ..decisions.pieces import decision_records
+from ..engines.vectorised import evaluate
 from ..records import frames_from_records
 from ..rulebook.compile import Plan
 
@@ -46,11 +51,15 @@ class Decisions:
 def records(table: pd.DataFrame) -> list[dict]:
     """The table's rows as plain records, a missing value as None: column by column (pandas'
     `astype(object).where(...)` over the whole table was a fifth of `eligibility test`)."""
-    columns = [_plain(table[name]) for name in table.columns]
-    return [dict(zip(table.columns, row)) for row in zip(*columns)]
+    names = list(table.columns)       # a plain list: pandas' Index iterates element by element, per row
+    columns = [_plain(table[name]) for name in names]
+    return [dict(zip(names, row)) for row in zip(*columns)]
 
 
 def _plain(column: pd.Series) -> list:
+    arrow = getattr(column.array, "_pa_array", None)
+    if arrow is not None and pa.types.is_string(arrow.type):   # ids, names: Arrow's own conversion (pandas
+        return arrow.to_pylist()                                  # goes element by element), null as None
     missing = column.isna().to_numpy()
     values = column.to_numpy(dtype=object, copy=bool(missing.any()))   # object columns come as views
     if missing.any():
@@ -65,6 +74,13 @@ class Screened:
     decisions: Decisions
     evaluation: object = None
     prefix: str = ""
+    # the same decisions with their texts (explanations, references), where `decisions` was built
+    # without them (`build_decisions(worded=False)`): written only for a comparison that fails
+    worded: Callable[[], Decisions] | None = None
+
+    def in_words(self) -> Decisions:
+        """The decisions as a failure shows them: every text written."""
+        return self.decisions if self.worded is None else self.worded()
 
     def variable(self, name: str, person: str | None):
         from ..examples import variable_value
@@ -103,9 +119,11 @@ class Batch:
             self.merit[number] = merit
         return number
 
-    def run(self, keys: list[tuple] | None = None) -> dict[int, Screened]:
+    def run(self, keys: list[tuple] | None = None, worded: bool = True) -> dict[int, Screened]:
         """Screen every queued case (or those of the dates `keys`): typed frames built once, then one
-        evaluation per date."""
+        evaluation per date. `worded=False`: the decisions' texts are written only when asked for
+        (`Screened.in_words`), except on the dates whose cases carry lists or merit records (the audit
+        reads the worded table)."""
         households, members, hh_date, mm_date = [], [], [], []
         dates = sorted(self.cases) if keys is None else sorted(keys)
         for d, as_of in enumerate(dates):
@@ -121,19 +139,24 @@ class Batch:
         all_hh, all_mm = frames_from_records(self.plan.inputs, households, members)
         hh_date, mm_date = np.asarray(hh_date), np.asarray(mm_date)
         out: dict[int, Screened] = {}
+        # the cases were laid out date by date: each date's rows are one slice (no copy)
+        hh_ends, mm_ends = np.searchsorted(hh_date, np.arange(len(dates) + 1)), np.searchsorted(mm_date, np.arange(len(dates) + 1))
         for d, as_of in enumerate(dates):
-            hh = all_hh.iloc[np.flatnonzero(hh_date == d)].reset_index(drop=True)
-            mm = all_mm.iloc[np.flatnonzero(mm_date == d)].reset_index(drop=True)
+            hh = all_hh.iloc[hh_ends[d]:hh_ends[d + 1]].reset_index(drop=True)
+            mm = all_mm.iloc[mm_ends[d]:mm_ends[d + 1]].reset_index(drop=True)
             day, use_unverified = as_of
             plan = self.plan.with_unverified(use_unverified)
-            result = evaluate_frames(plan, hh, mm, day, include_all=True)
             numbers = [n for n, _, _ in self.cases[as_of]]
-            decisions, findings = result.decisions, None
+            audited = any(n in self.merit or n in self.lists for n in numbers)
+            ev = evaluate(plan, hh, mm, day)
+            decisions: pd.DataFrame | list[dict] = build_decisions(ev, include_all=True) if worded or audited \
+                else decision_records(ev, include_all=True)
+            findings = None
             if any(n in self.merit for n in numbers):   # merit records summed (audit/merit.py)
                 decisions = _merit(plan, hh, mm, day, decisions, self._merit(numbers))
             if any(n in self.lists for n in numbers):   # the programme lists' audit (eligibility/audit/)
                 decisions, findings = _audit(plan, hh, mm, day, decisions, self._lists(numbers))
-            out.update(_split(decisions, result.evaluation, numbers, findings))
+            out.update(_split(decisions, ev, numbers, findings, None if worded or audited else _in_words(ev, numbers)))
         return out
 
     def _merit(self, numbers: list[int]) -> pd.DataFrame:
@@ -186,16 +209,32 @@ def _audit(plan, hh: pd.DataFrame, mm: pd.DataFrame, day: dt.date, decisions: pd
     return audit.decisions, findings
 
 
-def _split(decisions: pd.DataFrame, evaluation, numbers: list[int], findings: pd.DataFrame | None = None
+def _in_words(ev, numbers: list[int]) -> Callable[[int], Callable[[], Decisions]]:
+    """For each case of one date, its decisions with their texts: the date's table worded once,
+    from the same evaluation, the first time a case asks."""
+    split: dict[int, Screened] = {}
+
+    def case(number: int) -> Callable[[], Decisions]:
+        def words() -> Decisions:
+            if not split:
+                split.update(_split(build_decisions(ev, include_all=True), ev, numbers))
+            return split[number].decisions
+        return words
+    return case
+
+
+def _split(decisions: pd.DataFrame | list[dict], evaluation, numbers: list[int],
+           findings: pd.DataFrame | None = None, words: Callable[[int], Callable[[], Decisions]] | None = None
            ) -> dict[int, Screened]:
     """Each case's rows as records, with its ids as it wrote them (and its audit findings)."""
     groups: dict[int, list[dict]] = {n: [] for n in numbers}
-    for row in records(decisions):
+    for row in decisions if isinstance(decisions, list) else records(decisions):
         number, _, row["household_id"] = str(row["household_id"]).partition(SEP)
         if row.get("person_id") is not None:
             row["person_id"] = str(row["person_id"]).partition(SEP)[2]
         groups[int(number)].append(row)
-    out = {n: Screened(Decisions(rows), evaluation, f"{n}{SEP}") for n, rows in groups.items()}
+    out = {n: Screened(Decisions(rows), evaluation, f"{n}{SEP}", None if words is None else words(n))
+           for n, rows in groups.items()}
     if findings is not None:
         for row in records(findings):
             ids = [str(row[k]).partition(SEP) for k in ("household_id", "person_id")]

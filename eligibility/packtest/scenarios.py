@@ -73,15 +73,23 @@ def queue_scenarios(plan, folder: Path, batch: Batch) -> tuple[Outcome, list]:
 def check_scenarios(plan, outcome: Outcome, pending: list, screened: dict) -> None:
     for path, pickle, checks in pending:
         for check in checks:
-            case = Case(plan, result=screened[check.point].decisions)
-            try:
-                check.handler(case, check.table, **check.args)
-            except Mismatch as err:
-                outcome.failures.append(Failure(str(path), check.line, pickle["name"] + check.row, err.expected,
-                                                err.actual))
-            except (StepError, KeyError, ValueError) as err:
-                outcome.failures.append(Failure(str(path), check.line, pickle["name"] + check.row,
-                                                "a step that can run", str(err)))
+            result = screened[check.point]
+            found = _check(plan, check, result.decisions)
+            if found:      # checked again on the worded decisions: the failure quotes the explanation
+                found = _check(plan, check, result.in_words())
+            if found:
+                outcome.failures.append(Failure(str(path), check.line, pickle["name"] + check.row, *found))
+
+
+def _check(plan, check: _Check, decisions) -> tuple[str, str] | None:
+    """What a `Then` step expected and what it got, when it does not hold."""
+    try:
+        check.handler(Case(plan, result=decisions), check.table, **check.args)
+    except Mismatch as err:
+        return err.expected, err.actual
+    except (StepError, KeyError, ValueError) as err:
+        return "a step that can run", str(err)
+    return None
 
 
 def _pickles(path: Path, outcome: Outcome):

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from eligibility.api import load_rules, screen_records
 from eligibility.cli import main
 from eligibility.examples import example_records
-from eligibility.packtest import Batch, run_pack_tests
+from eligibility.packtest import DEFAULT_SCENARIOS, Batch, run_pack_tests
 from eligibility.packtest.figures import parse_figure, same_figure
 
 pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
@@ -153,3 +153,46 @@ def test_cli_test_in_two_processes_prints_what_one_process_prints(pack):
     one, two = (CliRunner().invoke(main, [*args, "--processes", n]) for n in ("1", "2"))
     assert one.exit_code == two.exit_code == 1
     assert one.output == two.output and "3 failure(s)" in two.output
+
+
+COMPARED = ["household_id", "person_id", "benefit", "entity", "status", "coverage", "amount", "unit", "rate", "rule",
+            "missing_inputs", "amount_is_minimum"]
+
+
+def test_decisions_without_texts_compare_as_the_worded_table():
+    """`eligibility test` compares decisions whose texts are left unwritten (`worded=False`); every
+    column a comparison reads is the worded table's, and a case's worded rows are its full table's."""
+    from eligibility.packtest import queue_examples
+    from eligibility.packtest.scenarios import queue_scenarios
+
+    plan = load_rules()
+    batch = Batch(plan)
+    queue_examples(plan, batch)
+    queue_scenarios(plan, DEFAULT_SCENARIOS, batch)
+    keys = sorted(batch.cases)[::3]     # a third of the dates
+    worded, plain = batch.run(keys), batch.run(keys, worded=False)
+    assert worded.keys() == plain.keys() and len(worded) > 120
+    rows: list[dict] = []
+    for number, screened in worded.items():
+        full = screened.decisions.rows
+        assert [{c: r[c] for c in COMPARED} for r in plain[number].decisions.rows] == \
+            [{c: r[c] for c in COMPARED} for r in full]
+        assert plain[number].in_words().rows == full
+        rows += full
+    # what the sample covers: every benefit, amounts that are minimums, rules paid together, missing inputs
+    assert {r["benefit"] for r in rows} == set(plan.benefits)
+    assert any(r["amount_is_minimum"] for r in rows) and any("+" in r["rule"] for r in rows)
+    assert any(r["missing_inputs"] for r in rows) and any(r["rate"] is not None for r in rows)
+
+
+def test_a_failure_reads_as_it_would_with_every_text_written(pack, monkeypatch):
+    """The comparisons run on decisions without texts; a failure is shown from the worded table."""
+    raise_standard(pack)
+    plan = load_rules(pack)
+    found = run_pack_tests(plan, SCENARIOS).failures
+    run = Batch.run
+    monkeypatch.setattr(Batch, "run", lambda self, keys=None, worded=True: run(self, keys, True))
+    assert found == run_pack_tests(plan, SCENARIOS).failures and len(found) == 3
+    assert all("explanation" in f.actual and "explanation=''" not in f.actual for f in found)
+    example = next(f for f in found if f.file.endswith(".yaml"))
+    assert example.actual.split(" — explanation: ")[1]
