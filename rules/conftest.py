@@ -31,7 +31,8 @@ class PackExamples:
     def failures(self, queued: tuple) -> list:
         example, number = queued[2], queued[4]
         if number not in self.screened:
-            self.screened.update(self.batch.run([(example.as_of, bool(example.use_unverified))]))
+            # as `eligibility test`: compared without the texts, a failure worded (check_examples)
+            self.screened.update(self.batch.run([(example.as_of, bool(example.use_unverified))], worded=False))
         return check_examples(self.plan, [queued], self.screened).failures
 
 
