@@ -148,9 +148,13 @@ class Batch:
             plan = self.plan.with_unverified(use_unverified)
             numbers = [n for n, _, _ in self.cases[as_of]]
             audited = any(n in self.merit or n in self.lists for n in numbers)
-            ev = evaluate(plan, hh, mm, day)
-            decisions: pd.DataFrame | list[dict] = build_decisions(ev, include_all=True) if worded or audited \
-                else decision_records(ev, include_all=True)
+            decisions: pd.DataFrame | list[dict]
+            if worded or audited:
+                result = evaluate_frames(plan, hh, mm, day, include_all=True)
+                ev, decisions = result.evaluation, result.decisions
+            else:
+                ev = evaluate(plan, hh, mm, day)
+                decisions = decision_records(ev, include_all=True)
             findings = None
             if any(n in self.merit for n in numbers):   # merit records summed (audit/merit.py)
                 decisions = _merit(plan, hh, mm, day, decisions, self._merit(numbers))

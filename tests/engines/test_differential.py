@@ -131,7 +131,8 @@ def test_rule_pack_examples_pass_with_the_durable_engine(rule_pack, monkeypatch)
             households, members = example_records(example)
             queued.append((source, index, example, members,
                            cases.add(households, members, example.as_of, example.use_unverified)))
-    screened = {n: SimpleNamespace(decisions=s.decisions, variable=None) for n, s in cases.run().items()}
+    screened = {n: SimpleNamespace(decisions=s.decisions, variable=None, in_words=lambda s=s: s.decisions)
+                for n, s in cases.run().items()}
     outcome = check_examples(rule_pack, queued, screened)
     assert not outcome.failures, "\n".join(f"{f.file}:{f.line}: {f.name}: {f.actual}" for f in outcome.failures)
     assert outcome.total == len(queued) >= min(20, len(rule_pack.examples)) and set(screenings) == dates
