@@ -169,9 +169,9 @@ def test_decisions_without_texts_compare_as_the_worded_table():
     batch = Batch(plan)
     queue_examples(plan, batch)
     queue_scenarios(plan, DEFAULT_SCENARIOS, batch)
-    keys = sorted(batch.cases)[::3]     # a third of the dates
+    keys = sorted(batch.cases)[::6]     # a sixth of the dates
     worded, plain = batch.run(keys), batch.run(keys, worded=False)
-    assert worded.keys() == plain.keys() and len(worded) > 120
+    assert worded.keys() == plain.keys() and len(worded) > 60
     rows: list[dict] = []
     for number, screened in worded.items():
         full = screened.decisions.rows
