@@ -100,8 +100,15 @@ def _text(column: pd.Series) -> pa.Array | None:
     return None
 
 
+PROBE = 4096     # rows whose distinct values tell a column of ids or names from one of labels
+
+
 def _quoted_column(values: pa.Array) -> pa.Array:
-    """Text fields: each distinct value quoted once where a column repeats a few labels or texts."""
+    """Text fields: each distinct value quoted once where a column repeats a few labels or texts. A
+    column whose first rows are mostly distinct (ids, names) is quoted value by value without hashing
+    it whole first (the same fields either way)."""
+    if len(values) > 4 * PROBE and 4 * len(pc.unique(values.slice(0, PROBE))) > PROBE:
+        return _quoted(values.fill_null(""))
     coded = values.dictionary_encode()
     if 4 * len(coded.dictionary) <= len(values):
         return _quoted(coded.dictionary).take(coded.indices).fill_null("")
