@@ -100,7 +100,7 @@ def _keys(al: Aligned, a: pd.DataFrame, b: pd.DataFrame) -> Keys:
     info = _benefit_info(a, b, al.benefits)
     from_new = al.new.row >= 0
     places = {c: _pick(a[c], b[c], al.old.row, al.new.row, from_new) for c in PLACE}
-    money = _money(al, info["unit"].to_numpy(dtype=object)[al.benefit])
+    money = _money(al, info["unit"].to_numpy(dtype=object))
     return Keys(places, (al.benefit, al.benefits), al.household, _classify(al), money, info)
 
 
@@ -154,18 +154,21 @@ def _differs(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return ~((x == y) | (np.isnan(x) & np.isnan(y)))
 
 
-def _money(al: Aligned, unit: np.ndarray) -> dict[str, np.ndarray]:
-    def paid(side, wanted: str) -> np.ndarray:
-        mine = (side.status == ELIGIBLE) & (unit == wanted)
-        return np.where(mine, np.nan_to_num(side.amount), 0.0)
+def _money(al: Aligned, units: np.ndarray) -> dict[str, np.ndarray]:
+    """Each key's money on each side; `units`: each benefit's unit (compared per benefit, not per key)."""
+    def paid(side: tuple[np.ndarray, np.ndarray], wanted: str) -> np.ndarray:
+        eligible, amount = side
+        return np.where(eligible & (units == wanted)[al.benefit], amount, 0.0)
 
-    out = {"monthly_old": paid(al.old, MONTHLY), "monthly_new": paid(al.new, MONTHLY)}
+    old = (al.old.status == ELIGIBLE, np.nan_to_num(al.old.amount))
+    new = (al.new.status == ELIGIBLE, np.nan_to_num(al.new.amount))
+    out = {"monthly_old": paid(old, MONTHLY), "monthly_new": paid(new, MONTHLY)}
     out["monthly_change"] = out["monthly_new"] - out["monthly_old"]
-    out["yearly_old"] = 12 * out["monthly_old"] + paid(al.old, YEARLY)
-    out["yearly_new"] = 12 * out["monthly_new"] + paid(al.new, YEARLY)
+    out["yearly_old"] = 12 * out["monthly_old"] + paid(old, YEARLY)
+    out["yearly_new"] = 12 * out["monthly_new"] + paid(new, YEARLY)
     out["yearly_change"] = out["yearly_new"] - out["yearly_old"]
-    out["once_change"] = paid(al.new, ONCE) - paid(al.old, ONCE)
-    out["amount_unknown_new"] = ((al.new.status == ELIGIBLE) & np.isnan(al.new.amount)).astype(np.int64)
+    out["once_change"] = paid(new, ONCE) - paid(old, ONCE)
+    out["amount_unknown_new"] = (new[0] & np.isnan(al.new.amount)).astype(np.int64)
     return out
 
 

@@ -62,24 +62,22 @@ def place_order(out: pd.DataFrame, place: list[str]) -> pd.DataFrame:
 
 
 def _aggregate(keys: Keys, place: list[str], with_benefit: bool) -> pd.DataFrame:
+    names = place + (["benefit"] if with_benefit else [])
     groups = [keys.places[p] for p in place] + ([keys.benefit] if with_benefit else [])
     if groups:
-        flat = np.ravel_multi_index([c for c, _ in groups], [len(v) for _, v in groups])
-        present = distinct(flat)
-        inverse = np.searchsorted(present, flat)
-        codes = np.unravel_index(present, [len(v) for _, v in groups])
+        codes, inverse, n = _groups(keys, names)
     else:
-        present, inverse, codes = np.zeros(1, dtype=np.int64), np.zeros(len(keys.kind), dtype=np.int64), ()
-    n = len(present)
-    names = place + (["benefit"] if with_benefit else [])
+        codes, inverse, n = (), np.zeros(len(keys.kind), dtype=np.int64), 1
     out = pd.DataFrame({name: values[c] for name, (_, values), c in zip(names, groups, codes)}, index=range(n))
     if not with_benefit:
         out["benefit"] = ALL_BENEFITS
     info = keys.benefits.reindex(out["benefit"].to_numpy())
     out["benefit_label"] = np.where(out["benefit"] == ALL_BENEFITS, ALL_BENEFITS, info["benefit_label"].to_numpy())
     out["unit"] = np.where(out["benefit"] == ALL_BENEFITS, "", info["unit"].to_numpy())
+    changed = np.flatnonzero(keys.kind >= 0)     # every kind counted in one pass over the changed keys
+    counts = np.bincount(inverse[changed] * len(KINDS) + keys.kind[changed], minlength=n * len(KINDS))
     for i, name in enumerate(KINDS):
-        out[name] = np.bincount(inverse[keys.kind == i], minlength=n).astype(np.int64)
+        out[name] = counts[i::len(KINDS)].astype(np.int64)
     for name in MONEY:
         out[name] = np.bincount(inverse, weights=keys.money[name], minlength=n)
     out["amount_unknown_new"] = np.bincount(inverse, weights=keys.money["amount_unknown_new"],
@@ -87,6 +85,30 @@ def _aggregate(keys: Keys, place: list[str], with_benefit: bool) -> pd.DataFrame
     for name, kind in (("households_gaining", "gain"), ("households_losing", "loss")):
         out[name] = _households(inverse, keys.household, keys.kind == KINDS.index(kind), n)
     return out
+
+
+FINEST = ["district", "commune", "village", "benefit"]
+
+
+def _groups(keys: Keys, names: list[str]) -> tuple[tuple, np.ndarray, int]:
+    """The groups of the keys by `names`: (each present group's codes per name, sorted; each key's
+    group; how many), read off the finest grouping, which sorts the keys once for all six summaries."""
+    finest, fine_group = _finest(keys)
+    sizes = [len(keys.benefit[1] if name == "benefit" else keys.places[name][1]) for name in names]
+    flat = np.ravel_multi_index([finest[name] for name in names], sizes)   # one per fine group
+    present = distinct(flat)
+    return np.unravel_index(present, sizes), np.searchsorted(present, flat)[fine_group], len(present)
+
+
+def _finest(keys: Keys) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Per (district, commune, village, benefit) present: its codes; per key: its group (kept in `extra`)."""
+    if "finest" not in keys.extra:
+        columns = [keys.places[p][0] for p in FINEST[:-1]] + [keys.benefit[0]]
+        sizes = [len(keys.places[p][1]) for p in FINEST[:-1]] + [len(keys.benefit[1])]
+        flat = np.ravel_multi_index(columns, sizes)
+        present = distinct(flat)
+        keys.extra["finest"] = (dict(zip(FINEST, np.unravel_index(present, sizes))), np.searchsorted(present, flat))
+    return keys.extra["finest"]
 
 
 def _households(inverse: np.ndarray, household: np.ndarray, mask: np.ndarray, n: int) -> np.ndarray:
