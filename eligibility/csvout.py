@@ -40,12 +40,12 @@ def write_csv_columns(frame: pd.DataFrame, path: Path) -> Path | None:
             part = [c.slice(start, SLICE) for c in columns]
             part[-1] = pc.binary_join_element_wise(part[-1], _scalar("\n"), _scalar(""))   # the line's end
             lines = pc.binary_join_element_wise(*part, _scalar(","))
-            out.write(_data(lines))
+            out.write(joined_bytes(lines))
     return path
 
 
-def _data(lines: pa.Array) -> memoryview | bytes:
-    """The bytes of a slice of lines (a string array without nulls): its data buffer, as it lies."""
+def joined_bytes(lines: pa.Array) -> memoryview | bytes:
+    """The bytes of a string array without nulls, end to end: its data buffer, as it lies."""
     buffers = lines.buffers()
     offsets = np.frombuffer(buffers[1], dtype=np.int64, count=len(lines) + 1, offset=lines.offset * 8)
     return memoryview(buffers[2])[offsets[0]: offsets[-1]] if len(lines) else b""

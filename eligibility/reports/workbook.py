@@ -18,12 +18,15 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ..csvout import joined_bytes
 from ..outputs import neutralise, stable_entry
 from .labels import ALL_BENEFITS, FORMATS, NOTES, SHEETS, TITLES, UNIT_FORMATS, header, present
 from .tables import VIEWS
@@ -99,31 +102,45 @@ class _Body:
                     for heavy in (False, True):
                         mask = (fmts == fmt) & (totals == heavy)
                         styles[mask] = str(_style_id(ws, fmt, heavy))
-                self.columns.append(("n", letter, values, styles))
+                self.columns.append(("n", letter, values, pa.array(styles, pa.large_string())))
             else:
-                text = _xml_text(column)
+                text = pa.array(_xml_text(column), pa.large_string())
                 styles = np.where(totals, f' s="{bold}"', "").astype(object)
-                self.columns.append(("s", letter, text, styles))
+                self.columns.append(("s", letter, text, pa.array(styles, pa.large_string())))
 
     def chunks(self):
+        """The rows' SpreadsheetML, CHUNK rows at a time, each cell joined by Arrow (no Python string per
+        cell: a 20,000-row list of 28 columns was seconds of numpy object concatenation)."""
+        blank = _word("")
         for start in range(0, self.n, self.CHUNK):
             stop = min(self.n, start + self.CHUNK)
-            rows = (np.arange(start, stop) + 2).astype(str).astype(object)
-            line = np.full(stop - start, "", dtype=object)
+            rows = pc.cast(pa.array(np.arange(start + 2, stop + 2, dtype=np.int64)), pa.large_string())
+            cells = []
             for kind, letter, values, styles in self.columns:
-                v, st = values[start:stop], styles[start:stop]
-                ref = letter + rows
+                st = styles.slice(start, stop - start)
+                ref = pc.binary_join_element_wise(_word(letter), rows, blank)
                 if kind == "n":
+                    v = values[start:stop]
                     present = ~np.isnan(v)
                     whole = present & (np.abs(v) < 2 ** 53) & (v == np.round(v))
-                    digits = np.where(whole, np.where(whole, v, 0).astype(np.int64).astype(str),
-                                      v.astype(str)).astype(object)
-                    cell = '<c r="' + ref + '" s="' + st + '"><v>' + digits + "</v></c>"
+                    digits = np.where(whole, np.where(whole, v, 0).astype(np.int64).astype(str), v.astype(str))
+                    cell = _join('<c r="', ref, '" s="', st, '"><v>', pa.array(digits.astype(object), pa.large_string()),
+                                 "</v></c>")
                 else:
-                    present = v != ""
-                    cell = '<c r="' + ref + '"' + st + ' t="inlineStr"><is><t xml:space="preserve">' + v + "</t></is></c>"
-                line = line + np.where(present, cell, "")
-            yield "".join('<row r="' + rows + '">' + line + "</row>").encode("utf-8")
+                    v = values.slice(start, stop - start)
+                    present = pc.not_equal(v, blank)
+                    cell = _join('<c r="', ref, '"', st, ' t="inlineStr"><is><t xml:space="preserve">', v, "</t></is></c>")
+                cells.append(pc.if_else(present, cell, blank))
+            yield bytes(joined_bytes(_join('<row r="', rows, '">', *cells, "</row>")))
+
+
+def _word(text: str) -> pa.Scalar:
+    return pa.scalar(text, pa.large_string())
+
+
+def _join(*parts) -> pa.Array:
+    """Texts and text arrays joined element-wise (a text repeated on every row)."""
+    return pc.binary_join_element_wise(*(_word(p) if isinstance(p, str) else p for p in parts), _word(""))
 
 
 def _style_id(ws, number_format: str | None, bold: bool) -> int:
