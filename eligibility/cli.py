@@ -19,7 +19,7 @@ from .cli_click import click_speaks
 from .cli_help import ARGS, Command, Translated, fail, lang_of, ui_lang
 from .cli_feedback import SCREEN, RunProgress, announce, refuse_partitioned, report_partitioned, report_screen, \
     warn_unread_lists
-from .messages import describe_os_error, message, set_language
+from .messages import describe_os_error, language, message, set_language
 from .wording import translator
 from .wording.formats import format_number
 
@@ -35,9 +35,15 @@ class Group(Translated, click.Group):
     command_class = Command
 
     def main(self, args=None, *rest, **options):
-        """click's own words (usage errors) in the reader's language too (`cli_click`)."""
+        """click's own words (usage errors) in the reader's language too (`cli_click`). The language
+        set while parsing is put back after the run, also when --help or a usage error ends it before
+        `invoke` (a library or a test runs on in the same process)."""
+        previous = language()
         with click_speaks(lang_of(sys.argv[1:] if args is None else args)):
-            return super().main(args, *rest, **options)
+            try:
+                return super().main(args, *rest, **options)
+            finally:
+                set_language(previous)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[ARGS] = list(args)   # for help and errors in the language asked for (`cli_help`)

@@ -107,6 +107,17 @@ class Phrase(str):
         return translator(lang)(self.template).format(**{k: worded(v, lang) for k, v in self.fields.items()})
 
 
+def say(template: str, **fields) -> str:
+    """`template` (a catalogue message id, marked with N_ or `_` where it is written) with `fields`, in
+    the language the command line set: what reading a register tells the officer."""
+    return translator(language())(template).format(**fields)
+
+
+def table_word(name: str) -> str:
+    """A register table's name (`households`, `members`) in the language the command line set."""
+    return translator(language())(name) if name in ("households", "members") else name
+
+
 def _phrase(template: str, fields: dict) -> Phrase:
     return Phrase(template, **fields)
 

@@ -55,3 +55,12 @@ def test_the_groups_help_names_every_command(lang):
     listed = output.split("\n\n")[-1]
     for name in cli.main.list_commands(click.Context(cli.main)):
         assert f"\n  {name} " in "\n" + listed
+
+
+def test_help_in_vietnamese_leaves_the_language_as_it_was():
+    from eligibility.messages import language
+
+    before = language()
+    CliRunner().invoke(cli.main, ["--help", "--lang", "vi"])
+    CliRunner().invoke(cli.main, ["screen", "--lang", "vi", "--no-such-option"])
+    assert language() == before

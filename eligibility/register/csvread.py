@@ -13,7 +13,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from ..errors import DataError
+from ..errors import DataError, say
+from ..wording.catalogue import N_
 from ..rulebook.inputs import Table
 from . import limits
 from .headers import header_key
@@ -152,7 +153,7 @@ def _read_csv_laid_out(location: Location, encoding: str, sep: str, layout: Layo
         with open(location.path, encoding=encoding, newline="") as handle:
             lines = list(csv.reader(handle, delimiter=sep))
     except UnicodeDecodeError as err:
-        raise DataError(f"the file is not UTF-8 text (byte {err.start}); save it as 'CSV UTF-8'",
+        raise DataError(say(NOT_UTF8, byte=err.start),
                         file=location.label) from None
     limits.check_length(len(lines), location.label)
     width = max(len(r) for r in lines)
@@ -161,6 +162,11 @@ def _read_csv_laid_out(location: Location, encoding: str, sep: str, layout: Layo
     headers = list(layout.headers) + [""] * (width - len(layout.headers))
     layout.headers = headers
     return _apply_layout(location, grid, layout)
+
+
+NOT_UTF8 = N_("the file is not UTF-8 text (byte {byte}); save it as 'CSV UTF-8'")
+LONG_ROW = N_("row {row} has {cells} cells but the header has {width} columns; a cell probably holds an unquoted "
+              "separator")
 
 
 def read_csv(location: Location, table: Table, keep: tuple[list[str], str] | None = None) -> RawTable:
@@ -187,19 +193,17 @@ def read_csv(location: Location, table: Table, keep: tuple[list[str], str] | Non
                                 sep=sep, skip_blank_lines=False, index_col=False)
         if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
             row, cells, width = _first_long_row(path, encoding, sep)
-            raise DataError(f"row {row} has {cells} cells but the header has {width} columns; "
-                            "a cell probably holds an unquoted separator", file=location.label, row=row or None)
+            raise DataError(say(LONG_ROW, row=row, cells=cells, width=width), file=location.label, row=row or None)
     except UnicodeDecodeError as err:
-        raise DataError(f"the file is not UTF-8 text (byte {err.start}); save it as 'CSV UTF-8'",
+        raise DataError(say(NOT_UTF8, byte=err.start),
                         file=location.label) from None
     except pd.errors.EmptyDataError:
-        raise DataError("the file is empty (no header row)", file=location.label) from None
+        raise DataError(say(N_("the file is empty (no header row)")), file=location.label) from None
     except pd.errors.ParserError as err:
         row, cells, width = _first_long_row(path, encoding, sep)
         if row:
-            raise DataError(f"row {row} has {cells} cells but the header has {width} columns; "
-                            "a cell probably holds an unquoted separator", file=location.label, row=row) from None
-        raise DataError(f"the file is not a readable CSV table: {err}", file=location.label) from None
+            raise DataError(say(LONG_ROW, row=row, cells=cells, width=width), file=location.label, row=row) from None
+        raise DataError(say(N_("the file is not a readable CSV table: {reason}"), reason=err), file=location.label) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     rows = np.arange(len(frame), dtype=np.int64) + 2  # header is row 1
     raw = _drop_blank_rows(location, frame, rows)

@@ -49,7 +49,7 @@ def short_rows_note(label: str, short: np.ndarray) -> str:
                     "read as empty").format(file=label, n=len(short), rows=shown)
 
 
-TABLE_WORDS = {"households": N_("sheet '{sheet}' read as the households table (recognised by its header, "
+FOUND_BY_HEADER = {"households": N_("sheet '{sheet}' read as the households table (recognised by its header, "
                                  "not its name)"),
                "members": N_("sheet '{sheet}' read as the members table (recognised by its header, not its name)")}
 
@@ -64,7 +64,7 @@ def warnings(tables: dict) -> list[str]:
     _ = _words()
     for checked in tables.values():
         if checked.raw.location.found_by == "header":
-            found = TABLE_WORDS.get(checked.table.table, N_("sheet '{sheet}' read as the {table} table (recognised "
+            found = FOUND_BY_HEADER.get(checked.table.table, N_("sheet '{sheet}' read as the {table} table (recognised "
                                                             "by its header, not its name)"))
             out.append(f"{checked.label}: " + _(found).format(sheet=checked.raw.location.sheet,
                                                               table=checked.table.table))

@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import DataError
+from ..errors import DataError, say, table_word
+from ..wording.catalogue import N_
 from ..rulebook.inputs import InputSchema, Table
 from ..suggestions import suggest
 from . import limits
@@ -54,13 +55,13 @@ def locate(path: str | Path, schema: InputSchema) -> dict[str, Location]:
     """The two tables of the register at `path` (a folder, or a workbook)."""
     path = Path(path)
     if not path.exists():
-        raise DataError(f"the register '{path}' does not exist")
+        raise DataError(say(N_("the register '{path}' does not exist"), path=path))
     if path.is_file():
         if path.suffix.lower() in EXCEL_SUFFIXES:
             return _locate_sheets(path, schema)
-        raise DataError(
-            "a register is a folder (households + members as CSV or Parquet) or one Excel workbook "
-            f"(.xlsx) with both sheets; got the file '{path.name}'", file=str(path))
+        raise DataError(say(N_("a register is a folder (households + members as CSV or Parquet) or one Excel "
+                               "workbook (.xlsx) with both sheets; got the file '{name}'"), name=path.name),
+                        file=str(path))
     found = {name: _locate_file(path, getattr(schema, name)) for name in ("households", "members")}
     if all(loc is None for loc in found.values()):
         workbooks = sorted(p for p in path.iterdir() if p.suffix.lower() in EXCEL_SUFFIXES
@@ -68,9 +69,8 @@ def locate(path: str | Path, schema: InputSchema) -> dict[str, Location]:
         if len(workbooks) == 1:
             return _locate_sheets(workbooks[0], schema)
         if len(workbooks) > 1:
-            raise DataError(f"the folder holds {len(workbooks)} workbooks "
-                            f"({', '.join(p.name for p in workbooks)}); keep one register per folder",
-                            file=str(path))
+            raise DataError(say(N_("the folder holds {n} workbooks ({names}); keep one register per folder"),
+                                n=len(workbooks), names=", ".join(p.name for p in workbooks)), file=str(path))
     for name, loc in found.items():
         if loc is None:
             table = getattr(schema, name)
@@ -100,8 +100,9 @@ def _candidates(folder: Path, table: Table) -> list[Path]:
 def _locate_file(folder: Path, table: Table) -> Location | None:
     hits = _candidates(folder, table)
     if len(hits) > 1:
-        raise DataError(f"the {table.table} table is given {len(hits)} times "
-                        f"({', '.join(p.name for p in hits)}); keep one file per table", file=str(folder))
+        raise DataError(say(N_("the {table} table is given {n} times ({names}); keep one file per table"),
+                            table=table_word(table.table), n=len(hits), names=", ".join(p.name for p in hits)),
+                        file=str(folder))
     if not hits:
         return None
     hit = hits[0]
@@ -111,11 +112,12 @@ def _locate_file(folder: Path, table: Table) -> Location | None:
 
 def _not_found_message(folder: Path, table: Table) -> str:
     names = ", ".join(f"{s}.csv" for s in dict.fromkeys([table.table, *table.file_names]))
-    text = f"no {table.table} table in the folder: expected one of {names} (or .parquet)"
+    text = say(N_("no {table} table in the folder: expected one of {names} (or .parquet)"),
+               table=table_word(table.table), names=names)
     present = [p.stem for p in folder.iterdir() if p.suffix.lower() in CSV_SUFFIXES + PARQUET_SUFFIXES]
     hit = next((suggest(s, present) for s in [table.table, *table.file_names] if suggest(s, present)), None)
     if hit:
-        text += f"; did you mean '{hit}'?"
+        text += say(N_("; did you mean '{hint}'?"), hint=hit)
     return text
 
 
@@ -126,15 +128,15 @@ def _locate_sheets(path: Path, schema: InputSchema) -> dict[str, Location]:
     try:
         sheets = pd.ExcelFile(path, engine="openpyxl").sheet_names
     except Exception as err:  # openpyxl raises many kinds of errors on a damaged file
-        raise DataError(f"cannot open the workbook: {err}", file=str(path)) from None
+        raise DataError(say(N_("cannot open the workbook: {reason}"), reason=err), file=str(path)) from None
     found: dict[str, Location] = {}
     for name in ("households", "members"):
         table = getattr(schema, name)
         wanted = {header_key(s) for s in [table.table, *table.sheet_names]}
         hits = [s for s in sheets if header_key(s) in wanted]
         if len(hits) > 1:
-            raise DataError(f"the {table.table} table is given by {len(hits)} sheets "
-                            f"({', '.join(hits)}); keep one", file=path.name)
+            raise DataError(say(N_("the {table} table is given by {n} sheets ({names}); keep one"),
+                                table=table_word(table.table), n=len(hits), names=", ".join(hits)), file=path.name)
         if hits:
             found[name] = Location(name, path, "excel", hits[0], "sheet name")
     missing = [n for n in ("households", "members") if n not in found]
@@ -150,10 +152,10 @@ def _locate_sheets(path: Path, schema: InputSchema) -> dict[str, Location]:
 
 def _no_sheet_message(table: Table, sheets: list[str]) -> str:
     options = ", ".join(repr(s) for s in dict.fromkeys([table.table, *table.sheet_names]))
-    text = (f"no sheet for the {table.table} table: expected one of {options}, or a sheet whose header "
-            f"names its columns; sheets are {sheets}")
+    text = say(N_("no sheet for the {table} table: expected one of {options}, or a sheet whose header names its "
+                  "columns; sheets are {sheets}"), table=table_word(table.table), options=options, sheets=sheets)
     hit = suggest(table.sheet_names[0] if table.sheet_names else table.table, sheets)
-    return text + (f"; did you mean '{hit}'?" if hit else "")
+    return text + (say(N_("; did you mean '{hint}'?"), hint=hit) if hit else "")
 
 
 def _sheets_by_header(path: Path, sheets: list[str], schema: InputSchema, tables: list[str]) -> dict[str, str | None]:
@@ -220,7 +222,7 @@ def _check_header(headers: list[str], location: Location) -> None:
     seen: set[str] = set()
     for header in (str(h).strip() for h in headers):
         if header and header in seen:
-            raise DataError(f"the header '{header}' appears twice; keep one of the two columns",
+            raise DataError(say(N_("the header '{header}' appears twice; keep one of the two columns"), header=header),
                             file=location.label, column=header)
         seen.add(header)
 
@@ -231,7 +233,7 @@ def _read_parquet(location: Location, keep: tuple[list[str], str] | None = None)
     try:
         frame = _read_parquet_frame(location.path, parts, keep)
     except Exception as err:  # pyarrow raises several kinds of errors on a damaged file
-        raise DataError(f"cannot read the Parquet data: {err}", file=location.label) from None
+        raise DataError(say(N_("cannot read the Parquet data: {reason}"), reason=err), file=location.label) from None
     frame = frame.reset_index(drop=True)
     frame.columns = [str(c).strip() for c in frame.columns]
     rows = np.arange(len(frame), dtype=np.int64) + 1
@@ -259,9 +261,9 @@ def _read_excel(location: Location, table: Table) -> RawTable:
         raw = pd.read_excel(location.path, sheet_name=location.sheet, header=None, dtype=str,
                             keep_default_na=False, na_filter=False, engine="openpyxl")
     except Exception as err:
-        raise DataError(f"cannot read the sheet: {err}", file=location.label) from None
+        raise DataError(say(N_("cannot read the sheet: {reason}"), reason=err), file=location.label) from None
     if raw.empty:
-        raise DataError("the sheet is empty (no header row)", file=location.label)
+        raise DataError(say(N_("the sheet is empty (no header row)")), file=location.label)
     return _apply_layout(location, raw, find_layout(raw, table))
 
 

@@ -169,3 +169,35 @@ def test_validates_warnings_are_in_vietnamese():
     assert all(english_in(line) for line in en)
     assert not [line for line in vi if english_in(line)], [(english_in(line), line) for line in vi][:3]
     assert not [line for line in vi if re.search(r"\b\d{4}-\d{2}-\d{2}\b", line)]   # dates as dd/mm/yyyy
+
+
+def _demo_copy(folder, table: str, change):
+    """The demo register with one file's bytes changed (`change(text) -> bytes`)."""
+    from register_helpers import DEMO
+
+    register = folder / "register"
+    shutil.copytree(DEMO, register)
+    path = register / f"{table}.csv"
+    path.write_bytes(change(path.read_text(encoding="utf-8")))
+    return register
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("table, change, vietnamese", [
+    ("households", lambda t: t.replace("Khu vực,", "Xã/phường,", 1).encode(), "xuất hiện hai lần"),
+    ("members", lambda t: t.encode("cp1258", errors="replace"), "không phải văn bản UTF-8"),
+    ("households", lambda t: b"", "tệp trống"),
+])
+def test_a_register_file_that_cannot_be_read_is_said_in_vietnamese(tmp_path, table, change, vietnamese):
+    register = _demo_copy(tmp_path, table, change)
+
+    def error(lang: str) -> str:
+        result = CliRunner().invoke(main, ["screen", str(register), "--as-of", AS_OF, "--lang", lang,
+                                           "--out", str(tmp_path / lang)])
+        assert result.exit_code == 1, result.output
+        return next(line for line in result.output.splitlines() if re.match(r"(lỗi|error): ", line))
+
+    vi, en = error("vi"), error("en")
+    assert vietnamese in vi
+    assert english_in(en), en
+    assert not english_in(vi), (english_in(vi), vi)
