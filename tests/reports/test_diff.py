@@ -107,7 +107,7 @@ def test_a_diff_is_the_exact_difference_of_two_screen_runs(tmp_path):
     """Screen a generated register at two dates with `screen`, and check `diff` against the two files."""
     runner = CliRunner()
     register = tmp_path / "register"
-    assert runner.invoke(main, ["sample", "--households", "300", "--seed", "7", "--out", str(register),
+    assert runner.invoke(main, ["sample", "--households", "120", "--seed", "7", "--out", str(register),
                                 "--format", "csv"]).exit_code == 0
     for day, name in (("2024-06-30", "a"), ("2025-07-01", "b")):
         result = runner.invoke(main, ["screen", str(register), "--as-of", day, "--out", str(tmp_path / name),
