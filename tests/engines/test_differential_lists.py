@@ -21,10 +21,10 @@ def findings(run) -> pd.DataFrame:
 
 
 def test_a_generated_register_with_lists(tmp_path):
-    write_sample_with_lists(tmp_path, households=300, seed=41, fmt="csv", as_of=AS_OF)
+    write_sample_with_lists(tmp_path, households=150, seed=41, fmt="csv", as_of=AS_OF)
     vec = screen_register(tmp_path, AS_OF, include_all=True)
     dur = screen_register(tmp_path, AS_OF, include_all=True, engine="durable")
     assert vec.extra["audit"].sources["social_pension"] == "list"
     assert_same_decisions(vec.decisions, dur.decisions, vec.register.households, vec.register.members)
-    assert len(findings(vec)) > 0
+    assert findings(vec)["finding"].nunique() > 1           # findings of more than one kind to compare
     pd.testing.assert_frame_equal(findings(vec), findings(dur))
