@@ -18,23 +18,23 @@ from eligibility.partitions import cut_parquet, parquet_tables
 pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
 
 KEYS = ["household_id", "person_id", "benefit", "rule"]
-# three parts of the 240 households: boundaries inside communes and inside the members' row groups (300
+# three parts of the 160 households: boundaries inside communes and inside the members' row groups (300
 # rows); each part costs about half a CPU-second whatever its size, so more parts would prove no more
-CHUNKS = "chunk:80"
+CHUNKS = "chunk:60"
 
 
 @pytest.fixture(scope="module")
 def register(tmp_path_factory) -> Path:
     """A generated Parquet register with an orphan member and a bad date planted (rejects to compare)."""
     folder = tmp_path_factory.mktemp("reg") / "register"
-    assert CliRunner().invoke(main, ["sample", "--households", "240", "--seed", "11", "--out", str(folder)]).exit_code == 0
+    assert CliRunner().invoke(main, ["sample", "--households", "160", "--seed", "11", "--out", str(folder)]).exit_code == 0
     members = pd.read_parquet(folder / "members.parquet")
     members.loc[5, "household_id"] = "NO-SUCH-HOUSEHOLD"
     members["disability_level"] = members["disability_level"].astype(str)
-    members.loc[700, "disability_level"] = "very bad"       # not a declared value
+    members.loc[500, "disability_level"] = "very bad"       # not a declared value
     members.to_parquet(folder / "members.parquet", index=False, row_group_size=300)
     # four communes, not the sample's 38: by-commune runs start one part per commune, and 38 parts of a
-    # 240-household register cost minutes while proving no more than four do
+    # register cost minutes while proving no more than four do
     households = pd.read_parquet(folder / "households.parquet")
     four = np.array(sorted(households["commune"].astype(str).unique())[:4], dtype=object)
     households["commune"] = four[np.arange(len(households)) % 4]
@@ -95,7 +95,7 @@ def test_a_part_boundary_never_splits_a_household(register, tmp_path):
     for part in parts:
         members = pq.read_table(part.path / "members.parquet", columns=["household_id"]).column(0).to_pylist()
         assert all(where.get(h, parts[0].name) == part.name for h in members)
-    assert len(parts) == -(-240 // 7)
+    assert len(parts) == -(-160 // 7)
 
 
 @pytest.mark.slow
