@@ -199,10 +199,18 @@ def _refuse_rejected(register, household_id: str) -> None:
         return
     row = int(hit["row"].iloc[0])
     reasons = register.rejects[(register.rejects["table"] == "households") & (register.rejects["row"] == row)]
-    why = "; ".join(f"column '{c}': {r}" for c, r in zip(reasons["column"], reasons["reason"]))
-    raise DataError(f"household '{household_id}' was rejected, so it was not screened: {why}; "
-                    "correct the row and run again", file=str(reasons["file"].iloc[0]) if len(reasons) else None,
-                    row=row)
+    from .errors import say
+    from .messages import language
+    from .register.model import REJECT_CODES
+    from .wording.catalogue import N_
+
+    vi = language() != "en"   # under vi each code's meaning in words (the detail, in English, is in rejects.*)
+    why = "; ".join(say(N_("column '{column}': {reason}"), column=c,
+                        reason=say(REJECT_CODES[k]) if vi and k in REJECT_CODES else r)
+                    for c, r, k in zip(reasons["column"], reasons["reason"], reasons["code"]))
+    raise DataError(say(N_("household '{household}' was rejected, so it was not screened: {why}; correct the row "
+                           "and run again"), household=household_id, why=why),
+                    file=str(reasons["file"].iloc[0]) if len(reasons) else None, row=row)
 
 
 def _cross_check(vectorised: pd.DataFrame, durable: pd.DataFrame) -> dict:

@@ -241,11 +241,13 @@ def _is_blank_header(header: str) -> bool:
 
 def unresolved_message(guesses: list[tuple[str, str, str]]) -> str:
     """One line naming every guessed column and both fixes. `guesses`: (file, header, input)."""
+    _ = translator(language())
     shown = "; ".join(f"{file} '{header}' → {name}?" for file, header, name in guesses[:6])
-    more = f" (and {len(guesses) - 6} more)" if len(guesses) > 6 else ""
-    return (f"{len(guesses)} column(s) only resemble a declared input and were not read: {shown}{more}. "
-            "Confirm the suggestions with --accept-suggested, or write a --columns file "
-            "(YAML, one line per column: 'source header: input', or 'source header: null' to leave it unused)")
+    more = _(" (and {n} more)").format(n=len(guesses) - 6) if len(guesses) > 6 else ""
+    return _("{n} column(s) only resemble a declared input and were not read: {shown}{more}. Confirm the "
+             "suggestions with --accept-suggested, or write a --columns file (YAML, one line per column: 'source "
+             "header: input', or 'source header: null' to leave it unused)").format(n=len(guesses), shown=shown,
+                                                                                    more=more)
 
 
 def note_absent(mapping, plan, schema) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DataError, RuleErrors
+from ..errors import DataError, RuleErrors, say
 from ..rulebook.inputs import InputSchema
 from ..suggestions import suggest
+from ..wording.catalogue import N_
 from ..yamlio import load_yaml
 
 TABLE_NAMES = ("households", "members")
@@ -35,11 +36,12 @@ def load_columns_file(path: str | Path, schema: InputSchema) -> dict[str, dict[s
     try:
         doc = load_yaml(path)
     except RuleErrors as err:  # the loader speaks of rule packs; this is the officer's own file
-        raise DataError(f"the --columns file is not valid YAML: {err.issues[0] if err.issues else err}") from None
+        raise DataError(say(N_("the --columns file is not valid YAML: {reason}"),
+                            reason=err.issues[0] if err.issues else err)) from None
     if doc is None:
         return {}
     if not isinstance(doc, dict):
-        raise DataError("a --columns file maps source headers to inputs ('Thu nhập: income_per_capita')",
+        raise DataError(say(N_("a --columns file maps source headers to inputs ('Thu nhập: income_per_capita')")),
                         file=str(path))
     nested = set(doc) <= set(TABLE_NAMES) and all(isinstance(v, dict) for v in doc.values())
     groups = {str(k): v for k, v in doc.items()} if nested else {"*": doc}
@@ -52,7 +54,8 @@ def load_columns_file(path: str | Path, schema: InputSchema) -> dict[str, dict[s
             value = None if name is None or str(name).strip().lower() in NOT_USED else str(name).strip()
             if value is not None and value not in known:
                 hint = suggest(value, sorted(known))
-                raise DataError(f"'{header}: {value}': '{value}' is not a declared input"
-                                + (f"; did you mean '{hint}'?" if hint else ""), file=str(path), column=str(header))
+                raise DataError(say(N_("'{header}: {value}': '{value}' is not a declared input"), header=header,
+                                    value=value) + (say(N_("; did you mean '{hint}'?"), hint=hint) if hint else ""),
+                                file=str(path), column=str(header))
             out[group][str(header).strip()] = value
     return out

@@ -8,7 +8,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import DataError
+from ..errors import DataError, say
+from ..messages import language
+from ..wording.catalogue import N_
 from ..vocabulary import LATEST_SUFFIX
 from ..rulebook.inputs import Column, InputSchema, Table
 from . import checks, ticks
@@ -17,7 +19,7 @@ from .cells import LISTED_ONLY, cell_counts, collect, generate_ids, is_key_probl
 from .convert import Problem, convert_column, partial_dates
 from .layout import footer_start
 from .mapping import Mapping, map_headers, unresolved_message
-from .model import (FILE_COLUMN, REJECT_COLUMNS, ROW_COLUMN, TABLES, Register, accounting_entry,
+from .model import (FILE_COLUMN, REJECT_CODES, REJECT_COLUMNS, ROW_COLUMN, TABLES, Register, accounting_entry,
                     empty_rejects)
 from .once import ReadOnce
 from .options import ReadOptions
@@ -133,8 +135,8 @@ def _read_blanks(tables: dict[str, _Checked], told: tuple[str, ...]) -> None:
     reading written on its row of the mapping table."""
     unknown = ticks.unknown_told(told, {n: t.match.columns for n, t in tables.items()})
     if unknown:
-        raise DataError(f"--blank-means-no names no column of the register: {', '.join(unknown)} "
-                        "(give a source header or an input name from the mapping table)")
+        raise DataError(say(N_("--blank-means-no names no column of the register: {names} (give a source header "
+                               "or an input name from the mapping table)"), names=", ".join(unknown)))
     for checked in tables.values():
         bad: dict[str, np.ndarray] = {}
         for header, problem in checked.cell_problems():
@@ -162,10 +164,18 @@ def _stop_at_first(rejects: pd.DataFrame, cell_issues: pd.DataFrame) -> None:
     if not len(problems):
         return
     first = problems.iloc[0]
-    more = f" ({len(problems) - 1} more problem(s) not shown; run without --strict to see all)" \
+    more = say(N_(" ({n} more problem(s) not shown; run without --strict to see all)"), n=len(problems) - 1) \
         if len(problems) > 1 else ""
-    raise DataError(f"{first['reason']} [{first['code']}]{more}", file=str(first["file"]),
+    raise DataError(f"{_reason(first)} [{first['code']}]{more}", file=str(first["file"]),
                     row=int(first["row"]), column=str(first["column"]))
+
+
+def _reason(problem) -> str:
+    """A problem's reason: the English detail (quoting the cell), or in Vietnamese its code's meaning
+    and the cell as written."""
+    if language() == "en" or problem["code"] not in REJECT_CODES:
+        return str(problem["reason"])
+    return say(N_("{meaning} ('{value}')"), meaning=say(REJECT_CODES[problem["code"]]), value=problem["value"])
 
 
 def _cell_issues(tables: dict[str, _Checked]) -> pd.DataFrame:

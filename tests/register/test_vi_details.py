@@ -201,3 +201,33 @@ def test_a_register_file_that_cannot_be_read_is_said_in_vietnamese(tmp_path, tab
     assert vietnamese in vi
     assert english_in(en), en
     assert not english_in(vi), (english_in(vi), vi)
+
+
+@pytest.mark.slow
+def test_strict_and_blank_means_no_are_said_in_vietnamese(messy, tmp_path):
+    def error(lang: str, *options: str) -> str:
+        result = CliRunner().invoke(main, ["screen", str(messy[0]), "--as-of", AS_OF, "--lang", lang, *options,
+                                           "--out", str(tmp_path / lang / options[0])])
+        assert result.exit_code == 1, result.output
+        return next(line for line in result.output.splitlines() if re.match(r"(lỗi|error): ", line))
+
+    for options in (("--strict",), ("--blank-means-no", "Cot khong co")):
+        vi, en = error("vi", *options), error("en", *options)
+        assert english_in(en), en
+        assert not english_in(vi), (english_in(vi), vi)
+
+
+@pytest.mark.slow
+def test_explaining_a_rejected_household_is_said_in_vietnamese():
+    from register_helpers import FIXTURES
+
+    def error(lang: str) -> str:
+        result = CliRunner().invoke(main, ["explain", str(FIXTURES / "duplicate_household_id"), "H02", "--as-of",
+                                           AS_OF, "--lang", lang])
+        assert result.exit_code == 1, result.output
+        return next(line for line in result.output.splitlines() if re.match(r"(lỗi|error): ", line))
+
+    vi, en = error("vi"), error("en")
+    assert "bị loại nên không được rà soát" in vi
+    assert english_in(en)
+    assert not english_in(vi), (english_in(vi), vi)
