@@ -9,6 +9,7 @@ import pyarrow.compute as pc
 
 from ..rulebook.inputs import Table
 from .cells import Problem
+from .model import REJECT_COLUMNS, TABLES, empty_rejects
 
 
 def isin(values: pd.Series, pool: pd.Series) -> np.ndarray:
@@ -118,3 +119,26 @@ def without_members(household_ids: pd.Series, household_ok: np.ndarray, member_h
                     " were rejected")
     reasons = none_at_all.where(n == 0, all_rejected)
     return Problem(positions, "R-NO-MEMBERS", reasons.to_numpy(dtype=object), ids.to_numpy(dtype=object))
+
+
+def rejects_table(tables: dict) -> pd.DataFrame:
+    """The rejects table: every rejecting problem of every checked table, one row per cell, in the
+    tables' order, then by spreadsheet row."""
+    parts = []
+    order = 0
+    for name, checked in tables.items():
+        for header, problem in checked.rejecting():
+            n = len(problem.positions)
+            parts.append(pd.DataFrame({
+                "table": name, "file": checked.label, "row": checked.raw.rows[problem.positions],
+                "column": header, "value": problem.values, "reason": problem.reasons, "code": problem.code,
+                "_order": np.full(n, order), "_table": np.full(n, TABLES.index(name)),
+            }))
+            order += 1
+    if not parts:
+        return empty_rejects()
+    rejects = pd.concat(parts, ignore_index=True)
+    rejects = rejects.sort_values(["_table", "row", "_order"], kind="stable").reset_index(drop=True)
+    rejects = rejects[REJECT_COLUMNS]
+    typed = empty_rejects()
+    return rejects.astype({c: typed[c].dtype for c in REJECT_COLUMNS})

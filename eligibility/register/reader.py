@@ -19,8 +19,7 @@ from .cells import LISTED_ONLY, cell_counts, collect, generate_ids, is_key_probl
 from .convert import Problem, convert_column, partial_dates
 from .layout import footer_start
 from .mapping import Mapping, map_headers, unresolved_message
-from .model import (FILE_COLUMN, REJECT_CODES, REJECT_COLUMNS, ROW_COLUMN, TABLES, Register, accounting_entry,
-                    empty_rejects)
+from .model import (FILE_COLUMN, REJECT_CODES, ROW_COLUMN, TABLES, Register, accounting_entry)
 from .once import ReadOnce
 from .options import ReadOptions
 from .sources import Location, RawTable, household_headers, locate, only_household, read_raw
@@ -100,7 +99,7 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
               for name in TABLES}
     _check_ids(tables)
     _check_links(tables["households"], tables["members"])
-    rejects = _rejects(tables)
+    rejects = checks.rejects_table(tables)
     cell_issues = _cell_issues(tables)
     optional = _optional_tables(path, schema, as_of, locations, tables["members"])
     rejects = pd.concat([rejects, optional.rejects], ignore_index=True) if len(optional.rejects) else rejects
@@ -319,27 +318,6 @@ def _check_links(households: _Checked, members: _Checked) -> None:
         member_ok = ~members.rejected()
         households.add(households.table.key, checks.without_members(
             household_ids, household_ok, member_households, member_ok, members.label))
-
-
-def _rejects(tables: dict[str, _Checked]) -> pd.DataFrame:
-    parts = []
-    order = 0
-    for name, checked in tables.items():
-        for header, problem in checked.rejecting():
-            n = len(problem.positions)
-            parts.append(pd.DataFrame({
-                "table": name, "file": checked.label, "row": checked.raw.rows[problem.positions],
-                "column": header, "value": problem.values, "reason": problem.reasons, "code": problem.code,
-                "_order": np.full(n, order), "_table": np.full(n, TABLES.index(name)),
-            }))
-            order += 1
-    if not parts:
-        return empty_rejects()
-    rejects = pd.concat(parts, ignore_index=True)
-    rejects = rejects.sort_values(["_table", "row", "_order"], kind="stable").reset_index(drop=True)
-    rejects = rejects[REJECT_COLUMNS]
-    typed = empty_rejects()
-    return rejects.astype({c: typed[c].dtype for c in REJECT_COLUMNS})
 
 
 def _accepted(checked: _Checked, rejected: np.ndarray) -> pd.DataFrame:
