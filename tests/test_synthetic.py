@@ -107,3 +107,18 @@ def test_sample_with_lists_writes_merit_records_that_screen_without_a_reject(tmp
     summed = decisions[decisions["explanation"].astype(str).str.contains("summed over 2 meritorious records")]
     twice = records.groupby("person_id").size()
     assert set(summed["person_id"]) <= set(twice[twice == 2].index) and len(summed) > 0
+
+
+@pytest.mark.parametrize("households, seed", [(120, 41), (12, 3)])
+def test_sample_with_lists_of_a_small_register_that_draws_no_death(tmp_path, bundled_plan, households, seed):
+    """A small register may draw nobody paid after death: `sample --lists` still writes it (it failed
+    casting an empty map of dates as numbers), and the deaths written are the ones it says it planted."""
+    import pandas as pd
+
+    from eligibility.synthetic.lists import write_sample_with_lists
+
+    planted = write_sample_with_lists(tmp_path, households, seed, fmt="csv", as_of=dt.date(2025, 11, 15),
+                                      plan=bundled_plan)
+    assert planted.rows["programme_lists"] > 0
+    members = pd.read_csv(tmp_path / "members.csv", dtype=str)
+    assert members["date_of_death"].notna().sum() == planted.deceased_paid

@@ -120,6 +120,8 @@ def _deaths(rng, lists: pd.DataFrame, members: pd.DataFrame, as_of: dt.date,
     rows = _pick(rng, np.flatnonzero(paid & ~used), SHARES["deceased_paid"], len(lists))
     used[rows] = True
     people = lists["person_id"].to_numpy(dtype=object)[rows]
+    if not len(people):   # a small register may draw no death (an empty map would be read as numbers)
+        return members, 0
     months = rng.integers(1, 7, size=len(people))
     death = pd.Timestamp(as_of).to_period("M").to_timestamp() - pd.to_timedelta(months * 30 - 1, unit="D")
     members = members.copy()
