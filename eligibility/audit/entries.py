@@ -49,13 +49,13 @@ def active_entries(lists: pd.DataFrame, matches: pd.DataFrame, as_of: dt.date,
     out = pd.DataFrame({
         "entry": matches["entry"].to_numpy(), "programme": matches["programme"].to_numpy(),
         "benefit": benefit, "key": pd.arrays.ArrowStringArray(key.cast(pa.large_string())),
-        "person_id": matches["person_id"].to_numpy(), "household_id": matches["household_id"].to_numpy(),
+        "person_id": matches["person_id"].array, "household_id": matches["household_id"].array,   # Arrow text kept
         "match": matches["match"].to_numpy(), "candidates": matches["candidates"].to_numpy(),
         "paid": paid, "level": level.to_numpy(dtype=float, na_value=np.nan),
         "paid_month": month.to_numpy(),
         "file": lists["_file"].to_numpy(), "row": lists["_row"].to_numpy(),
-        "full_name": _col(lists, "full_name", "string").to_numpy(),
-        "commune": _col(lists, "commune", "string").to_numpy(), "village": _col(lists, "village", "string").to_numpy(),
+        "full_name": _col(lists, "full_name", "string").array,
+        "commune": _col(lists, "commune", "string").array, "village": _col(lists, "village", "string").array,
     })
     return out[live].reset_index(drop=True)
 

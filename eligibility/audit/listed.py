@@ -8,6 +8,8 @@ most of the audit's cost).
 """
 from __future__ import annotations
 
+import functools
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -27,10 +29,11 @@ class Listed:
     declared: dict[str, str]         # programme code -> benefit (`enrolled_from`)
     entity: dict[str, str]           # benefit -> entity
 
-    @property
+    @functools.cached_property
     def audited(self) -> list[str]:
-        """The benefits whose coverage comes from a list (its programme has entries)."""
-        listed = set(self.lists["programme"].astype(str))
+        """The benefits whose coverage comes from a list (its programme has entries): the few distinct
+        codes, by Arrow (not a Python string per entry), once."""
+        listed = {str(p) for p in self.lists["programme"].astype("string").dropna().unique()}
         return [b for p, b in self.declared.items() if p in listed]
 
     def keys(self) -> dict[str, pd.Series]:
