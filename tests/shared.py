@@ -10,3 +10,20 @@ ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "sample_households" / "demo"
 DEMO_XLSX = ROOT / "sample_households" / "demo_xlsx"
 AS_OF = dt.date(2025, 11, 15)
+
+
+def assert_same_frame(left, right) -> None:
+    """pandas' assert_frame_equal, with DataFrame.equals tried first: assert_frame_equal boxes a categorical
+    column's cells one by one (about a second for 20,000 rows), equals compares the arrays whole. equals
+    passes only where assert_frame_equal would (same values, exactly, NaN where NaN, same dtypes, labels);
+    what equals does not look at — the index's dtype and names, a categorical's order of categories — is
+    checked here. Any difference goes to assert_frame_equal, so a failure reads as it did."""
+    import pandas as pd
+
+    def categories(frame):
+        return {c: list(frame[c].cat.categories) for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)}
+
+    if not (left.equals(right) and all(a.dtype == b.dtype and a.names == b.names
+                                       for a, b in ((left.index, right.index), (left.columns, right.columns)))
+            and categories(left) == categories(right)):
+        pd.testing.assert_frame_equal(left, right)

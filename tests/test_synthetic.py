@@ -9,6 +9,7 @@ import pytest
 from eligibility.errors import EligibilityError
 from eligibility.synthetic import generate_sample
 from eligibility.synthetic.figures import figures_on
+from shared import assert_same_frame
 
 pytestmark = pytest.mark.slow   # `make test-fast` keeps the CPU budget: this area has its fast tests elsewhere
 
@@ -61,7 +62,7 @@ def test_merit_records_repeat_the_members_categories_and_add_second_ones(bundled
     from eligibility.synthetic.generator import generate_register
 
     sample = generate_register(8000, seed=8, plan=bundled_plan, with_merit_records=True)
-    pd.testing.assert_frame_equal(sample.members, generate_sample(8000, seed=8, plan=bundled_plan)[1])
+    assert_same_frame(sample.members, generate_sample(8000, seed=8, plan=bundled_plan)[1])
     records = sample.merit_records.astype({"merit_category": str, "martyr_relation": object})
     members = sample.members.astype({"merit_category": str, "martyr_relation": object})
     assert records["person_id"].isin(members["person_id"]).all()
