@@ -12,7 +12,7 @@ import click
 
 from ._version import __version__
 from .errors import EligibilityError
-from .cli_options import ENGINES, LANGS, cli_lang, as_of_option, force_option, out_path, rules_option, unverified_option
+from .cli_options import ENGINES, LANGS, as_of_option, force_option, out_path, rules_option, unverified_option
 from .cli_options import read_options, register_options
 from .cli_options import parse_as_of as _as_of
 from .cli_click import click_speaks
@@ -186,8 +186,8 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
             if parts is not None:
                 refuse_partitioned(fmt, papers, options)
                 if questions:
-                    raise click.UsageError("--questions needs one register (not partitioned): screen one commune's "
-                                           "register to write its questionnaire")
+                    raise click.UsageError(_("--questions needs one register (not partitioned): screen one "
+                                             "commune's register to write its questionnaire"))
                 progress.start("evaluate", len(parts))
                 table, accounting = screen_partitioned(register, parts, plan, day, folder, fmt, lang, include_all,
                                                        engine, scheduler, workers, progress.tick)
@@ -282,7 +282,7 @@ def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_s
     from .outfolder import output_folder
     from .synthetic import write_sample
 
-    lang = cli_lang()
+    lang = language()   # --lang anywhere on the command line, else the locale's
     _ = translator(lang)
     progress = RunProgress((("generate", 1),), lang)
     with output_folder(out_dir, force=force) as folder, progress:
@@ -303,16 +303,18 @@ def sample(n: int, seed: int, out_dir: Path, fmt: str, partitioned: bool, part_s
         else:
             write_sample(folder.path, households=n, seed=seed, fmt=fmt, partial_dates=partial_dates)
         if with_lists and partitioned:
-            click.echo("note: --lists is not written with --partitioned (one list per register, not per part)")
+            click.echo(_("note: --lists is not written with --partitioned (one list per register, not per part)"))
         if with_lists and partial_dates and not partitioned:
-            click.echo("note: --partial-dates is not applied with --lists (the lists match people by exact birth date)")
+            click.echo(_("note: --partial-dates is not applied with --lists (the lists match people by exact birth "
+                         "date)"))
         folder.manifest({"tool": "eligibility", "version": __version__, "command": "sample",
                          "households": n, "seed": seed, "format": fmt,
                          "partial_dates": 0.0 if with_lists and not partitioned else partial_dates,
                          **({"planted": planted, "tables": tables} if with_lists and not partitioned else {}),
                          **({"partitioned": {"parts": parts, "part_size": part_size}} if partitioned else {})})
-    where = f" in {parts:,} parts" if partitioned else ""
-    click.echo(f"wrote a {n:,}-household register (seed {seed}){where} to {out_dir}")
+    where = _(" in {parts} parts").format(parts=f"{parts:,}") if partitioned else ""
+    click.echo(_("wrote a {n}-household register (seed {seed}){where} to {out}").format(n=f"{n:,}", seed=seed,
+                                                                                       where=where, out=out_dir))
     progress.finish()
 
 
@@ -322,11 +324,13 @@ def verify(out_dir: Path) -> None:
     """Check an output folder against its manifest.json: every file present, listed and unchanged."""
     from .outfolder import verify_folder
 
+    _ = translator(language())
     problems = verify_folder(out_dir)
     if problems:
-        raise _Problems("\n".join([f"{out_dir}: {len(problems)} problem(s) against manifest.json"]
+        raise _Problems("\n".join([_("{out}: {n} problem(s) against manifest.json").format(out=out_dir,
+                                                                                            n=len(problems))]
                                   + [f"  {line}" for line in problems]))
-    click.echo(f"{out_dir}: OK, every file matches manifest.json")
+    click.echo(_("{out}: OK, every file matches manifest.json").format(out=out_dir))
 
 
 class _Problems(EligibilityError):

@@ -179,15 +179,20 @@ def unverified_lines(plan, day, lang: str) -> list[str]:
 
 # ---------------------------------------------------------------- the end of `screen`
 def refuse_partitioned(fmt: str, papers: bool, options=None) -> None:
-    """What a run by parts cannot do, refused in one line rather than ignored."""
+    """What a run by parts cannot do, refused in one line rather than ignored (in the language the
+    command line set)."""
+    from .messages import language
+
+    _ = translator(language())
     if options is not None and (options.columns or options.accept_suggested or options.blank_means_no):
-        raise click.UsageError("--columns, --accept-suggested and --blank-means-no read one register (a commune's "
-                               "workbook or CSV); a register read in parts must name its columns as declared")
+        raise click.UsageError(_("--columns, --accept-suggested and --blank-means-no read one register (a "
+                                 "commune's workbook or CSV); a register read in parts must name its columns as "
+                                 "declared"))
     if fmt == "xlsx":
-        raise click.UsageError("a partitioned run writes --format parquet or csv (one file per part)")
+        raise click.UsageError(_("a partitioned run writes --format parquet or csv (one file per part)"))
     if papers:
-        raise click.UsageError("--papers needs one register (not partitioned): screen one commune's register "
-                               "to print its papers")
+        raise click.UsageError(_("--papers needs one register (not partitioned): screen one commune's register "
+                                 "to print its papers"))
 
 
 def report_screen(result, written: dict, lang: str) -> None:

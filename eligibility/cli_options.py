@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from .messages import message
+from .messages import language, message
+from .wording.catalogue import N_, translator
 
 LANGS = click.Choice(["vi", "en"])
 ENGINES = click.Choice(["vectorised", "durable", "dask"])
@@ -24,7 +25,8 @@ def parse_as_of(value: str | None) -> dt.date:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise click.BadParameter(f"'{value}' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)", param_hint="--as-of")
+    raise click.BadParameter(translator(language())(N_("'{value}' is not a date (expected yyyy-mm-dd or dd/mm/yyyy)"))
+                             .format(value=value), param_hint="--as-of")
 
 
 def as_of_option(f):

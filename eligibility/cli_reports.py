@@ -121,8 +121,9 @@ def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, la
     if redact_key and ctx.get_parameter_source("redact_key") == ParameterSource.COMMANDLINE:
         redact = True
     if redact and not redact_key:
-        click.echo("note: pseudonyms use a key derived from the rule-pack hash and the as-of date; they are stable "
-                   "but anyone with the manifest can recompute them. Use --redact-key to share outside.", err=True)
+        click.echo(translator(lang)("note: pseudonyms use a key derived from the rule-pack hash and the as-of date; "
+                                    "they are stable but anyone with the manifest can recompute them. Use "
+                                    "--redact-key to share outside."), err=True)
     day = _as_of(as_of)
     progress = RunProgress(SCREEN, lang)
     with output_folder(out_dir, force=force, inputs=(register,)) as folder, progress:  # locked before screening

@@ -7,6 +7,7 @@ import click
 
 from .cli_help import Command
 from .cli_options import LANGS, force_option, rules_option
+from .wording.catalogue import N_
 
 
 @click.command(cls=Command)
@@ -19,14 +20,16 @@ from .cli_options import LANGS, force_option, rules_option
 def template(out: Path, lang: str, rules_dir, force: bool) -> None:
     """Write a blank register workbook: the declared columns, drop-downs, date formats and a notes sheet."""
     from .api import load_rules
-    from .errors import DataError
+    from .errors import DataError, say
     from .register.template import write_template
 
     if out.suffix.lower() != ".xlsx":
-        raise click.BadParameter("the template is an Excel workbook: give a name ending in .xlsx", param_hint="--out")
+        raise click.BadParameter(say(N_("the template is an Excel workbook: give a name ending in .xlsx")),
+                                 param_hint="--out")
     if out.exists() and not force:
-        raise DataError(f"'{out}' exists; give another name, or --force to replace it")
+        raise DataError(say(N_("'{path}' exists; give another name, or --force to replace it"), path=out))
     plan = load_rules(rules_dir)
     write_template(out, plan.inputs, lang, plan)
     columns = len(plan.inputs.households.columns) + len(plan.inputs.members.columns)
-    click.echo(f"wrote {out}: {columns} columns on two sheets, drop-downs and a notes sheet")
+    click.echo(say(N_("wrote {path}: {columns} columns on two sheets, drop-downs and a notes sheet"), path=out,
+                   columns=columns))

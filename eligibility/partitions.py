@@ -25,7 +25,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .errors import DataError
+from .errors import DataError, say
+from .wording.catalogue import N_
 
 AUTO_MEMBERS = 2_000_000      # above this many members a single Parquet register is cut into chunks
 AUTO_CHUNK = 200_000          # households per chunk when cut automatically
@@ -64,7 +65,8 @@ def parse_partition_by(value: str | None) -> tuple[str, int] | None:
     found = re.fullmatch(r"chunk:(\d+)", value)
     if found and int(found.group(1)) > 0:
         return ("chunk", int(found.group(1)))
-    raise DataError(f"--partition-by '{value}': expected 'commune' or 'chunk:N' (N households per part)")
+    raise DataError(say(N_("--partition-by '{value}': expected 'commune' or 'chunk:N' (N households per part)"),
+                        value=value))
 
 
 def parquet_tables(register: Path, schema) -> dict[str, Path] | None:
@@ -124,7 +126,8 @@ def _column_for(file: pq.ParquetFile, table, name: str, path: Path) -> str:
     for header in file.schema_arrow.names:
         if lookup.get(header_key(header)) == name:
             return header
-    raise DataError(f"no column for '{name}' in the Parquet file (needed to cut it into parts)", file=str(path))
+    raise DataError(say(N_("no column for '{name}' in the Parquet file (needed to cut it into parts)"), name=name),
+                    file=str(path))
 
 
 def _route(file: pq.ParquetFile, path: Path, part_of_row: np.ndarray, parts: list[Part], table: str) -> None:

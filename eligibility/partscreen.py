@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .partitions import Part, restore_origin
+from .wording.catalogue import N_
 
 
 @dataclass
@@ -198,8 +199,8 @@ def on_dask(job, parts, shipped: dict, scheduler: str | None, workers: int, **ar
     try:
         from dask.distributed import Client, LocalCluster, progress
     except ImportError as err:   # pragma: no cover - dask is a dependency
-        from .errors import DataError
-        raise DataError(f"--engine dask needs dask.distributed ({err})") from None
+        from .errors import DataError, say
+        raise DataError(say(N_("--engine dask needs dask.distributed ({reason})"), reason=err)) from None
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                   dashboard_address=None)
     try:
@@ -299,7 +300,7 @@ def register_files(register: Path) -> list[Path]:
 def find_parts(register: Path, schema, partition_by: str | None, engine: str, work: Path) -> list[Part] | None:
     """The parts to screen, or None to screen the register whole: a partitioned dataset as it is; a
     Parquet register cut when asked (`--partition-by`), when large, or when Dask is to spread it."""
-    from .errors import DataError
+    from .errors import DataError, say
     from .partitions import AUTO_CHUNK, cut_parquet, needs_cutting, parquet_tables, parse_partition_by, \
         partitioned_dataset
 
@@ -315,8 +316,8 @@ def find_parts(register: Path, schema, partition_by: str | None, engine: str, wo
             check_parquet([path], path.name, whole=False)
     if files is None:
         if how is not None:
-            raise DataError("--partition-by needs a Parquet register (households.parquet and members.parquet) or "
-                            "a partitioned dataset (a folder of register folders)", file=str(register))
+            raise DataError(say(N_("--partition-by needs a Parquet register (households.parquet and members.parquet) "
+                                   "or a partitioned dataset (a folder of register folders)")), file=str(register))
         return None
     if how is None and (engine == "dask" or needs_cutting(files)):
         how = ("chunk", AUTO_CHUNK)

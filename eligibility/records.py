@@ -10,10 +10,11 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import DataError
+from .errors import DataError, say, table_word
 from .vocabulary import LATEST_SUFFIX
 from .rulebook.inputs import InputSchema, Table
 from .suggestions import suggest
+from .wording.catalogue import N_
 
 
 def frames_from_records(schema: InputSchema, households: list[dict[str, Any]],
@@ -25,10 +26,10 @@ def _typed(table: Table, records: list[dict[str, Any]]) -> pd.DataFrame:
     for i, record in enumerate(records, start=1):
         for key in record:
             if key not in table.columns:
-                raise DataError(f"unknown column '{key}'", file=f"{table.table} record {i}", column=key) \
-                    if suggest(key, table.columns) is None else DataError(
-                    f"unknown column '{key}'; did you mean '{suggest(key, table.columns)}'?",
-                    file=f"{table.table} record {i}", column=key)
+                hint = suggest(key, table.columns)
+                raise DataError(say(N_("unknown column '{name}'"), name=key)
+                                + (say(N_("; did you mean '{hint}'?"), hint=hint) if hint else ""),
+                                file=say(N_("{table} record {n}"), table=table_word(table.table), n=i), column=key)
     frame = pd.DataFrame({name: [r.get(name) for r in records] for name in table.columns})
     for name, column in table.columns.items():
         if column.type == "date" and len(frame):
@@ -56,9 +57,10 @@ def _convert(series: pd.Series, kind: str, codes: list[str], table: str, name: s
     if kind == "enum":
         bad = sorted({str(v) for v in series.dropna() if v not in codes})
         if bad:
-            raise DataError(f"'{bad[0]}' is not a value of {name} (allowed: {', '.join(codes)})"
-                            + (f"; did you mean '{suggest(bad[0], codes)}'?" if suggest(bad[0], codes) else ""),
-                            file=table, column=name)
+            hint = suggest(bad[0], codes)
+            raise DataError(say(N_("'{value}' is not a value of {name} (allowed: {codes})"), value=bad[0], name=name,
+                                codes=", ".join(codes)) + (say(N_("; did you mean '{hint}'?"), hint=hint) if hint else ""),
+                            file=table_word(table), column=name)
         return pd.Series(pd.Categorical(series, categories=codes))
     if kind == "bool":
         return series.astype("boolean")

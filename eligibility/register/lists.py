@@ -22,7 +22,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import DataError
+from ..errors import DataError, say
+from ..wording.catalogue import N_
 from ..rulebook.inputs import InputSchema, Table
 from . import checks
 from .cells import Problem
@@ -62,8 +63,8 @@ def locate_optional(path: str | Path, schema: InputSchema, workbook: Path | None
     for name, table in declared.items():
         hits = _candidates(path, table)
         if len(hits) > 1:
-            raise DataError(f"the {name} table is given {len(hits)} times "
-                            f"({', '.join(p.name for p in hits)}); keep one file per table", file=str(path))
+            raise DataError(say(N_("the {table} table is given {n} times ({names}); keep one file per table"),
+                                table=name, n=len(hits), names=", ".join(p.name for p in hits)), file=str(path))
         if hits:
             hit = hits[0]
             kind = "parquet" if hit.is_dir() or hit.suffix.lower() in (".parquet", ".pq") else "csv"
@@ -78,8 +79,8 @@ def _locate_sheets(workbook: Path, declared: dict[str, Table]) -> dict[str, Loca
         wanted = {header_key(s) for s in [table.table, *table.sheet_names]}
         hits = [s for s in sheets if header_key(s) in wanted]
         if len(hits) > 1:
-            raise DataError(f"the {name} table is given by {len(hits)} sheets ({', '.join(hits)}); keep one",
-                            file=workbook.name)
+            raise DataError(say(N_("the {table} table is given by {n} sheets ({names}); keep one"), table=name,
+                                n=len(hits), names=", ".join(hits)), file=workbook.name)
         if hits:
             found[name] = Location(name, workbook, "excel", hits[0])
     return found

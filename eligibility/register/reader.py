@@ -214,7 +214,7 @@ def _as_date(value: dt.date | str) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise DataError(f"the as-of date '{value}' is not a date yyyy-mm-dd") from None
+        raise DataError(say(N_("the as-of date '{value}' is not a date yyyy-mm-dd"), value=value)) from None
 
 
 def _map(raw: RawTable, table: Table, options: ReadOptions) -> Mapping:

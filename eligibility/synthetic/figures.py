@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..errors import EligibilityError
+from ..errors import EligibilityError, say, worded
+from ..messages import language
 from ..rulebook.plan import Plan
+from ..wording.catalogue import N_
 
 POVERTY_LINES = ("poverty.poor_line.rural", "poverty.poor_line.urban")
 BOARDING_DISTANCES = ("education.boarding.distance_km.primary", "education.boarding.distance_km.lower_secondary",
@@ -36,7 +38,8 @@ def _value(plan: Plan, name: str, as_of: dt.date) -> float:
     parameter = plan.parameters.get(name)
     found = parameter.at(as_of) if parameter is not None else None
     if found is None or isinstance(found.value, list):
-        raise EligibilityError(f"the rule pack {plan.folder} has no value of '{name}' in force on {as_of}: "
-                               "the synthetic register is built around it")
+        raise EligibilityError(say(N_("the rule pack {folder} has no value of '{name}' in force on {date}: the "
+                                      "synthetic register is built around it"), folder=plan.folder, name=name,
+                                   date=worded(as_of, language())))
     value = found.value
     return int(value) if float(value).is_integer() else float(value)   # whole figures stay integers
