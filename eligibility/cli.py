@@ -186,8 +186,9 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
             if parts is not None:
                 refuse_partitioned(fmt, papers, options)
                 if questions:
-                    raise click.UsageError(_("--questions needs one register (not partitioned): screen one "
-                                             "commune's register to write its questionnaire"))
+                    raise click.UsageError(translator(language())(
+                        "--questions needs one register (not partitioned): screen one commune's register to write "
+                        "its questionnaire"))
                 progress.start("evaluate", len(parts))
                 table, accounting = screen_partitioned(register, parts, plan, day, folder, fmt, lang, include_all,
                                                        engine, scheduler, workers, progress.tick)

@@ -14,6 +14,7 @@ from .cli_feedback import RunProgress, warn_unread_lists, written_line
 from .cli_help import Command
 from .cli_options import LANGS, as_of_option, force_option, partition_options, unverified_option
 from .cli_options import parse_as_of as _as_of
+from .messages import language
 from .cli_reports import PARTITION_ENGINE, _announce, _out_option, _row, _screen
 from .outfolder import output_folder
 from .reports.htmlreport import fmt_number
@@ -56,7 +57,7 @@ def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, o
     from .reports.diffreport import write_diff_files, write_diff_report
 
     if register_new is None and rules_new is None and as_of_new is None:
-        raise click.UsageError(translator(lang)("say what to compare: --rules-new, --as-of-new or --register-new"))
+        raise click.UsageError(translator(language())("say what to compare: --rules-new, --as-of-new or --register-new"))
     day = _as_of(as_of)
     day_new = _as_of(as_of_new) if as_of_new else day
     new_register, new_rules = register_new or register, rules_new or rules_dir
@@ -78,8 +79,8 @@ def diff(register: Path, register_new, rules_dir, rules_new, as_of, as_of_new, o
                 progress.finish()
                 return
         elif partition_by:
-            raise click.UsageError(translator(lang)("--partition-by compares one register at two dates or under two "
-                                                    "rule packs; two registers are compared whole"))
+            raise click.UsageError(translator(language())("--partition-by compares one register at two dates or under "
+                                                          "two rule packs; two registers are compared whole"))
         old, new = _screen_sides(register, register_new, (rules_dir, day), (new_rules, day_new), lang, use_unverified,
                                  progress)
         progress.start("compare")

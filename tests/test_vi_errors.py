@@ -178,3 +178,30 @@ def test_the_as_of_date_and_the_synthetic_figures_are_said_in_vietnamese(speakin
                                        "2025-11-15: the synthetic register is built around it")
     assert speaking("vi", missing) == ("bộ quy tắc rules không có giá trị của 'poverty_line_rural' có hiệu lực "
                                        "ngày 15/11/2025: sổ hộ giả lập được dựng dựa trên giá trị này")
+
+
+def test_samples_notes_and_wrote_line_are_in_vietnamese(tmp_path):
+    def said(lang: str) -> list[str]:
+        result = CliRunner().invoke(main, ["--lang", lang, "sample", "--households", "20", "--partitioned",
+                                           "--part-size", "10", "--lists", "--seed", "7", "--out", str(tmp_path / lang)])
+        assert result.exit_code == 0, result.output
+        return [line for line in result.output.splitlines() if re.match(r"(note|lưu ý|wrote|đã ghi)", line)]
+
+    assert said("en") == ["note: --lists is not written with --partitioned (one list per register, not per part)",
+                          f"wrote a 20-household register (seed 7) in 2 parts to {tmp_path / 'en'}"]
+    assert said("vi") == ["lưu ý: không ghi --lists khi có --partitioned (mỗi sổ hộ một bộ danh sách, không phải "
+                          "mỗi phần)", f"đã ghi sổ hộ giả lập 20 hộ (hạt giống 7) thành 2 phần vào {tmp_path / 'vi'}"]
+
+
+def test_a_programme_table_given_twice_is_said_in_vietnamese(tmp_path):
+    import shutil
+
+    register = tmp_path / "register"
+    shutil.copytree(DEMO, register)
+    for name in ("merit_records.csv", "nguoi_co_cong.csv"):
+        (register / name).write_text("person_id\n", encoding="utf-8")
+    vi, en = (_error_line(["screen", str(register), "--out", str(tmp_path / lang)], lang) for lang in ("vi", "en"))
+    assert en == (f"error: {register}: the merit_records table is given 2 times (merit_records.csv, "
+                  "nguoi_co_cong.csv); keep one file per table")
+    assert vi == (f"lỗi: {register}: bảng merit_records có 2 tệp (merit_records.csv, nguoi_co_cong.csv); mỗi bảng "
+                  "chỉ để một tệp")
