@@ -205,3 +205,14 @@ def test_a_programme_table_given_twice_is_said_in_vietnamese(tmp_path):
                   "nguoi_co_cong.csv); keep one file per table")
     assert vi == (f"lỗi: {register}: bảng merit_records có 2 tệp (merit_records.csv, nguoi_co_cong.csv); mỗi bảng "
                   "chỉ để một tệp")
+
+
+def test_the_durable_engine_missing_is_said_in_vietnamese(speaking, monkeypatch):
+    from eligibility.engines.durable.native import engine_module
+
+    monkeypatch.setitem(sys.modules, "durable.engine", None)   # `import` of it raises ImportError
+    en, vi = (speaking(lang, engine_module) for lang in ("en", "vi"))
+    assert en.startswith("the durable engine needs the durable_rules package (2.0.28), which cannot be imported "
+                         "here: ModuleNotFoundError: ") and en.endswith(", or use --engine vectorised.")
+    assert vi.startswith("bộ máy durable cần gói durable_rules (2.0.28) nhưng ở đây không nạp được gói này: "
+                         "ModuleNotFoundError: ") and vi.endswith("hoặc dùng --engine vectorised.")

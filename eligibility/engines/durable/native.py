@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
-from ...errors import EligibilityError
+from ...errors import EligibilityError, say
+from ...wording.catalogue import N_
 
 if TYPE_CHECKING:
     from .runner import Runner
@@ -32,11 +33,11 @@ def engine_module() -> ModuleType:
         engine = importlib.import_module("durable.engine")
         import durable_rules_engine  # noqa: F401  (the C extension: fails on Python 3.13 as released)
     except Exception as err:  # ImportError, or an undefined symbol in the C extension
-        raise EligibilityError(
+        raise EligibilityError(say(N_(
             "the durable engine needs the durable_rules package (2.0.28), which cannot be imported here: "
-            f"{type(err).__name__}: {err}. Install it with `pip install durable-rules==2.0.28` (it builds from "
+            "{kind}: {reason}. Install it with `pip install durable-rules==2.0.28` (it builds from "
             "source and needs a C compiler; on Python 3.13 the released version does not import), or use "
-            "--engine vectorised.") from err
+            "--engine vectorised."), kind=type(err).__name__, reason=err)) from err
     return engine
 
 

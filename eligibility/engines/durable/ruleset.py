@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from ...errors import EligibilityError
+from ...errors import EligibilityError, say
 from ...rulebook.compile import CompiledBenefit, Plan
+from ...wording.catalogue import N_
 from .native import Fact
 from .patterns import (ALPHA_BUDGET, ATTRIBUTE_BUDGET, AliasSpec, Group, Owner, Path, RuleSpec, _const, _join_json,
                        _test_json, _test_order, stack_cost)
@@ -133,8 +134,9 @@ class RulesetBuilder:
         if not self.fail_join(benefit):
             return
         if len(in_force) > FAIL_JOIN * FAIL_JOIN:
-            raise EligibilityError(f"benefit '{benefit.id}' has {len(in_force)} rules in force; the durable engine "
-                                   f"joins at most {FAIL_JOIN * FAIL_JOIN}")
+            raise EligibilityError(say(N_("benefit '{benefit}' has {n} rules in force; the durable engine joins at "
+                                          "most {most}"), benefit=benefit.id, n=len(in_force),
+                                       most=FAIL_JOIN * FAIL_JOIN))
 
         def join(tag: str, field_name: str, values: list[int]) -> list[AliasSpec]:
             out = []
@@ -191,8 +193,9 @@ class RulesetBuilder:
                     if cost > ALPHA_BUDGET or len(attrs) > ATTRIBUTE_BUDGET:
                         bi, ri = owner if owner[0] != "form" else self.form_uses[owner[1]][0][:2]
                         rule = self.benefits[int(bi)].rules[ri].id
-                        raise EligibilityError(f"rule '{rule}' needs more patterns or attributes on one fact than "
-                                               "durable_rules can take (alpha stack 64, 252 attributes)")
+                        raise EligibilityError(say(N_("rule '{rule}' needs more patterns or attributes on one fact "
+                                                      "than durable_rules can take (alpha stack 64, 252 attributes)"),
+                                                   rule=rule))
                     g = len(groups)
                     groups.append(Group(self._tag(family, g)))
                     group = groups[g]
@@ -200,7 +203,8 @@ class RulesetBuilder:
                 self.assignment[(family, owner)] = g
         for family, paths in shared.items():
             if family[0] not in ("household", "person") and stack_cost(paths) > ALPHA_BUDGET:
-                raise EligibilityError(f"too many derived-fact patterns of type '{family[0]}' for durable_rules")
+                raise EligibilityError(say(N_("too many derived-fact patterns of type '{family}' for durable_rules"),
+                                           family=family[0]))
 
     @staticmethod
     def _tag(family: Family, group: int) -> str:
