@@ -70,7 +70,7 @@ def _read(entry: Path, key: str) -> Any:
         header = json.loads(header_line)
         if header["source"] != key or header["payload"] != hashlib.sha256(payload).hexdigest():
             return _MISS
-        return _decode(json.loads(payload))
+        return json.loads(payload, object_hook=_decoded)
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return _MISS
 
@@ -112,19 +112,16 @@ def _encode(value: Any) -> Any:
     raise _Unencodable(type(value).__name__)
 
 
-def _decode(value: Any) -> Any:
-    if not isinstance(value, dict):
-        return value
+def _decoded(value: dict[str, Any]) -> Any:
+    """One tagged object back to what YAML gave, called by `json.loads` on each object once its
+    contents are decoded (every JSON object of an entry is a tagged container): one pass over the
+    entry, with no second walk over its scalars."""
     if "m" in value:
-        out = LocDict()
-        out.line, out.lines = value["l"], {}
-        for k, v, line in value["m"]:
-            key = _decode(k)
-            out[key] = _decode(v)
-            out.lines[key] = line
+        out = LocDict((k, v) for k, v, _ in value["m"])
+        out.line, out.lines = value["l"], {k: line for k, _, line in value["m"]}
         return out
     if "s" in value:
-        seq = LocList(_decode(v) for v, _ in value["s"])
+        seq = LocList(v for v, _ in value["s"])
         seq.line, seq.lines = value["l"], {i: line for i, (_, line) in enumerate(value["s"])}
         return seq
     if "t" in value:
