@@ -25,17 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from .._version import __version__
+from ..cachedir import cache_folder as shared_cache_folder
 from ..yamlio import LocDict, LocList, load_yaml
 
 FORMAT = 2   # 2: a header line, then the document (1: one JSON object, checked by encoding it again)
 
 
 def cache_folder() -> Path | None:
-    chosen = os.environ.get("ELIGIBILITY_CACHE_DIR")
-    if chosen:
-        return None if chosen.lower() == "off" else Path(chosen) / "rules"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "eligibility" / "rules"
+    return shared_cache_folder("rules")
 
 
 def load_yaml_cached(path: Path) -> Any:
