@@ -32,6 +32,28 @@ def bundled_plan() -> Plan:
     return load_rules()
 
 
+@pytest.fixture(scope="session")
+def demo_screened():
+    """`demo_screened(as_of, lang="en", include_all=False)`: the demo register screened once per session
+    (per xdist worker) for each set of arguments; about a CPU-second a screening, and a dozen modules read
+    the same one. The screening is shared: a test reads it and never changes it — at the session's end
+    each decisions table is compared with a copy taken when it was made, and a change fails here."""
+    from eligibility.api import screen_register
+
+    made: dict = {}
+
+    def screened(as_of: dt.date, lang: str = "en", include_all: bool = False):
+        key = (as_of, lang, include_all)
+        if key not in made:
+            screening = screen_register(DEMO, as_of, lang=lang, include_all=include_all)
+            made[key] = (screening, screening.decisions.copy(deep=True))
+        return made[key][0]
+
+    yield screened
+    changed = [key for key, (screening, copy) in made.items() if not screening.decisions.equals(copy)]
+    assert not changed, f"a test changed the shared demo screening {changed}: copy it before changing it"
+
+
 @pytest.fixture(autouse=True)
 def _english_locale(monkeypatch):
     """The CLI speaks Vietnamese under a vi locale (`cli_help`); tests that expect English words run

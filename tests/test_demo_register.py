@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from eligibility.api import Screening, evaluate_frames, screen_register
+from eligibility.api import Screening, evaluate_frames
 
 from shared import AS_OF, DEMO
 
@@ -349,8 +349,8 @@ PLANTED = [
 
 
 @pytest.fixture(scope="module")
-def screening() -> Screening:
-    return screen_register(DEMO, AS_OF, include_all=True)
+def screening(demo_screened) -> Screening:
+    return demo_screened(AS_OF, include_all=True)
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from eligibility.api import explain_register, load_rules, screen_register
+from eligibility.api import explain_register, load_rules
 from eligibility.errors import DataError
 from eligibility.explain import explain_household
 from eligibility.register import read_register
@@ -18,8 +18,8 @@ HOUSEHOLDS = ["DM04", "DM23", "DM34", "DM36"]
 
 
 @pytest.fixture(scope="module")
-def whole():
-    return screen_register(DEMO, AS_OF, include_all=True).evaluation
+def whole(demo_screened):
+    return demo_screened(AS_OF, include_all=True).evaluation
 
 
 @pytest.fixture(scope="module")

@@ -93,10 +93,10 @@ def test_without_lists_coverage_is_estimated_from_flags(tmp_path):
     assert plain.extra["audit"].findings.empty
 
 
-def test_gaps_shows_each_status_with_its_money_by_programme_and_place(tmp_path):
+def test_gaps_shows_each_status_with_its_money_by_programme_and_place(tmp_path, demo_screened):
     from eligibility.reports.report import write_gap_report
 
-    demo = screen_register(ROOT / "sample_households" / "demo", AS_OF)
+    demo = demo_screened(AS_OF)
     write_gap_report(demo, tmp_path / "gaps", lang="en")
     by_programme = pd.read_csv(tmp_path / "gaps" / "audit_by_programme.csv").set_index("programme")
     pension, allowance = by_programme.loc["social_pension"], by_programme.loc["monthly_social_allowance"]
@@ -111,10 +111,10 @@ def test_gaps_shows_each_status_with_its_money_by_programme_and_place(tmp_path):
     assert pd.read_csv(tmp_path / "gaps" / "audit_by_ethnicity.csv")["underpaid"].sum() == 1
 
 
-def test_a_redacted_gap_report_names_nobody_in_the_audit_list(tmp_path):
+def test_a_redacted_gap_report_names_nobody_in_the_audit_list(tmp_path, demo_screened):
     from eligibility.reports.report import write_gap_report
 
-    demo = screen_register(ROOT / "sample_households" / "demo", AS_OF)
+    demo = demo_screened(AS_OF)
     write_gap_report(demo, tmp_path / "gaps", lang="en", redact=True)
     listed = (tmp_path / "gaps" / "audit_list.csv").read_text(encoding="utf-8-sig")
     assert "DM13-1" not in listed and "Cầm Thị Kim" not in listed and "underpaid" in listed

@@ -17,8 +17,8 @@ from shared import AS_OF, DEMO
 
 
 @pytest.fixture(scope="module")
-def demo():
-    return screen_register(DEMO, AS_OF, include_all=True)
+def demo(demo_screened):
+    return demo_screened(AS_OF, include_all=True)
 
 
 @pytest.mark.slow

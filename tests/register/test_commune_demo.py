@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from commune import commune_workbook, demo_frames
-from register_helpers import AS_OF, DEMO
+from register_helpers import AS_OF
 
 from eligibility.api import screen_register
 from eligibility.register.cells import LISTED_ONLY
@@ -19,14 +19,14 @@ KEYS = ["household_id", "person_id", "benefit"]
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory):
+def runs(tmp_path_factory, demo_screened):
     households, members = demo_frames()
     for person, year in YEAR_ONLY.items():
         members.loc[members["Mã người"] == person, "Ngày sinh"] = year
     members.loc[members["Mã người"].isin(NO_CODE), "Mã người"] = ""
     households.loc[households["Mã hộ"] == NO_INCOME, "Thu nhập bình quân đầu người/tháng"] = ""
     path = commune_workbook(tmp_path_factory.mktemp("demo") / "so_ho_2025.xlsx", households, members)
-    return screen_register(DEMO, AS_OF, include_all=True), screen_register(path, AS_OF, include_all=True)
+    return demo_screened(AS_OF, include_all=True), screen_register(path, AS_OF, include_all=True)
 
 
 def _table(decisions: pd.DataFrame) -> pd.DataFrame:

@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from eligibility.api import screen_register
 from eligibility.outputs import write_outputs
 from eligibility.reports.entitlements import rank, sort_rows
 
@@ -21,8 +20,8 @@ DEMO = ROOT / "sample_households" / "demo"
 
 
 @pytest.fixture(scope="module")
-def workbook(tmp_path_factory):
-    screening = screen_register(DEMO, dt.date(2025, 11, 15), lang="vi")
+def workbook(tmp_path_factory, demo_screened):
+    screening = demo_screened(dt.date(2025, 11, 15), lang="vi")
     out = tmp_path_factory.mktemp("ent") / "out"
     written = write_outputs(screening, out, "xlsx", "vi")
     return screening, load_workbook(written["entitlements"]), load_workbook(written["rejects"])

@@ -26,8 +26,8 @@ AS_OF = dt.date(2025, 11, 15)
 
 
 @pytest.fixture(scope="module")
-def demo():
-    return screen_register(DEMO, AS_OF, lang="vi")
+def demo(demo_screened):
+    return demo_screened(AS_OF, lang="vi")
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ import pytest
 from openpyxl import load_workbook
 from report_fixtures import print_to_pdf
 
-from eligibility.api import screen_register
 from eligibility.reports.papers import FILES, paper_tables, write_papers
 
 pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
@@ -33,8 +32,8 @@ class _Folder:
 
 
 @pytest.fixture(scope="module")
-def demo():
-    return screen_register(DEMO, AS_OF, lang="vi")
+def demo(demo_screened):
+    return demo_screened(AS_OF, lang="vi")
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from report_fixtures import dump_dom
 
-from eligibility.api import load_rules, screen_register
+from eligibility.api import load_rules
 from eligibility.reports.audit import REPORT_VIEWS
 from eligibility.reports.labels import header
 from eligibility.reports.report import write_gap_report
@@ -23,9 +23,9 @@ AS_OF = dt.date(2025, 11, 15)
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory) -> Path:
+def report(tmp_path_factory, demo_screened) -> Path:
     out = tmp_path_factory.mktemp("audit-gaps") / "gaps"
-    write_gap_report(screen_register(ROOT / "sample_households" / "demo", AS_OF), out, lang="vi")
+    write_gap_report(demo_screened(AS_OF), out, lang="vi")
     return out
 
 
