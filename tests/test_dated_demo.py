@@ -8,8 +8,6 @@ import datetime as dt
 
 import pytest
 
-from eligibility import screen_register
-from shared import DEMO
 
 pytestmark = pytest.mark.slow   # every test over a few seconds of CPU: `make test-fast` leaves the file out
 
@@ -22,8 +20,8 @@ def eligible(rows, benefit):
 
 
 @pytest.fixture(scope="module")
-def years():
-    return {day: screen_register(DEMO, day).decisions
+def years(demo_screened):
+    return {day: demo_screened(day).decisions
             for day in (dt.date(2019, 6, 1), dt.date(2022, 3, 1), dt.date(2024, 8, 1), dt.date(2025, 12, 1))}
 
 

@@ -23,8 +23,8 @@ def demo(demo_screened):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("day", [dt.date(2015, 6, 1), dt.date(2019, 6, 1), AS_OF])
-def test_no_decision_row_lacks_a_reference(day):
-    rows = screen_register(DEMO, day, include_all=True).decisions
+def test_no_decision_row_lacks_a_reference(day, demo_screened):
+    rows = demo_screened(day, include_all=True).decisions
     empty = rows[rows["reference"].astype(str) == ""]
     assert empty.empty, empty[["household_id", "person_id", "benefit", "status"]].head().to_string()
 
@@ -55,8 +55,8 @@ def test_a_leakage_row_has_its_basis(demo):
 
 
 @pytest.mark.slow
-def test_outside_the_encoded_period_the_benefit_stands_for_the_decision():
-    result = screen_register(DEMO, dt.date(2015, 6, 1), include_all=True)
+def test_outside_the_encoded_period_the_benefit_stands_for_the_decision(demo_screened):
+    result = demo_screened(dt.date(2015, 6, 1), include_all=True)
     rows = result.decisions
     for benefit, reference in rows[["benefit", "reference"]].astype(str).drop_duplicates().itertuples(index=False):
         assert reference == benefit_cite(result.plan.benefits[benefit], "en")
@@ -72,8 +72,8 @@ def test_parameter_values_are_named_with_their_dates_and_references(demo):
                                regex=False).all()
 
 
-def test_parameter_values_in_vietnamese():
-    rows = screen_register(DEMO, AS_OF, lang="vi").decisions
+def test_parameter_values_in_vietnamese(demo_screened):
+    rows = demo_screened(AS_OF, lang="vi").decisions
     allowance = rows[(rows["benefit"] == "monthly_social_allowance") & (rows["status"] == "eligible")]
     assert allowance["parameter_values"].astype(str).str.contains(
         "Mức chuẩn trợ giúp xã hội = 500.000 đồng/tháng (từ 01/07/2024; Nghị định số 76/2024/NĐ-CP)", regex=False).all()
@@ -81,8 +81,8 @@ def test_parameter_values_in_vietnamese():
 
 
 @pytest.mark.slow
-def test_a_withheld_value_is_not_listed_as_used():
-    rows = screen_register(DEMO, dt.date(2026, 8, 1)).decisions
+def test_a_withheld_value_is_not_listed_as_used(demo_screened):
+    rows = demo_screened(dt.date(2026, 8, 1)).decisions
     allowance = rows[rows["benefit"] == "monthly_social_allowance"]
     assert not allowance["parameter_values"].astype(str).str.contains("social_assistance.standard =",
                                                                       regex=False).any()
@@ -91,7 +91,7 @@ def test_a_withheld_value_is_not_listed_as_used():
 
 
 @pytest.mark.slow
-def test_both_engines_write_the_same_basis():
-    vec = screen_register(DEMO, dt.date(2019, 6, 1), include_all=True)
+def test_both_engines_write_the_same_basis(demo_screened):
+    vec = demo_screened(dt.date(2019, 6, 1), include_all=True)
     dur = screen_register(DEMO, dt.date(2019, 6, 1), include_all=True, engine="durable")
     assert_same_decisions(vec.decisions, dur.decisions, vec.register.households, vec.register.members)

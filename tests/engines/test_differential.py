@@ -46,8 +46,8 @@ def test_pack():
 
 # ---------------------------------------------------------------- (a) the demo register
 @pytest.mark.parametrize("as_of", [AS_OF, dt.date(2024, 7, 1)])
-def test_demo_register(as_of):
-    vec = screen_register(DEMO, as_of, include_all=True)
+def test_demo_register(as_of, demo_screened):
+    vec = demo_screened(as_of, include_all=True)
     dur = screen_register(DEMO, as_of, include_all=True, engine="durable")
     households, members = vec.register.households, vec.register.members
     assert len(vec.decisions) > 0

@@ -26,8 +26,8 @@ def test_every_bundled_benefit_declares_its_period():
 
 
 @pytest.mark.parametrize("day", [dt.date(2015, 6, 1), dt.date(2016, 6, 1), dt.date(2019, 6, 1)])
-def test_no_not_eligible_and_no_leakage_outside_a_benefits_period(day):
-    result = screen_register(DEMO, day, include_all=True)
+def test_no_not_eligible_and_no_leakage_outside_a_benefits_period(day, demo_screened):
+    result = demo_screened(day, include_all=True)
     rows = result.decisions
     outside = rows["benefit"].astype(str).map(lambda b: not result.plan.benefits[b].encodes(day)).astype(bool)
     if day.year == 2015:
@@ -47,7 +47,7 @@ def test_the_reason_names_the_period_in_vietnamese():
 
 
 @pytest.mark.parametrize("day", [dt.date(2015, 6, 1), dt.date(2016, 6, 1), dt.date(2019, 6, 1)])
-def test_both_engines_agree_outside_and_inside_the_periods(day):
-    vec = screen_register(DEMO, day, include_all=True)
+def test_both_engines_agree_outside_and_inside_the_periods(day, demo_screened):
+    vec = demo_screened(day, include_all=True)
     dur = screen_register(DEMO, day, include_all=True, engine="durable")
     assert_same_decisions(vec.decisions, dur.decisions, vec.register.households, vec.register.members)

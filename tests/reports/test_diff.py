@@ -78,8 +78,8 @@ def test_the_credit_rates_of_1_december_2025_lower_a_near_poor_household_loan_ra
 
 
 @pytest.fixture(scope="module")
-def demo_2024():
-    return screen_register(DEMO, dt.date(2024, 8, 1))
+def demo_2024(demo_screened):
+    return demo_screened(dt.date(2024, 8, 1))
 
 
 def test_a_date_or_a_pack_compared_with_itself_changes_nothing(demo_2024):
