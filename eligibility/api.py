@@ -150,6 +150,7 @@ def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_
     mm = register.members[register.members["household_id"].astype(str) == household_id]
     ev = evaluate(plan, hh, mm, as_of)
     data = explain_household(ev, household_id)
+    data["lists"] = _household_audit(plan, register, hh, mm, as_of, household_id, data)
     data["rejected_members"] = _rejected_members(register, household_id)
     data["cell_issues"] = _cell_issues_of(register, hh, mm)
     if engine == "durable":
@@ -158,6 +159,56 @@ def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_
         data["durable_check"] = _cross_check(build_decisions(ev, include_all=True),
                                              screen_durable(plan, hh, mm, as_of, include_all=True))
     return data
+
+
+def _household_audit(plan: Plan, register, hh: pd.DataFrame, mm: pd.DataFrame, as_of: dt.date,
+                     household_id: str, data: dict) -> dict | None:
+    """Where the register gives programme lists: the household's coverage from them, as `screen` judges
+    it, written into `data`'s decisions, and its findings. Only entries naming the household or its
+    members by ID are read here; an entry without an ID is matched by name against the whole register
+    by `screen` alone, so such entries are counted and the explanation says so."""
+    from dataclasses import replace
+
+    tables = getattr(register, "tables", None) or {}
+    lists = tables.get("programme_lists")
+    if lists is None or lists.empty:
+        return None
+    blank = pd.Series(pd.NA, index=lists.index, dtype="string")
+    person = lists["person_id"].astype("string") if "person_id" in lists else blank
+    home = lists["household_id"].astype("string") if "household_id" in lists else blank
+    people = mm["person_id"].astype(str)
+    mine = (person.isin(people) | (person.isna() & (home == household_id))).fillna(False).to_numpy(dtype=bool)
+    merit = tables.get("merit_records")
+    kept = {"programme_lists": lists[mine]}
+    if merit is not None:
+        kept["merit_records"] = merit[merit["person_id"].astype(str).isin(people).to_numpy()]
+    result = screen_frames_audited(plan, replace(register, households=hh, members=mm, tables={**tables, **kept}), as_of)
+    _coverage_from_lists(data, result.decisions)
+    found = result.extra["audit"].findings
+    return {"entries": int(mine.sum()), "without_id": int((person.isna() & home.isna()).sum()),
+            "findings": found.astype(object).where(found.notna(), None).to_dict("records")}
+
+
+def screen_frames_audited(plan: Plan, register, as_of: dt.date) -> Screening:
+    """Screen a register's frames with the audit of its lists, every row kept (as `screen --all`)."""
+    from .audit.listed import read_lists
+
+    listed = read_lists(plan, register, as_of)
+    result = evaluate_frames(plan, register.households, register.members, as_of, include_all=True, listed=listed)
+    result.register = register
+    _audit(result, True, "en", listed)
+    return result
+
+
+def _coverage_from_lists(data: dict, decisions: pd.DataFrame) -> None:
+    """The explanation's coverage words replaced by the audit's, decision by decision."""
+    person = decisions["person_id"].astype(object).where(decisions["person_id"].notna(), "")
+    found = dict(zip(zip(decisions["benefit"].astype(str), person.astype(str)), decisions["coverage"].astype(str)))
+    for entry in data["benefits"]:
+        entry["coverage"] = found.get((entry["benefit"], ""), entry["coverage"])
+    for member in data["members"]:
+        for entry in member["benefits"]:
+            entry["coverage"] = found.get((entry["benefit"], member["person_id"]), entry["coverage"])
 
 
 def _cell_issues_of(register, hh: pd.DataFrame, mm: pd.DataFrame) -> list[dict]:

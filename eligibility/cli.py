@@ -252,9 +252,9 @@ def explain(register: Path, household_id: str, rules_dir, as_of, lang: str, fmt:
         from .explain import render_text
 
         click.echo(render_text(data, lang, verbose))
-        from .explain.notes import register_notes
+        from .explain.notes import list_notes, register_notes
 
-        for line in register_notes(data, lang):
+        for line in list_notes(data, lang) + register_notes(data, lang):
             click.echo(line)
 
 

@@ -45,7 +45,10 @@ def test_one_dong_above_the_line_is_a_near_miss_with_its_distance(explain):
 
 def test_the_widow_of_80_gets_coefficient_2_with_the_rule_and_article(explain):
     text = explain("DM13")
-    assert "Cầm Thị Kim (DM13-1) — Monthly social allowance: 1,000,000 VND/month [covered]" in text
+    # the payroll (programme_lists row 2) pays her at last year's standard: explain reads it as screen does
+    assert "Cầm Thị Kim (DM13-1) — Monthly social allowance: 1,000,000 VND/month [underpaid]" in text
+    assert "underpaid: Monthly social allowance — Cầm Thị Kim (DM13-1), paid 720,000 VND/month, due 1,000,000 " \
+           "VND/month (programme_lists.csv row 2)" in text
     assert "Elderly in a poor household with no supporter (80 or over)" in text
     assert "Decree 20/2021/NĐ-CP, Art. 5(5)(a)" in text
     verbose = explain("DM13", "en", "--verbose")

@@ -47,6 +47,7 @@ def test_the_explanation_is_the_one_of_the_whole_register(whole, parquet_demo, h
         data = explain_register(register, household, AS_OF)
         data.pop("rejected_members")       # what the reader said about the household's rows and cells
         assert data.pop("cell_issues") == []
+        data.pop("lists")                  # the programme lists' findings (read as screen reads them: tested below)
         assert data == expected, register
 
 
@@ -67,3 +68,43 @@ def test_a_filtered_csv_keeps_the_files_row_numbers():
     header = next(c for c in whole.frame.columns if header_key(c) in keys)
     expected = whole.rows[(whole.frame[header] == "DM23").to_numpy()]
     assert list(one.rows) == list(expected) and len(one.frame) == len(expected) >= 1
+
+
+def test_explain_reads_coverage_from_the_programme_lists_as_screen_does(demo_screened):
+    """Where the register gives programme lists, `explain` words each decision's coverage as `screen`'s
+    audit does (paid after death, duplicate, underpaid, ...), not from the tick columns, for every
+    household a list names by ID; a person the screen matched by name only is left to `screen`, and
+    explain says how many entries it did not read."""
+    from eligibility.api import explain_register
+
+    screening = demo_screened(AS_OF, include_all=True)
+    audit = screening.extra["audit"]
+    by_id = audit.matches[audit.matches["match"] == "by_id"]
+    by_name = set(audit.matches.loc[audit.matches["match"] == "by_name", "person_id"].dropna().astype(str))
+    decisions = screening.decisions
+    screen_cov = {(str(h), str(b), "" if pd.isna(p) else str(p)): str(c) for h, b, p, c in
+                  zip(decisions["household_id"], decisions["benefit"], decisions["person_id"], decisions["coverage"])}
+    households = sorted(set(by_id["household_id"].dropna().astype(str)))
+    assert households, "the demo's lists name households by ID"
+    audited_words = set()
+    for household in households:
+        data = explain_register(DEMO, household, AS_OF)
+        assert data["lists"]["entries"] > 0 and data["lists"]["without_id"] == 2
+        for person, entry in _decisions(data):
+            if person in by_name:
+                continue
+            assert entry["coverage"] == screen_cov[(household, entry["benefit"], person)], (household, person,
+                                                                                          entry["benefit"])
+            audited_words.add(entry["coverage"])
+    assert "deceased_paid" in audited_words and len(audited_words & AUDIT_WORDS) >= 2
+
+
+AUDIT_WORDS = {"underpaid", "overpaid", "wrong_level", "deceased_paid", "duplicate"}
+
+
+def _decisions(data: dict):
+    for entry in data["benefits"]:
+        yield "", entry
+    for member in data["members"]:
+        for entry in member["benefits"]:
+            yield member["person_id"], entry

@@ -93,7 +93,8 @@ def entitled_lines(head: str, entry: dict, lang: str) -> list[str]:
     """The amount and the rule(s) paying it; under `sum` each rule with its amount, then the total."""
     amount = amount_text(entry["amount"], entry["unit"], lang)
     cov = Coverage(entry["coverage"])
-    mark = f" [{cov.label(lang)}]" if cov in (Coverage.COVERED, Coverage.NEEDS_DATA) else ""
+    # enrolled, unknown, or the audit's word from a programme list (paid after death, underpaid, ...)
+    mark = f" [{cov.label(lang)}]" if cov not in (Coverage.NONE, Coverage.GAP, Coverage.LEAKAGE) else ""
     _ = translator(lang)
     if entry.get("amount_is_minimum"):
         amount = _("at least {amount} (a rule paying more is undecided)").format(amount=amount)
