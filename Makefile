@@ -1,5 +1,5 @@
 # Two commands matter: `make demo` (screen the bundled sample register) and `make test`.
-# In the edit loop: `make test-fast` (leaves out the tests marked slow: about 25 CPU-s, was about 205) and `make lint`.
+# In the edit loop: `make test-fast` (leaves out the tests marked slow, on both cores: about 34 CPU-s) and `make lint`.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -22,7 +22,7 @@ test: setup browser
 	$(BIN)/python -m pytest -n auto
 
 test-fast: setup
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -n auto -m "not slow"
 
 # ruff's rules, the import layers (pyproject.toml [tool.importlinter]) and mypy (pyproject.toml [tool.mypy])
 lint: setup
