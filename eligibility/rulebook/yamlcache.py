@@ -19,13 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from .._version import __version__
-from ..cachedir import cache_folder as shared_cache_folder
+from ..cachedir import cache_folder as shared_cache_folder, read_entry, store_entry
 from ..yamlio import LocDict, LocList, load_yaml
 
 FORMAT = 2   # 2: a header line, then the document (1: one JSON object, checked by encoding it again)
@@ -59,16 +57,14 @@ _MISS = object()
 
 
 def _read(entry: Path, key: str) -> Any:
-    """The entry's document, or _MISS. An entry is two lines: a header (the source's key and the
-    SHA-256 of the second line) and the encoded document; the hash is checked on the bytes as stored,
-    so the document is parsed once and never encoded again to be checked."""
+    """The entry's document, or _MISS (the entry checked by `cachedir.read_entry` on its stored bytes,
+    so the document is parsed once and never encoded again to be checked)."""
+    payload = read_entry(entry, key)
+    if payload is None:
+        return _MISS
     try:
-        header_line, _, payload = entry.read_bytes().partition(b"\n")
-        header = json.loads(header_line)
-        if header["source"] != key or header["payload"] != hashlib.sha256(payload).hexdigest():
-            return _MISS
         return json.loads(payload, object_hook=_decoded)
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         return _MISS
 
 
@@ -77,15 +73,7 @@ def _write(entry: Path, key: str, doc: Any) -> None:
         encoded = _encode(doc)
     except _Unencodable:
         return
-    payload = json.dumps(encoded, ensure_ascii=False).encode()   # one line: JSON escapes newlines
-    header = json.dumps({"source": key, "payload": hashlib.sha256(payload).hexdigest()}).encode()
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=entry.parent, suffix=".tmp", delete=False) as out:
-            out.write(header + b"\n" + payload)
-        os.replace(out.name, entry)  # atomic: a reader sees the old entry or the whole new one
-    except OSError:
-        pass
+    store_entry(entry, key, json.dumps(encoded, ensure_ascii=False).encode())   # one line: JSON escapes newlines
 
 
 class _Unencodable(Exception):

@@ -19,15 +19,12 @@ from __future__ import annotations
 import gettext
 import hashlib
 import io
-import json
-import os
-import tempfile
 from functools import cache
 from pathlib import Path
 from collections.abc import Callable
 
 from .._version import __version__
-from ..cachedir import cache_folder
+from ..cachedir import cache_folder, read_entry, store_entry
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "eligibility"
@@ -66,16 +63,11 @@ def _compiled(po: bytes, lang: str) -> bytes:
     key = hashlib.sha256(f"eligibility {__version__} catalogue 1 {lang}\0".encode() + po).hexdigest()
     folder = cache_folder("words")
     entry = None if folder is None else folder / f"{key}.mo"
-    if entry is not None:
-        try:
-            header, _, mo = entry.read_bytes().partition(b"\n")
-            if json.loads(header) == {"source": key, "payload": hashlib.sha256(mo).hexdigest()}:
-                return mo
-        except (OSError, ValueError):
-            pass
-    mo = _compile(po, lang)
-    if entry is not None:
-        _store(entry, json.dumps({"source": key, "payload": hashlib.sha256(mo).hexdigest()}).encode() + b"\n" + mo)
+    mo = read_entry(entry, key) if entry is not None else None
+    if mo is None:
+        mo = _compile(po, lang)
+        if entry is not None:
+            store_entry(entry, key, mo)
     return mo
 
 
@@ -87,18 +79,6 @@ def _compile(po: bytes, lang: str) -> bytes:
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
-
-
-def _store(entry: Path, data: bytes) -> None:
-    """Written whole or not at all (a reader sees the old entry or the new one); a folder that
-    cannot be written leaves the catalogue compiled in memory, as before."""
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=entry.parent, suffix=".tmp", delete=False) as out:
-            out.write(data)
-        os.replace(out.name, entry)
-    except OSError:
-        pass
 
 
 def translator(lang: str) -> Callable[[str], str]:
