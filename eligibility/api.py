@@ -90,6 +90,13 @@ def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | No
     plan = load_rules(rules_dir, use_unverified)
     register = read_register(path, plan.inputs, as_of, strict=strict, options=read_options, once=once)
     note_absent(register.mapping, plan, plan.inputs)
+    return screen_audited(plan, register, as_of, engine=engine, include_all=include_all, lang=lang,
+                          progress=progress, explained=explained)
+
+
+def screen_audited(plan: Plan, register, as_of: dt.date, engine: str = "vectorised", include_all: bool = False,
+                   lang: str = "en", progress=None, explained: bool = True) -> Screening:
+    """Screen a read register's frames, with the audit of its programme lists where it gives them."""
     from .audit.listed import read_lists
 
     listed = read_lists(plan, register, as_of)   # before screening: the listed people keep their rows
@@ -182,22 +189,12 @@ def _household_audit(plan: Plan, register, hh: pd.DataFrame, mm: pd.DataFrame, a
     kept = {"programme_lists": lists[mine]}
     if merit is not None:
         kept["merit_records"] = merit[merit["person_id"].astype(str).isin(people).to_numpy()]
-    result = screen_frames_audited(plan, replace(register, households=hh, members=mm, tables={**tables, **kept}), as_of)
+    result = screen_audited(plan, replace(register, households=hh, members=mm, tables={**tables, **kept}), as_of,
+                            include_all=True)
     _coverage_from_lists(data, result.decisions)
     found = result.extra["audit"].findings
     return {"entries": int(mine.sum()), "without_id": int((person.isna() & home.isna()).sum()),
             "findings": found.astype(object).where(found.notna(), None).to_dict("records")}
-
-
-def screen_frames_audited(plan: Plan, register, as_of: dt.date) -> Screening:
-    """Screen a register's frames with the audit of its lists, every row kept (as `screen --all`)."""
-    from .audit.listed import read_lists
-
-    listed = read_lists(plan, register, as_of)
-    result = evaluate_frames(plan, register.households, register.members, as_of, include_all=True, listed=listed)
-    result.register = register
-    _audit(result, True, "en", listed)
-    return result
 
 
 def _coverage_from_lists(data: dict, decisions: pd.DataFrame) -> None:
