@@ -83,13 +83,13 @@ def _validate_examples(plan, skip: bool, lang: str = "en") -> int:
                    .format(folder=plan.folder))
         return 0
     from .packtest import run_examples
-    from .packtest.report import WORDS, render_failures
+    from .packtest.report import render_failures, words
 
     outcome = run_examples(plan)
     click.echo("  " + _("examples run: {total}, passed {passed}, failed {failed}").format(
         total=outcome.total, passed=outcome.total - outcome.failed, failed=outcome.failed))
     if outcome.failures:
-        click.echo(render_failures(outcome.failures, WORDS[lang]))
+        click.echo(render_failures(outcome.failures, words(lang)))
     return outcome.failed
 
 
@@ -98,12 +98,19 @@ def _validate_examples(plan, skip: bool, lang: str = "en") -> int:
 @click.option("--scenarios", "scenarios_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="Folder of .feature scenarios (default: the bundled scenarios/).")
 @click.option("--no-scenarios", is_flag=True, help="Run the rule files' examples only.")
-@click.option("--lang", type=LANGS, default="vi", show_default=True)
+@click.option("--lang", type=LANGS, default=None,
+              help="Language of the report (default: the root --lang, else Vietnamese, whatever the locale).")
 @click.option("--processes", type=click.IntRange(min=1), default=None,
               help="Processes to share the as-of dates between (default: 2 where two cores are free to use).")
-def test_pack(rules_dir, scenarios_dir, no_scenarios: bool, lang: str, processes: int | None) -> None:
+def test_pack(rules_dir, scenarios_dir, no_scenarios: bool, lang: str | None, processes: int | None) -> None:
     """Run every `examples:` entry and every scenario against a rule pack (exit 1 if one fails)."""
     from .api import load_rules
+    from .messages import set_language
+
+    # Policy staff write the scenarios in Vietnamese: the report is theirs unless --lang says otherwise,
+    # and every failure of a step is worded in the same language (`packtest/words.py`).
+    lang = lang or (ui_lang(click.get_current_context()) if _lang_given() else "vi")
+    set_language(lang)
     from .packtest import DEFAULT_SCENARIOS, run_pack_tests
     from .packtest.processes import default_processes
     from .packtest.report import render
@@ -115,3 +122,11 @@ def test_pack(rules_dir, scenarios_dir, no_scenarios: bool, lang: str, processes
     click.echo(render(result, lang))
     if not result.ok:
         sys.exit(1)
+
+
+def _lang_given() -> bool:
+    """Whether --lang is on the command line (the root's or a subcommand's)."""
+    from .cli_help import ARGS
+
+    args = click.get_current_context().find_root().meta.get(ARGS, ())
+    return any(arg == "--lang" or arg.startswith("--lang=") for arg in args)

@@ -21,6 +21,7 @@ from ..api import evaluate_frames
 from ..decisions import build_decisions
 from ..decisions.pieces import decision_records
 from ..engines.vectorised import evaluate
+from ..messages import language
 from ..records import frames_from_records
 from ..rulebook.compile import Plan
 
@@ -150,7 +151,7 @@ class Batch:
             audited = any(n in self.merit or n in self.lists for n in numbers)
             decisions: pd.DataFrame | list[dict]
             if worded or audited:
-                result = evaluate_frames(plan, hh, mm, day, include_all=True)
+                result = evaluate_frames(plan, hh, mm, day, include_all=True, lang=language())
                 ev, decisions = result.evaluation, result.decisions
             else:
                 ev = evaluate(plan, hh, mm, day)
@@ -190,7 +191,8 @@ def _merit(plan, hh: pd.DataFrame, mm: pd.DataFrame, day: dt.date, decisions: pd
 
     register = SimpleNamespace(households=hh, members=mm, tables={"merit_records": records})
     return summed_merit(register, decisions,
-                        lambda h, m: evaluate_frames(plan, h, m, day, include_all=True).decisions)
+                        lambda h, m: evaluate_frames(plan, h, m, day, include_all=True, lang=language()).decisions,
+                        language())
 
 
 def _audit(plan, hh: pd.DataFrame, mm: pd.DataFrame, day: dt.date, decisions: pd.DataFrame, lists: pd.DataFrame):
@@ -221,7 +223,7 @@ def _in_words(ev, numbers: list[int]) -> Callable[[int], Callable[[], Decisions]
     def case(number: int) -> Callable[[], Decisions]:
         def words() -> Decisions:
             if not split:
-                split.update(_split(build_decisions(ev, include_all=True), ev, numbers))
+                split.update(_split(build_decisions(ev, include_all=True, lang=language()), ev, numbers))
             return split[number].decisions
         return words
     return case

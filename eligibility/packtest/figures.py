@@ -10,6 +10,9 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 
+from ..errors import say
+from ..wording.catalogue import N_
+
 MONEY_UNITS = ("vnd_per_month", "vnd_per_year", "vnd_once")
 PLACES = Decimal("1e-9")      # finer than any share, rate or đồng the law writes; coarser than float noise
 
@@ -50,4 +53,4 @@ def parse_figure(text: str) -> Decimal:
             return Decimal(text.replace(",", ".")) / 100
         return Decimal(re.sub(r"[.,\s](?=\d{3}(\D|$))", "", text).replace(",", "."))
     except InvalidOperation:
-        raise ValueError(f"'{text}' is not a figure (write 1.000.000, 70% or 6,24%)") from None
+        raise ValueError(say(N_("'{text}' is not a figure (write 1.000.000, 70% or 6,24%)"), text=text)) from None

@@ -9,10 +9,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import say
+from ..messages import language
 from ..suggestions import fold, suggest
+from ..wording.catalogue import N_
 from .figures import parse_figure
 
 
+NOT_A_NUMBER = N_("'{text}' is not a figure (write 1.000.000, 70% or 6,24%)")
 TRUE_WORDS = {"co", "yes", "true", "x", "1", "dung"}
 FALSE_WORDS = {"khong", "no", "false", "0", "-", "sai"}
 
@@ -42,7 +46,7 @@ class Case:
 
     def current(self) -> dict:
         if not self.households:
-            raise StepError("describe a household first (Given a household ... / Cho hộ ...)")
+            raise StepError(say(N_("describe a household first (Given a household ... / Cho hộ ...)")))
         return self.households[-1]
 
 
@@ -54,7 +58,7 @@ def parse_date(text: str) -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             pass
-    raise StepError(f"'{text}' is not a date (dd/mm/yyyy or yyyy-mm-dd)")
+    raise StepError(say(N_("'{text}' is not a date (dd/mm/yyyy or yyyy-mm-dd)"), text=text))
 
 
 _COLUMN_INDEX: dict = {}
@@ -72,8 +76,10 @@ def column_name(plan, table: str, name: str) -> str:
         _COLUMN_INDEX[key] = (plan.inputs, index)      # the schema kept alive so its id stays unique
     found = _COLUMN_INDEX[key][1].get(fold(name))
     if found is None:
-        hint = suggest(name, list(columns))
-        raise StepError(f"no {table} column '{name}'" + (f"; did you mean '{hint}'?" if hint else ""))
+        from .words import hint, table_name
+
+        found = suggest(name, list(columns) if language() == "en" else [c.label.vi for c in columns.values()])
+        raise StepError(say(N_("no {table} column '{name}'"), table=table_name(table), name=name) + hint(found))
     return found
 
 
@@ -84,20 +90,43 @@ def cell(plan, table: str, name: str, text: str):
         return None
     if spec.type == "bool":
         if fold(text) not in TRUE_WORDS | FALSE_WORDS:
-            raise StepError(f"'{text}' is not a yes/no value of {name} (có/không, yes/no)")
+            raise StepError(say(N_("'{text}' is not a yes/no value of {name} (có/không, yes/no)"), text=text,
+                                name=_column_word(spec, name)))
         return fold(text) in TRUE_WORDS
     if spec.type == "date":
         return parse_date(text)
     if spec.type in ("money", "int"):
-        return int(parse_figure(text))
+        return int(_figure(text))
     if spec.type == "number":
-        return float(text.replace(",", "."))
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            raise StepError(say(NOT_A_NUMBER, text=text)) from None
     if spec.type == "enum":
         for code, value in (spec.values or {}).items():
             if fold(text) in {fold(code), fold(value.vi), fold(value.en), *map(fold, value.aliases)}:
                 return code
-        raise StepError(f"'{text}' is not a value of {name}")
+        raise StepError(say(N_("'{text}' is not a value of {name} (allowed: {values})"), text=text,
+                            name=_column_word(spec, name), values=_values(spec)))
     return text
+
+
+def _figure(text: str):
+    """A figure of a cell; a cell that is not one is the scenario's mistake, said as such."""
+    try:
+        return parse_figure(text)
+    except ValueError:
+        raise StepError(say(NOT_A_NUMBER, text=text)) from None
+
+
+def _column_word(spec, name: str) -> str:
+    """A column as the reader's table heads it: its code in English (as before), its label in Vietnamese."""
+    return name if language() == "en" else spec.label.vi
+
+
+def _values(spec) -> str:
+    """The values an enum column allows, as the reader writes them."""
+    return ", ".join(code if language() == "en" else value.vi for code, value in (spec.values or {}).items())
 
 
 def fields(plan, table: str, rows) -> dict:
@@ -107,14 +136,14 @@ def fields(plan, table: str, rows) -> dict:
 # ---------------------------------------------------------------- Given
 def add_household(case: Case, record: dict) -> None:
     if any(h["household_id"] == record["household_id"] for h in case.households):
-        raise StepError(f"household '{record['household_id']}' is described twice")
+        raise StepError(say(N_("household '{id}' is described twice"), id=record["household_id"]))
     case.households.append(record)
 
 
 def add_member(case: Case, record: dict) -> None:
     if any(m["person_id"] == record["person_id"] for m in case.members):
-        raise StepError(f"member '{record['person_id']}' is described twice (member ids must differ across "
-                        "households too)")
+        raise StepError(say(N_("member '{id}' is described twice (member ids must differ across households too)"),
+                            id=record["person_id"]))
     case.members.append({"household_id": case.current()["household_id"], **record})
 
 
@@ -134,7 +163,7 @@ def given_household_like(case, table, hid, commune, other):
     """A household described as another one with some fields changed (its members are not copied)."""
     base = [h for h in case.households if h["household_id"] == other]
     if not base:
-        raise StepError(f"no household '{other}' described before '{hid}'")
+        raise StepError(say(N_("no household '{other}' described before '{id}'"), other=other, id=hid))
     add_household(case, {**base[0], "household_id": hid, "commune": commune,
                          **fields(case.plan, "households", table)})
 
@@ -175,7 +204,7 @@ def given_merit_records(case, table):
 # ---------------------------------------------------------------- When (the runner screens)
 def when_screened(case, table):
     if case.as_of is None:
-        raise StepError("say the date first (Given the date is ... / Cho ngày xét là ...)")
+        raise StepError(say(N_("say the date first (Given the date is ... / Cho ngày xét là ...)")))
 
 
 def when_screened_on(case, table, day):

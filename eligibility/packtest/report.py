@@ -4,24 +4,25 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..wording.catalogue import N_, translator
 from . import PackTest
 from .scenarios import Outcome
 
-WORDS = {
-    "en": {"example": "examples", "scenario": "scenarios", "passed": "passed", "failed": "failed",
-           "expected": "expected", "got": "got", "not_run": "scenarios not run (--no-scenarios)",
-           "ok": "all examples and scenarios hold", "ex_item": "example", "sc_item": "scenario",
-           "pack": "rule pack", "fail": "{n} failure(s): fix the rule or the expectation (see POLICIES.md)"},
-    "vi": {"example": "ví dụ trong tệp quy định", "scenario": "tình huống (scenario)", "passed": "đạt",
-           "failed": "không đạt", "expected": "mong đợi", "got": "kết quả", "ex_item": "ví dụ",
-           "sc_item": "tình huống", "not_run": "chưa chạy các tình huống (--no-scenarios)",
-           "ok": "mọi ví dụ và tình huống đều đạt", "pack": "bộ quy định",
-           "fail": "{n} chỗ không đạt: sửa quy định hoặc sửa kết quả mong đợi (xem POLICIES.md)"},
-}
+# The report's words; the Vietnamese ones are the catalogue's (`wording/`).
+WORDS = {"example": N_("examples"), "scenario": N_("scenarios"), "passed": N_("passed"), "failed": N_("failed"),
+         "expected": N_("expected"), "got": N_("got"), "not_run": N_("scenarios not run (--no-scenarios)"),
+         "ok": N_("all examples and scenarios hold"), "ex_item": N_("example"), "sc_item": N_("scenario"),
+         "pack": N_("rule pack"), "fail": N_("{n} failure(s): fix the rule or the expectation (see POLICIES.md)")}
+
+
+def words(lang: str) -> dict[str, str]:
+    """The report's words in `lang`."""
+    _ = translator(lang)
+    return {key: _(text) for key, text in WORDS.items()}
 
 
 def render(result: PackTest, lang: str = "vi") -> str:
-    w = WORDS[lang]
+    w = words(lang)
     lines = [render_failures(result.failures, w)] if result.failures else []
     lines.append(f"{w['pack']} {_relative(str(result.plan.folder))}")
     lines.append(_count(result.examples, w))

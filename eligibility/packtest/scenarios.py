@@ -14,9 +14,15 @@ from pathlib import Path
 from gherkin.parser import Parser
 from gherkin.pickles.compiler import Compiler
 
+from ..errors import say
+from ..messages import language
 from ..suggestions import suggest
+from ..wording.catalogue import N_
 from .batch import Batch
 from .steps import STEPS, Case, Mismatch, StepError, match_step
+from .words import hint, parser_error, phrase_example
+
+RUNNABLE = N_("a step that can run")
 
 
 @dataclass
@@ -88,7 +94,7 @@ def _check(plan, check: _Check, decisions) -> tuple[str, str] | None:
     except Mismatch as err:
         return err.expected, err.actual
     except (StepError, KeyError, ValueError) as err:
-        return "a step that can run", str(err)
+        return say(RUNNABLE), str(err)
     return None
 
 
@@ -97,7 +103,9 @@ def _pickles(path: Path, outcome: Outcome):
     try:
         document = Parser().parse(path.read_text(encoding="utf-8"))
     except Exception as err:    # the Gherkin parser's own errors name the line
-        outcome.failures.append(Failure(str(path), None, "(file)", "a readable feature file", str(err)))
+        line, reason = parser_error(str(err))
+        outcome.failures.append(Failure(str(path), line, say(N_("(the whole file)")),
+                                        say(N_("a readable feature file")), reason))
         return []
     document["uri"] = str(path)
     lines: dict[str, int] = {}
@@ -124,14 +132,15 @@ def _queue(plan, path: Path, pickle: dict, lines: dict, batch: Batch, outcome: O
         table = _table(step)
         found = match_step(step["text"])
         if found is None:
-            outcome.failures.append(Failure(str(path), line, pickle["name"], "a known step phrase",
-                                            f"no step matches '{step['text']}'" + _hint(step["text"])))
+            outcome.failures.append(Failure(str(path), line, pickle["name"], say(N_("a known step phrase")),
+                                            say(N_("no step matches '{text}'"), text=step["text"])
+                                            + _hint(step["text"])))
             return []
         kind, handler, args = found
         try:
             if kind == "then":
                 if point is None:
-                    raise StepError("a Then step before any When (screen the household first)")
+                    raise StepError(say(N_("a Then step before any When (screen the household first)")))
                 checks.append(_Check(handler, args, table, line, point, _row(step, lines)))
                 continue
             handler(case, table, **args)
@@ -139,7 +148,7 @@ def _queue(plan, path: Path, pickle: dict, lines: dict, batch: Batch, outcome: O
                 point = batch.add(copy.deepcopy(case.households), copy.deepcopy(case.members), case.as_of,
                                   case.unverified_now(), copy.deepcopy(case.lists), copy.deepcopy(case.merit))
         except (StepError, KeyError, ValueError) as err:
-            outcome.failures.append(Failure(str(path), line, pickle["name"], "a step that can run", str(err)))
+            outcome.failures.append(Failure(str(path), line, pickle["name"], say(RUNNABLE), str(err)))
             return []
     return checks
 
@@ -147,7 +156,8 @@ def _queue(plan, path: Path, pickle: dict, lines: dict, batch: Batch, outcome: O
 def _row(step: dict, lines: dict) -> str:
     """For a Scenario Outline, which Examples row this run of the step comes from."""
     ids = step["astNodeIds"]
-    return f" (Examples row at line {lines.get(ids[1])})" if len(ids) > 1 and lines.get(ids[1]) else ""
+    row = lines.get(ids[1]) if len(ids) > 1 else None
+    return say(N_(" (Examples row at line {line})"), line=row) if row else ""
 
 
 def _table(step: dict) -> list[list[str]] | None:
@@ -156,7 +166,5 @@ def _table(step: dict) -> list[list[str]] | None:
 
 
 def _hint(text: str) -> str:
-    examples = [p.replace("(?P<", "<").replace(">[^\"]+)", ">").replace("(?:", "").replace(")", "")
-                for _, p, _ in STEPS]
-    found = suggest(text, examples)
-    return f"; did you mean '{found}'?" if found else ""
+    """The phrase of the step table nearest to `text`, written in the language of the run."""
+    return hint(suggest(text, [phrase_example(p, language()) for _, p, _ in STEPS]))

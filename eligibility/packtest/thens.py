@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..errors import say
 from ..suggestions import fold, suggest
 from ..vocabulary import Coverage, Status
-from .figures import parse_figure, same_figure, show_figure
+from ..wording.catalogue import N_
+from .figures import parse_figure, same_figure
 from .givens import Case, StepError
+from ..messages import language as _lang
+from .words import allowed, coverage_word, figure, hint, money_words, rate_words, show_row, status_word
 
 
 STATUS_WORDS = {"đủ điều kiện": "eligible", "không đủ điều kiện": "not_eligible", "chưa xác định": "undetermined",
@@ -42,8 +46,8 @@ def benefit_id(plan, text: str) -> str:
     for name, b in plan.benefits.items():
         if fold(text) in (fold(b.label.vi), fold(b.label.en)):
             return name
-    hint = suggest(text, list(plan.benefits) + [b.label.vi for b in plan.benefits.values()])
-    raise StepError(f"no benefit '{text}'" + (f"; did you mean '{hint}'?" if hint else ""))
+    found = suggest(text, list(plan.benefits) + [b.label.vi for b in plan.benefits.values()])
+    raise StepError(say(N_("no benefit '{name}'"), name=text) + hint(found))
 
 
 def decision(case: Case, who: str, benefit: str, rule: str | None = None):
@@ -56,39 +60,31 @@ def decision(case: Case, who: str, benefit: str, rule: str | None = None):
     if rule is not None and any(rule in str(r["rule"]).split("+") for r in rows):
         rows = [r for r in rows if rule in str(r["rule"]).split("+")]
     if not rows:
-        raise Mismatch(f"a decision on '{name}' for '{who}'", "no such decision (is the id right?)")
+        raise Mismatch(say(N_("a decision on '{benefit}' for '{who}'"), benefit=name, who=who),
+                       say(N_("no such decision (is the id right?)")))
     return rows[0]
-
-
-def show(row) -> str:
-    unit = row.get("unit")
-    text = (f"status={row['status']} amount={show_figure(row['amount'], unit)} rule={row['rule'] or ''} "
-            f"coverage={row['coverage']} missing={row['missing_inputs'] or ''!r}")
-    if row.get("amount_is_minimum"):
-        text += " (amount is a minimum)"
-    return text + f" explanation={row['explanation']!r}"
 
 
 def expect(condition: bool, expected: str, row, shown: str = "") -> None:
     if not condition:
-        raise Mismatch(expected, shown + show(row))
+        raise Mismatch(expected, shown + show_row(row))
 
 
 def then_eligible(case, table, who, benefit):
     row = decision(case, who, benefit)
-    expect(row["status"] == "eligible", "eligible", row)
+    expect(row["status"] == "eligible", Status.ELIGIBLE.label(_lang()), row)
 
 
 def then_eligible_amount(case, table, who, benefit, amount):
     row = decision(case, who, benefit)
     want = parse_figure(amount)
     expect(row["status"] == "eligible" and same_figure(row["amount"], want),
-           f"eligible with {show_figure(want, row.get('unit'))}", row)
+           say(N_("eligible with {amount}"), amount=figure(want, row.get("unit"))), row)
 
 
 def then_eligible_amount_unknown(case, table, who, benefit):
     row = decision(case, who, benefit)
-    expect(row["status"] == "eligible" and _blank(row["amount"]), "eligible, amount not known", row)
+    expect(row["status"] == "eligible" and _blank(row["amount"]), say(N_("eligible, amount not known")), row)
 
 
 def _blank(value) -> bool:
@@ -97,20 +93,22 @@ def _blank(value) -> bool:
 
 def then_not_eligible(case, table, who, benefit):
     row = decision(case, who, benefit)
-    expect(row["status"] == "not_eligible", "not eligible", row)
+    expect(row["status"] == "not_eligible", Status.NOT_ELIGIBLE.label(_lang()), row)
 
 
 def then_undetermined(case, table, who, benefit, inputs):
     row = decision(case, who, benefit)
-    expect(row["status"] == "undetermined", f"undetermined because {inputs} is missing", row)
+    expect(row["status"] == "undetermined", say(N_("undetermined because {inputs} is missing"), inputs=inputs), row)
     for name in inputs.split(","):
-        expect(name.strip() in str(row["missing_inputs"] or ""), f"'{name.strip()}' among the missing inputs", row)
+        expect(name.strip() in str(row["missing_inputs"] or ""),
+               say(N_("'{name}' among the missing inputs"), name=name.strip()), row)
 
 
 def then_rule(case, table, who, benefit, rule):
     row = decision(case, who, benefit, rule)
     # A benefit that adds several rules (hit policy sum) names them joined by '+': any one of them matches.
-    expect(row["status"] == "eligible" and rule in str(row["rule"]).split("+"), f"eligible under rule '{rule}'", row)
+    expect(row["status"] == "eligible" and rule in str(row["rule"]).split("+"),
+           say(N_("eligible under rule '{rule}'"), rule=rule), row)
 
 
 def then_status(case, table, benefit, who, status):
@@ -118,16 +116,18 @@ def then_status(case, table, benefit, who, status):
     row = decision(case, who, benefit)
     want = STATUS_WORDS.get(status.strip().lower())
     if want is None:
-        raise StepError(f"'{status}' is not a status (allowed: {', '.join(STATUS_WORDS)})")
-    expect(row["status"] == want, want, row)
+        raise StepError(say(N_("'{status}' is not a status (allowed: {allowed})"), status=status,
+                            allowed=allowed(STATUS_WORDS, Status)))
+    expect(row["status"] == want, status_word(want), row)
 
 
 def then_coverage(case, table, who, coverage, benefit):
     row = decision(case, who, benefit)
     want = COVERAGE_WORDS.get(coverage.strip().lower())
     if want is None:
-        raise StepError(f"'{coverage}' is not a coverage (allowed: {', '.join(COVERAGE_WORDS)})")
-    expect(row["coverage"] == want, f"coverage {want}", row)
+        raise StepError(say(N_("'{coverage}' is not a coverage (allowed: {allowed})"), coverage=coverage,
+                            allowed=allowed(COVERAGE_WORDS, list(Coverage)[1:])))
+    expect(row["coverage"] == want, say(N_("coverage {coverage}"), coverage=coverage_word(want)), row)
 
 
 def then_finding(case, table, who, finding, benefit, money):
@@ -136,20 +136,24 @@ def then_finding(case, table, who, finding, benefit, money):
 
     want = COVERAGE_WORDS.get(finding.strip().lower())
     if want is None:
-        raise StepError(f"'{finding}' is not an audit word (allowed: {', '.join(COVERAGE_WORDS)})")
+        raise StepError(say(N_("'{finding}' is not an audit word (allowed: {allowed})"), finding=finding,
+                            allowed=allowed(COVERAGE_WORDS, list(Coverage)[1:])))
     name = benefit_id(case.plan, benefit)
     case.result = Decisions.of(case.result)
     rows = [r for r in getattr(case.result, "findings", []) if r["finding"] == want and r["programme"] == name
             and who in (r.get("person_id"), r.get("name"))]
-    figure = parse_figure(money)
-    shown = "; ".join(f"{r['finding']} {r.get('person_id') or r.get('name')} money={show_figure(r['money'])}"
-                      for r in getattr(case.result, "findings", [])) or "no findings"
-    if not any(same_figure(r["money"], figure) for r in rows):
-        raise Mismatch(f"'{who}' {want} on '{name}', money {show_figure(figure)}", shown)
+    wanted = parse_figure(money)
+    shown = "; ".join(say(N_("{finding} {who} money={money}"), finding=coverage_word(r["finding"]),
+                          who=r.get("person_id") or r.get("name"), money=money_words(r["money"]))
+                      for r in getattr(case.result, "findings", [])) or say(N_("no findings"))
+    if not any(same_figure(r["money"], wanted) for r in rows):
+        raise Mismatch(say(N_("'{who}' {finding} on '{benefit}', money {money}"), who=who,
+                           finding=coverage_word(want), benefit=name, money=money_words(wanted)), shown)
 
 
 def then_rate(case, table, benefit, who, rate):
     row = decision(case, who, benefit)
     want = parse_figure(rate)
-    expect(row["status"] == "eligible" and same_figure(row["rate"], want), f"eligible at a yearly rate of {want:f}",
-           row, f"rate={show_figure(row['rate'])} ")
+    expect(row["status"] == "eligible" and same_figure(row["rate"], want),
+           say(N_("eligible at a yearly rate of {rate}"), rate=f"{want:f}" if _lang() == "en" else rate_words(want)),
+           row, say(N_("rate={rate} "), rate=rate_words(row["rate"])))

@@ -94,10 +94,11 @@ def test_cli_test_prints_failures_and_a_summary_in_both_languages(pack):
     vi = CliRunner().invoke(main, ["test", str(pack), "--scenarios", str(SCENARIOS)])
     assert vi.exit_code == 1
     assert "allowance.feature:11: tình huống 'an elderly woman" in vi.output
-    assert "mong đợi: eligible with 750,000" in vi.output
+    assert "mong đợi: đủ điều kiện, mức hưởng 750.000 đồng/tháng" in vi.output
     assert "ví dụ trong tệp quy định: 1, đạt 0, không đạt 1" in vi.output
     en = CliRunner().invoke(main, ["test", str(pack), "--scenarios", str(SCENARIOS), "--lang", "en"])
     assert "scenarios: 3, passed 1, failed 2" in en.output and "3 failure(s)" in en.output
+    assert "expected: eligible with 750,000" in en.output and "amount=900,000" in en.output
 
 
 def test_cli_test_passes_on_a_sound_pack(pack):
