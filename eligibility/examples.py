@@ -14,9 +14,13 @@ import numpy as np
 import pandas as pd
 
 from .api import screen_records
-from .packtest.figures import MONEY_UNITS, same_figure, show_figure
+from .errors import say
+from .messages import language
+from .packtest.figures import MONEY_UNITS, same_figure
+from .packtest.words import expected_field, figure, rate_words, shown_value
 from .rulebook.plan import Plan
 from .rulebook.schema import Example, ExpectedDecision
+from .wording.catalogue import N_
 
 
 @dataclass
@@ -58,45 +62,52 @@ def check_expectation(view: ExampleView, exp: ExpectedDecision, members: list[di
 
     plan = view.plan
     if exp.benefit not in plan.benefits:
-        return f"unknown benefit '{exp.benefit}'"
+        return say(N_("unknown benefit '{benefit}'"), benefit=exp.benefit)
     benefit = plan.benefits[exp.benefit]
     view.decisions = Decisions.of(view.decisions)
     rows = view.decisions.find(exp.benefit)
     if benefit.entity == "person":
         person = exp.person or (members[0]["person_id"] if len(members) == 1 else None)
         if person is None:
-            return f"{exp.benefit}: say which `person` (the household has {len(members)} members)"
+            return say(N_("{benefit}: say which `person` (the household has {n} members)"), benefit=exp.benefit,
+                       n=len(members))
         rows = [r for r in rows if r["person_id"] == person]
     if exp.rule and len(rows) > 1 and any(r["rule"] == exp.rule for r in rows):
         rows = [r for r in rows if r["rule"] == exp.rule]
     if not rows:
-        return f"{exp.benefit}: no decision found"
+        return say(N_("{benefit}: no decision found"), benefit=exp.benefit)
     row = rows[0]
     problems = _differences(row, exp, benefit.unit)
     if problems:
-        who = "" if row["person_id"] is None else f" for {row['person_id']}"
-        return f"{exp.benefit}{who}: " + "; ".join(problems) + f" — explanation: {row['explanation']}"
+        who = "" if row["person_id"] is None else say(N_(" for {person}"), person=row["person_id"])
+        return say(N_("{benefit}{who}: {problems} — explanation: {explanation}"), benefit=exp.benefit, who=who,
+                   problems="; ".join(problems), explanation=row["explanation"])
     return None
 
 
 def _differences(row, exp: ExpectedDecision, unit: str) -> list[str]:
+    """What the decision `row` has that the example did not expect, one text per field (`packtest.words`:
+    in the run's language, English as it was)."""
     got = {"status": row["status"], "coverage": row["coverage"], "rule": row["rule"]}
-    problems = [f"{key} {got[key]!r}, expected {getattr(exp, key)!r}" for key in ("status", "coverage", "rule")
+    problems = [expected_field(key, got[key], getattr(exp, key)) for key in ("status", "coverage", "rule")
                 if getattr(exp, key) is not None and got[key] != getattr(exp, key)]
     if exp.amount is not None and not same_figure(_number(row["amount"]), exp.amount, exp.tolerance):
-        within = f" (± {exp.tolerance:g}, {exp.rounding})" if exp.tolerance else ""
-        problems.append(f"amount {show_figure(_number(row['amount']), unit)}, expected "
-                        f"{show_figure(exp.amount, unit)}{within}")
+        within = ""
+        if exp.tolerance:
+            tolerance = f"{exp.tolerance:g}" if language() == "en" else figure(exp.tolerance, unit)
+            within = say(N_(" (± {tolerance}, {rounding})"), tolerance=tolerance, rounding=exp.rounding)
+        problems.append(expected_field("amount", figure(_number(row["amount"]), unit), figure(exp.amount, unit))
+                        + within)
     if exp.rate is not None and not same_figure(_number(row["rate"]), exp.rate):
-        problems.append(f"rate {show_figure(_number(row['rate']))}, expected {show_figure(exp.rate)}")
+        problems.append(expected_field("rate", rate_words(_number(row["rate"])), rate_words(exp.rate)))
     if exp.amount_is_minimum is not None and bool(row.get("amount_is_minimum")) != exp.amount_is_minimum:
-        problems.append(f"amount_is_minimum {bool(row.get('amount_is_minimum'))}, expected {exp.amount_is_minimum}")
+        problems.append(expected_field("amount_is_minimum", bool(row.get("amount_is_minimum")), exp.amount_is_minimum))
     if exp.missing is not None:
         missing = sorted(m.strip() for m in str(row["missing_inputs"] or "").split(",") if m.strip())
         if sorted(exp.missing) != missing:
-            problems.append(f"missing inputs {missing}, expected {sorted(exp.missing)}")
+            problems.append(expected_field("missing", missing, sorted(exp.missing)))
     if unit in MONEY_UNITS and exp.amount is not None and float(exp.amount) != int(exp.amount):
-        problems.append(f"expected amount {exp.amount} is not a whole number of đồng")
+        problems.append(say(N_("expected amount {amount} is not a whole number of đồng"), amount=exp.amount))
     return problems
 
 
@@ -108,7 +119,7 @@ def _check_variable(view: ExampleView, exp: ExpectedDecision, members: list[dict
     if view.variable is None:
         return None  # variables are the vectorised engine's; other engines are compared on decisions
     if exp.variable not in view.plan.variables:
-        return f"unknown variable '{exp.variable}'"
+        return say(N_("unknown variable '{name}'"), name=exp.variable)
     person = None
     if view.plan.variables[exp.variable].entity == "person":
         person = exp.person or members[0]["person_id"]
@@ -118,7 +129,8 @@ def _check_variable(view: ExampleView, exp: ExpectedDecision, members: list[dict
         want = want.isoformat()
     numeric = isinstance(got, float) and isinstance(want, (int, float)) and not isinstance(want, bool)
     same = same_figure(got, want) if numeric else got == want
-    return None if same else f"variable {exp.variable}: {got!r}, expected {want!r}"
+    return None if same else say(N_("variable {name}: {got}, expected {want}"), name=exp.variable,
+                                 got=shown_value(got), want=shown_value(want))
 
 
 def variable_value(ev, name: str, person: str | None, household: str | None = None) -> Any:

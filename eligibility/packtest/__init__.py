@@ -73,13 +73,9 @@ def check_examples(plan: Plan, queued: list, screened: dict) -> Outcome:
 
 
 def _expected(expectation, unit: str | None) -> str:
-    from .figures import show_figure
+    from .words import expectation as worded
 
-    fields = expectation.model_dump(exclude_none=True)
-    for key in ("amount", "tolerance"):
-        if key in fields:
-            fields[key] = show_figure(fields[key], unit)
-    return ", ".join(f"{k}: {v}" for k, v in fields.items())
+    return worded(expectation.model_dump(exclude_none=True), unit)
 
 
 def run_pack_tests(plan: Plan, scenarios: Path | None, processes: int = 1) -> PackTest:

@@ -11,6 +11,7 @@ The texts are written where a step fails, in the process that checks it: a forke
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pandas as pd
@@ -19,7 +20,7 @@ from ..errors import say
 from ..messages import language
 from ..vocabulary import Coverage, Status
 from ..wording.catalogue import N_, translator
-from ..wording.formats import format_number, format_percent
+from ..wording.formats import format_date, format_number, format_percent
 from ..wording.units import format_amount, format_rate
 from .figures import MONEY_UNITS, exact, show_figure
 
@@ -102,6 +103,55 @@ def allowed(words: dict[str, str], vocabulary) -> str:
     if english():
         return ", ".join(words)
     return ", ".join(dict.fromkeys(w.label(language()) for w in vocabulary if w.label(language())))
+
+
+# The fields of an example's expectation (`expect:` in a rule file) as the failure names them.
+FIELDS = {"status": N_("status"), "coverage": N_("coverage"), "rule": N_("rule"), "amount": N_("amount"),
+          "rate": N_("rate"), "amount_is_minimum": N_("amount_is_minimum"), "missing": N_("missing inputs"),
+          "benefit": N_("benefit"), "person": N_("person"), "tolerance": N_("tolerance"),
+          "rounding": N_("rounding"), "variable": N_("variable"), "value": N_("value")}
+
+
+def shown_value(value) -> str:
+    """A value an example compares, as the reader writes it (English: as Python writes it, as before)."""
+    if english():
+        return repr(value)
+    if value is None:
+        return say(N_("none"))
+    if isinstance(value, bool):
+        return say(N_("yes") if value else N_("no"))
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or say(N_("none"))
+    if isinstance(value, float):
+        return format_number(value, language(), 4)
+    if isinstance(value, dt.date) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return format_date(value, language())
+    return status_word(value) if value in Status.words() else coverage_word(value)
+
+
+def expected_field(key: str, got, want) -> str:
+    """"status 'eligible', expected 'not_eligible'" (en, as before) · "kết quả xét: đủ điều kiện, mong
+    đợi không đủ điều kiện" (vi). Amounts and rates come written (`figure`, `rate_words`)."""
+    quoted = key in ("status", "coverage", "rule")
+    if english():
+        got, want = (repr(got), repr(want)) if quoted else (str(got), str(want))
+    elif quoted or not isinstance(got, str):
+        got, want = shown_value(got), shown_value(want)
+    return say(N_("{field} {got}, expected {want}"), field=translator(language())(FIELDS[key]), got=got, want=want)
+
+
+def expectation(fields: dict, unit: str | None) -> str:
+    """What an example expects (its `expect:` entry), field by field, in the run's language."""
+    shown = {}
+    for key, value in fields.items():
+        if key in ("amount", "tolerance"):
+            value = figure(value, unit)
+        elif key == "rate":
+            value = rate_words(value)
+        elif not english():
+            value = shown_value(value) if not isinstance(value, str) or key in ("status", "coverage") else value
+        shown[translator(language())(FIELDS.get(key, key)) if not english() else key] = value
+    return ", ".join(f"{k}: {v}" for k, v in shown.items())
 
 
 def show_row(row) -> str:
