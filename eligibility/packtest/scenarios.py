@@ -8,6 +8,7 @@ the line of the step, with what was expected and what the pack decided.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,5 +167,12 @@ def _table(step: dict) -> list[list[str]] | None:
 
 
 def _hint(text: str) -> str:
-    """The phrase of the step table nearest to `text`, written in the language of the run."""
-    return hint(suggest(text, [phrase_example(p, language()) for _, p, _ in STEPS]))
+    """The phrase of the step table nearest to `text`, written in the language of the run. Compared
+    without what is quoted (ids, benefits): a placeholder (`"<mã người>"`) is not what a step writes."""
+    phrases = {_unquoted(phrase_example(p, language())): phrase_example(p, language()) for _, p, _ in STEPS}
+    found = suggest(_unquoted(text), phrases)
+    return hint(phrases[found] if found else None)
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r'"[^"]*"', '""', re.sub(r"<[^>]*>", "", text))
