@@ -113,9 +113,18 @@ def say(template: str, **fields) -> str:
     return translator(language())(template).format(**fields)
 
 
+# The optional tables' words (the main tables' are their own names: `households`, `members`).
+OPTIONAL_TABLES = {"programme_lists": N_("programme lists"), "merit_records": N_("merit records")}
+
+
 def table_word(name: str) -> str:
-    """A register table's name (`households`, `members`) in the language the command line set."""
-    return translator(language())(name) if name in ("households", "members") else name
+    """A register table's name (`households`, `members`, the optional tables) in the language the
+    command line set; English names an optional table by its code, as its file is named."""
+    if name in ("households", "members"):
+        return translator(language())(name)
+    if name in OPTIONAL_TABLES and language() != "en":
+        return translator(language())(OPTIONAL_TABLES[name])
+    return name
 
 
 def _phrase(template: str, fields: dict) -> Phrase:

@@ -193,18 +193,22 @@ def test_samples_notes_and_wrote_line_are_in_vietnamese(tmp_path):
                           "mỗi phần)", f"đã ghi sổ hộ giả lập 20 hộ (hạt giống 7) thành 2 phần vào {tmp_path / 'vi'}"]
 
 
-def test_a_programme_table_given_twice_is_said_in_vietnamese(tmp_path):
+@pytest.mark.parametrize("table, files, words", [
+    ("merit_records", ("merit_records.csv", "nguoi_co_cong.csv"), "hồ sơ người có công"),
+    ("programme_lists", ("danh_sach_chi_tra.csv", "programme_lists.csv"), "danh sách chi trả"),
+])
+def test_a_programme_table_given_twice_is_said_in_vietnamese(tmp_path, table, files, words):
+    """The optional table is named by its code in English (as its file is), by its words in Vietnamese."""
     import shutil
 
     register = tmp_path / "register"
     shutil.copytree(DEMO, register)
-    for name in ("merit_records.csv", "nguoi_co_cong.csv"):
+    for name in files:
         (register / name).write_text("person_id\n", encoding="utf-8")
     vi, en = (_error_line(["screen", str(register), "--out", str(tmp_path / lang)], lang) for lang in ("vi", "en"))
-    assert en == (f"error: {register}: the merit_records table is given 2 times (merit_records.csv, "
-                  "nguoi_co_cong.csv); keep one file per table")
-    assert vi == (f"lỗi: {register}: bảng merit_records có 2 tệp (merit_records.csv, nguoi_co_cong.csv); mỗi bảng "
-                  "chỉ để một tệp")
+    assert en == (f"error: {register}: the {table} table is given 2 times ({', '.join(files)}); keep one file per "
+                  "table")
+    assert vi == f"lỗi: {register}: bảng {words} có 2 tệp ({', '.join(files)}); mỗi bảng chỉ để một tệp"
 
 
 def test_the_durable_engine_missing_is_said_in_vietnamese(speaking, monkeypatch):

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import DataError, say
+from ..errors import DataError, say, table_word
 from ..wording.catalogue import N_
 from ..rulebook.inputs import InputSchema, Table
 from . import checks
@@ -64,7 +64,8 @@ def locate_optional(path: str | Path, schema: InputSchema, workbook: Path | None
         hits = _candidates(path, table)
         if len(hits) > 1:
             raise DataError(say(N_("the {table} table is given {n} times ({names}); keep one file per table"),
-                                table=name, n=len(hits), names=", ".join(p.name for p in hits)), file=str(path))
+                                table=table_word(name), n=len(hits), names=", ".join(p.name for p in hits)),
+                            file=str(path))
         if hits:
             hit = hits[0]
             kind = "parquet" if hit.is_dir() or hit.suffix.lower() in (".parquet", ".pq") else "csv"
@@ -79,7 +80,7 @@ def _locate_sheets(workbook: Path, declared: dict[str, Table]) -> dict[str, Loca
         wanted = {header_key(s) for s in [table.table, *table.sheet_names]}
         hits = [s for s in sheets if header_key(s) in wanted]
         if len(hits) > 1:
-            raise DataError(say(N_("the {table} table is given by {n} sheets ({names}); keep one"), table=name,
+            raise DataError(say(N_("the {table} table is given by {n} sheets ({names}); keep one"), table=table_word(name),
                                 n=len(hits), names=", ".join(hits)), file=workbook.name)
         if hits:
             found[name] = Location(name, workbook, "excel", hits[0])
