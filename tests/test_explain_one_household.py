@@ -2,6 +2,8 @@
 filtered before typing) and explains it exactly as a screening of the whole register would."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -108,3 +110,56 @@ def _decisions(data: dict):
     for member in data["members"]:
         for entry in member["benefits"]:
             yield member["person_id"], entry
+
+
+DUPLICATE_PERSON = Path(__file__).parent / "fixtures" / "register" / "duplicate_person_id"
+
+
+@pytest.fixture(scope="module")
+def duplicated(tmp_path_factory) -> dict[str, Path]:
+    """The register whose person ID P02 is on a member row of H01 (row 3) and of H03 (row 5), as CSV,
+    Parquet and one workbook."""
+    folder = tmp_path_factory.mktemp("duplicate_person_id")
+    frames = {name: pd.read_csv(DUPLICATE_PERSON / f"{name}.csv", dtype=str, keep_default_na=False)
+              for name in ("households", "members")}
+    (folder / "parquet").mkdir()
+    for name, frame in frames.items():
+        frame.to_parquet(folder / "parquet" / f"{name}.parquet")
+    with pd.ExcelWriter(folder / "so_ho.xlsx") as workbook:
+        for name, frame in frames.items():
+            frame.to_excel(workbook, sheet_name=name, index=False)
+    return {"csv": DUPLICATE_PERSON, "parquet": folder / "parquet", "xlsx": folder / "so_ho.xlsx"}
+
+
+@pytest.mark.parametrize("kind, file, rows", [("csv", "members.csv", (3, 5)), ("parquet", "members.parquet", (2, 4)),
+                                              ("xlsx", "so_ho.xlsx[members]", (3, 5))])
+def test_a_member_whose_id_is_on_another_households_row_is_rejected_as_screen_rejects_it(duplicated, kind, file,
+                                                                                         rows):
+    """`explain` reads one household's rows, where P02 is single; `screen` rejects both rows of P02. The
+    explanation is screen's: P02 is left out of both households, and the warning says why, in each language."""
+    from click.testing import CliRunner
+
+    from eligibility.cli import main
+
+    for household, row in zip(("H01", "H03"), rows):
+        data = explain_register(duplicated[kind], household, AS_OF)
+        assert "P02" not in [m["person_id"] for m in data["members"]]
+        assert [(m["person_id"], m["file"], m["row"]) for m in data["rejected_members"]] == [("P02", file, row)]
+        said = {lang: CliRunner().invoke(main, ["explain", str(duplicated[kind]), household, "--as-of",
+                                                AS_OF.isoformat(), "--lang", lang]).output for lang in ("en", "vi")}
+        assert (f"warning: member P02 ({file} row {row}) was rejected and is not part of this explanation: column "
+                f"'person_id': person ID 'P02' appears 2 times (first at row {rows[0]}); every row with a duplicated "
+                "ID is rejected") in said["en"], said["en"]
+        assert (f"cảnh báo: thành viên P02 ({file} dòng {row}) bị loại nên không có trong phần giải thích này: cột "
+                "'person_id': mã phải là duy nhất nhưng xuất hiện ở nhiều dòng (loại tất cả các dòng đó)") in said["vi"]
+
+
+def test_a_member_id_found_once_is_not_read_again(duplicated, monkeypatch):
+    """The cheap first look: in a CSV register, an ID whose bytes appear once is on its own row only."""
+    import eligibility.register.sources as sources
+
+    calls = []
+    real = sources.read_raw
+    monkeypatch.setattr(sources, "read_raw", lambda *args, **kw: calls.append(args) or real(*args, **kw))
+    data = explain_register(duplicated["csv"], "H02", AS_OF)
+    assert data["rejected_members"] == [] and calls == []
