@@ -30,6 +30,7 @@ def template(out: Path, lang: str, rules_dir, force: bool) -> None:
         raise DataError(say(N_("'{path}' exists; give another name, or --force to replace it"), path=out))
     plan = load_rules(rules_dir)
     write_template(out, plan.inputs, lang, plan)
-    columns = len(plan.inputs.households.columns) + len(plan.inputs.members.columns)
+    read = plan.inputs.as_read()   # the columns a file gives (not those computed from another table)
+    columns = len(read.households.columns) + len(read.members.columns)
     click.echo(say(N_("wrote {path}: {columns} columns on two sheets, drop-downs and a notes sheet"), path=out,
                    columns=columns))

@@ -99,7 +99,7 @@ def missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray, unkn
                     texts: Texts) -> np.ndarray:
     """Which register inputs, missing for this row, leave an undecided rule unknown."""
     live = [result.outcomes[i] for i, _, _ in unknowns]
-    inputs = sorted(set().union(*(c.inputs for o in live for c in o.rule.conditions)))
+    inputs = ev.plan.named_when_missing(set().union(*(c.inputs for o in live for c in o.rule.conditions)))
     if not inputs:
         return np.zeros(len(rows), dtype=np.int32)
     entity = result.benefit.entity

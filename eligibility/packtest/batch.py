@@ -23,6 +23,7 @@ from ..decisions.pieces import decision_records
 from ..engines.vectorised import evaluate
 from ..messages import language
 from ..records import frames_from_records
+from ..register.merit_inputs import with_merit_inputs
 from ..rulebook.compile import Plan
 
 SEP = "\x1f"
@@ -149,6 +150,8 @@ class Batch:
             plan = self.plan.with_unverified(use_unverified)
             numbers = [n for n, _, _ in self.cases[as_of]]
             audited = any(n in self.merit or n in self.lists for n in numbers)
+            if any(n in self.merit for n in numbers):   # the records reach the members' inputs, as the reader does
+                mm = with_merit_inputs(mm, self._merit(numbers))
             decisions: pd.DataFrame | list[dict]
             if worded or audited:
                 result = evaluate_frames(plan, hh, mm, day, include_all=True, lang=language())

@@ -101,6 +101,8 @@ class Register:
     # per table: cells of the screened rows in the columns read = used + unknown + empty
     cell_issues: pd.DataFrame = field(default_factory=pd.DataFrame)
     cell_accounting: dict = field(default_factory=dict)
+    # table -> what was computed into it from an optional table (merit_inputs.py): the manifest says so
+    derived: dict = field(default_factory=dict)
 
     def frame(self, table: str) -> pd.DataFrame:
         if table in self.tables:

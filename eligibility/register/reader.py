@@ -19,6 +19,7 @@ from .cells import LISTED_ONLY, cell_counts, collect, generate_ids, is_key_probl
 from .convert import Problem, convert_column, partial_dates
 from .layout import footer_start
 from .mapping import Mapping, map_headers, unresolved_message
+from .merit_inputs import merit_inputs_line, merit_inputs_note, with_merit_inputs
 from .model import (FILE_COLUMN, REJECT_CODES, ROW_COLUMN, TABLES, Register, accounting_entry)
 from .once import ReadOnce
 from .options import ReadOptions
@@ -79,6 +80,7 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
     `once`: the date-independent work of an earlier read of the same register, reused (`once.py`)."""
     as_of = _as_date(as_of)
     options = options or ReadOptions()
+    schema = schema.as_read()   # the inputs computed from another table are added after reading
     locations = locate(path, schema)
     keep = {name: None if household is None else (household_headers(getattr(schema, name)), household)
             for name in TABLES}
@@ -116,16 +118,20 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
         if checked.table.parent is not None:  # members: which household each rejected row belonged to
             keys["parent"] = checked.typed[checked.table.parent.key][rejected].to_numpy()
         rejected_keys[name] = pd.DataFrame(keys)
+    merit = optional.frames.get("merit_records")
+    frames["members"] = with_merit_inputs(frames["members"], merit)
+    derived = {"members": note} if (note := merit_inputs_note(merit)) else {}
     return Register(
         households=frames["households"], members=frames["members"], rejects=rejects,
         accounting=accounting | optional.accounting,
         sources=_sources(locations.values()) + [p for p in optional.sources if p not in _sources(locations.values())],
         missing_columns={name: list(t.match.missing) for name, t in tables.items()} | optional.missing_columns,
-        warnings=said.warnings(tables) + optional.warnings, as_of=as_of,
+        warnings=said.warnings(tables) + optional.warnings + [merit_inputs_line(n) for n in derived.values()],
+        as_of=as_of,
         headers={name: dict(t.match.columns) for name, t in tables.items()} | optional.headers,
         rejected_keys=rejected_keys | optional.rejected_keys, tables=optional.frames,
         mapping=said.mapping_frame(tables, optional.mapping_rows), skipped=said.skipped_frame(tables),
-        cell_issues=cell_issues, cell_accounting=cell_accounting,
+        cell_issues=cell_issues, cell_accounting=cell_accounting, derived=derived,
     )
 
 

@@ -30,6 +30,8 @@ def register_record(register) -> dict:
     skipped = getattr(register, "skipped", None)
     if skipped is not None and not skipped.empty:
         out["skipped_rows"] = _records(skipped)
+    if getattr(register, "derived", None):   # e.g. the merit records read into the members' inputs
+        out["derived_inputs"] = register.derived
     if getattr(register, "cell_accounting", None):
         out["cell_accounting"] = register.cell_accounting
         issues = register.cell_issues

@@ -41,7 +41,8 @@ def choices(column: Column, lang: str) -> list[str]:
 
 def write_template(path: str | Path, schema: InputSchema, lang: str = "vi", plan=None) -> Path:
     """Write the blank workbook to `path`. `plan` (the compiled pack), when given, names the
-    benefits each column is read by."""
+    benefits each column is read by. The columns computed from another table are left out."""
+    schema = schema.as_read()
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Font

@@ -34,6 +34,9 @@ class Column(Strict):
     # a date that may lie after the as-of date (a payroll's end, a death recorded before a screening of an
     # earlier date); other dates after it are refused (R-DATE-FUTURE)
     after_as_of: bool = False
+    # computed from an optional table when the register gives it (register/merit_inputs.py), never read
+    # from the file: no header is matched for it and the template leaves it out
+    derived_from: Literal["merit_records"] | None = None
     note: str | None = None
 
 
@@ -71,6 +74,13 @@ class InputSchema(Strict):
 
     def table_for(self, entity: str) -> Table:
         return self.households if entity == "household" else self.members
+
+    def as_read(self) -> InputSchema:
+        """The tables as the register's files give them: the columns computed from another table
+        (`derived_from`) left out; they are added after reading (register/merit_inputs.py)."""
+        tables = {name: t.model_copy(update={"columns": {n: c for n, c in t.columns.items() if c.derived_from is None}})
+                  for name in MAIN_TABLES + AUDIT_TABLES if (t := getattr(self, name)) is not None}
+        return InputSchema(**tables)
 
     def audit_tables(self) -> dict[str, Table]:
         """The optional tables this pack declares (name -> table)."""

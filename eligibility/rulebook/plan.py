@@ -8,6 +8,7 @@ plan, share it between threads, or key caches by `id()` of its nodes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -165,6 +166,15 @@ class Plan:
     examples: tuple[tuple[Source, int, Any], ...] = ()
     warnings: tuple[RuleIssue, ...] = ()          # worth a look, not wrong (units, shadowed rules, parameter gaps)
     use_unverified: bool = False                   # values graded D used (the run opted in) or withheld
+
+    def named_when_missing(self, inputs: Iterable[InputRef]) -> list[InputRef]:
+        """`inputs` (sorted) less those computed from another table (`derived_from`): a decision left
+        undetermined names what an officer can fill, and these are filled by no one (their table's own
+        blank cell is what is missing: see their note in rules/inputs/)."""
+        def derived(ref: InputRef) -> bool:
+            column = self.inputs.table_for(ref[0]).columns.get(ref[1])
+            return column is not None and column.derived_from is not None
+        return sorted(ref for ref in inputs if not derived(ref))
 
     def unverified_values(self) -> list[tuple[str, DatedValue]]:
         return [(name, v) for name, p in self.parameters.items() for v in p.spec.values if not v.verified]

@@ -97,7 +97,7 @@ def generate_register(households: int, seed: int, as_of: dt.date = DEFAULT_AS_OF
     m["person_id"] = person_ids(hh, m)
     households_frame = blanked_frame(rng, household_columns(hh))
     members_frame = _audit_columns(blanked_frame(rng, member_columns(hh, m, ethnic_matrix()[1])))
-    members_frame = members_frame[list(plan.inputs.members.columns)]
+    members_frame = members_frame[list(plan.inputs.as_read().members.columns)]
     households_frame = households_frame[list(plan.inputs.households.columns)]
     records = merit_records(m, m["person_id"], seed, as_of) if with_merit_records else None
     return Sample(households_frame, make_years_only(members_frame, partial_dates, seed, as_of), records)

@@ -31,8 +31,8 @@ def rule_texts(plan: Plan, benefit: CompiledBenefit, as_of: dt.date, lang: str) 
     holds = [f"{words['holds']}: " + "; ".join(cond_text(c, lang) for c in r.conditions)
              if r.conditions else words["holds"] for r in rules]
     unverified = [rule_notes(plan, r, as_of, lang) for r in rules]   # one policy for C and D values
-    inputs = sorted(set().union(*(c.inputs for r in rules if r.in_force(as_of) and r.conditions
-                                  for c in r.conditions)))
+    inputs = plan.named_when_missing(set().union(*(c.inputs for r in rules if r.in_force(as_of) and r.conditions
+                                                   for c in r.conditions)))
     return RuleTexts([r.id for r in rules], [getattr(r.label, lang) for r in rules],
                      [r.reference.cite(lang) for r in rules], holds, unverified, inputs,
                      [rule_values(plan, r, as_of, lang) for r in rules], benefit_cite(benefit, lang))
