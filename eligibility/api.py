@@ -13,7 +13,6 @@ import pandas as pd
 from .decisions import build_decisions
 from .engines.vectorised import Evaluation, evaluate
 from .records import frames_from_records
-from .rulebook.compile import compile_pack
 from .rulebook.plan import Plan
 from .rulebook.load import resolve_rules_dir
 
@@ -22,7 +21,9 @@ ENGINES = ("vectorised", "durable")
 
 @lru_cache(maxsize=8)
 def _cached_plan(folder: str, digest: str) -> Plan:
-    return compile_pack(folder)
+    from .rulebook.plancache import cached_plan
+
+    return cached_plan(folder, digest)   # kept between runs in the user's cache folder
 
 
 def load_rules(rules_dir: str | Path | None = None, use_unverified: bool = False) -> Plan:
