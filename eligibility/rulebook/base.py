@@ -9,9 +9,11 @@ from pydantic import BaseModel, ConfigDict
 
 
 class Strict(BaseModel):
-    """Unknown keys are errors (with a did-you-mean), and a loaded model never changes."""
+    """Unknown keys are errors (with a did-you-mean), and a loaded model never changes. A model's
+    validator is built when it first validates (`defer_build`), not on import: a run served a
+    compiled plan from the cache (`plancache.py`) validates nothing and builds none of them."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Labels(Strict):
