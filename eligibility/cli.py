@@ -128,10 +128,7 @@ def _restore_sigterm(previous) -> None:
               "errors); default: the locale's. Each command's --lang sets its outputs' language.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool, ui_language: str | None) -> None:
-    """Who is entitled to which social support in Lai Châu, under the law on a given date.
-
-    Ai được hưởng chính sách an sinh xã hội nào, theo quy định có hiệu lực tại một ngày.
-    """
+    """Who is entitled to which social support in Lai Châu, under the law on a given date."""
     ctx.ensure_object(dict)["debug"] = debug
 
 

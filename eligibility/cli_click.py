@@ -33,7 +33,7 @@ MESSAGES = (
     N_("{name} {filename!r} is not writable."), N_("{name} {filename!r} is not executable."),
     N_("Show the version and exit."), N_("Show this message and exit."), N_("default: {default}"),
     N_("env var: {var}"), N_("(dynamic)"), N_("Options"), N_("Commands"), N_("Positional arguments"),
-    N_("%(prog)s, version %(version)s"), N_("Choose from:\n\t{choices}"),
+    N_("%(prog)s, version %(version)s"), N_("Choose from:\n\t{choices}"), N_("required"),
 )
 PLURALS = (
     NP_("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"),

@@ -11,6 +11,7 @@ marked obsolete); `tests/test_cli_feedback.py` fails on a help text without its 
 from __future__ import annotations
 
 import inspect
+import re
 import sys
 import traceback
 
@@ -25,6 +26,22 @@ HEADINGS = {"usage": N_("Usage:"), "options": N_("Options"), "commands": N_("Com
 
 
 METAVARS = (N_("[OPTIONS]"), N_("COMMAND [ARGS]..."))   # click's placeholders in a usage line
+# What an option's or an argument's value is (`--as-of DATE`, `explain REGISTER HOUSEHOLD_ID`): click's type
+# names (a type built before `click_speaks` keeps its English name) and ours, longest first.
+VALUE_WORDS = {"INTEGER RANGE": N_("INTEGER"), "FLOAT RANGE": N_("NUMBER"), "INTEGER": N_("INTEGER"),
+               "FLOAT": N_("NUMBER"), "DIRECTORY": N_("FOLDER"), "FILE": N_("FILE"), "PATH": N_("PATH"),
+               "TEXT": N_("TEXT"), "DATE": N_("DATE"), "COLUMN": N_("COLUMN"), "ADDRESS": N_("ADDRESS"),
+               "SECRET": N_("SECRET"), "REGISTER": N_("REGISTER"), "HOUSEHOLD_ID": N_("HOUSEHOLD_ID"),
+               "RULES_DIR": N_("RULES_DIR"), "OUT": N_("OUT")}
+_VALUE = re.compile(r"\b(" + "|".join(map(re.escape, VALUE_WORDS)) + r")\b")
+
+
+def value_words(text: str, lang: str) -> str:
+    """`--as-of DATE` → `--as-of NGÀY`: the placeholders of a help line in `lang`."""
+    if lang == "en":
+        return text
+    _ = translator(lang)
+    return _VALUE.sub(lambda m: _(VALUE_WORDS[m.group(1)]), text)
 
 
 def ui_lang(ctx: click.Context | None) -> str:
@@ -67,7 +84,8 @@ class Translated:
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         _ = translator(ui_lang(ctx))
-        pieces = [_(piece) if piece in METAVARS else piece for piece in self.collect_usage_pieces(ctx)]
+        pieces = [_(piece) if piece in METAVARS else value_words(piece, ui_lang(ctx))
+                  for piece in self.collect_usage_pieces(ctx)]
         formatter.write_usage(ctx.command_path, " ".join(pieces), _(HEADINGS["usage"]) + " ")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -76,7 +94,8 @@ class Translated:
                    if r is not None]
         if records:
             with formatter.section(_(HEADINGS["options"])):
-                formatter.write_dl([(name, text.replace(HEADINGS["help"], _(HEADINGS["help"]))) for name, text in records])
+                formatter.write_dl([(value_words(name, ui_lang(ctx)), text.replace(HEADINGS["help"], _(HEADINGS["help"])))
+                                    for name, text in records])
         if isinstance(self, click.Group):
             self.format_commands(ctx, formatter)
 

@@ -220,3 +220,21 @@ def test_the_durable_engine_missing_is_said_in_vietnamese(speaking, monkeypatch)
                          "here: ModuleNotFoundError: ") and en.endswith(", or use --engine vectorised.")
     assert vi.startswith("bộ máy durable cần gói durable_rules (2.0.28) nhưng ở đây không nạp được gói này: "
                          "ModuleNotFoundError: ") and vi.endswith("hoặc dùng --engine vectorised.")
+
+
+@pytest.mark.parametrize("args, vietnamese, english", [
+    (["--help"], ["Ai được hưởng chính sách an sinh xã hội nào ở Lai Châu"], ["Who is entitled"]),
+    (["explain", "--help"], ["explain [TÙY CHỌN] SỔ_HỘ MÃ_HỘ", "--rules THƯ MỤC", "--as-of NGÀY"],
+     ["REGISTER", "HOUSEHOLD_ID", "DIRECTORY", "DATE"]),
+    (["sample", "--help"], ["--households SỐ NGUYÊN", "[x>=1; bắt buộc]", "--out THƯ MỤC"],
+     ["INTEGER", "required", "DIRECTORY"]),
+    (["verify", "--help"], ["verify [TÙY CHỌN] THƯ_MỤC_KẾT_QUẢ"], ["OUT"]),
+])
+def test_help_names_its_placeholders_in_vietnamese(args, vietnamese, english):
+    """The values an option or argument takes (click's type names and ours) and click's `required` are
+    worded under vi; the root help is the one sentence in the reader's language."""
+    vi = CliRunner().invoke(main, ["--lang", "vi", *args]).output
+    en = CliRunner().invoke(main, ["--lang", "en", *args]).output
+    assert all(text in vi for text in vietnamese), vi
+    assert [word for word in english if re.search(rf"\b{word}\b", vi)] == [], vi
+    assert all(re.search(rf"\b{word}\b", en) for word in english), en

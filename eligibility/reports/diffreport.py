@@ -76,7 +76,7 @@ def labels_for(plan, lang: str) -> dict[str, dict[str, str]]:
     if lang == "vi":
         for side in ("_old", "_new"):
             labels["status" + side] = dict(VALUES_VI["status"])
-            labels["coverage" + side] = {k: v for k, v in VALUES_VI["coverage"].items() if v}
+            labels["coverage" + side] = dict(VALUES_VI["coverage"])   # none: an empty cell, as in entitlements.csv
     return labels
 
 

@@ -157,6 +157,11 @@ def test_the_command_writes_the_report_in_vietnamese(tmp_path):
         assert (tmp_path / name).is_file(), name
     header = (tmp_path / "diff_changes.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert "Nguyên nhân" in header and "Mức hưởng trước" in header
+    changes = pd.read_csv(tmp_path / "diff_changes.csv", dtype=str, keep_default_na=False)
+    coverages = set(changes["Thụ hưởng trước"]) | set(changes["Thụ hưởng sau"])
+    # a decision with no coverage (nothing enrolled to compare with) is an empty cell, as in entitlements.csv,
+    # not the code `none`
+    assert "" in coverages and not coverages & {"none", "gap", "covered", "leakage", "needs_data"}, coverages
     page = (tmp_path / "diff.html").read_text(encoding="utf-8")
     # what changed, in the officer's words: the parameter's label, Vietnamese numbers, no identifier
     assert 'id="waterfall"' in page and "Mức chuẩn trợ giúp xã hội: 360.000 → 500.000" in page
