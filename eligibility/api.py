@@ -7,7 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from .decisions import build_decisions
@@ -157,7 +156,9 @@ def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_
                         + (message("did_you_mean", hint=hint) if hint else ""), file=str(path))
     hh = register.households[ids == household_id]
     mm = register.members[register.members["household_id"].astype(str) == household_id]
-    twice = _ids_elsewhere(path, plan, mm, register.headers.get("members", {}), household_id)
+    from .register.elsewhere import ids_elsewhere   # explain only: the CSV reader on demand
+
+    twice = ids_elsewhere(path, plan.inputs, mm, register.headers.get("members", {}), household_id)
     mm = mm[~mm["_row"].isin([member.pop("read_row") for member in twice])]
     ev = evaluate(plan, hh, mm, as_of)
     data = explain_household(ev, household_id)
@@ -237,67 +238,6 @@ def _rejected_members(register, household_id: str) -> list[dict]:
                     "reason": "; ".join(f"column '{c}': {r}" for c, r in zip(reasons["column"], reasons["reason"])),
                     "codes": [[str(c), str(k)] for c, k in zip(reasons["column"], reasons["code"])]})
     return out
-
-
-def _ids_elsewhere(path: str | Path, plan: Plan, members: pd.DataFrame, headers: dict[str, str],
-                   household_id: str) -> list[dict]:
-    """The household's members whose person ID is also on another row of the members table: `screen`
-    rejects every row of a duplicated ID (R-DUPLICATE-ID), but `explain` reads the household's own
-    rows only, where the ID is single. The ID column of the whole table is read to find them (Parquet:
-    that column and the household's alone; CSV: only where the ID's bytes appear more than once in the
-    file), and each is rejected here as `screen` rejects it, so that the explanation is screen's and says so."""
-    from .register.checks import duplicates
-    from .register.sources import locate
-
-    named = members[members["person_id"].notna()]
-    header = headers.get("person_id")
-    if named.empty or header is None:
-        return []
-    location = locate(path, plan.inputs)["members"]
-    own = dict(zip(named["_row"].astype(int), named["person_id"].astype(str)))
-    seen, in_file = _key_rows(location, plan.inputs.members, (header, headers.get("household_id"), household_id),
-                              sorted(set(own.values())), sorted(own))
-    twice = {pid for pid, rows in seen.items() if set(rows) - {in_file[r] for r, p in own.items() if p == pid}}
-    if not twice:
-        return []
-    keys = [(pid, row) for pid in sorted(twice)
-            for row in sorted(set(seen[pid]) | {in_file[r] for r, p in own.items() if p == pid})]
-    problem = duplicates(pd.Series([k for k, _ in keys]), np.array([r for _, r in keys]), plan.inputs.members,
-                         "person_id")
-    reasons = {} if problem is None else {keys[i][1]: str(r) for i, r in zip(problem.positions, problem.reasons)}
-    return [{"person_id": pid, "row": in_file[row], "file": location.label, "read_row": row,
-             "reason": f"column 'person_id': {reasons[in_file[row]]}", "codes": [["person_id", "R-DUPLICATE-ID"]]}
-            for row, pid in sorted(own.items()) if pid in twice and in_file[row] in reasons]
-
-
-def _key_rows(location, table, columns: tuple, ids: list[str], own: list[int]) -> tuple[dict, dict]:
-    """The rows (as the file numbers them) of the members table on which each of `ids` is the person ID;
-    and the household's own rows as read (`own`) numbered as in the file. `columns`: the person ID's and
-    the household ID's headers in the file, and the household's ID."""
-    from .register.sources import read_raw
-
-    header, home, household = columns
-    if location.kind == "parquet":   # two columns; a household's rows were numbered among its own as read
-        frame = pd.read_parquet(location.path, columns=[header] + ([home] if home else []))
-        cells = frame[header].astype("string").str.strip()
-        mine = np.flatnonzero((frame[home].astype("string").str.strip() == household).fillna(False)) + 1 \
-            if home else np.array(own)
-        return ({pid: [int(i) + 1 for i in np.flatnonzero((cells == pid).fillna(False).to_numpy(dtype=bool))]
-                 for pid in ids}, dict(zip(own, (int(r) for r in mine))))
-    if location.kind == "csv":   # a cheap first look: an ID whose bytes are in the file once is on one row
-        data = location.path.read_bytes()
-        ids = [i for i in ids if data.count(i.encode("utf-8")) != 1]
-        raws = [read_raw(location, table, ([header], i)) for i in ids]
-    else:
-        raws = [read_raw(location, table)] if ids else []
-    found: dict[str, list[int]] = {}
-    for raw in raws:
-        if header not in raw.frame.columns:
-            continue
-        cells = raw.frame[header].astype(str).str.strip()
-        for pid in ids:
-            found.setdefault(pid, []).extend(int(r) for r in raw.rows[(cells == pid).to_numpy(dtype=bool)])
-    return {pid: sorted(set(rows)) for pid, rows in found.items()}, {r: r for r in own}
 
 
 def _refuse_rejected(register, household_id: str) -> None:
