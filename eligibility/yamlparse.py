@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-from .errors import RuleErrors, RuleIssue
+from .errors import Phrase, RuleErrors, RuleIssue
+from .wording.catalogue import N_
 from .yamlio import LocDict, LocList
 
 
@@ -99,11 +100,10 @@ def _refuse_deep(path: Path, text: str) -> None:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                _refuse(path, event, "E-YAML-DEPTH", f"the data is nested more than {MAX_DEPTH} levels deep")
+                _refuse(path, event, "E-YAML-DEPTH", Phrase(TOO_DEEP, depth=MAX_DEPTH))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
-    raise RuleErrors([RuleIssue("E-YAML-DEPTH", str(path), None, "",
-                                f"the data is nested more than {MAX_DEPTH} levels deep")])
+    raise RuleErrors([RuleIssue("E-YAML-DEPTH", str(path), None, "", Phrase(TOO_DEEP, depth=MAX_DEPTH))])
 
 
 def _read_text(path: Path) -> str:
@@ -114,8 +114,8 @@ def _read_text(path: Path) -> str:
         line = data.count(b"\n", 0, err.start) + 1
         raise RuleErrors([RuleIssue(
             "E-YAML-ENCODING", str(path), line, "",
-            f"byte 0x{data[err.start]:02x} is not UTF-8 text; save the file as UTF-8 (in Notepad: Save as, "
-            "Encoding UTF-8)")]) from None
+            Phrase(N_("byte {byte} is not UTF-8 text; save the file as UTF-8 (in Notepad: Save as, Encoding UTF-8)"),
+                   byte=f"0x{data[err.start]:02x}"))]) from None
 
 
 def _check_size(root: yaml.Node, path: Path) -> None:
@@ -133,7 +133,7 @@ def _check_size(root: yaml.Node, path: Path) -> None:
         children = _children(node)
         if not done:
             if key in open_nodes:  # an alias to a mapping or list that contains it
-                _refuse(path, node, "E-YAML-ALIAS", "an alias refers to the mapping or list that contains it")
+                _refuse(path, node, "E-YAML-ALIAS", Phrase(N_("an alias refers to the mapping or list that contains it")))
             open_nodes.add(key)
             stack.append((node, True))
             stack.extend((c, False) for c in children if id(c) not in sizes)
@@ -143,10 +143,10 @@ def _check_size(root: yaml.Node, path: Path) -> None:
         depths[key] = 1 + max((depths[id(c)] for c in children), default=0)
         if sizes[key] > MAX_EXPANDED_NODES:
             _refuse(path, node, "E-YAML-ALIAS",
-                    f"aliases (*name) expand this data to more than {MAX_EXPANDED_NODES:,} values; "
-                    "write the repeated part out or use fewer nested aliases")
+                    Phrase(N_("aliases (*name) expand this data to more than {limit} values; write the repeated part "
+                              "out or use fewer nested aliases"), limit=f"{MAX_EXPANDED_NODES:,}"))
         if depths[key] > MAX_DEPTH:
-            _refuse(path, node, "E-YAML-DEPTH", f"the data is nested more than {MAX_DEPTH} levels deep")
+            _refuse(path, node, "E-YAML-DEPTH", Phrase(TOO_DEEP, depth=MAX_DEPTH))
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -155,6 +155,26 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.SequenceNode):
         return list(node.value)
     return []
+
+
+TOO_DEEP = N_("the data is nested more than {depth} levels deep")
+# PyYAML's words for the syntax errors a hand-edited rule file most often has: English as PyYAML says
+# them, the catalogue says them for whoever edits the file in Vietnamese
+PROBLEMS = (N_("mapping values are not allowed here"), N_("could not find expected ':'"),
+            N_("did not find expected key"), N_("did not find expected '-' indicator"),
+            N_("found character '\\t' that cannot start any token"), N_("found unexpected end of stream"),
+            N_("found undefined alias"))
+BLOCK_END = N_("expected <block end>, but found {found}")
+
+
+def _problem(err: yaml.YAMLError) -> str:
+    """What PyYAML found, worded again in the reader's language where it is a common one."""
+    problem = str(getattr(err, "problem", None) or err)
+    if problem in PROBLEMS:
+        return Phrase(problem)
+    if problem.startswith("expected <block end>, but found "):
+        return Phrase(BLOCK_END, found=problem.removeprefix("expected <block end>, but found "))
+    return problem
 
 
 def _refuse(path: Path, node, code: str, text: str) -> None:
@@ -168,11 +188,12 @@ def _load_reporting(path: Path, text: str) -> Any:
     except _Duplicate as dup:
         raise RuleErrors([RuleIssue(
             "E-YAML-DUPLICATE-KEY", str(path), dup.line, str(dup.key),
-            f"duplicate key '{dup.key}' (first defined on line {dup.first}); YAML would silently keep the last one",
+            Phrase(N_("duplicate key '{key}' (first defined on line {first}); YAML would silently keep the last one"),
+                   key=str(dup.key), first=dup.first),
         )]) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise RuleErrors([RuleIssue(
             "E-YAML-SYNTAX", str(path), mark.line + 1 if mark else None, "",
-            str(getattr(err, "problem", err)),
+            _problem(err),
         )]) from None

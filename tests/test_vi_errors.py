@@ -238,3 +238,24 @@ def test_help_names_its_placeholders_in_vietnamese(args, vietnamese, english):
     assert all(text in vi for text in vietnamese), vi
     assert [word for word in english if re.search(rf"\b{word}\b", vi)] == [], vi
     assert all(re.search(rf"\b{word}\b", en) for word in english), en
+
+
+@pytest.mark.parametrize("text, english, vietnamese", [
+    ("a: 1\nb: c: d\n", "mapping values are not allowed here",
+     "không được viết 'khóa: giá trị' ở đây (thụt lề sai, hoặc giá trị có ': ' cần đặt trong ngoặc kép)"),
+    ("a:\n\tb: 1\n", "found character '\\t' that cannot start any token", "có ký tự tab: chỉ thụt lề bằng dấu cách"),
+    ("a: 1\nb: 2\na: 3\n", "duplicate key 'a' (first defined on line 1); YAML would silently keep the last one",
+     "khóa 'a' bị ghi hai lần (lần đầu ở dòng 1); YAML sẽ lặng lẽ chỉ giữ lần ghi cuối"),
+    ("a:\n  b: 1\n c: 2\n", "expected <block end>, but found '<block mapping start>'",
+     "thụt lề không khớp với các dòng phía trên (gặp '<block mapping start>')"),
+])
+def test_a_rule_files_yaml_mistake_is_said_in_vietnamese(speaking, tmp_path, text, english, vietnamese):
+    """PyYAML's own words for the common mistakes of a hand-edited rule file: as PyYAML says them under
+    en, the catalogue's under vi."""
+    from eligibility.yamlparse import parse_yaml
+
+    path = tmp_path / "policy.yaml"
+    path.write_text(text, encoding="utf-8")
+    en, vi = (speaking(lang, lambda: parse_yaml(path)) for lang in ("en", "vi"))
+    assert en.endswith(english), en
+    assert vi.endswith(vietnamese), vi
