@@ -259,3 +259,14 @@ def test_a_rule_files_yaml_mistake_is_said_in_vietnamese(speaking, tmp_path, tex
     en, vi = (speaking(lang, lambda: parse_yaml(path)) for lang in ("en", "vi"))
     assert en.endswith(english), en
     assert vi.endswith(vietnamese), vi
+
+
+def test_a_workbook_that_is_not_one_is_said_in_vietnamese(tmp_path):
+    """zipfile's own words for a file that is not a zip archive, worded again under vi."""
+    (tmp_path / "so_ho.xlsx").write_text("not a workbook", encoding="utf-8")
+    args = ["screen", str(tmp_path / "so_ho.xlsx"), "--out", str(tmp_path / "o")]
+    vi, en = (_error_line(args, lang) for lang in ("vi", "en"))
+    assert en == ("error: so_ho.xlsx: not a readable Excel workbook (.xlsx is a zip archive): File is not a zip file; "
+                  "open it in Excel and save it again")
+    assert vi == ("lỗi: so_ho.xlsx: không phải tệp Excel đọc được (.xlsx là tệp nén zip): tệp không phải tệp nén zip; "
+                  "hãy mở bằng Excel và lưu lại")

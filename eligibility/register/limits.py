@@ -12,8 +12,9 @@ import re
 import zipfile
 from pathlib import Path
 
-from ..errors import DataError
+from ..errors import DataError, say
 from ..messages import message
+from ..wording.catalogue import N_
 
 MAX_ROWS = 2_000_000           # rows of one table
 MAX_COLUMNS = 300              # columns of one table
@@ -29,6 +30,11 @@ _DIMENSION = re.compile(rb'<dimension ref="([A-Z]{1,3})?(\d+)?:?([A-Z]{1,3})?(\d
 _CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
 _WIDE_CELL = re.compile(rb'<c r="((?:[A-Z]{3}|K[O-Z]|[L-Z][A-Z])\d+)"')  # column 301 is KO
 _ROW = re.compile(rb'<row r="(\d+)"')
+
+
+# What zipfile says of a file that is not a workbook, in the words a reader is given (English as zipfile says it)
+ZIP_REASONS = (N_("File is not a zip file"), N_("Truncated file header"), N_("Bad magic number for central directory"),
+               N_("Bad magic number for file header"))
 
 
 def column_number(letters: str) -> int:
@@ -47,7 +53,8 @@ def check_xlsx(path: Path, label: str | None = None) -> None:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as err:
-        raise DataError(message("xlsx_not_zip", reason=err), file=label) from None
+        reason = say(str(err)) if str(err) in ZIP_REASONS else err    # zipfile's common words, worded again
+        raise DataError(message("xlsx_not_zip", reason=reason), file=label) from None
     with archive:
         parts = archive.infolist()
         declared = sum(p.file_size for p in parts)
