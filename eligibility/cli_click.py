@@ -10,6 +10,7 @@ command line can meet is listed (not click's errors to programmers, such as a na
 from __future__ import annotations
 
 import importlib
+import re
 from contextlib import contextmanager
 from collections.abc import Iterator
 
@@ -47,6 +48,24 @@ PLURALS = (
 )
 
 
+# What an option's or an argument's value is (`--as-of DATE`, `explain REGISTER HOUSEHOLD_ID`): click's type
+# names (a type built before `click_speaks` keeps its English name) and ours, longest first.
+VALUE_WORDS = {"INTEGER RANGE": N_("INTEGER"), "FLOAT RANGE": N_("NUMBER"), "INTEGER": N_("INTEGER"),
+               "FLOAT": N_("NUMBER"), "DIRECTORY": N_("FOLDER"), "FILE": N_("FILE"), "PATH": N_("PATH"),
+               "TEXT": N_("TEXT"), "DATE": N_("DATE"), "COLUMN": N_("COLUMN"), "ADDRESS": N_("ADDRESS"),
+               "SECRET": N_("SECRET"), "REGISTER": N_("REGISTER"), "HOUSEHOLD_ID": N_("HOUSEHOLD_ID"),
+               "RULES_DIR": N_("RULES_DIR"), "OUT": N_("OUT")}
+_VALUE = re.compile(r"\b(" + "|".join(map(re.escape, VALUE_WORDS)) + r")\b")
+
+
+def value_words(text: str, lang: str) -> str:
+    """`--as-of DATE` → `--as-of NGÀY`: the placeholders of a help line in `lang`."""
+    if lang == "en":
+        return text
+    _ = translations(lang).gettext
+    return _VALUE.sub(lambda m: _(VALUE_WORDS[m.group(1)]), text)
+
+
 @contextmanager
 def click_speaks(lang: str) -> Iterator[None]:
     """click's messages in `lang` until the block ends (English: nothing changes)."""
@@ -55,6 +74,10 @@ def click_speaks(lang: str) -> Iterator[None]:
         return
     catalogue = translations(lang)
     modules = [importlib.import_module(f"click.{name}") for name in CLICK_MODULES]
+    import click
+
+    metavar = click.Argument.make_metavar     # an argument named in an error ('REGISTER') in the reader's words
+    click.Argument.make_metavar = lambda self, ctx: value_words(metavar(self, ctx), lang)  # type: ignore[method-assign]
     saved = [(module, name, vars(module)[name]) for module in modules for name in ("_", "ngettext")
              if name in vars(module)]
     try:
@@ -62,5 +85,6 @@ def click_speaks(lang: str) -> Iterator[None]:
             setattr(module, name, catalogue.gettext if name == "_" else catalogue.ngettext)
         yield
     finally:
+        click.Argument.make_metavar = metavar  # type: ignore[method-assign]
         for module, name, original in saved:
             setattr(module, name, original)

@@ -11,12 +11,12 @@ marked obsolete); `tests/test_cli_feedback.py` fails on a help text without its 
 from __future__ import annotations
 
 import inspect
-import re
 import sys
 import traceback
 
 import click
 
+from .cli_click import value_words
 from .cli_options import cli_lang
 from .wording import N_, translator
 
@@ -26,24 +26,6 @@ HEADINGS = {"usage": N_("Usage:"), "options": N_("Options"), "commands": N_("Com
 
 
 METAVARS = (N_("[OPTIONS]"), N_("COMMAND [ARGS]..."))   # click's placeholders in a usage line
-# What an option's or an argument's value is (`--as-of DATE`, `explain REGISTER HOUSEHOLD_ID`): click's type
-# names (a type built before `click_speaks` keeps its English name) and ours, longest first.
-VALUE_WORDS = {"INTEGER RANGE": N_("INTEGER"), "FLOAT RANGE": N_("NUMBER"), "INTEGER": N_("INTEGER"),
-               "FLOAT": N_("NUMBER"), "DIRECTORY": N_("FOLDER"), "FILE": N_("FILE"), "PATH": N_("PATH"),
-               "TEXT": N_("TEXT"), "DATE": N_("DATE"), "COLUMN": N_("COLUMN"), "ADDRESS": N_("ADDRESS"),
-               "SECRET": N_("SECRET"), "REGISTER": N_("REGISTER"), "HOUSEHOLD_ID": N_("HOUSEHOLD_ID"),
-               "RULES_DIR": N_("RULES_DIR"), "OUT": N_("OUT")}
-_VALUE = re.compile(r"\b(" + "|".join(map(re.escape, VALUE_WORDS)) + r")\b")
-
-
-def value_words(text: str, lang: str) -> str:
-    """`--as-of DATE` → `--as-of NGÀY`: the placeholders of a help line in `lang`."""
-    if lang == "en":
-        return text
-    _ = translator(lang)
-    return _VALUE.sub(lambda m: _(VALUE_WORDS[m.group(1)]), text)
-
-
 def ui_lang(ctx: click.Context | None) -> str:
     """`--lang` as given on the command line (anywhere in it), else the locale's language."""
     return lang_of(ctx.find_root().meta.get(ARGS, ()) if ctx is not None else ())
