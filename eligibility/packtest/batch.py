@@ -199,11 +199,18 @@ def _merit(plan, hh: pd.DataFrame, mm: pd.DataFrame, day: dt.date, decisions: pd
 
 
 def _audit(plan, hh: pd.DataFrame, mm: pd.DataFrame, day: dt.date, decisions: pd.DataFrame, lists: pd.DataFrame):
-    """The cases' decisions with coverage from their lists, and the findings (with each case's number)."""
+    """The cases' decisions with coverage from their lists, and the findings (with each case's number). Only
+    the cases that give a list are audited: a list makes its benefit's coverage come from it, and a case of
+    the same date without one keeps its flags."""
     from types import SimpleNamespace
 
     from ..audit import audit_lists
 
+    listed = {str(n) for n in lists["_case"].unique()}
+    def of_listed(frame: pd.DataFrame) -> np.ndarray:
+        return frame["household_id"].astype(str).str.partition(SEP)[0].isin(listed).to_numpy()
+    rest = decisions[~of_listed(decisions)]
+    decisions, hh, mm = decisions[of_listed(decisions)].reset_index(drop=True), hh[of_listed(hh)], mm[of_listed(mm)]
     typed = pd.DataFrame({"programme": lists["programme"].astype("string")})
     for name, column in plan.inputs.programme_lists.columns.items():
         if name in lists and name != "programme":
@@ -215,7 +222,8 @@ def _audit(plan, hh: pd.DataFrame, mm: pd.DataFrame, day: dt.date, decisions: pd
     audit = audit_lists(plan, register, decisions, day, lambda ids: decisions, include_all=True)
     entry_case = pd.Series(lists["_case"].to_numpy(), index=typed["_row"].to_numpy())
     findings = audit.findings.assign(_case=pd.to_numeric(audit.findings["row"], errors="coerce").map(entry_case))
-    return audit.decisions, findings
+    return pd.concat([audit.decisions, rest.astype(audit.decisions.dtypes.to_dict(), errors="ignore")],
+                     ignore_index=True), findings
 
 
 def _in_words(ev, numbers: list[int]) -> Callable[[int], Callable[[], Decisions]]:
