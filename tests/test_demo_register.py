@@ -96,7 +96,9 @@ CASES = [
         Var("poverty_status_by_standard", "near_poor"),
         D("poverty_list", coverage="covered", rule="pl_near_poor_2022"),
         *(hi(p, 0.7, rule="hi24_near_poor", why="not a poor commune, Kinh: 70 %, not 100 %")
-          for p in ("DM03-1", "DM03-2", "DM03-3")),
+          for p in ("DM03-2", "DM03-3")),
+        hi("DM03-1", 0.7, rule="hi24_near_poor", coverage="wrong_level",
+           why="the card list (programme_lists.csv row 24) gives his card a 100 % state share where 70 % is due"),
     )),
     Case("DM04", "E3-one-dong-above-line-5-deprivations", (
         Var("meets_poor_standard", False, why="above the line the deprivations are irrelevant (AND rule)"),
@@ -497,7 +499,7 @@ def test_row_accounting(screening, decisions):
     reg = screening.register
     assert reg.accounting == {"households": {"read": 41, "accepted": 41, "rejected": 0},
                               "members": {"read": 112, "accepted": 112, "rejected": 0},
-                              "programme_lists": {"read": 15, "accepted": 15, "rejected": 0}}
+                              "programme_lists": {"read": 107, "accepted": 107, "rejected": 0}}   # 15 payroll entries, 92 HI cards
     assert reg.rejects.empty
     assert decisions["household_id"].nunique() == 41
     assert decisions["person_id"].dropna().nunique() == 112

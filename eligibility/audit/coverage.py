@@ -70,7 +70,7 @@ def list_coverage(plan, decisions: pd.DataFrame, rows: np.ndarray, keys: pa.Arra
     words = coverage(status, np.where(on_list, Enrolment.ENROLLED, Enrolment.NOT_ENROLLED).astype(np.int8))
     due = pd.to_numeric(decisions["amount"], errors="coerce").to_numpy(dtype=float)[rows]
     paid, level = picked("paid", float), picked("level", float)
-    level_due = _level_due(plan, decisions, rows, due, as_of)
+    level_due, worth = _level_due(plan, decisions, rows, due, as_of)
     # eligible, off this list, but paid by a programme that excludes this one: only one is due, it is held
     words[(words == CODE[Coverage.GAP]) & _held_elsewhere(plan, entries, keys)] = CODE[Coverage.COVERED]
     covered = words == CODE[Coverage.COVERED]
@@ -79,6 +79,7 @@ def list_coverage(plan, decisions: pd.DataFrame, rows: np.ndarray, keys: pa.Arra
     words[covered & (diff < -0.5)] = CODE[Coverage.UNDERPAID]
     words[covered & (diff > 0.5)] = CODE[Coverage.OVERPAID]
     words[wrong] = CODE[Coverage.WRONG_LEVEL]
+    paid, due, diff = _in_money(paid, due, diff, level, level_due, worth)
     money = np.select([words == CODE[Coverage.GAP], words == CODE[Coverage.LEAKAGE]], [due, paid], diff)
     codes = coverage_codes(decisions)
     codes[rows] = words
@@ -97,6 +98,18 @@ def list_coverage(plan, decisions: pd.DataFrame, rows: np.ndarray, keys: pa.Arra
     return decisions[keep].reset_index(drop=True), found
 
 
+def _in_money(paid: np.ndarray, due: np.ndarray, diff: np.ndarray, level: np.ndarray, level_due: np.ndarray,
+              worth: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Paid, due and their difference in money. A list that pays no amount (an HI card: its level is a share
+    of the premium) is valued at its level's monthly worth (`level.worth`): the share paid, the share due
+    and their difference, times the premium; its levels stay shares."""
+    valued = ~np.isnan(worth) & np.isnan(paid)
+    if not valued.any():
+        return paid, due, diff
+    return (np.where(valued, np.round(level * worth), paid), np.where(valued, np.round(due * worth), due),
+            np.where(valued, np.round((level - level_due) * worth), diff))
+
+
 def _held_elsewhere(plan, entries: pd.DataFrame, keys: pa.Array) -> np.ndarray:
     """Rows whose person is on the list of a programme their benefit `excludes`."""
     held = []
@@ -111,9 +124,11 @@ def _held_elsewhere(plan, entries: pd.DataFrame, keys: pa.Array) -> np.ndarray:
     return is_in(keys, pa.concat_arrays(held))
 
 
-def _level_due(plan, decisions: pd.DataFrame, rows: np.ndarray, due: np.ndarray, as_of: dt.date) -> np.ndarray:
-    """The level due per row: the amount due over the parameter `level.per` (a coefficient), else the rate."""
-    out = np.full(len(rows), np.nan)
+def _level_due(plan, decisions: pd.DataFrame, rows: np.ndarray, due: np.ndarray,
+               as_of: dt.date) -> tuple[np.ndarray, np.ndarray]:
+    """The level due per row: the amount due over the parameter `level.per` (a coefficient), the amount
+    itself (`level.amount`: a share), else the rate; and what a unit of level is worth a month (`level.worth`)."""
+    out, worth = np.full(len(rows), np.nan), np.full(len(rows), np.nan)
     names = pc.dictionary_encode(text(decisions["benefit"], rows))
     which = names.indices.to_numpy(zero_copy_only=False)
     for i, name in enumerate(names.dictionary.to_pylist()):   # a loop over benefits
@@ -124,9 +139,24 @@ def _level_due(plan, decisions: pd.DataFrame, rows: np.ndarray, due: np.ndarray,
         if level.per:
             value = plan.parameters[level.per].at(as_of)
             out[mask] = due[mask] / float(value.value) if value is not None else np.nan
+        elif level.amount:
+            out[mask] = due[mask]
         else:
             out[mask] = pd.to_numeric(decisions["rate"], errors="coerce").to_numpy(dtype=float)[rows][mask]
-    return np.round(out, 4)
+        if level.worth:
+            worth[mask] = _product(plan, level.worth, as_of)
+    return np.round(out, 4), worth
+
+
+def _product(plan, names: list[str], as_of: dt.date) -> float:
+    """The product of these parameters' values on `as_of` (NaN where one has none), rounded to the dong."""
+    total = 1.0
+    for name in names:   # two parameters
+        value = plan.parameters[name].at(as_of)
+        if value is None:
+            return np.nan
+        total *= float(value.value)
+    return float(np.round(total))
 
 
 def override(decisions: pd.DataFrame, by_entry: pd.DataFrame) -> pd.DataFrame:

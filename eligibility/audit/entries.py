@@ -25,11 +25,13 @@ ENTRY_COLUMNS = ["entry", "programme", "benefit", "key", "person_id", "household
 
 
 def active_entries(lists: pd.DataFrame, matches: pd.DataFrame, as_of: dt.date,
-                   programme_benefit: dict[str, str], entity: dict[str, str]) -> pd.DataFrame:
+                   programme_benefit: dict[str, str], entity: dict[str, str],
+                   levels: dict[str, tuple[str, bool]] | None = None) -> pd.DataFrame:
     """Entries in force on `as_of` (since <= as_of <= until, blank = open), with their benefit, the
     key they enrol (person ID, or household ID for a household benefit), the amount paid and level.
     A monthly amount counts only when paid for the as-of month (paid_month blank: the as-of month);
-    a one-off amount always."""
+    a one-off amount always. `levels`: programme -> (the list column giving its level, written in percent);
+    the coefficient where a programme declares none."""
     day = pd.Timestamp(as_of)
     since = _col(lists, "since", "datetime64[ns]")
     until = _col(lists, "until", "datetime64[ns]")
@@ -45,19 +47,33 @@ def active_entries(lists: pd.DataFrame, matches: pd.DataFrame, as_of: dt.date,
                                        dtype=bool), False)[codes]
     person, household = (pa.array(matches[c].astype("string[pyarrow]").array) for c in ("person_id", "household_id"))
     key = pc.if_else(pa.array(is_household), household, person)   # Arrow text: no Python string per entry
-    level = _col(lists, "coefficient", "Float64")
+    level = _levels(lists, codes, programmes, levels or {})
     out = pd.DataFrame({
         "entry": matches["entry"].to_numpy(), "programme": matches["programme"].to_numpy(),
         "benefit": benefit, "key": pd.arrays.ArrowStringArray(key.cast(pa.large_string())),
         "person_id": matches["person_id"].array, "household_id": matches["household_id"].array,   # Arrow text kept
         "match": matches["match"].to_numpy(), "candidates": matches["candidates"].to_numpy(),
-        "paid": paid, "level": level.to_numpy(dtype=float, na_value=np.nan),
+        "paid": paid, "level": level,
         "paid_month": month.to_numpy(),
         "file": lists["_file"].to_numpy(), "row": lists["_row"].to_numpy(),
         "full_name": _col(lists, "full_name", "string").array,
         "commune": _col(lists, "commune", "string").array, "village": _col(lists, "village", "string").array,
     })
     return out[live].reset_index(drop=True)
+
+
+def _levels(lists: pd.DataFrame, codes: np.ndarray, programmes: pd.Index,
+            levels: dict[str, tuple[str, bool]]) -> np.ndarray:
+    """Each entry's level from its programme's level column (an HI card: its state share, in percent, as a
+    share), the coefficient elsewhere."""
+    out = _col(lists, "coefficient", "Float64").to_numpy(dtype=float, na_value=np.nan)
+    for i, programme in enumerate(programmes):   # a loop over the few programmes
+        column, percent = levels.get(programme, ("coefficient", False))
+        if column != "coefficient" or percent:
+            mine = codes == i
+            out[mine] = _col(lists, column, "Float64").to_numpy(dtype=float, na_value=np.nan)[mine] \
+                / (100.0 if percent else 1.0)
+    return out
 
 
 def _col(frame: pd.DataFrame, name: str, dtype: str) -> pd.Series:

@@ -60,5 +60,7 @@ def read_lists(plan, register, as_of: dt.date) -> Listed | None:
     declared = list_benefits(plan)
     entity = {name: b.entity for name, b in plan.benefits.items()}
     matches = match_entries(lists, register.households, register.members)
-    entries = active_entries(lists, matches, as_of, declared, entity)
+    levels = {p: (level.column, level.percent) for p, b in declared.items()
+              if (level := plan.benefits[b].enrolled_from.level) is not None}
+    entries = active_entries(lists, matches, as_of, declared, entity, levels)
     return Listed(lists, matches, entries, declared, entity)

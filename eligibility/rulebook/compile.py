@@ -219,6 +219,11 @@ class _Compiler:
             self.issue("E-DATE-WINDOW", src, key + ("period",), f"benefit '{name}': period ends on {period[1]} "
                                                                 f"before it starts on {period[0]}")
         rules = [replace(rule, period=period) for rule in rules]   # outside the period no rule is in force
+        level = spec.enrolled_from.level if spec.enrolled_from is not None else None
+        for param in ([level.per] if level and level.per else []) + (level.worth if level else []):
+            if param not in self.parameters:   # read by the audit (audit/coverage.py), not by an expression
+                self.issue("E-PARAM-UNKNOWN", src, key + ("enrolled_from",),
+                           f"benefit '{name}': unknown parameter '{param}' in `enrolled_from.level`")
         return CompiledBenefit(id=name, entity=spec.entity, label=spec.label, unit=spec.unit,
                                hit_policy=spec.hit_policy, enrolled=enrolled, rules=tuple(rules),
                                reference=spec.reference, file=str(src.path), line=src.line(*key), period=period,

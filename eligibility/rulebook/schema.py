@@ -188,9 +188,16 @@ Unit = Literal["vnd_per_month", "vnd_per_year", "vnd_once", "share_of_premium", 
 class ListLevel(Strict):
     """The level an entry of a programme's list is enrolled at, compared with the level due (wrong_level)."""
 
-    column: Literal["coefficient", "hi_benefit_level", "hi_card_group"]
+    column: Literal["coefficient", "hi_benefit_level", "hi_card_group", "hi_state_share"]
     # the level due is the amount due divided by this parameter (a coefficient: amount / standard)
     per: str | None = None
+    # the level due is the amount due itself (a share of the premium the state pays: 1 = fully paid)
+    amount: bool = False
+    # the list writes the level in percent (70 for a share of 0.7)
+    percent: bool = False
+    # what one unit of level is worth a month, as a product of parameters (the HI premium: rate x base
+    # salary, as the variable hi_monthly_premium): the money of a wrong level is the difference times it
+    worth: list[str] = Field(default_factory=list)
 
 
 class EnrolledFrom(Strict):

@@ -12,7 +12,10 @@ as-of month, at the coefficient due. Then, each from its own random draw:
   as-of date, still paid for the as-of month;
 - `duplicate`: about 0.5 % of the entries written twice;
 - about 5 % of the entries without a person ID (name, birth year and commune instead): they must
-  be matched by name and are not findings.
+  be matched by name and are not findings;
+- `wrong_level`: the HI card list (`hi_state_support`: one card per person the state pays or supports,
+  its state share in percent) with about 1 % of the cards at the wrong share: a fully paid card for
+  someone due a partial one, a 70 % card for someone due a fully paid one.
 
 `Planted` holds the numbers, so that a test can assert the audit finds exactly those and nothing else.
 
@@ -30,7 +33,9 @@ import pandas as pd
 from ..register.matching import name_key
 
 PROGRAMMES = ("monthly_social_allowance", "social_pension")
-SHARES = {"underpaid": 0.02, "not_in_register": 0.01, "deceased_paid": 0.01, "duplicate": 0.005, "no_id": 0.05}
+HI = "hi_state_support"   # the card list: its level is the card's state share (hi_state_share, percent)
+SHARES = {"underpaid": 0.02, "not_in_register": 0.01, "deceased_paid": 0.01, "duplicate": 0.005, "no_id": 0.05,
+          "wrong_level": 0.01}
 GHOST_NAMES = np.array(["Lò Văn Pánh", "Vàng Thị Sua", "Tòng Văn Khiêm", "Lý Thị Pham", "Giàng A Chứ",
                         "Lường Thị Ún", "Hờ Thị Dợ", "Pờ Lò Xá"], dtype=object)
 
@@ -42,26 +47,31 @@ class Planted:
     deceased_paid: int = 0
     duplicate: int = 0
     no_id: int = 0
+    wrong_level: int = 0
     rows: dict[str, int] = field(default_factory=dict)   # rows written of each table beside the register
 
 
 def sample_lists(households: pd.DataFrame, members: pd.DataFrame, plan, as_of: dt.date,
-                 seed: int) -> tuple[pd.DataFrame, pd.DataFrame, Planted]:
-    """(programme_lists, members with dates of death, what was planted). Same arguments, same frames."""
+                 seed: int, records: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame, Planted]:
+    """(programme_lists, members with dates of death, what was planted). Same arguments, same frames.
+    `records`: the merit records the register will carry (they reach the HI grounds: read as the reader does)."""
     from ..api import evaluate_frames   # the lists pay what the rules decide
+    from ..register.merit_inputs import with_merit_inputs
 
     rng = np.random.default_rng([seed, 13])
-    decisions = evaluate_frames(plan, households, members, as_of).decisions
+    decisions = evaluate_frames(plan, households, with_merit_inputs(members, records), as_of).decisions
     due = decisions[decisions["benefit"].astype(str).isin(PROGRAMMES)
                     & (decisions["status"].astype(str) == "eligible")]
     due = due.assign(amount=pd.to_numeric(due["amount"], errors="coerce"))
     due = due.sort_values(["person_id", "amount", "benefit"], ascending=[True, False, True])
     due = due.drop_duplicates("person_id").reset_index(drop=True)   # the higher of two exclusive allowances
     standard, previous = _standards(plan, as_of)
-    lists = _entries(due, members, households, standard)
+    lists = pd.concat([_entries(due, members, households, standard), _cards(decisions, members, households)],
+                      ignore_index=True)
     planted = Planted()
     used = np.zeros(len(lists), dtype=bool)    # each entry carries one planted error at most
     lists, planted.underpaid = _underpay(rng, lists, standard, previous, used)
+    lists, planted.wrong_level = _wrong_shares(rng, lists, used)
     members, planted.deceased_paid = _deaths(rng, lists, members, as_of, used)
     lists, planted.no_id = _without_ids(rng, lists, members, households, used)
     lists, planted.duplicate = _duplicates(rng, lists, used)
@@ -93,6 +103,26 @@ def _entries(due: pd.DataFrame, members: pd.DataFrame, households: pd.DataFrame,
         "monthly_amount": pd.array(amount, dtype="Float64"),
         "coefficient": pd.array(np.where(allowance, np.round(amount / standard, 2), np.nan), dtype="Float64"),
     })
+
+
+def _cards(decisions: pd.DataFrame, members: pd.DataFrame, households: pd.DataFrame) -> pd.DataFrame:
+    """One HI card per person the state pays or supports, at the share due (percent)."""
+    due = decisions[(decisions["benefit"].astype(str) == HI) & (decisions["status"].astype(str) == "eligible")]
+    share = pd.to_numeric(due["amount"], errors="coerce").to_numpy(dtype=float) * 100
+    cards = _entries(due.assign(benefit=HI), members, households, 1.0).drop(columns=["monthly_amount", "coefficient"])
+    return cards.assign(hi_state_share=pd.array(np.round(share, 2), dtype="Float64"))
+
+
+def _wrong_shares(rng, lists: pd.DataFrame, used: np.ndarray) -> tuple[pd.DataFrame, int]:
+    """About 1 % of the cards at the wrong share: 70 % for a fully paid card, 100 % for a partial one."""
+    share = lists["hi_state_share"].to_numpy(dtype=float, na_value=np.nan) if "hi_state_share" in lists \
+        else np.full(len(lists), np.nan)
+    cards = np.flatnonzero((lists["programme"] == HI).to_numpy() & ~np.isnan(share) & ~used)
+    rows = _pick(rng, cards, SHARES["wrong_level"])
+    used[rows] = True
+    share[rows] = np.where(share[rows] >= 100, 70.0, 100.0)
+    lists["hi_state_share"] = pd.array(share, dtype="Float64")
+    return lists, len(rows)
 
 
 def _pick(rng: np.random.Generator, candidates: np.ndarray, share: float, total: int | None = None) -> np.ndarray:
@@ -196,7 +226,8 @@ def write_sample_with_lists(out_dir, households: int, seed: int, fmt: str = "par
     plan = plan or load_rules()
     as_of = as_of or DEFAULT_AS_OF
     sample = generate_register(households, seed, as_of, plan, with_merit_records=True)
-    lists, members, planted = sample_lists(sample.households, sample.members, plan, as_of, seed)
+    lists, members, planted = sample_lists(sample.households, sample.members, plan, as_of, seed,
+                                           sample.merit_records)
     write_register(sample.households, members, out_dir, fmt=fmt, headers=headers, schema=plan.inputs)
     for name, frame in (("programme_lists", lists), ("merit_records", sample.merit_records)):
         _write_table(frame, plan.inputs, name, out_dir, fmt, headers)
