@@ -22,6 +22,12 @@ Owner = tuple[int | str, int]   # (benefit, rule) indices, or ("form", form inde
 
 ALPHA_BUDGET = 48           # distinct patterns one fact may match (engine: error 303 beyond 64)
 ATTRIBUTE_BUDGET = 160      # attributes per fact (engine: 252, beyond which it crashes)
+# Rules are packed onto a fact copy while its attributes stay within this many (a rule needing more
+# gets a copy of its own, up to ATTRIBUTE_BUDGET). Every match hands the action the whole fact: the
+# engine writes it out as JSON and the action scans that text for the key, so a person fact of 71
+# attributes matched ~300 times a household cost more than a few more, smaller copies (16-24:
+# ~15 % less CPU a household than 160 on the generated register; 6: slower, too many copies).
+PACK_ATTRIBUTES = 20
 DURABLE_OP = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
 
 
@@ -147,7 +153,7 @@ class Group:
     cost: int = 0
 
     def fits(self, paths: list[Path], cost: int, attrs: set[str]) -> bool:
-        if len(self.attrs | attrs) > ATTRIBUTE_BUDGET:
+        if len(self.attrs | attrs) > (PACK_ATTRIBUTES if self.attrs else ATTRIBUTE_BUDGET):   # an empty copy takes any rule
             return False
         # the cost is subadditive (merging two tries widens no node beyond the sum), so the exact
         # count is needed only near the budget
