@@ -8,6 +8,7 @@ policies are applied here. A new status is decided in `DecisionReader.decide_one
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -55,7 +56,12 @@ class DecisionRow(NamedTuple):
 
 def coverage(status: Status, has_enrolment: bool, enrolled: Any) -> Coverage:
     """The vocabulary's coverage rule for one decision."""
-    known = None if enrolled is None else bool(enrolled)
+    return _coverage(status, has_enrolment, None if enrolled is None else bool(enrolled))
+
+
+@functools.cache
+def _coverage(status: Status, has_enrolment: bool, known: bool | None) -> Coverage:
+    """(18 combinations, asked for every benefit of every member: looked up once each.)"""
     return Coverage.from_code(coverage_code(Status(status).code, enrolment(known, has_enrolment)))
 
 
@@ -75,6 +81,8 @@ class DecisionReader:
         # for a key when one of them is known false
         self.rule_forms = [[frozenset(self.forms[(bi, ri)]) if (bi, ri) in self.forms else None
                             for ri in range(len(b.rules))] for bi, b in enumerate(benefits)]
+        self.in_force = [[(ri, forms) for ri, forms in enumerate(rf) if forms is not None] for rf in self.rule_forms]
+        self.encoded = [b.encodes(as_of) for b in benefits]
         self.texts: list[RuleTexts] = [rule_texts(plan, b, as_of, lang) for b in benefits]
 
     def decide(self, benefit: CompiledBenefit, ctx: HouseholdContext, col: Collector, hkey: str,
@@ -91,36 +99,32 @@ class DecisionReader:
     def decide_one(self, bi: int, benefit: CompiledBenefit, key: str, person: int | None,
                    ctx: HouseholdContext, col: Collector, hkey: str) -> list[DecisionRow]:
         rules = benefit.rules
-        holds: list[bool | None] = []
+        holds: list[bool | None] = [False] * len(rules)     # not in force: False
         held = unknown = False
         false_here = col.cfalse.get(key, _NONE)
-        for ri, forms in enumerate(self.rule_forms[bi]):
-            if forms is None:               # not in force
-                holds.append(False)
-                continue
+        for ri, forms in self.in_force[bi]:
             failed = not false_here.isdisjoint(forms)
             if (bi, ri, key) in col.holds:
                 if failed:
                     raise RuntimeError(f"rule {rules[ri].id} both held and failed for {key}")
-                holds.append(True)
-                held = True
-            elif failed:
-                holds.append(False)
-            else:
-                holds.append(None)
+                holds[ri] = held = True
+            elif not failed:
+                holds[ri] = None
                 unknown = True
         status = ELIGIBLE if held else UNDETERMINED if unknown else NOT_ELIGIBLE
-        if not benefit.encodes(self.as_of):      # a period the pack does not encode: never "not eligible"
+        if not self.encoded[bi]:                 # a period the pack does not encode: never "not eligible"
             status = UNDETERMINED
         if self.derives[bi] and (status == NOT_ELIGIBLE) != ((bi, key) in col.notelig):
             raise RuntimeError(f"{benefit.id} for {key}: the derived decision disagrees with the rules' failures")
         # amounts and rates of the rules that hold (scalar evaluator)
         amounts: dict[int, float | None] = {}
-        for ri, h in enumerate(holds):
-            if h:
-                value = exact(self.scalar.value(rules[ri].amount, ctx, person))   # a range: unknown
-                amounts[ri] = None if value is None else float(value)
-        chosen, amount = hit(benefit.hit_policy, holds, amounts)
+        chosen, amount = -1, None
+        if held:
+            for ri, h in enumerate(holds):
+                if h:
+                    value = exact(self.scalar.value(rules[ri].amount, ctx, person))   # a range: unknown
+                    amounts[ri] = None if value is None else float(value)
+            chosen, amount = hit(benefit.hit_policy, holds, amounts)
         if status != ELIGIBLE:
             amount = None
         rate = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,6 +84,34 @@ def post_value(vtype: str, value: Any) -> Any:
     if vtype == "bool":
         return bool(value)
     return str(value)
+
+
+Getter = Callable[[Any, Any], Any]   # a slot's value for (HouseholdContext, member index or None)
+
+
+def slot_getter(slot: Slot, expr: Getter | None) -> Getter:
+    """How a slot's value is read for a household (person None) or one of its members (`expr`: the
+    scalar evaluator's closure of an expression slot)."""
+    ref = slot.ref
+    if slot.kind == "column":
+        if slot.entity == "household":
+            return lambda ctx, person: ctx.household.get(ref)
+        return lambda ctx, person: ctx.members[person].get(ref)
+    if slot.kind == "var":
+        if slot.entity == "household":
+            return lambda ctx, person: ctx.hh_vars.get(ref)
+        return lambda ctx, person: ctx.person_vars[person].get(ref)
+    if expr is None:
+        raise ValueError(f"no expression for the slot {slot.attr}@{slot.entity}")
+    return expr
+
+
+def carry(fact: Fact, attrs: list[str], values: dict[str, Any]) -> Fact:
+    """The fact with those of its attributes that are known, in the order given."""
+    for attr in attrs:
+        if attr in values:
+            fact[attr] = values[attr]
+    return fact
 
 
 def _const(slot: Slot, k: K) -> Any:

@@ -28,7 +28,7 @@ from ...rulebook.compile import Plan
 from ..scalar import HouseholdContext, ScalarEvaluator, date_to_int
 from .decide import DecisionReader, DecisionRow
 from .native import KEY_FAIL, KEY_HOUSEHOLD, KEY_PERSON, Call, EngineFailure, Fact, process_host
-from .patterns import RuleSpec, post_value
+from .patterns import Getter, RuleSpec, carry, post_value, slot_getter
 from .ruleset import RulesetBuilder
 from .translate import Slot, Translator
 
@@ -57,7 +57,7 @@ class Collector:
         self.thread = threading.get_ident()
 
 
-Body = Callable[[list[Fact], Collector, str], None]   # an action's work for one matched key
+Body = Callable[[list[Fact], Collector, list[str]], None]   # an action's work for the keys one call matched
 
 
 @dataclass
@@ -112,20 +112,26 @@ class Runner:
         self.vars_at = [[n for n in plan.order if n in plan.variables and tr.var_level[n] == s]
                         for s in range(self.levels + 1)]
         self.harvest_at = [[b for b in self.benefits if tr.harvest[b.id] == s] for s in range(self.levels + 1)]
-        # per stage, per entity: the facts to post: (tag, [(attr, slot)])
+        # per stage, per entity: the facts to post (tag, [attr]), and the distinct attributes they carry
+        # with how each is read (computed once per person or household, however many copies carry it)
         by_attr = {(s.entity, s.attr): s for s in tr.slots.values()}
-        self.facts_at: list[dict[str, list[tuple[str, list[tuple[str, Slot]]]]]] = []
+        self.facts_at: list[dict[str, list[tuple[str, list[str]]]]] = []
+        self.values_at: list[dict[str, list[tuple[str, Getter, str]]]] = []
         for s in range(self.levels + 1):
-            stage: dict[str, list[tuple[str, list[tuple[str, Slot]]]]] = {"household": [], "person": []}
+            stage: dict[str, list[tuple[str, list[str]]]] = {"household": [], "person": []}
             for (entity, level), groups in self.builder.groups.items():
                 if level != s:
                     continue
                 for g in groups:
-                    name = str(entity)
-                    stage[name].append((g.tag, [(a, by_attr[(name, a)]) for a in sorted(g.attrs)]))
+                    stage[str(entity)].append((g.tag, sorted(g.attrs)))
             self.facts_at.append(stage)
-        self.expr_at = {(s.entity, s.attr): tr.expr_nodes[s.attr + "@" + s.entity]
-                        for s in tr.slots.values() if s.kind == "expr"}
+            self.values_at.append({name: [(a, self._getter(by_attr[(name, a)]), by_attr[(name, a)].vtype)
+                                          for a in sorted({a for _, attrs in facts for a in attrs})]
+                                   for name, facts in stage.items()})
+
+    def _getter(self, slot: Slot) -> Getter:
+        expr = self.tr.expr_nodes[slot.attr + "@" + slot.entity] if slot.kind == "expr" else None
+        return slot_getter(slot, None if expr is None else self.scalar.closure(expr))
 
     def _warm_up(self) -> None:
         """The first session of a fresh ruleset must fire an action, or deleting it crashes the engine."""
@@ -161,8 +167,7 @@ class Runner:
                     if threading.get_ident() != col.thread:
                         raise RuntimeError("a durable_rules action ran outside the screening thread")
                     runner.stats.actions += 1
-                    for key in call.keys(keys_of):
-                        body(col.pending, col, key)
+                    body(col.pending, col, call.keys(keys_of))
                 except BaseException:
                     col.errors.append(f"{rule_name}: {traceback.format_exc()}")
                     raise
@@ -173,25 +178,30 @@ class Runner:
         if kind == "T":
             form = index
 
-            def body(derived: list[Fact], col: Collector, key: str) -> None:
-                col.ctrue.setdefault(key, set()).add(form)
+            def body(derived: list[Fact], col: Collector, keys: list[str]) -> None:
+                ctrue = col.ctrue
+                for key in keys:
+                    ctrue.setdefault(key, set()).add(form)
             return guarded(body)
         bi = index
         send_elig = self._send_elig
 
         if kind == "H":
-            def body(derived: list[Fact], col: Collector, key: str) -> None:
-                col.holds.add((bi, ri, key))
-                send_elig(derived, col, bi, key, True)
+            def body(derived: list[Fact], col: Collector, keys: list[str]) -> None:
+                for key in keys:
+                    col.holds.add((bi, ri, key))
+                    send_elig(derived, col, bi, key, True)
         elif kind == "C":
-            def body(derived: list[Fact], col: Collector, key: str) -> None:
-                if (bi, ri, key) not in col.chunk_sent:
-                    col.chunk_sent.add((bi, ri, key))
-                    derived.append({"t": "failc", "id": f"c:{bi}:{ri}:{key}", "b": bi, "c": ri, "e": key})
+            def body(derived: list[Fact], col: Collector, keys: list[str]) -> None:
+                for key in keys:
+                    if (bi, ri, key) not in col.chunk_sent:
+                        col.chunk_sent.add((bi, ri, key))
+                        derived.append({"t": "failc", "id": f"c:{bi}:{ri}:{key}", "b": bi, "c": ri, "e": key})
         else:  # N: not eligible
-            def body(derived: list[Fact], col: Collector, key: str) -> None:
-                col.notelig.add((bi, key))
-                send_elig(derived, col, bi, key, False)
+            def body(derived: list[Fact], col: Collector, keys: list[str]) -> None:
+                for key in keys:
+                    col.notelig.add((bi, key))
+                    send_elig(derived, col, bi, key, False)
         return guarded(body)
 
     def _send_elig(self, derived: list[Fact], col: Collector, bi: int, key: str, value: bool) -> None:
@@ -208,19 +218,21 @@ class Runner:
                                   for bi, ri, _ in self.builder.form_uses[form] if self.derives[bi]))
         send_elig = self._send_elig
 
-        def body(derived: list[Fact], col: Collector, key: str) -> None:
-            col.cfalse.setdefault(key, set()).add(form)
-            for bi, ri, joined, in_force in uses:
-                if (bi, ri, key) in col.fail_sent:
-                    continue
-                col.fail_sent.add((bi, ri, key))
-                if joined:
-                    derived.append({"t": "fail", "id": f"f:{bi}:{ri}:{key}", "b": bi, "r": ri, "e": key})
-                    continue
-                failed = col.fail_count[(bi, key)] = col.fail_count.get((bi, key), 0) + 1
-                if failed == in_force:
-                    col.notelig.add((bi, key))
-                    send_elig(derived, col, bi, key, False)
+        def body(derived: list[Fact], col: Collector, keys: list[str]) -> None:
+            cfalse = col.cfalse
+            for key in keys:
+                cfalse.setdefault(key, set()).add(form)
+                for bi, ri, joined, in_force in uses:
+                    if (bi, ri, key) in col.fail_sent:
+                        continue
+                    col.fail_sent.add((bi, ri, key))
+                    if joined:
+                        derived.append({"t": "fail", "id": f"f:{bi}:{ri}:{key}", "b": bi, "r": ri, "e": key})
+                        continue
+                    failed = col.fail_count[(bi, key)] = col.fail_count.get((bi, key), 0) + 1
+                    if failed == in_force:
+                        col.notelig.add((bi, key))
+                        send_elig(derived, col, bi, key, False)
         return body
 
     # ------------------------------------------------------------ households, several to a session
@@ -257,34 +269,27 @@ class Runner:
         return self.run_batch([(household, members)])[0]
 
     def _facts(self, ctx: HouseholdContext, stage: int, sid: str, hkey: str, pkeys: list[str]) -> list[Fact]:
-        plan = self.facts_at[stage]
-        posted = self.col.posted
-        facts = []
+        facts: list[Fact] = []
         for i, pid in enumerate(pkeys):          # members first, then the household
-            for tag, attrs in plan["person"]:
+            values = self._values(self.values_at[stage]["person"], ctx, i, pid)
+            for tag, attrs in self.facts_at[stage]["person"]:
                 fact = {"t": tag, "sid": sid, "id": f"{tag}:{pid}", "pid": pid, "hid": hkey}
-                for attr, slot in attrs:
-                    value = post_value(slot.vtype, self._slot_value(slot, ctx, i))
-                    if value is not None:
-                        fact[attr] = value
-                        posted[(pid, attr)] = value
-                facts.append(fact)
-        for tag, attrs in plan["household"]:
-            fact = {"t": tag, "sid": sid, "id": f"{tag}:{hkey}", "hid": hkey}
-            for attr, slot in attrs:
-                value = post_value(slot.vtype, self._slot_value(slot, ctx, None))
-                if value is not None:
-                    fact[attr] = value
-                    posted[(hkey, attr)] = value
-            facts.append(fact)
+                facts.append(carry(fact, attrs, values))
+        values = self._values(self.values_at[stage]["household"], ctx, None, hkey)
+        for tag, attrs in self.facts_at[stage]["household"]:
+            facts.append(carry({"t": tag, "sid": sid, "id": f"{tag}:{hkey}", "hid": hkey}, attrs, values))
         return facts
 
-    def _slot_value(self, slot: Slot, ctx: HouseholdContext, person: int | None) -> Any:
-        if slot.kind == "column":
-            return (ctx.household if person is None else ctx.members[person]).get(slot.ref)
-        if slot.kind == "var":
-            return (ctx.hh_vars if person is None else ctx.person_vars[person]).get(slot.ref)
-        return self.scalar.value(self.expr_at[(slot.entity, slot.attr)], ctx, person)
+    def _values(self, getters: list[tuple[str, Getter, str]], ctx: HouseholdContext, person: int | None,
+                key: str) -> dict[str, Any]:
+        """One person's or household's attribute values as posted (unknown ones left out)."""
+        posted = self.col.posted
+        values = {}
+        for attr, get, vtype in getters:
+            value = post_value(vtype, get(ctx, person))
+            if value is not None:
+                values[attr] = posted[(key, attr)] = value
+        return values
 
     def _assert(self, sid: str, facts: list[Fact]) -> None:
         if self._live is None:
