@@ -199,6 +199,7 @@ def test_samples_notes_and_wrote_line_are_in_vietnamese(tmp_path):
 @pytest.mark.parametrize("table, files, words", [
     ("merit_records", ("merit_records.csv", "nguoi_co_cong.csv"), "hồ sơ người có công"),
     ("programme_lists", ("danh_sach_chi_tra.csv", "programme_lists.csv"), "danh sách chi trả"),
+    ("programme_lists", ("programme_lists.csv", "programme_lists.xlsx"), "danh sách chi trả"),
 ])
 def test_a_programme_table_given_twice_is_said_in_vietnamese(tmp_path, table, files, words):
     """The optional table is named by its code in English (as its file is), by its words in Vietnamese."""

@@ -25,12 +25,12 @@ import pandas as pd
 from ..errors import DataError, say, table_word
 from ..wording.catalogue import N_
 from ..rulebook.inputs import InputSchema, Table
-from . import checks
+from . import checks, limits
 from .cells import Problem
 from .notes import blank_rows_note
 from .headers import header_key
 from .model import FILE_COLUMN, REJECT_COLUMNS, ROW_COLUMN, accounting_entry, empty_rejects
-from .sources import Location, _candidates
+from .sources import EXCEL_SUFFIXES, Location, _candidates
 
 ORPHAN_RECORD = "R-ORPHAN-RECORD"
 
@@ -61,16 +61,38 @@ def locate_optional(path: str | Path, schema: InputSchema, workbook: Path | None
         return _locate_sheets(workbook, declared)
     found = {}
     for name, table in declared.items():
-        hits = _candidates(path, table)
+        hits = sorted(_candidates(path, table) + _workbooks_named(path, table))
         if len(hits) > 1:
             raise DataError(say(N_("the {table} table is given {n} times ({names}); keep one file per table"),
                                 table=table_word(name), n=len(hits), names=", ".join(p.name for p in hits)),
                             file=str(path))
         if hits:
-            hit = hits[0]
-            kind = "parquet" if hit.is_dir() or hit.suffix.lower() in (".parquet", ".pq") else "csv"
-            found[name] = Location(name, hit, kind)
+            found[name] = _location(name, hits[0], table)
     return found
+
+
+def _workbooks_named(folder: Path, table: Table) -> list[Path]:
+    """Workbooks named as the table (`programme_lists.xlsx`, `danh sách chi trả.xlsx`) in a folder register:
+    read like its CSV (never left aside unsaid)."""
+    if not folder.is_dir():
+        return []
+    stems = {header_key(s) for s in [table.table, *table.file_names]}
+    return [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in EXCEL_SUFFIXES
+            and not p.name.startswith(("~$", ".")) and header_key(p.stem) in stems]
+
+
+def _location(name: str, hit: Path, table: Table) -> Location:
+    """Where the table found by its file name is read: a workbook's sheet named as the table, else its first."""
+    if hit.suffix.lower() in EXCEL_SUFFIXES:
+        limits.check_xlsx(hit)  # before openpyxl builds anything: bombs, stray far cells, sizes
+        try:
+            sheets = pd.ExcelFile(hit, engine="openpyxl").sheet_names
+        except Exception as err:  # openpyxl raises many kinds of errors on a damaged file
+            raise DataError(say(N_("cannot open the workbook: {reason}"), reason=err), file=hit.name) from None
+        wanted = {header_key(s) for s in [table.table, *table.sheet_names]}
+        return Location(name, hit, "excel", next((s for s in sheets if header_key(s) in wanted), sheets[0]))
+    kind = "parquet" if hit.is_dir() or hit.suffix.lower() in (".parquet", ".pq") else "csv"
+    return Location(name, hit, kind)
 
 
 def _locate_sheets(workbook: Path, declared: dict[str, Table]) -> dict[str, Location]:

@@ -86,3 +86,16 @@ def test_lists_as_sheets_and_parquet(register_with_lists, schema, tmp_path):
         (parquet / f"{name}.csv").unlink()
         frame.to_parquet(parquet / f"{name}.parquet")
     assert read_register(parquet, schema, AS_OF).accounting == csv.accounting
+
+
+def test_a_list_given_as_a_workbook_in_a_folder_register_is_read(register_with_lists, schema):
+    """`danh sách chi trả.xlsx` beside households.csv and members.csv: read from its sheet like the CSV
+    (it was left aside unsaid), its rows numbered as the sheet numbers them."""
+    csv = read_register(register_with_lists, schema, AS_OF)
+    frame = pd.read_csv(register_with_lists / "programme_lists.csv", dtype=str, keep_default_na=False)
+    (register_with_lists / "programme_lists.csv").unlink()
+    frame.to_excel(register_with_lists / "danh sách chi trả.xlsx", sheet_name="Trang tính 1", index=False)
+    book = read_register(register_with_lists, schema, AS_OF)
+    assert book.accounting == csv.accounting
+    assert list(book.tables["programme_lists"]["_file"].unique()) == ["danh sách chi trả.xlsx[Trang tính 1]"]
+    assert list(book.tables["programme_lists"]["_row"]) == list(csv.tables["programme_lists"]["_row"])
