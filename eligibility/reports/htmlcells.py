@@ -57,8 +57,8 @@ def fmt_cell(column: str, value, unit: str | None, lang: str) -> str:
     if column == "amount":
         fmt = UNIT_FORMATS.get(unit or "", "#,##0")
         return fmt_percent(value, lang, 0) if fmt.endswith("%") else fmt_number(value, lang)
-    if column == AMOUNT_PREFIX + "share_of_premium":
-        return fmt_number(value, lang, 2)
+    if column == AMOUNT_PREFIX + "share_of_premium" or column in ("level_paid", "level_due"):
+        return fmt_number(value, lang, 2)   # a coefficient (1.5) or a share (0.7): not rounded to a whole
     return fmt_number(value, lang)
 
 

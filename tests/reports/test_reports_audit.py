@@ -46,6 +46,9 @@ def test_the_workbook_counts_each_finding_with_its_money_by_programme(report):
     assert allowance[header("underpaid_money", "vi")] == 280_000
     assert allowance[header("wrong_level_money", "vi")] == 250_000
     assert pension[header("not_in_register", "vi")] == 1
+    # the HI card list: DM03-1's card fully paid where 70 % is due: 0.3 x 105,300 (README, POLICIES.md §4.3)
+    cards = by_programme[plan.benefits["hi_state_support"].label.vi]
+    assert (cards[header("wrong_level", "vi")], cards[header("wrong_level_money", "vi")]) == (1, 31_590)
 
 
 def test_the_workbook_lists_each_finding_and_the_matching_table(report):
@@ -68,6 +71,10 @@ def test_the_page_has_the_audit_sections(report):
     for view in REPORT_VIEWS:
         assert f'<section id="{view}">' in page, view
     assert "Vẫn chi trả sau khi chết" in page and "Kết quả ghép danh sách với sổ hộ" in page
+    # levels keep their decimals: a coefficient 1.5 against 2.0, a card's share 1 against 0.7
+    wrong = page[page.index('<section id="audit_wrong_level">'):]
+    wrong = re.sub(r"<[^>]+>", " ", wrong[:wrong.index("</section>")])
+    assert re.search(r"DM18-3\s.*?\s1,50\s+2,00\s", wrong, re.S) and re.search(r"DM03-1\s.*?\s1,00\s+0,70\s", wrong, re.S)
 
 
 def test_chromium_renders_the_audit_tables_and_they_sort(chromium, report, tmp_path):
