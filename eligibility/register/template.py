@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..rulebook.inputs import Column, InputSchema, Table
+from ..wording.values import unit_words
 from .writer import BOOL_WORDS, sheet_name
 
 ROWS = 1000  # rows the drop-downs and date formats cover
@@ -61,7 +62,8 @@ def write_template(path: str | Path, schema: InputSchema, lang: str = "vi", plan
             cell = sheet.cell(row=1, column=j, value=header(name, column, lang))
             cell.font = Font(bold=True)
             if column.note or column.unit:
-                cell.comment = Comment(" ".join(p for p in (column.unit and f"[{column.unit}]", column.note) if p), "eligibility")
+                unit = column.unit and f"[{unit_words(column.unit, lang)}]"
+                cell.comment = Comment(" ".join(p for p in (unit, column.note) if p), "eligibility")
             sheet.column_dimensions[letter].width = min(max(len(str(cell.value)), 10) + 2, 40)
             values = choices(column, lang)
             if values:
@@ -106,7 +108,7 @@ def _notes(sheet, schema: InputSchema, lang: str, plan) -> None:
 def _note_row(table: Table, name: str, column: Column, lang: str, plan) -> tuple:
     meaning = column.label.vi if lang == "vi" else column.label.en
     if column.unit:
-        meaning += f" [{column.unit}]"
+        meaning += f" [{unit_words(column.unit, lang)}]"
     if column.note:
         meaning += f" — {column.note}"
     allowed = ", ".join(choices(column, lang)) or TYPES[lang][column.type]

@@ -51,6 +51,22 @@ def format_value(value: Any, unit: str | None, lang: str, decimals: int | None =
     return format_number(value, lang, decimals)
 
 
+# Units a register column declares that are no measure of money or time: their words
+COLUMN_UNITS = {"count": N_("count"), "number": N_("number")}
+
+
+def unit_words(unit: str, lang: str) -> str:
+    """A declared unit in words (`VND/person/month` → `đồng/người/tháng`, `years` → `năm`, `percent` → `%`);
+    English keeps the code, as the rule files write it."""
+    if lang == "en":
+        return unit
+    if unit in SUFFIX:
+        return translator(lang)(SUFFIX[unit]).strip() if SUFFIX[unit].startswith(" ") else SUFFIX[unit].strip()
+    if unit in COLUMN_UNITS:
+        return translator(lang)(COLUMN_UNITS[unit])
+    return _unit_words(unit, lang)
+
+
 def _unit_words(unit: str, lang: str) -> str:
     _ = translator(lang)
     return "/".join(_(UNIT_PARTS[p]) if p in UNIT_PARTS else p for p in unit.split("/"))

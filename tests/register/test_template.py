@@ -54,6 +54,11 @@ def test_drop_downs_date_formats_and_notes(template, schema):
     assert "merit_records_invalid_rate" in schema.members.columns and "merit_records_invalid_rate" not in rows
     assert rows["income_per_capita"][7]  # the benefits that read it are named
     assert rows["food_short_tet"][6] == ("không" if lang == "vi" else "no")
+    # the unit in the reader's words (the rule files' code in English)
+    unit = "[đồng/người/tháng]" if lang == "vi" else "[VND/person/month]"
+    assert unit in rows["income_per_capita"][4], rows["income_per_capita"][4]
+    comments = {c.value: c.comment.text for c in households[1] if c.comment}
+    assert unit in comments["Thu nhập bình quân đầu người/tháng" if lang == "vi" else "income_per_capita"]
 
 
 def test_a_filled_template_reads_without_cell_issues(template, schema, tmp_path):
