@@ -21,9 +21,26 @@ def isin(values: pd.Series, pool: pd.Series) -> np.ndarray:
 
 def index_in(values: pd.Series, pool: pd.Series) -> np.ndarray:
     """For each value, the position of its first occurrence in `pool` (-1: absent or missing), by
-    Arrow's hash lookup: a join of one text column to another without pandas' merge or map."""
+    Arrow's hash lookup: a join of one text column to another without pandas' merge or map. Arrow
+    hashes the pool; for a few values in a large pool (a few thousand findings among 1 M people)
+    the values are hashed instead and the pool looked up in them (`_few_in`), six times cheaper."""
+    if len(values) * 4 <= len(pool):
+        return _few_in(_arrow_text(values), _arrow_text(pool))
     found = pc.index_in(_arrow_text(values), value_set=_arrow_text(pool), skip_nulls=True)
     return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def _few_in(values: pa.Array, pool: pa.Array) -> np.ndarray:
+    """`index_in` by hashing the values' distinct texts: each pool row's position among them, then
+    each distinct text's first pool row."""
+    coded = pc.dictionary_encode(values)
+    coded = coded.combine_chunks() if isinstance(coded, pa.ChunkedArray) else coded
+    hit = pc.index_in(pool, value_set=coded.dictionary, skip_nulls=True).fill_null(-1).to_numpy(zero_copy_only=False)
+    rows = np.flatnonzero(hit >= 0)
+    distinct, first = np.unique(hit[rows], return_index=True)   # the first pool row of each text
+    where = np.full(len(coded.dictionary) + 1, -1, dtype=np.int64)   # the last: a missing value
+    where[distinct] = rows[first]
+    return where[coded.indices.fill_null(-1).to_numpy(zero_copy_only=False)]
 
 
 def _arrow_text(values: pd.Series) -> pa.Array:

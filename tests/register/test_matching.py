@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from eligibility.register.checks import index_in
 from eligibility.register.matching import match_entries, matching_table, name_key
 from eligibility.vocabulary import Match
 
@@ -66,3 +67,43 @@ def test_matching_table_counts_every_entry():
     table = matching_table(match_entries(lists, HOUSEHOLDS, MEMBERS)).set_index("programme")
     assert table.loc["a", "by_id"] == 1 and table.loc["a", "unmatched"] == 1 and table.loc["a", "entries"] == 2
     assert table["entries"].sum() == 3
+
+
+def test_candidates_born_within_two_years_of_each_entry_and_the_best_three_in_the_registers_order():
+    """Entries of one commune born a few years apart are compared in one block; each still sees only
+    the people born within two years of it, the highest score first, ties in the register's order."""
+    households = pd.DataFrame({"household_id": ["H1", "H2"], "commune": ["Mường Than", "Bình Lư"]})
+    born = {"P1": 1950, "P2": 1954, "P3": 1957, "P4": 1954, "P5": 1953, "P6": 1954, "Q1": 1954}
+    members = pd.DataFrame({
+        "person_id": list(born), "household_id": ["H1"] * 6 + ["H2"],
+        "full_name": ["Lò Thị Mai", "Lò Thị Mai", "Lò Thị Mai", "Lò Thị Ma", "Lò Thị Mai", "Lò Thị Mai", "Lò Thị Mai"],
+        "date_of_birth": pd.to_datetime([f"{y}-06-01" for y in born.values()]),
+    })
+    lists = entries([
+        {"programme": "p", "full_name": "Lò Thị Mây", "birth_year": 1952, "commune": "Mường Than"},
+        {"programme": "p", "full_name": "Lò Thị Mây", "birth_year": 1955, "commune": "Mường Than"},
+        {"programme": "p", "full_name": "Lò Thị Mây", "birth_year": 1960, "commune": "Mường Than"},
+        {"programme": "p", "full_name": "Lò Thị Mây", "commune": "Bình Lư"},                    # no birth year
+        {"programme": "p", "full_name": "Lò Thị Mây", "birth_year": 1949},                      # no commune
+    ])
+    out = match_entries(lists, households, members)
+    assert (out["match"] == Match.UNMATCHED).all()
+    ids = [[c.split()[0] for c in text.split("; ")] if text else [] for text in out["candidates"]]
+    # 1952: born 1950-1954 (not P3, 1957); Lò Thị Ma scores highest, ties by birth year then row
+    assert ids[0] == ["P4", "P1", "P5"]
+    assert ids[1] == ["P4", "P5", "P2"]   # 1955: born 1953-1957, the best three (P6 and P3 left)
+    assert ids[2] == []                   # nobody born 1958-1962
+    assert ids[3] == ["Q1"]               # its commune, any year
+    assert ids[4] == ["P1"]               # any commune, 1947-1951
+    assert out.loc[0, "candidates"] == "P4 Lò Thị Ma 1954 (95); P1 Lò Thị Mai 1950 (90); P5 Lò Thị Mai 1953 (90)"
+
+
+def test_index_in_gives_the_first_position_whether_the_pool_or_the_values_are_hashed():
+    """A few values in a large pool are looked up the other way round (the values hashed): the same
+    positions, the first of a repeated ID, -1 for a missing or unknown value."""
+    pool = pd.Series([f"P{i}" for i in range(40)] + ["P3", None, "P7"], dtype="string")
+    values = pd.Series(["P7", None, "P3", "nobody", "P7", "P39"], dtype="string")
+    few = index_in(values, pool)                                  # 6 values, 43 in the pool: values hashed
+    many = index_in(pd.concat([values] * 10, ignore_index=True), pool)[:6]   # 60 values: the pool hashed
+    assert list(few) == list(many) == [7, -1, 3, -1, 7, 39]
+    assert few.dtype == many.dtype == "int64"
