@@ -270,7 +270,7 @@ def audit_manifest(audit) -> dict:
     flags = sorted(b for b, s in audit.sources.items() if s == "flags")
     findings = audit.findings
     by_finding = ({str(k): {"count": int(len(g)), "money": float(g["money"].abs().sum())}
-                   for k, g in findings.groupby("finding")} if len(findings) else {})
+                   for k, g in findings[["finding", "money"]].groupby("finding")} if len(findings) else {})
     return {
         "coverage_source": dict(sorted(audit.sources.items())),
         "coverage_estimated_from_flags": flags,

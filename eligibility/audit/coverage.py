@@ -34,7 +34,8 @@ def missing_rows(decisions: pd.DataFrame, entries: pd.DataFrame, audited: list[s
     """Rows for people on a list whom the table left out (not eligible, not enrolled by the flags):
     none after the vectorised engine (it keeps them), the durable engine's screened again. Returns the
     table, the positions of the audited benefits' rows and their 'benefit<US>key'."""
-    wanted = entries[entries["benefit"].isin(audited) & entries["key"].notna()]
+    wanted = entries.loc[(entries["benefit"].isin(audited) & entries["key"].notna()).to_numpy(),
+                         ["benefit", "key", "household_id"]]   # three of the entries' columns: a take of all costs
     wanted_keys = entry_keys(wanted["benefit"], wanted["key"])
     rows = rows_of(decisions, audited)
     keys = row_keys(decisions, rows)
@@ -56,15 +57,17 @@ def list_coverage(plan, decisions: pd.DataFrame, rows: np.ndarray, keys: pa.Arra
     """The decisions with the audited rows' (`rows`, with their `keys`) coverage from the lists, and
     the flagged rows' columns (positions, paid, due, money, levels, list file and row) for the
     findings table."""
-    linked = entries[entries["key"].notna()]
+    linked = entries.loc[entries["key"].notna().to_numpy(), ["benefit", "key", "paid", "level", "file", "row"]]
     paid_first = linked["paid"].to_numpy(dtype=float)
     best = linked.iloc[np.argsort(np.where(np.isnan(paid_first), np.inf, -paid_first), kind="stable")]
     at = positions(keys, entry_keys(best["benefit"], best["key"]))   # the first hit: the highest amount paid
     on_list = at >= 0
 
-    def picked(column: str, dtype) -> np.ndarray:   # position -1 (not on the list) reads the blank at the end
+    def picked(column: str, dtype, where: np.ndarray = at) -> np.ndarray:   # position -1 (not on the list): the blank
         blank = np.nan if dtype is float else None
-        return np.append(best[column].to_numpy(dtype=dtype, na_value=blank), np.array([blank], dtype=dtype))[at]
+        out, listed = np.full(len(where), blank, dtype=dtype), where >= 0
+        out[listed] = best[column].iloc[where[listed]].to_numpy(dtype=dtype, na_value=blank)
+        return out
 
     status = codes_of(decisions["status"], Status.words(), rows)
     words = coverage(status, np.where(on_list, Enrolment.ENROLLED, Enrolment.NOT_ENROLLED).astype(np.int8))
@@ -87,7 +90,7 @@ def list_coverage(plan, decisions: pd.DataFrame, rows: np.ndarray, keys: pa.Arra
     flagged = ~np.isin(words, [CODE[Coverage.NONE], CODE[Coverage.COVERED], CODE[Coverage.NEEDS_DATA]])
     found = {"rows": rows[flagged], "paid": paid[flagged], "due": due[flagged], "money": money[flagged],
              "level_paid": level[flagged], "level_due": level_due[flagged],
-             "file": picked("file", object)[flagged], "row": picked("row", float)[flagged]}
+             "file": picked("file", object, at[flagged]), "row": picked("row", float, at[flagged])}
     drop = (status == Status.NOT_ELIGIBLE.code) & (words == CODE[Coverage.NONE])
     if include_all or not drop.any():
         return decisions, found
@@ -117,8 +120,8 @@ def _held_elsewhere(plan, entries: pd.DataFrame, keys: pa.Array) -> np.ndarray:
         if b.enrolled_from is None:
             continue
         for other in b.enrolled_from.excludes:
-            on = entries[(entries["programme"] == other) & entries["key"].notna()]
-            held.append(entry_keys(pd.Series(name, index=on.index, dtype="string"), on["key"]))
+            on = entries.loc[((entries["programme"] == other) & entries["key"].notna()).to_numpy(), "key"]
+            held.append(entry_keys(pd.Series(name, index=on.index, dtype="string"), on))
     if not held:
         return np.zeros(len(keys), dtype=bool)
     return is_in(keys, pa.concat_arrays(held))

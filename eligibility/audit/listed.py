@@ -38,7 +38,7 @@ class Listed:
 
     def keys(self) -> dict[str, pd.Series]:
         """Per audited benefit, the keys (person or household IDs) its list's entries enrol."""
-        linked = self.entries[self.entries["key"].notna()]
+        linked = self.entries.loc[self.entries["key"].notna().to_numpy(), ["benefit", "key"]]
         return {b: linked.loc[linked["benefit"] == b, "key"] for b in self.audited}
 
     def masks(self, households: pd.DataFrame, members: pd.DataFrame) -> dict[str, np.ndarray]:
