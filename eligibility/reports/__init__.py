@@ -14,14 +14,39 @@
 """
 from __future__ import annotations
 
-from .htmlreport import render_gap_html, write_gap_html
-from .labels import value_labels
-from .redact import derive_key, pseudonym, pseudonymise
-from .report import redact_tables, write_gap_report, write_targets
-from .tables import VIEWS, gap_tables
-from .targets import compute_targets
-from .workbook import write_gap_workbook
+import importlib
+from typing import TYPE_CHECKING
+
+# Each name is imported from its module when first asked for: `eligibility screen` words its audit
+# with reports/audit.py alone, and the workbook and HTML writers (openpyxl and the rest: 0.6 CPU-s of a
+# screen with programme lists) are not loaded for it.
+_MODULE = {"render_gap_html": "htmlreport", "write_gap_html": "htmlreport", "value_labels": "labels",
+           "derive_key": "redact", "pseudonym": "redact", "pseudonymise": "redact", "redact_tables": "report",
+           "write_gap_report": "report", "write_targets": "report", "VIEWS": "tables", "gap_tables": "tables",
+           "compute_targets": "targets", "write_gap_workbook": "workbook"}
 
 __all__ = ["gap_tables", "write_gap_workbook", "write_gap_html", "render_gap_html", "compute_targets",
            "write_gap_report", "write_targets", "redact_tables", "value_labels", "pseudonym", "pseudonymise",
            "derive_key", "VIEWS"]
+
+
+def __getattr__(name: str):
+    if name not in _MODULE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_MODULE[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+if TYPE_CHECKING:
+    from .htmlreport import render_gap_html, write_gap_html
+    from .labels import value_labels
+    from .redact import derive_key, pseudonym, pseudonymise
+    from .report import redact_tables, write_gap_report, write_targets
+    from .tables import VIEWS, gap_tables
+    from .targets import compute_targets
+    from .workbook import write_gap_workbook

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
-from ..csvout import whole_numbers
+from ..csvout import arrow_values, whole_numbers
 from ..audit.entries import DIED, ONLY_ONE, ONLY_ONE_CITED, SAME_PROGRAMME
 from ..vocabulary import Coverage, Match
 from ..wording import translator
@@ -114,11 +115,10 @@ def in_words(frame: pd.DataFrame, plan, lang: str) -> pd.DataFrame:
     out = present(frame, labels)
     if "note" in out.columns:   # a death's note carries its date: reworded on the column, by pattern
         before, after = (part.replace("\\", r"\\") for part in _(DIED).split("{date}"))
-        codes, notes = pd.factorize(out["note"].astype("string"))   # few distinct notes: each reworded once
-        worded = pd.Series(notes, dtype="string").str.replace("^" + DIED.format(date="") + r"(\S+)$",
-                                                              before + r"\g<1>" + after, regex=True)
-        out["note"] = pd.array(worded.to_numpy(dtype=object, na_value=pd.NA)[codes], dtype="string")
-        out.loc[codes < 0, "note"] = pd.NA
+        coded = pc.dictionary_encode(arrow_values(out["note"].astype("string")))   # few distinct notes:
+        worded = pc.replace_substring_regex(coded.dictionary, "^" + DIED.format(date="") + r"(\S+)$",   # each
+                                            before + r"\1" + after)                                 # reworded once
+        out["note"] = pd.Series(pd.arrays.ArrowStringArray(worded.take(coded.indices)), index=out.index)
     return out
 
 

@@ -172,7 +172,7 @@ def present(frame: pd.DataFrame, labels: dict[str, dict[str, str]] | None) -> pd
     """Codes replaced by their labels (column by column, vectorised); headers unchanged."""
     if not labels:
         return frame
-    out = frame.copy()
+    out = frame.copy(deep=False)   # columns are replaced, never written into (copy-on-write): no copy of the data
     for column, mapping in labels.items():
         if column in out.columns and mapping:
             series = out[column]
