@@ -15,7 +15,8 @@ cache folder, under a SHA-256 of:
 An entry is verified before use (`cachedir.read_entry`: its key and a hash of its payload); one that
 does not check out or does not read back is ignored and the pack compiled as before. A pack that
 does not compile raises its errors every time: only a compiled plan is kept, with its warnings,
-which every command shows as it did. ELIGIBILITY_CACHE_DIR=off turns the cache off.
+which every command shows as it did. The folder keeps the 24 plans written last (`KEPT`).
+ELIGIBILITY_CACHE_DIR=off turns the cache off.
 
 How a plan is written: every object of a plan is one of a closed list of classes: the plan's frozen
 dataclasses (`plan.py`), the expression tree's nodes and types (`tree.py`), units, the rule-file models
@@ -79,7 +80,23 @@ def cached_plan(folder: str, digest: str) -> Plan:
     if plan.digest == digest:   # the files did not change between hashing and compiling them
         with suppress(Unencodable):   # not kept: compiled again next time, as without a cache
             store_entry(entry, key, encode(plan))
+        _prune(place)
     return plan
+
+
+KEPT = 24   # plans kept (about 1.2 MB each for the Lai Châu pack): every edit or copy of a pack makes another
+
+
+def _prune(place: Path) -> None:
+    """The oldest plans beyond KEPT removed, so that the folder does not grow with every edited pack or
+    copy of one (a test's temporary pack): the plans in use are the recent ones, and one removed is
+    compiled again when next needed."""
+    try:
+        entries = sorted(place.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in entries[KEPT:]:
+            old.unlink(missing_ok=True)
+    except OSError:   # another process pruned at the same time, or the folder is read-only
+        pass
 
 
 def _compile(folder: str) -> Plan:

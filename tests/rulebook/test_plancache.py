@@ -131,3 +131,12 @@ def test_the_cache_can_be_turned_off(make_pack, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert standard_on(kept(make_pack())) == 500000
     assert not (tmp_path / "xdg").exists()
+
+
+def test_the_folder_keeps_the_plans_written_last(make_pack, cache, monkeypatch):
+    monkeypatch.setattr(plancache, "KEPT", 2)
+    packs = [make_pack(patches={PARAMS: [("value: 500000", f"value: {500000 + i}")]}) for i in range(3)]
+    for pack in packs:
+        kept(pack)
+    assert len(list(cache.glob("*.json"))) == 2
+    assert standard_on(kept(packs[-1])) == 500002 and standard_on(kept(packs[0])) == 500000   # compiled again
