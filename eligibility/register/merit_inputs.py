@@ -2,10 +2,12 @@
 reaches the rules the members row alone would miss: a person whose row shows a martyr's relative but who
 holds a war-invalid record at 81 % gives their spouse, parents and children the state-paid HI ground
 (Decree 146/2018 Art. 3(12); Law 51/2024 Art. 12(3)(k); POLICIES.md §4.2), and is a meritorious person
-(Art. 3(3) / point e).
+(Art. 3(3) / point e); a martyr's-relative record on a person whose row shows another category gives the
+martyr's-relative HI ground (Art. 3(11) / point i). The monthly allowance is not read from these columns: it is
+summed record by record (audit/merit.py).
 
 Computed once, on whole columns, when the register is read (and by the scenarios' batch), before either
-engine runs: both engines read the same two columns (`derived_from: merit_records` in
+engine runs: both engines read the same three columns (`derived_from: merit_records` in
 rules/inputs/members.yaml). Without the table the columns are absent and the rules read the row alone
 (common/person.yaml: `invalid_61_or_more`, `is_meritorious_person`).
 """
@@ -22,13 +24,16 @@ INVALID_KINDS = ("war_invalid", "sick_soldier", "agent_orange")
 # Art. 3(2): relatives of martyrs, not meritorious people themselves (every other category is Art. 3(1))
 RELATIVE_KIND = "martyr_relative"
 RATE, MERITORIOUS = "merit_records_invalid_rate", "merit_records_meritorious"
-INPUTS = (RATE, MERITORIOUS)
+MARTYR_RELATIVE = "merit_records_martyr_relative"
+INPUTS = (RATE, MERITORIOUS, MARTYR_RELATIVE)
 
 
 def with_merit_inputs(members: pd.DataFrame, records: pd.DataFrame | None) -> pd.DataFrame:
-    """`members` with the two columns computed from `records` (a copy); unchanged without records.
+    """`members` with the three columns computed from `records` (a copy); unchanged without records.
     The rate: the highest injury rate over the person's invalid-type records, 0 when none, blank (unknown)
-    when one of them has no rate: an unknown rate may be the one at 61 % or more."""
+    when one of them has no rate: an unknown rate may be the one at 61 % or more. Meritorious: a record of an
+    Art. 3(1) category; martyr's relative: a record of Art. 3(2) (whatever the relation: Decree 146/2018
+    Art. 3(11) and Law 51/2024 Art. 12(3)(i) name every one the table holds)."""
     if records is None:
         return members
     category = records["merit_category"].astype("string")
@@ -40,6 +45,7 @@ def with_merit_inputs(members: pd.DataFrame, records: pd.DataFrame | None) -> pd
                               "blank": rate[invalid].isna().to_numpy()}).groupby("person", sort=False)
     highest = by_person["rate"].max().where(~by_person["blank"].any())
     meritorious = set(person[(category != RELATIVE_KIND).to_numpy(dtype=bool, na_value=False)].dropna())
+    relatives = set(person[(category == RELATIVE_KIND).to_numpy(dtype=bool, na_value=False)].dropna())
     out = members.copy()
     ids = out["person_id"].astype("string")
     found = highest.reindex(ids.to_numpy())
@@ -47,6 +53,7 @@ def with_merit_inputs(members: pd.DataFrame, records: pd.DataFrame | None) -> pd
     out[RATE] = pd.array(np.where(has_invalid, found.to_numpy(dtype=float), 0.0), dtype="Float64").round(0) \
         .astype("Int64")
     out[MERITORIOUS] = pd.array(ids.isin(meritorious).to_numpy(dtype=bool, na_value=False), dtype="boolean")
+    out[MARTYR_RELATIVE] = pd.array(ids.isin(relatives).to_numpy(dtype=bool, na_value=False), dtype="boolean")
     return out
 
 
@@ -59,7 +66,8 @@ def merit_inputs_note(records: pd.DataFrame | None) -> dict | None:
 
 
 READ_INTO = N_("merit_records: {records} record(s) of {people} person(s) read into the members' inputs {inputs} "
-               "(the state-paid HI grounds of a meritorious person and of the relatives of an invalid at 61 % or more)")
+               "(the state-paid HI grounds of a meritorious person, of a martyr's relative and of the relatives of an invalid "
+               "at 61 % or more)")
 
 
 def merit_inputs_line(note: dict) -> str:
