@@ -6,7 +6,8 @@ Tính năng: Hồ sơ người có công được tính khi xét BHYT của chí
   của thương binh, bệnh binh, người nhiễm chất độc hóa học từ 61% trở lên được ngân sách nhà nước đóng BHYT
   (POLICIES.md §4.2, A; khoản 1 Điều 25 Pháp lệnh 02/2020/UBTVQH14). Dòng thành viên chỉ ghi một diện; các hồ sơ
   người có công (mỗi người có thể có nhiều hồ sơ) cũng được tính: tỷ lệ cao nhất trong các hồ sơ thương binh, bệnh
-  binh, chất độc hóa học, và bất kỳ hồ sơ người có công nào.
+  binh, chất độc hóa học, và bất kỳ hồ sơ người có công nào. Hồ sơ thân nhân liệt sĩ cho căn cứ thân nhân liệt sĩ
+  (khoản 11 Điều 3 Nghị định 146/2018; điểm i; A) cả khi dòng thành viên ghi diện khác hoặc không ghi diện nào.
 
   Bối cảnh:
     Cho ngày xét là 15/11/2025
@@ -56,3 +57,28 @@ Tính năng: Hồ sơ người có công được tính khi xét BHYT của chí
     Thì "P1" đủ điều kiện hưởng "hi_state_support" với mức 100%
     Và "P3" hưởng "hi_state_support" theo quy định "hi146_invalid_relative"
     Và "P2" hưởng "hi_state_support" theo quy định "hi146_meritorious"
+
+  Tình huống: dòng của người vợ không ghi diện nào, hồ sơ của bà ghi con liệt sĩ: bà được ngân sách đóng BHYT là thân nhân liệt sĩ (điểm i)
+    Cho hồ sơ người có công:
+      | Mã người | Diện người có công | Quan hệ với liệt sĩ | Số liệt sĩ |
+      | P2       | Thân nhân liệt sĩ  | Con                 | 1          |
+    Khi xét duyệt hộ
+    Thì "P2" đủ điều kiện hưởng "hi_state_support" với mức 100%
+    Và "P2" hưởng "hi_state_support" theo quy định "hi24_martyr_relative"
+    Và "P2" thuộc diện "bỏ sót" với "hi_state_support"
+
+  Tình huống: cùng hồ sơ ấy theo Nghị định 146/2018 (khoản 11 Điều 3)
+    Cho hồ sơ người có công:
+      | Mã người | Diện người có công | Quan hệ với liệt sĩ | Số liệt sĩ |
+      | P2       | Thân nhân liệt sĩ  | Con                 | 1          |
+    Khi xét duyệt hộ vào ngày 15/10/2024
+    Thì "P2" đủ điều kiện hưởng "hi_state_support" với mức 100%
+    Và "P2" hưởng "hi_state_support" theo quy định "hi146_martyr_relative"
+
+  Tình huống: có hồ sơ người có công nhưng không có hồ sơ nào của người vợ: bà không được căn cứ thân nhân liệt sĩ
+    Cho hồ sơ người có công:
+      | Mã người | Diện người có công | Quan hệ với liệt sĩ | Số liệt sĩ |
+      | P1       | Thân nhân liệt sĩ  | Cha/mẹ              | 1          |
+    Khi xét duyệt hộ
+    Thì "P2" không đủ điều kiện hưởng "hi_state_support"
+    Và "P1" hưởng "hi_state_support" theo quy định "hi24_martyr_relative"

@@ -5,7 +5,9 @@ Feature: A merit record reaches the health-insurance grounds of the person and o
   Agent-Orange victim at 61 % or more, have a card fully paid by the state (POLICIES.md §4.2, A; Ordinance 02/2020
   Art. 25(1)(a)). The members row holds one category; the merit records (any number per person) count too: the
   highest rate over a person's invalid records, and any meritorious record. The relatives are placed through the
-  relations to the head: the head's spouse, and the head's child (6 to under 18).
+  relations to the head: the head's spouse, and the head's child (6 to under 18). A martyr's-relative record gives the
+  martyr's-relative ground (Decree 146/2018 Art. 3(11); Law 51/2024 point i; A) to a person whose row shows another
+  category or none.
 
   Background:
     Given the date is 15/11/2025
@@ -69,3 +71,28 @@ Feature: A merit record reaches the health-insurance grounds of the person and o
     Then "P1" is eligible for "hi_state_support" with 100%
     And "P3" gets "hi_state_support" under rule "hi146_invalid_relative"
     And "P2" gets "hi_state_support" under rule "hi146_meritorious"
+
+  Scenario: the wife's row shows no category, her record says a martyr's daughter: she is state-paid as a martyr's relative (point i)
+    Given the merit records:
+      | person_id | merit_category  | martyr_relation | martyr_count |
+      | P2        | martyr_relative | child           | 1            |
+    When the household is screened
+    Then "P2" is eligible for "hi_state_support" with 100%
+    And "P2" gets "hi_state_support" under rule "hi24_martyr_relative"
+    And "P2" is a "gap" for "hi_state_support"
+
+  Scenario: the same record under Decree 146/2018 (Art. 3(11))
+    Given the merit records:
+      | person_id | merit_category  | martyr_relation | martyr_count |
+      | P2        | martyr_relative | child           | 1            |
+    When the household is screened on 15/10/2024
+    Then "P2" is eligible for "hi_state_support" with 100%
+    And "P2" gets "hi_state_support" under rule "hi146_martyr_relative"
+
+  Scenario: the records read hold none of hers: the wife has no martyr's-relative ground
+    Given the merit records:
+      | person_id | merit_category  | martyr_relation | martyr_count |
+      | P1        | martyr_relative | parent          | 1            |
+    When the household is screened
+    Then "P2" is not eligible for "hi_state_support"
+    And "P1" gets "hi_state_support" under rule "hi24_martyr_relative"

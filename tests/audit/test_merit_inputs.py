@@ -44,6 +44,7 @@ def test_the_records_make_two_columns_highest_invalid_rate_and_any_meritorious_r
     assert pd.isna(out.loc["C", "merit_records_invalid_rate"])   # a blank rate may be the one at 61 % or more
     assert out.loc["D", "merit_records_invalid_rate"] == 0
     assert out["merit_records_meritorious"].tolist() == [True, False, True, False]
+    assert out["merit_records_martyr_relative"].tolist() == [True, True, False, False]
     assert with_merit_inputs(members, None) is members
 
 
@@ -58,7 +59,8 @@ def test_an_81_percent_record_of_a_head_whose_row_says_41_gives_his_wife_and_stu
     assert after.loc["DM24-2", "amount"] == 1
     said = register_record(run.register)["derived_inputs"]["members"]
     assert said == {"table": "merit_records", "records": 1, "people": 1,
-                    "inputs": ["merit_records_invalid_rate", "merit_records_meritorious"]}
+                    "inputs": ["merit_records_invalid_rate", "merit_records_meritorious",
+                               "merit_records_martyr_relative"]}
     assert any("merit_records: 1 record" in w or "hồ sơ người có công: 1" in w for w in run.register.warnings)
 
 
@@ -71,3 +73,27 @@ def test_both_engines_read_the_records_alike(tmp_path):
         assert (vec.loc[person, "status"], vec.loc[person, "rule"], vec.loc[person, "amount"]) == \
             (dur.loc[person, "status"], dur.loc[person, "rule"], dur.loc[person, "amount"])
     assert vec.loc["DM01-1", "rule"] == "hi24_meritorious" and vec.loc["DM01-2", "rule"] == "hi24_invalid_spouse_parent"
+
+
+def merit_allowance(run) -> pd.DataFrame:
+    rows = run.decisions[run.decisions["benefit"].astype(str) == "merit_monthly_allowance"]
+    return rows.set_index("person_id")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["vectorised", "durable"])
+def test_a_martyrs_relative_record_gives_the_ground_and_the_allowance_is_not_counted_twice(tmp_path, engine):
+    """DM24-2's row shows no category: her record (a martyr's daughter) gives her the martyr's-relative HI ground
+    (Law 51/2024 Art. 12(3)(i); POLICIES.md §4.2, A); without a record of hers, none. DM24-1, a war invalid at
+    41 %, with his invalid record and a martyr's-relative record (his son): his allowance is the two added once
+    each (POLICIES.md §5.2 from 1 Jul 2024: 41 %: 3,667,000; one martyr: 2,789,000)."""
+    records = "DM24-2,Thân nhân liệt sĩ,,Con,1\nDM24-1,Thương binh,41,,\nDM24-1,Thân nhân liệt sĩ,,Cha/mẹ,1\n"
+    run = screened(tmp_path / "rec", records, engine=engine)
+    after = hi(run)
+    assert (after.loc["DM24-2", "status"], after.loc["DM24-2", "rule"]) == ("eligible", "hi24_martyr_relative")
+    assert after.loc["DM24-2", "amount"] == 1
+    paid = merit_allowance(run)
+    assert paid.loc["DM24-1", "amount"] == 3_667_000 + 2_789_000
+    assert paid.loc["DM24-2", "status"] == "not_eligible"   # a martyr's child aged 55: no monthly allowance
+    alone = hi(screened(tmp_path / "his", "DM24-1,Thân nhân liệt sĩ,,Cha/mẹ,1\n", engine=engine))
+    assert alone.loc["DM24-2", "status"] == "not_eligible"
