@@ -141,6 +141,8 @@ def gaps(ctx: click.Context, register: Path, rules_dir, out_dir: Path, as_of, la
             progress.start("write")
             written = write_gap_report(screening, folder, lang, redact, key, tables=tables)
     _print_gap_summary(tables["by_benefit"], lang)
+    if parted is None and (audit := screening.extra.get("audit")) is not None and len(audit.matches):
+        _print_findings(audit.findings, screening.plan, lang)
     if parted is None and screening.register is not None:
         click.echo("")
         for line in accounting_lines(screening.register.accounting, lang):
@@ -214,6 +216,21 @@ def _print_gap_summary(by_benefit: pd.DataFrame, lang: str) -> None:
         cells = [name, *(fmt_number(int(row[c]), lang) for c in cols), fmt_percent(float(row["gap_rate"]), lang),
                  amount]
         click.echo(_row(cells, widths))
+
+
+AUDIT_HEAD = (N_("Audit of the programme lists"), N_("count"), N_("money (VND)"))
+
+
+def _print_findings(findings: pd.DataFrame, plan, lang: str) -> None:
+    """Each finding of the programme lists with its count and money (the report files list them), a zero
+    line where nothing was found, and the programmes under each."""
+    from .reports.audit import finding_totals
+
+    _ = translator(lang)
+    widths = [44, 10, 20]
+    click.echo("\n" + _row([_(word) for word in AUDIT_HEAD], widths))
+    for name, count, money in finding_totals(findings, plan, lang):
+        click.echo(_row([name, fmt_number(count, lang), fmt_number(round(money), lang)], widths))
 
 
 def _print_targets(table: pd.DataFrame, lang: str) -> None:

@@ -32,6 +32,10 @@ STATUS_LISTS = {
                                                                       "row"]),
     "audit_duplicate": (Coverage.DUPLICATE, _PLACE + ["paid", "money", "note", "file", "row"]),
 }
+# The auditor's own words (beyond gap, leakage and needs data, which the table per benefit counts): each has a
+# line of the end-of-run table, a zero where nothing was found (nothing silent).
+FINDINGS = [Coverage.UNDERPAID, Coverage.OVERPAID, Coverage.WRONG_LEVEL, Coverage.DECEASED_PAID,
+            Coverage.NOT_IN_REGISTER, Coverage.DUPLICATE]
 # The views the workbook and the HTML page show (the CSV files hold these and the whole audit_list).
 REPORT_VIEWS = [*GROUPS, *STATUS_LISTS, "list_matching"]
 
@@ -51,6 +55,26 @@ def audit_views(audit, members: pd.DataFrame | None, key: bytes | None = None) -
             .sort_values(["programme", "commune", "village"], kind="stable").reset_index(drop=True)
     views["list_matching"] = audit.matching
     return views
+
+
+def finding_totals(findings: pd.DataFrame, plan, lang: str) -> list[tuple[str, int, float]]:
+    """The end-of-run table of `gaps`: (label, count, money in VND, absolute) for each of the six findings, then
+    one indented line per programme where it was found (the programme by its benefit's label)."""
+    found = findings[["finding", "programme", "money"]]   # three columns of up to 750,000 rows
+    found = pd.DataFrame({"finding": found["finding"].astype(str), "programme": found["programme"].astype(str),
+                          "money": pd.to_numeric(found["money"], errors="coerce").abs().fillna(0.0)})
+    found = found[found["finding"].isin([w.value for w in FINDINGS])]
+    labels = {b.enrolled_from.programme: getattr(b.label, lang) for b in plan.benefits.values()
+              if b.enrolled_from is not None}
+    by_programme = found.groupby(["finding", "programme"], sort=True)["money"].agg(["size", "sum"])
+    rows = []
+    for word in FINDINGS:   # six lines, and a line per programme under each
+        mine = by_programme.loc[word.value] if word.value in by_programme.index.get_level_values(0) else None
+        rows.append((word.label(lang), 0 if mine is None else int(mine["size"].sum()),
+                     0.0 if mine is None else float(mine["sum"].sum())))
+        for programme, row in ([] if mine is None else mine.iterrows()):
+            rows.append(("  " + labels.get(programme, programme), int(row["size"]), float(row["sum"])))
+    return rows
 
 
 def _ethnicity(found: pd.DataFrame, members: pd.DataFrame | None) -> pd.Series:

@@ -84,3 +84,43 @@ def test_chromium_renders_the_audit_tables_and_they_sort(chromium, report, tmp_p
     assert attr["data-error"] is None, attr["data-error"]
     assert attr["data-ok"] == "1" and attr["data-selftest"] == "pass"
     assert attr["data-tables"] == str(len(VIEWS) + len(REPORT_VIEWS))
+
+
+def _table(output: str, head: str) -> list[list[str]]:
+    """The end-of-run table under `head`: each line split on runs of two spaces or more."""
+    lines = output.split(head, 1)[1].split("\n\n", 1)[0].strip("\n").splitlines()
+    return [re.split(r"\s{2,}", line.strip()) for line in lines[1:]]
+
+
+def test_gaps_prints_each_finding_with_its_count_and_money_in_vietnamese(tmp_path):
+    """`eligibility gaps` on the demo: the end-of-run table counts the six findings of the programme lists with
+    their money (README: each status once; the money as audit_by_programme.csv), the programme under each."""
+    from click.testing import CliRunner
+
+    from eligibility.cli_reports import gaps
+
+    result = CliRunner().invoke(gaps, [str(ROOT / "sample_households" / "demo"), "--as-of", "15/11/2025",
+                                       "--out", str(tmp_path / "out"), "--lang", "vi"], catch_exceptions=False)
+    assert result.exit_code == 0
+    rows = _table(result.output, "Đối chiếu danh sách chi trả")
+    assert rows[0] == ["chi trả thiếu", "1", "280.000"]
+    assert ["Trợ cấp xã hội hằng tháng", "1", "280.000"] in rows
+    assert ["chi trả thừa", "1", "40.000"] in rows
+    assert ["sai mức hưởng", "2", "281.590"] in rows           # the allowance's coefficient and DM03-1's HI card
+    assert ["chi trả sau khi chết", "1", "500.000"] in rows
+    assert ["không có trong sổ hộ", "1", "500.000"] in rows
+    assert ["trùng lặp", "1", "500.000"] in rows
+
+
+def test_the_findings_table_in_english_keeps_a_zero_line_for_a_finding_not_made(demo_screened, capsys):
+    from eligibility.cli_reports import _print_findings
+
+    screening = demo_screened(AS_OF)
+    findings = screening.extra["audit"].findings
+    _print_findings(findings, screening.plan, "en")
+    rows = _table(capsys.readouterr().out, "Audit of the programme lists")
+    assert [r for r in rows if not r[0].startswith(("Monthly", "Social", "Health"))] == [
+        ["underpaid", "1", "280,000"], ["overpaid", "1", "40,000"], ["wrong level", "2", "281,590"],
+        ["paid after death", "1", "500,000"], ["not in the register", "1", "500,000"], ["duplicate", "1", "500,000"]]
+    _print_findings(findings[findings["finding"].astype(str) != "duplicate"], screening.plan, "en")
+    assert ["duplicate", "0", "0"] in _table(capsys.readouterr().out, "Audit of the programme lists")
