@@ -106,7 +106,7 @@ def write_diff_files(tables: dict[str, pd.DataFrame], folder, run: dict, compare
     written: dict[str, Path] = {v: write_csv(tables[v], out / CSV_NAMES[v], lang, labels) for v in VIEWS}
     sheets = {WORDS[lang]["views"][v][:31]: tables[v] for v in VIEWS}
     written["workbook"] = write_gap_workbook(sheets, out / "diff.xlsx", run, lang, labels, info, max_rows=LIST_ROWS)
-    written["html"] = _write_html(tables, out / "diff.html", run, info, lang, labels)
+    written["html"] = _write_html(tables, out / "diff.html", run, info, lang, labels, plan)
     doc = {"manifest": run, "report": info, "by_benefit": _records(tables["by_benefit"])}
     written["json"] = _write_json(out / "diff.json", doc)
     folder.manifest({"tool": "eligibility", "command": "diff", **run, "report": info})
@@ -121,7 +121,7 @@ def _compared(old: Side, new: Side) -> dict:
 
 
 # ---------------------------------------------------------------- HTML
-def _write_html(tables, path: Path, run: dict, info: dict, lang: str, labels) -> Path:
+def _write_html(tables, path: Path, run: dict, info: dict, lang: str, labels, plan) -> Path:
     w = WORDS[lang]
     total = tables["by_benefit"].iloc[0]
     parts = ["<!DOCTYPE html>", f'<html lang="{esc(lang)}" data-ok="0">', "<head>", '<meta charset="utf-8">',
@@ -136,7 +136,7 @@ def _write_html(tables, path: Path, run: dict, info: dict, lang: str, labels) ->
         if view == "by_benefit":
             frame = frame[(frame[KINDS].sum(axis=1) > 0) | (frame["yearly_change"] != 0)]
         parts.append(_table(view, frame, lang, labels))
-    parts += ["</main>", manifest_footer(run["new"], info, lang), f"<script>{SCRIPT}</script>", "</body></html>"]
+    parts += ["</main>", manifest_footer(run["new"], info, lang, plan), f"<script>{SCRIPT}</script>", "</body></html>"]
     path.write_text("\n".join(parts) + "\n", encoding="utf-8")
     return path
 

@@ -24,7 +24,8 @@ from .htmlcharts import amount_figures, figure, rate_chart, summary_cards
 from .labels import NOTES, TITLES
 from .audit import REPORT_VIEWS
 from .tables import VIEWS
-from .workbook import manifest_rows
+from .manifestwords import worded_rows
+from ..wording.formats import format_date
 
 # fmt_number, fmt_percent and CSS are imported from here by the CLI and the diff report
 __all__ = ["CSS", "fmt_number", "fmt_percent", "manifest_footer", "render_gap_html", "write_gap_html"]
@@ -32,20 +33,22 @@ __all__ = ["CSS", "fmt_number", "fmt_percent", "manifest_footer", "render_gap_ht
 
 def write_gap_html(tables: dict[str, pd.DataFrame], path: str | Path, manifest: dict | None = None,
                    lang: str = "en", labels: dict | None = None, report: dict | None = None,
-                   title: str | None = None) -> Path:
-    """Write `tables` (from `gap_tables`, possibly redacted) as one HTML page; returns the path."""
+                   title: str | None = None, plan=None) -> Path:
+    """Write `tables` (from `gap_tables`, possibly redacted) as one HTML page; returns the path. `plan`,
+    the rule pack, words the manifest's benefits and cites its unverified values (manifestwords)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_gap_html(tables, manifest or {}, lang, labels, report or {}, title), encoding="utf-8")
+    path.write_text(render_gap_html(tables, manifest or {}, lang, labels, report or {}, title, plan), encoding="utf-8")
     return path
 
 
 def render_gap_html(tables: dict[str, pd.DataFrame], manifest: dict, lang: str = "en", labels: dict | None = None,
-                    report: dict | None = None, title: str | None = None) -> str:
+                    report: dict | None = None, title: str | None = None, plan=None) -> str:
     t, w = TITLES[lang], WORDS[lang]
     title = title or t["report"]
     views = [v for v in VIEWS if v in tables] + [v for v in REPORT_VIEWS if v in tables]   # the audit's after the gaps
-    meta = [f"{w['as_of']} {manifest.get('as_of', '')}",
+    as_of = str(manifest.get("as_of", ""))
+    meta = [f"{w['as_of']} {format_date(as_of, lang) if as_of and lang == 'vi' else as_of}",
             f"{w['rules']} {str(manifest.get('rule_pack', {}).get('sha256', ''))[:12]}"]
     if (report or {}).get("redacted"):
         meta.append(w["redacted"])
@@ -70,7 +73,7 @@ def render_gap_html(tables: dict[str, pd.DataFrame], manifest: dict, lang: str =
     for view in views:
         parts.append(table_section(view, tables[view], lang, labels))
     parts.append("</main>")
-    parts.append(manifest_footer(manifest, report or {}, lang))
+    parts.append(manifest_footer(manifest, report or {}, lang, plan))
     parts.append(f"<script>{SCRIPT}</script>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
@@ -84,11 +87,11 @@ def _nav(views: list[str], lang: str) -> str:
     return f'<nav aria-label="{esc(WORDS[lang]["contents"])}"><ul>{links}</ul></nav>'
 
 
-def manifest_footer(manifest: dict, report: dict, lang: str) -> str:
-    """How to read the report, the manifest as a table and as JSON (the diff report ends the same way)."""
+def manifest_footer(manifest: dict, report: dict, lang: str, plan=None) -> str:
+    """How to read the report, the manifest as a table for people (worded in `lang`) and as JSON for
+    machines (the diff report ends the same way)."""
     t, w = TITLES[lang], WORDS[lang]
-    rows = [("manifest." + k, v) for k, v in manifest_rows(manifest)] + \
-           [("report." + k, v) for k, v in manifest_rows(report)]
+    rows = worded_rows(manifest, report, lang, plan)
     table = "".join(f"<tr><th scope=\"row\">{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
     notes = "".join(f"<li>{esc(n)}</li>" for n in NOTES[lang])
     data = json.dumps(manifest, ensure_ascii=False, sort_keys=True)

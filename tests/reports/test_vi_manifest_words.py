@@ -1,0 +1,72 @@
+"""The reports' section "Thông tin để tái lập số liệu" (what an auditor needs to reproduce the figures)
+read in Vietnamese: `gaps --lang vi` and `diff --lang vi` on the demo show no English citation, no ISO
+date and no manifest key in the text of their HTML pages. The JSON embedded for machines (and
+manifest.json) keeps the English keys and citations."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from eligibility.cli import main
+
+from shared import DEMO
+
+ENGLISH_CITATION = re.compile(r"\b(?:Law|Decree|Decision|Circular|Ordinance|Resolution|Plan|Conclusion) \d|\bArt\. \d"
+                              r"|Board of Directors|Rule-pack convention|campaign to eliminate")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+MANIFEST_KEY = re.compile(r"\b(?:manifest|report)\.[a-z_]+|\bunverified_values|\bas_of\b|\bcoverage_source\b")
+
+
+def _visible(page: str) -> str:
+    """The text a reader sees: without style, script (the manifest's JSON for machines) and tags."""
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S))
+    return re.sub(r"\s+", " ", text)
+
+
+def _footer(path) -> str:
+    page = path.read_text(encoding="utf-8")
+    return _visible(page[page.index('<footer id="manifest"'):])
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    out = tmp_path_factory.mktemp("vi-manifest")
+    runs = {"gaps": ["gaps", str(DEMO), "--as-of", "2025-11-15", "--lang", "vi", "--out", str(out / "gaps")],
+            "diff": ["diff", str(DEMO), "--as-of", "2024-06-30", "--as-of-new", "2025-11-15", "--lang", "vi",
+                     "--out", str(out / "diff")]}
+    for args in runs.values():
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+    return {"gaps": out / "gaps" / "gaps.html", "diff": out / "diff" / "diff.html"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("report", ["gaps", "diff"])
+def test_the_html_report_has_no_english_citation_or_iso_date(reports, report):
+    text = _visible(reports[report].read_text(encoding="utf-8"))
+    assert not ENGLISH_CITATION.findall(text), sorted(set(ENGLISH_CITATION.findall(text)))
+    assert not ISO_DATE.findall(text), sorted(set(ISO_DATE.findall(text)))[:10]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("report", ["gaps", "diff"])
+def test_the_manifest_section_is_worded_for_an_officer(reports, report):
+    footer = _footer(reports[report])
+    assert "Thông tin để tái lập số liệu" in footer
+    assert not MANIFEST_KEY.findall(footer), sorted(set(MANIFEST_KEY.findall(footer)))[:10]
+    # the demo at 15/11/2025 rests on unverified values: cited from their structured references
+    assert "Ngày áp dụng quy định 15/11/2025" in footer
+    assert "Số liệu chưa kiểm chứng đang áp dụng" in footer
+    assert "Quyết định của Hội đồng quản trị Ngân hàng Chính sách xã hội" in footer
+    assert re.search(r"Điều \d+ Quyết định số \d+/\d{4}/QĐ-TTg", footer)
+
+
+@pytest.mark.slow
+def test_the_json_for_machines_keeps_its_keys_and_citations(reports):
+    page = reports["gaps"].read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="manifest-json">(.*?)</script>', page, re.S)[1])
+    assert data["as_of"] == "2025-11-15"
+    assert any("VBSP Board of Directors" in text for text in data["unverified_values_in_force"])
