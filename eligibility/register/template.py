@@ -61,9 +61,10 @@ def write_template(path: str | Path, schema: InputSchema, lang: str = "vi", plan
             letter = get_column_letter(j)
             cell = sheet.cell(row=1, column=j, value=header(name, column, lang))
             cell.font = Font(bold=True)
-            if column.note or column.unit:
+            note = column.note_in(lang)
+            if note or column.unit:
                 unit = column.unit and f"[{unit_words(column.unit, lang)}]"
-                cell.comment = Comment(" ".join(p for p in (unit, column.note) if p), "eligibility")
+                cell.comment = Comment(" ".join(p for p in (unit, note) if p), "eligibility")
             sheet.column_dimensions[letter].width = min(max(len(str(cell.value)), 10) + 2, 40)
             values = choices(column, lang)
             if values:
@@ -110,7 +111,7 @@ def _note_row(table: Table, name: str, column: Column, lang: str, plan) -> tuple
     if column.unit:
         meaning += f" [{unit_words(column.unit, lang)}]"
     if column.note:
-        meaning += f" — {column.note}"
+        meaning += f" — {column.note_in(lang)}"
     allowed = ", ".join(choices(column, lang)) or TYPES[lang][column.type]
     blank = BLANKS[lang]["no" if column.type == "bool" and column.blank == "no" else column.blank]
     return (table.label.vi if lang == "vi" else table.label.en, header(name, column, lang), name,

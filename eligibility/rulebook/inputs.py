@@ -37,7 +37,15 @@ class Column(Strict):
     # computed from an optional table when the register gives it (register/merit_inputs.py), never read
     # from the file: no header is matched for it and the template leaves it out
     derived_from: Literal["merit_records"] | None = None
-    note: str | None = None
+    # what the officer filling the column should know: `{vi: ..., en: ...}`, or one string (English,
+    # the older form, still read) shown as written in both languages
+    note: Labels | str | None = None
+
+    def note_in(self, lang: str) -> str | None:
+        """The column's note in `lang` (a one-string note as written)."""
+        if isinstance(self.note, Labels):
+            return self.note.vi if lang == "vi" else self.note.en
+        return self.note
 
 
 class Parent(Strict):

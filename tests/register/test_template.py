@@ -90,3 +90,29 @@ def test_an_existing_file_is_not_replaced(tmp_path):
     path.write_bytes(b"mine")
     result = CliRunner().invoke(main, ["template", "--out", str(path)])
     assert result.exit_code == 1 and "exists" in result.output and path.read_bytes() == b"mine"
+
+
+def test_each_note_is_in_the_readers_language(template, schema):
+    """A column's note (`note: {vi, en}`) reads in the template's language: the notes sheet and the
+    header's comment show the Vietnamese note under vi, never the English one, and the reverse."""
+    from eligibility.rulebook.base import Labels
+
+    path, lang = template
+    book = load_workbook(path)
+    other = "en" if lang == "vi" else "vi"
+    rows = {r[2]: r for r in book["Ghi chú" if lang == "vi" else "Notes"].iter_rows(min_row=2, values_only=True)}
+    read = schema.as_read()
+    noted = 0
+    for table in (read.households, read.members):
+        sheet = book["Hộ gia đình" if table.table == "households" and lang == "vi" else
+                     "Thành viên" if lang == "vi" else table.table]
+        comments = {c.value: c.comment.text for c in sheet[1] if c.comment}
+        for name, column in table.columns.items():
+            if column.note is None:
+                continue
+            assert isinstance(column.note, Labels), f"{table.table}.{name}: a note for officers in vi and en"
+            head = column.label.vi if lang == "vi" else name
+            for shown in (rows[name][4], comments[head]):
+                assert column.note_in(lang) in shown and column.note_in(other) not in shown, (name, shown)
+            noted += 1
+    assert noted >= 9     # the columns officers fill that carry a note (the derived ones are not in the template)
