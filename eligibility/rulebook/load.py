@@ -7,7 +7,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import RuleErrors, RuleIssue
+from ..errors import Phrase, RuleErrors, RuleIssue
+from ..wording.catalogue import N_
 from ..yamlio import line_of
 from .yamlcache import load_yaml_cached
 from .inputs import AUDIT_TABLES, MAIN_TABLES, InputSchema, Table
@@ -41,6 +42,9 @@ class Source:
         return line_of(self.doc, tuple(key_path))
 
 
+NOT_A_PACK = N_("not a rule pack: expected inputs/, parameters/, policies/ inside")
+
+
 @dataclass
 class RulePack:
     folder: Path
@@ -57,7 +61,7 @@ def resolve_rules_dir(rules_dir: str | Path | None) -> Path:
     folder = Path(rules_dir) if rules_dir else DEFAULT_RULES
     if not (folder / "inputs").is_dir():
         raise RuleErrors([RuleIssue("E-SCHEMA", str(folder), None, "",
-                                    "not a rule pack: expected inputs/, parameters/, policies/ inside")])
+                                    Phrase(NOT_A_PACK))])
     return folder
 
 

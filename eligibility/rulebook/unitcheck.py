@@ -15,6 +15,9 @@ from .expressions import (Aggregate, Arith, BenefitRef, BoolOp, Call, Column, Co
                           In, Neg, Node, Not, Param)
 from .units import NUMBER, OPEN, VOCABULARY, Unit, benefit_unit, declared_unit, unit_suggestion
 
+UNIT_INFERRED = N_("{n} parameters or columns declare no `unit:`, so their figures are not unit-checked "
+                   "(declare VND/month, share, years, ...): {names}")
+
 if TYPE_CHECKING:   # types only: the compiler imports this module while it builds these
     from ..errors import RuleIssue
     from .inputs import InputSchema
@@ -218,8 +221,7 @@ def check_units(pack: RulePack, parameters: dict[str, CompiledParameter], variab
     if inferred:
         warnings.append(RuleIssue(
             "W-UNIT-INFERRED", str(pack.folder), None, "unit",
-            f"{len(inferred)} parameters or columns declare no `unit:`, so their figures are not unit-checked "
-            f"(declare VND/month, share, years, ...): " + ", ".join(sorted(inferred))))
+            Phrase(UNIT_INFERRED, n=len(inferred), names=", ".join(sorted(inferred)))))
     errors += _money_values(parameters, par_units)
     checker = UnitChecker(col_units, par_units, {n: benefit_unit(b.unit) for n, b in benefits.items()})
     for name in order:
