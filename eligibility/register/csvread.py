@@ -57,7 +57,7 @@ def _read_csv_arrow(path: Path, encoding: str, sep: str,
         return None  # pandas' reader names blank and repeated headers
     wanted = {header_key(h) for h in keep[0]} if keep is not None else set()
     column = next((n for n in names if header_key(n) in wanted), None)
-    lines = _lines_naming(path, encoding, keep[1]) if keep is not None and column is not None else None
+    lines = _lines_once(path, encoding, keep[1]) if keep is not None and column is not None else None
     table = _parse_arrow(pa.BufferReader(lines[0]) if lines is not None else path, encoding, sep, names)
     if table is None and lines is not None:   # a household's own row is ragged: pandas' reader says where
         return None
@@ -90,6 +90,25 @@ def file_bytes(path: Path) -> bytes:
     """The file's bytes, kept for the one `explain` that reads them twice (the household's lines, then
     whether its members' IDs appear elsewhere): a second read of 150 MB costs about 0.1 CPU-s."""
     return path.read_bytes()
+
+
+def household_lines(path: Path, household: str) -> bytes | None:
+    """The header and every line of the file holding the household's ID, as `_lines_naming` picked them
+    out when the household was read (None where a line is not a row): a person ID that holds the
+    household's ID (LC100001-01) can be on no other line, so `elsewhere` counts it in these."""
+    lines = _lines_once(path, _sniff(path)[0], household)
+    return None if lines is None else lines[0]
+
+
+def _lines_once(path: Path, encoding: str, household: str) -> tuple[bytes, np.ndarray] | None:
+    stat = path.stat()
+    return _lines_kept(path, encoding, household, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=2)
+def _lines_kept(path: Path, encoding: str, household: str, size: int, modified: int) -> tuple[bytes, np.ndarray] | None:
+    """`_lines_naming` once per file, household and version of the file (its size and time) in a process."""
+    return _lines_naming(path, encoding, household)
 
 
 def _lines_naming(path: Path, encoding: str, household: str) -> tuple[bytes, np.ndarray] | None:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..rulebook.inputs import InputSchema
 from .checks import duplicates
-from .csvread import file_bytes
+from .csvread import file_bytes, household_lines
 from . import sources   # looked up when called: a test counts its reads
 
 
@@ -53,7 +53,7 @@ def _key_rows(location, table, columns: tuple, ids: list[str], own: list[int]) -
     if location.kind == "parquet":   # two columns; a household's rows were numbered among its own as read
         return _parquet_key_rows(location.path, header, home, household, ids, own)
     if location.kind == "csv":   # a cheap first look: an ID whose bytes are in the file once is on one row
-        data = file_bytes(location.path)   # the bytes the household's lines were cut from
+        data = _where_ids_can_be(location.path, household, ids)
         ids = [] if _each_once(data, ids) else [i for i in ids if data.count(i.encode("utf-8")) != 1]
         raws = [sources.read_raw(location, table, ([header], i)) for i in ids]
     else:
@@ -66,6 +66,19 @@ def _key_rows(location, table, columns: tuple, ids: list[str], own: list[int]) -
         for pid in ids:
             found.setdefault(pid, []).extend(int(r) for r in raw.rows[(cells == pid).to_numpy(dtype=bool)])
     return {pid: sorted(set(rows)) for pid, rows in found.items()}, {r: r for r in own}
+
+
+def _where_ids_can_be(path: Path, household: str, ids: list[str]) -> bytes:
+    """The bytes to count the IDs in: where every ID holds the household's ID (LC100001-01 holds LC100001),
+    a line holding one holds the household's ID too, so all of them are among the household's lines the
+    reader picked out (a few hundred bytes, and the same counts as in the file); else the whole file,
+    the bytes the household's lines were cut from."""
+    key = household.strip().encode("utf-8")
+    if key and all(key in i.encode("utf-8") for i in ids):
+        lines = household_lines(path, household)
+        if lines is not None:
+            return lines
+    return file_bytes(path)
 
 
 def _each_once(data: bytes, ids: list[str]) -> bool:
