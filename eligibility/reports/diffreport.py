@@ -91,21 +91,24 @@ def write_diff_report(tables: dict[str, pd.DataFrame], old: Side, new: Side, out
     run = {"old": dict(manifest(old.screening), side=old.name), "new": dict(manifest(new.screening), side=new.name)}
     inputs = tuple(new.screening.register.sources) if new.screening.register is not None else ()
     with staged(out_dir, force=force, inputs=inputs) as folder:
-        written = write_diff_files(tables, folder, run, _compared(old, new), new.screening.plan, lang, redact)
+        written = write_diff_files(tables, folder, run, _compared(old, new), new.screening.plan, lang, redact,
+                                   old.screening.plan)
     return folder.final_paths(written)
 
 
 def write_diff_files(tables: dict[str, pd.DataFrame], folder, run: dict, compared: dict, plan, lang: str,
-                     redacted: bool) -> dict[str, Path]:
+                     redacted: bool, old_plan=None) -> dict[str, Path]:
     """The diff's files and manifest.json in `folder` (an `outfolder` staging): from its tables (the list
     already redacted when asked), the two sides' manifests (`run`: old, new, each with its `side` name)
-    and what differs between the sides; for one register or a partitioned one."""
+    and what differs between the sides; for one register or a partitioned one. `plan` is the second side's
+    rule pack, `old_plan` the first's where known (the manifest sheet cites each side from its own)."""
     out = folder.path
     info = {"lang": lang, "redacted": bool(redacted), "compared": compared}
     labels = labels_for(plan, lang)
     written: dict[str, Path] = {v: write_csv(tables[v], out / CSV_NAMES[v], lang, labels) for v in VIEWS}
     sheets = {WORDS[lang]["views"][v][:31]: tables[v] for v in VIEWS}
-    written["workbook"] = write_gap_workbook(sheets, out / "diff.xlsx", run, lang, labels, info, max_rows=LIST_ROWS)
+    written["workbook"] = write_gap_workbook(sheets, out / "diff.xlsx", run, lang, labels, info, max_rows=LIST_ROWS,
+                                             plan=(plan, old_plan))
     written["html"] = _write_html(tables, out / "diff.html", run, info, lang, labels, plan)
     doc = {"manifest": run, "report": info, "by_benefit": _records(tables["by_benefit"])}
     written["json"] = _write_json(out / "diff.json", doc)

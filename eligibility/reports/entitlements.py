@@ -75,4 +75,4 @@ def write_table_xlsx(frame: pd.DataFrame, path: Path, kind: str, lang: str = "vi
     if "unit" in shown.columns:   # kept as codes: the cell formats are chosen by unit
         shown["unit"] = shown["unit"].astype(object).where(shown["unit"].notna(), "").astype(str)
     return write_gap_workbook({_(SHEETS[kind]): shown}, path, manifest, lang, labels,
-                              headers=headers(lang), notes=[_(n) for n in NOTES[kind]])
+                              headers=headers(lang), notes=[_(n) for n in NOTES[kind]], plan=plan)

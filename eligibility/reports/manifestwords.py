@@ -20,7 +20,7 @@ from ..register.report import TABLE_WORDS
 from ..vocabulary import Coverage, Status
 from ..wording import N_, translator
 from ..wording.formats import format_date, format_number
-from .workbook import manifest_rows
+from .labels import SHEETS
 
 Rows = list[tuple[str, str]]
 Say = Callable[[str], str]
@@ -31,21 +31,52 @@ LANGUAGES = {"vi": N_("Vietnamese"), "en": N_("English")}
 COMPARED = {"rules": N_("Compared: the rule packs differ"), "as_of": N_("Compared: the as-of dates differ"),
             "register": N_("Compared: the registers differ")}
 NOTHING = N_("nothing to compare with a list")   # coverage none: not eligible and not receiving, or no enrolment
+SIDES = {"old": N_("Before"), "new": N_("After")}
 ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
 
+def manifest_rows(manifest: dict, prefix: str = "") -> list[tuple[str, str]]:
+    """The manifest flattened to (key, value) lines: 'inputs.households.csv' → 'sha256…'."""
+    rows = []
+    for key in sorted(manifest):
+        value = manifest[key]
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            rows.extend(manifest_rows(value, name + "."))
+        elif isinstance(value, list):
+            rows.append((name, "; ".join(map(str, value))))
+        elif isinstance(value, dict):
+            rows.append((name, ""))
+        else:
+            rows.append((name, str(value)))
+    return rows
+
+
 def worded_rows(manifest: dict, report: dict, lang: str, plan=None) -> Rows:
-    """(name, value) lines of the manifest and the report's settings, for the reader of `lang`."""
+    """(name, value) lines of the manifest and the report's settings, for the reader of `lang`. `plan`:
+    the rule pack the run used, or several (a diff's two sides): each side is cited from its own."""
     if lang == "en":
         return [("manifest." + k, v) for k, v in manifest_rows(manifest)] + \
                [("report." + k, v) for k, v in manifest_rows(report)]
     _ = translator(lang)
     rows: Rows = []
     for key in manifest:
-        rows += _entry(key, manifest[key], manifest, plan, lang, _)
+        if key in SIDES and isinstance(manifest[key], dict):     # a diff's manifest: the two sides in turn
+            side = _(SIDES[key])
+            rows += [(f"{side}: {name}", text) for name, text in worded_rows(manifest[key], {}, lang, plan)]
+        else:
+            rows += _entry(key, manifest[key], manifest, _plan_of(plan, manifest), lang, _)
     for key, value in report.items():
         rows += _report_entry(key, value, lang, _)
     return rows
+
+
+def _plan_of(plans, manifest: dict):
+    """The rule pack whose digest the manifest records, else the first given (its labels still name the
+    benefits; `_unverified` cites from the recorded pack only)."""
+    digest = (manifest.get("rule_pack") or {}).get("sha256")
+    candidates = [p for p in (plans if isinstance(plans, (tuple, list)) else (plans,)) if p is not None]
+    return next((p for p in candidates if p.digest == digest), candidates[0] if candidates else None)
 
 
 def _entry(key: str, value, manifest: dict, plan, lang: str, _: Say) -> Rows:
@@ -108,6 +139,9 @@ def _report_entry(key: str, value, lang: str, _: Say) -> Rows:
         return [(_("Language of the report"), _(LANGUAGES.get(value, value)))]
     if key == "redacted":
         return [(_("Names and IDs replaced by pseudonyms"), _yes_no(value, _))]
+    if key == "truncated_rows":
+        return [(_("Rows of the sheet {sheet} (the sheet is cut; the CSV file has them all)").format(
+            sheet=SHEETS[lang].get(view, view)), format_number(n, lang)) for view, n in value.items()]
     if key == "compared":
         return [(_(COMPARED[k]) if k in COMPARED else k, _yes_no(v, _)) for k, v in value.items()]
     return [(name, _plain(text, lang, _)) for name, text in manifest_rows({key: value})]
@@ -173,8 +207,9 @@ def _unverified(key: str, value: list, manifest: dict, plan, lang: str, _: Say) 
     from ..rulebook.unverified import value_note
 
     name = _("Unverified value in force") if key == "unverified_values_in_force" else _("Unverified value not used")
-    if plan is None or "as_of" not in manifest:
-        return [(name, str(text)) for text in value]
+    digest = (manifest.get("rule_pack") or {}).get("sha256")
+    if plan is None or "as_of" not in manifest or (digest and plan.digest != digest):
+        return [(name, str(text)) for text in value]     # not the pack the run used: its record as it is
     as_of = dt.date.fromisoformat(str(manifest["as_of"])[:10])
     wanted = {str(text).split("=", 1)[0] for text in value}
     rows = []

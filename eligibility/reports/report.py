@@ -95,7 +95,8 @@ def write_gap_files(tables: dict[str, pd.DataFrame], folder, plan, run: dict, la
     written: dict[str, Path] = {}
     for view in VIEWS:
         written[view] = write_csv(tables[view], out / CSV_NAMES[view], lang, labels)
-    written["workbook"] = write_gap_workbook(tables, out / "gaps.xlsx", run, lang, labels, info, max_rows=LIST_ROWS)
+    written["workbook"] = write_gap_workbook(tables, out / "gaps.xlsx", run, lang, labels, info, max_rows=LIST_ROWS,
+                                             plan=plan)
     written["html"] = write_gap_html(tables, out / "gaps.html", run, lang, labels, info, plan=plan)
     hashes = {name: f"{path.name} sha256:{file_sha256(path)}" for name, path in written.items()}
     doc = {"manifest": {**run, "outputs": hashes}, "report": info, "by_benefit": _records(tables["by_benefit"])}

@@ -29,6 +29,7 @@ from openpyxl.utils import get_column_letter
 from ..csvout import joined_bytes
 from ..outputs import neutralise, stable_entry
 from .labels import ALL_BENEFITS, FORMATS, NOTES, SHEETS, TITLES, UNIT_FORMATS, header, present
+from .manifestwords import worded_rows
 from .tables import VIEWS
 
 EXCEL_MAX_ROWS = 1_048_576
@@ -47,14 +48,16 @@ FIXED_TIME = dt.datetime(2000, 1, 1)
 def write_gap_workbook(tables: dict[str, pd.DataFrame], path: str | Path, manifest: dict | None = None,
                        lang: str = "en", labels: dict | None = None, report: dict | None = None,
                        headers: dict[str, str] | None = None, notes: list[str] | None = None,
-                       max_rows: int = EXCEL_MAX_ROWS - 1) -> Path:
+                       max_rows: int = EXCEL_MAX_ROWS - 1, plan=None) -> Path:
     """Write `tables` (from `gap_tables`, possibly redacted) to `path` (.xlsx); returns the path.
 
     `labels` ({column: {code: label}}, see `labels.value_labels`) turns codes into names;
     `manifest` and `report` (language, redaction, ...) go to the last sheet, `manifest`, with `notes`
     (default: how to read the gap report). `headers` ({column: header}) overrides the report's headers
     (other tables written with the same formats: the papers, entitlements). A sheet holds at most
-    `max_rows` rows; the manifest sheet says how many a cut sheet had (`truncated_rows`).
+    `max_rows` rows; the manifest sheet says how many a cut sheet had (`truncated_rows`). The manifest
+    sheet is worded for the reader of `lang` (`manifestwords`: `plan`, the rule pack or the two packs of
+    a diff, cites its unverified values), its last row the manifest as JSON for machines.
     """
     path = Path(path)
     wb = Workbook(write_only=True)
@@ -66,7 +69,7 @@ def write_gap_workbook(tables: dict[str, pd.DataFrame], path: str | Path, manife
             frame = frame.iloc[:min(max_rows, EXCEL_MAX_ROWS - 1)]
         bodies.append(_sheet(wb, SHEETS[lang].get(view, view)[:31], frame, lang, labels, headers))
     _manifest_sheet(wb, manifest or {}, lang, dict(report or {}, **({"truncated_rows": truncated} if truncated else {})),
-                    NOTES[lang] if notes is None else notes)
+                    NOTES[lang] if notes is None else notes, plan)
     wb.properties.created = wb.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -220,31 +223,14 @@ def _width(head: str, values: pd.Series) -> float:
     return float(min(60, max(8, head_word + 2, min(len(head), 18) + 2, longest + 2)))
 
 
-def manifest_rows(manifest: dict, prefix: str = "") -> list[tuple[str, str]]:
-    """The manifest flattened to (key, value) lines: 'inputs.households.csv' → 'sha256…'."""
-    rows = []
-    for key in sorted(manifest):
-        value = manifest[key]
-        name = f"{prefix}{key}"
-        if isinstance(value, dict) and value:
-            rows.extend(manifest_rows(value, name + "."))
-        elif isinstance(value, list):
-            rows.append((name, "; ".join(map(str, value))))
-        elif isinstance(value, dict):
-            rows.append((name, ""))
-        else:
-            rows.append((name, str(value)))
-    return rows
-
-
-def _manifest_sheet(wb: Workbook, manifest: dict, lang: str, report: dict, notes: list[str]) -> None:
+def _manifest_sheet(wb: Workbook, manifest: dict, lang: str, report: dict, notes: list[str], plan) -> None:
     ws = wb.create_sheet(SHEETS[lang]["manifest"])
     ws.column_dimensions["A"].width = 42
     ws.column_dimensions["B"].width = 100
     ws.freeze_panes = "A2"
-    rows = [("manifest." + k, v) for k, v in manifest_rows(manifest)]
-    rows += [("report." + k, v) for k, v in manifest_rows(report)]
-    rows += [(f"note.{i}", text) for i, text in enumerate(notes, start=1)]
+    rows = worded_rows(manifest, report, lang, plan)
+    note = "note.{i}" if lang == "en" else "Ghi chú {i}"
+    rows += [(note.format(i=i), text) for i, text in enumerate(notes, start=1)]
     rows.append(("manifest.json", json.dumps(manifest, ensure_ascii=False, sort_keys=True)))
     ws.auto_filter.ref = f"A1:B{len(rows) + 1}"
     ws.append([_head_cell(ws, "key" if lang == "en" else "mục"),

@@ -118,13 +118,26 @@ def test_text_that_looks_like_a_formula_is_neutralised(book):
 
 
 def test_the_manifest_sheet_lets_an_auditor_reproduce_the_run(book, screening):
+    """English keeps the manifest's keys; Vietnamese words them (reports/manifestwords.py); both end
+    with the manifest as JSON for machines."""
+    import json
+
     lang, _, wb = book
     rows = dict(r for r in wb["manifest"].iter_rows(min_row=2, values_only=True))
-    assert rows["manifest.rule_pack.sha256"] == screening.plan.digest
-    assert rows["manifest.as_of"] == "2025-11-15"
-    assert rows["manifest.version"]
-    assert rows["report.lang"] == lang
-    assert any(k.startswith("note.") for k in rows)
+    assert json.loads(rows["manifest.json"]) == json.loads(json.dumps(manifest(screening)))
+    if lang == "en":
+        assert rows["manifest.rule_pack.sha256"] == screening.plan.digest
+        assert rows["manifest.as_of"] == "2025-11-15"
+        assert rows["manifest.version"]
+        assert rows["report.lang"] == lang
+        assert any(k.startswith("note.") for k in rows)
+    else:
+        assert rows["Bộ quy tắc (mã kiểm tra SHA-256)"] == screening.plan.digest
+        assert rows["Ngày áp dụng quy định"] == "15/11/2025"
+        assert rows["Phần mềm"].startswith("eligibility ")
+        assert rows["Ngôn ngữ của báo cáo"] == "tiếng Việt"
+        assert any(k.startswith("Ghi chú ") for k in rows)
+        assert not [k for k in rows if k.startswith(("manifest.", "report.", "note.")) and k != "manifest.json"]
 
 
 def test_the_same_tables_give_the_same_bytes(book, screening, tables, tmp_path):

@@ -43,6 +43,13 @@ def reports(tmp_path_factory):
     return {"gaps": out / "gaps" / "gaps.html", "diff": out / "diff" / "diff.html"}
 
 
+def _manifest_sheet(html_path) -> list[tuple]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(html_path.with_suffix(".xlsx"), read_only=True)
+    return list(book["manifest"].iter_rows(min_row=2, values_only=True))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("report", ["gaps", "diff"])
 def test_the_html_report_has_no_english_citation_or_iso_date(reports, report):
@@ -70,3 +77,18 @@ def test_the_json_for_machines_keeps_its_keys_and_citations(reports):
     data = json.loads(re.search(r'<script type="application/json" id="manifest-json">(.*?)</script>', page, re.S)[1])
     assert data["as_of"] == "2025-11-15"
     assert any("VBSP Board of Directors" in text for text in data["unverified_values_in_force"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("report", ["gaps", "diff"])
+def test_the_workbooks_manifest_sheet_is_worded_too_with_its_json_last(reports, report):
+    rows = _manifest_sheet(reports[report])
+    assert rows[-1][0] == "manifest.json" and rows[-1][1].startswith('{"')     # for machines: as it was
+    text = " ".join(f"{name} {value}" for name, value in rows[:-1])
+    assert not ENGLISH_CITATION.findall(text), sorted(set(ENGLISH_CITATION.findall(text)))
+    assert not ISO_DATE.findall(text), sorted(set(ISO_DATE.findall(text)))[:10]
+    assert not MANIFEST_KEY.findall(text), sorted(set(MANIFEST_KEY.findall(text)))[:10]
+    if report == "diff":    # each side cited from its own rule pack, at its own date
+        names = [name for name, _ in rows]
+        assert "Trước: Ngày áp dụng quy định" in names and "Sau: Ngày áp dụng quy định" in names
+        assert dict(rows)["Trước: Ngày áp dụng quy định"] == "30/06/2024"
