@@ -207,8 +207,13 @@ def _take_either(old: pd.Series, new: pd.Series, row_old, row_new, from_new) -> 
 
 # ---------------------------------------------------------------- the summaries
 def by_rule(changed: pd.DataFrame) -> pd.DataFrame:
-    """Who crosses which rule: per benefit, rule before → rule after and kind, with people and money."""
+    """Who crosses which rule: per benefit, rule before → rule after (each with its label, for the reader:
+    the codes are for machines) and kind, with people and money."""
     keys = ["benefit", "benefit_label", "rule_old", "rule_new", "kind"]
-    frame = changed[keys + ["monthly_change", "yearly_change"]].assign(decisions=1)
-    return frame.groupby(keys, sort=True).sum().reset_index() \
-        .sort_values(["benefit", "decisions"], ascending=[True, False], kind="stable").reset_index(drop=True)
+    frame = changed[keys + ["rule_label_old", "rule_label_new", "monthly_change", "yearly_change"]].assign(decisions=1)
+    groups = frame.groupby(keys, sort=True)
+    out = groups[["monthly_change", "yearly_change", "decisions"]].sum() \
+        .join(groups[["rule_label_old", "rule_label_new"]].first()).reset_index()
+    out = out[["benefit", "benefit_label", "rule_old", "rule_label_old", "rule_new", "rule_label_new", "kind",
+               "monthly_change", "yearly_change", "decisions"]]
+    return out.sort_values(["benefit", "decisions"], ascending=[True, False], kind="stable").reset_index(drop=True)

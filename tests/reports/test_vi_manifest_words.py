@@ -92,3 +92,15 @@ def test_the_workbooks_manifest_sheet_is_worded_too_with_its_json_last(reports, 
         names = [name for name, _ in rows]
         assert "Trước: Ngày áp dụng quy định" in names and "Sau: Ngày áp dụng quy định" in names
         assert dict(rows)["Trước: Ngày áp dụng quy định"] == "30/06/2024"
+
+
+@pytest.mark.slow
+def test_the_rules_crossed_are_named_by_their_labels_beside_their_codes(reports):
+    """The diff's 'Chuyển quy định' table names each rule as the officer reads it, the code kept for machines."""
+    import pandas as pd
+
+    frame = pd.read_csv(reports["diff"].parent / "diff_by_rule.csv", dtype=str, keep_default_na=False)
+    for side in ("trước", "sau"):
+        coded = frame[frame[f"Mã quy định {side}"] != ""]
+        assert len(coded) and (coded[f"Quy định áp dụng {side}"] != "").all(), side
+    assert "Tiền ăn: 936.000 đồng/tháng (NĐ 66/2025)" in set(frame["Quy định áp dụng sau"])
