@@ -96,22 +96,29 @@ def _unknown_conditions(result: BenefitResult, unknowns: list[tuple], count: int
 
 
 def missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray, unknowns: list[tuple],
-                    texts: Texts) -> np.ndarray:
-    """Which register inputs, missing for this row, leave an undecided rule unknown."""
+                   texts: Texts) -> np.ndarray:
+    """Which register inputs, missing for this row, leave an undecided rule unknown: the row's own (a person's
+    condition: those it reads at the person's row or the household's) and, after them, a member's input
+    (`member.NAME`) behind a household variable: blank for a member whose value it aggregates is unknown
+    (the head's injury rate for his wife's ground, not her own)."""
     live = [result.outcomes[i] for i, _, _ in unknowns]
     inputs = ev.plan.named_when_missing(set().union(*(c.inputs for o in live for c in o.rule.conditions)))
-    if not inputs:
-        return np.zeros(len(rows), dtype=np.int32)
     entity = result.benefit.entity
     relevant: dict = {}
+    behind: dict[str, np.ndarray] = {}
     for i, where, unknown in unknowns:
         for j, c in enumerate(result.outcomes[i].rule.conditions):
-            for inp in c.inputs:
+            for inp in (c.inputs if c.own is None else c.own):
                 if inp not in relevant:
                     relevant[inp] = np.zeros(len(rows), dtype=bool)
                 relevant[inp][where] |= unknown[:, j]
+            for var in c.behind:
+                behind.setdefault(var, np.zeros(len(rows), dtype=bool))[where] |= unknown[:, j]
+    members = _members_missing(ev, rows, behind)
+    if not inputs and not members:
+        return np.zeros(len(rows), dtype=np.int32)
     # per input three columns: missing, known to its year only, known to its month only (a date)
-    matrix = np.zeros((len(rows), 3 * len(inputs)), dtype=bool)
+    matrix = np.zeros((len(rows), 3 * len(inputs) + len(members)), dtype=bool)
     for j, (ent, name) in enumerate(inputs):
         if ent == "household" and entity == "person":
             at = ev.hh_index[rows]
@@ -126,10 +133,38 @@ def missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray, unkn
             ranged = value.ranged & wanted
             same_month = value.v // 100 == value.hi // 100
             matrix[:, 3 * j + 1], matrix[:, 3 * j + 2] = ranged & ~same_month, ranged & same_month
+    for k, flagged in enumerate(members.values()):
+        matrix[:, 3 * len(inputs) + k] = flagged
     names = np.array([shown + suffix for ent, name in inputs
                       for shown in [name if ent == entity else f"{'household.' if ent == 'household' else 'member.'}{name}"]
-                      for suffix in ("", f" ({PARTIAL_NEEDS['year']})", f" ({PARTIAL_NEEDS['month']})")], dtype=object)
+                      for suffix in ("", f" ({PARTIAL_NEEDS['year']})", f" ({PARTIAL_NEEDS['month']})")]
+                     + [f"member.{name}" for name in members], dtype=object)
     return by_pattern(matrix, lambda p: texts.code(", ".join(names[p])))
+
+
+def _members_missing(ev: Evaluation, rows: np.ndarray, behind: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """{member input: rows flagged}, in the inputs' order: a person variable read of the members behind a household
+    variable, unknown for a member of the row's household where one of its inputs is blank there (a derived input
+    too, where its table was read for the member (`Plan.read_with`): the blank cell is in that table, which its
+    label names)."""
+    flagged: dict[str, np.ndarray] = {}
+    households = ev.hh_index[rows]
+    for var in sorted(behind):
+        unknown = ~ev.eval(ev.plan.variables[var].node, "person").full(ev.n("person")).k
+        if not unknown.any():
+            continue
+        for ent, name in sorted(ev.plan.variables[var].inputs):
+            if ent != "person":
+                continue
+            blank = unknown & ~ev.column("person", name).full(ev.n("person")).k
+            for sibling in ev.plan.read_with((ent, name)):   # a derived input: where its table was read
+                blank &= ev.column("person", sibling).full(ev.n("person")).k
+            in_household = np.zeros(ev.n("household"), dtype=bool)
+            in_household[ev.hh_index[blank]] = True
+            hit = in_household[households] & behind[var]
+            if hit.any():
+                flagged[name] = flagged.get(name, np.zeros(len(rows), dtype=bool)) | hit
+    return dict(sorted(flagged.items()))
 
 
 def by_pattern(matrix: np.ndarray, make) -> np.ndarray:

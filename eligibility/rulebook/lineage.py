@@ -32,6 +32,36 @@ def with_lineage(order: list[str], variables: dict[str, CompiledVariable],
                 cols |= lineage[n.benefit][0]
         return frozenset(cols), frozenset(params)
 
+    placed: dict[str, tuple[frozenset[InputRef], frozenset[str]]] = {}
+
+    def aggregated(name: str) -> frozenset[str]:
+        """The person variables a household variable reads of its members (through household variables too)."""
+        found: set[str] = set()
+        for n in walk(variables[name].node):
+            if isinstance(n, Var):
+                found |= {n.name} if variables[n.name].entity == "person" else aggregated(n.name)
+        return frozenset(found)
+
+    def where_read(node: Node) -> tuple[frozenset[InputRef], frozenset[str]]:
+        """A person's node: (inputs read at the person's own row or the household's, person variables read of
+        the members behind a household variable)."""
+        own: set[InputRef] = set()
+        behind: set[str] = set()
+        for n in walk(node):
+            if isinstance(n, Column):
+                own.add((n.entity, n.name))
+            elif isinstance(n, Var) and variables[n.name].entity == "household":
+                own |= {ref for ref in lineage[n.name][0] if ref[0] == "household"}
+                behind |= aggregated(n.name)
+            elif isinstance(n, Var):
+                if n.name not in placed:
+                    placed[n.name] = where_read(variables[n.name].node)
+                own |= placed[n.name][0]
+                behind |= placed[n.name][1]
+            elif isinstance(n, BenefitRef):
+                own |= lineage[n.benefit][0]
+        return frozenset(own), frozenset(behind)
+
     new_vars, new_benefits = dict(variables), dict(benefits)
     for name in order:
         if name in variables:
@@ -47,7 +77,8 @@ def with_lineage(order: list[str], variables: dict[str, CompiledVariable],
             conditions = []
             for cond in rule.conditions:
                 inputs, params = reads(cond.node)
-                conditions.append(replace(cond, inputs=inputs, params=params))
+                own, behind = where_read(cond.node) if benefit.entity == "person" else (None, frozenset())
+                conditions.append(replace(cond, inputs=inputs, params=params, own=own, behind=behind))
                 rule_params |= params
                 all_cols |= inputs
             rules.append(replace(rule, conditions=tuple(conditions), params=frozenset(rule_params)))

@@ -74,6 +74,11 @@ class CompiledCondition:
     inputs: frozenset[InputRef] = frozenset()   # {(entity, column)} it reads, through variables and benefits
     params: frozenset[str] = frozenset()
     worded: bool = False              # the label is worded from the expression (rulebook/wordings.py)
+    # a person's condition: the inputs read at the person's own row and household's (not through a household
+    # variable: those are the members'), and the person variables a household variable it reads aggregates over
+    # the members: a missing input is looked for where it is read (decisions/explanations.missing_inputs)
+    own: frozenset[InputRef] | None = None
+    behind: frozenset[str] = frozenset()
 
 
 @dataclass(**FROZEN)
@@ -175,6 +180,16 @@ class Plan:
             column = self.inputs.table_for(ref[0]).columns.get(ref[1])
             return column is not None and column.derived_from is not None
         return sorted(ref for ref in inputs if not derived(ref))
+
+    def read_with(self, ref: InputRef) -> list[str]:
+        """The other inputs computed from the same table as `ref` (`derived_from`), [] for an input read from the
+        register: one of them known at a row says the table was read for it (it fills them all, a blank where its
+        own cell is blank), so `ref` blank there is a blank cell of that table, not a table not given."""
+        table = self.inputs.table_for(ref[0])
+        column = table.columns.get(ref[1])
+        if column is None or column.derived_from is None:
+            return []
+        return sorted(n for n, c in table.columns.items() if c.derived_from == column.derived_from and n != ref[1])
 
     def unverified_values(self) -> list[tuple[str, DatedValue]]:
         return [(name, v) for name, p in self.parameters.items() for v in p.spec.values if not v.verified]

@@ -82,3 +82,12 @@ Tính năng: Hồ sơ người có công được tính khi xét BHYT của chí
     Khi xét duyệt hộ
     Thì "P2" không đủ điều kiện hưởng "hi_state_support"
     Và "P1" hưởng "hi_state_support" theo quy định "hi24_martyr_relative"
+
+  Tình huống: hồ sơ bệnh binh của chủ hộ không ghi tỷ lệ: căn cứ của người vợ chưa xác định, dữ liệu còn thiếu là tỷ lệ trong hồ sơ của ông, không phải của bà
+    Cho hồ sơ người có công:
+      | Mã người | Diện người có công | Quan hệ với liệt sĩ | Số liệt sĩ | Tỷ lệ thương tật |
+      | P1       | Thân nhân liệt sĩ  | Cha/mẹ              | 1          |                  |
+      | P1       | Bệnh binh          |                     |            |                  |
+    Khi xét duyệt hộ
+    Thì "P2" chưa xác định được "hi_state_support" do thiếu "member.merit_records_invalid_rate"
+    Và "P2" thuộc diện "thiếu dữ liệu" với "hi_state_support"

@@ -81,5 +81,5 @@ Feature: The spouse and parents of a war invalid at 61 % or more have a state-pa
       | P1       | 22/03/1965 | Chủ hộ             | Kinh    | Không đi học | Không khuyết tật  | Thương binh        |                  | 0                           | không                   | không           | không                     | không    | có                   | không                | không             | có          | có                  |
       | P2       | 09/09/1968 | Vợ                 | Kinh    | Không đi học | Không khuyết tật  | Không              |                  | 0                           | không                   | không           | không                     | không    | có                   | không                | không             | có          | không               |
     When the household is screened
-    Then "P2" is undetermined for "hi_state_support" because "injury_rate" is missing
+    Then "P2" is undetermined for "hi_state_support" because "member.injury_rate" is missing
     And "P2" is a "needs data" for "hi_state_support"

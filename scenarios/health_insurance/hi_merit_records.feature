@@ -61,6 +61,7 @@ Feature: A merit record reaches the health-insurance grounds of the person and o
       | P1        | sick_soldier    |                 |              |             |
     When the household is screened
     Then the decision on "hi_state_support" for "P2" is "undetermined"
+    And "P2" is undetermined for "hi_state_support" because "member.merit_records_invalid_rate" is missing
     And "P2" is a "needs data" for "hi_state_support"
 
   Scenario: the invalid is the head's wife, whose row shows no category: her sick-soldier record (71 %) makes her meritorious and gives her son the ground under Decree 146/2018

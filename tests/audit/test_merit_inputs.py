@@ -100,15 +100,11 @@ def test_a_martyrs_relative_record_gives_the_ground_and_the_allowance_is_not_cou
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="not built yet: a person-level condition's inputs are flattened through the "
-                   "household aggregate (rulebook/lineage.py), so the missing input is looked up on the person's own "
-                   "row (decisions/explanations.missing_inputs; engines/durable/decide._missing), and a derived "
-                   "input is never named, not even by the column it comes from (Plan.named_when_missing)")
 @pytest.mark.parametrize("engine", ["vectorised", "durable"])
 def test_the_wife_left_undetermined_is_told_to_fill_the_heads_record_not_her_own_rate(tmp_path, engine):
     """The head's sick-soldier record has no rate: his wife's relative's ground is undetermined; what is missing
     is his record's injury rate (the officer fills the head's record), not her own blank injury_rate (what both
-    engines name today; with her own rate filled they name nothing)."""
+    engines named: the condition's inputs were looked up on her own row; with her rate filled they named nothing)."""
     wife = hi(screened(tmp_path / "rec", "DM24-1,Bệnh binh,,,\n", engine=engine)).loc["DM24-2"]
     assert wife["status"] == "undetermined"
-    assert "merit_records" in str(wife["missing_inputs"]) and "injury_rate" in str(wife["missing_inputs"])
+    assert wife["missing_inputs"] == "member.merit_records_invalid_rate"

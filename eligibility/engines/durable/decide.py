@@ -203,16 +203,18 @@ class DecisionReader:
 
     def _missing(self, bi: int, benefit: CompiledBenefit, key: str, person: int | None, ctx: HouseholdContext,
                  col: Collector, holds: list[bool | None], hkey: str) -> str:
+        """As decisions.explanations.missing_inputs: the row's own inputs, then the members' behind a household
+        variable (`member.NAME`)."""
         inputs = self.texts[bi].inputs
-        if not inputs:
-            return ""
         relevant: set[InputRef] = set()
+        behind: set[str] = set()
         for ri, rule in enumerate(benefit.rules):
             if holds[ri] is not None or not rule.conditions:
                 continue
             for ci, cond in enumerate(rule.conditions):
                 if not self._condition_known(bi, ri, ci, key, len(rule.conditions), col, holds[ri], hkey):
-                    relevant |= cond.inputs
+                    relevant |= cond.inputs if cond.own is None else cond.own
+                    behind |= cond.behind
         names = []
         for ent, name in inputs:
             if (ent, name) not in relevant:
@@ -228,7 +230,20 @@ class DecisionReader:
                 names.append(shown)
             elif isinstance(value, Span):     # a date known to its year or month: what it lacks
                 names.append(partial_need(shown, value.lo, value.hi))
-        return ", ".join(names)
+        return ", ".join(names + [f"member.{name}" for name in self._members_missing(behind, ctx)])
+
+    def _members_missing(self, behind: set[str], ctx: HouseholdContext) -> list[str]:
+        """The members' inputs blank where a person variable behind a household variable is unknown (a derived
+        input where its table was read for the member: Plan.read_with), sorted."""
+        found: set[str] = set()
+        for var in behind:
+            refs = [name for ent, name in self.plan.variables[var].inputs if ent == "person"]
+            for values, row in zip(ctx.person_vars, ctx.members):
+                if values.get(var) is not None:
+                    continue
+                found.update(name for name in refs if row.get(name) is None
+                             and all(row.get(s) is not None for s in self.plan.read_with(("person", name))))
+        return sorted(found)
 
     # ------------------------------------------------------------ explanations
     def _explain(self, bi: int, benefit: CompiledBenefit, key: str, person: int | None, ctx: HouseholdContext,
