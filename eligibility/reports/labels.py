@@ -90,7 +90,8 @@ SHEETS = {
            "leakage_list": "Leakage list", "needs_data_list": "Needs data", "manifest": "manifest"},
     "vi": {"by_benefit": "Theo chính sách", "by_district": "Theo huyện", "by_commune": "Theo xã",
            "by_village": "Theo thôn bản", "by_ethnicity": "Theo dân tộc", "gap_list": "Danh sách bỏ sót",
-           "leakage_list": "Danh sách hưởng sai", "needs_data_list": "Cần bổ sung dữ liệu", "manifest": "manifest"},
+           "leakage_list": "Danh sách hưởng sai", "needs_data_list": "Cần bổ sung dữ liệu",
+           "manifest": "Tái lập số liệu"},
 }
 
 TITLES = {

@@ -233,7 +233,7 @@ def _manifest_sheet(wb: Workbook, manifest: dict, lang: str, report: dict, notes
     rows += [(note.format(i=i), text) for i, text in enumerate(notes, start=1)]
     rows.append(("manifest.json", json.dumps(manifest, ensure_ascii=False, sort_keys=True)))
     ws.auto_filter.ref = f"A1:B{len(rows) + 1}"
-    ws.append([_head_cell(ws, "key" if lang == "en" else "mục"),
+    ws.append([_head_cell(ws, "key" if lang == "en" else "Mục"),
                _head_cell(ws, TITLES[lang]["manifest"])])
     for key, value in rows:
         cell = WriteOnlyCell(ws, _clean(_safe(value)))

@@ -35,7 +35,7 @@ def _column(ws, head: str) -> list:
 
 def test_sheet_headers_frozen_filtered_and_wide_enough(workbook):
     screening, wb, _ = workbook
-    assert wb.sheetnames == ["Kết quả rà soát", "manifest"]
+    assert wb.sheetnames == ["Kết quả rà soát", "Tái lập số liệu"]
     ws = wb["Kết quả rà soát"]
     heads = [c.value for c in ws[1]]
     assert {"Mã hộ", "Xã/phường", "Thôn/bản", "Chính sách", "Kết quả", "Mức hưởng", "Căn cứ pháp lý"} <= set(heads)

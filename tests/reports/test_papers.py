@@ -98,7 +98,7 @@ def test_vi_papers_have_no_iso_date_no_benefit_id_no_english_citation(demo, writ
 def test_workbooks_read_back_with_formats_frozen_header_and_filters(written):
     folder, paths = written
     posting = load_workbook(paths["posting_xlsx"])
-    assert posting.sheetnames == ["Niêm yết công khai", "manifest"]
+    assert posting.sheetnames == ["Niêm yết công khai", "Tái lập số liệu"]
     ws = posting["Niêm yết công khai"]
     heads = [c.value for c in ws[1]]
     assert heads[:6] == ["STT", "Xã/phường", "Thôn/bản", "Chủ hộ", "Người được hưởng", "Chính sách đề nghị hưởng"]
@@ -109,7 +109,7 @@ def test_workbooks_read_back_with_formats_frozen_header_and_filters(written):
     assert formats["phần mức đóng BHYT"] == "0%"
     assert formats["đồng/tháng"] == "#,##0"
     sheets = load_workbook(paths["sheets_xlsx"])
-    assert sheets.sheetnames == ["Được hưởng", "Cần bổ sung", "Thành viên", "manifest"]
+    assert sheets.sheetnames == ["Được hưởng", "Cần bổ sung", "Thành viên", "Tái lập số liệu"]
     assert all(sheets[s].freeze_panes == "A2" for s in sheets.sheetnames[:3])
 
 

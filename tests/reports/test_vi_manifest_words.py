@@ -47,7 +47,7 @@ def _manifest_sheet(html_path) -> list[tuple]:
     from openpyxl import load_workbook
 
     book = load_workbook(html_path.with_suffix(".xlsx"), read_only=True)
-    return list(book["manifest"].iter_rows(min_row=2, values_only=True))
+    return list(book["Tái lập số liệu"].iter_rows(min_row=2, values_only=True))
 
 
 @pytest.mark.slow
