@@ -68,8 +68,8 @@ def audit_lists(plan, register, decisions: pd.DataFrame, as_of: dt.date,
     warnings = [f"programme_lists: {int((lists['programme'] == p).sum())} entries of programme '{p}', which no "
                 "benefit reads (`enrolled_from:` in rules/policies/); they are matched but not audited"
                 for p in sorted(listed_programmes - set(declared))]
-    decisions, rows, keys = missing_rows(decisions, entries, audited, screen)
-    decisions, found = list_coverage(plan, decisions, rows, keys, entries, as_of, include_all)
+    decisions, joined = missing_rows(decisions, entries, audited, screen)
+    decisions, found = list_coverage(plan, decisions, joined, entries, as_of, include_all)
     found = _decision_rows(decisions, found)
     exclusive = [(b.enrolled_from.programme, other, _why(b)) for b in plan.benefits.values()
                  if b.enrolled_from is not None for other in b.enrolled_from.excludes]
