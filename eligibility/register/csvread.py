@@ -85,10 +85,16 @@ def _parse_arrow(source, encoding: str, sep: str, names: list[str]) -> pa.Table 
         return None
 
 
-@lru_cache(maxsize=1)
 def file_bytes(path: Path) -> bytes:
     """The file's bytes, kept for the one `explain` that reads them twice (the household's lines, then
-    whether its members' IDs appear elsewhere): a second read of 150 MB costs about 0.1 CPU-s."""
+    whether its members' IDs appear elsewhere): a second read of 150 MB costs about 0.1 CPU-s. Kept
+    by the file's size and modification time too: a file written again is read again."""
+    seen = path.stat()
+    return _kept_bytes(path, seen.st_size, seen.st_mtime_ns)
+
+
+@lru_cache(maxsize=1)
+def _kept_bytes(path: Path, size: int, modified: int) -> bytes:
     return path.read_bytes()
 
 
