@@ -102,6 +102,8 @@ def test_gaps_prints_each_finding_with_its_count_and_money_in_vietnamese(tmp_pat
     result = CliRunner().invoke(gaps, [str(ROOT / "sample_households" / "demo"), "--as-of", "15/11/2025",
                                        "--out", str(tmp_path / "out"), "--lang", "vi"], catch_exceptions=False)
     assert result.exit_code == 0
+    head = result.output.split("Đối chiếu danh sách chi trả", 1)[1].split("\n", 1)[0]
+    assert re.split(r"\s{2,}", head.strip()) == ["số lượng", "số tiền (đồng)"]   # the header's words alone
     rows = _table(result.output, "Đối chiếu danh sách chi trả")
     assert rows[0] == ["chi trả thiếu", "1", "280.000"]
     assert ["Trợ cấp xã hội hằng tháng", "1", "280.000"] in rows

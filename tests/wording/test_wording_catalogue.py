@@ -110,3 +110,12 @@ def test_a_rule_issue_is_worded_in_the_language_the_command_line_set():
     assert vietnamese.startswith("1 lỗi trong bộ quy định:\n  rules/x.yaml:3: E-NAME-UNKNOWN tại 'benefits.b.rules.0': ")
     assert "biểu thức dùng một tên không phải cột dữ liệu đầu vào" in vietnamese
     assert "có phải ý bạn là 'age'?" in vietnamese
+
+
+def test_no_string_stands_after_a_blank_line_in_the_po():
+    """A merge of the .po (land.sh's) once left a translation's continuation lines after a blank line: Babel
+    reads them into the entry above, so the word before them ('money (VND)') read as two sentences."""
+    lines = po_path("vi").read_text(encoding="utf-8").splitlines()
+    stray = [n + 2 for n, (before, line) in enumerate(zip(lines, lines[1:])) if not before.strip()
+             and line.startswith('"')]
+    assert not stray, f"strings without their msgid or msgstr at lines {stray} of {po_path('vi')}"
