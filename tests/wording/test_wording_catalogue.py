@@ -119,3 +119,14 @@ def test_no_string_stands_after_a_blank_line_in_the_po():
     stray = [n + 2 for n, (before, line) in enumerate(zip(lines, lines[1:])) if not before.strip()
              and line.startswith('"')]
     assert not stray, f"strings without their msgid or msgstr at lines {stray} of {po_path('vi')}"
+
+
+def test_no_message_is_translated_twice_in_the_po():
+    """A message written twice (a merge keeping both sides) is read by Babel as the last one and refused by
+    msgfmt: whichever wins, the other translation is dead text that a translator may edit in vain."""
+    import re
+    from collections import Counter
+
+    text = po_path("vi").read_text(encoding="utf-8")
+    ids = Counter(m.group(0) for m in re.finditer(r'^(?:msgctxt .*(?:\n".*")*\n)?msgid .*(?:\n".*")*', text, re.M))
+    assert not [key for key, n in ids.items() if n > 1]
