@@ -231,7 +231,7 @@ def _manifest_sheet(wb: Workbook, manifest: dict, lang: str, report: dict, notes
     rows = worded_rows(manifest, report, lang, plan)
     note = "note.{i}" if lang == "en" else "Ghi chú {i}"
     rows += [(note.format(i=i), text) for i, text in enumerate(notes, start=1)]
-    rows.append(("manifest.json", json.dumps(manifest, ensure_ascii=False, sort_keys=True)))
+    rows += json_rows(json.dumps(manifest, ensure_ascii=False, sort_keys=True))
     ws.auto_filter.ref = f"A1:B{len(rows) + 1}"
     ws.append([_head_cell(ws, "key" if lang == "en" else "Mục"),
                _head_cell(ws, TITLES[lang]["manifest"])])
@@ -239,6 +239,25 @@ def _manifest_sheet(wb: Workbook, manifest: dict, lang: str, report: dict, notes
         cell = WriteOnlyCell(ws, _clean(_safe(value)))
         cell.alignment = WRAP
         ws.append([_clean(key), cell])
+
+
+JSON_CELL = 32_000   # under Excel's 32,767 characters a cell
+
+
+def json_rows(data: str) -> list[tuple[str, str]]:
+    """The manifest's JSON for machines: one row `manifest.json`, or, past what a cell holds (a register's
+    column mapping runs long), rows `manifest.json (1/3)` ... whose texts joined are the JSON (it was cut
+    at the cell's limit). No part starts with a character `_safe` would quote, so joining needs no undoing."""
+    parts, start = [], 0
+    while start < len(data):
+        end = min(start + JSON_CELL, len(data))
+        while end < len(data) and data[end] in "=+-@\t\r":
+            end -= 1
+        parts.append(data[start:end])
+        start = end
+    if len(parts) <= 1:
+        return [("manifest.json", data)]
+    return [(f"manifest.json ({i}/{len(parts)})", part) for i, part in enumerate(parts, start=1)]
 
 
 def _safe(text: str) -> str:

@@ -83,13 +83,19 @@ def test_the_json_for_machines_keeps_its_keys_and_citations(reports):
 @pytest.mark.parametrize("report", ["gaps", "diff"])
 def test_the_workbooks_manifest_sheet_is_worded_too_with_its_json_last(reports, report):
     rows = _manifest_sheet(reports[report])
-    assert rows[-1][0] == "manifest.json" and rows[-1][1].startswith('{"')     # for machines: as it was
-    text = " ".join(f"{name} {value}" for name, value in rows[:-1])
+    # for machines: the manifest as JSON, in parts where it is longer than a cell holds (the demo's is)
+    parts = [value for name, value in rows if name.startswith("manifest.json")]
+    saved = json.loads((reports[report].parent / "manifest.json").read_text(encoding="utf-8"))
+    assert len(parts) > 1 and all(len(p) <= 32_767 for p in parts)
+    joined = json.loads("".join(parts))      # the run's record, as manifest.json has it
+    assert "as_of" in str(joined) and all(saved[key] == value for key, value in joined.items())
+    rows = [(name, value) for name, value in rows if not name.startswith("manifest.json")]
+    text = " ".join(f"{name} {value}" for name, value in rows)
     assert not ENGLISH_CITATION.findall(text), sorted(set(ENGLISH_CITATION.findall(text)))
     assert not ISO_DATE.findall(text), sorted(set(ISO_DATE.findall(text)))[:10]
     assert not MANIFEST_KEY.findall(text), sorted(set(MANIFEST_KEY.findall(text)))[:10]
     if report == "diff":    # each side cited from its own rule pack, at its own date
-        names = [name for name, _ in rows]
+        names = [name for name, _value in rows]
         assert "Trước: Ngày áp dụng quy định" in names and "Sau: Ngày áp dụng quy định" in names
         assert dict(rows)["Trước: Ngày áp dụng quy định"] == "30/06/2024"
 
@@ -104,3 +110,14 @@ def test_the_rules_crossed_are_named_by_their_labels_beside_their_codes(reports)
         coded = frame[frame[f"Mã quy định {side}"] != ""]
         assert len(coded) and (coded[f"Quy định áp dụng {side}"] != "").all(), side
     assert "Tiền ăn: 936.000 đồng/tháng (NĐ 66/2025)" in set(frame["Quy định áp dụng sau"])
+
+
+def test_a_long_json_is_split_into_rows_that_join_back_and_need_no_quoting():
+    from eligibility.reports.workbook import JSON_CELL, json_rows
+
+    data = json.dumps({"values": [-1] * 20_000, "text": "=x" * 10_000})
+    rows = json_rows(data)
+    assert [name for name, _part in rows] == [f"manifest.json ({i}/{len(rows)})" for i in range(1, len(rows) + 1)]
+    assert "".join(part for _name, part in rows) == data
+    assert all(len(part) <= JSON_CELL and not part.startswith(("=", "+", "-", "@")) for _name, part in rows)
+    assert json_rows('{"a": 1}') == [("manifest.json", '{"a": 1}')]
