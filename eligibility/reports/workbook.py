@@ -251,8 +251,10 @@ def json_rows(data: str) -> list[tuple[str, str]]:
     parts, start = [], 0
     while start < len(data):
         end = min(start + JSON_CELL, len(data))
-        while end < len(data) and data[end] in "=+-@\t\r":
+        while start < end < len(data) and data[end] in "=+-@\t\r":
             end -= 1
+        if end == start:     # a run of such characters as long as a cell (never in a manifest): cut as is
+            end = min(start + JSON_CELL, len(data))
         parts.append(data[start:end])
         start = end
     if len(parts) <= 1:

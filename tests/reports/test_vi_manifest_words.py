@@ -121,3 +121,5 @@ def test_a_long_json_is_split_into_rows_that_join_back_and_need_no_quoting():
     assert "".join(part for _name, part in rows) == data
     assert all(len(part) <= JSON_CELL and not part.startswith(("=", "+", "-", "@")) for _name, part in rows)
     assert json_rows('{"a": 1}') == [("manifest.json", '{"a": 1}')]
+    dashes = "-" * (3 * JSON_CELL)      # no place to cut that avoids them: cut anyway, and the loop ends
+    assert "".join(part for _name, part in json_rows(dashes)) == dashes
