@@ -123,3 +123,23 @@ def test_a_long_json_is_split_into_rows_that_join_back_and_need_no_quoting():
     assert json_rows('{"a": 1}') == [("manifest.json", '{"a": 1}')]
     dashes = "-" * (3 * JSON_CELL)      # no place to cut that avoids them: cut anyway, and the loop ends
     assert "".join(part for _name, part in json_rows(dashes)) == dashes
+
+
+def test_a_partitioned_runs_record_is_worded_entry_by_entry():
+    """The record `partscreen` writes (parts, an audit not read) has no entry left as its code under vi."""
+    from eligibility.reports.manifestwords import worded_rows
+
+    record = {"tool": "eligibility", "version": "0.1.0", "rule_pack": {"folder": "rules", "sha256": "ab"},
+              "as_of": "2025-11-15", "engine": "dask", "inputs": {"reg/p1/households.parquet": "cd"},
+              "accounting": {"households": {"read": 2, "accepted": 2, "rejected": 0}},
+              "decisions": {"rows": 3, "by_status": {"eligible": 3}, "by_coverage": {"none": 3}},
+              "partitions": {"count": 2, "names": ["p1", "p2"], "files": []},
+              "audit": {"read": False, "reason": "a register read in parts is not audited against its programme lists",
+                        "unread_files": ["programme_lists.csv"]},
+              "unverified_values_in_force": []}
+    rows = worded_rows(record, {"lang": "vi", "redacted": False}, "vi")
+    names = re.sub(r"\S+\.(?:parquet|csv)\b", "", " ".join(name for name, _value in rows))   # files: as named
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z]+\b", names), names
+    assert ("Ngày áp dụng quy định", "15/11/2025") in rows and ("Đã đối chiếu danh sách chi trả", "không") in rows
+    assert ("Cách tính", "tính từng phần trên cụm máy Dask") in rows
+    assert dict(rows)["Các phần của sổ hộ"] == "2; p1; p2"
