@@ -7,7 +7,8 @@ martyr's-relative records are left out. The members table holds one category per
 decide one category at a time. So each record is screened as the person with that record's category,
 injury rate, relation to the martyr and number of martyrs (a copy of the person alone in a copy of
 the household: nothing else of the household changes), by the run's own engine, and the amounts of
-`merit_monthly_allowance` are added per person. Whole columns: one screening of all the records.
+`merit_monthly_allowance` are added per person. The members row counts as one more record where no record
+is of its category (`_with_row`). Whole columns: one screening of all the records.
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def summed_merit(register, decisions: pd.DataFrame,
     records = getattr(register, "tables", {}).get("merit_records")
     if records is None or records.empty:
         return decisions
-    records = _with_exception(records)
+    records = _with_exception(_with_row(records, register.members))
     households, members = _virtual(register, records)
     rows = screen(households, members)
     rows = rows[rows["benefit"].astype(str) == BENEFIT]
@@ -43,6 +44,26 @@ def summed_merit(register, decisions: pd.DataFrame,
             new = pd.Index(summed[name].dropna().astype(object).unique()).difference(kept[name].cat.categories)
             kept[name] = kept[name].cat.add_categories(new)
     return pd.concat([kept, summed.astype(kept.dtypes.to_dict(), errors="ignore")], ignore_index=True)
+
+
+def _with_row(records: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """The members row as one more record of a person who has records, where none of them is of the row's
+    category: the row (a war invalid at 41 %) and a record of another category (a martyr's relative) are two
+    categories, both paid (Art. 6(3)); a record of the row's own category is the row told in more detail,
+    and replaces it (its rate, its martyrs). Whole columns: a key per (person, category)."""
+    fields = [name for name in ("person_id", *FIELDS) if name in members]
+    rows = members.loc[members["person_id"].astype(str).isin(records["person_id"].astype(str)).to_numpy(), fields]
+    category = rows["merit_category"].astype(object)
+    rows = rows[(category.notna() & (category != "none")).to_numpy()]
+    if rows.empty:
+        return records
+    held = records["person_id"].astype(str) + "\0" + records["merit_category"].astype(str)
+    own = rows["person_id"].astype(str) + "\0" + rows["merit_category"].astype(str)
+    extra = rows[~own.isin(held).to_numpy()]
+    if extra.empty:
+        return records
+    extra = extra.astype({name: object for name in extra.columns if name in records})   # the records' own types
+    return pd.concat([records, extra], ignore_index=True)
 
 
 def _with_exception(records: pd.DataFrame) -> pd.DataFrame:

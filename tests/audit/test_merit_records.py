@@ -53,3 +53,18 @@ def test_both_engines_sum_alike(tmp_path):
     vec = screened(tmp_path / "v", records)
     dur = screened(tmp_path / "d", records, engine="durable")
     assert vec.loc["DM23-1", "amount"] == dur.loc["DM23-1", "amount"] == 8_687_000
+
+
+def test_the_members_row_counts_beside_a_record_of_another_category(tmp_path):
+    # DM23-1's row: a martyr's mother (1 martyr), living alone: 2,789,000 + 2,231,000 nurturing; her one record:
+    # war invalid 41 %: 3,667,000. The record does not replace the row, it adds a category (Art. 6(3))
+    row = screened(tmp_path, "DM23-1,Thương binh,41,,\n").loc["DM23-1"]
+    assert row["amount"] == 2_789_000 + 2_231_000 + 3_667_000
+    assert set(str(row["rule"]).split("+")) == {"merit_martyr_relative_1", "merit_martyr_nurturing",
+                                                "merit_war_invalid_41"}
+
+
+def test_a_record_of_the_rows_own_category_replaces_the_row(tmp_path):
+    # DM24-1's row: war invalid 41 %; his record: war invalid 81 % (the rate reassessed): paid once, at 81 %
+    rules = set(str(screened(tmp_path, "DM24-1,Thương binh,81,,\n").loc["DM24-1", "rule"]).split("+"))
+    assert rules == {"merit_war_invalid_81", "merit_war_invalid_supplement_81"}   # not also the row's 41 %
