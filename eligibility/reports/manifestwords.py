@@ -94,7 +94,7 @@ def _entry(key: str, value, manifest: dict, plan, lang: str, _: Say) -> Rows:
         return [(_("Rule pack (folder)"), str(value.get("folder", ""))),
                 (_("Rule pack (SHA-256)"), str(value.get("sha256", "")))]
     if key in ("inputs", "files", "outputs"):
-        name = _("Register file {name} (SHA-256)") if key == "inputs" else _("Output file {name} (SHA-256)")
+        name = _("Input file {name} (SHA-256)") if key == "inputs" else _("Output file {name} (SHA-256)")
         return [(name.format(name=file), str(digest).split("sha256:")[-1]) for file, digest in value.items()]
     if key == "accounting":
         return [(_("Rows of the register"), _("{table}: read {read} = accepted {accepted} + rejected {rejected}").format(
