@@ -71,6 +71,11 @@ def missing_rows(decisions: pd.DataFrame, entries: pd.DataFrame, audited: list[s
     joined = Joined(np.concatenate([rows, len(decisions) + np.arange(len(extra))]),
                     pa.concat_arrays([keys, extra_keys]), best,
                     np.concatenate([first[seen], first[positions(extra_keys, coded.dictionary)]]))
+    decisions = decisions.copy(deep=False)   # the caller's table keeps its categories
+    for name in decisions.columns:   # a categorical column (explanation, rule) learns the new rows' texts
+        if isinstance(decisions[name].dtype, pd.CategoricalDtype) and name in extra:
+            new = pd.Index(extra[name].dropna().astype(object).unique()).difference(decisions[name].cat.categories)
+            decisions[name] = decisions[name].cat.add_categories(new)   # else the cast below blanks them
     return pd.concat([decisions, extra.astype(decisions.dtypes.to_dict(), errors="ignore")], ignore_index=True), joined
 
 

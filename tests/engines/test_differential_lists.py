@@ -44,7 +44,10 @@ def test_a_listed_person_the_durable_table_leaves_out_is_screened_again(tmp_path
                      "01/11/2025,,\n", encoding="utf-8")   # a man born 1985 on the social-pension payroll
     vec = screen_register(tmp_path, AS_OF)
     dur = screen_register(tmp_path, AS_OF, engine="durable")
+    said = []
     for run in (vec, dur):
         rows = run.decisions[(run.decisions["person_id"] == "DM01-1") & (run.decisions["benefit"] == "social_pension")]
         assert list(rows["coverage"].astype(str)) == ["leakage"]
+        said.append(list(rows["explanation"].astype(object)))
+    assert said[0] == said[1] and "75" in said[0][0]   # the row screened again keeps its explanation
     pd.testing.assert_frame_equal(findings(vec), findings(dur))
