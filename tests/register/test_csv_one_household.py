@@ -45,3 +45,35 @@ def test_a_household_not_in_the_file_gives_no_rows(tmp_path):
     path.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
     one = _read(path, "H9")
     assert len(one.frame) == 0 and list(one.frame.columns) == HEADER.split(",")
+
+
+def _by_lines(data: bytes, key: bytes):
+    """What `_lines_naming` must give, read off the file's lines one by one."""
+    lone_return = data.count(b"\r") != data.count(b"\r\n")
+    if b"\n" not in data or b'"' in data or lone_return:
+        return None
+    header, *lines = data.split(b"\n")
+    found = [(number, line) for number, line in enumerate(lines, start=2) if key in line]
+    return (header + b"\n" + b"\n".join(line for _, line in found) + (b"\n" if found else b""),
+            [number for number, _ in found])
+
+
+@pytest.mark.parametrize("stretch", [3, 7, 64, 1 << 22])   # the numpy stretches' edges fall anywhere
+@pytest.mark.parametrize("text", [
+    "\n".join([HEADER, *ROWS]) + "\n",
+    "\r\n".join([HEADER, *ROWS]) + "\r\n",
+    "\r\n".join([HEADER, *ROWS]),                                     # no line break after the last row
+    "\n".join([HEADER, *ROWS]) + "\r",                                # a lone carriage return, the last byte
+    "\n".join([HEADER, "H2-1,H2,Lò\rVăn D,1980-04-04", *ROWS]) + "\n",   # one before the household's lines
+    "\n".join([HEADER, *ROWS, 'H2-1,H2,"Lò Văn D",1980-04-04']) + "\n",  # a quote after them
+    "\ufeff" + HEADER + "\n" + "H1-1,H1,x,y\n" * 40 + "H1H1,H1,H1,H1",
+    HEADER, HEADER + "\n", ""])
+def test_the_lines_found_are_the_lines_of_the_file_holding_the_id(tmp_path, monkeypatch, stretch, text):
+    from eligibility.register import csvread
+
+    monkeypatch.setattr(csvread, "_STRETCH", stretch)
+    path = tmp_path / "members.csv"
+    path.write_bytes(text.encode("utf-8"))
+    found = _lines_naming(path, "utf-8-sig", "H1")
+    expected = _by_lines(text.encode("utf-8"), b"H1")
+    assert (found if found is None else (found[0], found[1].tolist())) == expected
