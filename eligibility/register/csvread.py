@@ -145,12 +145,14 @@ def _lines_in(data: mmap.mmap, key: bytes) -> tuple[bytes, np.ndarray] | None:
     header_end = data.find(b"\n")
     if header_end < 0 or data.find(b'"') >= 0 or (data.find(b"\r") >= 0 and _lone_carriage_return(data)):
         return None
-    spans, at = [], data.find(key, header_end)
-    while at >= 0:
-        start, end = data.rfind(b"\n", 0, at) + 1, data.find(b"\n", at)
-        end = len(data) if end < 0 else end
-        spans.append((start, end))
-        at = data.find(key, end)
+    spans, end = [], header_end
+    for low, high in _where_key_can_be(data, key):
+        at = data.find(key, max(low, end), high)
+        while at >= 0:   # a line once, however often the key is on it
+            start, end = data.rfind(b"\n", 0, at) + 1, data.find(b"\n", at)
+            end = len(data) if end < 0 else end
+            spans.append((start, end))
+            at = data.find(key, end, high)
     numbers, line, previous = np.zeros(len(spans), dtype=np.int64), 1, 0
     for i, (start, _) in enumerate(spans):   # line numbers counted on from the previous line found
         line += _newlines(data, previous, start)
@@ -160,6 +162,32 @@ def _lines_in(data: mmap.mmap, key: bytes) -> tuple[bytes, np.ndarray] | None:
 
 
 _STRETCH = 1 << 22   # bytes compared at a time: numpy's temporary stays 4 MB whatever the file's size
+
+
+def _where_key_can_be(data: mmap.mmap, key: bytes) -> list[tuple[int, int]]:
+    """Byte ranges, in order and apart, holding every occurrence of the key: the stretches of the file in
+    which RE2 (through Arrow, on the mapped bytes) counts one, and a few bytes across each stretch's
+    end. RE2 scans for a literal 2-4 times faster than bytes.find (150 MB: 0.04 CPU-s, not 0.11-0.15),
+    and find then looks in those stretches alone. A key with a byte outside ASCII is looked for in the
+    whole file: its pattern would mean one thing in RE2's UTF-8 mode and another in Latin-1."""
+    size = len(data)
+    if not key.isascii():
+        return [(0, size)]
+    pattern = "".join(chr(b) if chr(b).isalnum() else f"\\x{{{b:02x}}}" for b in key)   # no metacharacter
+    edges = np.append(np.arange(0, size, _STRETCH, dtype=np.int64), size)
+    stretches = pa.Array.from_buffers(pa.large_binary(), len(edges) - 1,
+                                      [None, pa.py_buffer(edges), pa.py_buffer(data)])   # the bytes, not a copy
+    counts = pc.count_substring_regex(stretches, pattern=pattern).to_numpy(zero_copy_only=False)
+    ranges = [(int(edges[i]), int(edges[i + 1])) for i in np.flatnonzero(counts)]
+    ranges += [(int(e) - len(key) + 1, int(e) + len(key) - 1) for e in edges[1:-1]
+               if data.find(key, int(e) - len(key) + 1, int(e) + len(key) - 1) >= 0]   # across an end
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(ranges):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    return merged
 
 
 def _newlines(data: mmap.mmap, start: int, end: int) -> int:

@@ -74,6 +74,8 @@ def test_the_lines_found_are_the_lines_of_the_file_holding_the_id(tmp_path, monk
     monkeypatch.setattr(csvread, "_STRETCH", stretch)
     path = tmp_path / "members.csv"
     path.write_bytes(text.encode("utf-8"))
-    found = _lines_naming(path, "utf-8-sig", "H1")
-    expected = _by_lines(text.encode("utf-8"), b"H1")
-    assert (found if found is None else (found[0], found[1].tolist())) == expected
+    # 'H1.1' is in no line (as a regular expression it would match H1-1), nor '(H1' (no expression at all)
+    for household in ["H1", "H1-2", "H1.1", "(H1", "Lò", "1,H1,Lò Văn A"]:   # 'Lò': not ASCII
+        found = _lines_naming(path, "utf-8-sig", household)
+        expected = _by_lines(text.encode("utf-8"), household.encode("utf-8"))
+        assert (found if found is None else (found[0], found[1].tolist())) == expected, household
