@@ -65,9 +65,9 @@ def test_the_bundled_pack_read_back_is_the_compiled_plan_and_decides_as_it(cache
     screened = [evaluate_frames(plan, register.households, register.members, as_of, lang="vi").decisions
                 for plan in (fresh, served)]
     assert screened[0].equals(screened[1]) and len(screened[0]) > 100
-    outcomes = [run_examples(plan) for plan in (fresh, served)]
-    assert outcomes[0].total == outcomes[1].total > 200
-    assert outcomes[0].failures == outcomes[1].failures == []
+    # the fresh compile's examples all hold (rules/conftest.py makes each an item of make test): the served plan's must too
+    outcome = run_examples(served)
+    assert outcome.total == len(fresh.examples) > 200 and outcome.failures == []
 
 
 def test_a_failing_example_of_a_kept_plan_names_its_file_and_line(make_pack, cache):
