@@ -175,18 +175,3 @@ def test_a_member_id_found_once_is_not_read_again(duplicated, monkeypatch):
     monkeypatch.setattr(sources, "read_raw", lambda *args, **kw: calls.append(args) or real(*args, **kw))
     data = explain_register(duplicated["csv"], "H02", AS_OF)
     assert data["rejected_members"] == [] and calls == []
-
-
-def test_a_csv_written_again_is_read_again(tmp_path):
-    """The bytes `explain` keeps between its two looks at a CSV are the file's as it is now: a register
-    rewritten in the same process (an API user, a long session) is not served its old bytes."""
-    import os
-
-    from eligibility.register.csvread import file_bytes
-
-    table = tmp_path / "members.csv"
-    table.write_bytes(b"person_id\nP01\n")
-    assert file_bytes(table) == b"person_id\nP01\n"
-    table.write_bytes(b"person_id\nP02\n")
-    os.utime(table, ns=(0, table.stat().st_mtime_ns + 1_000_000_000))   # a later write, whatever the clock
-    assert file_bytes(table) == b"person_id\nP02\n"

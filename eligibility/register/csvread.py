@@ -87,19 +87,6 @@ def _parse_arrow(source, encoding: str, sep: str, names: list[str]) -> pa.Table 
         return None
 
 
-def file_bytes(path: Path) -> bytes:
-    """The file's bytes, for `explain`'s look for its members' IDs in the whole members table (where an
-    ID does not hold the household's ID), kept in case a second look comes: a read of 150 MB costs about
-    0.1 CPU-s. Kept by the file's size and modification time too: a file written again is read again."""
-    seen = path.stat()
-    return _kept_bytes(path, seen.st_size, seen.st_mtime_ns)
-
-
-@lru_cache(maxsize=1)
-def _kept_bytes(path: Path, size: int, modified: int) -> bytes:
-    return path.read_bytes()
-
-
 def household_lines(path: Path, household: str) -> bytes | None:
     """The header and every line of the file holding the household's ID, as `_lines_naming` picked them
     out when the household was read (None where a line is not a row): a person ID that holds the
@@ -171,9 +158,9 @@ def _where_key_can_be(data: mmap.mmap, key: bytes) -> list[tuple[int, int]]:
     and find then looks in those stretches alone. A key with a byte outside ASCII is looked for in the
     whole file: its pattern would mean one thing in RE2's UTF-8 mode and another in Latin-1."""
     size = len(data)
-    if not key.isascii():
+    pattern = re2_literal(key)
+    if pattern is None:
         return [(0, size)]
-    pattern = "".join(chr(b) if chr(b).isalnum() else f"\\x{{{b:02x}}}" for b in key)   # no metacharacter
     edges = np.append(np.arange(0, size, _STRETCH, dtype=np.int64), size)
     stretches = pa.Array.from_buffers(pa.large_binary(), len(edges) - 1,
                                       [None, pa.py_buffer(edges), pa.py_buffer(data)])   # the bytes, not a copy
@@ -188,6 +175,15 @@ def _where_key_can_be(data: mmap.mmap, key: bytes) -> list[tuple[int, int]]:
         else:
             merged.append((low, high))
     return merged
+
+
+def re2_literal(key: bytes) -> str | None:
+    """The key as an RE2 pattern matching exactly its bytes (every byte that is not a letter or digit
+    written as \\x{hh}: no metacharacter); None for a key with a byte outside ASCII, whose pattern would
+    mean one thing in RE2's UTF-8 mode and another in Latin-1."""
+    if not key.isascii():
+        return None
+    return "".join(chr(b) if chr(b).isalnum() else f"\\x{{{b:02x}}}" for b in key)
 
 
 def _newlines(data: mmap.mmap, start: int, end: int) -> int:

@@ -5,7 +5,6 @@ Arrow's kernels; CSV: a byte count over the bytes already read, and only an ID f
 again)."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +12,7 @@ import pandas as pd
 
 from ..rulebook.inputs import InputSchema
 from .checks import duplicates
-from .csvread import file_bytes, household_lines
+from .csvread import household_lines, re2_literal
 from . import sources   # looked up when called: a test counts its reads
 
 
@@ -71,8 +70,7 @@ def _key_rows(location, table, columns: tuple, ids: list[str], own: list[int]) -
 def _where_ids_can_be(path: Path, household: str, ids: list[str]) -> bytes:
     """The bytes to count the IDs in: where every ID holds the household's ID (LC100001-01 holds LC100001),
     a line holding one holds the household's ID too, so all of them are among the household's lines the
-    reader picked out (a few hundred bytes, and the same counts as in the file); else the whole file,
-    the bytes the household's lines were cut from."""
+    reader picked out (a few hundred bytes, and the same counts as in the file); else the whole file."""
     key = household.strip().encode("utf-8")
     if key and all(key in i.encode("utf-8") for i in ids):
         lines = household_lines(path, household)
@@ -81,15 +79,24 @@ def _where_ids_can_be(path: Path, household: str, ids: list[str]) -> bytes:
     return file_bytes(path)
 
 
+def file_bytes(path: Path) -> bytes:
+    """The whole members file, read once for the one look (a name of its own: tests count the reads)."""
+    return path.read_bytes()
+
+
 def _each_once(data: bytes, ids: list[str]) -> bool:
     """Whether each of `ids` appears once in the file, in one pass for them all: RE2 (through Arrow)
     scans for an alternation of literals with one automaton, where `bytes.count` would read the file
     once per ID (0.1 CPU-s each on 150 MB). Every ID is on its own row, so as many matches as IDs
-    means none is anywhere else; any other count is settled ID by ID."""
+    means none is anywhere else; any other count is settled ID by ID (csvread.re2_literal: each ID's
+    exact bytes)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    pattern = "|".join(re.escape(i) for i in ids)
+    patterns = [re2_literal(i.encode("utf-8")) for i in ids]
+    if any(p is None for p in patterns):   # an ID outside ASCII: counted ID by ID
+        return False
+    pattern = "|".join(p for p in patterns if p is not None)
     whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, pa.array([0, len(data)], pa.int64()).buffers()[1],
                                                         pa.py_buffer(data)])   # the bytes, not a copy
     return pc.count_substring_regex(whole, pattern=pattern)[0].as_py() == len(ids)
