@@ -12,11 +12,11 @@ needs (`eligibility --help` does not load pandas and every engine; issue 14).
 """
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ._version import __version__
 from .errors import DataError, EligibilityError, RuleErrors
+from .lazy import lazy_names
 
 if TYPE_CHECKING:  # for type checkers and editors: the names as if imported here
     from .api import Screening, evaluate_frames, load_rules, screen_records, screen_register
@@ -29,14 +29,4 @@ _LAZY = {"Screening": "api", "evaluate_frames": "api", "load_rules": "api", "scr
          "screen_register": "api", "write_outputs": "outputs"}
 
 
-def __getattr__(name: str) -> Any:
-    """The public API's heavier names, imported on first use (and then kept as module attributes)."""
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__)

@@ -14,8 +14,9 @@
 """
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from ..lazy import lazy_names
 
 # Each name is imported from its module when first asked for: `eligibility screen` words its audit
 # with reports/audit.py alone, and the workbook and HTML writers (openpyxl and the rest: 0.6 CPU-s of a
@@ -30,16 +31,7 @@ __all__ = ["gap_tables", "write_gap_workbook", "write_gap_html", "render_gap_htm
            "derive_key", "VIEWS"]
 
 
-def __getattr__(name: str):
-    if name not in _MODULE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{_MODULE[name]}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_names(__name__, _MODULE, __all__)
 
 
 if TYPE_CHECKING:
