@@ -29,3 +29,11 @@ def make_pack(tmp_path):
 
     return build
 
+
+
+@pytest.fixture
+def cache_root(tmp_path, monkeypatch) -> Path:
+    """A cache folder of the test's own (ELIGIBILITY_CACHE_DIR): the rule and plan caches' tests start empty."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ELIGIBILITY_CACHE_DIR", str(folder))
+    return folder

@@ -26,10 +26,8 @@ PARAMS = "parameters/support.yaml"
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("ELIGIBILITY_CACHE_DIR", str(folder))
-    return folder / "plans"
+def cache(cache_root):
+    return cache_root / "plans"
 
 
 def kept(folder):

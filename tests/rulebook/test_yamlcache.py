@@ -18,10 +18,8 @@ PARAMS = "parameters/support.yaml"
 
 
 @pytest.fixture
-def cache(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("ELIGIBILITY_CACHE_DIR", str(folder))
-    return folder / "rules"
+def cache(cache_root):
+    return cache_root / "rules"
 
 
 def standard_on(pack, day=dt.date(2025, 1, 1)):
