@@ -134,7 +134,9 @@ def cell_counts(typed: pd.DataFrame, mapped: list[str], issues: np.ndarray, acce
     each in cell_issues) + empty. `issues`: rows x mapped-columns count of unknown cells, given as
     the total of unknown cells on accepted rows."""
     rows = int(accepted.sum())
-    used = int(sum(int(typed[name].notna().to_numpy()[accepted].sum()) for name in mapped))
+    every = bool(accepted.all())   # the usual case: counted without selecting the rows first
+    used = int(sum(int(np.count_nonzero(typed[name].notna().to_numpy() if every else
+                                        typed[name].notna().to_numpy()[accepted])) for name in mapped))
     unknown = int(issues)
     cells = rows * len(mapped)
     return {"cells": cells, "used": used, "unknown": unknown, "empty": cells - used - unknown}

@@ -73,9 +73,10 @@ def missing_values(values: pd.Series, table: Table, name: str) -> Problem | None
 def duplicates(values: pd.Series, rows: np.ndarray, table: Table, name: str) -> Problem | None:
     """Every row of an ID that appears more than once (the first is not trusted over the others)."""
     present = values.notna().to_numpy()
+    given = int(present.sum())
+    if len(pc.unique(_arrow_text(values))) - (given < len(values)) == given:   # no duplicate (the usual case):
+        return None                                                            # half the cost of duplicated()
     dup = values.duplicated(keep=False).to_numpy() & present
-    if not dup.any():
-        return None
     positions = np.flatnonzero(dup)
     ids = values.iloc[positions].astype(str).reset_index(drop=True)
     grouped = pd.Series(rows[positions]).groupby(ids)
@@ -98,7 +99,8 @@ def orphans(member_households: pd.Series, household_ids: pd.Series, household_ok
     problems = []
     given = member_households.notna().to_numpy()
     known = isin(member_households, household_ids) & given
-    accepted = isin(member_households, household_ids[household_ok]) & given
+    # every household accepted (the usual case): no second lookup among the accepted ones
+    accepted = known if household_ok.all() else isin(member_households, household_ids[household_ok]) & given
     orphan = given & ~known
     if orphan.any():
         positions = np.flatnonzero(orphan)

@@ -87,7 +87,7 @@ def _convert_number(raw: pd.Series, column: Column) -> tuple[pd.Series, list[Pro
     problems = [cell_problem(present & ~finite, "R-TYPE", raw, f"expected {NUMBER_WORDS[kind]}")]
     ok = present & finite
     if kind == "int":
-        fractional = ok & (np.mod(np.where(ok, numbers, 0.0), 1.0) != 0)
+        fractional = ok & (np.trunc(numbers) != numbers)   # np.mod costs eight times as much on 1 M cells
         problems.append(cell_problem(fractional, "R-TYPE", raw, "expected a whole number"))
         ok &= ~fractional
     low, high = _bounds(column)
@@ -102,6 +102,9 @@ def _convert_number(raw: pd.Series, column: Column) -> tuple[pd.Series, list[Pro
         above = ok & (numbers > high)
         problems.append(cell_problem(above, "R-RANGE", raw, f"expected {what} of at most {_fmt(high)}"))
         ok &= ~above
-    typed = pd.Series(np.where(ok, numbers, np.nan), index=raw.index)
-    typed = typed.astype("Int64") if kind == "int" else typed.astype("Float64")
+    # the nullable arrays built from values and mask: astype from NaN-floats costs twice as much
+    values = np.where(ok, numbers, 0.0)
+    array = pd.arrays.IntegerArray(values.astype(np.int64), ~ok) if kind == "int" else \
+        pd.arrays.FloatingArray(values, ~ok)
+    typed = pd.Series(array, index=raw.index)
     return typed, [p for p in problems if p is not None]

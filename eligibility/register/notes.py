@@ -77,22 +77,29 @@ def warnings(tables: dict) -> list[str]:
     parent = members.table.parent
     if parent is not None:
         member_households = members.typed[parent.key]
-        lost = member_households[members.rejected()].dropna().unique()
-        kept = member_households[~members.rejected()].dropna().unique()
-        partial = np.intersect1d(np.asarray(lost, dtype=object).astype(str), np.asarray(kept, dtype=object).astype(str))
+        rejected = members.rejected()
+        lost = member_households[rejected].dropna().unique()
+        partial = _partly_kept(lost, member_households[~rejected]) if len(lost) else []
         if len(partial):
             sample = ", ".join(partial[:5]) + (", ..." if len(partial) > 5 else "")
             out.append(_("{n} household(s) are screened without some of their members, whose rows were rejected "
                          "({sample}); member counts for them are incomplete").format(n=len(partial), sample=sample))
         households = tables["households"]
         ids = households.typed[households.table.key][~households.rejected()].dropna()
-        lonely = ids[~checks.isin(ids, member_households[~members.rejected()])]
+        lonely = ids[~checks.isin(ids, member_households[~rejected])]
         if len(lonely):
             sample = ", ".join(lonely.astype(str).iloc[:5]) + (", ..." if len(lonely) > 5 else "")
             out.append(_("{n} household(s) have no usable member row ({sample}); they are screened on household-level "
                          "benefits, and what needs their members stays undetermined").format(n=len(lonely),
                                                                                             sample=sample))
     return out
+
+
+def _partly_kept(lost, kept: pd.Series) -> np.ndarray:
+    """The households of rejected member rows that keep other members (sorted): only looked for when
+    a member row was rejected; the unique of a million kept rows is not free."""
+    kept = kept.dropna().unique()
+    return np.intersect1d(np.asarray(lost, dtype=object).astype(str), np.asarray(kept, dtype=object).astype(str))
 
 
 def _skipped_note(checked) -> str:

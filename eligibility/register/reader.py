@@ -282,7 +282,8 @@ def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date, cel
                 problems.append((header, partial_dates_problem(cells, typed, latest)))
         columns[name] = typed.set_axis(index)
         problems += [(header, p) for p in found]
-    checked = _Checked(table, raw, match, pd.DataFrame(columns, index=index), problems, notes, cells_unknown)
+    typed = pd.DataFrame(columns, index=index, copy=False)   # the typed columns are new: no second copy
+    checked = _Checked(table, raw, match, typed, problems, notes, cells_unknown)
     if cells_unknown and table.parent is not None and table.parent.key in match.columns:
         ids, made = generate_ids(checked.typed[table.key], checked.typed[table.parent.key])
         checked.typed[table.key] = ids
@@ -330,6 +331,8 @@ def _accepted(checked: _Checked, rejected: np.ndarray) -> pd.DataFrame:
     frame = checked.typed
     frame[FILE_COLUMN] = pd.Series(checked.label, index=frame.index, dtype="string")
     frame[ROW_COLUMN] = checked.raw.rows
+    if not rejected.any():   # the usual case: no copy of a million rows to keep them all
+        return frame
     return frame.loc[~rejected].reset_index(drop=True)
 
 
