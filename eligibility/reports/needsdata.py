@@ -176,15 +176,15 @@ def write_needs_data(screening, folder, lang: str = "vi", wanted: bool | None = 
     in its manifest under `needs_data`; returns {name: path in the staging folder}. `wanted` None: for
     registers of up to AUTO_MAX households (a paper for communes; a province's register would spend
     more time on it than on screening); a register left without it is said so in the manifest."""
-    from .needsdata_html import write_needs_html
-    from .workbook import write_gap_workbook
-
     households = len(screening.decisions["household_id"].unique()) if wanted is None else 0
     if wanted is False or (wanted is None and households > AUTO_MAX):
         if folder.run is not None:
             folder.run["needs_data"] = {"written": False, "reason": "--no-questions" if wanted is False else
                                         f"{households:,} households > {AUTO_MAX:,}: run with --questions to write it"}
         return {}
+    from .needsdata_html import write_needs_html   # imported only to write (openpyxl: a third of a second)
+    from .workbook import write_gap_workbook
+
     _ = translator(lang)
     table = questionnaire(screening, lang)
     out = Path(folder.path)
