@@ -27,10 +27,13 @@ date are left out, parameters are constants of that date):
   (its *form*: the entity and its alternatives, shared by all the rules that use it — the pack's
   rules share most of their conditions): a *false* rule per alternative (the negated tests,
   attributes present) and, for compound conditions, a *true* rule (together they tell which
-  conditions are unknown, for `missing_inputs`). A rule has failed when one of its conditions is
-  known false. For the benefits some rule joins on (`eligible('x')`), a holds rule derives the
-  benefit's `elig` fact (true), and the false rule that makes the last rule in force fail derives
-  it false (its action counts the failed rules). Rules using `eligible('x')` join on those facts:
+  conditions are unknown, for `missing_inputs`). A condition that cannot be known false while any
+  of its attributes is unknown (a test on one attribute, `a or b`) has only its true rules: it is
+  known false where its attributes were posted and no true rule fired (`fired.py`). A rule has
+  failed when one of its conditions is known false. For the benefits some rule joins on (`eligible('x')`), a holds rule derives the
+  benefit's `elig` fact (true), and the failure that makes the last rule in force fail derives
+  it false (failed rules are counted: in the false rules' actions, or after the round that posts a
+  condition read false by absence). Rules using `eligible('x')` join on those facts:
   forward chaining, in rounds — the facts the actions derive are asserted into the same session
   as the next batch, until nothing new is derived. (DERIVE_ALL derives elig facts for every
   benefit and "not eligible" by joins in the engine over derived fail facts, much slower: such
@@ -56,6 +59,7 @@ Where things are (a new kind of condition: `translate.py`; a new status or cover
 | `ruleset.py` | rule specs (holds / true / false / fail joins) packed into fact groups -> JSON ruleset |
 | `native.py` | loading durable_rules, JSON it can read, the lean Host and ruleset |
 | `runner.py` | one household's session: facts per stage, asserting, chaining, actions, deletion |
+| `fired.py` | what fired (Collector); conditions known false by the absence of a true firing |
 | `decide.py` | what fired -> status, amount, coverage, explanation, missing inputs (DecisionRow) |
 | `texts.py` | the fixed texts of each rule (labels, references, unverified parameters) |
 | `table.py` | the register cut into households, rows placed, the decisions table |
@@ -80,7 +84,8 @@ from .decide import DecisionRow
 from .native import EngineFailure, Fact, engine_json, engine_module, process_host
 from .patterns import ALPHA_BUDGET, ATTRIBUTE_BUDGET, stack_cost
 from .ruleset import RulesetBuilder
-from .runner import Collector, Runner
+from .fired import Collector
+from .runner import Runner
 from .table import Household, PlacedRow, frame, prepare, run_households
 from .translate import Translator
 

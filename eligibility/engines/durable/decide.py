@@ -29,7 +29,7 @@ from .texts import RuleTexts, cond_text, rule_texts
 from .translate import Atom, Elig, Slot, Translator
 
 if TYPE_CHECKING:
-    from .runner import Collector
+    from .fired import Collector
 
 _NONE: frozenset[int] = frozenset()
 

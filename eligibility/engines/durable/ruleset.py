@@ -14,10 +14,11 @@ import itertools
 from ...errors import EligibilityError, say
 from ...rulebook.compile import CompiledBenefit, Plan
 from ...wording.catalogue import N_
+from .fired import Absent, two_valued
 from .native import Fact
 from .patterns import (ALPHA_BUDGET, ATTRIBUTE_BUDGET, AliasSpec, Group, Owner, Path, RuleSpec, _const, _join_json,
                        _test_json, _test_order, stack_cost)
-from .translate import DNF, FLIP, Conj, Elig, Family, K, Translator
+from .translate import DNF, FLIP, Atom, Conj, Elig, Family, K, Test, Translator
 
 FAIL_JOIN = 12              # fail facts joined by one rule (engine: at most 29 cross-fact tests)
 CAP = 1000                  # matches delivered to one action call
@@ -38,6 +39,9 @@ class RulesetBuilder:
         self.form_uses: list[list[tuple[int, int, int]]] = []  # form -> (benefit, rule, condition) using it
         self.form_of: dict[tuple[int, int, int], int] = {}     # (benefit, rule, condition) -> form
         self.form_true: set[int] = set()                      # forms whose true rules some use needs
+        self.absent: dict[int, Absent] = {}                   # forms read false by absence (fired.py)
+        self.form_level: dict[int, int] = {}                  # their stage: the last of their attributes'
+        self.conditions_in: dict[tuple[int, int], int] = {}   # (benefit, rule) -> its conditions
         for bi, benefit in enumerate(self.benefits):
             self._benefit(bi, benefit)
         self._form_rules()
@@ -49,6 +53,7 @@ class RulesetBuilder:
         rules = self.tr.rules[benefit.id]
         for rc in rules:
             owner = (bi, rc.ri)
+            self.conditions_in[owner] = len(rc.dnfs)
             variants = list(itertools.product(*[t for t, _ in rc.dnfs])) if rc.dnfs else [()]
             for k, combo in enumerate(variants):
                 conj = tuple(dict.fromkeys(a for c in combo for a in c))
@@ -71,11 +76,32 @@ class RulesetBuilder:
         reports the condition for a person or household, and every rule using it reads it."""
         for (entity, true, false), form in self.forms.items():
             owner = ("form", form)
+            if self._by_absence(form, true, false):
+                continue
             if form in self.form_true:
                 for k, conj in enumerate(true):
                     self._spec(f"T{form}_{k}", ("T", form, -1, -1), owner, entity, conj)
             for k, conj in enumerate(false):
                 self._spec(f"F{form}_{k}", ("F", form, -1, -1), owner, entity, conj)
+
+    def _by_absence(self, form: int, true: DNF, false: DNF) -> bool:
+        """Whether the form is read false by the absence of a true firing (fired.py): then only its
+        true rules, if no holds rule says the same, and no false rule."""
+        slots = two_valued(true, false)
+        uses = self.form_uses[form]
+        if slots is None or self.derive_all or (_single(true, false) and _likely_true(true[0][0])):
+            return False
+        entity = self.form_entity[form]
+        if entity == "household" and any(s.entity != entity for s in slots):
+            return False    # (a household rule reads members only through household variables)
+        alone = all(self.conditions_in[(bi, ri)] == 1 for bi, ri, _ in uses)
+        attrs = tuple((s.entity != entity, s.attr) for s in slots)
+        self.absent[form] = Absent(form, attrs, tuple(dict.fromkeys((bi, ri) for bi, ri, _ in uses)) if alone else None)
+        self.form_level[form] = max(s.level for s in slots)
+        if not alone:
+            for k, conj in enumerate(true):
+                self._spec(f"T{form}_{k}", ("T", form, -1, -1), ("form", form), entity, conj)
+        return True
 
     def _spec(self, name: str, action: tuple[str, int, int, int], owner: Owner | None, entity: str, conj: Conj) -> None:
         primary = (entity, 0)
@@ -230,3 +256,13 @@ class RulesetBuilder:
         for tag in tags:
             out[f"sink_{tag}"] = {"all": [{"x": {"t": tag}}, {"y": {"t": "__never__"}}], "run": "never"}
         return out
+
+
+def _single(true: DNF, false: DNF) -> bool:
+    return len(true) == len(false) == len(true[0]) == len(false[0]) == 1
+
+
+def _likely_true(test: Test) -> bool:
+    """A single test is read by absence either way: its false rule firing (true: posted and no firing)
+    or its true rule. A negative test (`!=`, `== false`) usually holds, so it keeps its false rule."""
+    return isinstance(test, Atom) and (test.op == "!=" or (test.op == "==" and test.right == K(False)))

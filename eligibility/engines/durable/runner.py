@@ -15,18 +15,19 @@ batch, until nothing new is derived.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import sys
 import threading
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 from ...rulebook.compile import Plan
 from ..scalar import HouseholdContext, ScalarEvaluator, date_to_int
 from .decide import DecisionReader, DecisionRow
+from .fired import AbsenceReader, Body, Collector, Stats
 from .native import KEY_FAIL, KEY_HOUSEHOLD, KEY_PERSON, Call, EngineFailure, Fact, process_host
 from .patterns import Getter, RuleSpec, carry, post_value, slot_getter
 from .ruleset import RulesetBuilder
@@ -34,41 +35,6 @@ from .translate import Slot, Translator
 
 Row = dict[str, Any]   # a household's or a member's plain values (engines/scalar)
 Action = Callable[[Call], None]   # what durable_rules runs when a rule fires
-
-
-class Collector:
-    """What fired for the household in the live session."""
-
-    __slots__ = ("holds", "ctrue", "cfalse", "fail_sent", "notelig", "chunk_sent", "elig_sent", "errors",
-                 "thread", "posted", "pending", "fail_count")
-
-    def __init__(self) -> None:
-        self.holds: set[tuple[int, int, str]] = set()       # (benefit, rule, key) holds
-        self.ctrue: dict[str, set[int]] = {}                 # key -> condition forms known true
-        self.cfalse: dict[str, set[int]] = {}                # key -> condition forms known false
-        self.fail_sent: set[tuple[int, int, str]] = set()   # (benefit, rule, key) failed, of benefits deriving elig facts
-        self.fail_count: dict[tuple[int, str], int] = {}     # (benefit, key) -> rules failed (counted in Python)
-        self.notelig: set[tuple[int, str]] = set()
-        self.chunk_sent: set[tuple[int, int, str]] = set()
-        self.elig_sent: dict[tuple[int, str], bool] = {}     # (benefit index, key) -> the value asserted
-        self.posted: dict[tuple[str, str], Any] = {}         # (key, attr) -> value posted in the entity facts
-        self.pending: list[Fact] = []                        # derived facts to assert in the next round
-        self.errors: list[str] = []
-        self.thread = threading.get_ident()
-
-
-Body = Callable[[list[Fact], Collector, list[str]], None]   # an action's work for the keys one call matched
-
-
-@dataclass
-class Stats:
-    households: int = 0
-    sessions_created: int = 0
-    sessions_deleted: int = 0
-    sessions_checked_gone: int = 0
-    max_live_sessions: int = 0
-    actions: int = 0
-    cpu_seconds: float = 0.0
 
 
 class Runner:
@@ -90,6 +56,9 @@ class Runner:
         self.reader = DecisionReader(plan, as_of, self.benefits, self.tr, self.scalar, self.derives,
                                      self.builder.form_of, lang, include_all)
         self._prepare_stages()
+        self.absence = AbsenceReader(self.builder.form_entity, self.builder.absent, self.builder.form_level,
+                                     self.levels + 1)
+        self.failures = {form: self._failure(form) for form in self.builder.absent}
         self.host = process_host()
         self.name = f"elig_{plan.digest[:10]}_{date_to_int(as_of)}_{next(self._serial)}"
         ruleset = self.builder.ruleset()
@@ -211,29 +180,44 @@ class Runner:
             derived.append({"t": "elig", "id": f"e:{bi}:{key}", "b": bi, "e": key, "v": value})
 
     def _false_body(self, form: int) -> Body:
-        """A condition known false: every benefit rule using it has failed. For benefits whose decision is
-        asserted as elig facts: under DERIVE_ALL a fail fact per failed rule (joined in the engine),
-        otherwise the failed rules are counted and the last one derives the elig fact (false)."""
-        uses = list(dict.fromkeys((bi, ri, self.builder.fail_join(self.benefits[bi]), self.rules_in_force[bi])
-                                  for bi, ri, _ in self.builder.form_uses[form] if self.derives[bi]))
-        send_elig = self._send_elig
+        """A condition known false: every benefit rule using it has failed (see `_failure`)."""
+        fail = self._failure(form)
 
         def body(derived: list[Fact], col: Collector, keys: list[str]) -> None:
             cfalse = col.cfalse
             for key in keys:
                 cfalse.setdefault(key, set()).add(form)
-                for bi, ri, joined, in_force in uses:
-                    if (bi, ri, key) in col.fail_sent:
-                        continue
-                    col.fail_sent.add((bi, ri, key))
-                    if joined:
-                        derived.append({"t": "fail", "id": f"f:{bi}:{ri}:{key}", "b": bi, "r": ri, "e": key})
-                        continue
-                    failed = col.fail_count[(bi, key)] = col.fail_count.get((bi, key), 0) + 1
-                    if failed == in_force:
-                        col.notelig.add((bi, key))
-                        send_elig(derived, col, bi, key, False)
+                fail(derived, col, key)
         return body
+
+    def _failure(self, form: int) -> Callable[[list[Fact], Collector, str], None]:
+        """What a condition known false for `key` does for benefits whose decision is asserted as elig
+        facts: under DERIVE_ALL a fail fact per failed rule (joined in the engine), otherwise the failed
+        rules are counted and the last one derives the elig fact (false)."""
+        uses = list(dict.fromkeys((bi, ri, self.builder.fail_join(self.benefits[bi]), self.rules_in_force[bi])
+                                  for bi, ri, _ in self.builder.form_uses[form] if self.derives[bi]))
+        send_elig = self._send_elig
+
+        def fail(derived: list[Fact], col: Collector, key: str) -> None:
+            for bi, ri, joined, in_force in uses:
+                if (bi, ri, key) in col.fail_sent:
+                    continue
+                col.fail_sent.add((bi, ri, key))
+                if joined:
+                    derived.append({"t": "fail", "id": f"f:{bi}:{ri}:{key}", "b": bi, "r": ri, "e": key})
+                    continue
+                failed = col.fail_count[(bi, key)] = col.fail_count.get((bi, key), 0) + 1
+                if failed == in_force:
+                    col.notelig.add((bi, key))
+                    send_elig(derived, col, bi, key, False)
+        return fail
+
+    def _absent_false(self, stage: int, keys: list[tuple[str, list[str]]]) -> None:
+        """After a stage's entity facts have run (their true and holds rules fired): the conditions read
+        false by absence (fired.py), and what their failures derive, asserted in the next round."""
+        col = self.col
+        for form, key in self.absence.fill(col, stage, keys):
+            self.failures[form](col.pending, col, key)
 
     # ------------------------------------------------------------ households, several to a session
     def run_batch(self, batch: list[tuple[Row, list[Row]]]) -> list[list[DecisionRow]]:
@@ -254,7 +238,7 @@ class Runner:
                     self.scalar.compute_variables(ctx, self.vars_at[stage])
                     facts.extend(self._facts(ctx, stage, sid, hkey, pkeys))
                 if facts:
-                    self._assert(sid, facts)
+                    self._assert(sid, facts, functools.partial(self._absent_false, stage, keys))
                 for out, ctx, (hkey, pkeys) in zip(rows, ctxs, keys):
                     for benefit in self.harvest_at[stage]:
                         out.extend(self.reader.decide(benefit, ctx, col, hkey, pkeys))
@@ -291,7 +275,7 @@ class Runner:
                 values[attr] = posted[(key, attr)] = value
         return values
 
-    def _assert(self, sid: str, facts: list[Fact]) -> None:
+    def _assert(self, sid: str, facts: list[Fact], after_first: Callable[[], None]) -> None:
         if self._live is None:
             self._live = sid
             self.stats.sessions_created += 1
@@ -309,6 +293,8 @@ class Runner:
                 raise EngineFailure(f"durable_rules failed on household session {sid}: "
                                     f"{type(err).__name__}: {err}") from err
             self._check_state(sid)
+            if rounds == 0:
+                after_first()
             # forward chaining: the facts the actions derived go into the same session, one batch per
             # round, until nothing new is derived
             facts, self.col.pending = self.col.pending, []

@@ -1,0 +1,125 @@
+"""What fired in a session (Collector), and conditions known false by the absence of a true firing.
+
+The Collector holds what the actions recorded for the live session's households: rules that held,
+condition forms known true or false per person or household key, failures counted, elig facts sent.
+
+Conditions known false by the absence of a true firing, where that cannot be mistaken for unknown.
+Most conditions are false for most people (a severe disability, an age over 80, a commune on the
+poor list), and every condition had a *false* rule firing to say so: about 330 of the 420 matches a
+household on the bundled pack, each handed to Python as the matched fact's JSON. A condition every
+way of being false of which reads all its attributes (one column against a constant, a value in a
+list, a range on one variable, `a or b` over several) cannot be known false while one of them is
+unknown, and once they are all posted it is true or false: then the engine fires only its *true*
+rules, and it is known false for a person or household exactly when its attributes were posted and
+no true rule fired. Unknown stays unknown (an attribute left out: nothing read as false); the failed
+rule, its explanation and its missing inputs are read from the same sets as before
+(`Collector.cfalse`), and for benefits that `eligible('x')` joins on the failures are counted as the
+false rules' actions count them (`Runner._failure`), their elig facts asserted in the next round.
+Where every rule using a condition has that condition alone, its *holds* rules say when it is true
+and no true rule is fired for it. A single negative test (`!=`, `== false`) usually holds: it keeps
+its false rule (its truth read by absence, as before: `RuleConditions.single`).
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .native import Fact
+from .translate import DNF, Atom, Slot
+
+
+class Collector:
+    """What fired for the household in the live session."""
+
+    __slots__ = ("holds", "ctrue", "cfalse", "fail_sent", "notelig", "chunk_sent", "elig_sent", "errors",
+                 "thread", "posted", "pending", "fail_count")
+
+    def __init__(self) -> None:
+        self.holds: set[tuple[int, int, str]] = set()       # (benefit, rule, key) holds
+        self.ctrue: dict[str, set[int]] = {}                 # key -> condition forms known true
+        self.cfalse: dict[str, set[int]] = {}                # key -> condition forms known false
+        self.fail_sent: set[tuple[int, int, str]] = set()   # (benefit, rule, key) failed, of benefits deriving elig facts
+        self.fail_count: dict[tuple[int, str], int] = {}     # (benefit, key) -> rules failed (counted in Python)
+        self.notelig: set[tuple[int, str]] = set()
+        self.chunk_sent: set[tuple[int, int, str]] = set()
+        self.elig_sent: dict[tuple[int, str], bool] = {}     # (benefit index, key) -> the value asserted
+        self.posted: dict[tuple[str, str], Any] = {}         # (key, attr) -> value posted in the entity facts
+        self.pending: list[Fact] = []                        # derived facts to assert in the next round
+        self.errors: list[str] = []
+        self.thread = threading.get_ident()
+
+
+Body = Callable[[list[Fact], Collector, list[str]], None]   # an action's work for the keys one call matched
+
+
+@dataclass
+class Stats:
+    households: int = 0
+    sessions_created: int = 0
+    sessions_deleted: int = 0
+    sessions_checked_gone: int = 0
+    max_live_sessions: int = 0
+    actions: int = 0
+    cpu_seconds: float = 0.0
+
+
+def two_valued(true: DNF, false: DNF) -> tuple[Slot, ...] | None:
+    """The attributes of a condition that is known false only once they are all posted (every way of
+    being false reads each of them; no elig fact), or None. With all of them posted, every test is
+    true or false, so the condition is either known true or known false (the two sides are each
+    other's negation): known false is then exactly "all posted and no true alternative fired"."""
+    tests = [test for conj in true + false for test in conj]
+    if not true or not false or not all(isinstance(t, Atom) for t in tests):
+        return None
+    every = {s for t in tests if isinstance(t, Atom) for s in (t.left, t.right) if isinstance(s, Slot)}
+    for conj in false:
+        if {s for t in conj if isinstance(t, Atom) for s in (t.left, t.right) if isinstance(s, Slot)} != every:
+            return None
+    return tuple(sorted(every, key=lambda s: (s.entity, s.attr)))
+
+
+@dataclass(frozen=True)
+class Absent:
+    """One condition form read false by absence, for keys of its entity."""
+
+    form: int
+    attrs: tuple[tuple[bool, str], ...]          # (on the household fact, attribute) it needs posted
+    alone_in: tuple[tuple[int, int], ...] | None  # (benefit, rule) whose holds rule says it is true, or None:
+                                                  # its own true rule fires (Collector.ctrue)
+
+
+class AbsenceReader:
+    """Per stage, the forms whose attributes that stage posts; after the stage's facts have run through
+    the engine, each is marked false for every key that has them posted and no true firing."""
+
+    def __init__(self, entity_of: list[str], absent: dict[int, Absent], levels: dict[int, int], stages: int):
+        self.at: list[dict[str, list[Absent]]] = [{"household": [], "person": []} for _ in range(stages)]
+        for form, spec in absent.items():
+            self.at[levels[form]][entity_of[form]].append(spec)
+
+    def fill(self, col: Collector, stage: int, keys: list[tuple[str, list[str]]]) -> list[tuple[int, str]]:
+        """Mark the stage's forms known false where they are (`keys`: each household's key and its members');
+        the (form, key) pairs marked."""
+        marked: list[tuple[int, str]] = []
+        forms = self.at[stage]
+        posted, ctrue, cfalse, holds = col.posted, col.ctrue, col.cfalse, col.holds
+        for hkey, pkeys in keys:
+            for entity, entity_keys in (("household", [hkey]), ("person", pkeys)):
+                for key in entity_keys:
+                    true_here = ctrue.get(key, ())
+                    false_here = None
+                    for spec in forms[entity]:
+                        if spec.alone_in is None:
+                            if spec.form in true_here:
+                                continue
+                        elif any((bi, ri, key) in holds for bi, ri in spec.alone_in):
+                            continue
+                        if all(((hkey if on_household else key), attr) in posted
+                               for on_household, attr in spec.attrs):
+                            if false_here is None:
+                                false_here = cfalse.setdefault(key, set())
+                            false_here.add(spec.form)
+                            marked.append((spec.form, key))
+        return marked
