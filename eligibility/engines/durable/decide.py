@@ -197,7 +197,7 @@ class DecisionReader:
             other = key if single.via == "person" else hkey
             return col.elig_sent.get((self.tr.benefit_index[single.benefit], other)) == single.value
         if isinstance(single, Atom):       # false did not fire: true exactly when the attributes are present
-            return all((key if s.entity == "person" else hkey, s.attr) in col.posted
+            return all(s.attr in col.known.get(key if s.entity == "person" else hkey, ())
                        for s in (single.left, single.right) if isinstance(s, Slot))
         return False
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from .native import Fact
 from .translate import DNF, Atom, Slot
@@ -34,7 +33,7 @@ class Collector:
     """What fired for the household in the live session."""
 
     __slots__ = ("holds", "ctrue", "cfalse", "fail_sent", "notelig", "chunk_sent", "elig_sent", "errors",
-                 "thread", "posted", "pending", "fail_count")
+                 "thread", "known", "pending", "fail_count")
 
     def __init__(self) -> None:
         self.holds: set[tuple[int, int, str]] = set()       # (benefit, rule, key) holds
@@ -45,7 +44,7 @@ class Collector:
         self.notelig: set[tuple[int, str]] = set()
         self.chunk_sent: set[tuple[int, int, str]] = set()
         self.elig_sent: dict[tuple[int, str], bool] = {}     # (benefit index, key) -> the value asserted
-        self.posted: dict[tuple[str, str], Any] = {}         # (key, attr) -> value posted in the entity facts
+        self.known: dict[str, set[str]] = {}                 # key -> attributes posted (known) in its facts
         self.pending: list[Fact] = []                        # derived facts to assert in the next round
         self.errors: list[str] = []
         self.thread = threading.get_ident()
@@ -92,34 +91,53 @@ class Absent:
 
 class AbsenceReader:
     """Per stage, the forms whose attributes that stage posts; after the stage's facts have run through
-    the engine, each is marked false for every key that has them posted and no true firing."""
+    the engine, each is marked false for every key that has them posted and no true firing.
 
-    def __init__(self, entity_of: list[str], absent: dict[int, Absent], levels: dict[int, int], stages: int):
-        self.at: list[dict[str, list[Absent]]] = [{"household": [], "person": []} for _ in range(stages)]
+    Worked out per session batch with set operations (one pass per key, not per key and form): the
+    stage's forms of the key's entity, less those needing an attribute the key lacks, less those
+    known true (their true rules fired, or the holds rule of a rule they are alone in)."""
+
+    def __init__(self, entity_of: list[str], absent: dict[int, Absent], levels: dict[int, int], stages: int,
+                 counted: set[int]):
+        self.counted = frozenset(counted)    # forms whose failures are counted (benefits joined on)
+        self.forms: list[dict[str, frozenset[int]]] = [{} for _ in range(stages)]
+        self.needs: list[dict[tuple[str, bool], set[str]]] = [{} for _ in range(stages)]
+        self.needed_by: dict[tuple[str, bool, str], set[int]] = {}   # (entity, on household, attr) -> forms
+        self.alone: dict[tuple[int, int], set[int]] = {}              # (benefit, rule) -> forms alone in it
         for form, spec in absent.items():
-            self.at[levels[form]][entity_of[form]].append(spec)
+            stage, entity = levels[form], entity_of[form]
+            self.forms[stage][entity] = self.forms[stage].get(entity, frozenset()) | {form}
+            for on_household, attr in spec.attrs:
+                self.needs[stage].setdefault((entity, on_household), set()).add(attr)
+                self.needed_by.setdefault((entity, on_household, attr), set()).add(form)
+            for owner in spec.alone_in or ():
+                self.alone.setdefault(owner, set()).add(form)
 
     def fill(self, col: Collector, stage: int, keys: list[tuple[str, list[str]]]) -> list[tuple[int, str]]:
         """Mark the stage's forms known false where they are (`keys`: each household's key and its members');
-        the (form, key) pairs marked."""
+        the (form, key) pairs marked whose failures are counted."""
         marked: list[tuple[int, str]] = []
-        forms = self.at[stage]
-        posted, ctrue, cfalse, holds = col.posted, col.ctrue, col.cfalse, col.holds
+        forms, needs = self.forms[stage], self.needs[stage]
+        if not forms:
+            return marked
+        known, ctrue, cfalse = col.known, col.ctrue, col.cfalse
+        held: dict[str, set[int]] = {}
+        for bi, ri, key in col.holds:
+            if (bi, ri) in self.alone:
+                held.setdefault(key, set()).update(self.alone[(bi, ri)])
         for hkey, pkeys in keys:
             for entity, entity_keys in (("household", [hkey]), ("person", pkeys)):
+                candidates = forms.get(entity)
+                if not candidates:
+                    continue
+                # the attributes its forms need that are unknown: on the household (a member's forms), its own
+                lacking = [(True, a) for a in needs.get((entity, True), set()).difference(known.get(hkey, ()))]
+                own_needs = needs.get((entity, False), set())
                 for key in entity_keys:
-                    true_here = ctrue.get(key, ())
-                    false_here = None
-                    for spec in forms[entity]:
-                        if spec.alone_in is None:
-                            if spec.form in true_here:
-                                continue
-                        elif any((bi, ri, key) in holds for bi, ri in spec.alone_in):
-                            continue
-                        if all(((hkey if on_household else key), attr) in posted
-                               for on_household, attr in spec.attrs):
-                            if false_here is None:
-                                false_here = cfalse.setdefault(key, set())
-                            false_here.add(spec.form)
-                            marked.append((spec.form, key))
+                    missing = lacking + [(False, a) for a in own_needs.difference(known.get(key, ()))]
+                    false = candidates.difference(*(self.needed_by[(entity, *m)] for m in missing),
+                                                  ctrue.get(key, ()), held.get(key, ()))
+                    if false:
+                        cfalse.setdefault(key, set()).update(false)
+                        marked.extend((form, key) for form in false & self.counted)
         return marked

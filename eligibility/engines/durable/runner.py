@@ -57,7 +57,7 @@ class Runner:
                                      self.builder.form_of, lang, include_all)
         self._prepare_stages()
         self.absence = AbsenceReader(self.builder.form_entity, self.builder.absent, self.builder.form_level,
-                                     self.levels + 1)
+                                     self.levels + 1, {f for f in self.builder.absent if self._counts(f)})
         self.failures = {form: self._failure(form) for form in self.builder.absent}
         self.host = process_host()
         self.name = f"elig_{plan.digest[:10]}_{date_to_int(as_of)}_{next(self._serial)}"
@@ -190,6 +190,10 @@ class Runner:
                 fail(derived, col, key)
         return body
 
+    def _counts(self, form: int) -> bool:
+        """Whether a failure of this condition is counted (a benefit using it is joined on: its elig fact)."""
+        return any(self.derives[bi] for bi, _, _ in self.builder.form_uses[form])
+
     def _failure(self, form: int) -> Callable[[list[Fact], Collector, str], None]:
         """What a condition known false for `key` does for benefits whose decision is asserted as elig
         facts: under DERIVE_ALL a fail fact per failed rule (joined in the engine), otherwise the failed
@@ -267,12 +271,16 @@ class Runner:
     def _values(self, getters: list[tuple[str, Getter, str]], ctx: HouseholdContext, person: int | None,
                 key: str) -> dict[str, Any]:
         """One person's or household's attribute values as posted (unknown ones left out)."""
-        posted = self.col.posted
         values = {}
         for attr, get, vtype in getters:
             value = post_value(vtype, get(ctx, person))
             if value is not None:
-                values[attr] = posted[(key, attr)] = value
+                values[attr] = value
+        known = self.col.known.get(key)
+        if known is None:
+            self.col.known[key] = set(values)
+        else:
+            known.update(values)
         return values
 
     def _assert(self, sid: str, facts: list[Fact], after_first: Callable[[], None]) -> None:
