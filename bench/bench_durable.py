@@ -70,7 +70,8 @@ def time_register(plan, path: Path, as_of: dt.date, args, per_session: int) -> i
           f"(first call, which builds the ruleset once a process: {build:.2f} s)")
     print(f"    households/s wall            min {spread(walls)} max   (median of {args.runs})")
     print(f"    households/engine cpu-second min {spread(cpus)} max")
-    print(f"    last run: {run['actions'] / max(1, run['households']):.1f} action calls a household; sessions "
+    print(f"    last run: {run['actions'] / max(1, run['households']):.1f} action calls and "
+          f"{run.get('matched', 0) / max(1, run['households']):.0f} rule matches a household; sessions "
           f"created {run['sessions_created']:,}, deleted {run['sessions_deleted']:,}, checked gone "
           f"{run['sessions_checked_gone']:,}, at most {run['max_live_sessions']} live")
     status = 0

@@ -151,7 +151,8 @@ def screen_durable(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, 
     `processes`: worker processes (default: one per core from PARALLEL_FROM households, else this
     process); `households_per_session`: households asserted into one session (default
     HOUSEHOLDS_PER_SESSION; 1: a session per household). Statistics of the last run (sessions
-    created, deleted and checked gone, households, actions) are in `LAST_RUN`.
+    created, deleted and checked gone, households, action calls, persons and households matched) are in
+    `LAST_RUN`.
     """
     engine_module()
     per_session = max(1, int(households_per_session or HOUSEHOLDS_PER_SESSION))
@@ -189,7 +190,7 @@ def screen_durable(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, 
 
 def _account(stats: list[dict[str, Any]], n: int) -> None:
     total = {k: sum(s[k] for s in stats) for k in ("households", "sessions_created", "sessions_deleted",
-                                                 "sessions_checked_gone", "actions", "cpu_seconds")}
+                                                 "sessions_checked_gone", "actions", "matched", "cpu_seconds")}
     total["max_live_sessions"] = max([s["max_live_sessions"] for s in stats] + [0])
     total["processes"] = len({s["pid"] for s in stats})
     LAST_RUN.clear()

@@ -188,8 +188,8 @@ class DecisionReader:
     def _condition_known(self, bi: int, ri: int, ci: int, key: str, rc_conditions: int, col: Collector,
                          holds: bool | None, hkey: str) -> bool:
         form = self.forms[(bi, ri)][ci]
-        if form in col.cfalse.get(key, _NONE) or form in col.ctrue.get(key, _NONE):
-            return True
+        if form in col.cfalse.get(key, _NONE) or form in col.ctrue.get(key, _NONE) or form in col.ctrue.get(hkey, _NONE):
+            return True    # (a member's form on household attributes only is reported true on the household)
         if rc_conditions == 1 and holds is True:
             return True
         single = self.rule_conditions[(bi, ri)].single(ci)

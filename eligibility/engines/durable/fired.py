@@ -61,6 +61,7 @@ class Stats:
     sessions_checked_gone: int = 0
     max_live_sessions: int = 0
     actions: int = 0
+    matched: int = 0            # persons or households a rule fired for, summed over rules
     cpu_seconds: float = 0.0
 
 
@@ -95,7 +96,8 @@ class AbsenceReader:
 
     Worked out per session batch with set operations (one pass per key, not per key and form): the
     stage's forms of the key's entity, less those needing an attribute the key lacks, less those
-    known true (their true rules fired, or the holds rule of a rule they are alone in)."""
+    known true (their true rules fired, for the key or, for a member's form on household attributes only,
+    for the household's key; or the holds rule of a rule they are alone in)."""
 
     def __init__(self, entity_of: list[str], absent: dict[int, Absent], levels: dict[int, int], stages: int,
                  counted: set[int]):
@@ -136,7 +138,7 @@ class AbsenceReader:
                 for key in entity_keys:
                     missing = lacking + [(False, a) for a in own_needs.difference(known.get(key, ()))]
                     false = candidates.difference(*(self.needed_by[(entity, *m)] for m in missing),
-                                                  ctrue.get(key, ()), held.get(key, ()))
+                                                  ctrue.get(key, ()), ctrue.get(hkey, ()), held.get(key, ()))
                     if false:
                         cfalse.setdefault(key, set()).update(false)
                         marked.extend((form, key) for form in false & self.counted)

@@ -42,6 +42,7 @@ class RulesetBuilder:
         self.absent: dict[int, Absent] = {}                   # forms read false by absence (fired.py)
         self.form_level: dict[int, int] = {}                  # their stage: the last of their attributes'
         self.conditions_in: dict[tuple[int, int], int] = {}   # (benefit, rule) -> its conditions
+        self.form_key: dict[int, str] = {}                    # forms whose true rules report the household's key
         for bi, benefit in enumerate(self.benefits):
             self._benefit(bi, benefit)
         self._form_rules()
@@ -99,6 +100,10 @@ class RulesetBuilder:
         self.absent[form] = Absent(form, attrs, tuple(dict.fromkeys((bi, ri) for bi, ri, _ in uses)) if alone else None)
         self.form_level[form] = max(s.level for s in slots)
         if not alone:
+            # a member's condition on household attributes only (the commune's area, the poor list) is
+            # the same for every member: its true rules fire once per household, not once per member
+            if all(s.entity == "household" for s in slots):
+                entity = self.form_key[form] = "household"
             for k, conj in enumerate(true):
                 self._spec(f"T{form}_{k}", ("T", form, -1, -1), ("form", form), entity, conj)
         return True

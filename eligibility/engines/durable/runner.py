@@ -121,7 +121,7 @@ class Runner:
         rule_name = spec.name
         kind, index, ri, _ = spec.action
         if kind in ("F", "T"):
-            entity = self.builder.form_entity[index]
+            entity = self.builder.form_key.get(index, self.builder.form_entity[index])
         else:
             entity = self.benefits[index].entity
         keys_of = KEY_PERSON if entity == "person" else KEY_HOUSEHOLD
@@ -135,8 +135,10 @@ class Runner:
                 try:
                     if threading.get_ident() != col.thread:
                         raise RuntimeError("a durable_rules action ran outside the screening thread")
+                    keys = call.keys(keys_of)
                     runner.stats.actions += 1
-                    body(col.pending, col, call.keys(keys_of))
+                    runner.stats.matched += len(keys)
+                    body(col.pending, col, keys)
                 except BaseException:
                     col.errors.append(f"{rule_name}: {traceback.format_exc()}")
                     raise
