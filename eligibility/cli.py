@@ -20,6 +20,7 @@ from .cli_help import ARGS, Command, Translated, fail, lang_of, ui_lang
 from .cli_feedback import SCREEN, RunProgress, announce, refuse_partitioned, report_partitioned, report_screen, \
     warn_unread_lists
 from .messages import describe_os_error, language, message, set_language
+from .startup import own_process, start_up
 from .wording import translator
 from .wording.formats import format_number
 
@@ -39,6 +40,8 @@ class Group(Translated, click.Group):
         set while parsing is put back after the run, also when --help or a usage error ends it before
         `invoke` (a library or a test runs on in the same process)."""
         previous = language()
+        if args is None:   # the command line's own process, not a library's or a test's call
+            own_process()
         with click_speaks(lang_of(sys.argv[1:] if args is None else args)):
             try:
                 return super().main(args, *rest, **options)
@@ -166,12 +169,13 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
            questions: bool | None) -> None:
     """Screen a register: every person's and household's entitlements, each explained."""
     import tempfile
-    from .api import load_rules, screen_register
-    from .outfolder import output_folder
-    from .outputs import write_outputs
-    from .partscreen import find_parts, screen_partitioned
-    day = _as_of(as_of)
-    plan = load_rules(rules_dir, use_unverified)
+    with start_up():
+        from .api import load_rules, screen_register
+        from .outfolder import output_folder
+        from .outputs import write_outputs
+        from .partscreen import find_parts, screen_partitioned
+        day = _as_of(as_of)
+        plan = load_rules(rules_dir, use_unverified)
     options = read_options(plan, columns_file, accept_suggested, blank_means_no)
     _ = translator(lang)
     progress = RunProgress(SCREEN, lang)
@@ -238,9 +242,10 @@ def explain(register: Path, household_id: str, rules_dir, as_of, lang: str, fmt:
     """Explain one household: each benefit, each condition with its value and threshold."""
     import json
 
-    from .api import explain_register, load_rules
+    with start_up():
+        from .api import explain_register, load_rules
 
-    options = read_options(load_rules(rules_dir, use_unverified), columns_file, accept_suggested, blank_means_no)
+        options = read_options(load_rules(rules_dir, use_unverified), columns_file, accept_suggested, blank_means_no)
     data = explain_register(register, household_id, _as_of(as_of), rules_dir, engine=engine,
                             use_unverified=use_unverified, read_options=options)
     if fmt == "json":

@@ -64,3 +64,45 @@ def test_help_in_vietnamese_leaves_the_language_as_it_was():
     CliRunner().invoke(cli.main, ["--help", "--lang", "vi"])
     CliRunner().invoke(cli.main, ["screen", "--lang", "vi", "--no-such-option"])
     assert language() == before
+
+
+_COLLECTOR_PROBE = """
+import gc, sys
+import eligibility.api as api
+from eligibility import cli
+
+seen = []
+real = api.load_rules
+def load_rules(*args, **kwargs):   # first called inside the command's start-up
+    seen.append(gc.isenabled())
+    return real(*args, **kwargs)
+api.load_rules = load_rules
+sys.argv = ["eligibility", *sys.argv[1:]]
+try:
+    {call}
+except SystemExit as end:
+    code = end.code
+print(code, seen[0], gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("command", [["explain", "DM23"], ["screen", "--out", "{out}", "--force"]])
+def test_the_command_lines_start_up_runs_without_the_collector_then_freezes_what_it_made(command, tmp_path):
+    from shared import AS_OF, DEMO
+
+    args = [a.replace("{out}", str(tmp_path / "out")) for a in command]
+    args = [args[0], str(DEMO), *args[1:], "--as-of", AS_OF.isoformat()]
+    probe = _COLLECTOR_PROBE.format(call="cli.main()")   # as `python -m eligibility` and the script call it
+    said = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True).stderr
+    assert said.splitlines()[-1] == "0 False True True", said
+
+
+def test_a_library_or_test_call_leaves_the_collector_alone():
+    import gc
+
+    from shared import AS_OF, DEMO
+
+    frozen = gc.get_freeze_count()
+    result = CliRunner().invoke(cli.main, ["explain", str(DEMO), "DM23", "--as-of", AS_OF.isoformat()])
+    assert result.exit_code == 0, result.output
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
