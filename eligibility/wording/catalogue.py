@@ -11,7 +11,7 @@ the SHA-256 of the .po's bytes and the tool's version, checked before use, so th
 does not parse the .po again (about 0.03 CPU-s); an edited .po is another key and compiled afresh. Translators edit `locale/vi/LC_MESSAGES/eligibility.po`; after adding messages in
 code run
 
-    pybabel extract -F babel.cfg -k NP_:1,2 -o eligibility/wording/locale/eligibility.pot eligibility
+    pybabel extract -F babel.cfg -o eligibility/wording/locale/eligibility.pot eligibility
     pybabel update -i eligibility/wording/locale/eligibility.pot -d eligibility/wording/locale -D eligibility
 """
 from __future__ import annotations
@@ -21,7 +21,8 @@ import hashlib
 import io
 from functools import cache
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from .._version import __version__
 from ..cachedir import cache_folder, read_entry, store_entry
@@ -41,7 +42,24 @@ def NP_(singular: str, plural: str) -> tuple[str, str]:
     return singular, plural
 
 
-KEYWORDS = {"NP_": (1, 2)}   # besides Babel's defaults (_, gettext, ngettext, N_, ...)
+class InContext(str):
+    """A message said in one place (a column header, a sheet's name): the English text itself, and
+    the gettext context its Vietnamese is looked up under (`msgctxt` in the .po)."""
+
+    context: str
+
+
+def NC_(context: str, message: str) -> str:
+    """Marks a message with a context (Babel keyword `NC_:1c,2`): for an English word that another
+    place says otherwise in Vietnamese — the column header "Decision" is "Kết quả", the document
+    type "Decision" is "Quyết định". `translator(lang)` and `in_lang` look it up in its context."""
+    marked = InContext(message)
+    marked.context = context
+    return marked
+
+
+# besides Babel's defaults (_, gettext, ngettext, pgettext, N_, ...); babel.cfg names them too
+KEYWORDS: dict[str, Any] = {"NP_": (1, 2), "NC_": ((1, "c"), 2)}
 
 
 def po_path(lang: str) -> Path:
@@ -82,8 +100,32 @@ def _compile(po: bytes, lang: str) -> bytes:
 
 
 def translator(lang: str) -> Callable[[str], str]:
-    """`_ = translator(lang)`; then `_("eligible")` is the word in `lang`."""
-    return translations(lang).gettext
+    """`_ = translator(lang)`; then `_("eligible")` is the word in `lang`, and `_(NC_("report column",
+    "Decision"))` the word in that context (a plain `str` either way)."""
+    catalogue = translations(lang)
+
+    def say(message: str) -> str:
+        if not message:      # gettext("") is the .po's header, never a word
+            return ""
+        if isinstance(message, InContext):
+            return str(catalogue.pgettext(message.context, message))
+        return catalogue.gettext(message)
+    return say
+
+
+def in_lang(table: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """A table of marked messages ({code: N_("words")}, nested tables and lists of them too) with
+    each message in `lang`: the one way a table of words is read, where it is shown."""
+    say = translator(lang)
+    return {key: _each(words, say) for key, words in table.items()}
+
+
+def _each(words: Any, say: Callable[[str], str]) -> Any:
+    if isinstance(words, str):
+        return say(words)
+    if isinstance(words, Mapping):
+        return {key: _each(value, say) for key, value in words.items()}
+    return [_each(value, say) for value in words]
 
 
 def ngettext(lang: str, singular: str, plural: str, n: int) -> str:

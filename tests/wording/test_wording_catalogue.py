@@ -11,25 +11,54 @@ from babel.messages.pofile import read_po
 import eligibility
 from eligibility.vocabulary import Coverage, HitPolicy, Match, Status
 from eligibility.wording import format_amount, format_rate, unit_label
-from eligibility.wording.catalogue import KEYWORDS, po_path
+from eligibility.wording.catalogue import KEYWORDS, N_, po_path
 
 PACKAGE = Path(eligibility.__file__).resolve().parent
 
 
-def _extracted() -> set[str | tuple[str, ...]]:
-    """Every message marked in the package's code (`_()`, `N_()`, `NP_()` with its plural), as Babel
-    extracts it."""
+def _extracted() -> set[tuple[str | None, str | tuple[str, ...]]]:
+    """Every message marked in the package's code (`_()`, `N_()`, `NP_()` with its plural, `NC_()`
+    with its context), as Babel extracts it: (context or None, message)."""
     found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")], keywords={**DEFAULT_KEYWORDS, **KEYWORDS})
-    return {message for _, _, message, _, _ in found}
+    return {(context, message) for _, _, message, _, context in found}
 
 
 def test_every_message_has_its_vietnamese():
     with open(po_path("vi"), "rb") as fh:
         catalog = read_po(fh, locale="vi")
-    translated = {m.id for m in catalog if m.id and not m.fuzzy
+    translated = {(m.context, m.id) for m in catalog if m.id and not m.fuzzy
                   and (all(m.string) if isinstance(m.string, tuple) else m.string)}
     missing = sorted(map(str, _extracted() - translated))
     assert not missing, f"no Vietnamese in {po_path('vi')} for: {missing}"
+
+
+def test_a_message_in_a_context_is_extracted_with_it(tmp_path):
+    """`NC_("report column", "Decision")` reaches the catalogue as its context and message, so the
+    check above fails on a context without its `msgctxt` entry, even where the bare word has one."""
+    (tmp_path / "new.py").write_text('from eligibility.wording.catalogue import NC_\nWORD = NC_("a place", "Decision")\n')
+    found = extract_from_dir(str(tmp_path), method_map=[("**.py", "python")], keywords={**DEFAULT_KEYWORDS, **KEYWORDS})
+    assert [(context, message) for _, _, message, _, context in found] == [("a place", "Decision")]
+
+
+def test_babel_cfg_names_the_catalogues_keywords():
+    """`pybabel extract -F babel.cfg` (the .pot) finds what this test finds: the same keywords."""
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with open(PACKAGE.parent / "babel.cfg", encoding="utf-8") as fh:
+        _, options = parse_mapping_cfg(fh)
+    assert options["**.py"]["keywords"] == KEYWORDS
+
+
+def test_a_word_in_a_context_and_a_table_of_words():
+    from eligibility.wording.catalogue import NC_, in_lang, translator
+
+    header, document = NC_("report column", "Decision"), "Decision"
+    assert translator("vi")(header) == "Kết quả" and translator("vi")(document) == "Quyết định"
+    assert type(translator("en")(header)) is str and translator("en")(header) == "Decision"
+    table = {"status": header, "notes": [N_("Decision")], "cards": {"doc": N_("Decision")}}
+    assert in_lang(table, "vi") == {"status": "Kết quả", "notes": ["Quyết định"], "cards": {"doc": "Quyết định"}}
+    assert in_lang(table, "en") == {"status": "Decision", "notes": ["Decision"], "cards": {"doc": "Decision"}}
+    assert translator("vi")("") == ""     # not the .po's header
 
 
 def test_the_check_can_fail(tmp_path):
