@@ -245,7 +245,7 @@ def _print_targets(table: pd.DataFrame, lang: str) -> None:
         share = row["measure"] == "share"
         value = _measure(row["value"], share, lang)
         goal = f"{row['direction']} {_measure(row['target'], share, lang)}"
-        click.echo(_row([row["label"], value, goal, row["year"], TRACK[lang][row["track"]],
+        click.echo(_row([row["label"], value, goal, row["year"], translator(lang)(TRACK[row["track"]]),
                          target_arithmetic(row, lang)], widths))
 
 

@@ -10,6 +10,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from ..wording.catalogue import in_lang
 from .labels import ALL_BENEFITS, AMOUNT_PREFIX, TITLES, UNIT_FORMATS, header, present
 
 MAX_ROWS = {"by_benefit": 5000, "by_district": 5000, "by_commune": 5000, "by_village": 2000, "by_ethnicity": 5000,
@@ -78,7 +79,7 @@ def raw_value(value) -> str:
 
 
 def table_section(view: str, frame: pd.DataFrame, lang: str, labels: dict | None) -> str:
-    t, w = TITLES[lang], WORDS[lang]
+    t, w = in_lang(TITLES, lang), WORDS[lang]
     total = len(frame)
     if view.endswith("_list"):
         cols = [c for c in LIST_SHOWN if c in frame.columns and (c != "missing_inputs" or view == "needs_data_list")]

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .htmlcells import WORDS, esc, fmt_cell, fmt_number, fmt_percent, raw_value
+from ..wording.catalogue import translator
 from .labels import ALL_BENEFITS, AMOUNT_PREFIX, TITLES, UNIT_LABELS, UNITS, header, present
 from .tables import COUNTS
 
@@ -67,7 +68,7 @@ def rate_chart(by_commune: pd.DataFrame, lang: str, labels: dict | None) -> str:
     data = data.sort_values(["rate", "name"], ascending=[False, True], kind="stable")
     items = [(n, r, fmt_percent(r, lang), f"{n}: {fmt_percent(r, lang)} ({fmt_number(g, lang)} / {fmt_number(e, lang)})")
              for n, r, g, e in data.itertuples(index=False)]
-    return _bars(items, TITLES[lang]["chart_rate"], maximum=1.0 if data["rate"].max() > 0.5 else None)
+    return _bars(items, translator(lang)(TITLES["chart_rate"]), maximum=1.0 if data["rate"].max() > 0.5 else None)
 
 
 def amount_figures(by_benefit: pd.DataFrame, lang: str, labels: dict | None) -> str:
@@ -85,10 +86,10 @@ def amount_figures(by_benefit: pd.DataFrame, lang: str, labels: dict | None) -> 
         shown = [fmt_cell(col, float(v), unit, lang) for v in mine[col]]
         items = [(str(lbl), float(v), text, f"{lbl}: {text}")
                  for lbl, v, text in zip(mine["benefit_label"], mine[col], shown)]
-        caption = f"{TITLES[lang]['chart_amount']} — {UNIT_LABELS[lang][unit]}"
+        caption = f"{translator(lang)(TITLES['chart_amount'])} — {UNIT_LABELS[lang][unit]}"
         out.append(f'<figure data-unit="{esc(unit)}"><figcaption>{esc(caption)}</figcaption>'
                    f'{_bars(items, caption, css="bar amount")}</figure>')
     if not out:
-        return f'<figure><figcaption>{esc(TITLES[lang]["chart_amount"])}</figcaption>' \
+        return f'<figure><figcaption>{esc(translator(lang)(TITLES["chart_amount"]))}</figcaption>' \
                f'<p class="empty">{esc(WORDS[lang]["no_amount"])}</p></figure>'
     return "".join(out)

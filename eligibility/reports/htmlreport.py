@@ -21,7 +21,8 @@ import pandas as pd
 from .htmlassets import CSS, SCRIPT
 from .htmlcells import WORDS, esc, fmt_number, fmt_percent, table_section
 from .htmlcharts import amount_figures, figure, rate_chart, summary_cards
-from .labels import NOTES, TITLES
+from ..wording.catalogue import in_lang
+from .labels import TITLES, notes as gap_notes
 from .audit import REPORT_VIEWS
 from .tables import VIEWS
 from .manifestwords import worded_rows
@@ -44,7 +45,7 @@ def write_gap_html(tables: dict[str, pd.DataFrame], path: str | Path, manifest: 
 
 def render_gap_html(tables: dict[str, pd.DataFrame], manifest: dict, lang: str = "en", labels: dict | None = None,
                     report: dict | None = None, title: str | None = None, plan=None) -> str:
-    t, w = TITLES[lang], WORDS[lang]
+    t, w = in_lang(TITLES, lang), WORDS[lang]
     title = title or t["report"]
     views = [v for v in VIEWS if v in tables] + [v for v in REPORT_VIEWS if v in tables]   # the audit's after the gaps
     as_of = str(manifest.get("as_of", ""))
@@ -80,7 +81,7 @@ def render_gap_html(tables: dict[str, pd.DataFrame], manifest: dict, lang: str =
 
 
 def _nav(views: list[str], lang: str) -> str:
-    t = TITLES[lang]
+    t = in_lang(TITLES, lang)
     entries = [("summary", WORDS[lang]["summary"]), ("charts", t["chart_rate"])] + [(v, t[v]) for v in views] \
         + [("manifest", t["manifest"])]
     links = "".join(f'<li><a href="#{esc(anchor)}">{esc(text)}</a></li>' for anchor, text in entries)
@@ -90,10 +91,10 @@ def _nav(views: list[str], lang: str) -> str:
 def manifest_footer(manifest: dict, report: dict, lang: str, plan=None) -> str:
     """How to read the report, the manifest as a table for people (worded in `lang`) and as JSON for
     machines (the diff report ends the same way)."""
-    t, w = TITLES[lang], WORDS[lang]
+    t, w = in_lang(TITLES, lang), WORDS[lang]
     rows = worded_rows(manifest, report, lang, plan)
     table = "".join(f"<tr><th scope=\"row\">{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
-    notes = "".join(f"<li>{esc(n)}</li>" for n in NOTES[lang])
+    notes = "".join(f"<li>{esc(n)}</li>" for n in gap_notes(lang))
     data = json.dumps(manifest, ensure_ascii=False, sort_keys=True)
     data = data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
     version = f"{manifest.get('tool', 'eligibility')} {manifest.get('version', '')}".strip()

@@ -141,7 +141,7 @@ def _report_entry(key: str, value, lang: str, _: Say) -> Rows:
         return [(_("Names and IDs replaced by pseudonyms"), _yes_no(value, _))]
     if key == "truncated_rows":
         return [(_("Rows of the sheet {sheet} (the sheet is cut; the CSV file has them all)").format(
-            sheet=SHEETS[lang].get(view, view)), format_number(n, lang)) for view, n in value.items()]
+            sheet=_(SHEETS[view]) if view in SHEETS else view), format_number(n, lang)) for view, n in value.items()]
     if key == "compared":
         return [(_(COMPARED[k]) if k in COMPARED else k, _yes_no(v, _)) for k, v in value.items()]
     return [(name, _plain(text, lang, _)) for name, text in manifest_rows({key: value})]

@@ -12,6 +12,7 @@ from ..csvout import whole_numbers
 from ..outfolder import MANIFEST, staged
 from ..outputs import VALUES_VI, file_sha256, manifest, write_table, word_missing
 from .htmlreport import write_gap_html
+from ..wording.catalogue import in_lang
 from .labels import TRACK, header, present, value_labels
 from .redact import derive_key, household_heads, key_from_text, redact_list
 from .tables import LISTS, VIEWS, gap_tables, sort_list
@@ -129,7 +130,7 @@ def write_target_files(table: pd.DataFrame, folder, run: dict, lang: str) -> dic
 
 
 def target_labels(lang: str) -> dict[str, dict[str, str]]:
-    labels = {"track": dict(TRACK[lang])}
+    labels = {"track": in_lang(TRACK, lang)}
     if lang == "vi":
         labels["entity"] = dict(VALUES_VI["entity"])
         labels["measure"] = {"share": "tỷ lệ", "count": "số lượng"}

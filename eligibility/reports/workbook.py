@@ -28,7 +28,8 @@ from openpyxl.utils import get_column_letter
 
 from ..csvout import joined_bytes
 from ..outputs import neutralise, stable_entry
-from .labels import ALL_BENEFITS, FORMATS, NOTES, SHEETS, TITLES, UNIT_FORMATS, header, present
+from ..wording.catalogue import in_lang, translator
+from .labels import ALL_BENEFITS, FORMATS, SHEETS, TITLES, UNIT_FORMATS, header, notes as gap_notes, present
 from .manifestwords import worded_rows
 from .tables import VIEWS
 
@@ -61,15 +62,15 @@ def write_gap_workbook(tables: dict[str, pd.DataFrame], path: str | Path, manife
     """
     path = Path(path)
     wb = Workbook(write_only=True)
-    truncated, bodies = {}, []
+    truncated, bodies, names = {}, [], in_lang(SHEETS, lang)
     for view in [v for v in VIEWS if v in tables] + [v for v in tables if v not in VIEWS]:
         frame = tables[view]
         if len(frame) > min(max_rows, EXCEL_MAX_ROWS - 1):
             truncated[view] = len(frame)
             frame = frame.iloc[:min(max_rows, EXCEL_MAX_ROWS - 1)]
-        bodies.append(_sheet(wb, SHEETS[lang].get(view, view)[:31], frame, lang, labels, headers))
+        bodies.append(_sheet(wb, names.get(view, view)[:31], frame, lang, labels, headers))
     _manifest_sheet(wb, manifest or {}, lang, dict(report or {}, **({"truncated_rows": truncated} if truncated else {})),
-                    NOTES[lang] if notes is None else notes, plan)
+                    gap_notes(lang) if notes is None else notes, plan)
     wb.properties.created = wb.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -224,7 +225,7 @@ def _width(head: str, values: pd.Series) -> float:
 
 
 def _manifest_sheet(wb: Workbook, manifest: dict, lang: str, report: dict, notes: list[str], plan) -> None:
-    ws = wb.create_sheet(SHEETS[lang]["manifest"])
+    ws = wb.create_sheet(translator(lang)(SHEETS["manifest"]))
     ws.column_dimensions["A"].width = 42
     ws.column_dimensions["B"].width = 100
     ws.freeze_panes = "A2"
@@ -234,7 +235,7 @@ def _manifest_sheet(wb: Workbook, manifest: dict, lang: str, report: dict, notes
     rows += json_rows(json.dumps(manifest, ensure_ascii=False, sort_keys=True))
     ws.auto_filter.ref = f"A1:B{len(rows) + 1}"
     ws.append([_head_cell(ws, "key" if lang == "en" else "Mục"),
-               _head_cell(ws, TITLES[lang]["manifest"])])
+               _head_cell(ws, translator(lang)(TITLES["manifest"]))])
     for key, value in rows:
         cell = WriteOnlyCell(ws, _clean(_safe(value)))
         cell.alignment = WRAP

@@ -9,8 +9,9 @@ from openpyxl import load_workbook
 
 from eligibility.outputs import manifest
 from eligibility.reports import value_labels, write_gap_workbook
-from eligibility.reports.labels import ALL_BENEFITS, HEADERS, SHEETS
+from eligibility.reports.labels import ALL_BENEFITS, SHEETS, headers
 from eligibility.reports.tables import VIEWS
+from eligibility.wording.catalogue import in_lang
 
 pytestmark = pytest.mark.slow   # `make test-fast` keeps the CPU budget: this area has its fast tests elsewhere
 
@@ -33,25 +34,25 @@ def records(ws):
 
 def test_one_sheet_per_view_then_the_manifest(book):
     lang, _, wb = book
-    assert wb.sheetnames == [SHEETS[lang][v] for v in VIEWS] + [SHEETS[lang]["manifest"]]
+    assert wb.sheetnames == [in_lang(SHEETS, lang)[v] for v in VIEWS] + [in_lang(SHEETS, lang)["manifest"]]
 
 
 def test_every_sheet_has_a_frozen_styled_header_and_a_filter_over_all_rows(book, tables):
     lang, _, wb = book
     for view in VIEWS:
-        ws = wb[SHEETS[lang][view]]
+        ws = wb[in_lang(SHEETS, lang)[view]]
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{len(tables[view]) + 1}"
         assert ws.max_row == len(tables[view]) + 1
-        assert [c.value for c in ws[1]] == [HEADERS[lang].get(c, c) for c in tables[view].columns]
+        assert [c.value for c in ws[1]] == [headers(lang).get(c, c) for c in tables[view].columns]
         assert all(c.font.b for c in ws[1])
         assert all((ws.column_dimensions[c.column_letter].width or 0) >= 8 for c in ws[1])
 
 
 def test_numbers_are_numbers_with_vnd_and_percent_formats(book):
     lang, _, wb = book
-    h = HEADERS[lang]
-    ws = wb[SHEETS[lang]["by_benefit"]]
+    h = headers(lang)
+    ws = wb[in_lang(SHEETS, lang)["by_benefit"]]
     heads = [c.value for c in ws[1]]
     for r in range(2, ws.max_row + 1):
         cell = lambda col, r=r: ws.cell(r, heads.index(h[col]) + 1)  # noqa: E731
@@ -60,7 +61,7 @@ def test_numbers_are_numbers_with_vnd_and_percent_formats(book):
         assert cell("gap_vnd_once").number_format == "#,##0"
         if cell("gap_rate").value is not None:
             assert cell("gap_rate").number_format == "0.0%"
-    gap = wb[SHEETS[lang]["gap_list"]]
+    gap = wb[in_lang(SHEETS, lang)["gap_list"]]
     heads = [c.value for c in gap[1]]
     amount, unit = heads.index(h["amount"]) + 1, heads.index(h["unit"]) + 1
     formats = {gap.cell(r, unit).value: gap.cell(r, amount).number_format for r in range(2, gap.max_row + 1)}
@@ -71,9 +72,9 @@ def test_numbers_are_numbers_with_vnd_and_percent_formats(book):
 
 def test_the_figures_are_the_entitlements(book, screening):
     lang, _, wb = book
-    h = HEADERS[lang]
+    h = headers(lang)
     d = screening.decisions
-    by_benefit = {r[h["benefit"]]: r for r in records(wb[SHEETS[lang]["by_benefit"]])}
+    by_benefit = {r[h["benefit"]]: r for r in records(wb[in_lang(SHEETS, lang)["by_benefit"]])}
     for benefit, group in d.groupby("benefit"):
         r = by_benefit[benefit]
         assert r[h["eligible"]] == (group["status"] == "eligible").sum()
@@ -83,22 +84,22 @@ def test_the_figures_are_the_entitlements(book, screening):
         if unit != "status":
             assert r[h[f"gap_{unit}"]] == pytest.approx(group.loc[group["coverage"] == "gap", "amount"].sum())
     assert by_benefit[ALL_BENEFITS][h["gap"]] == (d["coverage"] == "gap").sum()
-    communes = [r for r in records(wb[SHEETS[lang]["by_commune"]]) if r[h["benefit"]] == ALL_BENEFITS]
+    communes = [r for r in records(wb[in_lang(SHEETS, lang)["by_commune"]]) if r[h["benefit"]] == ALL_BENEFITS]
     for r in communes:
         mine = d[d["commune"] == r[h["commune"]]]
         assert r[h["gap"]] == (mine["coverage"] == "gap").sum()
         assert r[h["gap_vnd_once"]] == mine.loc[(mine["coverage"] == "gap") & (mine["unit"] == "vnd_once"),
                                                 "amount"].sum()
     for view, coverage in (("gap_list", "gap"), ("leakage_list", "leakage"), ("needs_data_list", "needs_data")):
-        assert wb[SHEETS[lang][view]].max_row - 1 == (d["coverage"] == coverage).sum()
+        assert wb[in_lang(SHEETS, lang)[view]].max_row - 1 == (d["coverage"] == coverage).sum()
 
 
 def test_codes_are_shown_as_names_in_the_reader_language(book):
     lang, _, wb = book
-    h = HEADERS[lang]
-    districts = {r[h["district"]] for r in records(wb[SHEETS[lang]["by_district"]])}
+    h = headers(lang)
+    districts = {r[h["district"]] for r in records(wb[in_lang(SHEETS, lang)["by_district"]])}
     assert districts == {"Sìn Hồ", "Mường Tè"}
-    ethnicities = {r[h["ethnicity"]] for r in records(wb[SHEETS[lang]["by_ethnicity"]])}
+    ethnicities = {r[h["ethnicity"]] for r in records(wb[in_lang(SHEETS, lang)["by_ethnicity"]])}
     assert ("Thái" in ethnicities) and (("Mixed (no head recorded)" if lang == "en" else
                                          "Nhiều dân tộc (không rõ chủ hộ)") in ethnicities)
 
@@ -123,7 +124,7 @@ def test_the_manifest_sheet_lets_an_auditor_reproduce_the_run(book, screening):
     import json
 
     lang, _, wb = book
-    rows = dict(r for r in wb[SHEETS[lang]["manifest"]].iter_rows(min_row=2, values_only=True))
+    rows = dict(r for r in wb[in_lang(SHEETS, lang)["manifest"]].iter_rows(min_row=2, values_only=True))
     assert json.loads(rows["manifest.json"]) == json.loads(json.dumps(manifest(screening)))
     if lang == "en":
         assert rows["manifest.rule_pack.sha256"] == screening.plan.digest

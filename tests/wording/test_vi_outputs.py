@@ -143,10 +143,10 @@ def _audit_files(screened, gap_report) -> dict:
 def test_the_audit_files_have_vietnamese_headers_and_words(screened, gap_report):
     """The programme-list audit's CSV files (screen's and gaps'): Vietnamese headers, no column code or
     English header, and findings, matches and notes in the catalogue's words."""
-    from eligibility.reports.labels import HEADERS
+    from eligibility.reports.labels import headers
     from eligibility.vocabulary import Coverage, Match
 
-    english = set(HEADERS["en"].values())
+    english = set(headers("en").values())
     findings = {w.label("vi") for w in Coverage if w.label("vi")}
     for name, frame in _audit_files(screened, gap_report).items():
         codes = [c for c in frame.columns if re.fullmatch(r"[a-z_]+", c) or c in english]

@@ -40,6 +40,17 @@ def test_a_message_in_a_context_is_extracted_with_it(tmp_path):
     assert [(context, message) for _, _, message, _, context in found] == [("a place", "Decision")]
 
 
+def test_every_context_is_written_out():
+    """Babel reads a context only from a string literal: `NC_(COLUMN, "Decision")` would reach the
+    catalogue without one, and be shown in the bare word's Vietnamese."""
+    import re
+
+    call = re.compile(r"\bNC_\((?!\s*\"[^\"]+\",)")
+    found = [f"{path.relative_to(PACKAGE)}:{i}" for path in PACKAGE.rglob("*.py") if path.name != "catalogue.py"
+             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if call.search(line)]
+    assert not found, found
+
+
 def test_babel_cfg_names_the_catalogues_keywords():
     """`pybabel extract -F babel.cfg` (the .pot) finds what this test finds: the same keywords."""
     from babel.messages.frontend import parse_mapping_cfg
