@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..outfolder import MANIFEST, staged
 from ..outputs import VALUES_VI, manifest
+from ..wording.catalogue import N_, in_lang
 from .diff import KINDS, Side, sort_changes
 from .htmlassets import CSS
 from .htmlcells import esc, fmt_number
@@ -24,55 +25,30 @@ from .workbook import LIST_ROWS, write_gap_workbook
 VIEWS = ["by_benefit", "by_commune", "by_village", "by_rule", "changes"]
 CSV_NAMES = {v: "diff_" + v for v in VIEWS}
 MAX_ROWS = 1000
-KIND_WORDS = {
-    "en": {"gain": "becomes eligible", "loss": "no longer eligible", "amount_up": "amount rises",
-           "amount_down": "amount falls", "amount_unknown": "amount becomes known or unknown",
-           "rate_change": "interest rate changes",
-           "rule_change": "another rule applies", "status_change": "decision changes",
-           "coverage_change": "coverage changes"},
-    "vi": {"gain": "trở thành đủ điều kiện", "loss": "không còn đủ điều kiện", "amount_up": "mức hưởng tăng",
-           "amount_down": "mức hưởng giảm", "amount_unknown": "mức hưởng chưa xác định ở một bên",
-           "rate_change": "lãi suất thay đổi",
-           "rule_change": "áp dụng quy định khác", "status_change": "kết quả thay đổi",
-           "coverage_change": "tình trạng thụ hưởng thay đổi"},
-}
-CAUSE_WORDS = {
-    "en": {"rule": "the rule", "parameter": "a parameter value", "input": "register data", "as_of": "the date",
-           "other": "other"},
-    "vi": {"rule": "quy định", "parameter": "giá trị tham số", "input": "dữ liệu trong sổ", "as_of": "ngày áp dụng",
-           "other": "khác"},
-}
+KIND_WORDS = {"gain": N_("becomes eligible"), "loss": N_("no longer eligible"), "amount_up": N_("amount rises"),
+              "amount_down": N_("amount falls"), "amount_unknown": N_("amount becomes known or unknown"),
+              "rate_change": N_("interest rate changes"), "rule_change": N_("another rule applies"),
+              "status_change": N_("decision changes"), "coverage_change": N_("coverage changes")}
+CAUSE_WORDS = {"rule": N_("the rule"), "parameter": N_("a parameter value"), "input": N_("register data"),
+               "as_of": N_("the date"), "other": N_("other")}
 WORDS = {
-    "en": {"title": "What changes", "old": "Before", "new": "After", "summary": "Totals",
-           "waterfall": "Change in yearly cost, by benefit (VND)", "communes": "Change in yearly cost, by commune (VND)",
-           "start": "before", "end": "after", "nothing": "Nothing changes.",
-           "more": "Showing the first {n} rows; the workbook and CSV files hold them all.",
-           "cards": {"gain": "Decisions gaining", "loss": "Decisions losing", "amount_up": "Amounts rising",
-                     "amount_down": "Amounts falling", "households_gaining": "Households gaining",
-                     "households_losing": "Households losing", "monthly_change": "Monthly cost change (VND)",
-                     "yearly_change": "Yearly cost change (VND)", "once_change": "One-off payments change (VND)"},
-           "views": {"by_benefit": "By benefit", "by_commune": "By commune", "by_village": "By village",
-                     "by_rule": "Rules crossed", "changes": "Every change"}},
-    "vi": {"title": "Những gì thay đổi", "old": "Trước", "new": "Sau", "summary": "Tổng hợp",
-           "waterfall": "Thay đổi chi phí một năm, theo chính sách (đồng)",
-           "communes": "Thay đổi chi phí một năm, theo xã (đồng)", "start": "trước", "end": "sau",
-           "nothing": "Không có gì thay đổi.",
-           "more": "Hiển thị {n} dòng đầu; tệp Excel và CSV có đầy đủ.",
-           "cards": {"gain": "Trường hợp được hưởng mới", "loss": "Trường hợp thôi hưởng",
-                     "amount_up": "Mức hưởng tăng", "amount_down": "Mức hưởng giảm",
-                     "households_gaining": "Số hộ được hưởng mới", "households_losing": "Số hộ thôi hưởng",
-                     "monthly_change": "Chi phí hằng tháng thay đổi (đồng)",
-                     "yearly_change": "Chi phí một năm thay đổi (đồng)",
-                     "once_change": "Chi trả một lần thay đổi (đồng)"},
-           "views": {"by_benefit": "Theo chính sách", "by_commune": "Theo xã", "by_village": "Theo thôn bản",
-                     "by_rule": "Chuyển quy định", "changes": "Danh sách thay đổi"}},
+    "title": N_("What changes"), "old": N_("Before"), "new": N_("After"), "summary": N_("Totals"),
+    "waterfall": N_("Change in yearly cost, by benefit (VND)"), "communes": N_("Change in yearly cost, by commune (VND)"),
+    "start": N_("before"), "end": N_("after"), "nothing": N_("Nothing changes."),
+    "more": N_("Showing the first {n} rows; the workbook and CSV files hold them all."),
+    "cards": {"gain": N_("Decisions gaining"), "loss": N_("Decisions losing"), "amount_up": N_("Amounts rising"),
+              "amount_down": N_("Amounts falling"), "households_gaining": N_("Households gaining"),
+              "households_losing": N_("Households losing"), "monthly_change": N_("Monthly cost change (VND)"),
+              "yearly_change": N_("Yearly cost change (VND)"), "once_change": N_("One-off payments change (VND)")},
+    "views": {"by_benefit": N_("By benefit"), "by_commune": N_("By commune"), "by_village": N_("By village"),
+              "by_rule": N_("Rules crossed"), "changes": N_("Every change")},
 }
 
 
 def labels_for(plan, lang: str) -> dict[str, dict[str, str]]:
     labels = value_labels(plan, lang)
-    labels["kind"] = dict(KIND_WORDS[lang])
-    labels["cause"] = dict(CAUSE_WORDS[lang])
+    labels["kind"] = in_lang(KIND_WORDS, lang)
+    labels["cause"] = in_lang(CAUSE_WORDS, lang)
     if lang == "vi":
         for side in ("_old", "_new"):
             labels["status" + side] = dict(VALUES_VI["status"])
@@ -106,7 +82,8 @@ def write_diff_files(tables: dict[str, pd.DataFrame], folder, run: dict, compare
     info = {"lang": lang, "redacted": bool(redacted), "compared": compared}
     labels = labels_for(plan, lang)
     written: dict[str, Path] = {v: write_csv(tables[v], out / CSV_NAMES[v], lang, labels) for v in VIEWS}
-    sheets = {WORDS[lang]["views"][v][:31]: tables[v] for v in VIEWS}
+    views = in_lang(WORDS["views"], lang)
+    sheets = {views[v][:31]: tables[v] for v in VIEWS}
     written["workbook"] = write_gap_workbook(sheets, out / "diff.xlsx", run, lang, labels, info, max_rows=LIST_ROWS,
                                              plan=(plan, old_plan))
     written["html"] = _write_html(tables, out / "diff.html", run, info, lang, labels, plan)
@@ -125,7 +102,7 @@ def _compared(old: Side, new: Side) -> dict:
 
 # ---------------------------------------------------------------- HTML
 def _write_html(tables, path: Path, run: dict, info: dict, lang: str, labels, plan) -> Path:
-    w = WORDS[lang]
+    w = in_lang(WORDS, lang)
     total = tables["by_benefit"].iloc[0]
     parts = ["<!DOCTYPE html>", f'<html lang="{esc(lang)}" data-ok="0">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{esc(w['title'])}</title>",
@@ -145,10 +122,11 @@ def _write_html(tables, path: Path, run: dict, info: dict, lang: str, labels, pl
 
 
 def _cards(total: pd.Series, lang: str) -> str:
+    w = in_lang(WORDS, lang)
     cards = "".join(f'<div class="card" data-col="{esc(k)}"><span>{esc(text)}</span>'
                     f'<b>{esc(_signed(float(total[k]), lang) if k.endswith("change") else fmt_number(int(total[k]), lang))}'
-                    f"</b></div>" for k, text in WORDS[lang]["cards"].items())
-    return f'<section id="summary"><h2>{esc(WORDS[lang]["summary"])}</h2><div class="cards">{cards}</div></section>'
+                    f"</b></div>" for k, text in w["cards"].items())
+    return f'<section id="summary"><h2>{esc(w["summary"])}</h2><div class="cards">{cards}</div></section>'
 
 
 def _signed(value: float, lang: str) -> str:
@@ -157,7 +135,7 @@ def _signed(value: float, lang: str) -> str:
 
 def _waterfall(by_benefit: pd.DataFrame, lang: str, labels) -> str:
     """Yearly cost before, each benefit's change as a step, yearly cost after."""
-    w = WORDS[lang]
+    w = in_lang(WORDS, lang)
     rows = by_benefit[(by_benefit["benefit"] != ALL_BENEFITS) & (by_benefit["yearly_change"] != 0)]
     rows = rows.sort_values("yearly_change", key=np.abs, ascending=False, kind="stable")
     total = by_benefit.iloc[0]
@@ -192,10 +170,11 @@ def _commune_bars(by_commune: pd.DataFrame, lang: str) -> str:
     """Diverging bars: each commune's change in yearly cost (all benefits), largest first."""
     rows = by_commune[(by_commune["benefit"] == ALL_BENEFITS) & (by_commune["yearly_change"] != 0)]
     rows = rows.sort_values("yearly_change", key=np.abs, ascending=False, kind="stable").iloc[:40]
-    caption = WORDS[lang]["communes"]
+    w = in_lang(WORDS, lang)
+    caption = w["communes"]
     if rows.empty:
         return f'<figure id="communes"><figcaption>{esc(caption)}</figcaption><p class="empty">' \
-               f'{esc(WORDS[lang]["nothing"])}</p></figure>'
+               f'{esc(w["nothing"])}</p></figure>'
     values = rows["yearly_change"].to_numpy(dtype=float)
     top = float(np.abs(values).max()) or 1.0
     width, half, row = 520, 180, 30
@@ -224,8 +203,9 @@ def _table(view: str, frame: pd.DataFrame, lang: str, labels) -> str:
                for c, n in zip(frame.columns, numeric)]
     cells = ["".join(f'<td{" class=n" if n else ""}>{esc(col[r])}</td>' for col, n in zip(columns, numeric))
              for r in range(len(shown))]
-    more = "" if len(frame) <= MAX_ROWS else f'<p class="note">{esc(WORDS[lang]["more"].format(n=MAX_ROWS))}</p>'
-    return (f'<section id="{view}"><h2>{esc(WORDS[lang]["views"][view])} <small>({fmt_number(len(frame), lang)})'
+    w = in_lang(WORDS, lang)
+    more = "" if len(frame) <= MAX_ROWS else f'<p class="note">{esc(w["more"].format(n=MAX_ROWS))}</p>'
+    return (f'<section id="{view}"><h2>{esc(w["views"][view])} <small>({fmt_number(len(frame), lang)})'
             f'</small></h2><div class="scroll"><table data-view="{view}" data-rows="{len(frame)}"><thead><tr>{head}'
             f'</tr></thead><tbody>{"".join(f"<tr>{c}</tr>" for c in cells)}</tbody></table></div>{more}</section>')
 

@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from ..wording.catalogue import in_lang
+from ..wording.catalogue import N_, in_lang
 from .labels import ALL_BENEFITS, AMOUNT_PREFIX, TITLES, UNIT_FORMATS, header, present
 
 MAX_ROWS = {"by_benefit": 5000, "by_district": 5000, "by_commune": 5000, "by_village": 2000, "by_ethnicity": 5000,
@@ -19,18 +19,11 @@ LIST_SHOWN = ["district", "commune", "village", "household_id", "person_id", "na
               "amount", "unit", "rule_label", "reference", "reason", "missing_inputs"]
 SMALL_SCREEN_HIDDEN = {"district", "benefit", "covered", "needs_data", "reference", "rule_label", "ethnicity",
                        "household_id", "missing_inputs"}
-WORDS = {
-    "en": {"as_of": "As of", "rules": "Rule pack", "redacted": "Names and IDs replaced by pseudonyms",
-           "showing": "Showing the first {n} of {total} rows; the workbook and CSV files hold them all.",
-           "none": "Nothing to list.", "no_amount": "No amounts are missing.", "sort": "Sort",
-           "contents": "Contents", "summary": "Totals", "of": "of", "notes": "How to read this report",
-           "generated": "Made by"},
-    "vi": {"as_of": "Tại ngày", "rules": "Bộ quy tắc", "redacted": "Họ tên và mã đã được thay bằng bí danh",
-           "showing": "Hiển thị {n} trên {total} dòng đầu tiên; tệp Excel và CSV có đầy đủ.",
-           "none": "Không có trường hợp nào.", "no_amount": "Không có khoản nào chưa đến tay.", "sort": "Sắp xếp",
-           "contents": "Mục lục", "summary": "Tổng hợp", "of": "trên", "notes": "Cách đọc báo cáo",
-           "generated": "Tạo bởi"},
-}
+WORDS = {"as_of": N_("As of"), "rules": N_("Rule pack"), "redacted": N_("Names and IDs replaced by pseudonyms"),
+         "showing": N_("Showing the first {n} of {total} rows; the workbook and CSV files hold them all."),
+         "none": N_("Nothing to list."), "no_amount": N_("No amounts are missing."), "sort": N_("Sort"),
+         "contents": N_("Contents"), "summary": N_("Totals"), "of": N_("of"), "notes": N_("How to read this report"),
+         "generated": N_("Made by")}
 
 
 def esc(text) -> str:
@@ -79,7 +72,7 @@ def raw_value(value) -> str:
 
 
 def table_section(view: str, frame: pd.DataFrame, lang: str, labels: dict | None) -> str:
-    t, w = in_lang(TITLES, lang), WORDS[lang]
+    t, w = in_lang(TITLES, lang), in_lang(WORDS, lang)
     total = len(frame)
     if view.endswith("_list"):
         cols = [c for c in LIST_SHOWN if c in frame.columns and (c != "missing_inputs" or view == "needs_data_list")]

@@ -26,7 +26,7 @@ def summary_cards(by_benefit: pd.DataFrame, lang: str) -> str:
             cards.append((header(col, lang), fmt_cell(col, float(row[col]), unit, lang), col))
     body = "".join(f'<div class="card" data-col="{esc(c)}"><span>{esc(h)}</span><b>{esc(v)}</b></div>'
                    for h, v, c in cards)
-    return f'<section id="summary"><h2>{esc(WORDS[lang]["summary"])}</h2><div class="cards">{body}</div></section>'
+    return f'<section id="summary"><h2>{esc(translator(lang)(WORDS["summary"]))}</h2><div class="cards">{body}</div></section>'
 
 
 def figure(caption: str, svg: str) -> str:
@@ -58,7 +58,7 @@ def _bars(items: list[tuple[str, float, str, str]], aria: str, css: str = "bar",
 def rate_chart(by_commune: pd.DataFrame, lang: str, labels: dict | None) -> str:
     rows = by_commune[(by_commune["benefit"] == ALL_BENEFITS) & (by_commune["eligible"] > 0)]
     if rows.empty:
-        return f'<p class="empty">{esc(WORDS[lang]["none"])}</p>'
+        return f'<p class="empty">{esc(translator(lang)(WORDS["none"]))}</p>'
     rows = present(rows, labels)
     dup = rows["commune"].duplicated(keep=False)
     names = np.where(dup, rows["commune"].astype(str) + " (" + rows["district"].astype(str) + ")",
@@ -91,5 +91,5 @@ def amount_figures(by_benefit: pd.DataFrame, lang: str, labels: dict | None) -> 
                    f'{_bars(items, caption, css="bar amount")}</figure>')
     if not out:
         return f'<figure><figcaption>{esc(translator(lang)(TITLES["chart_amount"]))}</figcaption>' \
-               f'<p class="empty">{esc(WORDS[lang]["no_amount"])}</p></figure>'
+               f'<p class="empty">{esc(translator(lang)(WORDS["no_amount"]))}</p></figure>'
     return "".join(out)

@@ -21,7 +21,7 @@ import pandas as pd
 from .htmlassets import CSS, SCRIPT
 from .htmlcells import WORDS, esc, fmt_number, fmt_percent, table_section
 from .htmlcharts import amount_figures, figure, rate_chart, summary_cards
-from ..wording.catalogue import in_lang
+from ..wording.catalogue import in_lang, translator
 from .labels import TITLES, notes as gap_notes
 from .audit import REPORT_VIEWS
 from .tables import VIEWS
@@ -45,7 +45,7 @@ def write_gap_html(tables: dict[str, pd.DataFrame], path: str | Path, manifest: 
 
 def render_gap_html(tables: dict[str, pd.DataFrame], manifest: dict, lang: str = "en", labels: dict | None = None,
                     report: dict | None = None, title: str | None = None, plan=None) -> str:
-    t, w = in_lang(TITLES, lang), WORDS[lang]
+    t, w = in_lang(TITLES, lang), in_lang(WORDS, lang)
     title = title or t["report"]
     views = [v for v in VIEWS if v in tables] + [v for v in REPORT_VIEWS if v in tables]   # the audit's after the gaps
     as_of = str(manifest.get("as_of", ""))
@@ -82,16 +82,16 @@ def render_gap_html(tables: dict[str, pd.DataFrame], manifest: dict, lang: str =
 
 def _nav(views: list[str], lang: str) -> str:
     t = in_lang(TITLES, lang)
-    entries = [("summary", WORDS[lang]["summary"]), ("charts", t["chart_rate"])] + [(v, t[v]) for v in views] \
+    entries = [("summary", translator(lang)(WORDS["summary"])), ("charts", t["chart_rate"])] + [(v, t[v]) for v in views] \
         + [("manifest", t["manifest"])]
     links = "".join(f'<li><a href="#{esc(anchor)}">{esc(text)}</a></li>' for anchor, text in entries)
-    return f'<nav aria-label="{esc(WORDS[lang]["contents"])}"><ul>{links}</ul></nav>'
+    return f'<nav aria-label="{esc(translator(lang)(WORDS["contents"]))}"><ul>{links}</ul></nav>'
 
 
 def manifest_footer(manifest: dict, report: dict, lang: str, plan=None) -> str:
     """How to read the report, the manifest as a table for people (worded in `lang`) and as JSON for
     machines (the diff report ends the same way)."""
-    t, w = in_lang(TITLES, lang), WORDS[lang]
+    t, w = in_lang(TITLES, lang), in_lang(WORDS, lang)
     rows = worded_rows(manifest, report, lang, plan)
     table = "".join(f"<tr><th scope=\"row\">{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
     notes = "".join(f"<li>{esc(n)}</li>" for n in gap_notes(lang))
