@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 from pandas.api import types as ptypes
 
+from ..wording.catalogue import N_
+
 KEY_CODES = frozenset({"R-MISSING-REQUIRED-VALUE", "R-DUPLICATE-ID", "R-ORPHAN-MEMBER", "R-HOUSEHOLD-REJECTED"})
 GENERATED_ID = "C-ID-GENERATED"
 PARTIAL_DATE = "C-DATE-PARTIAL"   # a date known to its year or month: read as its interval, not unknown
@@ -27,10 +29,11 @@ ACTIONS = {  # code -> (en, vi)
                    "coi là khoảng các ngày; chế độ phụ thuộc ngày cụ thể để chưa xét"),
 }
 CELL_ISSUE_COLUMNS = ["table", "file", "row", "column", "input", "value", "reason", "code", "action", "action_vi"]
-CELL_HEADERS_VI = {"input": "Dữ liệu đầu vào", "action": "Xử lý (en)", "action_vi": "Xử lý", "table": "Bảng",
-                   "file": "Tệp", "row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do",
-                   "reason_detail": "Chi tiết (tiếng Anh)",
-                   "code": "Mã lỗi"}
+# cell_issues' headers where it is worded (Vietnamese; the English file keeps the codes)
+CELL_HEADERS = {"input": N_("Input, by its label"), "action": N_("Action (in English)"), "action_vi": N_("Action"),
+                "table": N_("Table"), "file": N_("File"), "row": N_("Row"), "column": N_("Column"),
+                "value": N_("Value as written"), "reason": N_("Reason"),
+                "reason_detail": N_("Reason in detail (in English)"), "code": N_("Error code")}
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..errors import DataError
 from ..messages import language
-from ..wording.catalogue import translator
+from ..wording.catalogue import N_, NC_, translator
 from ..rulebook.inputs import Table
 from .headers import header_key, header_lookup, header_spellings
 from .ticks import READINGS
@@ -264,14 +264,15 @@ def note_absent(mapping, plan, schema) -> None:
         default = column is not None and column.blank != "unknown"
         lead = f"declared blank = {column.blank}, the rules' default where they read it: " if default else \
             "leaves undetermined where needed: "
-        lead_vi = f"khai báo ô trống = {BLANK_VI.get(column.blank, column.blank)}, quy định dùng giá trị này: " \
+        lead_vi = f"khai báo ô trống = {translator('vi')(BLANKS[column.blank])}, quy định dùng giá trị này: " \
             if default else "chưa xác định được khi cần đến: "
         mapping.at[i, "note"] = (lead + ", ".join(used)) if used else "no benefit reads it"
         mapping.at[i, "note_vi"] = (lead_vi + "; ".join(plan.benefits[b].label.vi for b in used)) if used else \
             "không chính sách nào dùng"
 
 
-BLANK_VI = {"no": "không", "zero": "0"}
+# what a blank cell reads as (a column's `blank:`): "chưa biết" here, where a condition not known is "chưa rõ"
+BLANKS = {"unknown": NC_("blank cell", "unknown"), "no": N_("no"), "zero": "0"}   # (0: a figure in every language)
 
 
 SAID = {  # the terminal's words around the table (en, vi)

@@ -7,15 +7,17 @@ from pathlib import Path
 import pandas as pd
 
 from ..wording import N_, translator
+from ..wording.catalogue import in_lang
 from ..wording.formats import format_number
-from .cells import CELL_HEADERS_VI, GENERATED_ID, PARTIAL_DATE
+from .cells import CELL_HEADERS, GENERATED_ID, PARTIAL_DATE
 from .mapping import blank_words
 from .model import reasons_in
 
-COLUMN_HEADERS_VI = {
-    "table": "Bảng", "file": "Tệp", "position": "Cột số", "source_header": "Tiêu đề cột trong tệp",
-    "input": "Mã dữ liệu đầu vào", "input_vi": "Dữ liệu đầu vào", "how_vi": "Cách khớp",
-    "blank": "Ô trống nghĩa là", "note_vi": "Ghi chú",
+# columns' headers where it is worded (Vietnamese; the English file keeps the codes)
+COLUMN_HEADERS = {
+    "table": N_("Table"), "file": N_("File"), "position": N_("Column number"), "source_header": N_("Header in the file"),
+    "input": N_("Input code"), "input_vi": N_("Input, by its label"), "how_vi": N_("How the header was matched"),
+    "blank": N_("A blank cell means"), "note_vi": N_("Note"),
 }
 
 
@@ -60,7 +62,7 @@ def register_tables(register, out: Path, fmt: str, lang: str, write_table) -> di
         if lang == "vi":   # words only: the English columns stay in manifest.json (`columns`)
             frame["table"] = _table_words(frame["table"], lang)
             frame["blank"] = frame["blank"].fillna("").map(lambda text: blank_words(text, "vi"))
-            frame = frame.drop(columns=["how", "note"]).rename(columns=COLUMN_HEADERS_VI)
+            frame = frame.drop(columns=["how", "note"]).rename(columns=in_lang(COLUMN_HEADERS, lang))
         else:
             frame = frame.drop(columns=["input_vi", "how_vi", "note_vi"])
         written["columns"] = write_table(frame, out / "columns", fmt)
@@ -69,7 +71,7 @@ def register_tables(register, out: Path, fmt: str, lang: str, write_table) -> di
         frame = issues
         if lang == "vi":
             frame = reasons_in(issues.drop(columns=["action"]).assign(table=_table_words(issues["table"], lang)), lang)
-            frame = frame.rename(columns=CELL_HEADERS_VI)
+            frame = frame.rename(columns=in_lang(CELL_HEADERS, lang))
         written["cell_issues"] = write_table(frame, out / "cell_issues", fmt)
     return written
 

@@ -8,22 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..rulebook.inputs import Column, InputSchema, Table
+from ..wording.catalogue import N_, translator
 from ..wording.values import unit_words
+from .mapping import BLANKS
 from .writer import BOOL_WORDS, sheet_name
 
 ROWS = 1000  # rows the drop-downs and date formats cover
 LISTS_SHEET = "_danh_muc"  # hidden: the values of the drop-downs (a list formula is limited to 255 characters)
-NOTES_SHEET = {"vi": "Ghi chú", "en": "Notes"}
-NOTES_HEAD = {
-    "vi": ("Bảng", "Cột", "Mã dữ liệu", "Kiểu", "Ý nghĩa", "Giá trị được nhận", "Ô trống nghĩa là", "Chính sách dùng cột này"),
-    "en": ("Table", "Column", "Input", "Type", "Meaning", "Allowed values", "A blank cell means", "Benefits using it"),
-}
-TYPES = {"vi": {"text": "chữ", "enum": "danh mục", "bool": "có/không", "int": "số nguyên", "number": "số",
-                "money": "số tiền (đồng)", "date": "ngày dd/mm/yyyy"},
-         "en": {"text": "text", "enum": "list", "bool": "yes/no", "int": "whole number", "number": "number",
-                "money": "amount (VND)", "date": "date dd/mm/yyyy"}}
-BLANKS = {"vi": {"unknown": "chưa biết", "no": "không", "zero": "0"},
-          "en": {"unknown": "unknown", "no": "no", "zero": "0"}}
+NOTES_SHEET = N_("Notes")
+NOTES_HEAD = (N_("Table"), N_("Column"), N_("Input"), N_("Type"), N_("Meaning"), N_("Allowed values"),
+              N_("A blank cell means"), N_("Benefits using it"))
+TYPES = {"text": N_("text"), "enum": N_("list"), "bool": N_("yes/no"), "int": N_("whole number"), "number": N_("number"),
+         "money": N_("amount (VND)"), "date": N_("date dd/mm/yyyy")}
 
 
 def header(name: str, column: Column, lang: str) -> str:
@@ -36,7 +32,7 @@ def choices(column: Column, lang: str) -> list[str]:
     if column.type == "enum":
         return [getattr(v, lang) for v in (column.values or {}).values()]
     if column.type == "bool":
-        return ["x"] if column.blank == "no" else list(reversed(BOOL_WORDS[lang]))
+        return ["x"] if column.blank == "no" else [translator(lang)(word) for word in reversed(BOOL_WORDS)]
     return []
 
 
@@ -82,7 +78,7 @@ def write_template(path: str | Path, schema: InputSchema, lang: str = "vi", plan
                 rule.add(f"{letter}2:{letter}{ROWS + 1}")
                 sheet.add_data_validation(rule)
         sheet.freeze_panes = "A2"
-    _notes(book.create_sheet(NOTES_SHEET[lang]), schema, lang, plan)
+    _notes(book.create_sheet(translator(lang)(NOTES_SHEET)), schema, lang, plan)
     book.move_sheet(LISTS_SHEET, offset=len(book.sheetnames))
     path = Path(path)
     book.save(path)
@@ -92,7 +88,8 @@ def write_template(path: str | Path, schema: InputSchema, lang: str = "vi", plan
 def _notes(sheet, schema: InputSchema, lang: str, plan) -> None:
     from openpyxl.styles import Alignment, Font
 
-    sheet.append(NOTES_HEAD[lang])
+    _ = translator(lang)
+    sheet.append([_(head) for head in NOTES_HEAD])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for table in (schema.households, schema.members):
@@ -112,10 +109,12 @@ def _note_row(table: Table, name: str, column: Column, lang: str, plan) -> tuple
         meaning += f" [{unit_words(column.unit, lang)}]"
     if column.note:
         meaning += f" — {column.note_in(lang)}"
-    allowed = ", ".join(choices(column, lang)) or TYPES[lang][column.type]
-    blank = BLANKS[lang]["no" if column.type == "bool" and column.blank == "no" else column.blank]
+    _ = translator(lang)
+    kind = _(TYPES[column.type])
+    allowed = ", ".join(choices(column, lang)) or kind
+    blank = _(BLANKS["no" if column.type == "bool" and column.blank == "no" else column.blank])
     return (table.label.vi if lang == "vi" else table.label.en, header(name, column, lang), name,
-            TYPES[lang][column.type], meaning, allowed, blank, ", ".join(_users(plan, table, name, lang)))
+            kind, meaning, allowed, blank, ", ".join(_users(plan, table, name, lang)))
 
 
 def _users(plan, table: Table, name: str, lang: str) -> list[str]:

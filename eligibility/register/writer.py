@@ -16,10 +16,11 @@ from pandas.api import types as ptypes
 from ..rulebook.inputs import Column, InputSchema, Table, load_input_schema
 from ..rulebook.load import DEFAULT_RULES
 from ..vocabulary import LATEST_SUFFIX
+from ..wording.catalogue import N_, translator
 from .spellings import enum_spellings, token_key
 
 WORKBOOK_NAME = "register.xlsx"
-BOOL_WORDS = {"vi": ("không", "có"), "en": ("no", "yes")}  # (false, true)
+BOOL_WORDS = (N_("no"), N_("yes"))  # (false, true), in the register's language where written
 CSV_DATE_FORMAT = {"vi": "%d/%m/%Y", "en": "%Y-%m-%d"}
 
 
@@ -139,7 +140,7 @@ def _cell_values(values: pd.Series, name: str, column: Column, fmt: str, headers
         if fmt == "parquet":
             return flags
         codes = np.where(flags.isna().to_numpy(), -1, flags.fillna(False).to_numpy(dtype=bool).astype(np.int8))
-        return pd.Series(pd.Categorical.from_codes(codes, categories=list(BOOL_WORDS[headers])))
+        return pd.Series(pd.Categorical.from_codes(codes, categories=[translator(headers)(word) for word in BOOL_WORDS]))
     if kind == "date":
         return pd.Series(pd.to_datetime(values, errors="coerce")).astype("datetime64[ns]")
     if kind in ("int", "number", "money"):
