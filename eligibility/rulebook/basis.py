@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 
 from ..vocabulary import WORDS as EXPLANATION
+from ..wording.catalogue import N_, in_lang, translator
 from ..wording.formats import format_date, format_number
 from ..wording.values import format_value, param_unit
 from .plan import CompiledBenefit, CompiledRule, Plan
 
-WORDS = {"en": {"from": "from", "list": "list of"}, "vi": {"from": "từ", "list": "danh sách"}}
+WORDS = {"from": N_("from"), "list": N_("list of")}
 
 
 def benefit_cite(benefit: CompiledBenefit, lang: str = "en") -> str:
@@ -28,7 +29,7 @@ def benefit_cite(benefit: CompiledBenefit, lang: str = "en") -> str:
 
 def _shown(value: float | list[str] | list[float], lang: str, unit: str | None = None) -> str:
     if isinstance(value, (list, tuple)):
-        return f"{WORDS[lang]['list']} {len(value)}"
+        return f"{translator(lang)(WORDS['list'])} {len(value)}"
     if isinstance(value, bool):
         return str(value).lower()
     if lang != "en":     # the officer reads the figure in its unit: 936.000 đồng/tháng, 6,6%/năm (not 0,066)
@@ -40,7 +41,7 @@ def rule_values(plan: Plan, rule: CompiledRule, as_of: dt.date, lang: str = "en"
     """'name = value (from DATE; citation)' for every parameter the rule reads (through variables too)
     that has a usable value on `as_of`, named by its code in English and by its label in Vietnamese.
     Withheld values are named in the `unverified` column instead."""
-    words = WORDS.get(lang, WORDS["en"])
+    words = in_lang(WORDS, lang)
     out = []
     for name in sorted(rule.params):
         param = plan.parameters.get(name)
