@@ -11,13 +11,15 @@ import inspect
 import os
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from pytest_bdd import given, parsers, then, when
 
 from eligibility import load_rules
-from eligibility.packtest.batch import Batch
+from eligibility.packtest.batch import Batch, Screened
 from eligibility.packtest.givens import StepError
+from eligibility.packtest.scenarios import queue_scenarios
 from eligibility.packtest.steps import STEPS, Case
 
 # Tags used in the feature files, registered so that `pytest --strict-markers` accepts them.
@@ -39,6 +41,51 @@ def plan():
     return load_rules(os.environ.get("ELIGIBILITY_RULES") or None)
 
 
+class Prescreened:
+    """Every scenario's screenings made as `eligibility test` makes them: each When of each feature file
+    queued in one batch (the Given steps run as the scenarios run them), a date screened once, when a
+    scenario first needs it (so each pytest-xdist worker screens the dates of its own scenarios). A
+    screening costs about the same whatever its number of cases: 354 screenings alone cost about 70
+    CPU-s, their 117 dates about 20. A When step takes the screening whose inputs are its own, to the
+    last value (the date, the unverified flag, every household and member record); a case with
+    programme lists or meritorious records, or one not found, is screened alone as before.
+    That one batch decides as each case alone: tests/packtest/test_packtest.py."""
+
+    def __init__(self, plan):
+        queued = Batch(plan)
+        queue_scenarios(plan, Path(__file__).parent, queued)
+        self.batch, self.where, self.screened = Batch(plan), {}, {}
+        for key, cases in queued.cases.items():
+            for number, households, members in cases:
+                if number in queued.lists or number in queued.merit:
+                    continue        # the audit reads a case's lists: screened alone, with nothing beside it
+                inputs = _inputs(key, households, members)
+                if inputs not in self.where:
+                    self.where[inputs] = (key, self.batch.add(households, members, *key))
+
+    def find(self, case, use_unverified: bool) -> Screened | None:
+        if case.lists or case.merit:
+            return None
+        found = self.where.get(_inputs((case.as_of, bool(use_unverified)), case.households, case.members))
+        if found is None:
+            return None
+        key, number = found
+        if number not in self.screened:
+            self.screened.update(self.batch.run([key], worded=False))
+        return self.screened[number]
+
+
+def _inputs(key: tuple, households: list[dict], members: list[dict]) -> str:
+    """A screening's inputs as text: equal texts, equal inputs (the records' values are dates, numbers,
+    texts, booleans and None, whose repr is exact)."""
+    return repr((key, households, members))
+
+
+@pytest.fixture(scope="session")
+def prescreened(plan) -> Prescreened:
+    return Prescreened(plan)
+
+
 @pytest.fixture
 def case(plan):
     # Several households may be described in one scenario ("the same household in Than Uyên ..."): the last
@@ -56,16 +103,21 @@ def _bind(kind: str, pattern: str, handler):
         if kind == "then":
             _then(handler, case, table, kwargs)
             return
+        prescreened = kwargs.pop("prescreened", None)
         handler(case, table, **kwargs)
         if kind == "when":      # screened as `eligibility test` screens: the texts written only if a Then fails
-            batch = Batch(case.plan)
-            number = batch.add(case.households, case.members, case.as_of, case.unverified_now(), case.lists,
-                               case.merit)
-            screened = batch.run(worded=False)[number]
+            use_unverified = case.unverified_now()
+            screened = prescreened.find(case, use_unverified)
+            if screened is None:
+                batch = Batch(case.plan)
+                number = batch.add(case.households, case.members, case.as_of, use_unverified, case.lists,
+                                   case.merit)
+                screened = batch.run(worded=False)[number]
             case.result, WORDED[id(case)] = screened.decisions, screened.in_words
 
+    fixtures = ["case", "prescreened"] if kind == "when" else ["case"]
     params = [inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD)
-              for n in ["case", *names] + (["datatable"] if with_table else [])]
+              for n in [*fixtures, *names] + (["datatable"] if with_table else [])]
     step.__signature__ = inspect.Signature(params)
     step.__name__ = f"_{handler.__name__}"
     decorator = {"given": given, "when": when, "then": then}[kind]
