@@ -86,7 +86,8 @@ def warnings(tables: dict) -> list[str]:
                          "({sample}); member counts for them are incomplete").format(n=len(partial), sample=sample))
         households = tables["households"]
         ids = households.typed[households.table.key][~households.rejected()].dropna()
-        lonely = ids[~checks.isin(ids, member_households[~rejected])]
+        every = not rejected.any() and checks.in_runs(member_households, ids) is not None   # each has members
+        lonely = ids[:0] if every else ids[~checks.isin(ids, member_households[~rejected])]
         if len(lonely):
             sample = ", ".join(lonely.astype(str).iloc[:5]) + (", ..." if len(lonely) > 5 else "")
             out.append(_("{n} household(s) have no usable member row ({sample}); they are screened on household-level "
