@@ -136,8 +136,10 @@ def missing_words(text, names: dict[str, str], lang: str, sep: str = ", ") -> st
 
 
 def word_missing(frame: pd.DataFrame, plan, lang: str) -> pd.DataFrame:
-    """A copy of `frame` whose `missing_inputs` (if any) are in words (`missing_words`), in Vietnamese."""
-    out = frame.copy()
+    """A copy of `frame` whose `missing_inputs` (if any) are in words (`missing_words`), in Vietnamese.
+    Shallow: under pandas' copy-on-write a column replaced here leaves `frame` as it was, and the
+    decisions table (3 million rows) is not copied whole while it is still held."""
+    out = frame.copy(deep=False)
     if lang != "vi" or "missing_inputs" not in out.columns:
         return out
     names = input_labels(plan, lang)
@@ -160,7 +162,7 @@ def yes_words(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def localise(frame: pd.DataFrame, lang: str, plan=None) -> pd.DataFrame:
     if lang != "vi":
         return frame
-    out = word_missing(frame, plan, lang) if plan is not None else frame.copy()
+    out = word_missing(frame, plan, lang) if plan is not None else frame.copy(deep=False)
     out = yes_words(reasons_in(out, lang), lang)
     for name, mapping in VALUES_VI.items():
         if name in out.columns:
