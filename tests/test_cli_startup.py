@@ -3,6 +3,7 @@ the engines; the group's help lists the lazily loaded commands with their own do
 from __future__ import annotations
 
 import inspect
+import os
 import subprocess
 import sys
 
@@ -106,3 +107,28 @@ def test_a_library_or_test_call_leaves_the_collector_alone():
     result = CliRunner().invoke(cli.main, ["explain", str(DEMO), "DM23", "--as-of", AS_OF.isoformat()])
     assert result.exit_code == 0, result.output
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+_BUILT_PROBE = """
+import eligibility.api as api
+from eligibility.rulebook.base import Strict
+
+api.load_rules()
+models, built = [Strict], []
+while models:
+    model = models.pop()
+    models += model.__subclasses__()
+    built += [model.__name__] if model.__pydantic_complete__ else []
+print(sorted(set(built)))
+"""
+
+
+def test_a_run_served_the_kept_plan_builds_no_validator(tmp_path):
+    """The rule-file models build their validators when they first validate (`defer_build`); a class
+    default that is a model instance (`valid: Window = Window()`) built them on import instead."""
+    env = {**os.environ, "ELIGIBILITY_CACHE_DIR": str(tmp_path)}
+    run = [sys.executable, "-c", _BUILT_PROBE]
+    compiled = subprocess.run(run, capture_output=True, text=True, check=True, env=env).stdout
+    served = subprocess.run(run, capture_output=True, text=True, check=True, env=env).stdout
+    assert compiled.strip() != "[]"   # the first run compiled the pack, validating its files
+    assert served.strip() == "[]"

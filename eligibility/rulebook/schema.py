@@ -174,7 +174,7 @@ class Rule(Strict):
     id: str
     label: Labels
     reference: Reference
-    valid: Window = Window()
+    valid: Window = Field(default_factory=Window)   # a factory: an instance here would build the validators on import
     priority: int | None = None
     conditions: list[Condition] = Field(default_factory=list)
     amount: str | int | float | None = 1     # null: eligible, but the amount is not known to the pack
@@ -224,7 +224,7 @@ class Benefit(Strict):
     hit_policy: HitPolicy
     # the dates the benefit's rules encode (the law of every day in between is in the pack); outside
     # them the decision is `undetermined` ("period not encoded"), never `not_eligible`
-    period: Window = Window()
+    period: Window = Field(default_factory=Window)
     enrolled_when: str | None = None
     enrolled_from: EnrolledFrom | None = None
     reference: Reference | None = None
