@@ -104,25 +104,68 @@ def _each_once(data: bytes, ids: list[str]) -> bool:
 
 def _parquet_key_rows(path: Path, header: str, home: str | None, household: str, ids: list[str],
                       own: list[int]) -> tuple[dict, dict]:
-    """`_key_rows` for Parquet, in Arrow's compute kernels: the person-ID column of the whole table is
-    compared with the household's few IDs without making 900,000 Python strings (0.05 CPU-s, not 0.5).
-    Every ID is on one of the household's own rows, so an ID found once is there alone: only when one is
-    found more than once is the household-ID column read, to number the household's rows as the file does."""
+    """`_key_rows` for Parquet, in Arrow's compute kernels: the person-ID column is compared with the
+    household's few IDs without making 900,000 Python strings (0.05 CPU-s, not 0.5), and only in the row
+    groups whose statistics allow one of them (`_id_cells`). Every ID is on one of the household's own
+    rows, so an ID found once is there alone: only when one is found more than once is the household-ID
+    column read, to number the household's rows as the file does."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    def trimmed(table: pa.Table, name: str) -> pa.ChunkedArray:
-        return pc.utf8_trim_whitespace(table.column(name).cast(pa.string()))
-
-    cells = trimmed(pq.read_table(path, columns=[header]), header)
+    cells, rows = _id_cells(path, header, ids)
     at = np.flatnonzero(pc.is_in(cells, value_set=pa.array(ids, pa.string())).to_numpy(zero_copy_only=False))
     found: dict[str, list[int]] = {pid: [] for pid in ids}
-    for pid, row in zip(cells.take(pa.array(at)).to_pylist(), at.tolist()):   # the few rows found
-        found[pid].append(row + 1)
+    for pid, row in zip(cells.take(pa.array(at)).to_pylist(), rows[at].tolist()):   # the few rows found
+        found[pid].append(row)
     if all(len(rows) == 1 for rows in found.values()):   # each on its own row alone: the common case, done
         return {pid: [] for pid in ids}, {r: r for r in own}
     homes = pq.read_table(path, columns=[home]) if home else None   # where the household's own rows are
-    mine = (np.flatnonzero(pc.fill_null(pc.equal(trimmed(homes, home), household), False)
+    mine = (np.flatnonzero(pc.fill_null(pc.equal(_trimmed(homes, home), household), False)
                            .to_numpy(zero_copy_only=False)) + 1 if homes is not None and home else np.array(own))
     return found, dict(zip(own, (int(r) for r in mine)))
+
+
+def _trimmed(table, name: str):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.utf8_trim_whitespace(table.column(name).cast(pa.string()))
+
+
+def _id_cells(path: Path, header: str, ids: list[str]) -> tuple:
+    """The person-ID cells, trimmed, that can be one of `ids`, and the row of each in the file (from 1):
+    of a single file, only the row groups whose statistics allow such a cell (`may_hold`; the generated
+    register's members are 14 groups, so a 13th of the column is decoded); of a folder of files, all."""
+    import pyarrow.parquet as pq
+
+    if path.is_dir():
+        cells = _trimmed(pq.read_table(path, columns=[header]), header)
+        return cells, np.arange(1, len(cells) + 1)
+    file = pq.ParquetFile(path)
+    meta = file.metadata
+    leaf = next((j for j in range(meta.num_columns) if meta.schema.column(j).path == header), None)
+    groups, starts, start = [], [], 0
+    for i in range(meta.num_row_groups):
+        group = meta.row_group(i)
+        if leaf is None or may_hold(group.column(leaf).statistics, ids):
+            groups.append(i)
+            starts.append(start)
+        start += group.num_rows
+    rows = [np.arange(s, s + meta.row_group(g).num_rows) + 1 for g, s in zip(groups, starts)]
+    cells = _trimmed(file.read_row_groups(groups, columns=[header], use_threads=False), header)
+    return cells, np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+
+
+def may_hold(statistics, ids: list[str]) -> bool:
+    """Whether a row group whose person-ID column has these statistics can hold a cell that is one of
+    `ids` once trimmed. Without text bounds, yes. A cell with whitespace before the ID begins with a
+    character at or below ' ' or outside ASCII (the other whitespace Arrow trims): the bounds then reach
+    below '!' or above '\\x7f'. Any other such cell begins with the ID: it lies between the bounds only
+    if the upper one is at or above the ID and the lower one at or below it, or begins with it."""
+    if statistics is None or not statistics.has_min_max:
+        return True
+    low, high = statistics.min, statistics.max
+    if not isinstance(low, str) or not isinstance(high, str) or low < "!" or high > "\x7f":
+        return True
+    return any(high >= pid and (low <= pid or low.startswith(pid)) for pid in ids)
