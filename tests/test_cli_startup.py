@@ -110,10 +110,15 @@ def test_a_library_or_test_call_leaves_the_collector_alone():
 
 
 _BUILT_PROBE = """
+import datetime as dt
+import sys
+
 import eligibility.api as api
 from eligibility.rulebook.base import Strict
 
 api.load_rules()
+if len(sys.argv) > 1:
+    api.explain_register(sys.argv[1], "DM23", dt.date(2025, 11, 15))
 models, built = [Strict], []
 while models:
     model = models.pop()
@@ -125,10 +130,14 @@ print(sorted(set(built)))
 
 def test_a_run_served_the_kept_plan_builds_no_validator(tmp_path):
     """The rule-file models build their validators when they first validate (`defer_build`); a class
-    default that is a model instance (`valid: Window = Window()`) built them on import instead."""
+    default that is a model instance (`valid: Window = Window()`) built them on import instead, and the
+    reader's schema of the tables as read was validated anew (`InputSchema.as_read`) in every read."""
+    from shared import DEMO
+
     env = {**os.environ, "ELIGIBILITY_CACHE_DIR": str(tmp_path)}
     run = [sys.executable, "-c", _BUILT_PROBE]
     compiled = subprocess.run(run, capture_output=True, text=True, check=True, env=env).stdout
     served = subprocess.run(run, capture_output=True, text=True, check=True, env=env).stdout
+    explained = subprocess.run([*run, str(DEMO)], capture_output=True, text=True, check=True, env=env).stdout
     assert compiled.strip() != "[]"   # the first run compiled the pack, validating its files
-    assert served.strip() == "[]"
+    assert served.strip() == "[]" and explained.strip() == "[]"

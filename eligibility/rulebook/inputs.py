@@ -88,7 +88,7 @@ class InputSchema(Strict):
         (`derived_from`) left out; they are added after reading (register/merit_inputs.py)."""
         tables = {name: t.model_copy(update={"columns": {n: c for n, c in t.columns.items() if c.derived_from is None}})
                   for name in MAIN_TABLES + AUDIT_TABLES if (t := getattr(self, name)) is not None}
-        return InputSchema(**tables)
+        return self.model_copy(update=tables)   # checked tables: validating them again would build every validator
 
     def audit_tables(self) -> dict[str, Table]:
         """The optional tables this pack declares (name -> table)."""
