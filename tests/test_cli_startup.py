@@ -141,3 +141,11 @@ def test_a_run_served_the_kept_plan_builds_no_validator(tmp_path):
     explained = subprocess.run([*run, str(DEMO)], capture_output=True, text=True, check=True, env=env).stdout
     assert compiled.strip() != "[]"   # the first run compiled the pack, validating its files
     assert served.strip() == "[]" and explained.strip() == "[]"
+
+
+def test_reading_a_register_loads_no_register_writer():
+    loaded = _modules_after("import eligibility.register")
+    assert "eligibility.register.writer" not in loaded and "pyarrow.csv" not in loaded
+    from eligibility.register import write_register, writer
+
+    assert write_register is writer.write_register
