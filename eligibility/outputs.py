@@ -15,32 +15,38 @@ from ._version import __version__
 from .csvout import arrow_values, starts_with_any, write_csv_columns
 from .outfolder import MANIFEST, file_sha256, staged
 from .register.model import reasons_in
-from .register.report import register_record, register_tables
+from .register.report import TABLE_WORDS, register_record, register_tables
 from .rulebook.unverified import in_force as unverified_in_force
 from .vocabulary import PARTIAL_NEEDS, Coverage, Status
 from .wording import N_, translator
+from .wording.catalogue import NC_, in_lang
 from .wording.units import UNIT_WORDS, unit_label
 
-HEADERS_VI = {
-    "household_id": "Mã hộ", "person_id": "Mã người", "name": "Họ và tên", "district": "Huyện (cũ)",
-    "commune": "Xã/phường", "village": "Thôn/bản", "benefit": "Mã chính sách", "benefit_label": "Chính sách",
-    "entity": "Đối tượng", "status": "Kết quả", "coverage": "Tình trạng thụ hưởng", "amount": "Mức hưởng",
-    "unit": "Đơn vị", "rate": "Lãi suất/năm", "rule": "Mã quy định", "rule_label": "Quy định áp dụng",
-    "reference": "Căn cứ pháp lý", "explanation": "Giải thích", "missing_inputs": "Thiếu dữ liệu",
-    "unverified": "Giá trị chưa kiểm chứng",
-    "parameter_values": "Mức, hệ số áp dụng (từ ngày, căn cứ)",
-    "amount_is_minimum": "Mức hưởng tối thiểu (còn quy định chưa xác định)",
-    "table": "Bảng", "file": "Tệp", "row": "Dòng", "column": "Cột", "value": "Giá trị", "reason": "Lý do", "code": "Mã lỗi",
-    "reason_detail": "Chi tiết (tiếng Anh)",
+# the entitlements' and rejects' headers where worded (Vietnamese: the English files keep the codes, for machines)
+HEADERS = {
+    "household_id": N_("Household ID"), "person_id": N_("Person ID"), "name": N_("Name"),
+    "district": N_("District (before 7/2025)"), "commune": N_("Commune"), "village": N_("Village"),
+    "benefit": N_("Benefit code"), "benefit_label": N_("Benefit"), "entity": N_("For"),
+    "status": NC_("report column", "Decision"), "coverage": N_("Coverage"), "amount": NC_("report column", "Amount"),
+    "unit": N_("Unit"), "rate": N_("Interest/year"), "rule": N_("Rule"), "rule_label": N_("Rule applied"),
+    "reference": N_("Legal basis"), "explanation": N_("Explanation"), "missing_inputs": N_("Missing data"),
+    "unverified": N_("Unverified values"), "parameter_values": N_("Figures applied (from, basis)"),
+    "amount_is_minimum": N_("Minimum amount (a rule still undecided)"),
+    "table": N_("Table"), "file": N_("File"), "row": N_("Row"), "column": N_("Column"), "value": NC_("register cell", "Value"),
+    "reason": N_("Reason"), "code": N_("Error code"), "reason_detail": N_("Reason in detail (in English)"),
 }
-VALUES_VI = {   # statuses, coverage values and units in the catalogue's words (eligibility.vocabulary, wording)
-    "status": {word.value: word.label("vi") for word in Status},
-    "coverage": {word.value: word.label("vi") for word in Coverage},
-    "unit": {unit: unit_label(unit, "vi") for unit in UNIT_WORDS},
-    "entity": {"person": "cá nhân", "household": "hộ"},
-    "table": {"households": "hộ", "members": "thành viên", "programme_lists": "danh sách chi trả",
-              "merit_records": "hồ sơ người có công"},
-}
+ENTITY = {"person": NC_("benefit for", "person"), "household": NC_("benefit for", "household")}   # cá nhân, not người
+
+
+def values_in(lang: str) -> dict[str, dict[str, str]]:
+    """{column: {code: word}}: statuses, coverage values and units in the catalogue's words
+    (eligibility.vocabulary, wording), entities and tables."""
+    return {"status": {word.value: word.label(lang) for word in Status},
+            "coverage": {word.value: word.label(lang) for word in Coverage},
+            "unit": {unit: unit_label(unit, lang) for unit in UNIT_WORDS},
+            "entity": in_lang(ENTITY, lang), "table": in_lang(TABLE_WORDS, lang)}
+
+
 YES = N_("yes")
 SAFE_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -113,7 +119,8 @@ def input_labels(plan, lang: str) -> dict[str, str]:
     return out
 
 
-_NEEDS = {"vi": {PARTIAL_NEEDS["year"]: "còn thiếu ngày và tháng", PARTIAL_NEEDS["month"]: "còn thiếu ngày"}}
+# what a date known to its year or month lacks, worded (English keeps the decisions' own "day and month")
+_NEEDS = {PARTIAL_NEEDS["year"]: N_("day and month still missing"), PARTIAL_NEEDS["month"]: N_("day still missing")}
 _MISSING_ITEM = re.compile(r"^(?:(?:household|member)\.)?(?P<name>[^ ]+)(?: \((?P<need>[^)]*)\))?$")
 
 
@@ -131,8 +138,12 @@ def missing_words(text, names: dict[str, str], lang: str, sep: str = ", ") -> st
             continue
         need = found["need"]
         label = names.get(found["name"], found["name"])
-        worded.append(label + (f" ({_NEEDS.get(lang, {}).get(need, need)})" if need else ""))
+        worded.append(label + (f" ({_need_words(need, lang)})" if need else ""))
     return sep.join(dict.fromkeys(w for w in worded if w))
+
+
+def _need_words(need: str, lang: str) -> str:
+    return translator(lang)(_NEEDS[need]) if lang != "en" and need in _NEEDS else need
 
 
 def word_missing(frame: pd.DataFrame, plan, lang: str) -> pd.DataFrame:
@@ -164,14 +175,15 @@ def localise(frame: pd.DataFrame, lang: str, plan=None) -> pd.DataFrame:
         return frame
     out = word_missing(frame, plan, lang) if plan is not None else frame.copy(deep=False)
     out = yes_words(reasons_in(out, lang), lang)
-    for name, mapping in VALUES_VI.items():
+    for name, mapping in values_in(lang).items():
         if name in out.columns:
             column = out[name]
             if isinstance(column.dtype, pd.CategoricalDtype):
                 out[name] = _relabel(column, [mapping.get(c, c) for c in column.cat.categories])
             else:
                 out[name] = column.replace(mapping)
-    return out.rename(columns={c: HEADERS_VI.get(c, c) for c in out.columns})
+    _ = translator(lang)
+    return out.rename(columns={c: _(HEADERS[c]) if c in HEADERS else c for c in out.columns})
 
 
 def write_table(frame: pd.DataFrame, path_stem: Path, fmt: str) -> Path:

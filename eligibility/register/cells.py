@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from pandas.api import types as ptypes
 
-from ..wording.catalogue import N_
+from ..wording.catalogue import N_, NC_
 
 KEY_CODES = frozenset({"R-MISSING-REQUIRED-VALUE", "R-DUPLICATE-ID", "R-ORPHAN-MEMBER", "R-HOUSEHOLD-REJECTED"})
 GENERATED_ID = "C-ID-GENERATED"
@@ -32,7 +32,7 @@ CELL_ISSUE_COLUMNS = ["table", "file", "row", "column", "input", "value", "reaso
 # cell_issues' headers where it is worded (Vietnamese; the English file keeps the codes)
 CELL_HEADERS = {"input": N_("Input, by its label"), "action": N_("Action (in English)"), "action_vi": N_("Action"),
                 "table": N_("Table"), "file": N_("File"), "row": N_("Row"), "column": N_("Column"),
-                "value": N_("Value as written"), "reason": N_("Reason"),
+                "value": NC_("register cell", "Value"), "reason": N_("Reason"),
                 "reason_detail": N_("Reason in detail (in English)"), "code": N_("Error code")}
 
 

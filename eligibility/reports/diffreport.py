@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..outfolder import MANIFEST, staged
-from ..outputs import VALUES_VI, manifest
+from ..outputs import manifest, values_in
 from ..wording.catalogue import N_, in_lang
 from .diff import KINDS, Side, sort_changes
 from .htmlassets import CSS
@@ -50,9 +50,10 @@ def labels_for(plan, lang: str) -> dict[str, dict[str, str]]:
     labels["kind"] = in_lang(KIND_WORDS, lang)
     labels["cause"] = in_lang(CAUSE_WORDS, lang)
     if lang == "vi":
+        values = values_in(lang)
         for side in ("_old", "_new"):
-            labels["status" + side] = dict(VALUES_VI["status"])
-            labels["coverage" + side] = dict(VALUES_VI["coverage"])   # none: an empty cell, as in entitlements.csv
+            labels["status" + side] = dict(values["status"])
+            labels["coverage" + side] = dict(values["coverage"])   # none: an empty cell, as in entitlements.csv
     return labels
 
 

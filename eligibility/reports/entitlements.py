@@ -14,17 +14,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..outputs import HEADERS_VI, _relabel, printable, word_missing, yes_words
+from ..outputs import HEADERS, _relabel, printable, word_missing, yes_words
 from ..wording import N_, translator
+from ..wording.catalogue import in_lang
 from .labels import value_labels
 from .workbook import write_gap_workbook
 
 DECISION_ORDER = ("commune", "village", "household_id", "person_id", "benefit")
 REJECT_ORDER = ("file", "table", "row", "column")
 SHEETS = {"entitlements": N_("Entitlements"), "rejects": N_("Rejected rows")}
-HEADERS_EN = {"explanation": "Explanation", "parameter_values": "Figures applied (from, basis)",
-              "benefit": "Benefit code", "table": "Table", "file": "File", "row": "Row", "column": "Column",
-              "value": "Value", "code": "Error code"}
+# the columns the English files head with words too (outputs.HEADERS'); the others keep the reports' headers
+WORDED_IN_ENGLISH = ("explanation", "parameter_values", "benefit", "table", "file", "row", "column", "value", "code")
 NOTES = {
     "entitlements": [
         N_("One row per decision: a person (person benefits) or a household (household benefits) and a "
@@ -58,7 +58,7 @@ def sort_rows(frame: pd.DataFrame, keys: tuple[str, ...]) -> pd.DataFrame:
 
 
 def headers(lang: str) -> dict[str, str]:
-    return dict(HEADERS_VI) if lang == "vi" else dict(HEADERS_EN)
+    return in_lang(HEADERS if lang == "vi" else {c: HEADERS[c] for c in WORDED_IN_ENGLISH}, lang)
 
 
 def write_table_xlsx(frame: pd.DataFrame, path: Path, kind: str, lang: str = "vi", plan=None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..outputs import VALUES_VI
+from ..outputs import values_in
 from ..vocabulary import Coverage, Status
 from ..wording.catalogue import N_, NC_, in_lang, translator
 from ..wording.units import UNIT_WORDS, unit_label
@@ -109,7 +109,7 @@ def value_labels(plan=None, lang: str = "en") -> dict[str, dict[str, str]]:
     """{column: {code: label}} for the coded columns a report shows (district, ethnicity, status, ...)."""
     out: dict[str, dict[str, str]] = {"unit": dict(UNIT_LABELS[lang])}
     if lang == "vi":
-        for column, mapping in VALUES_VI.items():
+        for column, mapping in values_in(lang).items():
             out[column] = {k: v for k, v in mapping.items() if v}
     special = in_lang(SPECIAL_VALUES, lang)
     out["benefit_label"] = {ALL_BENEFITS: special[ALL_BENEFITS]}

@@ -10,15 +10,16 @@ import pandas as pd
 
 from ..csvout import whole_numbers
 from ..outfolder import MANIFEST, staged
-from ..outputs import VALUES_VI, file_sha256, manifest, write_table, word_missing
+from ..outputs import ENTITY, file_sha256, manifest, write_table, word_missing
+from ..wording.catalogue import N_, in_lang
 from .htmlreport import write_gap_html
-from ..wording.catalogue import in_lang
 from .labels import TRACK, header, present, value_labels
 from .redact import derive_key, household_heads, key_from_text, redact_list
 from .tables import LISTS, VIEWS, gap_tables, sort_list
 from .targets import compute_targets
 from .workbook import LIST_ROWS, write_gap_workbook
 
+MEASURES = {"share": N_("share"), "count": N_("count")}   # how a target is measured
 CSV_NAMES = {"by_benefit": "gap_by_benefit", "by_district": "gap_by_district", "by_commune": "gap_by_commune",
              "by_village": "gap_by_village", "by_ethnicity": "gap_by_ethnicity", "gap_list": "gap_list",
              "leakage_list": "leakage_list", "needs_data_list": "needs_data_list"}
@@ -132,8 +133,8 @@ def write_target_files(table: pd.DataFrame, folder, run: dict, lang: str) -> dic
 def target_labels(lang: str) -> dict[str, dict[str, str]]:
     labels = {"track": in_lang(TRACK, lang)}
     if lang == "vi":
-        labels["entity"] = dict(VALUES_VI["entity"])
-        labels["measure"] = {"share": "tỷ lệ", "count": "số lượng"}
+        labels["entity"] = in_lang(ENTITY, lang)
+        labels["measure"] = in_lang(MEASURES, lang)
     return labels
 
 
