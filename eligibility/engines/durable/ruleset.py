@@ -18,7 +18,7 @@ from .fired import Absent, two_valued
 from .native import Fact
 from .patterns import (ALPHA_BUDGET, ATTRIBUTE_BUDGET, AliasSpec, Group, Owner, Path, RuleSpec, _const, _join_json,
                        _test_json, _test_order, stack_cost)
-from .translate import DNF, FLIP, Atom, Conj, Elig, Family, K, Test, Translator
+from .translate import DNF, FLIP, Atom, Conj, Elig, Family, K, Slot, Test, Translator
 
 FAIL_JOIN = 12              # fail facts joined by one rule (engine: at most 29 cross-fact tests)
 CAP = 1000                  # matches delivered to one action call
@@ -42,7 +42,7 @@ class RulesetBuilder:
         self.absent: dict[int, Absent] = {}                   # forms read false by absence (fired.py)
         self.form_level: dict[int, int] = {}                  # their stage: the last of their attributes'
         self.conditions_in: dict[tuple[int, int], int] = {}   # (benefit, rule) -> its conditions
-        self.form_key: dict[int, str] = {}                    # forms whose true rules report the household's key
+        self.household_keyed: set[str] = set()                # true rules of members' forms fired on the household
         for bi, benefit in enumerate(self.benefits):
             self._benefit(bi, benefit)
         self._form_rules()
@@ -100,12 +100,16 @@ class RulesetBuilder:
         self.absent[form] = Absent(form, attrs, tuple(dict.fromkeys((bi, ri) for bi, ri, _ in uses)) if alone else None)
         self.form_level[form] = max(s.level for s in slots)
         if not alone:
-            # a member's condition on household attributes only (the commune's area, the poor list) is
-            # the same for every member: its true rules fire once per household, not once per member
-            if all(s.entity == "household" for s in slots):
-                entity = self.form_key[form] = "household"
             for k, conj in enumerate(true):
-                self._spec(f"T{form}_{k}", ("T", form, -1, -1), ("form", form), entity, conj)
+                # an alternative of a member's condition on household attributes only (the commune's
+                # area, the poor list) is the same for every member: it fires once on the household
+                # and reports the household's key (read for its members: AbsenceReader.fill)
+                name, on = f"T{form}_{k}", entity
+                if entity == "person" and all(s.entity == "household" for t in conj if isinstance(t, Atom)
+                                              for s in (t.left, t.right) if isinstance(s, Slot)):
+                    self.household_keyed.add(name)
+                    on = "household"
+                self._spec(name, ("T", form, -1, -1), ("form", form), on, conj)
         return True
 
     def _spec(self, name: str, action: tuple[str, int, int, int], owner: Owner | None, entity: str, conj: Conj) -> None:

@@ -121,7 +121,7 @@ class Runner:
         rule_name = spec.name
         kind, index, ri, _ = spec.action
         if kind in ("F", "T"):
-            entity = self.builder.form_key.get(index, self.builder.form_entity[index])
+            entity = "household" if spec.name in self.builder.household_keyed else self.builder.form_entity[index]
         else:
             entity = self.benefits[index].entity
         keys_of = KEY_PERSON if entity == "person" else KEY_HOUSEHOLD
