@@ -8,10 +8,11 @@ Runs, in alternation and each in a fresh process, N times (`--runs`, default 3):
   * openfisca    `bench/peers/openfisca/run.py` on the register converted once beforehand (the conversion is
                  timed once and printed, not counted in the runs);
   * floor        pyarrow alone reading the register's Parquet and writing it out again.
-Prints min / median / max wall seconds and the peak resident memory of each (os.wait4), then checks person
-by person that the two tools agree where this project's engine decides (eligible or not eligible; an
-"undetermined" decision is left out and counted), with examples of disagreements. Wall-clock figures on a
-shared machine are noisy: compare the tools within one run, not across runs.
+Prints min / median / max wall seconds, the peak resident memory and the median CPU seconds of each
+(os.wait4), then checks person by person that the two tools agree where this project's engine decides
+(eligible or not eligible; an "undetermined" decision is left out and counted), with examples of
+disagreements. Wall-clock figures on a shared machine are noisy: compare the tools within one run, not
+across runs, and the CPU seconds before the wall clock.
 
     python bench/bench_peer.py --households 20000 --runs 3
     python bench/bench_peer.py --register /tmp/r230k --runs 5
@@ -50,15 +51,16 @@ def generated(households: int, seed: int, folder: Path) -> Path:
     return out
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (GB) of one fresh process."""
+def timed(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (GB) and CPU seconds (user + system) of one fresh process. On a shared
+    machine the CPU seconds hold better than the wall clock: other jobs lengthen the latter only."""
     t0 = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - t0
     if status != 0:
         raise SystemExit(f"failed ({status}): {' '.join(command)}\n{process.stderr.read().decode()[-2000:]}")
-    return wall, usage.ru_maxrss / 1024 / 1024
+    return wall, usage.ru_maxrss / 1024 / 1024, usage.ru_utime + usage.ru_stime
 
 
 CUT_AWAY = ["policies/credit", "policies/education", "policies/emergency_relief", "policies/housing",
@@ -163,18 +165,25 @@ def main() -> int:
     runs = commands(register, converted, args.as_of, args.work)
     walls: dict[str, list[float]] = {k: [] for k in runs}
     peaks: dict[str, list[float]] = {k: [] for k in runs}
+    cpus: dict[str, list[float]] = {k: [] for k in runs}
+    load = os.getloadavg()[0]
     for _ in range(args.runs):
         for name, command in runs.items():  # in alternation, so that load drifts hit all three alike
-            wall, peak = timed(command)
+            wall, peak, cpu = timed(command)
             walls[name].append(wall)
             peaks[name].append(peak)
+            cpus[name].append(cpu)
     base = statistics.median(walls["openfisca (6 variables)"])
+    base_cpu = statistics.median(cpus["openfisca (6 variables)"])
     print(f"\n{register.name}, as of {args.as_of}, {args.runs} runs each, fresh processes, "
-          f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, load average {os.getloadavg()[0]:.1f}")
-    print(f"  {'':26} {'min':>6} {'median':>6} {'max':>6} s   peak RSS GB   median / openfisca")
+          f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, load average {load:.1f} before, "
+          f"{os.getloadavg()[0]:.1f} after")
+    print(f"  {'':26} {'min':>6} {'median':>6} {'max':>6} s   peak RSS GB   median / openfisca   "
+          f"CPU-s median / openfisca")
     for name in runs:
         print(f"  {name:26} {spread(walls[name])}     {max(peaks[name]):5.2f}         "
-              f"{statistics.median(walls[name]) / base:4.2f} x")
+              f"{statistics.median(walls[name]) / base:4.2f} x           "
+              f"{statistics.median(cpus[name]):6.2f}  {statistics.median(cpus[name]) / base_cpu:4.2f} x")
     check = args.work / "screen-all"
     subprocess.run([sys.executable, "-m", "eligibility", "screen", str(register), "--as-of", args.as_of, "--all",
                     "--format", "parquet", "--out", str(check), "--force"],
