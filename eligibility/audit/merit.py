@@ -17,11 +17,12 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from ..wording.catalogue import N_, translator
+
 BENEFIT = "merit_monthly_allowance"
 FIELDS = ("merit_category", "injury_rate", "martyr_relation", "martyr_count")
 SEP = "~merit"
-NOTE = {"en": "summed over {n} meritorious records (Ordinance 02/2020/UBTVQH14, Art. 6(3))",
-        "vi": "cộng {n} hồ sơ người có công (khoản 3 Điều 6 Pháp lệnh 02/2020/UBTVQH14)"}
+NOTE = N_("summed over {n} meritorious records (Ordinance 02/2020/UBTVQH14, Art. 6(3))")
 
 
 def summed_merit(register, decisions: pd.DataFrame,
@@ -113,7 +114,8 @@ def _sum(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     first.loc[first["status"].astype(str) != "eligible", "amount"] = np.nan
     first["rule"] = rules.reindex(first.index).fillna(first["rule"].astype(object))
     several = count.reindex(first.index) > 1
-    note = count.reindex(first.index).map(lambda n: NOTE[lang].format(n=n))
+    said = translator(lang)(NOTE)
+    note = count.reindex(first.index).map(lambda n: said.format(n=n))
     first["explanation"] = np.where(several, first["explanation"].astype(str) + "; " + note,
                                     first["explanation"].astype(object))
     return first.reset_index().drop(columns=["_rank", "_paid"])

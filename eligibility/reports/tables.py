@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..wording.catalogue import N_, translator
 from .labels import ALL_BENEFITS, AMOUNT_PREFIX, MIXED, UNITS, UNKNOWN
 
 COUNTS = ["eligible", "covered", "gap", "leakage", "needs_data"]
@@ -31,8 +32,7 @@ LIST_COLUMNS = ["district", "commune", "village", "household_id", "person_id", "
 TEXT_COLUMNS = [c for c in LIST_COLUMNS if c not in ("amount", "rate")]
 LISTS = {"gap_list": "gap", "leakage_list": "leakage", "needs_data_list": "needs_data"}
 VIEWS = ["by_benefit", *PLACES, *LISTS]
-ENROLMENT_UNKNOWN = {"en": "eligible, but the register does not say whether it is already received",
-                     "vi": "đủ điều kiện, nhưng sổ chưa ghi đã được hưởng hay chưa"}
+ENROLMENT_UNKNOWN = N_("eligible, but the register does not say whether it is already received")
 
 
 def gap_tables(decisions: pd.DataFrame, members: pd.DataFrame | None = None,
@@ -238,7 +238,7 @@ def _list(dec: pd.DataFrame, ethnicity: np.ndarray, mask: np.ndarray, lang: str)
         out[name] = out[name].fillna("")
     unsure = (out["status"] == "eligible") & (out["coverage"] == "needs_data")
     if unsure.any():
-        note = ENROLMENT_UNKNOWN.get(lang, ENROLMENT_UNKNOWN["en"])
+        note = translator(lang)(ENROLMENT_UNKNOWN)
         out.loc[unsure, "reason"] = (note + " — " + out.loc[unsure, "reason"]).str.rstrip(" —")
     return sort_list(out)
 
