@@ -8,11 +8,17 @@ The .po file itself is read at run time, so a fresh clone, `pip install -e .` an
 without a compile step: Babel parses it and compiles it in memory, and the compiled catalogue (.mo
 bytes, data read by `gettext`, never code) is kept in the user's cache folder (`cachedir.py`) under
 the SHA-256 of the .po's bytes and the tool's version, checked before use, so that each start-up
-does not parse the .po again (about 0.03 CPU-s); an edited .po is another key and compiled afresh. Translators edit `locale/vi/LC_MESSAGES/eligibility.po`; after adding messages in
-code run
+does not parse the .po again (about 0.03 CPU-s); an edited .po is another key and compiled afresh.
 
-    pybabel extract -F babel.cfg -o eligibility/wording/locale/eligibility.pot eligibility
-    pybabel update -i eligibility/wording/locale/eligibility.pot -d eligibility/wording/locale -D eligibility
+Translators edit `locale/vi/LC_MESSAGES/eligibility.po` as text. After adding messages in code, add
+their entries to it (the test names the missing ones; `pybabel update` would reflow the whole file)
+and refresh the template:
+
+    pybabel extract -F babel.cfg --no-location --sort-output -o eligibility/wording/locale/eligibility.pot eligibility
+
+A table of words maps codes to marked English (`{"example": N_("examples")}`) and is read where it is
+shown (`in_lang(table, lang)`, or `_ = translator(lang)`). A word that another place says otherwise in
+Vietnamese carries a context, `NC_("report column", "Decision")`: a `msgctxt` entry in the .po.
 """
 from __future__ import annotations
 
