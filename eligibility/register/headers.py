@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..errors import DataError
 from ..rulebook.inputs import Table
@@ -12,7 +13,17 @@ from ..suggestions import fold, suggest
 
 def header_key(text: object) -> str:
     """'Ngày sinh ', 'ngay_sinh' and 'NGAY SINH' give the same key (letters, digits and % only)."""
-    return re.sub(r"[^0-9a-z%]+", "", fold(str(text)))
+    return _key(str(text))
+
+
+@lru_cache(maxsize=8192)
+def _key(text: str) -> str:
+    """Each header and spelling keyed once: a read looks up the pack's 900 spellings for every table,
+    for the layout, the columns and the units, and the layout's scan keys the head rows' cells."""
+    return _NOT_KEPT.sub("", fold(text))
+
+
+_NOT_KEPT = re.compile(r"[^0-9a-z%]+")
 
 
 def header_spellings(table: Table, name: str) -> list[str]:
