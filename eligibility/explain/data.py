@@ -183,7 +183,22 @@ def _condition(ev: Evaluation, cond, value, entity: str, row: int) -> dict[str, 
     return item
 
 
+_PARAMETERS: dict[int, tuple[Evaluation, dict[str, dict[str, Any]]]] = {}
+
+
 def _parameter(ev: Evaluation, name: str) -> dict[str, Any]:
+    """A parameter as the evaluation's date gives it; described once per evaluation (a household's
+    explanation lists some 1,600 parameters of its rules, about a hundred different ones)."""
+    kept = _PARAMETERS.get(id(ev))
+    if kept is None or kept[0] is not ev:
+        _PARAMETERS.clear()   # one evaluation at a time: the last one explained
+        kept = _PARAMETERS[id(ev)] = (ev, {})
+    if name not in kept[1]:
+        kept[1][name] = _described(ev, name)
+    return dict(kept[1][name])
+
+
+def _described(ev: Evaluation, name: str) -> dict[str, Any]:
     value = ev.params.get(name)
     spec = ev.plan.parameters[name]
     withheld = spec.withheld(ev.as_of) if value is None else None
