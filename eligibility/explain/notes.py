@@ -25,8 +25,8 @@ def register_notes(data: dict, lang: str) -> list[str]:
         code = issue.get("code")
         reason = _(meanings[code]) if lang != "en" and code in meanings else issue["reason"]
         action = issue["action"]
-        if lang != "en":
-            action = next((vi for en, vi in ACTIONS.values() if en == action), action)
+        if lang != "en" and action in ACTIONS.values():
+            action = _(action)
         out.append(_("note: {file} row {row}, column '{column}': {reason} ({action})").format(
             file=issue["file"], row=issue["row"], column=issue["column"], reason=reason, action=action))
     return out

@@ -15,18 +15,17 @@ import numpy as np
 import pandas as pd
 from pandas.api import types as ptypes
 
-from ..wording.catalogue import N_, NC_
+from ..wording.catalogue import N_, NC_, translator
 
 KEY_CODES = frozenset({"R-MISSING-REQUIRED-VALUE", "R-DUPLICATE-ID", "R-ORPHAN-MEMBER", "R-HOUSEHOLD-REJECTED"})
 GENERATED_ID = "C-ID-GENERATED"
 PARTIAL_DATE = "C-DATE-PARTIAL"   # a date known to its year or month: read as its interval, not unknown
 LISTED_ONLY = frozenset({GENERATED_ID, PARTIAL_DATE})   # listed in cell_issues, the cell still used
 GENERATED_MARK = "#"  # DM05#3: the third member of DM05, who had no person code
-ACTIONS = {  # code -> (en, vi)
-    "unknown": ("treated as unknown", "coi là chưa biết"),
-    GENERATED_ID: ("person ID generated (household ID # position)", "tạo mã người (mã hộ # thứ tự)"),
-    PARTIAL_DATE: ("read as the interval of its days; what depends on the day stays undetermined",
-                   "coi là khoảng các ngày; chế độ phụ thuộc ngày cụ thể để chưa xét"),
+ACTIONS = {  # code -> what was done with the cell (cell_issues keeps the English in `action`, the Vietnamese in `action_vi`)
+    "unknown": N_("treated as unknown"),
+    GENERATED_ID: N_("person ID generated (household ID # position)"),
+    PARTIAL_DATE: N_("read as the interval of its days; what depends on the day stays undetermined"),
 }
 CELL_ISSUE_COLUMNS = ["table", "file", "row", "column", "input", "value", "reason", "code", "action", "action_vi"]
 # cell_issues' headers where it is worded (Vietnamese; the English file keeps the codes)
@@ -92,7 +91,7 @@ def issue_frame(table: str, label: str, rows: np.ndarray, header: str, name: str
     return pd.DataFrame({
         "table": table, "file": label, "row": rows[problem.positions], "column": header, "input": name,
         "value": problem.values, "reason": problem.reasons, "code": problem.code,
-        "action": np.full(n, action[0], dtype=object), "action_vi": np.full(n, action[1], dtype=object),
+        "action": np.full(n, action, dtype=object), "action_vi": np.full(n, translator("vi")(action), dtype=object),
     })
 
 

@@ -14,22 +14,22 @@ from dataclasses import asdict, dataclass, field
 
 from ..errors import DataError
 from ..messages import language
-from ..wording.catalogue import N_, NC_, translator
+from ..wording.catalogue import N_, NC_, in_lang, translator
 from ..rulebook.inputs import Table
 from .headers import header_key, header_lookup, header_spellings
 from .ticks import READINGS
 
-HOW = {  # how a column was matched -> what the table says (en, vi)
-    "exact": ("exact header", "đúng tên cột"),
-    "alias": ("declared alias", "tên khác đã khai báo"),
-    "folded": ("accents, case or spacing ignored", "bỏ qua dấu, hoa/thường, khoảng trắng"),
-    "unit": ("unit in brackets ignored", "bỏ qua đơn vị trong ngoặc"),
-    "merged": ("merged two-row header (parent / child)", "tiêu đề gộp hai dòng (cột cha / cột con)"),
-    "columns_file": ("--columns file", "tệp --columns"),
-    "suggested": ("similar name, accepted with --accept-suggested", "tên gần giống, chấp nhận bằng --accept-suggested"),
-    "not_used": ("not used", "không dùng"),
-    "row_number": ("row number (STT), not used", "số thứ tự (STT), không dùng"),
-    "absent": ("absent", "không có trong tệp"),
+HOW = {  # how a column was matched -> what the table says (`how`; `how_vi` its Vietnamese)
+    "exact": N_("exact header"),
+    "alias": N_("declared alias"),
+    "folded": N_("accents, case or spacing ignored"),
+    "unit": N_("unit in brackets ignored"),
+    "merged": N_("merged two-row header (parent / child)"),
+    "columns_file": N_("--columns file"),
+    "suggested": N_("similar name, accepted with --accept-suggested"),
+    "not_used": N_("not used"),
+    "row_number": N_("row number (STT), not used"),
+    "absent": N_("absent"),
 }
 ROW_NUMBER_KEYS = {"stt", "tt", "sott", "sothutu", "no"}
 MAP_COLUMNS = ["table", "file", "position", "source_header", "input", "input_vi", "how", "how_vi", "blank", "note",
@@ -52,7 +52,7 @@ class MapRow:
 
     def record(self) -> dict:
         data = asdict(self)
-        data["how"], data["how_vi"] = HOW[self.how]
+        data["how"], data["how_vi"] = HOW[self.how], translator("vi")(HOW[self.how])
         return {k: data[k] for k in MAP_COLUMNS}
 
 
@@ -255,7 +255,7 @@ def note_absent(mapping, plan, schema) -> None:
     wherever they need it). `plan`: the compiled pack (its benefits' `inputs`)."""
     if mapping.empty:
         return
-    absent = (mapping["how"] == HOW["absent"][0]).to_numpy()
+    absent = (mapping["how"] == HOW["absent"]).to_numpy()
     for i in absent.nonzero()[0]:  # one per absent input (a few dozen at most)
         table, name = mapping.at[i, "table"], mapping.at[i, "input"]
         entity = getattr(schema, table).entity
@@ -275,15 +275,13 @@ def note_absent(mapping, plan, schema) -> None:
 BLANKS = {"unknown": NC_("blank cell", "unknown"), "no": N_("no"), "zero": "0"}   # (0: a figure in every language)
 
 
-SAID = {  # the terminal's words around the table (en, vi)
-    "columns": ("{file}: {n} column(s), {plain} read by their exact or declared header",
-                "{file}: {n} cột, {plain} cột đọc theo đúng tên hoặc tên đã khai báo"),
-    "absent": ("  absent ({n}): {names}", "  không có trong tệp ({n}): {names}"),
-    "filled": ("{n} empty cell(s) read so", "{n} ô trống đọc như vậy"),
-    "whole": ("  (every column, and what each absent input leaves undetermined: {file})",
-              "  (đủ mọi cột và các chính sách chưa xác định được do thiếu cột: {file})"),
+SAID = {  # the terminal's words around the table
+    "columns": N_("{file}: {n} column(s), {plain} read by their exact or declared header"),
+    "absent": N_("  absent ({n}): {names}"),
+    "filled": N_("{n} empty cell(s) read so"),
+    "whole": N_("  (every column, and what each absent input leaves undetermined: {file})"),
 }
-PLAIN = {HOW["exact"][0], HOW["alias"][0]}
+PLAIN = {HOW["exact"], HOW["alias"]}
 _FILLED = re.compile(r"; ([\d,]+) empty cell\(s\) read so")
 
 
@@ -294,26 +292,27 @@ def mapping_lines(mapping, lang: str = "en", written: str = "columns.csv") -> li
     if mapping.empty:
         return []
     i = 1 if lang == "vi" else 0
+    said = in_lang(SAID, lang)
     lines = []
     for file, part in mapping.groupby("file", sort=False):
         present = part[part["position"].notna()]
         filled = present["blank"].fillna("").str.contains("read so")
         worth = present[~present["how"].isin(PLAIN) | filled]
-        lines.append(SAID["columns"][i].format(file=file, n=len(present), plain=len(present) - len(worth)))
+        lines.append(said["columns"].format(file=file, n=len(present), plain=len(present) - len(worth)))
         for row in worth.itertuples():  # the few columns worth a look
             target = (row.input_vi if i else row.input) or "—"
             lines.append(f"  {int(row.position):>3}  {row.source_header[:60]:<60} → {target:<28} "
                          f"({row.how_vi if i else row.how}{_blank(row.blank, i)})")
         absent = part[part["position"].isna()]["input_vi" if i else "input"].tolist()
         if absent:
-            lines.append(SAID["absent"][i].format(n=len(absent), names=", ".join(absent)))
-    lines.append(SAID["whole"][i].format(file=written))
+            lines.append(said["absent"].format(n=len(absent), names=", ".join(absent)))
+    lines.append(said["whole"].format(file=written))
     return lines
 
 
 def _blank(text: str, i: int) -> str:
     """How a blank reads, in the language asked for (the table keeps the English words)."""
-    if not text or text.startswith(READINGS["unknown"][0]):
+    if not text or text.startswith(READINGS["unknown"]):
         return ""
     return "; " + blank_words(text, "vi" if i else "en")
 
@@ -326,6 +325,7 @@ def blank_words(text: str, lang: str) -> str:
         return ""
     filled = _FILLED.search(text)
     i = 1 if lang == "vi" else 0
-    words = next((vi for en, vi in READINGS.values() if text.startswith(en)), text) if i else text.split(";")[0]
+    _ = translator(lang)
+    words = next((_(en) for en in READINGS.values() if text.startswith(en)), text) if i else text.split(";")[0]
     n = int(filled.group(1).replace(",", "")) if filled else 0
-    return words + ("; " + SAID["filled"][i].format(n=format_number(n, lang)) if filled else "")
+    return words + ("; " + _(SAID["filled"]).format(n=format_number(n, lang)) if filled else "")

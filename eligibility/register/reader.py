@@ -153,7 +153,7 @@ def _read_blanks(tables: dict[str, _Checked], told: tuple[str, ...]) -> None:
             unreadable = bad.get(header, np.zeros(checked.n, dtype=bool))
             checked.typed[name], filled = ticks.fill_blanks(checked.typed[name], column, how, unreadable)
             if name in rows and column.type in ("bool", "int", "number", "money"):
-                rows[name].blank = ticks.READINGS[how][0] + (f"; {filled:,} empty cell(s) read so" if filled else "")
+                rows[name].blank = ticks.READINGS[how] + (f"; {filled:,} empty cell(s) read so" if filled else "")
 
 
 def _labelled(table: Table, guess: str) -> str:

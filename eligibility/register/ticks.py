@@ -9,16 +9,17 @@ import numpy as np
 import pandas as pd
 
 from ..rulebook.inputs import Column
+from ..wording.catalogue import N_
 from .spellings import token_key
 from .headers import header_key
 
 TICK_MARKS = frozenset({"x", "✓", "✔", "1"})  # folded: 'X' is 'x'
-READINGS = {  # why a blank reads as it does -> (en, vi)
-    "unknown": ("blank = unknown", "trống = chưa biết"),
-    "declared_no": ("blank = no (declared)", "trống = không (khai báo)"),
-    "declared_zero": ("blank = 0 (declared)", "trống = 0 (khai báo)"),
-    "ticks": ("blank = no (tick-box column: only tick marks)", "trống = không (cột đánh dấu x)"),
-    "option": ("blank = no (--blank-means-no)", "trống = không (--blank-means-no)"),
+READINGS = {  # why a blank reads as it does -> what the mapping table says (English, as recorded)
+    "unknown": N_("blank = unknown"),
+    "declared_no": N_("blank = no (declared)"),
+    "declared_zero": N_("blank = 0 (declared)"),
+    "ticks": N_("blank = no (tick-box column: only tick marks)"),
+    "option": N_("blank = no (--blank-means-no)"),
 }
 
 
