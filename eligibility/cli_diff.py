@@ -15,7 +15,7 @@ from .cli_help import Command
 from .cli_options import LANGS, as_of_option, force_option, partition_options, unverified_option
 from .cli_options import parse_as_of as _as_of
 from .messages import language
-from .cli_reports import PARTITION_ENGINE, _announce, _out_option, _row, _screen
+from .cli_reports import PARTITION_ENGINE, TOTAL, _announce, _out_option, _row, _screen
 from .outfolder import output_folder
 from .reports.htmlreport import fmt_number
 from .reports.labels import ALL_BENEFITS
@@ -146,15 +146,17 @@ def _side_name(register: Path, rules_dir, day) -> str:
 
 
 # ---------------------------------------------------------------- terminal table
+DIFF_HEAD = (N_("benefit"), N_("gain"), N_("lose"), N_("rise"), N_("fall"), N_("monthly change"), N_("yearly change"))
+
+
 def _print_diff(by_benefit: pd.DataFrame, lang: str) -> None:
-    head = {"en": ["benefit", "gain", "lose", "rise", "fall", "monthly change", "yearly change"],
-            "vi": ["chính sách", "hưởng mới", "thôi", "tăng", "giảm", "thay đổi/tháng", "thay đổi/năm"]}[lang]
+    say = translator(lang)
     widths = (40, 10, 10, 10, 10, 18, 20)
-    click.echo("\n" + _row(head, widths))
+    click.echo("\n" + _row([say(word) for word in DIFF_HEAD], widths))
     moved = by_benefit[(by_benefit[["gain", "loss", "amount_up", "amount_down"]].sum(axis=1) > 0)
                        | (by_benefit["yearly_change"] != 0) | (by_benefit["benefit"] == ALL_BENEFITS)]
     for _, row in moved.iterrows():   # one line per benefit that moved
-        name = ("TOTAL" if lang == "en" else "TỔNG") if row["benefit"] == ALL_BENEFITS else row["benefit_label"]
+        name = say(TOTAL) if row["benefit"] == ALL_BENEFITS else row["benefit_label"]
         click.echo(_row([name, *(fmt_number(int(row[c]), lang) for c in ("gain", "loss", "amount_up", "amount_down")),
                          fmt_number(float(row["monthly_change"]), lang), fmt_number(float(row["yearly_change"]), lang)],
                         widths))

@@ -21,6 +21,7 @@ from .cli_feedback import SCREEN, RunProgress, announce, warn_unread_lists, writ
 from .outfolder import output_folder
 from .summary import accounting_lines
 from .wording import N_, translator
+from .wording.catalogue import NC_
 from .reports.htmlreport import fmt_number, fmt_percent
 from .vocabulary import Coverage, Status
 from .reports.labels import ALL_BENEFITS, AMOUNT_PREFIX, TRACK, UNIT_LABELS, UNITS, header
@@ -198,10 +199,18 @@ def _row(cells, widths) -> str:
     return "".join(str(c)[: w - 1].ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
 
 
+TOTAL = N_("TOTAL")   # the terminal tables' line over every benefit
+GAP_HEAD = (N_("gap rate"), N_("not reaching people"))
+TARGETS_HEAD = (N_("target"), NC_("a target's measured value", "value"), NC_("a target's goal", "target"), N_("by"),
+                N_("on track?"), N_("numerator / known denominator (unknowns)"))
+NO_TARGETS = N_("(no targets in the rule pack)")
+
+
 def _print_gap_summary(by_benefit: pd.DataFrame, lang: str) -> None:
+    say = translator(lang)
     cols = ["eligible", "covered", "gap", "leakage", "needs_data"]
     short = [*(Coverage(c).label(lang) if c != "eligible" else Status.ELIGIBLE.label(lang) for c in cols),
-             *{"en": ["gap rate", "not reaching people"], "vi": ["tỷ lệ bỏ sót", "chưa đến tay"]}[lang]]
+             *(say(word) for word in GAP_HEAD)]
     widths = [44, *(max(w, len(h) + 2) for w, h in zip((10, 10, 10, 10, 10, 10, 30), short))]
     click.echo("\n" + _row([header("benefit_label", lang), *short], widths))
     for _, row in by_benefit.iterrows():  # one line per benefit (a few dozen), not per register row
@@ -211,7 +220,7 @@ def _print_gap_summary(by_benefit: pd.DataFrame, lang: str) -> None:
             if col in row.index and row[col] and row["benefit"] != ALL_BENEFITS and row["unit"] == unit:
                 amount = f"{fmt_number(float(row[col]), lang, 2 if unit == 'share_of_premium' else 0)} " \
                          f"{UNIT_LABELS[lang][unit]}"
-        name = ("TOTAL" if lang == "en" else "TỔNG") if row["benefit"] == ALL_BENEFITS \
+        name = say(TOTAL) if row["benefit"] == ALL_BENEFITS \
             else row.get("benefit_label") or row["benefit"]    # the label where the pack has one
         cells = [name, *(fmt_number(int(row[c]), lang) for c in cols), fmt_percent(float(row["gap_rate"]), lang),
                  amount]
@@ -234,37 +243,36 @@ def _print_findings(findings: pd.DataFrame, plan, lang: str) -> None:
 
 
 def _print_targets(table: pd.DataFrame, lang: str) -> None:
+    say = translator(lang)
     widths = (46, 12, 12, 8, 30, 24)
-    head = {"en": ["target", "value", "target", "by", "on track?", "numerator / known denominator (unknowns)"],
-            "vi": ["chỉ tiêu", "kết quả", "mục tiêu", "năm", "đạt tiến độ?", "tử số / mẫu số đã rõ (chưa rõ)"]}[lang]
-    click.echo("\n" + _row(head, widths))
+    click.echo("\n" + _row([say(word) for word in TARGETS_HEAD], widths))
     if table.empty:
-        click.echo("(no targets in the rule pack)" if lang == "en" else "(bộ quy tắc chưa có chỉ tiêu)")
+        click.echo(say(NO_TARGETS))
         return
     for _, row in table.iterrows():  # one line per target
         share = row["measure"] == "share"
         value = _measure(row["value"], share, lang)
         goal = f"{row['direction']} {_measure(row['target'], share, lang)}"
-        click.echo(_row([row["label"], value, goal, row["year"], translator(lang)(TRACK[row["track"]]),
+        click.echo(_row([row["label"], value, goal, row["year"], say(TRACK[row["track"]]),
                          target_arithmetic(row, lang)], widths))
 
 
 def target_arithmetic(row, lang: str) -> str:
     """The sum behind a target's value: a share is the numerator over the *known* denominator, so the
     unknowns are shown with the range the value would take if every unknown were no / yes."""
+    _ = translator(lang)
     numerator, denominator, unknown = int(row["numerator"]), int(row["denominator"]), int(row["unknown"])
     if row["measure"] != "share":
         text = fmt_number(numerator, lang)
         if unknown:
-            text += (f" (+{fmt_number(unknown, lang)} unknown: up to {fmt_number(numerator + unknown, lang)})"
-                     if lang == "en" else f" (+{fmt_number(unknown, lang)} chưa rõ: tối đa "
-                                          f"{fmt_number(numerator + unknown, lang)})")
+            text += _(" (+{unknown} unknown: up to {most})").format(
+                unknown=fmt_number(unknown, lang), most=fmt_number(numerator + unknown, lang))
         return text
     text = f"{fmt_number(numerator, lang)} / {fmt_number(denominator - unknown, lang)}"
     if unknown:
         span = f"{_measure(row['low'], True, lang)}–{_measure(row['high'], True, lang)}"
-        text += (f" ({fmt_number(unknown, lang)} unknown of {fmt_number(denominator, lang)}: {span})" if lang == "en"
-                 else f" ({fmt_number(unknown, lang)} chưa rõ trong {fmt_number(denominator, lang)}: {span})")
+        text += _(" ({unknown} unknown of {denominator}: {span})").format(
+            unknown=fmt_number(unknown, lang), denominator=fmt_number(denominator, lang), span=span)
     return text
 
 
