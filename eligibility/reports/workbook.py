@@ -28,7 +28,7 @@ from openpyxl.utils import get_column_letter
 
 from ..csvout import joined_bytes
 from ..outputs import neutralise, stable_entry
-from ..wording.catalogue import in_lang, translator
+from ..wording.catalogue import N_, in_lang, translator
 from .labels import ALL_BENEFITS, FORMATS, SHEETS, TITLES, UNIT_FORMATS, header, notes as gap_notes, present
 from .manifestwords import worded_rows
 from .tables import VIEWS
@@ -224,18 +224,22 @@ def _width(head: str, values: pd.Series) -> float:
     return float(min(60, max(8, head_word + 2, min(len(head), 18) + 2, longest + 2)))
 
 
+# the manifest sheet's first column: its head and the notes' names (in English, the manifest's own key form)
+MANIFEST_HEAD, NOTE_KEY = N_("key"), N_("note.{i}")
+
+
 def _manifest_sheet(wb: Workbook, manifest: dict, lang: str, report: dict, notes: list[str], plan) -> None:
-    ws = wb.create_sheet(translator(lang)(SHEETS["manifest"]))
+    _ = translator(lang)
+    ws = wb.create_sheet(_(SHEETS["manifest"]))
     ws.column_dimensions["A"].width = 42
     ws.column_dimensions["B"].width = 100
     ws.freeze_panes = "A2"
     rows = worded_rows(manifest, report, lang, plan)
-    note = "note.{i}" if lang == "en" else "Ghi chú {i}"
+    note = _(NOTE_KEY)
     rows += [(note.format(i=i), text) for i, text in enumerate(notes, start=1)]
     rows += json_rows(json.dumps(manifest, ensure_ascii=False, sort_keys=True))
     ws.auto_filter.ref = f"A1:B{len(rows) + 1}"
-    ws.append([_head_cell(ws, "key" if lang == "en" else "Mục"),
-               _head_cell(ws, translator(lang)(TITLES["manifest"]))])
+    ws.append([_head_cell(ws, _(MANIFEST_HEAD)), _head_cell(ws, _(TITLES["manifest"]))])
     for key, value in rows:
         cell = WriteOnlyCell(ws, _clean(_safe(value)))
         cell.alignment = WRAP
