@@ -173,8 +173,8 @@ def map_headers(headers: list[str], table: Table, label: str, parents: dict[int,
         if guess is not None:
             mapping.unresolved.append((header, guess))
         rows.append(MapRow(table.table, label, position, header, "", "not_used",
-                           note=f"resembles '{guess}'" if guess else "",
-                           note_vi=f"giống tên dữ liệu: {_labels_vi(table, guess)}" if guess else ""))
+                           note=RESEMBLES_NOTE.format(guess=guess) if guess else "",
+                           note_vi=translator("vi")(RESEMBLES_NOTE).format(guess=_labels_vi(table, guess)) if guess else ""))
     _require(table, found, headers, label, mapping)
     mapping.missing = [n for n in table.columns if n not in found]
     rows.sort(key=lambda r: r.position or 0)
@@ -189,6 +189,7 @@ def _labels_vi(table: Table, names: str) -> str:
     return " hoặc ".join(table.columns[n].label.vi if n in table.columns else n for n in names.split(" or ") if n)
 
 
+RESEMBLES_NOTE = N_("resembles '{guess}'")   # an unused header like an input's name (its label in Vietnamese)
 RESEMBLES = 0.8  # similarity (accents kept) above which an unmatched header is taken to mean an input
 
 
@@ -256,21 +257,24 @@ def note_absent(mapping, plan, schema) -> None:
     if mapping.empty:
         return
     absent = (mapping["how"] == HOW["absent"]).to_numpy()
+    vi = translator("vi")     # the mapping table keeps both: `note` (English) and `note_vi`
     for i in absent.nonzero()[0]:  # one per absent input (a few dozen at most)
         table, name = mapping.at[i, "table"], mapping.at[i, "input"]
         entity = getattr(schema, table).entity
         used = sorted(b.id for b in plan.benefits.values() if (entity, name) in b.inputs)
         column = getattr(schema, table).columns.get(name)
         default = column is not None and column.blank != "unknown"
-        lead = f"declared blank = {column.blank}, the rules' default where they read it: " if default else \
-            "leaves undetermined where needed: "
-        lead_vi = f"khai báo ô trống = {translator('vi')(BLANKS[column.blank])}, quy định dùng giá trị này: " \
-            if default else "chưa xác định được khi cần đến: "
-        mapping.at[i, "note"] = (lead + ", ".join(used)) if used else "no benefit reads it"
-        mapping.at[i, "note_vi"] = (lead_vi + "; ".join(plan.benefits[b].label.vi for b in used)) if used else \
-            "không chính sách nào dùng"
+        note = ABSENT_NOTES["default" if default else "undetermined"] if used else ABSENT_NOTES["unused"]
+        mapping.at[i, "note"] = note.format(blank=column and column.blank, benefits=", ".join(used))
+        mapping.at[i, "note_vi"] = vi(note).format(blank=column and vi(BLANKS[column.blank]),
+                                                   benefits="; ".join(plan.benefits[b].label.vi for b in used))
 
 
+ABSENT_NOTES = {  # an absent input's note: what its absence does to the benefits that read it
+    "default": N_("declared blank = {blank}, the rules' default where they read it: {benefits}"),
+    "undetermined": N_("leaves undetermined where needed: {benefits}"),
+    "unused": N_("no benefit reads it"),
+}
 # what a blank cell reads as (a column's `blank:`): "chưa biết" here, where a condition not known is "chưa rõ"
 BLANKS = {"unknown": NC_("blank cell", "unknown"), "no": N_("no"), "zero": "0"}   # (0: a figure in every language)
 
