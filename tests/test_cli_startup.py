@@ -87,6 +87,7 @@ print(code, seen[0], gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)
 """
 
 
+@pytest.mark.slow   # a fresh process screening the demo (about 3 CPU-s): `make test` runs it, `make test-fast` not
 @pytest.mark.parametrize("command", [["explain", "DM23"], ["screen", "--out", "{out}", "--force"]])
 def test_the_command_lines_start_up_runs_without_the_collector_then_freezes_what_it_made(command, tmp_path):
     from shared import AS_OF, DEMO
@@ -128,6 +129,7 @@ print(sorted(set(built)))
 """
 
 
+@pytest.mark.slow   # three fresh processes, the first compiling the pack: `make test` runs it, `make test-fast` not
 def test_a_run_served_the_kept_plan_builds_no_validator(tmp_path):
     """The rule-file models build their validators when they first validate (`defer_build`); a class
     default that is a model instance (`valid: Window = Window()`) built them on import instead, and the
