@@ -51,6 +51,43 @@ def test_every_context_is_written_out():
     assert not found, found
 
 
+def _written_in_both(node) -> bool:
+    """A {"en": ..., "vi": ...} literal holding words: a table of strings, or Vietnamese text (formats
+    such as {"vi": "%d/%m/%Y", "en": "%Y-%m-%d"} and labels read from the rule pack are not words here)."""
+    import ast
+
+    keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+    if not {"en", "vi"} <= keys:
+        return False
+    for value in node.values:
+        if isinstance(value, (ast.Dict, ast.List, ast.Tuple, ast.Set)) and any(
+                isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value for n in ast.walk(value)):
+            return True
+        if isinstance(value, ast.Constant) and isinstance(value.value, str) and not value.value.isascii():
+            return True
+    return False
+
+
+def test_no_table_of_words_is_written_in_both_languages():
+    """Words live in the catalogue: a table maps codes to English marked with N_ (its Vietnamese in the
+    .po), read where shown with in_lang / translator, never an {"en": ..., "vi": ...} table beside it."""
+    import ast
+
+    found = [f"{path.relative_to(PACKAGE)}:{node.lineno}" for path in PACKAGE.rglob("*.py")
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Dict) and _written_in_both(node)]
+    assert not found, found
+
+
+def test_the_table_check_can_fail():
+    import ast
+
+    table = ast.parse('WORDS = {"en": {"from": "from"}, "vi": {"from": "từ"}}').body[0].value
+    note = ast.parse('NOTE = {"en": "summed", "vi": "cộng"}').body[0].value
+    fmt = ast.parse('FORMATS = {"vi": "%d/%m/%Y", "en": "%d %b %Y"}').body[0].value
+    assert _written_in_both(table) and _written_in_both(note) and not _written_in_both(fmt)
+
+
 def test_babel_cfg_names_the_catalogues_keywords():
     """`pybabel extract -F babel.cfg` (the .pot) finds what this test finds: the same keywords."""
     from babel.messages.frontend import parse_mapping_cfg
