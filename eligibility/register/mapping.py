@@ -186,7 +186,8 @@ def map_headers(headers: list[str], table: Table, label: str, parents: dict[int,
 
 def _labels_vi(table: Table, names: str) -> str:
     """'a' or 'a or b' (a guess between inputs) as their Vietnamese labels."""
-    return " hoặc ".join(table.columns[n].label.vi if n in table.columns else n for n in names.split(" or ") if n)
+    return translator("vi")(N_(" or ")).join(table.columns[n].label.vi if n in table.columns else n
+                                             for n in names.split(" or ") if n)
 
 
 RESEMBLES_NOTE = N_("resembles '{guess}'")   # an unused header like an input's name (its label in Vietnamese)
