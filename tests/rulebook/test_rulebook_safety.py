@@ -8,6 +8,7 @@ would create a sentinel file.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -63,9 +64,28 @@ _recorder = _Recorder()
 sys.addaudithook(_recorder)   # audit hooks cannot be removed; inactive outside `watch`
 
 
+_WARM = []
+
+
+def _warm_up(make_pack, monkeypatch) -> None:
+    """Compile, unwatched, a sound pack and one with an everyday mistake, once per process: what the
+    tool loads on first use (the catalogue and Babel's locale data behind an error's words, lazily imported
+    modules, the entry points pydantic scans) is then loaded, and the watch sees only what a hostile file
+    makes compiling do. Without it the first watched compile of a process recorded those opens, so a
+    test failed or passed by the order the tests ran in."""
+    if _WARM:
+        return
+    monkeypatch.setenv("ELIGIBILITY_CACHE_DIR", "off")
+    for patches in ({}, {POLICY: [(CONDITION, "- has_disabilty == True")]}):
+        with contextlib.suppress(RuleErrors):
+            compile_pack(make_pack(patches=patches))
+    _WARM.append(True)
+
+
 @pytest.fixture
-def watch(monkeypatch, tmp_path):
+def watch(monkeypatch, tmp_path, make_pack):
     """Yield a function that compiles a pack while recording side effects; returns (issues, events)."""
+    _warm_up(make_pack, monkeypatch)
     calls = []
     monkeypatch.setattr(os, "system", lambda *a, **k: calls.append(a) or 0)
 
