@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..wording.catalogue import N_, translator
+from ..wording.catalogue import N_, in_lang
 from . import PackTest
 from .scenarios import Outcome
 
@@ -17,8 +17,7 @@ WORDS = {"example": N_("examples"), "scenario": N_("scenarios"), "passed": N_("p
 
 def words(lang: str) -> dict[str, str]:
     """The report's words in `lang`."""
-    _ = translator(lang)
-    return {key: _(text) for key, text in WORDS.items()}
+    return in_lang(WORDS, lang)
 
 
 def render(result: PackTest, lang: str = "vi") -> str:

@@ -24,6 +24,7 @@ import pandas as pd
 from ..outfolder import file_sha256
 from ..vocabulary import PARTIAL_NEEDS
 from ..wording import N_, translator
+from ..wording.catalogue import in_lang
 from ..outputs import input_labels
 
 FILE = "needs_data"
@@ -192,7 +193,7 @@ def write_needs_data(screening, folder, lang: str = "vi", wanted: bool | None = 
     notes = [_("Under the law in force on {date}").format(date=date), _(WORDS["note"])]
     written = {
         "needs_data_xlsx": write_gap_workbook({_(WORDS["sheet"]): table}, out / f"{FILE}.xlsx", None, lang,
-                                              headers={c: _(h) for c, h in HEADERS.items()}, notes=notes),
+                                              headers=in_lang(HEADERS, lang), notes=notes),
         "needs_data_html": write_needs_html(table, out / f"{FILE}.html", lang, date),
     }
     if folder.run is not None:

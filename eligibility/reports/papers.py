@@ -24,6 +24,7 @@ from ..outfolder import file_sha256
 from ..outputs import input_labels, missing_words
 from ..vocabulary import Coverage
 from ..wording import N_, translator
+from ..wording.catalogue import in_lang
 from ..wording.formats import format_date, format_number, format_percent
 from .labels import UNIT_LABELS
 from .workbook import write_gap_workbook
@@ -250,7 +251,7 @@ def _numeric(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _write(tables: dict[str, pd.DataFrame], path: Path, lang: str, as_of: str, notes: list[str]) -> Path:
     _ = translator(lang)
-    headers = {code: _(text) for code, text in HEADERS.items()}
+    headers = in_lang(HEADERS, lang)
     words = [_("Under the law in force on {date}").format(date=as_of), *(_(n) for n in notes)]
     return write_gap_workbook(tables, path, None, lang, {"unit": dict(UNIT_LABELS[lang])},
                               headers=headers, notes=words)
