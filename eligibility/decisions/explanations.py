@@ -238,9 +238,9 @@ def _failed_piece(ev: Evaluation, cond: CompiledCondition, entity: str, rows: np
 
 def _fmt_numbers(values: np.ndarray, lang: str) -> np.ndarray:
     """Numbers in the reader's conventions (1.500.000 in vi), formatted once per distinct value."""
-    uniq, inverse = np.unique(values, return_inverse=True)
-    texts = np.array([format_number(v, lang) for v in uniq], dtype=object)
-    return texts[inverse.ravel()]
+    inverse, uniq = pd.factorize(values.view(np.int64))   # by hashing the bits, not by sorting the rows
+    texts = np.array([format_number(v, lang) for v in uniq.view(np.float64)], dtype=object)
+    return texts[inverse]
 
 
 def _cond_text(cond: CompiledCondition, lang: str) -> str:

@@ -15,7 +15,7 @@ from ..rulebook.unverified import rule_notes
 from ..vocabulary import Coverage, HitPolicy, enrolment_codes
 from ..vocabulary import coverage as coverage_codes
 from .explanations import explain, missing_inputs, undetermined_missing, unknown_matrices
-from .table import ENTITIES, Piece, RuleTable, Texts, assemble, plain_records
+from .table import ENTITIES, Piece, RuleTable, Texts, assemble, distinct, plain_records
 
 
 def coverage(result: BenefitResult) -> np.ndarray:
@@ -143,10 +143,12 @@ def _minimum(ev: Evaluation, result: BenefitResult, rows: np.ndarray, pending: n
     rules = result.benefit.rules
     flagged = np.flatnonzero(pending)
     if worded:
-        first = np.array([(int(p) & -int(p)).bit_length() - 1 for p in pending[flagged].tolist()], dtype=np.int64)
-        pairs, inverse = np.unique(np.stack([explanation[flagged], first], axis=1), axis=0, return_inverse=True)
+        bits = pending[flagged].astype(np.int64).view(np.uint64)
+        lowest = bits & (~bits + np.uint64(1))    # the first undecided rule's bit: a power of two, exact as a float
+        first = np.log2(lowest.astype(np.float64)).astype(np.int64)
+        pairs, inverse = distinct(explanation[flagged].astype(np.int64) * 64 + first)   # rules < 64: `pending` bits
         explanation[flagged] = np.array([texts.code(minimum_text(texts.items[e], rules[i], lang)) for e, i in
-                                         pairs.tolist()], dtype=np.int32)[inverse.ravel()]
+                                         zip((pairs // 64).tolist(), (pairs % 64).tolist())], dtype=np.int32)[inverse]
     sub = rows[flagged]
     unknowns = []
     for i, where, unknown in unknown_matrices(ev, result, sub):
@@ -168,7 +170,7 @@ def _basis(benefit, basis: np.ndarray, codes: np.ndarray, values: list[tuple[str
     reference, value_codes = cites[basis], used[basis]
     paid = codes >= 0
     if paid.any():        # the rule table's entry: one rule, or several paid together (`sum`)
-        uniq, inverse = np.unique(codes[paid], return_inverse=True)
+        uniq, inverse = distinct(codes[paid])
         reference[paid] = np.array([texts.code(table.rows[c][2]) for c in uniq.tolist()], dtype=np.int32)[inverse]
         value_codes[paid] = np.array([texts.code(table.rows[c][4]) for c in uniq.tolist()], dtype=np.int32)[inverse]
     return reference, value_codes
@@ -177,7 +179,7 @@ def _basis(benefit, basis: np.ndarray, codes: np.ndarray, values: list[tuple[str
 def _combined_rules(rules: list[CompiledRule], pattern: np.ndarray, table: RuleTable, unverified: list[str],
                     values: list[tuple[str, ...]], lang: str, worded: bool = True) -> np.ndarray:
     """Hit policy `sum`: the rules paid together, one rule-table entry per distinct combination."""
-    uniq, inverse = np.unique(pattern, return_inverse=True)
+    uniq, inverse = distinct(pattern)
     codes = []
     for bits in uniq.tolist():
         paid = [i for i in range(len(rules)) if bits >> i & 1]
@@ -190,7 +192,7 @@ def _combined_rules(rules: list[CompiledRule], pattern: np.ndarray, table: RuleT
             "; ".join(dict.fromkeys(rules[i].reference.cite(lang) for i in paid)),
             "; ".join(dict.fromkeys(u for i in paid if (u := unverified[i]))),
             values_text(*(values[i] for i in paid))) if worded else (ids, "", "", "", "")))
-    return np.array(codes, dtype=np.int32)[inverse.ravel()]
+    return np.array(codes, dtype=np.int32)[inverse]
 
 
 def _unverified(ev: Evaluation, rules: list[CompiledRule], lang: str = "en") -> list[str]:
