@@ -39,15 +39,14 @@ class Decide(EvaluationCore):
                                else np.where(np.broadcast_to(o.amount.k, (count,)), o.amount.v, np.nan))
                 rates.append(None if o.rate is None else
                              np.where(np.broadcast_to(o.rate.k, (count,)), o.rate.v, np.nan))
-        chosen = np.full(n, -1, dtype=np.int16)
         if sum(len(r) for r in rows) > n // 8:   # most rows paid (e.g. HI): one pass over full columns
-            paid_rows, paid_amount, paid_rate, pattern = resolve_dense(policy, rows, rules, amounts, rates, chosen)
+            resolved = resolve_dense(policy, rows, rules, amounts, rates, n)
         elif rows:                               # few rows paid: sort just those
-            paid_rows, paid_amount, paid_rate, pattern = resolve_sparse(policy, rows, rules, amounts, rates, chosen)
+            resolved = resolve_sparse(policy, rows, rules, amounts, rates)
         else:
-            paid_rows = np.zeros(0, dtype=np.int64)
-            paid_amount = paid_rate = np.zeros(0)
-            pattern = np.zeros(0, dtype=np.int64) if policy == HitPolicy.SUM else None
+            resolved = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int16), np.zeros(0), np.zeros(0),
+                        np.zeros(0, dtype=np.int64) if policy == HitPolicy.SUM else None)
+        paid_rows, paid_rule, paid_amount, paid_rate, pattern = resolved
         if all(rule.rate is None for rule in benefit.rules):   # only loans have a rate: keep none
             paid_rate = np.zeros(0)
         status = np.full(n, NOT_ELIGIBLE, dtype=np.int8)
@@ -58,7 +57,7 @@ class Decide(EvaluationCore):
         enrolled = self.eval(benefit.enrolled, entity).full(n) if benefit.enrolled is not None else None
         pending = undecided_raises(policy, outcomes, paid_rows, paid_amount,
                                    lambda node, rows: self.at(node, entity, rows))
-        return BenefitResult(benefit, status, chosen, paid_rows, paid_amount, paid_rate, outcomes, enrolled, pattern,
+        return BenefitResult(benefit, status, paid_rows, paid_rule, paid_amount, paid_rate, outcomes, enrolled, pattern,
                              pending)
 
     def _narrowest_first(self, conditions: list[CompiledCondition], n: int) -> list[CompiledCondition]:

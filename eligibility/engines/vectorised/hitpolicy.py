@@ -17,12 +17,14 @@ from ...vocabulary import HitPolicy
 from ..values import Rows, V
 from .results import Bits, Floats, RuleOutcome, among
 
-# the rows paid, their amounts and rates (NaN: unknown, none), and under `sum` which rules paid
-Resolved = tuple[Rows, Floats, Floats, Bits | None]
+Rules = npt.NDArray[np.int16]   # per paid row, the rule that pays (an index into the benefit's rules)
+# the rows paid, the rule paying each, their amounts and rates (NaN: unknown, none), and under `sum`
+# which rules paid
+Resolved = tuple[Rows, Rules, Floats, Floats, Bits | None]
 
 
 def resolve_sparse(policy: HitPolicy, rows: list[Rows], rules: list[int], amounts: list[Floats],
-                   rates: list[Floats | None], chosen: npt.NDArray[np.int16]) -> Resolved:
+                   rates: list[Floats | None]) -> Resolved:
     """Hit policy over the paid rows only: sort by row, then (max) amount, then precedence."""
     rule_of = [np.full(len(r), i, dtype=np.int16) for r, i in zip(rows, rules)]
     rate_of = [np.full(len(r), np.nan) if t is None else t for r, t in zip(rows, rates)]
@@ -34,19 +36,18 @@ def resolve_sparse(policy: HitPolicy, rows: list[Rows], rules: list[int], amount
         order = np.lexsort((rule, row))
     row, rule, amount, rate = row[order], rule[order], amount[order], rate[order]
     starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
-    paid_rows = row[starts]
-    chosen[paid_rows] = rule[starts]
+    paid_rows, paid_rule = row[starts], rule[starts]
     if policy == HitPolicy.SUM:   # every rule that holds pays; NaN (unknown) in any makes the total unknown
-        return (paid_rows, np.add.reduceat(amount, starts), rate[starts],
+        return (paid_rows, paid_rule, np.add.reduceat(amount, starts), rate[starts],
                 np.bitwise_or.reduceat(np.int64(1) << rule.astype(np.int64), starts))
-    return paid_rows, amount[starts], rate[starts], None
+    return paid_rows, paid_rule, amount[starts], rate[starts], None
 
 
 def resolve_dense(policy: HitPolicy, rows: list[Rows], rules: list[int], amounts: list[Floats],
-                  rates: list[Floats | None], chosen: npt.NDArray[np.int16]) -> Resolved:
-    """Hit policy with running reductions over full columns, rule by rule in precedence order.
-    Amounts are arrays aligned with the rows, or one figure (0-d) for all of them."""
-    n = len(chosen)
+                  rates: list[Floats | None], n: int) -> Resolved:
+    """Hit policy with running reductions over full columns (`n` rows), rule by rule in precedence
+    order. Amounts are arrays aligned with the rows, or one figure (0-d) for all of them."""
+    chosen = np.full(n, -1, dtype=np.int16)
     if policy == HitPolicy.MAX and all(a.ndim == 0 for a in amounts):
         # one figure per rule: the highest figure wins, ties by precedence, so taking the rules
         # in that order, the first that holds pays (an unknown amount ranks lowest)
@@ -74,10 +75,11 @@ def resolve_dense(policy: HitPolicy, rows: list[Rows], rules: list[int], amounts
         if total is not None and pattern is not None:   # hit policy `sum`
             total[r] += a       # NaN (unknown) stays NaN
             pattern[r] |= np.int64(1) << i
-    paid_rows = np.flatnonzero(chosen >= 0)
+    paid_rows: Rows = np.flatnonzero(chosen >= 0).astype(np.int32 if n < 2**31 else np.int64)   # half the memory
+    paid_rule: Rules = chosen[paid_rows]
     if total is not None and pattern is not None:
-        return paid_rows, total[paid_rows], rate[paid_rows], pattern[paid_rows]
-    return paid_rows, amount[paid_rows], rate[paid_rows], None
+        return paid_rows, paid_rule, total[paid_rows], rate[paid_rows], pattern[paid_rows]
+    return paid_rows, paid_rule, amount[paid_rows], rate[paid_rows], None
 
 
 def undecided_raises(policy: HitPolicy, outcomes: list[RuleOutcome], paid_rows: Rows, paid_amount: Floats,

@@ -62,13 +62,14 @@ class RuleOutcome:
 
 @dataclass
 class BenefitResult:
-    """One benefit's decision for every row. Amounts are kept for the rows that are paid only
-    (usually few): `amount_at(rows)` reads them, `amount` builds the full column on demand."""
+    """One benefit's decision for every row. The paying rule and the amounts are kept for the rows
+    that are paid only (usually few): `amount_at(rows)` reads them, `amount` and `rule_index` build
+    the full column on demand."""
 
     benefit: CompiledBenefit
     status: npt.NDArray[np.int8]   # int8: `Status` codes
-    rule_index: npt.NDArray[np.int16]   # int16 into benefit.rules (-1: none)
     paid_rows: Rows             # sorted rows where a rule holds
+    paid_rule: npt.NDArray[np.int16]   # aligned with paid_rows: the rule that pays (into benefit.rules)
     paid_amount: Floats         # aligned with paid_rows (NaN: unknown)
     paid_rate: Floats           # aligned with paid_rows (NaN: none or unknown)
     outcomes: list[RuleOutcome]
@@ -78,6 +79,14 @@ class BenefitResult:
     # (its amount unknown, or above the amount paid under `max`, above zero under `sum`): the amount
     # is then a minimum (aligned with paid_rows; None: no such row)
     pending: Bits | None = None
+
+    @property
+    def rule_index(self) -> npt.NDArray[np.int16]:
+        """For every row, the rule that pays (into benefit.rules; -1: none). Built when read, not kept:
+        a column per benefit the size of the register was a tenth of what the engine keeps."""
+        index = np.full(len(self.status), -1, dtype=np.int16)
+        index[self.paid_rows] = self.paid_rule
+        return index
 
     def _positions(self, rows: Rows) -> npt.NDArray[np.int64]:
         """Where each of `rows` sits in `paid_rows` (-1: not paid)."""
