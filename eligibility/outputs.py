@@ -9,7 +9,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from ._version import __version__
 from .csvout import arrow_values, starts_with_any, write_csv_columns
@@ -188,6 +187,8 @@ def localise(frame: pd.DataFrame, lang: str, plan=None) -> pd.DataFrame:
 
 def write_table(frame: pd.DataFrame, path_stem: Path, fmt: str) -> Path:
     if fmt == "parquet":
+        import pyarrow.parquet as pq   # a CSV or workbook run needs no Parquet writer (nor pyarrow.fs, ssl)
+
         path = path_stem.with_suffix(".parquet")
         coded = dictionary_columns(frame)
         # min/max statistics serve readers filtering ids, names and amounts; on a dictionary-coded

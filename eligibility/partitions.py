@@ -18,15 +18,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from .errors import DataError, say
 from .wording.catalogue import N_
+
+if TYPE_CHECKING:   # imported where a Parquet register is cut: a CSV run loads no Parquet reader (nor ssl)
+    import pyarrow.parquet as pq
 
 AUTO_MEMBERS = 2_000_000      # above this many members a single Parquet register is cut into chunks
 AUTO_CHUNK = 200_000          # households per chunk when cut automatically
@@ -85,11 +88,15 @@ def parquet_tables(register: Path, schema) -> dict[str, Path] | None:
 
 
 def needs_cutting(files: dict[str, Path]) -> bool:
+    import pyarrow.parquet as pq
+
     return pq.ParquetFile(files["members"]).metadata.num_rows > AUTO_MEMBERS
 
 
 def cut_parquet(files: dict[str, Path], schema, how: tuple[str, int], work: Path) -> list[Part]:
     """Cut a Parquet register into parts of whole households under `work` (streamed, bounded memory)."""
+    import pyarrow.parquet as pq
+
     kind, size = how
     hh_file, mm_file = pq.ParquetFile(files["households"]), pq.ParquetFile(files["members"])
     hh_id = _id_column(hh_file, schema.households, files["households"])
@@ -162,6 +169,8 @@ def _route_members(file: pq.ParquetFile, path: Path, id_column: str, household_i
 
 def _write_split(batch: pa.Table, which: np.ndarray, start: int, writers: dict, rows: dict, parts: list[Part],
                  table: str) -> None:
+    import pyarrow.parquet as pq
+
     order = np.argsort(which, kind="stable")
     bounds = np.flatnonzero(np.r_[True, which[order][1:] != which[order][:-1], True])
     for a, b in zip(bounds[:-1], bounds[1:]):

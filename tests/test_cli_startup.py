@@ -151,3 +151,49 @@ def test_reading_a_register_loads_no_register_writer():
     from eligibility.register import write_register, writer
 
     assert write_register is writer.write_register
+
+
+# What a plain screening of a CSV register needs not load (issue 20: every subprocess test and every run pays
+# its start-up): the workbook writer and the report writers (no xlsx asked for, no questionnaire), the
+# Parquet reader and writer (pyarrow.parquet brings pyarrow.fs and ssl), the other engines, and — the plan
+# being kept — neither YAML nor the compiler. pyarrow.compute is not in it: pandas 3 imports it itself
+# whenever pyarrow is installed (pandas.core.arrays.arrow.accessors).
+NOT_FOR_A_CSV_SCREENING = {"openpyxl", "xlsxwriter", "scipy", "dask", "distributed", "durable_rules_engine", "jinja2",
+                           "matplotlib", "pyarrow.parquet", "pyarrow.dataset", "pyarrow.fs",
+                           "eligibility.engines.durable", "eligibility.reports.workbook", "eligibility.reports.papers",
+                           "eligibility.reports.needsdata_html", "yaml", "eligibility.rulebook.compile"}
+
+_SCREEN_PROBE = """
+import runpy, sys
+sys.argv = ["eligibility", *sys.argv[1:]]
+try:
+    runpy.run_module("eligibility", run_name="__main__")   # as `python -m eligibility` runs it
+except SystemExit as end:
+    assert not end.code, end.code
+print("\\n".join(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+@pytest.mark.slow   # a fresh process screening the demo (about 1.5 CPU-s): `make test` runs it, `make test-fast` not
+def test_a_csv_screening_loads_no_workbook_writer_parquet_other_engine_nor_compiler(bundled_plan, tmp_path):
+    from shared import AS_OF, DEMO
+
+    from eligibility.cachedir import store_entry
+    from eligibility.rulebook import plancache
+
+    # the plan kept in a cache of the test's own, as a second run on a user's machine finds it
+    key = plancache.plan_key(str(bundled_plan.folder), bundled_plan.digest)
+    store_entry(tmp_path / "cache" / "plans" / f"{key}.json", key, plancache.encode(bundled_plan))
+    env = {**os.environ, "ELIGIBILITY_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["screen", str(DEMO), "--as-of", AS_OF.isoformat(), "--out", str(tmp_path / "out"), "--force",
+            "--format", "csv", "--no-questions"]
+    run = subprocess.run([sys.executable, "-c", _SCREEN_PROBE, *args], capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    loaded = set(run.stderr.split())
+    assert (tmp_path / "out" / "entitlements.csv").is_file() and "pandas" in loaded   # the probe screened
+    assert loaded & NOT_FOR_A_CSV_SCREENING == set()
+
+
+def test_the_groups_help_loads_no_babel_nor_anything_a_screening_leaves_out():
+    loaded = _modules_after("import eligibility.cli as cli\ntry:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass")
+    assert loaded & (NOT_FOR_A_CSV_SCREENING | {"babel", "rapidfuzz", "pydantic"}) == set()

@@ -7,9 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from babel.dates import format_date as _babel_date
-from babel.numbers import format_decimal
-
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 DATE_PATTERNS = {"vi": "dd/MM/yyyy", "en": "d MMM yyyy"}
 
@@ -27,6 +24,8 @@ def _number(value: float, lang: str, decimals: int | None) -> str:
     if decimals is None:
         decimals = 0 if value.is_integer() else 2
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    from babel.numbers import format_decimal   # on first use: `--help` and `import eligibility` need no Babel
+
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
 
 
@@ -47,4 +46,6 @@ def format_date(day: dt.date | str | None, lang: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _date(day: dt.date, lang: str) -> str:
-    return _babel_date(day, DATE_PATTERNS[lang], locale=LOCALES[lang])
+    from babel.dates import format_date as babel_date   # on first use, as `_number`'s
+
+    return babel_date(day, DATE_PATTERNS[lang], locale=LOCALES[lang])
