@@ -23,9 +23,11 @@ import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .errors import DataError
@@ -36,6 +38,17 @@ TOOL = "eligibility"
 _RENAME_EXCHANGE = 2  # linux/fs.h
 
 
+def _deaf_to_signals() -> None:
+    """The writer thread never takes SIGINT/SIGTERM for the process: a signal held while the folder
+    is swapped into place (`_signals_held`, the main thread's mask) must not arrive through it."""
+    with suppress(AttributeError, ValueError, OSError):  # no POSIX signal masks here
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+# one thread for the files written beside a run (`Staging.beside`): the machine's second core
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eligibility-writer", initializer=_deaf_to_signals)
+
+
 @dataclass
 class Staging:
     """The folder a run writes into; `final` is where it will be once complete."""
@@ -44,10 +57,41 @@ class Staging:
     final: Path
     run: dict | None = None
     extra_files: dict = field(default_factory=dict)
+    outputs: dict[str, Path] = field(default_factory=dict)    # the manifest's `outputs`, hashed when complete
+    writing: list[Future] = field(default_factory=list)
 
-    def manifest(self, data: dict) -> None:
-        """The run's manifest (tool, rules, inputs, counts...); `files` is added when the set is complete."""
+    def manifest(self, data: dict, outputs: dict[str, Path] | None = None) -> None:
+        """The run's manifest (tool, rules, inputs, counts...); `files` is added when the set is complete,
+        and `outputs` ({name: file}, each with its hash) once every file is written (`beside`)."""
         self.run = dict(data)
+        self.outputs = dict(outputs or {})
+
+    def beside(self, write: Callable[[], object]) -> None:
+        """Run `write` in a thread beside what the run does next (Parquet's writer releases the GIL:
+        the entitlements are written while the summary and the other tables are made). The folder
+        is finished only after it is done, and its error is raised then (`finish`)."""
+        self.writing.append(_WRITER.submit(write))
+
+    def finish(self) -> None:
+        """Wait for every write started `beside` the run; raise the first one's error."""
+        wait(self.writing)
+        writing, self.writing = self.writing, []
+        for future in writing:
+            future.result()
+
+    def abandon(self) -> None:
+        """Wait for the writes started `beside` the run, their errors dropped (the run is failing
+        already): the staging folder is removed only once nothing writes into it."""
+        wait(self.writing)
+        self.writing = []
+
+    def complete_run(self, hashed: Callable[[Path], str] | None = None) -> dict:
+        """The run's manifest with its outputs' hashes (every file written)."""
+        hashed = hashed or file_sha256
+        run = dict(self.run or {"tool": TOOL})
+        if self.outputs:
+            run["outputs"] = {name: f"{path.name} sha256:{hashed(path)}" for name, path in self.outputs.items()}
+        return run
 
     def final_paths(self, written: dict[str, Path]) -> dict[str, Path]:
         """Where the files written into staging will be once the folder is in place."""
@@ -93,17 +137,23 @@ def output_folder(out: str | Path, force: bool = False, inputs: tuple = ()) -> I
         os.chmod(staging.path, 0o777 & ~_umask())  # mkdtemp's 0700 would hide the outputs from colleagues
         try:
             yield staging
-            write_manifest(staging.path, staging.run or {"tool": TOOL})
+            staging.finish()
+            # each file hashed once for both of the manifest's lists: nothing is written between them
+            hashed = cache(file_sha256)
+            write_manifest(staging.path, staging.complete_run(hashed), hashed)
             with _signals_held():  # the swap and the clean-up finish before a Ctrl-C or SIGTERM acts
                 _swap_into_place(staging.path, final)
         finally:
             with _signals_held():
+                staging.abandon()    # a file still being written beside the run is finished before its folder goes
                 shutil.rmtree(staging.path, ignore_errors=True)
 
 
-def write_manifest(folder: Path, run: dict) -> Path:
-    """manifest.json: the run's facts plus every file of the folder with its hash (written last)."""
-    files = {p.relative_to(folder).as_posix(): "sha256:" + file_sha256(p)
+def write_manifest(folder: Path, run: dict, hashed: Callable[[Path], str] | None = None) -> Path:
+    """manifest.json: the run's facts plus every file of the folder with its hash (written last).
+    `hashed`: a file's hash (`file_sha256`, or its cache over the outputs already hashed)."""
+    hashed = hashed or file_sha256
+    files = {p.relative_to(folder).as_posix(): "sha256:" + hashed(p)
              for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MANIFEST}
     doc = {**run, "files": files}
     doc.setdefault("tool", TOOL)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,7 @@ import pyarrow as pa
 
 from ._version import __version__
 from .csvout import arrow_values, starts_with_any, write_csv_columns
-from .outfolder import MANIFEST, file_sha256, staged
+from .outfolder import MANIFEST, Staging, file_sha256, staged
 from .register.model import reasons_in
 from .register.report import TABLE_WORDS, register_record, register_tables
 from .rulebook.unverified import in_force as unverified_in_force
@@ -96,12 +97,16 @@ def printable(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _relabel(column: pd.Series, labels: list[str]) -> pd.Categorical:
-    """The same categorical with new category labels, merging any that coincide."""
+    """The same categorical with new category labels, merging any that coincide. Translated on the
+    categories only: where no two labels coincide the rows' codes are kept as they are (3 million
+    rows re-coded per column were most of localising a table)."""
     labels = pd.Index(labels)
     uniq = labels.unique()
     codes = column.cat.codes.to_numpy()
-    return pd.Categorical.from_codes(np.where(codes >= 0, uniq.get_indexer(labels)[np.maximum(codes, 0)], -1),
-                                     categories=uniq)
+    if len(uniq) == len(labels):
+        return pd.Categorical.from_codes(codes, categories=uniq, validate=False)
+    merged = np.append(uniq.get_indexer(labels), -1)    # code -1 (no value) reads the last entry
+    return pd.Categorical.from_codes(merged[codes], categories=uniq, validate=False)
 
 
 def input_labels(plan, lang: str) -> dict[str, str]:
@@ -164,8 +169,12 @@ def word_missing(frame: pd.DataFrame, plan, lang: str) -> pd.DataFrame:
 def yes_words(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Yes/no columns (amount_is_minimum) as the catalogue's word for yes, blank for no, not True/False
     (the same in entitlements.csv and .xlsx); whole columns."""
+    words = pa.array(["", translator(lang)(YES)], pa.large_string())
     for column in [c for c in frame.columns if pd.api.types.is_bool_dtype(frame[c])]:
-        frame[column] = np.where(frame[column].to_numpy(dtype=bool), translator(lang)(YES), "")
+        # taken from the two words by Arrow: the text column pandas makes of np.where's, without
+        # turning 3 million numpy strings into Arrow ones
+        chosen = words.take(pa.array(frame[column].to_numpy(dtype=bool).view(np.int8)))
+        frame[column] = pd.array(chosen, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
     return frame
 
 
@@ -185,7 +194,9 @@ def localise(frame: pd.DataFrame, lang: str, plan=None) -> pd.DataFrame:
     return out.rename(columns={c: _(HEADERS[c]) if c in HEADERS else c for c in out.columns})
 
 
-def write_table(frame: pd.DataFrame, path_stem: Path, fmt: str) -> Path:
+def write_table(frame: pd.DataFrame, path_stem: Path, fmt: str, beside: Staging | None = None) -> Path:
+    """`frame` as path_stem.<fmt>. `beside`: a Parquet file is written in the staging folder's writer
+    thread (`Staging.beside`), its Arrow table made here first (the frame is not read in two threads)."""
     if fmt == "parquet":
         import pyarrow.parquet as pq   # a CSV or workbook run needs no Parquet writer (nor pyarrow.fs, ssl)
 
@@ -193,8 +204,12 @@ def write_table(frame: pd.DataFrame, path_stem: Path, fmt: str) -> Path:
         coded = dictionary_columns(frame)
         # min/max statistics serve readers filtering ids, names and amounts; on a dictionary-coded
         # label (status, benefit, rule...) they cost 20 ms per column of 3 M rows and filter nothing
-        pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, use_dictionary=coded,
-                       write_statistics=[name for name in frame.columns if name not in coded])
+        write = partial(pq.write_table, pa.Table.from_pandas(frame, preserve_index=False), path,
+                        use_dictionary=coded, write_statistics=[name for name in frame.columns if name not in coded])
+        if beside is None:
+            write()
+        else:
+            beside.beside(write)
     elif fmt == "xlsx":
         path = path_stem.with_suffix(".xlsx")
         buffer = io.BytesIO()
@@ -270,10 +285,11 @@ def manifest(screening, outputs: dict[str, str] | None = None) -> dict:
     return data
 
 
-def _write(frame: pd.DataFrame, stem: Path, fmt: str, kind: str, lang: str, screening) -> Path:
+def _write(frame: pd.DataFrame, stem: Path, fmt: str, kind: str, lang: str, screening,
+           beside: Staging | None = None) -> Path:
     """One table: a formatted workbook for xlsx (`reports/entitlements.py`), else as it is, localised."""
     if fmt != "xlsx":
-        return write_table(localise(frame, lang, screening.plan), stem, fmt)
+        return write_table(localise(frame, lang, screening.plan), stem, fmt, beside)
     from .reports.entitlements import write_table_xlsx
 
     return write_table_xlsx(frame, stem.with_suffix(".xlsx"), kind, lang, screening.plan, manifest(screening))
@@ -305,7 +321,9 @@ def write_outputs(screening, out_dir, fmt: str = "csv", lang: str = "en",
         tables = {"entitlements": screening.decisions}
         if screening.register is not None:
             tables["rejects"] = screening.register.rejects
-        written = {kind: _write(frame, out / kind, fmt, kind, lang, screening) for kind, frame in tables.items()}
+        # the entitlements (a million rows and more) are written beside the rest, in the folder's writer thread
+        written = {kind: _write(frame, out / kind, fmt, kind, lang, screening, folder if kind == "entitlements" else None)
+                   for kind, frame in tables.items()}
         if screening.register is not None:
             written.update(register_tables(screening.register, out, fmt, lang, write_table))
         audit = screening.extra.get("audit")
@@ -315,7 +333,6 @@ def write_outputs(screening, out_dir, fmt: str = "csv", lang: str = "en",
             for name, table in (("audit_findings", audit.findings), ("list_matching", audit.matching)):
                 shown = with_headers(in_words(table, screening.plan, lang), lang)   # vi: words; en: codes
                 written[name] = write_table(shown, out / name, fmt)
-        hashes = {name: file_sha256(path) for name, path in written.items()}
-        folder.manifest(manifest(screening, {k: f"{written[k].name} sha256:{v}" for k, v in hashes.items()}))
+        folder.manifest(manifest(screening), outputs=written)   # each output's hash added once all are written
         written["manifest"] = out / MANIFEST
     return folder.final_paths(written)

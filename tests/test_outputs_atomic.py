@@ -274,3 +274,72 @@ def test_sample_writes_a_verified_register_folder(tmp_path):
     assert code == 0, output
     assert sorted(p.name for p in out.iterdir()) == ["households.csv", "manifest.json", "members.csv"]
     assert cli("verify", out)[0] == 0
+
+
+def test_a_file_written_beside_the_run_that_fails_leaves_the_earlier_set(earlier, tmp_path):
+    """The entitlements' Parquet is written in the folder's writer thread (`Staging.beside`): its
+    error is the run's, raised before the folder is swapped, and the staging folder goes."""
+    out = tmp_path / "out"
+    shutil.copytree(earlier, out)
+
+    def disk_full() -> None:
+        raise OSError(28, "No space left on device")
+    with pytest.raises(OSError, match="No space left"), output_folder(out, force=True) as folder:
+        (folder.path / "entitlements.csv").write_text("new", encoding="utf-8")
+        folder.beside(disk_full)
+    assert as_of_of(out) == EARLIER and verify_folder(out) == [] and leftovers(out) == []
+
+
+def test_the_staging_folder_goes_only_after_the_file_written_beside_it(tmp_path, monkeypatch):
+    """A run failing while its writer thread still writes: the folder is removed once the write is
+    done, never under it (a file appearing in a folder being removed could outlive it)."""
+    import threading
+
+    out, order, started, release = tmp_path / "out", [], threading.Event(), threading.Event()
+    rmtree = shutil.rmtree
+
+    def removed(path, *args, **kwargs):
+        order.append("removed")
+        return rmtree(path, *args, **kwargs)
+    monkeypatch.setattr(outfolder.shutil, "rmtree", removed)
+
+    def slow_write(folder: Path) -> None:
+        started.set()
+        release.wait(30)
+        (folder / "entitlements.parquet").write_bytes(b"PAR1")
+        order.append("written")
+    with pytest.raises(RuntimeError), output_folder(out) as folder:
+        folder.beside(lambda: slow_write(folder.path))
+        started.wait(30)
+        threading.Timer(0.2, release.set).start()
+        raise RuntimeError("the run failed")
+    assert order == ["written", "removed"]
+    assert not out.exists() and leftovers(out) == []
+
+
+def test_parquet_entitlements_are_written_in_the_writer_thread_and_hashed_in_the_manifest(tmp_path, monkeypatch):
+    import hashlib
+    import threading
+
+    import pyarrow.parquet as pq
+
+    from eligibility.api import screen_register
+
+    threads = []
+    write_table = pq.write_table
+
+    def recorded(table, where, *args, **kwargs):
+        threads.append((Path(where).name, threading.current_thread().name))
+        return write_table(table, where, *args, **kwargs)
+    monkeypatch.setattr(outputs.pq, "write_table", recorded)
+    screening = screen_register(DEMO, pd.Timestamp(EARLIER).date(), lang="vi")
+    out = tmp_path / "out"
+    outputs.write_outputs(screening, out, "parquet", "vi")
+    writer = dict(threads)
+    assert writer["entitlements.parquet"].startswith("eligibility-writer")
+    assert not writer["rejects.parquet"].startswith("eligibility-writer")   # the small tables as before
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    digest = hashlib.sha256((out / "entitlements.parquet").read_bytes()).hexdigest()
+    assert manifest["outputs"]["entitlements"] == f"entitlements.parquet sha256:{digest}"
+    assert manifest["files"]["entitlements.parquet"] == f"sha256:{digest}" and verify_folder(out) == []
+    assert pq.read_table(out / "entitlements.parquet").num_rows == len(screening.decisions)
