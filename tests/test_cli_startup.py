@@ -197,3 +197,11 @@ def test_a_csv_screening_loads_no_workbook_writer_parquet_other_engine_nor_compi
 def test_the_groups_help_loads_no_babel_nor_anything_a_screening_leaves_out():
     loaded = _modules_after("import eligibility.cli as cli\ntry:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass")
     assert loaded & (NOT_FOR_A_CSV_SCREENING | {"babel", "rapidfuzz", "pydantic"}) == set()
+
+
+def test_the_audit_loads_no_name_matcher_until_a_register_gives_programme_lists():
+    """rapidfuzz (register/matching.py) is loaded by `read_lists` where there are lists to match: a register
+    without them (the 1 M-person benchmark's) does not pay for it."""
+    loaded = _modules_after("import eligibility.api, eligibility.audit, eligibility.audit.listed")
+    assert "eligibility.audit.listed" in loaded
+    assert {"rapidfuzz", "eligibility.register.matching"} & loaded == set()

@@ -24,7 +24,6 @@ import numpy as np
 import pandas as pd
 
 from ..register.checks import index_in
-from ..register.matching import matching_table
 from ..vocabulary import Coverage
 from ..wording.formats import format_number
 from .coverage import list_coverage, missing_rows, override
@@ -61,6 +60,8 @@ def audit_lists(plan, register, decisions: pd.DataFrame, as_of: dt.date,
     declared = list_benefits(plan)
     if listed is None:
         return Audit(decisions, pd.DataFrame(columns=FINDING_COLUMNS), sources=dict.fromkeys(declared.values(), "flags"))
+    from ..register.matching import matching_table   # as `read_lists`: only where the register gives lists
+
     lists, entries = listed.lists, listed.entries
     audited = listed.audited
     sources = {b: ("list" if b in audited else "flags") for b in declared.values()}

@@ -17,7 +17,6 @@ import numpy as np
 import pandas as pd
 
 from ..register.checks import isin
-from ..register.matching import match_entries
 from .entries import active_entries
 
 
@@ -57,6 +56,8 @@ def read_lists(plan, register, as_of: dt.date) -> Listed | None:
     lists = getattr(register, "tables", {}).get("programme_lists") if register is not None else None
     if lists is None or lists.empty:
         return None
+    from ..register.matching import match_entries   # a register without lists loads no matcher (rapidfuzz)
+
     declared = list_benefits(plan)
     entity = {name: b.entity for name, b in plan.benefits.items()}
     matches = match_entries(lists, register.households, register.members)
