@@ -150,7 +150,7 @@ def _members_missing(ev: Evaluation, rows: np.ndarray, behind: dict[str, np.ndar
     flagged: dict[str, np.ndarray] = {}
     households = ev.hh_index[rows]
     for var in sorted(behind):
-        unknown = ~ev.eval(ev.plan.variables[var].node, "person").full(ev.n("person")).k
+        unknown = ~_person_variable(ev, var).k
         if not unknown.any():
             continue
         for ent, name in sorted(ev.plan.variables[var].inputs):
@@ -165,6 +165,15 @@ def _members_missing(ev: Evaluation, rows: np.ndarray, behind: dict[str, np.ndar
             if hit.any():
                 flagged[name] = flagged.get(name, np.zeros(len(rows), dtype=bool)) | hit
     return dict(sorted(flagged.items()))
+
+
+def _person_variable(ev: Evaluation, var: str) -> V:
+    """A person variable for every person: the value the evaluation kept (computing its expression
+    again kept it, and everything under it, in the evaluation's memo: 100 MB of the full pack at
+    1 M persons)."""
+    if ev.plan.variables[var].entity == "person" and var in ev.variables:
+        return ev.variables[var]
+    return ev.eval(ev.plan.variables[var].node, "person").full(ev.n("person"))
 
 
 def by_pattern(matrix: np.ndarray, make) -> np.ndarray:
@@ -224,8 +233,10 @@ def _failed_piece(ev: Evaluation, cond: CompiledCondition, entity: str, rows: np
     base = _cond_text(cond, lang)
     if not (isinstance(node, Compare) and node.left.type.kind == "number" and node.right.type.kind == "number"):
         return np.full(len(rows), base, dtype=object)
-    left_v = ev.eval(node.left, entity).full(ev.n(entity)).at(rows)
-    right_v = ev.eval(node.right, entity).full(ev.n(entity)).at(rows)
+    # at the failing rows only (as `conditions_at`): computing the sides for every row of the register
+    # kept them, and everything under them, in the evaluation's memo to the end of the run
+    left_v = ev.at(node.left, entity, rows).full(len(rows))
+    right_v = ev.at(node.right, entity, rows).full(len(rows))
     left, right = left_v.v.astype(float), right_v.v.astype(float)
     words = WORDS[lang]
     gap = left - right
