@@ -331,7 +331,7 @@ def test_parquet_entitlements_are_written_in_the_writer_thread_and_hashed_in_the
     def recorded(table, where, *args, **kwargs):
         threads.append((Path(where).name, threading.current_thread().name))
         return write_table(table, where, *args, **kwargs)
-    monkeypatch.setattr(outputs.pq, "write_table", recorded)
+    monkeypatch.setattr(pq, "write_table", recorded)   # outputs imports pyarrow.parquet where it writes
     screening = screen_register(DEMO, pd.Timestamp(EARLIER).date(), lang="vi")
     out = tmp_path / "out"
     outputs.write_outputs(screening, out, "parquet", "vi")
