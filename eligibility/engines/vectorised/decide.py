@@ -89,7 +89,7 @@ class Decide(EvaluationCore):
             if not len(rows):
                 break
             value = self.at(cond.node, entity, rows).full(len(rows))
-            keep = ~value.false
+            keep = value.open                    # not known false
             rows, unknown = rows[keep], unknown[keep] | ~value.k[keep]
         true_rows, unknown_rows = rows[~unknown], rows[unknown]
         # often one figure for all: kept as a 0-d value; an amount known only as a range is unknown

@@ -15,7 +15,7 @@ import numpy.typing as npt
 from ...rulebook.expressions import Node
 from ...vocabulary import HitPolicy
 from ..values import Rows, V
-from .results import Bits, Floats, RuleOutcome, among
+from .results import Bits, Floats, RuleOutcome, locate
 
 Rules = npt.NDArray[np.int16]   # per paid row, the rule that pays (an index into the benefit's rules)
 # the rows paid, the rule paying each, their amounts and rates (NaN: unknown, none), and under `sum`
@@ -93,7 +93,11 @@ def undecided_raises(policy: HitPolicy, outcomes: list[RuleOutcome], paid_rows: 
     for i, o in enumerate(outcomes):
         if not len(o.unknown_rows):
             continue
-        at = np.flatnonzero(among(o.unknown_rows, paid_rows, o.n) & ~np.isnan(paid_amount))
+        # the paid rows where this rule is undecided, found from its undecided rows (usually few),
+        # without a pass over every paid row; both are sorted, so the positions are too
+        at = locate(paid_rows, o.unknown_rows, o.n)
+        at = at[at >= 0]
+        at = at[~np.isnan(paid_amount[at])]
         if not len(at):
             continue
         value = amount_at(o.rule.amount, paid_rows[at]).point().full(len(at))   # a range: unknown

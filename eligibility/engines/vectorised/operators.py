@@ -74,7 +74,7 @@ class Operators(EvaluationCore):
         item, options = get(node.item), get(node.options)
         choices = options.v
         if node.item.type.kind in ("enum", "text"):   # interned ids are small: one lookup table, no sort
-            value = _member_of(item.v, self.enums.ids_for(choices))
+            value = _member_of(item.v, self.enums.ids_for(choices), len(self.enums.ids))
         else:
             value = np.isin(item.v, choices.astype(float) if node.item.type.kind == "number" else choices)
         if node.negate:
@@ -107,12 +107,13 @@ class Operators(EvaluationCore):
         return V(value, known)
 
 
-def _member_of(ids: np.ndarray, choices: np.ndarray) -> Mask:
-    """`ids in choices` for interned ids (-1 = missing, never a member) through a lookup table."""
+def _member_of(ids: np.ndarray, choices: np.ndarray, interned: int) -> Mask:
+    """`ids in choices` for interned ids (-1 = missing, never a member) through a lookup table: every
+    id is below `interned` (the count of ids given so far), and -1 reads the table's last entry,
+    which no id reaches (no pass over the column to find its largest id, nor to shift it)."""
     if ids.ndim == 0:
         return np.isin(ids, choices)
-    table = np.zeros(max(int(choices.max(initial=-1)), int(ids.max(initial=-1))) + 2, dtype=bool)
-    table[choices + 1] = True
-    member: Mask = table[ids + 1]
+    table = np.zeros(interned + 1, dtype=bool)
+    table[choices] = True
+    member: Mask = table[ids]
     return member
-
