@@ -97,3 +97,18 @@ def test_the_paid_rows_are_the_eligible_rows_where_the_law_is_encoded():
         if result.benefit.encodes(ev.as_of):
             assert np.array_equal(np.flatnonzero(result.status == ELIGIBLE), result.paid_rows)
             assert (result.paid_rule < len(result.benefit.rules)).all() and (result.paid_rule >= 0).all()
+
+
+def test_a_column_the_register_lacks_is_unknown_everywhere_without_an_array_per_row():
+    import pandas as pd
+
+    from eligibility.engines.vectorised.columns import EnumIds, read_column
+    plan = load_rules()
+    frame = pd.DataFrame({"person_id": ["a", "b", "c"]})
+    for name, spec in plan.inputs.members.columns.items():
+        if name == "person_id" or spec.type not in ("enum", "number", "int", "money", "bool", "date"):
+            continue
+        value = read_column(frame, spec, name, EnumIds())
+        assert value.v.shape == value.k.shape == (3,)
+        assert not value.k.any(), f"{name}: an absent column read as known"
+        assert value.v.strides == value.k.strides == (0,), f"{name}: an array per row for a column that is not there"

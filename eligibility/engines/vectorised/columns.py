@@ -58,8 +58,9 @@ class Entity:
 def read_column(frame: pd.DataFrame, spec: ColumnSpec, name: str, enums: EnumIds) -> V:
     """Column `name` of `frame` (declared by `spec`) as values and knownness; all unknown when absent."""
     n = len(frame)
-    if name not in frame.columns:
-        return V(np.zeros(n, dtype=np.int32 if spec.type == "enum" else float), np.zeros(n, dtype=bool))
+    if name not in frame.columns:   # unknown everywhere: read-only views of one value, no memory per row
+        nothing = np.zeros((), dtype=np.int32 if spec.type == "enum" else float)
+        return V(np.broadcast_to(nothing, (n,)), np.broadcast_to(np.False_, (n,)))
     col = frame[name]
     masked = getattr(col.array, "_mask", None)     # pandas' nullable arrays: use their buffers, no copy
     if masked is not None and spec.type in ("bool", "int", "number", "money"):
