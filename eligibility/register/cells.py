@@ -9,6 +9,7 @@ code get a stable generated ID (household ID + position), listed there too.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,13 +46,16 @@ class Problem:
     values: np.ndarray  # the cell as the user wrote it
 
 
-def cell_problem(mask: np.ndarray, code: str, cells: pd.Series, expected: str | None = None,
+def cell_problem(mask: np.ndarray, code: str, cells: pd.Series | Callable[[], pd.Series], expected: str | None = None,
              reasons: np.ndarray | pd.Series | None = None) -> Problem | None:
     """The cells under `mask` as one problem. The reason is "<expected>, got '<cell>'" unless
-    `reasons` (one per masked cell) is given. Text is only built for the masked cells."""
+    `reasons` (one per masked cell) is given. Text is only built for the masked cells. `cells` may
+    be a function giving them (a stored column converted only when it has cells to report)."""
     mask = np.asarray(mask, dtype=bool)
     if not mask.any():
         return None
+    if callable(cells):
+        cells = cells()
     positions = np.flatnonzero(mask)
     shown = shown_text(cells.iloc[positions]).fillna("").astype(str)
     if reasons is None:

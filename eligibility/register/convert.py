@@ -8,6 +8,7 @@ is in `cells`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -81,30 +82,54 @@ def _fmt(number: float) -> str:
 
 
 def _convert_number(raw: pd.Series, column: Column) -> tuple[pd.Series, list[Problem]]:
-    kind = column.type
-    numbers, present = _parse_numbers(raw, kind)
-    finite = np.isfinite(numbers)
-    problems = [cell_problem(present & ~finite, "R-TYPE", raw, f"expected {NUMBER_WORDS[kind]}")]
-    ok = present & finite
+    numbers, present = _parse_numbers(raw, column.type)
+    typed, problems = checked_numbers(numbers, present, column, raw)
+    return typed.set_axis(raw.index), problems
+
+
+def checked_numbers(numbers: np.ndarray, present: np.ndarray, column: Column,
+                    raw: pd.Series | Callable[[], pd.Series]) -> tuple[pd.Series, list[Problem]]:
+    """The typed column from the numbers read (NaN: empty or unreadable) and the non-empty cells,
+    checked against the column's range. `raw`: the cells as written, or how to get them (a stored
+    column is converted only when a check has cells to report). The checks look at the filled
+    cells only: most numeric columns of a register are mostly empty."""
+    kind, n = column.type, len(numbers)
+    at = np.flatnonzero(present)
+    got = numbers[at]
+
+    def problem(cells: np.ndarray, code: str, expected: str) -> Problem | None:
+        return cell_problem(_spread(cells, at, n), code, raw, expected) if cells.any() else None
+
+    ok = np.isfinite(got)
+    problems = [problem(~ok, "R-TYPE", f"expected {NUMBER_WORDS[kind]}")]
     if kind == "int":
-        fractional = ok & (np.trunc(numbers) != numbers)   # np.mod costs eight times as much on 1 M cells
-        problems.append(cell_problem(fractional, "R-TYPE", raw, "expected a whole number"))
+        fractional = ok & (np.trunc(got) != got)   # np.mod costs eight times as much on 1 M cells
+        problems.append(problem(fractional, "R-TYPE", "expected a whole number"))
         ok &= ~fractional
     low, high = _bounds(column)
     what = "an amount" if kind == "money" else "a value"
     if low is not None:
-        below = ok & (numbers < low)
-        negative = below & (numbers < 0) & (low == 0)
-        problems.append(cell_problem(negative, "R-NEGATIVE", raw, f"expected {what} of 0 or more"))
-        problems.append(cell_problem(below & ~negative, "R-RANGE", raw, f"expected {what} of at least {_fmt(low)}"))
+        below = ok & (got < low)
+        negative = below & (got < 0) & (low == 0)
+        problems.append(problem(negative, "R-NEGATIVE", f"expected {what} of 0 or more"))
+        problems.append(problem(below & ~negative, "R-RANGE", f"expected {what} of at least {_fmt(low)}"))
         ok &= ~below
     if high is not None:
-        above = ok & (numbers > high)
-        problems.append(cell_problem(above, "R-RANGE", raw, f"expected {what} of at most {_fmt(high)}"))
+        above = ok & (got > high)
+        problems.append(problem(above, "R-RANGE", f"expected {what} of at most {_fmt(high)}"))
         ok &= ~above
-    # the nullable arrays built from values and mask: astype from NaN-floats costs twice as much
-    values = np.where(ok, numbers, 0.0)
-    array = pd.arrays.IntegerArray(values.astype(np.int64), ~ok) if kind == "int" else \
-        pd.arrays.FloatingArray(values, ~ok)
-    typed = pd.Series(array, index=raw.index)
-    return typed, [p for p in problems if p is not None]
+    # the nullable arrays built from values and mask (0 where missing): astype from NaN-floats costs twice as much
+    keep = at[ok]
+    missing = np.ones(n, dtype=bool)
+    missing[keep] = False
+    values = np.zeros(n, dtype=np.int64 if kind == "int" else np.float64)
+    values[keep] = got[ok]
+    array = pd.arrays.IntegerArray(values, missing) if kind == "int" else pd.arrays.FloatingArray(values, missing)
+    return pd.Series(array, copy=False), [p for p in problems if p is not None]
+
+
+def _spread(cells: np.ndarray, at: np.ndarray, n: int) -> np.ndarray:
+    """A mask over the filled cells `at` as a mask over all `n` cells."""
+    mask = np.zeros(n, dtype=bool)
+    mask[at[cells]] = True
+    return mask

@@ -24,6 +24,7 @@ from .model import (FILE_COLUMN, REJECT_CODES, ROW_COLUMN, TABLES, Register, acc
 from .once import ReadOnce
 from .options import ReadOptions
 from .sources import Location, RawTable, household_headers, locate, only_household, read_raw
+from .storedtypes import convert_stored
 
 
 @dataclass
@@ -149,7 +150,7 @@ def _read_blanks(tables: dict[str, _Checked], told: tuple[str, ...]) -> None:
         rows = {row.input: row for row in checked.match.rows if row.input and row.position is not None}
         for name, header in checked.match.columns.items():  # a loop over columns
             column = checked.table.columns[name]
-            how = ticks.reading(name, header, column, checked.raw.frame[header], checked.typed[name], told)
+            how = ticks.reading(name, header, column, ticks.cells_of(checked.raw, header), checked.typed[name], told)
             unreadable = bad.get(header, np.zeros(checked.n, dtype=bool))
             checked.typed[name], filled = ticks.fill_blanks(checked.typed[name], column, how, unreadable)
             if name in rows and column.type in ("bool", "int", "number", "money"):
@@ -225,7 +226,7 @@ def _as_date(value: dt.date | str) -> dt.date:
 
 def _map(raw: RawTable, table: Table, options: ReadOptions) -> Mapping:
     parents = raw.layout.parents if raw.layout is not None else None
-    return map_headers(list(raw.frame.columns), table, raw.location.label, parents,
+    return map_headers(raw.headers, table, raw.location.label, parents,
                        options.column_map(table.table), options.accept_suggested)
 
 
@@ -261,16 +262,14 @@ def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date, cel
     notes: list[str] = []
     if raw.short_rows is not None and len(raw.short_rows):
         notes.append(said.short_rows_note(location.label, raw.short_rows))
-    index = pd.RangeIndex(len(raw.frame))
+    index = pd.RangeIndex(raw.size)
     for name, column in table.columns.items():  # a loop over columns; each is typed as a whole
         header = match.columns.get(name)
         if header is None:
-            columns[name] = empty_column(column, len(raw.frame))
+            columns[name] = empty_column(column, raw.size)
             continue
-        series = raw.frame[header].reset_index(drop=True)
         limit = LATEST_DATE if column.after_as_of else as_of
-        typed, found = once.convert((table.table, header, name), series, column, limit) if once else \
-            convert_column(series, column, limit)
+        typed, found = convert_stored(raw, header, column, limit) or _convert(raw, (table.table, header, name), column, limit, once)
         if typed.attrs.get("excel_days"):
             notes.append(said.excel_days_note(location.label, header, raw.rows, typed.attrs["excel_days"]))
         partial = partial_dates(typed)
@@ -293,6 +292,13 @@ def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date, cel
     return checked
 
 
+def _convert(raw: RawTable, key: tuple[str, str, str], column: Column, limit: dt.date,
+             once: ReadOnce | None) -> tuple[pd.Series, list[Problem]]:
+    """A column typed from its cells as pandas holds them (text, or a stored type not typed from Arrow)."""
+    series = raw.column(key[1]).reset_index(drop=True)
+    return once.convert(key, series, column, limit) if once else convert_column(series, column, limit)
+
+
 def empty_column(column: Column, n: int) -> pd.Series:
     """An all-missing column of the declared type (for an optional column the file does not have)."""
     kind = column.type
@@ -304,10 +310,9 @@ def empty_column(column: Column, n: int) -> pd.Series:
 
 
 def _check_ids(tables: dict[str, _Checked]) -> None:
-    for checked in tables.values():
-        for name, column in checked.table.columns.items():
-            if column.unique:
-                checked.add(name, checks.duplicates(checked.typed[name], checked.raw.rows, checked.table, name))
+    for checked, (name, column) in ((c, nc) for c in tables.values() for nc in c.table.columns.items()):
+        if column.unique:
+            checked.add(name, checks.duplicates(checked.typed[name], checked.raw.rows, checked.table, name))
 
 
 def _check_links(households: _Checked, members: _Checked) -> None:

@@ -50,6 +50,32 @@ class RawTable:
     layout: Layout | None = None  # title rows, two-row header, column-number row (CSV and Excel)
     skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (spreadsheet row, what, text)
 
+    # A Parquet table keeps its cells in Arrow (stored.StoredTable); these read either kind alike.
+    @property
+    def headers(self) -> list[str]:
+        return list(self.frame.columns)
+
+    @property
+    def size(self) -> int:
+        return len(self.frame)
+
+    def column(self, header: str) -> pd.Series:
+        """The column's cells as read (CSV and Excel: text)."""
+        return self.frame[header]
+
+    def stored(self, header: str):
+        """The column as stored in a typed file (an Arrow array), or None for cells read as text."""
+        return None
+
+    def pandas_type(self, header: str) -> str | None:
+        return None
+
+    def filtered(self, mask: np.ndarray) -> RawTable:
+        """The rows under `mask` (spreadsheet row numbers kept by the caller). A stored table too is
+        converted whole first: Arrow's filter does not keep the values under missing cells as
+        pandas' does, and the engines read those buffers (one household's rows: a small table)."""
+        return RawTable(self.location, self.frame[mask].reset_index(drop=True), self.rows)
+
 
 def locate(path: str | Path, schema: InputSchema) -> dict[str, Location]:
     """The two tables of the register at `path` (a folder, or a workbook)."""
@@ -210,11 +236,13 @@ def only_household(raw: RawTable, match, table: Table, household: str) -> RawTab
     numbers kept. A table without the key column is left whole (its checks will say so)."""
     key = table.parent.key if table.parent is not None else table.key
     header = match.columns.get(key)
-    if header is None or header not in raw.frame.columns:
+    if header is None or header not in raw.headers:
         return raw
-    mask = (raw.frame[header].astype(str).str.strip() == household).to_numpy(dtype=bool)
-    return RawTable(raw.location, raw.frame[mask].reset_index(drop=True), raw.rows[mask], raw.blank_rows,
-                    None if raw.short_rows is None else raw.short_rows, raw.layout, raw.skipped)
+    mask = (raw.column(header).astype(str).str.strip() == household).to_numpy(dtype=bool)
+    kept = raw.filtered(mask)
+    kept.rows, kept.blank_rows, kept.short_rows = raw.rows[mask], raw.blank_rows, raw.short_rows
+    kept.layout, kept.skipped = raw.layout, raw.skipped
+    return kept
 
 
 def _check_header(headers: list[str], location: Location) -> None:
@@ -228,29 +256,30 @@ def _check_header(headers: list[str], location: Location) -> None:
 
 
 def _read_parquet(location: Location, keep: tuple[list[str], str] | None = None) -> RawTable:
+    """The table as stored (its typed columns kept in Arrow until the reader types them: stored.py)."""
+    from .stored import stored_table
+
     parts = sorted(location.path.rglob("*.parquet")) if location.path.is_dir() else [location.path]
     limits.check_parquet(parts, location.label)
     try:
-        frame = _read_parquet_frame(location.path, parts, keep)
+        table = _read_parquet_table(location.path, parts, keep)
+        return stored_table(location, table)
     except Exception as err:  # pyarrow raises several kinds of errors on a damaged file
         raise DataError(say(N_("cannot read the Parquet data: {reason}"), reason=err), file=location.label) from None
-    frame = frame.reset_index(drop=True)
-    frame.columns = [str(c).strip() for c in frame.columns]
-    rows = np.arange(len(frame), dtype=np.int64) + 1
-    return RawTable(location, frame, rows)
 
 
-def _read_parquet_frame(path: Path, parts: list[Path], keep: tuple[list[str], str] | None) -> pd.DataFrame:
+def _read_parquet_table(path: Path, parts: list[Path], keep: tuple[list[str], str] | None):
     """The whole table, or (`keep`) only the rows of one household: a filter on the first of the
-    key's spellings the file has, pushed down to the row groups (statistics skip the others)."""
-    if keep is not None and parts:
-        import pyarrow.parquet as pq
+    key's spellings the file has, pushed down to the row groups (statistics skip the others). Read
+    as pd.read_parquet reads it (its pandas metadata, to convert columns as pandas does)."""
+    import pyarrow.parquet as pq
 
+    if keep is not None and parts:
         names = set(pq.read_schema(parts[0]).names)
         column = next((h for h in keep[0] if h in names), None)
         if column is not None and str(pq.read_schema(parts[0]).field(column).type) in ("string", "large_string"):
-            return pd.read_parquet(path, filters=[(column, "==", keep[1])])
-    return pd.read_parquet(path)
+            return pq.read_table(str(path), filters=[(column, "==", keep[1])], use_pandas_metadata=True)
+    return pq.read_table(str(path), use_pandas_metadata=True)
 
 
 def _read_excel(location: Location, table: Table) -> RawTable:

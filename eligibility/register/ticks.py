@@ -5,8 +5,11 @@ a tick-box column, where an officer marks yes and leaves no blank), or where the
 Each reading is recorded on the column's row of the mapping table."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..rulebook.inputs import Column
 from ..wording.catalogue import N_
@@ -23,10 +26,11 @@ READINGS = {  # why a blank reads as it does -> what the mapping table says (Eng
 }
 
 
-def is_tick_box(raw: pd.Series, typed: pd.Series) -> bool:
+def is_tick_box(raw: pd.Series | None, typed: pd.Series) -> bool:
     """A text column whose filled cells are all tick marks. Cheap first: its typed values must hold
-    a yes and no no (two boolean passes); only then are the distinct texts of its yes cells read."""
-    if raw.dtype != object and not pd.api.types.is_string_dtype(raw):
+    a yes and no no (two boolean passes); only then are the distinct texts of its yes cells read.
+    `raw` None: a column stored as booleans (Parquet), no text."""
+    if raw is None or raw.dtype != object and not pd.api.types.is_string_dtype(raw):
         return False
     flags = typed.to_numpy(dtype="float64", na_value=np.nan)
     if not (flags == 1).any() or (flags == 0).any():
@@ -35,8 +39,9 @@ def is_tick_box(raw: pd.Series, typed: pd.Series) -> bool:
     return all(token_key(u) in TICK_MARKS for u in uniques)
 
 
-def reading(name: str, header: str, column: Column, raw: pd.Series, typed: pd.Series, told: tuple[str, ...]) -> str:
-    """Which READINGS entry applies to this column."""
+def reading(name: str, header: str, column: Column, raw: Callable[[], pd.Series | None], typed: pd.Series,
+            told: tuple[str, ...]) -> str:
+    """Which READINGS entry applies to this column. `raw` gives its cells as read, if they are needed."""
     if column.type not in ("bool", "int", "number", "money"):
         return "unknown"
     if {header_key(t) for t in told} & {header_key(name), header_key(header)}:
@@ -45,7 +50,7 @@ def reading(name: str, header: str, column: Column, raw: pd.Series, typed: pd.Se
         return "declared_no"
     if column.blank == "zero":
         return "declared_zero"
-    if column.type == "bool" and is_tick_box(raw, typed):
+    if column.type == "bool" and is_tick_box(raw(), typed):
         return "ticks"
     return "unknown"
 
@@ -59,6 +64,15 @@ def fill_blanks(typed: pd.Series, column: Column, how: str, unreadable: np.ndarr
         return typed, 0
     value = False if column.type == "bool" else 0
     return typed.mask(empty, value), int(empty.sum())
+
+
+def cells_of(raw, header: str) -> Callable[[], pd.Series | None]:
+    """How to get the cells a tick-box column is recognised by (a RawTable's column, converted only if
+    asked); none for a column stored as Arrow booleans: pandas reads them as booleans, no tick marks."""
+    stored = raw.stored(header)
+    if stored is not None and pa.types.is_boolean(stored.type):
+        return lambda: None
+    return lambda: raw.column(header)
 
 
 def unknown_told(told: tuple[str, ...], mapped: dict[str, dict[str, str]]) -> list[str]:
