@@ -112,3 +112,28 @@ def test_a_column_the_register_lacks_is_unknown_everywhere_without_an_array_per_
         assert value.v.shape == value.k.shape == (3,)
         assert not value.k.any(), f"{name}: an absent column read as known"
         assert value.v.strides == value.k.strides == (0,), f"{name}: an array per row for a column that is not there"
+
+
+def test_integer_columns_read_without_a_float_copy_decide_as_their_float_copies_did():
+    plan = load_rules()
+    register = read_register(DEMO, plan.inputs, AS_OF)
+    frames = register.households, register.members
+    integers = [(i, c) for i, f in enumerate(frames) for c in f.columns if str(f[c].dtype) == "Int64"]
+    assert integers, "the demo register has no integer column"
+    as_floats = [f.astype({c: "Float64" for j, c in integers if j == i}) for i, f in enumerate(frames)]
+    kept = Evaluation(plan, *frames, AS_OF).run(threads=1)
+    floated = Evaluation(plan, *as_floats, AS_OF).run(threads=1)
+    read = [(i, name) for i, name in integers if name in plan.inputs.table_for(("household", "person")[i]).columns]
+    assert read, "no integer column the rules read"
+    for i, name in read:
+        value = kept.column(("household", "person")[i], name)
+        assert np.shares_memory(value.v, frames[i][name].array._data), f"{name} copied"
+    for name, value in kept.variables.items():
+        other = floated.variables[name]
+        assert np.array_equal(value.k, other.k), name
+        assert np.array_equal(np.where(value.k, value.v, 0).astype(float), np.where(other.k, other.v, 0).astype(float)), name
+    for name, result in kept.benefits.items():
+        other = floated.benefits[name]
+        assert np.array_equal(result.status, other.status), name
+        assert np.array_equal(result.paid_rows, other.paid_rows), name
+        assert np.array_equal(result.paid_amount, other.paid_amount, equal_nan=True), name

@@ -65,7 +65,9 @@ def read_column(frame: pd.DataFrame, spec: ColumnSpec, name: str, enums: EnumIds
     masked = getattr(col.array, "_mask", None)     # pandas' nullable arrays: use their buffers, no copy
     if masked is not None and spec.type in ("bool", "int", "number", "money"):
         data = col.array._data
-        return V(data if spec.type == "bool" else np.asarray(data, dtype=float), ~masked)
+        # integers stay integers (no float copy of the column): arithmetic, aggregates and amounts read
+        # them as floats, comparisons compare them exactly, as they do the ages computed from dates
+        return V(data if spec.type == "bool" or data.dtype.kind in "iuf" else np.asarray(data, dtype=float), ~masked)
     known = ~col.isna().to_numpy()
     if spec.type == "enum":
         # the Categorical itself: pandas' `.cat` accessor costs more than the read on a small register
