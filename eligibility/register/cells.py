@@ -141,8 +141,16 @@ def cell_counts(typed: pd.DataFrame, mapped: list[str], issues: np.ndarray, acce
     the total of unknown cells on accepted rows."""
     rows = int(accepted.sum())
     every = bool(accepted.all())   # the usual case: counted without selecting the rows first
-    used = int(sum(int(np.count_nonzero(typed[name].notna().to_numpy() if every else
-                                        typed[name].notna().to_numpy()[accepted])) for name in mapped))
+    used = sum(_filled(typed[name], None if every else accepted) for name in mapped)
     unknown = int(issues)
     cells = rows * len(mapped)
     return {"cells": cells, "used": used, "unknown": unknown, "empty": cells - used - unknown}
+
+
+def _filled(values: pd.Series, rows: np.ndarray | None) -> int:
+    """The column's non-missing cells (among `rows`): a nullable column's own mask is counted, with
+    no new array made (most columns of a register are yes/no or numbers)."""
+    missing = getattr(values.array, "_mask", None)
+    if missing is None:
+        missing = values.isna().to_numpy()
+    return len(missing) - int(np.count_nonzero(missing)) if rows is None else int(np.count_nonzero(~missing[rows]))
