@@ -96,17 +96,19 @@ def printable(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _relabel(column: pd.Series, labels: list[str]) -> pd.Categorical:
-    """The same categorical with new category labels, merging any that coincide. Translated on the
-    categories only: where no two labels coincide the rows' codes are kept as they are (3 million
-    rows re-coded per column were most of localising a table)."""
+def _relabel(column: pd.Series, labels: list[str]) -> pd.Series:
+    """The same categorical column with new category labels, merging any that coincide. Translated
+    on the categories only: where no two labels coincide the rows' codes are shared with `column`,
+    not copied (3 million rows re-coded per column were most of localising a table, and each copy
+    raised the writing's peak). The shared codes are read-only: nothing writes through them."""
     labels = pd.Index(labels)
     uniq = labels.unique()
-    codes = column.cat.codes.to_numpy()
-    if len(uniq) == len(labels):
-        return pd.Categorical.from_codes(codes, categories=uniq, validate=False)
-    merged = np.append(uniq.get_indexer(labels), -1)    # code -1 (no value) reads the last entry
-    return pd.Categorical.from_codes(merged[codes], categories=uniq, validate=False)
+    codes = column.array.codes            # a read-only view (`.cat.codes` would copy them)
+    if len(uniq) != len(labels):
+        # code -1 (no value) reads the last entry; in the codes' own narrow type (not 8 bytes a row)
+        codes = np.append(uniq.get_indexer(labels), -1).astype(codes.dtype)[codes]
+    relabelled = pd.Categorical.from_codes(codes, categories=uniq, validate=False)
+    return pd.Series(relabelled, index=column.index, name=column.name, copy=False)   # set as a column: no copy
 
 
 def input_labels(plan, lang: str) -> dict[str, str]:
