@@ -45,7 +45,7 @@ def test_out_under_a_regular_file(tmp_path):
     (errno.EIO, "cannot use '{path}': Input/output error"),
 ], ids=["full-disk", "permission", "read-only", "io-error"])
 def test_an_operating_system_error_while_writing(tmp_path, monkeypatch, number, expected):
-    def failing(frame, stem, fmt):
+    def failing(frame, stem, fmt, *how):   # how: the writer thread, the words made per row group
         raise OSError(number, __import__("os").strerror(number), str(stem) + ".csv")
     monkeypatch.setattr(outputs, "write_table", failing)
     out = tmp_path / "out"
