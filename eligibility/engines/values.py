@@ -77,7 +77,11 @@ class V:
     @functools.cached_property
     def open(self) -> Mask:
         """Not known false: true or unknown (a rule with this condition is still open there)."""
-        return np.asarray(self.v, dtype=bool) | ~self.k
+        if self.k.ndim == 0:
+            return np.asarray(self.v, dtype=bool) | ~self.k
+        unknown: Mask = np.logical_not(self.k)
+        np.logical_or(unknown, np.asarray(self.v, dtype=bool), out=unknown)   # one array, not two
+        return unknown
 
     @functools.cached_property
     def open_count(self) -> int:

@@ -137,3 +137,36 @@ def test_integer_columns_read_without_a_float_copy_decide_as_their_float_copies_
         assert np.array_equal(result.status, other.status), name
         assert np.array_equal(result.paid_rows, other.paid_rows), name
         assert np.array_equal(result.paid_amount, other.paid_amount, equal_nan=True), name
+
+
+@pytest.mark.parametrize("policy", ["first", "max", "sum"])
+@pytest.mark.parametrize("figures", [True, False])
+def test_dense_hit_policy_pays_as_the_sorted_one_does(policy, figures):
+    """The dense resolution (scatters over full columns) against the sparse one (a sort of the paid
+    rows), which reads every rule's rows directly: same rows, rules, amounts, rates and patterns."""
+    from eligibility.engines.vectorised.hitpolicy import resolve_dense, resolve_sparse
+    from eligibility.vocabulary import HitPolicy
+    rng = np.random.default_rng(3)
+    n, count = 400, 6
+    rows = [np.flatnonzero(rng.random(n) < share).astype(np.int32) for share in rng.uniform(0.05, 0.6, count)]
+    amounts = [np.asarray(rng.choice([np.nan, 100.0, 250.0, 250.0])) if figures else
+               np.where(rng.random(len(r)) < 0.1, np.nan, rng.integers(1, 5, len(r)) * 100.0) for r in rows]
+    rates = [None if i % 2 else rng.random(len(r)) for i, r in enumerate(rows)]
+    hit = HitPolicy(policy)
+    dense = resolve_dense(hit, rows, list(range(count)), amounts, rates, n)
+    sparse = resolve_sparse(hit, rows, list(range(count)), amounts, rates)
+    for got, want in zip(dense, sparse):
+        if want is None:
+            assert got is None
+        else:
+            assert np.array_equal(np.asarray(got), np.asarray(want), equal_nan=True)
+
+
+@pytest.mark.parametrize("share", [0.0, 0.02, 0.5, 1.0])
+def test_members_counted_per_household_whether_few_or_many_have_the_flag(share):
+    plan = load_rules()
+    register = read_register(DEMO, plan.inputs, AS_OF)
+    ev = Evaluation(plan, register.households, register.members, AS_OF)
+    flags = np.random.default_rng(5).random(ev.n("person")) < share
+    expected = np.bincount(ev.hh_index, weights=flags, minlength=ev.n("household")).astype(int)
+    assert ev._count(flags).tolist() == expected.tolist()

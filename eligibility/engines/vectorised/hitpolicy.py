@@ -57,29 +57,40 @@ def resolve_dense(policy: HitPolicy, rows: list[Rows], rules: list[int], amounts
         amounts, rates = [amounts[j] for j in order], [rates[j] for j in order]
         policy = HitPolicy.FIRST
     amount, rate = np.full(n, np.nan), np.full(n, np.nan)
-    best = np.full(n, -np.inf) if policy == HitPolicy.MAX else None
-    pattern = np.zeros(n, dtype=np.int64) if policy == HitPolicy.SUM else None
-    total = np.zeros(n) if policy == HitPolicy.SUM else None
-    for r, i, a, t in zip(rows, rules, amounts, rates):
-        a = np.broadcast_to(a, (len(r),))
-        if best is not None:   # hit policy `max`: strictly better only; on a tie the earlier rule keeps it
-            ranked = np.where(np.isnan(a), -1e300, a)
-            pick = ranked > best[r]
-            best[r[pick]] = ranked[pick]
-        else:
-            pick = chosen[r] < 0
-        take = r[pick]
-        chosen[take], amount[take] = i, a[pick]
-        if t is not None:
-            rate[take] = t[pick]
-        if total is not None and pattern is not None:   # hit policy `sum`
-            total[r] += a       # NaN (unknown) stays NaN
+    if policy == HitPolicy.MAX:
+        _running_max(rows, rules, amounts, rates, chosen, amount, rate)
+    else:
+        # `first` (and which rule `sum` names): written from the last rule to the first, so that
+        # where several hold the first one's writes are the ones left, one scatter per rule
+        with_rate = any(t is not None for t in rates)
+        for r, i, a, t in reversed(list(zip(rows, rules, amounts, rates))):
+            chosen[r], amount[r] = i, a
+            if with_rate:
+                rate[r] = np.nan if t is None else t
+    pattern: Bits | None = None
+    if policy == HitPolicy.SUM:   # every rule that holds pays; NaN (unknown) in any makes the total unknown
+        amount, pattern = np.zeros(n), np.zeros(n, dtype=np.int64)
+        for r, i, a in zip(rows, rules, amounts):
+            amount[r] += a
             pattern[r] |= np.int64(1) << i
     paid_rows: Rows = np.flatnonzero(chosen >= 0).astype(np.int32 if n < 2**31 else np.int64)   # half the memory
     paid_rule: Rules = chosen[paid_rows]
-    if total is not None and pattern is not None:
-        return paid_rows, paid_rule, total[paid_rows], rate[paid_rows], pattern[paid_rows]
-    return paid_rows, paid_rule, amount[paid_rows], rate[paid_rows], None
+    return paid_rows, paid_rule, amount[paid_rows], rate[paid_rows], None if pattern is None else pattern[paid_rows]
+
+
+def _running_max(rows: list[Rows], rules: list[int], amounts: list[Floats], rates: list[Floats | None],
+                 chosen: npt.NDArray[np.int16], amount: Floats, rate: Floats) -> None:
+    """Hit policy `max` with amounts that differ by row: rule by rule in precedence order, a rule
+    takes a row where its amount is strictly higher (on a tie the earlier rule keeps it)."""
+    best = np.full(len(chosen), -np.inf)
+    for r, i, a, t in zip(rows, rules, amounts, rates):
+        a = np.broadcast_to(a, (len(r),))
+        ranked = np.where(np.isnan(a), -1e300, a)     # an unknown amount ranks lowest
+        pick = ranked > best[r]
+        best[r[pick]] = ranked[pick]
+        take = r[pick]
+        chosen[take], amount[take] = i, a[pick]
+        rate[take] = np.nan if t is None else t[pick]   # a rule without a rate leaves none of the one it beat
 
 
 def undecided_raises(policy: HitPolicy, outcomes: list[RuleOutcome], paid_rows: Rows, paid_amount: Floats,

@@ -138,8 +138,12 @@ class Reads(EvaluationCore):
         return result
 
     def _count(self, flags: Mask) -> npt.NDArray[np.int32]:
-        """Per household, how many of its members have the flag: differences of one running count
-        (members are sorted by household; twice as fast as a segmented sum)."""
+        """Per household, how many of its members have the flag: where few have it (the unknowns,
+        usually) their households counted; else differences of one running count (members are
+        sorted by household; twice as fast as a segmented sum)."""
+        if flags.ndim and np.count_nonzero(flags) < len(flags) // 8:
+            few: npt.NDArray[np.int32] = np.bincount(self.hh_index[flags], minlength=self.n("household")).astype(np.int32)
+            return few
         running = np.zeros(self.n("person") + 1, dtype=np.int32)
         np.cumsum(np.broadcast_to(flags, (self.n("person"),)), dtype=np.int32, out=running[1:])
         counts: npt.NDArray[np.int32] = running[self.hh_start + self.hh_size] - running[self.hh_start]
