@@ -32,13 +32,16 @@ PACK_ATTRIBUTES = 20
 DURABLE_OP = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
 
 
-def _test_json(test: Test) -> Fact:
+def _test_json(test: Test, names: dict[str, str] | None) -> Fact:
+    """A local test as JSON; on an entity fact its attributes under their posted names (`names`)."""
     kind, attr = test[0], test[1]
+    if names is not None:
+        attr = names[attr]
     if kind == "ex":
         return {"$ex": {attr: 1}}
     op, rhs = test[2], test[3]
     if kind == "m":
-        rhs = {"$m": rhs}
+        rhs = {"$m": rhs if names is None else names[rhs]}
         return {"$eq" if op == "==" else DURABLE_OP[op]: {attr: rhs}}
     return {attr: rhs} if op == "==" else {DURABLE_OP[op]: {attr: rhs}}
 
@@ -106,11 +109,31 @@ def slot_getter(slot: Slot, expr: Getter | None) -> Getter:
     return expr
 
 
-def carry(fact: Fact, attrs: list[str], values: dict[str, Any]) -> Fact:
-    """The fact with those of its attributes that are known, in the order given."""
-    for attr in attrs:
-        if attr in values:
-            fact[attr] = values[attr]
+def poster(vtype: str, get: Getter) -> Getter:
+    """A slot's value as posted (`post_value` of the getter's value), in one closure."""
+    if vtype == "number":
+        def number(ctx: Any, person: Any) -> Any:
+            value = get(ctx, person)
+            if value is None:
+                return None
+            value = float(value)
+            return value if math.isfinite(value) else None
+        return number
+    convert: Callable[[Any], Any] = {"date": int, "bool": bool}.get(vtype, str)
+
+    def other(ctx: Any, person: Any) -> Any:
+        value = get(ctx, person)
+        return None if value is None else convert(value)
+    return other
+
+
+def carry(fact: Fact, attrs: list[tuple[int, str]], values: list[Any]) -> Fact:
+    """The fact with those of its attributes that are known, in the order given ((index in `values`, the
+    attribute's posted name) pairs; None: unknown, left out)."""
+    for index, name in attrs:
+        value = values[index]
+        if value is not None:
+            fact[name] = value
     return fact
 
 

@@ -20,6 +20,7 @@ from .patterns import (ALPHA_BUDGET, ATTRIBUTE_BUDGET, AliasSpec, Group, Owner, 
                        _test_json, _test_order, stack_cost)
 from .translate import DNF, FLIP, Atom, Conj, Elig, Family, K, Slot, Test, Translator
 
+ENTITIES = ("household", "person")   # the fact families whose attributes are renamed (RulesetBuilder.posted)
 FAIL_JOIN = 12              # fail facts joined by one rule (engine: at most 29 cross-fact tests)
 CAP = 1000                  # matches delivered to one action call
 
@@ -43,10 +44,23 @@ class RulesetBuilder:
         self.form_level: dict[int, int] = {}                  # their stage: the last of their attributes'
         self.conditions_in: dict[tuple[int, int], int] = {}   # (benefit, rule) -> its conditions
         self.household_keyed: set[str] = set()                # true rules of members' forms fired on the household
+        self.names: dict[str, str] = {}                       # attribute -> its name in the engine's JSON
         for bi, benefit in enumerate(self.benefits):
             self._benefit(bi, benefit)
         self._form_rules()
         self._pack()
+        for attr in sorted({a for groups in self.groups.values() for g in groups for a in g.attrs}):
+            self.posted(attr)
+
+    def posted(self, attr: str) -> str:
+        """The attribute's name in facts and patterns: short (`a17`), because the engine parses every
+        fact's JSON and writes the whole matched fact back as JSON for each match, and the action scans
+        that text for the key; the long names (column and variable names) were about half the text.
+        Tests and facts are still ordered by the long names (the alpha network's shape is unchanged)."""
+        name = self.names.get(attr)
+        if name is None:
+            name = self.names[attr] = f"a{len(self.names)}"
+        return name
 
     # ------------------------------------------------------------ rule specs
     def _benefit(self, bi: int, benefit: CompiledBenefit) -> None:
@@ -149,9 +163,11 @@ class RulesetBuilder:
             if left.family == right.family:
                 here.local.add(("m", left.attr, atom.op, right.attr))
             elif order.index(left.family) > order.index(right.family):
-                here.joins.append(_join_json(atom.op, left.attr, alias[right.family], right.attr))
+                here.joins.append(_join_json(atom.op, self.posted(left.attr), alias[right.family],
+                                              self.posted(right.attr)))
             else:
-                there.joins.append(_join_json(FLIP[atom.op], right.attr, alias[left.family], left.attr))
+                there.joins.append(_join_json(FLIP[atom.op], self.posted(right.attr), alias[left.family],
+                                               self.posted(left.attr)))
         self.specs.append(RuleSpec(name, action, owner, [specs[f] for f in order]))
 
     def _not_eligible(self, bi: int, benefit: CompiledBenefit, in_force: list[int]) -> None:
@@ -258,7 +274,8 @@ class RulesetBuilder:
             patterns = []
             for i, a in enumerate(spec.aliases):
                 tests = ([{"t": self.tag_of(a.family, spec.owner)}]
-                         + [_test_json(t) for t in sorted(a.local, key=_test_order)] + a.joins)
+                         + [_test_json(t, self.names if a.family[0] in ENTITIES else None)
+                            for t in sorted(a.local, key=_test_order)] + a.joins)
                 patterns.append({f"f{i}": tests[0] if len(tests) == 1 else {"$and": tests}})
             out[spec.name] = {"all": patterns, "run": spec.name, "cap": CAP}
         tags = ["elig", "fail", "failc"] + [g.tag for groups in self.groups.values() for g in groups]

@@ -26,10 +26,11 @@ from typing import Any
 
 from ...rulebook.compile import Plan
 from ..scalar import HouseholdContext, ScalarEvaluator, date_to_int
+from .batch import BatchReader
 from .decide import DecisionReader, DecisionRow
 from .fired import AbsenceReader, Body, Collector, Stats
 from .native import KEY_FAIL, KEY_HOUSEHOLD, KEY_PERSON, Call, EngineFailure, Fact, process_host
-from .patterns import Getter, RuleSpec, carry, post_value, slot_getter
+from .patterns import Getter, RuleSpec, carry, poster, slot_getter
 from .ruleset import RulesetBuilder
 from .translate import Slot, Translator
 
@@ -56,6 +57,7 @@ class Runner:
         self.reader = DecisionReader(plan, as_of, self.benefits, self.tr, self.scalar, self.derives,
                                      self.builder.form_of, lang, include_all)
         self._prepare_stages()
+        self.batch_reader = BatchReader(self.reader, self.harvest_at, len(self.builder.form_entity))
         self.absence = AbsenceReader(self.builder.form_entity, self.builder.absent, self.builder.form_level,
                                      self.levels + 1, {f for f in self.builder.absent if self._counts(f)})
         self.failures = {form: self._failure(form) for form in self.builder.absent}
@@ -81,22 +83,28 @@ class Runner:
         self.vars_at = [[n for n in plan.order if n in plan.variables and tr.var_level[n] == s]
                         for s in range(self.levels + 1)]
         self.harvest_at = [[b for b in self.benefits if tr.harvest[b.id] == s] for s in range(self.levels + 1)]
-        # per stage, per entity: the facts to post (tag, [attr]), and the distinct attributes they carry
-        # with how each is read (computed once per person or household, however many copies carry it)
+        # per stage, per entity: the distinct attributes its facts carry with how each is posted (computed
+        # once per person or household, however many copies carry it), and the facts to post: (tag,
+        # [(index of the attribute, its posted name)])
         by_attr = {(s.entity, s.attr): s for s in tr.slots.values()}
-        self.facts_at: list[dict[str, list[tuple[str, list[str]]]]] = []
-        self.values_at: list[dict[str, list[tuple[str, Getter, str]]]] = []
+        self.facts_at: list[dict[str, list[tuple[str, list[tuple[int, str]]]]]] = []
+        self.values_at: list[dict[str, tuple[list[str], list[Getter]]]] = []
         for s in range(self.levels + 1):
-            stage: dict[str, list[tuple[str, list[str]]]] = {"household": [], "person": []}
+            carried: dict[str, list[tuple[str, list[str]]]] = {"household": [], "person": []}
             for (entity, level), groups in self.builder.groups.items():
-                if level != s:
-                    continue
-                for g in groups:
-                    stage[str(entity)].append((g.tag, sorted(g.attrs)))
+                if level == s:
+                    carried[str(entity)].extend((g.tag, sorted(g.attrs)) for g in groups)
+            values: dict[str, tuple[list[str], list[Getter]]] = {}
+            stage: dict[str, list[tuple[str, list[tuple[int, str]]]]] = {}
+            for name, facts in carried.items():
+                attrs = sorted({a for _, fact_attrs in facts for a in fact_attrs})
+                index = {a: i for i, a in enumerate(attrs)}
+                slots = [by_attr[(name, a)] for a in attrs]
+                values[name] = (attrs, [poster(slot.vtype, self._getter(slot)) for slot in slots])
+                stage[name] = [(tag, [(index[a], self.builder.posted(a)) for a in fact_attrs])
+                               for tag, fact_attrs in facts]
             self.facts_at.append(stage)
-            self.values_at.append({name: [(a, self._getter(by_attr[(name, a)]), by_attr[(name, a)].vtype)
-                                          for a in sorted({a for _, attrs in facts for a in attrs})]
-                                   for name, facts in stage.items()})
+            self.values_at.append(values)
 
     def _getter(self, slot: Slot) -> Getter:
         expr = self.tr.expr_nodes[slot.attr + "@" + slot.entity] if slot.kind == "expr" else None
@@ -245,9 +253,7 @@ class Runner:
                     facts.extend(self._facts(ctx, stage, sid, hkey, pkeys))
                 if facts:
                     self._assert(sid, facts, functools.partial(self._absent_false, stage, keys))
-                for out, ctx, (hkey, pkeys) in zip(rows, ctxs, keys):
-                    for benefit in self.harvest_at[stage]:
-                        out.extend(self.reader.decide(benefit, ctx, col, hkey, pkeys))
+                self.batch_reader.read(stage, ctxs, col, keys, rows)
         finally:
             if self._live is not None:
                 self._close(sid)
@@ -260,30 +266,28 @@ class Runner:
 
     def _facts(self, ctx: HouseholdContext, stage: int, sid: str, hkey: str, pkeys: list[str]) -> list[Fact]:
         facts: list[Fact] = []
+        attrs, posters = self.values_at[stage]["person"]
         for i, pid in enumerate(pkeys):          # members first, then the household
-            values = self._values(self.values_at[stage]["person"], ctx, i, pid)
-            for tag, attrs in self.facts_at[stage]["person"]:
+            values = [post(ctx, i) for post in posters]
+            self._known(pid, attrs, values)
+            for tag, carried in self.facts_at[stage]["person"]:
                 fact = {"t": tag, "sid": sid, "id": f"{tag}:{pid}", "pid": pid, "hid": hkey}
-                facts.append(carry(fact, attrs, values))
-        values = self._values(self.values_at[stage]["household"], ctx, None, hkey)
-        for tag, attrs in self.facts_at[stage]["household"]:
-            facts.append(carry({"t": tag, "sid": sid, "id": f"{tag}:{hkey}", "hid": hkey}, attrs, values))
+                facts.append(carry(fact, carried, values))
+        attrs, posters = self.values_at[stage]["household"]
+        values = [post(ctx, None) for post in posters]
+        self._known(hkey, attrs, values)
+        for tag, carried in self.facts_at[stage]["household"]:
+            facts.append(carry({"t": tag, "sid": sid, "id": f"{tag}:{hkey}", "hid": hkey}, carried, values))
         return facts
 
-    def _values(self, getters: list[tuple[str, Getter, str]], ctx: HouseholdContext, person: int | None,
-                key: str) -> dict[str, Any]:
-        """One person's or household's attribute values as posted (unknown ones left out)."""
-        values = {}
-        for attr, get, vtype in getters:
-            value = post_value(vtype, get(ctx, person))
-            if value is not None:
-                values[attr] = value
+    def _known(self, key: str, attrs: list[str], values: list[Any]) -> None:
+        """Record the attributes posted (known) for the person or household `key`."""
+        posted = [a for a, value in zip(attrs, values) if value is not None]
         known = self.col.known.get(key)
         if known is None:
-            self.col.known[key] = set(values)
+            self.col.known[key] = set(posted)
         else:
-            known.update(values)
-        return values
+            known.update(posted)
 
     def _assert(self, sid: str, facts: list[Fact], after_first: Callable[[], None]) -> None:
         if self._live is None:

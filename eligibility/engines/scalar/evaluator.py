@@ -10,6 +10,7 @@ operator and its constants, and evaluating is calling. No eval or exec: closures
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -19,7 +20,7 @@ from ...rulebook.functions import FUNCTIONS
 from ...rulebook.plan import Plan
 from ...rulebook.schema import DatedValue
 from .household import ELIGIBLE, UNDETERMINED, HouseholdContext, member
-from .spans import Span, Value, arith_spans, bounds, call_spans, compare, compare_spans, date_to_int, finite, span
+from .spans import Span, Value, arith_spans, bounds, call_spans, compare_spans, date_to_int, finite, span
 
 Ctx = HouseholdContext | None
 Fn = Callable[[Any, Any], Value]    # (ctx, person) -> value
@@ -32,6 +33,7 @@ class ScalarEvaluator:
         self.plan, self.as_of = plan, as_of
         self.as_of_int = date_to_int(as_of)
         self._compiler = Compiler(self)
+        self._steps: dict[tuple[str, ...], list[tuple[str, bool, Fn]]] = {}
         self.params: dict[str, Any] = {}
         for name, param in plan.parameters.items():
             value = param.at(as_of)
@@ -46,13 +48,18 @@ class ScalarEvaluator:
 
     # ------------------------------------------------------------ variables, in plan order
     def compute_variables(self, ctx: HouseholdContext, names: Iterable[str]) -> None:
-        for name in names:
-            var = self.plan.variables[name]
-            if var.entity == "household":
-                ctx.hh_vars[name] = self.value(var.node, ctx, None)
+        names = tuple(names)
+        steps = self._steps.get(names)
+        if steps is None:                   # each variable's closure, looked up once per list of names
+            steps = self._steps[names] = [(name, self.plan.variables[name].entity == "household",
+                                           self.closure(self.plan.variables[name].node)) for name in names]
+        members = range(len(ctx.members))  # one household's members (the durable path)
+        for name, household, fn in steps:
+            if household:
+                ctx.hh_vars[name] = fn(ctx, None)
             else:
-                for i, _member in enumerate(ctx.members):   # one household's members (the durable path)
-                    ctx.person_vars[i][name] = self.value(var.node, ctx, i)
+                for i in members:
+                    ctx.person_vars[i][name] = fn(ctx, i)
 
     # ------------------------------------------------------------ expressions
     def value(self, node: Node, ctx: HouseholdContext | None, person: int | None) -> Any:
@@ -200,6 +207,18 @@ class Compiler:
     # ------------------------------------------------------------ operators
     def _Compare(self, node: Compare) -> Fn:
         left, right, op = self.fn(node.left), self.fn(node.right), node.op
+        holds = COMPARE[op]                 # (spans.compare's operator, chosen once)
+        const = right(None, None) if isinstance(node.right, (Const, Param)) else None
+        if const is not None:               # a constant right side (`age >= 60`): one call less each time
+
+            def f_const(ctx: Ctx, person: int | None) -> Value:
+                a = left(ctx, person)
+                if a is None:
+                    return None
+                if isinstance(a, Span) or isinstance(const, Span):
+                    return compare_spans(op, a, const)
+                return bool(holds(a, const))
+            return f_const
 
         def f(ctx: Ctx, person: int | None) -> Value:
             a = left(ctx, person)
@@ -210,7 +229,7 @@ class Compiler:
                 return None
             if isinstance(a, Span) or isinstance(b, Span):
                 return compare_spans(op, a, b)
-            return compare(op, a, b)
+            return bool(holds(a, b))
         return f
 
     def _BoolOp(self, node: BoolOp) -> Fn:
@@ -283,18 +302,24 @@ class Compiler:
     def _Call(self, node: Call) -> Fn:
         """A registered function (`rulebook/functions.py`) on one value; None is unknown."""
         spec, args_fn = FUNCTIONS[node.func], [self.fn(a) for a in node.args]
+        strict, scalar = spec.strict, spec.scalar
 
         def f(ctx: Ctx, person: int | None) -> Value:
             args = [a(ctx, person) for a in args_fn]
-            if spec.strict and None in args:
+            if strict and None in args:
                 return None
             try:
-                if any(isinstance(a, Span) for a in args):
-                    return call_spans(spec, args)
-                return finite(spec.scalar(*args))
+                for a in args:
+                    if isinstance(a, Span):
+                        return call_spans(spec, args)
+                return finite(scalar(*args))
             except (OverflowError, ValueError):   # e.g. round() of a number too large for an integer
                 return None
         return f
+
+
+COMPARE = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt,
+           ">=": operator.ge}   # bool(COMPARE[op](a, b)) == spans.compare(op, a, b)
 
 
 def arith(op: str, a: float, b: float) -> Value:
