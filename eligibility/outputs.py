@@ -14,6 +14,7 @@ import pyarrow as pa
 from ._version import __version__
 from .csvout import arrow_values, starts_with_any, write_csv_columns
 from .outfolder import MANIFEST, Staging, file_sha256, staged
+from .parquetout import dictionary_columns, write_parquet  # noqa: F401  (partscreen encodes its parts alike)
 from .register.model import reasons_in
 from .register.report import TABLE_WORDS, register_record, register_tables
 from .rulebook.unverified import in_force as unverified_in_force
@@ -180,11 +181,15 @@ def yes_words(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame
 
 
-def localise(frame: pd.DataFrame, lang: str, plan=None) -> pd.DataFrame:
+def localise(frame: pd.DataFrame, lang: str, plan=None, yes: bool = True) -> pd.DataFrame:
+    """The table in `lang`'s words (Vietnamese: headers, labels, missing inputs; English is kept as
+    codes, for machines). `yes=False`: the yes/no columns are left for the caller to word."""
     if lang != "vi":
         return frame
     out = word_missing(frame, plan, lang) if plan is not None else frame.copy(deep=False)
-    out = yes_words(reasons_in(out, lang), lang)
+    out = reasons_in(out, lang)
+    if yes:
+        out = yes_words(out, lang)
     for name, mapping in values_in(lang).items():
         if name in out.columns:
             column = out[name]
@@ -196,22 +201,13 @@ def localise(frame: pd.DataFrame, lang: str, plan=None) -> pd.DataFrame:
     return out.rename(columns={c: _(HEADERS[c]) if c in HEADERS else c for c in out.columns})
 
 
-def write_table(frame: pd.DataFrame, path_stem: Path, fmt: str, beside: Staging | None = None) -> Path:
-    """`frame` as path_stem.<fmt>. `beside`: a Parquet file is written in the staging folder's writer
-    thread (`Staging.beside`), its Arrow table made here first (the frame is not read in two threads)."""
+def write_table(frame: pd.DataFrame, path_stem: Path, fmt: str, beside: Staging | None = None,
+                finish=None) -> Path:
+    """`frame` as path_stem.<fmt>. Parquet (`parquetout`): `beside`, written in the staging folder's
+    writer thread, a row group at a time, each made here first (the frame is not read in two
+    threads); `finish`, applied to each row group's rows before it is made (yes/no words)."""
     if fmt == "parquet":
-        import pyarrow.parquet as pq   # a CSV or workbook run needs no Parquet writer (nor pyarrow.fs, ssl)
-
-        path = path_stem.with_suffix(".parquet")
-        coded = dictionary_columns(frame)
-        # min/max statistics serve readers filtering ids, names and amounts; on a dictionary-coded
-        # label (status, benefit, rule...) they cost 20 ms per column of 3 M rows and filter nothing
-        write = partial(pq.write_table, pa.Table.from_pandas(frame, preserve_index=False), path,
-                        use_dictionary=coded, write_statistics=[name for name in frame.columns if name not in coded])
-        if beside is None:
-            write()
-        else:
-            beside.beside(write)
+        path = write_parquet(frame, path_stem.with_suffix(".parquet"), beside.beside if beside else None, finish)
     elif fmt == "xlsx":
         path = path_stem.with_suffix(".xlsx")
         buffer = io.BytesIO()
@@ -225,13 +221,6 @@ def write_table(frame: pd.DataFrame, path_stem: Path, fmt: str, beside: Staging 
         if write_csv_columns(safe, path) is None:    # a kind of column the columnar writer leaves to pandas
             safe.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
     return path
-
-
-def dictionary_columns(frame: pd.DataFrame) -> list[str]:
-    """Columns worth a Parquet dictionary: the categoricals with few categories. IDs and names, one
-    per person, compress better plain, and write four times faster."""
-    return [name for name in frame.columns if isinstance(frame[name].dtype, pd.CategoricalDtype)
-            and len(frame[name].cat.categories) <= max(4096, len(frame) // 16)]
 
 
 def stable_zip(data: bytes) -> bytes:
@@ -290,6 +279,9 @@ def manifest(screening, outputs: dict[str, str] | None = None) -> dict:
 def _write(frame: pd.DataFrame, stem: Path, fmt: str, kind: str, lang: str, screening,
            beside: Staging | None = None) -> Path:
     """One table: a formatted workbook for xlsx (`reports/entitlements.py`), else as it is, localised."""
+    if fmt == "parquet" and lang == "vi":   # yes/no words made a row group at a time: not a 3 M-row text column
+        return write_table(localise(frame, lang, screening.plan, yes=False), stem, fmt, beside,
+                           partial(yes_words, lang=lang))
     if fmt != "xlsx":
         return write_table(localise(frame, lang, screening.plan), stem, fmt, beside)
     from .reports.entitlements import write_table_xlsx
