@@ -68,14 +68,18 @@ def read_column(frame: pd.DataFrame, spec: ColumnSpec, name: str, enums: EnumIds
         # integers stay integers (no float copy of the column): arithmetic, aggregates and amounts read
         # them as floats, comparisons compare them exactly, as they do the ages computed from dates
         return V(data if spec.type == "bool" or data.dtype.kind in "iuf" else np.asarray(data, dtype=float), ~masked)
-    known = ~col.isna().to_numpy()
-    if spec.type == "enum":
+    if spec.type == "enum":   # (enums and texts are known where they have a code: no isna pass)
         # the Categorical itself: pandas' `.cat` accessor costs more than the read on a small register
         cat = col.array if isinstance(col.dtype, pd.CategoricalDtype) else pd.Categorical(
             col, categories=list(spec.values or ()))
         lookup = np.append(enums.ids_for(cat.categories.tolist()), -1).astype(np.int32)   # code -1 → id -1
         codes = np.asarray(cat.codes)
         return V(lookup[codes], codes >= 0)
+    if spec.type == "text":   # interned: one id per distinct text (communes, villages), -1 when missing
+        codes, uniques = pd.factorize(col, use_na_sentinel=True)
+        lookup = enums.ids_for(uniques) if len(uniques) else np.zeros(1, dtype=np.int32)
+        return V(np.where(codes >= 0, lookup[np.maximum(codes, 0)], -1).astype(np.int32), codes >= 0)
+    known = ~col.isna().to_numpy()
     if spec.type == "bool":
         return V(col.to_numpy(dtype=bool, na_value=False), known)
     if spec.type == "date":
@@ -84,10 +88,6 @@ def read_column(frame: pd.DataFrame, spec: ColumnSpec, name: str, enums: EnumIds
             return V(earliest, known)
         latest = dv.yyyymmdd(_days(frame[name + LATEST_SUFFIX]))
         return V(earliest, known, np.where(latest > 0, latest, earliest))   # NaT (0): an exact date
-    if spec.type == "text":   # interned: one id per distinct text (communes, villages), -1 when missing
-        codes, uniques = pd.factorize(col, use_na_sentinel=True)
-        lookup = enums.ids_for(uniques) if len(uniques) else np.zeros(1, dtype=np.int32)
-        return V(np.where(codes >= 0, lookup[np.maximum(codes, 0)], -1).astype(np.int32), codes >= 0)
     return V(col.to_numpy(dtype=float, na_value=np.nan), known)
 
 
