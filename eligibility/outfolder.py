@@ -45,10 +45,6 @@ def _deaf_to_signals() -> None:
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
-# one thread for the files written beside a run (`Staging.beside`): the machine's second core
-_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="eligibility-writer", initializer=_deaf_to_signals)
-
-
 @dataclass
 class Staging:
     """The folder a run writes into; `final` is where it will be once complete."""
@@ -59,6 +55,7 @@ class Staging:
     extra_files: dict = field(default_factory=dict)
     outputs: dict[str, Path] = field(default_factory=dict)    # the manifest's `outputs`, hashed when complete
     writing: list[Future] = field(default_factory=list)
+    writer: ThreadPoolExecutor | None = field(default=None, repr=False)   # the folder's own: a forked child has none
 
     def manifest(self, data: dict, outputs: dict[str, Path] | None = None) -> None:
         """The run's manifest (tool, rules, inputs, counts...); `files` is added when the set is complete,
@@ -70,7 +67,9 @@ class Staging:
         """Run `write` in a thread beside what the run does next (Parquet's writer releases the GIL:
         the entitlements are written while the summary and the other tables are made). The folder
         is finished only after it is done, and its error is raised then (`finish`)."""
-        self.writing.append(_WRITER.submit(write))
+        if self.writer is None:   # one thread, the machine's second core
+            self.writer = ThreadPoolExecutor(1, thread_name_prefix="eligibility-writer", initializer=_deaf_to_signals)
+        self.writing.append(self.writer.submit(write))
 
     def finish(self) -> None:
         """Wait for every write started `beside` the run; raise the first one's error."""
@@ -80,10 +79,14 @@ class Staging:
             future.result()
 
     def abandon(self) -> None:
-        """Wait for the writes started `beside` the run, their errors dropped (the run is failing
-        already): the staging folder is removed only once nothing writes into it."""
+        """Wait for the writes started `beside` the run, their errors dropped (when the run failed,
+        its own error is the one said), and end the writer thread: the staging folder is removed
+        only once nothing writes into it."""
         wait(self.writing)
         self.writing = []
+        if self.writer is not None:
+            self.writer.shutdown()
+            self.writer = None
 
     def complete_run(self, hashed: Callable[[Path], str] | None = None) -> dict:
         """The run's manifest with its outputs' hashes (every file written)."""

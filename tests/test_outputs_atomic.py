@@ -343,3 +343,14 @@ def test_parquet_entitlements_are_written_in_the_writer_thread_and_hashed_in_the
     assert manifest["outputs"]["entitlements"] == f"entitlements.parquet sha256:{digest}"
     assert manifest["files"]["entitlements.parquet"] == f"sha256:{digest}" and verify_folder(out) == []
     assert pq.read_table(out / "entitlements.parquet").num_rows == len(screening.decisions)
+
+
+def test_the_writer_thread_ends_with_its_folder(tmp_path):
+    """Each output folder has its own writer thread, ended when the folder is done: none is left for a
+    later fork (a Dask worker, a part's process) to inherit as a thread that no longer runs."""
+    import threading
+
+    with output_folder(tmp_path / "out") as folder:
+        folder.beside(lambda: (folder.path / "note.txt").write_text("x", encoding="utf-8"))
+    assert (tmp_path / "out" / "note.txt").read_text(encoding="utf-8") == "x"
+    assert not [t for t in threading.enumerate() if t.name.startswith("eligibility-writer")]
