@@ -24,7 +24,7 @@ from .model import (FILE_COLUMN, REJECT_CODES, ROW_COLUMN, TABLES, Register, acc
 from .once import ReadOnce
 from .options import ReadOptions
 from .sources import Location, RawTable, household_headers, locate, only_household, read_raw
-from .storedtypes import convert_stored
+from .storedtypes import convert_stored, pandas_needed
 
 
 @dataclass
@@ -263,6 +263,7 @@ def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date, cel
     if raw.short_rows is not None and len(raw.short_rows):
         notes.append(said.short_rows_note(location.label, raw.short_rows))
     index = pd.RangeIndex(raw.size)
+    raw.prefetch([h for n, c in table.columns.items() if (h := match.columns.get(n)) and pandas_needed(raw, h, c)])
     for name, column in table.columns.items():  # a loop over columns; each is typed as a whole
         header = match.columns.get(name)
         if header is None:
@@ -292,8 +293,7 @@ def _type_table(raw: RawTable, match: Mapping, table: Table, as_of: dt.date, cel
     return checked
 
 
-def _convert(raw: RawTable, key: tuple[str, str, str], column: Column, limit: dt.date,
-             once: ReadOnce | None) -> tuple[pd.Series, list[Problem]]:
+def _convert(raw: RawTable, key: tuple[str, str, str], column: Column, limit: dt.date, once: ReadOnce | None):
     """A column typed from its cells as pandas holds them (text, or a stored type not typed from Arrow)."""
     series = raw.column(key[1]).reset_index(drop=True)
     return once.convert(key, series, column, limit) if once else convert_column(series, column, limit)

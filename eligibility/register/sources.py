@@ -70,6 +70,9 @@ class RawTable:
     def pandas_type(self, header: str) -> str | None:
         return None
 
+    def prefetch(self, headers: list[str]) -> None:
+        """Columns about to be asked for (a stored table converts them together)."""
+
     def filtered(self, mask: np.ndarray) -> RawTable:
         """The rows under `mask` (spreadsheet row numbers kept by the caller). A stored table too is
         converted whole first: Arrow's filter does not keep the values under missing cells as

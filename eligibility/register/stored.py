@@ -97,6 +97,19 @@ class StoredTable(RawTable):
             self._columns[header] = series
         return self._columns[header]
 
+    def prefetch(self, headers: list[str]) -> None:
+        """Convert these columns together (pandas' conversion costs a few milliseconds a call: a
+        small register whose every column is text would take longer column by column)."""
+        todo = [h for h in dict.fromkeys(headers) if h not in self._columns]
+        if self._frame is not None or len(todo) < 2:
+            return
+        names = [self._names[h] for h in todo]
+        frame = self._converted(self.arrow.select(names)).reset_index(drop=True)
+        for header, name in zip(todo, names):
+            series = frame[name].rename(header)
+            series.attrs = dict(self._attrs)
+            self._columns[header] = series
+
     def _converted(self, table: pa.Table) -> pd.DataFrame:
         try:
             return as_pandas(table)

@@ -30,46 +30,62 @@ Typed = tuple[pd.Series, list[Problem]]
 def convert_stored(raw: RawTable, header: str, column: Column, as_of: dt.date) -> Typed | None:
     """The typed column and its problems, or None when the column is to be typed from pandas."""
     stored = raw.stored(header)
-    if stored is None:
+    how = None if stored is None else _typing(stored, column, raw.pandas_type(header))
+    if stored is None or how is None:
         return None
-    kind, arrow = column.type, stored.type
-    if kind == "text" and _is_text(arrow):
+    cells = lambda: raw.column(header)  # noqa: E731 - the cells as pandas has them, converted if asked
+    if how == "text":
         return _text(stored)
-    if kind == "bool" and pa.types.is_boolean(arrow):
-        return _bool(stored, raw.pandas_type(header))
-    if kind == "enum" and (_is_text(arrow) or pa.types.is_dictionary(arrow) and _is_text(arrow.value_type)):
-        return _enum(stored, column, lambda: raw.column(header))
-    if kind in ("int", "number", "money") and (pa.types.is_integer(arrow) or arrow in (pa.float32(), pa.float64())):
+    if how == "bool":
+        return _bool(stored)
+    if how == "enum":
+        return _enum(stored, column, cells)
+    if how == "number":
         numbers = pc.fill_null(pc.cast(stored, pa.float64(), safe=False), np.nan).to_numpy()
-        return checked_numbers(numbers, ~np.isnan(numbers), column, lambda: raw.column(header))
-    if kind == "date" and arrow == pa.timestamp("ns"):
-        return _dates(stored, lambda: raw.column(header), as_of)
-    return None
+        return checked_numbers(numbers, ~np.isnan(numbers), column, cells)
+    return _dates(stored, cells, as_of)
+
+
+def pandas_needed(raw: RawTable, header: str, column: Column) -> bool:
+    """Whether typing a stored column starts from its cells in pandas (dates, and columns typed the
+    usual way): the reader converts those together, pandas' conversion costing a little per call."""
+    stored = raw.stored(header)
+    return stored is not None and _typing(stored, column, raw.pandas_type(header)) in (None, "date")
+
+
+def _typing(stored: pa.ChunkedArray, column: Column, pandas_type: str | None) -> str | None:
+    """How a stored column is typed from Arrow, by its declared type and its stored type; None: the
+    usual way. Yes/no: with no missing value, or when the file's pandas metadata asks for pandas'
+    nullable booleans (else pandas read the column as objects, and the spellings path gives that).
+    Text: unless pandas is set to hold text as Python strings (then strip as Python does)."""
+    kind, arrow = column.type, stored.type
+    if kind == "text" and _is_text(arrow) and pd.StringDtype().storage == "pyarrow":
+        return "text"
+    if kind == "bool" and pa.types.is_boolean(arrow) and (not stored.null_count or pandas_type == "boolean"):
+        return "bool"
+    if kind == "enum" and (_is_text(arrow) or pa.types.is_dictionary(arrow) and _is_text(arrow.value_type)):
+        return "enum"
+    if kind in ("int", "number", "money") and (pa.types.is_integer(arrow) or arrow in (pa.float32(), pa.float64())):
+        return "number"
+    return "date" if kind == "date" and arrow == pa.timestamp("ns") else None
 
 
 def _is_text(arrow: pa.DataType) -> bool:
     return pa.types.is_string(arrow) or pa.types.is_large_string(arrow)
 
 
-def _text(stored: pa.ChunkedArray) -> Typed | None:
+def _text(stored: pa.ChunkedArray) -> Typed:
     """`cells.as_text`: trimmed (pandas' own strip is this Arrow kernel), empty cells missing."""
-    dtype = pd.StringDtype()
-    if dtype.storage != "pyarrow":   # pandas set to keep text as Python strings: strip as Python does
-        return None
     text = pc.utf8_trim_whitespace(stored)
     empty = pc.equal(text, "")
     if pc.any(empty).as_py():
         text = pc.if_else(empty, pa.scalar(None, text.type), text)
-    return pd.Series(dtype.__from_arrow__(text), copy=False), []
+    return pd.Series(pd.StringDtype().__from_arrow__(text), copy=False), []
 
 
-def _bool(stored: pa.ChunkedArray, pandas_type: str | None) -> Typed | None:
-    """Booleans as pandas converts them. With no missing value, or when the file's pandas metadata
-    asks for pandas' nullable booleans, that is BooleanDtype's conversion: the stored value bits as
-    they are, missing where not valid. Else pandas read the column as objects, and the spellings
-    path gives that."""
-    if stored.null_count and pandas_type != "boolean":
-        return None
+def _bool(stored: pa.ChunkedArray) -> Typed:
+    """Booleans as pandas' BooleanDtype converts them: the stored value bits as they are, missing
+    where not valid."""
     values = _unpacked([pa.BooleanArray.from_buffers(pa.bool_(), len(c), [None, c.buffers()[1]], offset=c.offset)
                         for c in stored.chunks])
     missing = _unpacked(pc.is_null(stored).chunks) if stored.null_count else np.zeros(len(stored), dtype=bool)
