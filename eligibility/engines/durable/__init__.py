@@ -60,6 +60,7 @@ Where things are (a new kind of condition: `translate.py`; a new status or cover
 | `native.py` | loading durable_rules, JSON it can read, the lean Host and ruleset |
 | `runner.py` | one household's session: facts per stage, asserting, chaining, actions, deletion |
 | `fired.py` | what fired (Collector); conditions known false by the absence of a true firing |
+| `batch.py` | a session batch's statuses at once (matrices); only rows written go through decide.py |
 | `decide.py` | what fired -> status, amount, coverage, explanation, missing inputs (DecisionRow) |
 | `texts.py` | the fixed texts of each rule (labels, references, unverified parameters) |
 | `table.py` | the register cut into households, rows placed, the decisions table |
