@@ -145,6 +145,7 @@ def test_a_run_served_the_kept_plan_builds_no_validator(tmp_path):
     assert served.strip() == "[]" and explained.strip() == "[]"
 
 
+@pytest.mark.slow   # a fresh process (over a CPU-second): `make test` runs it, `make test-fast` not
 def test_reading_a_register_loads_no_register_writer():
     loaded = _modules_after("import eligibility.register")
     assert "eligibility.register.writer" not in loaded and "pyarrow.csv" not in loaded
@@ -199,6 +200,7 @@ def test_the_groups_help_loads_no_babel_nor_anything_a_screening_leaves_out():
     assert loaded & (NOT_FOR_A_CSV_SCREENING | {"babel", "rapidfuzz", "pydantic"}) == set()
 
 
+@pytest.mark.slow   # a fresh process (over a CPU-second): `make test` runs it, `make test-fast` not
 def test_the_audit_loads_no_name_matcher_until_a_register_gives_programme_lists():
     """rapidfuzz (register/matching.py) is loaded by `read_lists` where there are lists to match: a register
     without them (the 1 M-person benchmark's) does not pay for it."""

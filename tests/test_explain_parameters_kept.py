@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from eligibility.api import explain_register
 from eligibility.explain import data as explain_data
 
@@ -15,6 +17,7 @@ def _parameters(found: dict) -> dict[str, tuple]:
             for p in rule["parameters"]}
 
 
+@pytest.mark.slow   # two evaluations of the demo (about 1.7 CPU-s): `make test` runs it, `make test-fast` not
 def test_another_evaluation_describes_its_own_parameters():
     earlier = dt.date(2021, 1, 1)
     explain_register(DEMO, "DM23", AS_OF)

@@ -35,7 +35,7 @@ def _same(a, b) -> None:
     assert (a.accounting, a.cell_accounting, a.warnings) == (b.accounting, b.cell_accounting, b.warnings)
 
 
-@pytest.mark.parametrize("first, second", [(EARLY, LATE), (LATE, EARLY)])
+@pytest.mark.parametrize("first, second", [(EARLY, LATE), pytest.param(LATE, EARLY, marks=pytest.mark.slow)])
 def test_the_second_date_read_once_is_a_fresh_read_of_it(register, schema, first, second):
     once = ReadOnce()
     _same(read_register(register, schema, first, once=once), read_register(register, schema, first))

@@ -34,6 +34,7 @@ def _sheet(book, title: str) -> list[dict]:
     return [dict(zip(rows[0], r)) for r in rows[1:]]
 
 
+@pytest.mark.slow   # an audit of a generated register with lists (about 3 CPU-s): `make test` runs it, `make test-fast` not
 def test_the_workbook_counts_each_finding_with_its_money_by_programme(report):
     book = openpyxl.load_workbook(report / "gaps.xlsx", read_only=True)
     by_programme = {r[header("programme", "vi")]: r for r in _sheet(book, "Đối chiếu theo chương trình")}
@@ -51,6 +52,7 @@ def test_the_workbook_counts_each_finding_with_its_money_by_programme(report):
     assert (cards[header("wrong_level", "vi")], cards[header("wrong_level_money", "vi")]) == (1, 31_590)
 
 
+@pytest.mark.slow   # an audit of a generated register with lists (about 3 CPU-s): `make test` runs it, `make test-fast` not
 def test_the_workbook_lists_each_finding_and_the_matching_table(report):
     book = openpyxl.load_workbook(report / "gaps.xlsx", read_only=True)
     for title in ("Chi thấp hơn mức", "Chi cao hơn mức", "Sai mức", "Chi sau khi chết", "Không có trong sổ hộ",
@@ -66,6 +68,7 @@ def test_the_workbook_lists_each_finding_and_the_matching_table(report):
     assert sum(r["Không ghép được (không ai trùng)"] for r in matching.values()) >= 1
 
 
+@pytest.mark.slow   # an audit of a generated register with lists (about 3 CPU-s): `make test` runs it, `make test-fast` not
 def test_the_page_has_the_audit_sections(report):
     page = (report / "gaps.html").read_text(encoding="utf-8")
     for view in REPORT_VIEWS:
@@ -77,6 +80,7 @@ def test_the_page_has_the_audit_sections(report):
     assert re.search(r"DM18-3\s.*?\s1,50\s+2,00\s", wrong, re.S) and re.search(r"DM03-1\s.*?\s1,00\s+0,70\s", wrong, re.S)
 
 
+@pytest.mark.slow   # an audit of a generated register with lists (about 3 CPU-s): `make test` runs it, `make test-fast` not
 def test_chromium_renders_the_audit_tables_and_they_sort(chromium, report, tmp_path):
     dom = dump_dom(chromium, (report / "gaps.html").as_uri() + "#selftest", tmp_path)
     attr = {name: (re.search(r"<html\b[^>]*\b" + name + r'="([^"]*)"', dom) or [None, None])[1]
@@ -92,6 +96,7 @@ def _table(output: str, head: str) -> list[list[str]]:
     return [re.split(r"\s{2,}", line.strip()) for line in lines[1:]]
 
 
+@pytest.mark.slow   # an audit of a generated register with lists (about 3 CPU-s): `make test` runs it, `make test-fast` not
 def test_gaps_prints_each_finding_with_its_count_and_money_in_vietnamese(tmp_path):
     """`eligibility gaps` on the demo: the end-of-run table counts the six findings of the programme lists with
     their money (README: each status once; the money as audit_by_programme.csv), the programme under each."""
