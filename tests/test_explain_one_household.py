@@ -12,7 +12,7 @@ from eligibility.errors import DataError
 from eligibility.explain import explain_household
 from eligibility.register import read_register
 
-from shared import AS_OF, DEMO, DEMO_XLSX
+from shared import AS_OF, DEMO, DEMO_XLSX, greedy_cover
 
 pytestmark = pytest.mark.slow   # `make test-fast` keeps the CPU budget: this area has its fast tests elsewhere
 
@@ -113,12 +113,7 @@ def _named_households(by_id: pd.DataFrame, decisions: pd.DataFrame) -> list[str]
                                             decisions["coverage"].astype(str)):
         if household in named and benefit in programmes:
             held.setdefault(household, set()).add((benefit, coverage))
-    left, chosen = set().union(*held.values()), []
-    while left:
-        household = max(sorted(held), key=lambda h: len(held[h] & left))
-        chosen.append(household)
-        left -= held[household]
-    return chosen
+    return greedy_cover(held)
 
 
 AUDIT_WORDS = {"underpaid", "overpaid", "wrong_level", "deceased_paid", "duplicate"}

@@ -18,7 +18,7 @@ from eligibility.rulebook import plancache
 from eligibility.rulebook.compile import compile_pack
 from eligibility.rulebook.load import DEFAULT_RULES, pack_digest
 from eligibility.rulebook.tree import Node, walk
-from shared import DEMO
+from shared import DEMO, greedy_cover
 
 pytestmark = pytest.mark.slow   # compiles the bundled pack several times: `make test-fast` leaves the file out
 
@@ -84,12 +84,7 @@ def dates_naming_everything(plan) -> list[tuple]:
     for _, _, example in plan.examples:
         key = (example.as_of, bool(example.use_unverified))
         named.setdefault(key, set()).update(e.benefit or e.variable for e in example.expect)
-    left, dates = set().union(*named.values()), []
-    while left:
-        date = max(sorted(named), key=lambda k: len(named[k] & left))
-        dates.append(date)
-        left -= named[date]
-    return dates
+    return greedy_cover(named)
 
 
 def test_a_failing_example_of_a_kept_plan_names_its_file_and_line(make_pack, cache):
