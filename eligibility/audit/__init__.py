@@ -115,7 +115,7 @@ def _stacked(decision_rows: pd.DataFrame, entry_rows: pd.DataFrame) -> pd.DataFr
     for name in decision_rows.columns.intersection(entry_rows.columns):
         if not isinstance(decision_rows[name].dtype, pd.CategoricalDtype):
             continue
-        common = pd.concat([decision_rows[[name]].iloc[:1], entry_rows[[name]].iloc[:1]]).dtypes[name]
+        common = pd.concat([decision_rows[name].iloc[:1], entry_rows[name].iloc[:1]]).dtype   # two cells, not frames
         if isinstance(common, pd.StringDtype) and common.storage == "pyarrow":
             decision_rows[name] = pd.array(text(decision_rows[name]), dtype=common)
     return pd.concat([decision_rows, entry_rows], ignore_index=True)

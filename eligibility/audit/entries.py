@@ -140,8 +140,10 @@ def _two_exclusive_programmes(entries: pd.DataFrame, exclusive: list[tuple[str, 
         if frozenset((first, second)) in seen:
             continue
         seen.add(frozenset((first, second)))
-        both = best[best["programme"] == first].merge(best[best["programme"] == second], on="person_id",
-                                                       suffixes=("", "_other"))
+        mine, theirs = best[best["programme"] == first], best[best["programme"] == second]
+        if mine.empty or theirs.empty:   # nobody on both lists: no merge to pay for
+            continue
+        both = mine.merge(theirs, on="person_id", suffixes=("", "_other"))
         if both.empty:
             continue
         lower_is_first = both["paid"].fillna(0).to_numpy() <= both["paid_other"].fillna(0).to_numpy()
@@ -155,7 +157,7 @@ def _after_death(entries: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     """Entries paying a person for a month after the month of their death."""
     if "date_of_death" not in members or entries.empty:
         return entries.iloc[:0]
-    dead = members[members["date_of_death"].notna()]   # the few who died: the lookup's pool
+    dead = members.loc[members["date_of_death"].notna().to_numpy(), ["person_id", "date_of_death"]]   # the few who died
     at = index_in(entries["person_id"], dead["person_id"])
     death = pd.Series(np.append(pd.to_datetime(dead["date_of_death"]).to_numpy(), np.datetime64("NaT"))[at],
                       index=entries.index)

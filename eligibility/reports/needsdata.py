@@ -80,7 +80,7 @@ def _pairs(undetermined: pd.DataFrame) -> pd.DataFrame:
     rows = undetermined[["household_id", "person_id", "name", "entity", "benefit", "benefit_label",
                          "missing_inputs", "money"]].copy()
     for column in ("household_id", "person_id", "name", "entity", "benefit_label", "missing_inputs"):
-        rows[column] = rows[column].astype(object).where(rows[column].notna(), "").astype(str)
+        rows[column] = _text(rows[column])
     rows = rows.rename(columns={"name": "person"})
     rows["item"] = rows["missing_inputs"].str.split(r"\s*,\s*", regex=True)
     rows = rows.explode("item", ignore_index=True)
@@ -157,8 +157,16 @@ def _households(screening) -> pd.DataFrame:
     source = screening.evaluation.households if screening.evaluation is not None else screening.register.households
     frame = source[["household_id", "head_name", "commune", "village"]].copy()
     for column in frame.columns:
-        frame[column] = frame[column].astype(object).where(frame[column].notna(), "").astype(str)
+        frame[column] = _text(frame[column])
     return frame
+
+
+def _text(column: pd.Series) -> pd.Series:
+    """The column as text, "" where it is missing. A text column is filled as it is; another (categories)
+    goes through Python objects: a small register pays a pandas call less per column, not three more."""
+    if isinstance(column.dtype, pd.StringDtype):
+        return column.fillna("").astype(str)
+    return column.astype(object).where(column.notna(), "").astype(str)
 
 
 def _ranked(questions: pd.DataFrame) -> pd.DataFrame:

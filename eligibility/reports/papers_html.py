@@ -59,9 +59,14 @@ dl.household dt { font-weight: bold; } dl.household dd { margin: 0; }
 
 
 def _esc(values) -> pd.Series:
-    """HTML-escaped text of a column, each distinct value escaped once; '' for a missing value."""
-    series = pd.Series(values).astype(object)
-    codes, uniques = pd.factorize(series.where(series.notna(), "").astype(str))
+    """HTML-escaped text of a column, each distinct value escaped once; '' for a missing value. A text
+    column is factorised as it is (a missing value: code -1), any other turned into text first."""
+    series = pd.Series(values)
+    if isinstance(series.dtype, pd.StringDtype):
+        codes, uniques = pd.factorize(series)
+    else:
+        series = series.astype(object)
+        codes, uniques = pd.factorize(series.where(series.notna(), "").astype(str))
     escaped = np.array([html.escape(u) for u in uniques] + [""], dtype=object)
     return pd.Series(escaped[np.where(codes < 0, len(escaped) - 1, codes)], index=series.index)
 
