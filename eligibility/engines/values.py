@@ -62,7 +62,7 @@ class V:
         return self if self.hi is None else V(self.v, self.k & (self.hi == self.v))
 
     def at(self, rows: np.ndarray) -> V:
-        return V(self.v[rows], self.k[rows], None if self.hi is None else self.hi[rows])
+        return V(pick(self.v, rows), pick(self.k, rows), None if self.hi is None else pick(self.hi, rows))
 
     @functools.cached_property
     def true(self) -> Mask:
@@ -86,6 +86,14 @@ class V:
     @functools.cached_property
     def open_count(self) -> int:
         return int(np.count_nonzero(self.open))
+
+
+def pick(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """`values[rows]` for positions `rows` (or a mask). numpy's indexing converts positions that are not
+    int64 (the engine keeps its rows as int32: half the memory) element by element, at twice the time
+    of `take`, which reads them as they are (measured on 1 M rows, numpy 2.4)."""
+    rows = np.asarray(rows)
+    return values.take(rows) if rows.dtype.kind in "iu" else values[rows]
 
 
 def known_both(a: Mask, b: Mask) -> Mask:

@@ -74,7 +74,8 @@ def read_column(frame: pd.DataFrame, spec: ColumnSpec, name: str, enums: EnumIds
             col, categories=list(spec.values or ()))
         lookup = np.append(enums.ids_for(cat.categories.tolist()), -1).astype(np.int32)   # code -1 → id -1
         codes = np.asarray(cat.codes)
-        return V(lookup[codes], codes >= 0)
+        # (int8 codes: converted to positions once, then `take`: 2x numpy's indexing by small integers)
+        return V(lookup.take(codes.astype(np.intp)), codes >= 0)
     if spec.type == "text":   # interned: one id per distinct text (communes, villages), -1 when missing
         codes, uniques = pd.factorize(col, use_na_sentinel=True)
         lookup = enums.ids_for(uniques) if len(uniques) else np.zeros(1, dtype=np.int32)

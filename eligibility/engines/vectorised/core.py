@@ -52,6 +52,10 @@ class EvaluationCore:
         self.variables: dict[str, V] = {}
         self.benefits: dict[str, BenefitResult] = {}
         self._memo: dict[int, V] = {}
+        # of the conditions in the memo: how many rows each leaves open, and the rows themselves where
+        # they are few (`Decide._open_rows`); forgotten with the memo's entry
+        self._open_counts: dict[int, int] = {}
+        self._narrowed: dict[int, tuple[Rows, npt.NDArray[np.bool_]]] = {}
         self._param_tables: dict[str, ParamTable] = {}
 
     @property

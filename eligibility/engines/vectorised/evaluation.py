@@ -44,6 +44,8 @@ class Evaluation(Reads, Operators, Decide):
         else:
             self._run_parallel(threads, progress)
         self._memo.clear()
+        self._open_counts.clear()
+        self._narrowed.clear()
         return self
 
     def _step(self, name: str, progress: Progress | None = None) -> None:
@@ -64,6 +66,8 @@ class Evaluation(Reads, Operators, Decide):
                 self._users[key] -= 1
                 if not self._users[key]:
                     self._memo.pop(key, None)
+                    self._open_counts.pop(key, None)
+                    self._narrowed.pop(key, None)
 
     def _run_parallel(self, threads: int, progress: Progress | None) -> None:
         sorter = TopologicalSorter({name: self.plan.deps.get(name, ()) for name in self.plan.order})

@@ -115,5 +115,5 @@ def _member_of(ids: np.ndarray, choices: np.ndarray, interned: int) -> Mask:
         return np.isin(ids, choices)
     table = np.zeros(interned + 1, dtype=bool)
     table[choices] = True
-    member: Mask = table[ids]
+    member: Mask = table.take(ids)   # (int32 ids: `take` reads them as they are, twice numpy's indexing)
     return member

@@ -91,7 +91,7 @@ class Reads(EvaluationCore):
 
     def _FromHousehold(self, node: FromHousehold, entity: str, rows: Rows | None) -> V:
         if rows is not None:
-            return self.at(node.inner, "household", self.hh_index[rows])
+            return self.at(node.inner, "household", self.hh_index.take(rows))
         inner = self.eval(node.inner, "household")
         if inner.v.ndim == 0:
             return inner

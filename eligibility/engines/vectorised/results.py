@@ -131,7 +131,7 @@ def locate(sorted_rows: Rows, rows: Rows, n: int) -> npt.NDArray[np.int64]:
     if len(rows) > n // 8:
         table = np.full(n + 1, -1, dtype=np.int64)
         table[sorted_rows] = np.arange(len(sorted_rows))
-        at: npt.NDArray[np.int64] = table[rows]
+        at: npt.NDArray[np.int64] = table.take(rows)
         return at
     return position_in(sorted_rows, rows)
 
@@ -150,7 +150,7 @@ def among(sorted_rows: Rows, rows: Rows, n: int | None = None) -> Mask:
     if n is not None and len(rows) > n // 8:
         table = np.zeros(n, dtype=bool)
         table[sorted_rows] = True
-        return table[rows]
+        return table.take(rows)
     return position_in(sorted_rows, rows) >= 0
 
 
