@@ -6,16 +6,16 @@ actual values (a failed comparison's figures) only for the rows that need them.
 """
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 import pandas as pd
 
 from ..engines.values import V
 from ..engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, BenefitResult, Evaluation
-from ..rulebook.expressions import Compare
 from ..rulebook.periods import not_encoded_text
-from ..rulebook.plan import CompiledCondition
 from ..vocabulary import PARTIAL_NEEDS, WORDS
-from ..wording.formats import format_date, format_number
+from .failed import condition_text, why_not
 from .table import Texts
 
 
@@ -31,7 +31,7 @@ def explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str, 
     basis = np.where(status == ELIGIBLE, applied, len(rules))
     eligible = status == ELIGIBLE
     if eligible.any():   # the applying rule's conditions all hold
-        per_rule = np.array([texts.code(f"{words['holds']}: " + "; ".join(_cond_text(c, lang) for c in r.conditions)
+        per_rule = np.array([texts.code(f"{words['holds']}: " + "; ".join(condition_text(c, lang) for c in r.conditions)
                                         if r.conditions else words["holds"]) for r in rules], dtype=np.int32)
         explanation[eligible] = per_rule[applied[eligible]]
     undecided = status == UNDETERMINED
@@ -44,8 +44,7 @@ def explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str, 
         missing[undecided] = missing_inputs(ev, result, sub, unknowns, texts)
     failed = status == NOT_ELIGIBLE
     if failed.any():     # the closest rule's failed conditions, with values and distance
-        why, basis[failed] = _why_not(ev, result, rows[failed], lang)
-        explanation[failed] = texts.codes(why)
+        explanation[failed], basis[failed] = why_not(ev, result, rows[failed], lang, texts)
     return explanation, missing, basis
 
 
@@ -91,7 +90,7 @@ def _unknown_conditions(result: BenefitResult, unknowns: list[tuple], count: int
         first[mine] = i
         conds = result.outcomes[i].rule.conditions
         out[mine] = by_pattern(unknown[mine[where]], lambda p, conds=conds: texts.code(
-            f"{words['unknown']}: " + "; ".join(_cond_text(c, lang) for c, u in zip(conds, p) if u)))
+            f"{words['unknown']}: " + "; ".join(condition_text(c, lang) for c, u in zip(conds, p) if u)))
     return out, first
 
 
@@ -150,10 +149,26 @@ def _members_missing(ev: Evaluation, rows: np.ndarray, behind: dict[str, np.ndar
     flagged: dict[str, np.ndarray] = {}
     households = ev.hh_index[rows]
     for var in sorted(behind):
+        for name, in_household in households_with_blanks(ev, var):
+            hit = in_household[households] & behind[var]
+            if hit.any():
+                flagged[name] = flagged.get(name, np.zeros(len(rows), dtype=bool)) | hit
+    return dict(sorted(flagged.items()))
+
+
+# per evaluation and person variable: the same for every benefit and row, so worked out once a run
+# (each pass over the register's persons, for each of ~30 benefits, was a tenth of the explanations)
+_BLANKS: weakref.WeakKeyDictionary[Evaluation, dict[str, list[tuple[str, np.ndarray]]]] = weakref.WeakKeyDictionary()
+
+
+def households_with_blanks(ev: Evaluation, var: str) -> list[tuple[str, np.ndarray]]:
+    """For a person variable, each of its person inputs (sorted) with the mask of households where a member's
+    variable is unknown and that input blank; the inputs blank nowhere left out."""
+    known = _BLANKS.setdefault(ev, {})
+    if var not in known:
+        known[var] = []
         unknown = ~_person_variable(ev, var).k
-        if not unknown.any():
-            continue
-        for ent, name in sorted(ev.plan.variables[var].inputs):
+        for ent, name in sorted(ev.plan.variables[var].inputs) if unknown.any() else ():
             if ent != "person":
                 continue
             blank = unknown & ~ev.column("person", name).full(ev.n("person")).k
@@ -161,10 +176,9 @@ def _members_missing(ev: Evaluation, rows: np.ndarray, behind: dict[str, np.ndar
                 blank &= ev.column("person", sibling).full(ev.n("person")).k
             in_household = np.zeros(ev.n("household"), dtype=bool)
             in_household[ev.hh_index[blank]] = True
-            hit = in_household[households] & behind[var]
-            if hit.any():
-                flagged[name] = flagged.get(name, np.zeros(len(rows), dtype=bool)) | hit
-    return dict(sorted(flagged.items()))
+            if in_household.any():
+                known[var].append((name, in_household))
+    return known[var]
 
 
 def _person_variable(ev: Evaluation, var: str) -> V:
@@ -194,65 +208,3 @@ def by_pattern(matrix: np.ndarray, make) -> np.ndarray:
     return np.array([make(((key >> bits) & np.uint64(1)).astype(bool)) for key in uniq], dtype=np.int32)[inverse]
 
 
-def _why_not(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str) -> tuple[np.ndarray, np.ndarray]:
-    """Per row, the closest rule's failed conditions with their values, and that rule's index."""
-    words = WORDS[lang]
-    index = [i for i, o in enumerate(result.outcomes) if o.rule.in_force(ev.as_of)]
-    live = [result.outcomes[i] for i in index]
-    if not live:
-        return (np.full(len(rows), f"{words['off']} {format_date(ev.as_of, lang)}", dtype=object),
-                np.full(len(rows), len(result.outcomes), dtype=np.int64))
-    entity = result.benefit.entity
-    values = [ev.conditions_at(o.rule, entity, rows) for o in live]
-    fails = np.stack([np.sum([c.false for c in conds], axis=0) if conds else np.zeros(len(rows))
-                      for conds in values], axis=1)
-    closest = np.argmin(fails, axis=1)
-    out = np.full(len(rows), "", dtype=object)
-    for i, outcome in enumerate(live):
-        here = np.flatnonzero(closest == i)
-        if not len(here):
-            continue
-        sub = rows[here]
-        conds = [V(c.v[here], c.k[here]) for c in values[i]]
-        text = np.full(len(sub), f"{getattr(outcome.rule.label, lang)} — {words['failed']}: ", dtype=object)
-        sep = np.full(len(sub), "", dtype=object)
-        for cond, val in zip(outcome.rule.conditions, conds):
-            bad = val.false
-            if not bad.any():
-                continue
-            piece = _failed_piece(ev, cond, result.benefit.entity, sub, lang)
-            text = np.where(bad, text + sep + piece, text)
-            sep = np.where(bad, "; ", sep)
-        out[here] = text
-    return out, np.asarray(index, dtype=np.int64)[closest]
-
-
-def _failed_piece(ev: Evaluation, cond: CompiledCondition, entity: str, rows: np.ndarray, lang: str) -> np.ndarray:
-    """'income_per_capita <= poverty_line → 1,620,000 vs 1,500,000 (120,000 above)' for a numeric comparison."""
-    node = cond.node
-    base = _cond_text(cond, lang)
-    if not (isinstance(node, Compare) and node.left.type.kind == "number" and node.right.type.kind == "number"):
-        return np.full(len(rows), base, dtype=object)
-    # at the failing rows only (as `conditions_at`): computing the sides for every row of the register
-    # kept them, and everything under them, in the evaluation's memo to the end of the run
-    left_v = ev.at(node.left, entity, rows).full(len(rows))
-    right_v = ev.at(node.right, entity, rows).full(len(rows))
-    left, right = left_v.v.astype(float), right_v.v.astype(float)
-    words = WORDS[lang]
-    gap = left - right
-    direction = np.where(gap > 0, words["above"], words["below"])
-    shown = (f"{base} → " + _fmt_numbers(left, lang) + " vs " + _fmt_numbers(right, lang) + " ("
-             + _fmt_numbers(np.abs(gap), lang) + " " + direction + ")").astype(object)
-    ranged = left_v.ranged | right_v.ranged       # a range (an age from a year of birth): no single figure
-    return np.where(ranged, base, shown) if np.any(ranged) else shown
-
-
-def _fmt_numbers(values: np.ndarray, lang: str) -> np.ndarray:
-    """Numbers in the reader's conventions (1.500.000 in vi), formatted once per distinct value."""
-    inverse, uniq = pd.factorize(values.view(np.int64))   # by hashing the bits, not by sorting the rows
-    texts = np.array([format_number(v, lang) for v in uniq.view(np.float64)], dtype=object)
-    return texts[inverse]
-
-
-def _cond_text(cond: CompiledCondition, lang: str) -> str:
-    return getattr(cond.label, lang) if cond.label else cond.text

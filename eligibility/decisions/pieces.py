@@ -8,13 +8,14 @@ import numpy as np
 import pandas as pd
 
 from ..engines.values import V
-from ..engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, BenefitResult, Evaluation
+from ..engines.vectorised import ELIGIBLE, BenefitResult, Evaluation
 from ..rulebook.basis import benefit_cite, minimum_text, rule_values, values_text
 from ..rulebook.plan import CompiledRule
 from ..rulebook.unverified import rule_notes
-from ..vocabulary import Coverage, HitPolicy, enrolment_codes
+from ..vocabulary import HitPolicy, enrolment_codes
 from ..vocabulary import coverage as coverage_codes
 from .explanations import explain, missing_inputs, undetermined_missing, unknown_matrices
+from .kept import Kept, kept
 from .table import ENTITIES, Piece, RuleTable, Texts, assemble, distinct, plain_records
 
 
@@ -65,26 +66,22 @@ Words = tuple[bool, bool]    # (explained, worded): see `build_decisions`
 
 def _pieces(ev: Evaluation, index: int, result: BenefitResult, include_all: bool | np.ndarray, lang: str,
             texts: Texts, rules: RuleTable, words: Words = (True, True)) -> list[Piece]:
-    cov = coverage(result)
-    if isinstance(include_all, np.ndarray):   # the rows a programme list names, not the flags' leakage
-        keep = (result.status != NOT_ELIGIBLE) | include_all
-    else:
-        keep = (result.status != NOT_ELIGIBLE) | (cov == Coverage.LEAKAGE.code) | include_all
-    rows = np.flatnonzero(keep)
+    rows = kept(result, include_all)
     benefit = result.benefit
     if benefit.hit_policy != HitPolicy.ALL:
-        return [_piece(ev, index, result, cov, rows, lang, texts, rules, result.rule_index[rows].astype(np.int64),
-                       result.amount_at(rows).v, words)]
+        return [_piece(ev, index, result, rows, slice(None), lang, texts, rules, rows.rule_index(result),
+                       rows.amount(result), words)]
     # hit policy `all`: one row per matching rule, and one row where no rule matches
-    pieces, matched = [], np.zeros(len(rows), dtype=bool)
+    pieces, matched = [], np.zeros(len(rows.rows), dtype=bool)
     for i, o in enumerate(result.outcomes):
-        holds = o.true_at(rows)
+        holds = o.true_at(rows.rows)
         matched |= holds
         if holds.any():
-            pieces.append(_piece(ev, index, result, cov, rows[holds], lang, texts, rules,
-                                 np.full(int(holds.sum()), i), _known_or_nan(o.amount_at(rows[holds])), words))
-    rest = rows[~matched]
-    pieces.append(_piece(ev, index, result, cov, rest, lang, texts, rules, np.full(len(rest), -1),
+            at = np.flatnonzero(holds)
+            pieces.append(_piece(ev, index, result, rows, at, lang, texts, rules, np.full(len(at), i),
+                                 _known_or_nan(o.amount_at(rows.rows[at])), words))
+    rest = np.flatnonzero(~matched)
+    pieces.append(_piece(ev, index, result, rows, rest, lang, texts, rules, np.full(len(rest), -1),
                          np.full(len(rest), np.nan), words))
     return pieces
 
@@ -93,11 +90,13 @@ def _known_or_nan(value: V) -> np.ndarray:
     return np.where(value.k, np.asarray(value.v, dtype=float), np.nan)
 
 
-def _piece(ev: Evaluation, index: int, result: BenefitResult, cov: np.ndarray, rows: np.ndarray, lang: str,
+def _piece(ev: Evaluation, index: int, result: BenefitResult, kept_rows: Kept, at: slice | np.ndarray, lang: str,
            texts: Texts, table: RuleTable, rule_idx: np.ndarray, amount: np.ndarray,
            words: Words = (True, True)) -> Piece:
+    """The piece of `at` (positions among the benefit's kept rows; all of them: `slice(None)`)."""
     explained, worded = words
     benefit = result.benefit
+    rows, paid = kept_rows.rows[at], Kept(kept_rows.rows[at], kept_rows.coverage[at], kept_rows.paid[at])
     status = result.status[rows]
     eligible = status == ELIGIBLE
     if worded:
@@ -112,8 +111,9 @@ def _piece(ev: Evaluation, index: int, result: BenefitResult, cov: np.ndarray, r
                           dtype=np.int32)
     pick = np.where((rule_idx >= 0) & eligible, rule_idx, len(benefit.rules))
     codes = rule_codes[pick]
-    if benefit.hit_policy == HitPolicy.SUM and result.pattern is not None:
-        codes = np.where(eligible, _combined_rules(benefit.rules, result.pattern_at(rows), table, unverified,
+    combined = benefit.hit_policy == HitPolicy.SUM and result.pattern is not None
+    if combined:
+        codes = np.where(eligible, _combined_rules(benefit.rules, paid.pattern(result), table, unverified,
                                                    values, lang, worded), -1)
     if not worded:
         explanation, missing = np.zeros(len(rows), dtype=np.int32), undetermined_missing(ev, result, rows, texts)
@@ -125,13 +125,13 @@ def _piece(ev: Evaluation, index: int, result: BenefitResult, cov: np.ndarray, r
         else:
             explanation, missing = np.zeros(len(rows), dtype=np.int32), np.zeros(len(rows), dtype=np.int32)
             basis = np.full(len(rows), len(benefit.rules))
-        reference, used = _basis(benefit, basis, codes, values, table, texts, lang)
-    pending = np.where(eligible, result.pending_at(rows), 0) if benefit.hit_policy != HitPolicy.ALL \
+        reference, used = _basis(benefit, basis, pick if not combined else None, codes, values, table, texts, lang)
+    pending = np.where(eligible, paid.pending(result), 0) if benefit.hit_policy != HitPolicy.ALL \
         else np.zeros(len(rows), dtype=np.int64)
     if pending.any() and explained:
         _minimum(ev, result, rows, pending, explanation, missing, lang, texts, worded)
-    return Piece(index, ENTITIES.index(benefit.entity), rows, status, cov[rows],
-                 np.where(eligible, amount, np.nan), result.rate_at(rows).v, codes, explanation, missing,
+    return Piece(index, ENTITIES.index(benefit.entity), rows, status, paid.coverage,
+                 np.where(eligible, amount, np.nan), paid.rate(result), codes, explanation, missing,
                  reference, used, pending != 0)
 
 
@@ -159,17 +159,21 @@ def _minimum(ev: Evaluation, result: BenefitResult, rows: np.ndarray, pending: n
 
 
 
-def _basis(benefit, basis: np.ndarray, codes: np.ndarray, values: list[tuple[str, ...]], table: RuleTable,
-           texts: Texts, lang: str) -> tuple[np.ndarray, np.ndarray]:
+def _basis(benefit, basis: np.ndarray, pick: np.ndarray | None, codes: np.ndarray, values: list[tuple[str, ...]],
+           table: RuleTable, texts: Texts, lang: str) -> tuple[np.ndarray, np.ndarray]:
     """Reference and parameter-value codes of each row: the paying rule(s) where one pays, else the
-    rule that decided (`basis`, len(rules): the benefit's own reference)."""
+    rule that decided (`basis`, len(rules): the benefit's own reference). `pick`: the one rule that
+    pays each row (len(rules): none), None where several may pay together (`sum`)."""
     rules = benefit.rules
     cites = np.array([texts.code(r.reference.cite(lang)) for r in rules] + [texts.code(benefit_cite(benefit, lang))],
                      dtype=np.int32)
     used = np.array([texts.code(values_text(v)) for v in values] + [0], dtype=np.int32)
-    reference, value_codes = cites[basis], used[basis]
     paid = codes >= 0
-    if paid.any():        # the rule table's entry: one rule, or several paid together (`sum`)
+    if pick is not None:   # one rule pays: its rule-table entry's reference and values are its own
+        decided = np.where(paid, pick, basis)
+        return cites[decided], used[decided]
+    reference, value_codes = cites[basis], used[basis]
+    if paid.any():        # the rule table's entry: several rules paid together
         uniq, inverse = distinct(codes[paid])
         reference[paid] = np.array([texts.code(table.rows[c][2]) for c in uniq.tolist()], dtype=np.int32)[inverse]
         value_codes[paid] = np.array([texts.code(table.rows[c][4]) for c in uniq.tolist()], dtype=np.int32)[inverse]
