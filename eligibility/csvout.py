@@ -4,7 +4,9 @@
 A 1 M-row list of changes took most of a `diff` in pandas' writer, which turns every cell into a
 Python object. Here each column becomes text once — numbers through pyarrow's cast or per distinct
 value (floats as numpy prints them, '1.0', '1e+16', as pandas does), categories once per category —
-fields that need it are quoted, the columns are joined into lines by pyarrow and written in slices.
+fields that need it are quoted, the columns are joined into lines by pyarrow and written in slices
+(a column of strings gathered when read, `gathered`, is quoted per source value and gathered a slice
+at a time).
 A column of another kind (dates, mixed objects) or a frame of one column returns None, and the
 caller writes it with pandas: never a different file.
 """
@@ -16,6 +18,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from .gathered import lazy_rows
 
 SLICE = 200_000        # rows joined and written at a time: memory for one slice's text only
 BOM = "\ufeff".encode()
@@ -72,7 +76,7 @@ def starts_with_any(values: pa.Array, chars: str) -> np.ndarray:
     return hit & values.is_valid().to_numpy(zero_copy_only=False)
 
 
-def _text(column: pd.Series) -> pa.Array | None:
+def _text(column: pd.Series) -> pa.Array | Gathered | None:
     """One column as CSV fields (quoted where needed, '' for blank), or None if not covered."""
     dtype = column.dtype
     if isinstance(dtype, pd.CategoricalDtype):
@@ -90,6 +94,10 @@ def _text(column: pd.Series) -> pa.Array | None:
         text = pa.array(np.asarray(distinct, dtype=np.float64).astype(str).astype(object), pa.large_string())
         return pc.take(text, pa.array(codes, mask=codes < 0)).fill_null("")
     if pd.api.types.is_string_dtype(dtype):
+        lazy = lazy_rows(column.array)
+        if lazy is not None:   # IDs and names: quoted once per source value, gathered a slice at a time
+            source, rows = lazy
+            return Gathered(_quoted_column(source.combine_chunks()), rows)
         try:
             values = arrow_values(column)
         except (pa.ArrowInvalid, pa.ArrowTypeError):
@@ -98,6 +106,18 @@ def _text(column: pd.Series) -> pa.Array | None:
             return None
         return _quoted_column(values.cast(pa.large_string()))
     return None
+
+
+class Gathered:
+    """CSV fields at rows of a column of distinct fields (null at -1: a blank field), made a slice at
+    a time: the whole column's fields never exist at once."""
+
+    def __init__(self, fields: pa.Array, rows: np.ndarray) -> None:
+        self.fields, self.rows = fields, rows
+
+    def slice(self, start: int, length: int) -> pa.Array:
+        rows = self.rows[start:start + length]
+        return self.fields.take(pa.array(rows, mask=rows < 0)).fill_null("")
 
 
 PROBE = 4096     # rows whose distinct values tell a column of ids or names from one of labels

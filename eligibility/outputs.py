@@ -10,9 +10,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ._version import __version__
 from .csvout import arrow_values, starts_with_any, write_csv_columns
+from .gathered import lazy_rows, regathered
 from .outfolder import MANIFEST, Staging, file_sha256, staged
 from .parquetout import dictionary_columns, write_parquet  # noqa: F401  (partscreen encodes its parts alike)
 from .register.model import reasons_in
@@ -63,7 +65,11 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
                 fixed = categories.where(~risky, "'" + categories)
                 out[name] = _relabel(out[name], list(fixed))
             continue
-        if isinstance(out[name].dtype, pd.StringDtype) and out[name].dtype.storage == "pyarrow":
+        lazy = lazy_rows(out[name].array)
+        if lazy is not None:    # IDs and names gathered when read: each source value once, still not gathered
+            out[name] = pd.Series(regathered(out[name].array, _apostrophed(lazy[0].combine_chunks())),
+                                  index=out.index, name=name, copy=False)
+        elif isinstance(out[name].dtype, pd.StringDtype) and out[name].dtype.storage == "pyarrow":
             risky = starts_with_any(arrow_values(out[name]), "".join(SAFE_PREFIXES))
             if risky.any():
                 out.loc[risky, name] = "'" + out[name][risky]
@@ -73,6 +79,14 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
             if risky.any():
                 out.loc[risky, name] = "'" + text[risky]
     return out
+
+
+def _apostrophed(values: pa.Array) -> pa.Array:
+    """Texts with a leading apostrophe where a spreadsheet would run them (`neutralise`)."""
+    risky = starts_with_any(values, "".join(SAFE_PREFIXES))
+    if not risky.any():
+        return values
+    return pc.if_else(pa.array(risky), pc.binary_join_element_wise(pa.scalar("'", values.type), values, pa.scalar("", values.type)), values)
 
 
 def printable(frame: pd.DataFrame) -> pd.DataFrame:

@@ -6,10 +6,13 @@ its slice of the frame (and `finish`ed: the yes/no columns put into words) just 
 written; where the output folder offers a writer thread (`outfolder.Staging.beside`), the groups
 are written there while the next one is made, and the run goes on to the other tables meanwhile.
 Only the main thread reads the pandas frame; the writer thread gets Arrow tables through a queue.
+A column of strings gathered when read (`gathered`: the decisions' IDs and names) is gathered a row
+group at a time here, never whole.
 """
 from __future__ import annotations
 
 import queue
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,44 +46,69 @@ def write_parquet(frame: pd.DataFrame, path: Path, beside: Callable[[Callable[[]
         part = frame.iloc[start:start + ROW_GROUP]
         return pa.Table.from_pandas(finish(part.copy(deep=False)) if finish else part, preserve_index=False)
 
-    first = group(0)
     if len(frame) <= ROW_GROUP:      # one row group: written whole
-        write = lambda: pq.write_table(first, path, row_group_size=ROW_GROUP, **options)   # noqa: E731
+        whole = group(0)
+        write = lambda: pq.write_table(whole, path, row_group_size=ROW_GROUP, **options)   # noqa: E731
         write() if beside is None else beside(write)
         return path
-    groups: queue.Queue = queue.Queue(maxsize=1)      # one group made ahead of the one being written
-
-    def write_groups() -> None:
-        _write_from(groups, lambda: pq.ParquetWriter(path, first.schema, **options))
-
+    made = _under_first_schema(group)
+    starts = range(0, len(frame), ROW_GROUP)
+    open_writer = lambda schema: pq.ParquetWriter(path, schema, **options)   # noqa: E731
     if beside is None:
-        with pq.ParquetWriter(path, first.schema, **options) as writer:
-            for start in range(0, len(frame), ROW_GROUP):
-                writer.write_table(_same_schema(first if start == 0 else group(start), first.schema), ROW_GROUP)
+        writer = None
+        try:
+            for start in starts:
+                table = made(start)
+                writer = writer or open_writer(table.schema)
+                writer.write_table(table, ROW_GROUP)
+                del table            # freed before the next group is made
+        finally:
+            if writer is not None:
+                writer.close()
         return path
-    beside(write_groups)
+    # Each group is ~100 MB at a million rows: at most two exist at a time, the one being written and
+    # the one made ahead of it (a third made while both wait raised the peak by a group).
+    room = threading.Semaphore(2)
+    groups: queue.Queue = queue.Queue()
+    beside(lambda: _write_from(groups, room, open_writer))
     try:
-        for start in range(0, len(frame), ROW_GROUP):
-            groups.put(_same_schema(first if start == 0 else group(start), first.schema))
+        for start in starts:
+            room.acquire()
+            groups.put(made(start))
     finally:
         groups.put(_END)     # the writer stops (and closes the file) even when making a group failed
     return path
 
 
-def _write_from(groups: queue.Queue, open_writer: Callable) -> None:
-    """Write the queued row groups until the end mark. A failure (opening, writing) is raised after
-    the end mark is taken, never before: the thread filling the queue must not wait for a reader
-    that is gone."""
+def _under_first_schema(group: Callable[[int], pa.Table]) -> Callable[[int], pa.Table]:
+    """`group`, every table after the first under the first one's schema (`_same_schema`); only the
+    schema is kept, not the first table."""
+    first: list[pa.Schema] = []
+
+    def made(start: int) -> pa.Table:
+        table = group(start)
+        if not first:
+            first.append(table.schema)
+        return _same_schema(table, first[0])
+    return made
+
+
+def _write_from(groups: queue.Queue, room: threading.Semaphore, open_writer: Callable) -> None:
+    """Write the queued row groups until the end mark, each released (and its room given back) once
+    written. A failure (opening, writing) is raised after the end mark is taken, never before: the
+    thread filling the queue must not wait for a reader that is gone."""
     failed: BaseException | None = None
     writer = None
     try:
         while (table := groups.get()) is not _END:
             if failed is None:
                 try:
-                    writer = writer or open_writer()
+                    writer = writer or open_writer(table.schema)
                     writer.write_table(table, ROW_GROUP)
                 except BaseException as error:   # raised below, once the queue is drained
                     failed = error
+            table = None     # not held while waiting for the next group
+            room.release()
     finally:
         if writer is not None:
             writer.close()

@@ -16,9 +16,13 @@ _OWN_PROCESS = False
 
 
 def own_process() -> None:
-    """This process is the command line's own: its start-up may run without the collector."""
+    """This process is the command line's own: its start-up may run without the collector, and every
+    thread it starts shares one malloc arena (`engines.memory.one_heap`: set before any thread starts)."""
     global _OWN_PROCESS
     _OWN_PROCESS = True
+    from .engines.memory import one_heap
+
+    one_heap()
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 and a failure on either side of the queue stops the run instead of leaving it waiting."""
 from __future__ import annotations
 
+import time
 from functools import partial
 
 import numpy as np
@@ -73,3 +74,26 @@ def test_a_row_group_that_cannot_be_made_stops_the_writer_too(tmp_path):
     with pytest.raises(ValueError, match="cannot word"), output_folder(tmp_path / "out") as folder:
         write_parquet(table(), folder.path / "t.parquet", folder.beside, third_fails)
     assert made == [GROUP, GROUP, ROWS - 2 * GROUP] and not (tmp_path / "out").exists()
+
+
+def test_at_most_two_row_groups_exist_at_once(tmp_path, monkeypatch):
+    """The writer thread writes one group while the next is made; the one after waits for the first
+    to be written (and released): a group is ~100 MB at a million rows."""
+    events: list[tuple[str, int]] = []
+
+    class Slow(pq.ParquetWriter):
+        def write_table(self, table, row_group_size=None):
+            time.sleep(0.05)       # the main thread would run ahead if nothing held it
+            super().write_table(table, row_group_size)
+            events.append(("written", len([e for e in events if e[0] == "written"])))
+
+    def made(part: pd.DataFrame) -> pd.DataFrame:
+        events.append(("made", len([e for e in events if e[0] == "made"])))
+        return part
+    monkeypatch.setattr(pq, "ParquetWriter", Slow)
+    monkeypatch.setattr(parquetout, "ROW_GROUP", 500)       # five groups
+    with output_folder(tmp_path / "out") as folder:
+        write_parquet(table(), folder.path / "t.parquet", folder.beside, made)
+    for group in range(2, 5):
+        assert events.index(("written", group - 2)) < events.index(("made", group)), events
+    assert pq.ParquetFile(tmp_path / "out" / "t.parquet").metadata.num_row_groups == 5

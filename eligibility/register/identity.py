@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from ..gathered import GatheredStrings
+
 
 def categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
     """Codes into labels (labels may repeat; code -1 gives an empty string, never a missing value)."""
@@ -44,31 +46,31 @@ def _enum_labels(plan, households: pd.DataFrame, column: str, rows: np.ndarray, 
 def identity_columns(plan, households: pd.DataFrame, members: pd.DataFrame, h_rows: np.ndarray,
                      p_rows: np.ndarray, lang: str) -> dict:
     """Who and where, for decision rows given by household rows and person rows (-1: a household row).
-    IDs and names, nearly one per person, are taken as Arrow strings (one gather, no hashing of a
-    million values); places repeat, and are categoricals over their few distinct values."""
+    IDs and names, nearly one per person, are strings gathered when read (`gathered`): the table holds
+    their row numbers, the writers gather them a row group at a time; places repeat, and are
+    categoricals over their few distinct values."""
     person = p_rows >= 0
+    # a person's own name, or for a household row its head's (heads' names follow members')
+    names = np.where(person, p_rows, np.where(h_rows >= 0, len(members) + h_rows, -1)).astype(np.int32)
     return {
-        "household_id": _strings(h_rows, households, "household_id"),
-        "person_id": _strings(p_rows, members, "person_id"),
-        # a person's own name, or for a household row its head's (heads' names follow members')
-        "name": _strings(np.where(person, p_rows, np.where(h_rows >= 0, len(members) + h_rows, -1)),
-                         members, "full_name", households, "head_name"),
+        "household_id": GatheredStrings.of(_source(households, "household_id"), h_rows),
+        "person_id": GatheredStrings.of(_source(members, "person_id"), p_rows),
+        "name": GatheredStrings.of(_source(members, "full_name", households, "head_name"), names),
         "district": _enum_labels(plan, households, "district", h_rows, lang),
         "commune": _text(households, "commune", h_rows),
         "village": _text(households, "village", h_rows),
     }
 
 
-def _strings(rows: np.ndarray, *frames_and_columns) -> pd.api.extensions.ExtensionArray:
-    """Values at `rows` (null at -1) of one or more (frame, column) pairs laid end to end, gathered
-    as Arrow strings; a column a frame lacks reads as nulls."""
+def _source(*frames_and_columns) -> pa.ChunkedArray:
+    """The values of one or more (frame, column) pairs laid end to end, as Arrow strings (the frames'
+    own buffers where pandas holds them in Arrow); a column a frame lacks reads as nulls."""
     chunks = []
     for frame, column in zip(frames_and_columns[::2], frames_and_columns[1::2]):
         values = pa.array(frame[column].astype("string[pyarrow]").array) if column in frame.columns \
-            else pa.nulls(len(frame), pa.string())
+            else pa.nulls(len(frame), pa.large_string())
         chunks += values.chunks if isinstance(values, pa.ChunkedArray) else [values]
-    values = pa.chunked_array([c.cast(pa.string()) for c in chunks], type=pa.string())
-    return pd.array(values.take(pa.array(rows, mask=rows < 0)), dtype="string[pyarrow]")
+    return pa.chunked_array([c.cast(pa.large_string()) for c in chunks], type=pa.large_string())
 
 
 def _text(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Categorical:
