@@ -69,10 +69,26 @@ _FIELDS = {"%d": r"(?P<d>\d{1,2})", "%m": r"\d{1,2}", "%Y": r"\d{4}", "%H": r"\d
 
 
 def _arrow_dates(text: pd.Series, fmt: str) -> pd.Series | None:
-    """`text` parsed with `fmt` by Arrow's strptime (C++: thirty times pandas' on a million cells),
-    held to what pandas accepts: the cell must match the format whole with a four-digit year, and a
-    day past the month's end (31/02, which strptime rolls into March) is no date. None when Arrow
-    cannot read the format (fractions of a second): pandas parses it."""
+    """`text` parsed with `fmt` by Arrow's strptime (`arrow_dates`), NaT where it reads no date; None
+    when Arrow cannot read the format (fractions of a second): pandas parses it."""
+    import pyarrow as pa
+
+    try:
+        cells = pa.array(text.array)              # Arrow-backed strings: no copy
+    except (TypeError, pa.ArrowInvalid):
+        cells = pa.array(text.to_numpy(dtype=object, na_value=None), type=pa.string())
+    read = arrow_dates(cells, fmt)
+    if read is None:
+        return None
+    ok, values = read
+    return pd.Series(np.where(ok, values, np.datetime64("NaT")), index=text.index, dtype="datetime64[us]")
+
+
+def arrow_dates(cells, fmt: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """(mask of the cells read, their datetime64[us] values) by Arrow's strptime (C++: thirty times
+    pandas' on a million cells), held to what pandas accepts: the cell must match the format whole
+    with a four-digit year, and a day past the month's end (31/02, which strptime rolls into March)
+    is no date. None when Arrow cannot read the format (fractions of a second)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -80,15 +96,10 @@ def _arrow_dates(text: pd.Series, fmt: str) -> pd.Series | None:
         return None
     pattern = "^" + "".join(_FIELDS.get(fmt[i:i + 2], "") if fmt[i] == "%" else "\\" + fmt[i] if not fmt[i].isalnum()
                             else fmt[i] for i in range(len(fmt)) if i == 0 or fmt[i - 1] != "%") + "$"
-    try:
-        cells = pa.array(text.array)              # Arrow-backed strings: no copy
-    except (TypeError, pa.ArrowInvalid):
-        cells = pa.array(text.to_numpy(dtype=object, na_value=None), type=pa.string())
     parsed = pc.strptime(cells, format=fmt, unit="s", error_is_null=True)
     day = pc.cast(pc.struct_field(pc.extract_regex(cells, pattern), "d"), pa.int64())
     ok = pc.fill_null(pc.equal(pc.day(parsed), day), False).to_numpy(zero_copy_only=False)
-    values = parsed.to_numpy(zero_copy_only=False).astype("datetime64[us]")
-    return pd.Series(np.where(ok, values, np.datetime64("NaT")), index=text.index, dtype="datetime64[us]")
+    return np.asarray(ok, dtype=bool), parsed.to_numpy(zero_copy_only=False).astype("datetime64[us]")
 
 
 def _partial_dates(raw: pd.Series, values: pd.Series, present: np.ndarray) -> pd.Series | None:

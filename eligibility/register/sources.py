@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pandas.arrays import ArrowStringArray
 
 from ..errors import DataError, say, table_word
 from ..wording.catalogue import N_
@@ -64,8 +66,14 @@ class RawTable:
         return self.frame[header]
 
     def stored(self, header: str):
-        """The column as stored in a typed file (an Arrow array), or None for cells read as text."""
-        return None
+        """The column as stored in a typed file (an Arrow array); for cells read as text, the Arrow
+        strings pyarrow read them into (typed from Arrow where they read plainly: textcells.py), or
+        None where pandas holds them otherwise."""
+        cells = self.frame[header].array
+        if not isinstance(cells, ArrowStringArray):
+            return None
+        arrow = cells.__arrow_array__()   # pandas' own Arrow data, not a copy
+        return arrow if isinstance(arrow, pa.ChunkedArray) else pa.chunked_array([arrow])
 
     def pandas_type(self, header: str) -> str | None:
         return None

@@ -23,6 +23,7 @@ from .convert import checked_numbers
 from .dates import EARLIEST_DATE
 from .sources import RawTable
 from .spellings import convert_enum, enum_spellings, token_key
+from .textcells import text_bool, text_date, text_number
 
 Typed = tuple[pd.Series, list[Problem]]
 
@@ -40,6 +41,8 @@ def convert_stored(raw: RawTable, header: str, column: Column, as_of: dt.date) -
         return _bool(stored)
     if how == "enum":
         return _enum(stored, column, cells)
+    if how in TEXT_TYPINGS:
+        return TEXT_TYPINGS[how](stored, column, cells, as_of)
     if how == "number":
         numbers = pc.fill_null(pc.cast(stored, pa.float64(), safe=False), np.nan).to_numpy()
         return checked_numbers(numbers, ~np.isnan(numbers), column, cells)
@@ -53,6 +56,12 @@ def pandas_needed(raw: RawTable, header: str, column: Column) -> bool:
     return stored is not None and _typing(stored, column, raw.pandas_type(header)) in (None, "date")
 
 
+# Yes/no, numbers and dates written as text: typed from Arrow when every cell reads plainly (textcells.py)
+TEXT_TYPINGS = {"text bool": lambda stored, column, cells, as_of: text_bool(stored),
+                "text number": lambda stored, column, cells, as_of: text_number(stored, column, cells),
+                "text date": lambda stored, column, cells, as_of: text_date(stored, as_of)}
+
+
 def _typing(stored: pa.ChunkedArray, column: Column, pandas_type: str | None) -> str | None:
     """How a stored column is typed from Arrow, by its declared type and its stored type; None: the
     usual way. Yes/no: with no missing value, or when the file's pandas metadata asks for pandas'
@@ -61,6 +70,8 @@ def _typing(stored: pa.ChunkedArray, column: Column, pandas_type: str | None) ->
     kind, arrow = column.type, stored.type
     if kind == "text" and _is_text(arrow) and pd.StringDtype().storage == "pyarrow":
         return "text"
+    if _is_text(arrow) and kind in ("bool", "int", "number", "money", "date") and pd.StringDtype().storage == "pyarrow":
+        return "text " + ("number" if kind in ("int", "money") else kind)
     if kind == "bool" and pa.types.is_boolean(arrow) and (not stored.null_count or pandas_type == "boolean"):
         return "bool"
     if kind == "enum" and (_is_text(arrow) or pa.types.is_dictionary(arrow) and _is_text(arrow.value_type)):

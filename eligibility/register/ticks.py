@@ -26,14 +26,16 @@ READINGS = {  # why a blank reads as it does -> what the mapping table says (Eng
 }
 
 
-def is_tick_box(raw: pd.Series | None, typed: pd.Series) -> bool:
+def is_tick_box(cells: Callable[[], pd.Series | None], typed: pd.Series) -> bool:
     """A text column whose filled cells are all tick marks. Cheap first: its typed values must hold
-    a yes and no no (two boolean passes); only then are the distinct texts of its yes cells read.
-    `raw` None: a column stored as booleans (Parquet), no text."""
-    if raw is None or raw.dtype != object and not pd.api.types.is_string_dtype(raw):
-        return False
+    a yes and no no (two boolean passes); only then are its cells got (a stored column converted)
+    and the distinct texts of its yes cells read. `cells()` None: a column stored as booleans
+    (Parquet), no text."""
     flags = typed.to_numpy(dtype="float64", na_value=np.nan)
     if not (flags == 1).any() or (flags == 0).any():
+        return False
+    raw = cells()
+    if raw is None or raw.dtype != object and not pd.api.types.is_string_dtype(raw):
         return False
     uniques = pd.unique(raw[flags == 1])
     return all(token_key(u) in TICK_MARKS for u in uniques)
@@ -50,7 +52,7 @@ def reading(name: str, header: str, column: Column, raw: Callable[[], pd.Series 
         return "declared_no"
     if column.blank == "zero":
         return "declared_zero"
-    if column.type == "bool" and is_tick_box(raw(), typed):
+    if column.type == "bool" and is_tick_box(raw, typed):
         return "ticks"
     return "unknown"
 
