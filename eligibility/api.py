@@ -78,18 +78,28 @@ def screen_records(households: list[dict], members: list[dict], as_of: dt.date, 
 def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | None = None, strict: bool = False,
                     engine: str = "vectorised", include_all: bool = False, lang: str = "en",
                     progress=None, use_unverified: bool = False, read_options=None, once=None,
-                    explained: bool = True) -> Screening:
+                    explained: bool = True, early=None) -> Screening:
     """Read and check a register (CSV folder, XLSX or Parquet), then screen every accepted row.
     `read_options`: `register.options.ReadOptions` (--columns, --accept-suggested, --blank-means-no);
     `once`: a `register.once.ReadOnce` shared by two screenings of one register (`diff`);
-    `explained=False`: decisions without explanation or missing inputs (`diff` reads neither)."""
+    `explained=False`: decisions without explanation or missing inputs (`diff` reads neither);
+    `early`: a `register.early.EarlyRead` of the register, started by the caller (else started here,
+    while the rules load; not under `once`, whose second read reads no file)."""
     from .engines.memory import reuse_freed_buffers
-    from .register import read_register
-    from .register.mapping import note_absent
+    from .register.early import EarlyRead
 
     reuse_freed_buffers()   # before reading: the reader's buffers are reused by the engine
-    plan = load_rules(rules_dir, use_unverified)
-    register = read_register(path, plan.inputs, as_of, strict=strict, options=read_options, once=once)
+    early = EarlyRead.start(path) if early is None and once is None else early
+    try:
+        from .register import read_register
+        from .register.mapping import note_absent
+
+        plan = load_rules(rules_dir, use_unverified)
+        register = read_register(path, plan.inputs, as_of, strict=strict, options=read_options, once=once,
+                                 early=early)
+    finally:
+        if early is not None:
+            early.close()   # what the reader did not take
     note_absent(register.mapping, plan, plan.inputs)
     return screen_audited(plan, register, as_of, engine=engine, include_all=include_all, lang=lang,
                           progress=progress, explained=explained)

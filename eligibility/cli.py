@@ -170,6 +170,7 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
     """Screen a register: every person's and household's entitlements, each explained."""
     import tempfile
     with start_up():
+        early = _early_read(register) if partition_by is None and engine != "dask" else None
         from .api import load_rules, screen_register
         from .outfolder import output_folder
         from .outputs import write_outputs
@@ -185,6 +186,8 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
         with tempfile.TemporaryDirectory(prefix=".eligibility-parts-", dir=folder.path.parent) as work:
             parts = find_parts(register, plan.inputs, partition_by, engine, Path(work))
             if parts is not None:
+                if early is not None:   # a partitioned dataset has no tables of its own to read early
+                    early.close()
                 refuse_partitioned(fmt, papers, options)
                 if questions:
                     raise click.UsageError(translator(language())(
@@ -201,7 +204,7 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
             result = screen_register(register, day, rules_dir, strict=strict,
                                      engine="vectorised" if engine == "dask" else engine, include_all=include_all,
                                      lang=lang, progress=progress.evaluation(len(plan.order)),
-                                     use_unverified=use_unverified, read_options=options)
+                                     use_unverified=use_unverified, read_options=options, early=early)
             progress.start("write")
             written = write_outputs(result, folder, fmt, lang)
             from .reports.needsdata import write_needs_data   # what to ask next (issue 12)
@@ -223,6 +226,17 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
     progress.finish()
 
 
+
+
+def _early_read(register: Path):
+    """The register's Parquet tables read on threads while `screen` imports and loads the rules
+    (register/early.py), Arrow and glibc set for reuse first (engines/memory.py: the threads' buffers
+    on the one heap the engine reuses)."""
+    from .engines.memory import reuse_freed_buffers
+    from .register.early import EarlyRead
+
+    reuse_freed_buffers()
+    return EarlyRead.start(register)
 
 
 @main.command()

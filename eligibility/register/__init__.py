@@ -9,13 +9,16 @@ and `reg.accounting` always satisfies read = accepted + rejected.
 from typing import TYPE_CHECKING
 
 from ..lazy import lazy_names
-from .model import REJECT_CODES, REJECT_COLUMNS, Register
-from .reader import read_register
 
 if TYPE_CHECKING:
+    from .model import REJECT_CODES, REJECT_COLUMNS, Register
+    from .reader import read_register
     from .writer import write_register
 
 __all__ = ["REJECT_CODES", "REJECT_COLUMNS", "Register", "read_register", "write_register"]
 
-# the writer (pyarrow's CSV writer with it) on first use: reading a register, `explain` and `screen` never write one
-__getattr__, __dir__ = lazy_names(__name__, {"write_register": "writer"}, __all__)
+# each name on first use: the reader with pandas (so that `screen` starts reading a Parquet register,
+# register/early.py, before pandas is imported); the writer (pyarrow's CSV writer with it): reading a
+# register, `explain` and `screen` never write one
+__getattr__, __dir__ = lazy_names(__name__, {"REJECT_CODES": "model", "REJECT_COLUMNS": "model", "Register": "model",
+                                             "read_register": "reader", "write_register": "writer"}, __all__)

@@ -15,6 +15,7 @@ from ..vocabulary import LATEST_SUFFIX
 from ..rulebook.inputs import Column, InputSchema, Table
 from . import checks, ticks
 from . import notes as said
+from .early import EarlyRead
 from .cells import LISTED_ONLY, cell_counts, collect, generate_ids, is_key_problem, issue_frame, partial_dates_problem
 from .convert import Problem, convert_column, partial_dates
 from .layout import footer_start
@@ -70,7 +71,7 @@ class _Checked:
 
 def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
                   strict: bool = False, options: ReadOptions | None = None, household: str | None = None,
-                  once: ReadOnce | None = None) -> Register:
+                  once: ReadOnce | None = None, early: EarlyRead | None = None) -> Register:
     """Read the register at `path` (a folder of CSV/Parquet files, or one .xlsx workbook), type every
     declared column and check it. Rows that fail a check are left out of the frames and listed in
     `rejects` (file, spreadsheet row, column, value, reason, code); with `strict` the first one
@@ -78,7 +79,8 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
     column matched only by similarity (unless `options.accept_suggested` or a `--columns` map).
     `household`: read only that household's rows (`explain`): Parquet filtered as it is read, CSV
     and workbooks read once and filtered before any typing or check; row numbers stay the file's.
-    `once`: the date-independent work of an earlier read of the same register, reused (`once.py`)."""
+    `once`: the date-independent work of an earlier read of the same register, reused (`once.py`);
+    `early`: the Parquet files' reads started while the command was starting (`early.py`)."""
     as_of = _as_date(as_of)
     options = options or ReadOptions()
     schema = schema.as_read()   # the inputs computed from another table are added after reading
@@ -86,7 +88,7 @@ def read_register(path: str | Path, schema: InputSchema, as_of: dt.date | str,
     keep = {name: None if household is None else (household_headers(getattr(schema, name)), household)
             for name in TABLES}
     def read(name: str) -> tuple[RawTable, Mapping]:   # under `once`, on the register's first read only
-        raw = read_raw(locations[name], getattr(schema, name), keep[name])
+        raw = read_raw(locations[name], getattr(schema, name), keep[name], early)
         return raw, _map(raw, getattr(schema, name), options)
     pairs = {n: once.table(n, getattr(schema, n), lambda n=n: read(n)) if once else read(n) for n in TABLES}
     raws, matches = {n: p[0] for n, p in pairs.items()}, {n: p[1] for n, p in pairs.items()}
@@ -214,10 +216,8 @@ def _optional_tables(path, schema: InputSchema, as_of: dt.date, locations, membe
 
 
 def _as_date(value: dt.date | str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
     if isinstance(value, dt.date):
-        return value
+        return value.date() if isinstance(value, dt.datetime) else value
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:

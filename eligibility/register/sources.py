@@ -223,16 +223,18 @@ def _sheets_by_header(path: Path, sheets: list[str], schema: InputSchema, tables
 # Reading
 
 
-def read_raw(location: Location, table: Table, keep: tuple[list[str], str] | None = None) -> RawTable:
+def read_raw(location: Location, table: Table, keep: tuple[list[str], str] | None = None, early=None) -> RawTable:
     """The table as written. `keep` = (the household key's possible headers, one household id): a
     Parquet table is filtered as it is read (only that household's row groups are decoded), a CSV
-    table as soon as pyarrow has parsed it."""
+    table as soon as pyarrow has parsed it. `early`: a Parquet file's read started before (early.py)."""
     if location.kind == "csv":
         from .csvread import read_csv  # the CSV reader, in a module of its own
 
         return read_csv(location, table, keep)
     if location.kind == "parquet":
-        return _read_parquet(location, keep)
+        from .stored import read_parquet   # Parquet tables as stored, in a module of their own
+
+        return read_parquet(location, keep, early)
     return _read_excel(location, table)
 
 
@@ -264,33 +266,6 @@ def _check_header(headers: list[str], location: Location) -> None:
             raise DataError(say(N_("the header '{header}' appears twice; keep one of the two columns"), header=header),
                             file=location.label, column=header)
         seen.add(header)
-
-
-def _read_parquet(location: Location, keep: tuple[list[str], str] | None = None) -> RawTable:
-    """The table as stored (its typed columns kept in Arrow until the reader types them: stored.py)."""
-    from .stored import stored_table
-
-    parts = sorted(location.path.rglob("*.parquet")) if location.path.is_dir() else [location.path]
-    limits.check_parquet(parts, location.label)
-    try:
-        table = _read_parquet_table(location.path, parts, keep)
-        return stored_table(location, table)
-    except Exception as err:  # pyarrow raises several kinds of errors on a damaged file
-        raise DataError(say(N_("cannot read the Parquet data: {reason}"), reason=err), file=location.label) from None
-
-
-def _read_parquet_table(path: Path, parts: list[Path], keep: tuple[list[str], str] | None):
-    """The whole table, or (`keep`) only the rows of one household: a filter on the first of the
-    key's spellings the file has, pushed down to the row groups (statistics skip the others). Read
-    as pd.read_parquet reads it (its pandas metadata, to convert columns as pandas does)."""
-    import pyarrow.parquet as pq
-
-    if keep is not None and parts:
-        names = set(pq.read_schema(parts[0]).names)
-        column = next((h for h in keep[0] if h in names), None)
-        if column is not None and str(pq.read_schema(parts[0]).field(column).type) in ("string", "large_string"):
-            return pq.read_table(str(path), filters=[(column, "==", keep[1])], use_pandas_metadata=True)
-    return pq.read_table(str(path), use_pandas_metadata=True)
 
 
 def _read_excel(location: Location, table: Table) -> RawTable:

@@ -10,6 +10,7 @@ conversion, the file's pandas metadata honoured), so what is read and said stays
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -17,7 +18,36 @@ import pyarrow as pa
 
 from ..errors import DataError, say
 from ..wording.catalogue import N_
+from . import limits
 from .sources import Location, RawTable
+
+
+def read_parquet(location: Location, keep: tuple[list[str], str] | None = None, early=None) -> RawTable:
+    """The table as stored (its typed columns kept in Arrow until the reader types them), read here,
+    or by `early` (early.py: the whole table, the same call) while the command was starting."""
+    parts = sorted(location.path.rglob("*.parquet")) if location.path.is_dir() else [location.path]
+    limits.check_parquet(parts, location.label)
+    try:
+        table = early.take(location.path) if early is not None and keep is None else None
+        if table is None:
+            table = read_parquet_table(location.path, parts, keep)
+        return stored_table(location, table)
+    except Exception as err:  # pyarrow raises several kinds of errors on a damaged file
+        raise DataError(say(N_("cannot read the Parquet data: {reason}"), reason=err), file=location.label) from None
+
+
+def read_parquet_table(path: Path, parts: list[Path], keep: tuple[list[str], str] | None):
+    """The whole table, or (`keep`) only the rows of one household: a filter on the first of the
+    key's spellings the file has, pushed down to the row groups (statistics skip the others). Read
+    as pd.read_parquet reads it (its pandas metadata, to convert columns as pandas does)."""
+    import pyarrow.parquet as pq
+
+    if keep is not None and parts:
+        names = set(pq.read_schema(parts[0]).names)
+        column = next((h for h in keep[0] if h in names), None)
+        if column is not None and str(pq.read_schema(parts[0]).field(column).type) in ("string", "large_string"):
+            return pq.read_table(str(path), filters=[(column, "==", keep[1])], use_pandas_metadata=True)
+    return pq.read_table(str(path), use_pandas_metadata=True)
 
 
 def as_pandas(table: pa.Table) -> pd.DataFrame:
