@@ -26,22 +26,24 @@ READINGS = {  # why a blank reads as it does -> what the mapping table says (Eng
 }
 
 
-def is_tick_box(cells: Callable[[], pd.Series | None], typed: pd.Series) -> bool:
+def is_tick_box(cells: Callable[[], pd.Series] | None, typed: pd.Series) -> bool:
     """A text column whose filled cells are all tick marks. Cheap first: its typed values must hold
     a yes and no no (two boolean passes); only then are its cells got (a stored column converted)
-    and the distinct texts of its yes cells read. `cells()` None: a column stored as booleans
+    and the distinct texts of its yes cells read. `cells` None: a column stored as booleans
     (Parquet), no text."""
+    if cells is None:
+        return False
     flags = typed.to_numpy(dtype="float64", na_value=np.nan)
     if not (flags == 1).any() or (flags == 0).any():
         return False
     raw = cells()
-    if raw is None or raw.dtype != object and not pd.api.types.is_string_dtype(raw):
+    if raw.dtype != object and not pd.api.types.is_string_dtype(raw):
         return False
     uniques = pd.unique(raw[flags == 1])
     return all(token_key(u) in TICK_MARKS for u in uniques)
 
 
-def reading(name: str, header: str, column: Column, raw: Callable[[], pd.Series | None], typed: pd.Series,
+def reading(name: str, header: str, column: Column, raw: Callable[[], pd.Series] | None, typed: pd.Series,
             told: tuple[str, ...]) -> str:
     """Which READINGS entry applies to this column. `raw` gives its cells as read, if they are needed."""
     if column.type not in ("bool", "int", "number", "money"):
@@ -68,12 +70,12 @@ def fill_blanks(typed: pd.Series, column: Column, how: str, unreadable: np.ndarr
     return typed.mask(empty, value), int(empty.sum())
 
 
-def cells_of(raw, header: str) -> Callable[[], pd.Series | None]:
+def cells_of(raw, header: str) -> Callable[[], pd.Series] | None:
     """How to get the cells a tick-box column is recognised by (a RawTable's column, converted only if
-    asked); none for a column stored as Arrow booleans: pandas reads them as booleans, no tick marks."""
+    asked); None for a column stored as Arrow booleans: pandas reads them as booleans, no tick marks."""
     stored = raw.stored(header)
     if stored is not None and pa.types.is_boolean(stored.type):
-        return lambda: None
+        return None
     return lambda: raw.column(header)
 
 
