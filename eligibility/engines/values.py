@@ -120,25 +120,36 @@ def _kleene(items: list[V], conjunction: bool) -> V:
     (known true for `or`, known false for `and`) gathered in one, the rows where every item agrees
     in the other. The items' own `true`/`false` masks are neither built nor kept: a condition's
     value may live for the whole run, and two cached masks each would be a tenth of the memory
-    the engine keeps."""
+    the engine keeps. Known false is `known > value` (one pass, not a negation and a conjunction);
+    the first item writes the masks (no pass to clear them)."""
     shape = np.broadcast_shapes(*(a.shape for i in items for a in (np.asarray(i.v), i.k)))
-    every, some, scratch = np.empty(shape, bool), np.zeros(shape, bool), np.empty(shape, bool)
+    every, some, scratch = np.empty(shape, bool), np.empty(shape, bool), np.empty(shape, bool)
     # every: all items known true (and) / known false (or); some: one item known false (and) / true (or)
     for n, item in enumerate(items):
         value = np.asarray(item.v, dtype=bool)
-        flipped = np.logical_not(value, out=scratch)
-        agree, decide = (value, flipped) if conjunction else (flipped, value)
-        if n:
-            np.logical_and(every, agree, out=every)
-        else:
-            np.copyto(every, agree)
-        if not (item.k.ndim == 0 and bool(item.k)):   # a 0-d True: known everywhere, nothing to mask
-            np.logical_and(every, item.k, out=every)
-            decide = np.logical_and(decide, item.k, out=scratch)
-        np.logical_or(some, decide, out=some)
+        known = None if item.k.ndim == 0 and bool(item.k) else item.k   # None: known everywhere
+        agree, decide = (_known_true, _known_false) if conjunction else (_known_false, _known_true)
+        _fold(np.logical_and, every, agree(value, known, every if n == 0 else scratch), n)
+        _fold(np.logical_or, some, decide(value, known, some if n == 0 else scratch), n)
     if conjunction:                            # true: all known true; known: that, or one known false
         return V(every, np.logical_or(every, some, out=some))
     return V(some, np.logical_or(some, every, out=every))
+
+
+def _known_true(value: Mask, known: Mask | None, out: Mask) -> Mask:
+    return value if known is None else np.logical_and(value, known, out=out)
+
+
+def _known_false(value: Mask, known: Mask | None, out: Mask) -> Mask:
+    return np.logical_not(value, out=out) if known is None else np.greater(known, value, out=out)
+
+
+def _fold(combine: np.ufunc, into: Mask, mask: Mask, n: int) -> None:
+    """`into` = `mask` for the first item, `combine(into, mask)` for the others."""
+    if n:
+        combine(into, mask, out=into)
+    elif mask is not into:
+        np.copyto(into, mask)
 
 
 # ---------------------------------------------------------------- intervals (partial dates)

@@ -53,8 +53,14 @@ class Function:
 
 # ---------------------------------------------------------------- over columns (numpy)
 def _split(d: np.ndarray) -> tuple[Int64s, Int64s, Int64s]:
+    """Year, month and day of yyyymmdd integers: d // 10000, (d // 100) % 100 and d % 100, by two
+    divisions and no `%` (numpy divides int64 by a constant fast; its `%` took about six times as
+    long on 1 M dates). Floor division makes them equal for every integer: (d // 100) // 100 ==
+    d // 10000 and d - (d // 100) * 100 == d % 100."""
     d = np.asarray(d, dtype=np.int64)
-    return d // 10000, (d // 100) % 100, d % 100
+    hundreds = d // 100
+    year = hundreds // 100
+    return year, hundreds - year * 100, d - hundreds * 100
 
 
 def _days_from_civil(d: np.ndarray) -> Int64s:
@@ -91,7 +97,9 @@ def np_add_years(d: np.ndarray, n: np.ndarray) -> np.ndarray:
 def np_add_months(d: np.ndarray, n: np.ndarray) -> np.ndarray:
     y, m, dd = _split(d)
     total = y * 12 + (m - 1) + np.asarray(n, dtype=np.int64)
-    return (total // 12) * 10000 + (total % 12 + 1) * 100 + dd
+    years: Int64s = total // 12
+    day: Int64s = years * 10000 + (total - years * 12 + 1) * 100 + dd   # (total - years * 12 == total % 12)
+    return day
 
 
 def np_round_half_up(x: np.ndarray, digits: np.ndarray) -> np.ndarray:

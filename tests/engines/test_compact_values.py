@@ -45,6 +45,41 @@ def test_and_or_give_kleene_logic_on_every_combination_of_values(width):
             assert "true" not in item.__dict__ and "false" not in item.__dict__, "an item's masks were kept"
 
 
+@pytest.mark.parametrize("width", [1, 2, 3])
+def test_and_or_read_items_known_everywhere_or_nowhere_as_columns(width):
+    """An item known on every row (or on none) comes as one 0-d `known`: the fused passes skip its mask
+    (known everywhere) or broadcast it; each mix of such items and columns gives what columns give."""
+    values = [TRUE, FALSE, UNKNOWN, UNKNOWN_SET]
+    rows = list(itertools.product(values, repeat=width))
+    columns = [(np.array([r[i][0] for r in rows]), np.array([r[i][1] for r in rows])) for i in range(width)]
+    for shapes in itertools.product(["column", "known", "unknown"], repeat=width):
+        items, plain = [], []
+        for (value, known), shape in zip(columns, shapes):
+            everywhere = {"column": known, "known": np.asarray(True), "unknown": np.asarray(False)}[shape]
+            items.append(V(value, everywhere))
+            plain.append(V(value, np.broadcast_to(everywhere, value.shape).copy()))
+        for combine in (kleene_and, kleene_or):
+            got, want = combine(items), combine(plain)
+            assert got.v.tolist() == want.v.tolist() and got.k.tolist() == want.k.tolist(), (shapes, combine)
+            expected = [_plain(list(zip(v, k)), combine is kleene_and) for v, k in
+                        zip(zip(*(i.v.tolist() for i in plain)), zip(*(i.k.tolist() for i in plain)))]
+            assert list(zip(got.v.tolist(), got.k.tolist())) == expected
+
+
+def test_dates_split_as_floor_division_and_remainder_do_on_every_integer():
+    """Year, month and day by two divisions (no `%`): equal to `//` and `%` on any integer, negative too."""
+    from eligibility.rulebook.functions import _split, np_add_months
+    days = np.concatenate([np.arange(-1_000_000, 1_000_000, 7), [0, 19000101, 20240229, 2**40 + 1231, -(2**40) - 1]])
+    year, month, day = _split(days)
+    assert year.tolist() == (days // 10000).tolist()
+    assert month.tolist() == ((days // 100) % 100).tolist()
+    assert day.tolist() == (days % 100).tolist()
+    months = np.random.default_rng(2).integers(-400, 400, len(days))
+    y, m, d = days // 10000, (days // 100) % 100, days % 100
+    total = y * 12 + (m - 1) + months
+    assert np_add_months(days, months).tolist() == ((total // 12) * 10000 + (total % 12 + 1) * 100 + d).tolist()
+
+
 def test_and_or_mix_columns_with_values_the_same_for_every_row():
     column = V(np.array([True, False, True, False]), np.array([True, True, False, False]))
     for value, known in (TRUE, FALSE, UNKNOWN):
@@ -141,20 +176,23 @@ def test_integer_columns_read_without_a_float_copy_decide_as_their_float_copies_
 
 @pytest.mark.parametrize("policy", ["first", "max", "sum"])
 @pytest.mark.parametrize("figures", [True, False])
-def test_dense_hit_policy_pays_as_the_sorted_one_does(policy, figures):
-    """The dense resolution (scatters over full columns) against the sparse one (a sort of the paid
-    rows), which reads every rule's rows directly: same rows, rules, amounts, rates and patterns."""
+@pytest.mark.parametrize("rated", [True, False])
+def test_dense_hit_policy_pays_as_the_sorted_one_does(policy, figures, rated):
+    """The dense resolution (scatters over full columns; one figure per rule read by the paying rule's
+    index) against the sparse one (a sort of the paid rows), which reads every rule's rows directly:
+    same rows, rules, amounts, rates and patterns. Rules that hold nowhere are left out of the lists,
+    as `Decide._benefit` does: the indices have gaps."""
     from eligibility.engines.vectorised.hitpolicy import resolve_dense, resolve_sparse
     from eligibility.vocabulary import HitPolicy
     rng = np.random.default_rng(3)
-    n, count = 400, 6
-    rows = [np.flatnonzero(rng.random(n) < share).astype(np.int32) for share in rng.uniform(0.05, 0.6, count)]
+    n, rules = 400, [0, 2, 3, 5, 8, 9]
+    rows = [np.flatnonzero(rng.random(n) < share).astype(np.int32) for share in rng.uniform(0.05, 0.6, len(rules))]
     amounts = [np.asarray(rng.choice([np.nan, 100.0, 250.0, 250.0])) if figures else
                np.where(rng.random(len(r)) < 0.1, np.nan, rng.integers(1, 5, len(r)) * 100.0) for r in rows]
-    rates = [None if i % 2 else rng.random(len(r)) for i, r in enumerate(rows)]
+    rates = [None if i % 2 or not rated else rng.random(len(r)) for i, r in enumerate(rows)]
     hit = HitPolicy(policy)
-    dense = resolve_dense(hit, rows, list(range(count)), amounts, rates, n)
-    sparse = resolve_sparse(hit, rows, list(range(count)), amounts, rates)
+    dense = resolve_dense(hit, rows, rules, amounts, rates, n)
+    sparse = resolve_sparse(hit, rows, rules, amounts, rates)
     for got, want in zip(dense, sparse):
         if want is None:
             assert got is None

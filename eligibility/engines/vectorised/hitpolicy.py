@@ -56,27 +56,50 @@ def resolve_dense(policy: HitPolicy, rows: list[Rows], rules: list[int], amounts
         rows, rules = [rows[j] for j in order], [rules[j] for j in order]
         amounts, rates = [amounts[j] for j in order], [rates[j] for j in order]
         policy = HitPolicy.FIRST
-    amount, rate = np.full(n, np.nan), np.full(n, np.nan)
     if policy == HitPolicy.MAX:
+        amount, rate = np.full(n, np.nan), np.full(n, np.nan)
         _running_max(rows, rules, amounts, rates, chosen, amount, rate)
-    else:
-        # `first` (and which rule `sum` names): written from the last rule to the first, so that
-        # where several hold the first one's writes are the ones left, one scatter per rule
-        with_rate = any(t is not None for t in rates)
-        for r, i, a, t in reversed(list(zip(rows, rules, amounts, rates))):
-            chosen[r], amount[r] = i, a
-            if with_rate:
-                rate[r] = np.nan if t is None else t
-    pattern: Bits | None = None
+        return _paid(chosen, lambda paid, _: amount.take(paid), rate, None)
+    # `first` (and which rule `sum` names): written from the last rule to the first, so that where
+    # several hold the first one's writes are the ones left, one scatter per rule
+    for r, i in reversed(list(zip(rows, rules))):
+        chosen[r] = i
+    first_rate = _first_rates(rows, rates, n)
     if policy == HitPolicy.SUM:   # every rule that holds pays; NaN (unknown) in any makes the total unknown
-        amount, pattern = np.zeros(n), np.zeros(n, dtype=np.int64)
+        total, pattern = np.zeros(n), np.zeros(n, dtype=np.int64)
         for r, i, a in zip(rows, rules, amounts):
-            amount[r] += a
+            total[r] += a
             pattern[r] |= np.int64(1) << i
-    paid_rows: Rows = np.flatnonzero(chosen >= 0).astype(np.int32 if n < 2**31 else np.int64)   # half the memory
+        return _paid(chosen, lambda paid, _: total.take(paid), first_rate, pattern)
+    if all(a.ndim == 0 for a in amounts):
+        # one figure per rule (as most are): the figure of the rule that pays, read by its index, with
+        # no column of amounts the size of the register written rule by rule
+        by_rule = np.full(max(rules) + 1, np.nan)
+        by_rule[rules] = [float(a) for a in amounts]
+        return _paid(chosen, lambda _, rule: by_rule.take(rule), first_rate, None)
+    amount = np.full(n, np.nan)
+    for r, a in reversed(list(zip(rows, amounts))):
+        amount[r] = a
+    return _paid(chosen, lambda paid, _: amount.take(paid), first_rate, None)
+
+
+def _first_rates(rows: list[Rows], rates: list[Floats | None], n: int) -> Floats | None:
+    """Under `first`, the rate of the rule that pays each row (None: no rule has a rate: only loans do)."""
+    if all(t is None for t in rates):
+        return None
+    rate = np.full(n, np.nan)
+    for r, t in reversed(list(zip(rows, rates))):
+        rate[r] = np.nan if t is None else t
+    return rate
+
+
+def _paid(chosen: Rules, amount_at: Callable[[Rows, Rules], Floats], rate: Floats | None, pattern: Bits | None) -> Resolved:
+    """The rows some rule pays (sorted), with the paying rule, amount (`amount_at(rows, rules)`), rate
+    and (`sum`) pattern of each."""
+    paid_rows: Rows = np.flatnonzero(chosen >= 0).astype(np.int32 if len(chosen) < 2**31 else np.int64)   # half the memory
     paid_rule: Rules = chosen.take(paid_rows)   # (int32 rows: `take`, twice numpy's indexing)
-    return (paid_rows, paid_rule, amount.take(paid_rows), rate.take(paid_rows),
-            None if pattern is None else pattern.take(paid_rows))
+    paid_rate = np.full(len(paid_rows), np.nan) if rate is None else rate.take(paid_rows)
+    return paid_rows, paid_rule, amount_at(paid_rows, paid_rule), paid_rate, None if pattern is None else pattern.take(paid_rows)
 
 
 def _running_max(rows: list[Rows], rules: list[int], amounts: list[Floats], rates: list[Floats | None],

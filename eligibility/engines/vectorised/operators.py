@@ -63,6 +63,9 @@ class Operators(EvaluationCore):
             else:
                 known = known & (b != 0)       # division by zero is unknown, not infinity
                 value = a / b if node.op == "/" else np.floor_divide(a, b) if node.op == "//" else np.mod(a, b)
+        if np.asarray(left.v).dtype.kind in "iu" and np.asarray(right.v).dtype.kind in "iu":
+            # integers (below 2**63) give finite floats, bar a division by zero, unknown already: no pass
+            return V(value, known)
         return V(value, known & np.isfinite(value))   # an overflow (inf, NaN) is unknown, never a number
 
     def _Neg(self, node: Neg, get: Get) -> V:
