@@ -15,7 +15,7 @@ from ..engines.values import V
 from ..engines.vectorised import ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, BenefitResult, Evaluation
 from ..rulebook.periods import not_encoded_text
 from ..vocabulary import PARTIAL_NEEDS, WORDS
-from .failed import condition_text, why_not
+from .failed import condition_text, conditions_at, why_not
 from .table import Texts
 
 
@@ -25,15 +25,16 @@ def explain(ev: Evaluation, result: BenefitResult, rows: np.ndarray, lang: str, 
     row (its index; len(rules): none, the benefit's own reference stands)."""
     words = WORDS[lang]
     status = result.status[rows]
-    explanation = np.zeros(len(rows), dtype=np.int32)
     missing = np.zeros(len(rows), dtype=np.int32)
     rules = result.benefit.rules
-    basis = np.where(status == ELIGIBLE, applied, len(rules))
     eligible = status == ELIGIBLE
-    if eligible.any():   # the applying rule's conditions all hold
+    basis = np.where(eligible, applied, len(rules))
+    if eligible.any():   # the applying rule's conditions all hold (read through `basis`: one pass, not three)
         per_rule = np.array([texts.code(f"{words['holds']}: " + "; ".join(condition_text(c, lang) for c in r.conditions)
-                                        if r.conditions else words["holds"]) for r in rules], dtype=np.int32)
-        explanation[eligible] = per_rule[applied[eligible]]
+                                        if r.conditions else words["holds"]) for r in rules] + [0], dtype=np.int32)
+        explanation = per_rule[basis]
+    else:
+        explanation = np.zeros(len(rows), dtype=np.int32)
     undecided = status == UNDETERMINED
     if undecided.any() and not result.benefit.encodes(ev.as_of):   # a period the pack does not encode
         explanation[undecided] = texts.code(not_encoded_text(result.benefit, ev.as_of, lang))
@@ -63,15 +64,16 @@ def unknown_matrices(ev: Evaluation, result: BenefitResult, sub: np.ndarray) -> 
     """For each rule undecided somewhere in `sub`: where (a mask over `sub`), and which of its
     conditions are unknown there (rows x conditions). Conditions are computed only where the
     rule itself is undecided, once for both the explanation and the missing inputs."""
-    out = []
+    live = []
     for i, o in enumerate(result.outcomes):
         if not o.rule.conditions or not len(o.unknown_rows):
             continue
         where = o.unknown_at(sub)
         if where.any():
-            values = ev.conditions_at(o.rule, result.benefit.entity, sub[where])
-            out.append((i, where, np.stack([~v.k for v in values], axis=1)))
-    return out
+            live.append((i, where))
+    values = conditions_at(ev, result.benefit.entity, [result.outcomes[i].rule for i, _ in live], sub,
+                           [where for _, where in live])
+    return [(i, where, np.stack([~v.k for v in conds], axis=1)) for (i, where), conds in zip(live, values)]
 
 
 def _unknown_conditions(result: BenefitResult, unknowns: list[tuple], count: int, lang: str,

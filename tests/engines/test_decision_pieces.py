@@ -121,3 +121,38 @@ def test_members_blanks_worked_out_once_name_what_a_fresh_run_names(evaluated):
     warm = build_decisions(evaluated, lang="vi")["missing_inputs"].astype(str)
     assert cold.str.contains("member.").any()
     assert cold.tolist() == warm.tolist()
+
+
+def test_conditions_shared_by_rules_computed_once_equal_each_rules_own(evaluated, monkeypatch):
+    from eligibility.decisions.failed import conditions_at
+
+    ev, rng = evaluated, np.random.default_rng(5)
+    result = ev.benefits["monthly_social_allowance"]
+    rules = [o.rule for o in result.outcomes]
+    distinct = {id(c.node) for r in rules for c in r.conditions}
+    assert len(distinct) < sum(len(r.conditions) for r in rules), "no condition shared: nothing to test"
+    rows = np.sort(rng.choice(ev.n("person"), 200, replace=False))
+    where = [rng.random(len(rows)) < share for share in rng.random(len(rules))]
+    expected_all = [ev.conditions_at(r, "person", rows) for r in rules]
+    expected = [ev.conditions_at(r, "person", rows[w]) for r, w in zip(rules, where)]
+    computed: list[int] = []
+    original, depth = type(ev).at, [0]
+
+    def counting(self, node, *args):
+        if not depth[0]:             # the conditions asked for, not the subexpressions they read
+            computed.append(id(node))
+        depth[0] += 1
+        try:
+            return original(self, node, *args)
+        finally:
+            depth[0] -= 1
+
+    monkeypatch.setattr(type(ev), "at", counting)
+    for masks, want in ((None, expected_all), (where, expected)):
+        computed.clear()
+        got = conditions_at(ev, "person", rules, rows, masks)
+        assert sorted(computed) == sorted(distinct), "a shared condition was computed more than once"
+        for conds, wanted in zip(got, want):
+            for value, plain in zip(conds, wanted):
+                np.testing.assert_array_equal(value.k, plain.k)
+                np.testing.assert_array_equal(np.where(plain.k, value.v, 0), np.where(plain.k, plain.v, 0))
