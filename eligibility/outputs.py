@@ -55,8 +55,10 @@ SAFE_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe."""
-    out = frame.copy()
+    """Text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe. On a
+    shallow copy: under pandas' copy-on-write a column changed here is copied then, alone, and `frame`
+    stays as it was (a deep copy was the decisions table again, ~130 MB at a million persons)."""
+    out = frame.copy(deep=False)
     for name in out.columns:
         if isinstance(out[name].dtype, pd.CategoricalDtype):   # neutralise the categories themselves
             categories = pd.Series(out[name].cat.categories.astype(str))

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from eligibility.csvout import write_csv_columns
-from eligibility.outputs import write_table
+from eligibility.outputs import neutralise, write_table
 
 
 def _pandas(frame: pd.DataFrame) -> bytes:
@@ -53,3 +53,24 @@ def test_blank_and_empty_text_columns_are_written(tmp_path):
                           "c": [1, 2]})
     text = write_table(frame, tmp_path / "g", "csv").read_bytes()
     assert text == _pandas(frame)
+
+
+def test_slices_of_taken_fields_make_the_same_file(tmp_path, monkeypatch):
+    """Categories, distinct numbers and gathered IDs are taken a slice at a time (csvout.Gathered),
+    the column's fields never whole: slices that cut the rows anywhere give pandas' bytes."""
+    from eligibility import csvout
+
+    frame = pd.concat([AWKWARD] * 5, ignore_index=True)
+    for rows in (1, 7, 40, 10_000):
+        monkeypatch.setattr(csvout, "SLICE", rows)
+        path = write_csv_columns(frame, tmp_path / "out.csv")
+        assert path is not None and path.read_bytes() == _pandas(frame)
+
+
+def test_neutralising_leaves_the_table_given_as_it_was():
+    frame = pd.DataFrame({"a": pd.array(["=x", "y", None], dtype="string[pyarrow]"), "b": np.array(["+1", "2", "3"], dtype=object),
+                          "c": pd.Categorical(["-a", "b", "-a"]), "d": pd.array(["@q", "ok", None], dtype="str")})
+    before = frame.copy(deep=True)
+    safe = neutralise(frame)
+    pd.testing.assert_frame_equal(frame, before)
+    assert safe.iloc[0].tolist() == ["'=x", "'+1", "'-a", "'@q"]
