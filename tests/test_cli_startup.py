@@ -175,24 +175,51 @@ print("\\n".join(sorted(sys.modules)), file=sys.stderr)
 """
 
 
-@pytest.mark.slow   # a fresh process screening the demo (about 1.5 CPU-s): `make test` runs it, `make test-fast` not
-def test_a_csv_screening_loads_no_workbook_writer_parquet_other_engine_nor_compiler(bundled_plan, tmp_path):
+def _screening_loads(plan, tmp_path, *options: str) -> set[str]:
+    """The modules a fresh `python -m eligibility screen` of the demo (CSV, the plan kept) has loaded."""
     from shared import AS_OF, DEMO
 
     from eligibility.cachedir import store_entry
     from eligibility.rulebook import plancache
 
     # the plan kept in a cache of the test's own, as a second run on a user's machine finds it
-    key = plancache.plan_key(str(bundled_plan.folder), bundled_plan.digest)
-    store_entry(tmp_path / "cache" / "plans" / f"{key}.json", key, plancache.encode(bundled_plan))
+    key = plancache.plan_key(str(plan.folder), plan.digest)
+    store_entry(tmp_path / "cache" / "plans" / f"{key}.json", key, plancache.encode(plan))
     env = {**os.environ, "ELIGIBILITY_CACHE_DIR": str(tmp_path / "cache")}
     args = ["screen", str(DEMO), "--as-of", AS_OF.isoformat(), "--out", str(tmp_path / "out"), "--force",
-            "--format", "csv", "--no-questions"]
+            "--format", "csv", *options]
     run = subprocess.run([sys.executable, "-c", _SCREEN_PROBE, *args], capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
     loaded = set(run.stderr.split())
     assert (tmp_path / "out" / "entitlements.csv").is_file() and "pandas" in loaded   # the probe screened
+    return loaded
+
+
+@pytest.mark.slow   # a fresh process screening the demo (about 1.5 CPU-s): `make test` runs it, `make test-fast` not
+def test_a_csv_screening_loads_no_workbook_writer_parquet_other_engine_nor_compiler(bundled_plan, tmp_path):
+    loaded = _screening_loads(bundled_plan, tmp_path, "--no-questions")
     assert loaded & NOT_FOR_A_CSV_SCREENING == set()
+
+
+# The questionnaire (written by default for a commune's register, as for the demo) is a workbook and a
+# printable page: it loads the workbook writer, but not the papers (`--papers`), whose page it shares
+# only the print CSS and escaping with (reports/printpage.py).
+PAPERS = {"eligibility.reports.papers", "eligibility.reports.papers_html"}
+QUESTIONNAIRE = {"openpyxl", "eligibility.reports.workbook", "eligibility.reports.needsdata_html"}
+
+
+@pytest.mark.slow   # a fresh process screening the demo (about 1.5 CPU-s): `make test` runs it, `make test-fast` not
+def test_a_screening_writing_the_questionnaire_loads_its_writers_but_not_the_papers(bundled_plan, tmp_path):
+    loaded = _screening_loads(bundled_plan, tmp_path)
+    assert (tmp_path / "out" / "needs_data.xlsx").is_file() and (tmp_path / "out" / "needs_data.html").is_file()
+    assert loaded >= QUESTIONNAIRE
+    assert loaded & ((NOT_FOR_A_CSV_SCREENING - QUESTIONNAIRE) | PAPERS) == set()
+
+
+@pytest.mark.slow   # a fresh process (over a CPU-second): `make test` runs it, `make test-fast` not
+def test_the_questionnaires_page_loads_no_workbook_writer_nor_papers():
+    loaded = _modules_after("import eligibility.reports.needsdata_html")
+    assert loaded & ({"openpyxl", "eligibility.reports.workbook"} | PAPERS) == set()
 
 
 def test_the_groups_help_loads_no_babel_nor_anything_a_screening_leaves_out():

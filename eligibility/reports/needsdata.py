@@ -191,7 +191,7 @@ def write_needs_data(screening, folder, lang: str = "vi", wanted: bool | None = 
             folder.run["needs_data"] = {"written": False, "reason": "--no-questions" if wanted is False else
                                         f"{households:,} households > {AUTO_MAX:,}: run with --questions to write it"}
         return {}
-    from .needsdata_html import write_needs_html   # imported only to write (openpyxl: a third of a second)
+    from .needsdata_html import write_needs_html   # imported only to write: the workbook writer brings openpyxl
     from .workbook import write_gap_workbook
 
     _ = translator(lang)

@@ -3,7 +3,7 @@ block per household (head, ID) with its questions in the order to ask them and a
 the answer. Self-contained; every text from the register or the rule pack is HTML-escaped.
 
 Rows are built column-wise and joined per household and per village with a groupby (no template
-call per row), as the papers are (`papers_html.py`, whose print CSS this reuses).
+call per row), as the papers are (`papers_html.py`, whose print CSS this shares: `printpage.py`).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..wording import N_, translator
-from .papers_html import CSS, _esc
+from .printpage import CSS, _esc
 
 SHOWN = ["priority", "person", "question", "answers", "decisions", "money", "benefits"]
 NUMERIC = ("priority", "decisions", "money")

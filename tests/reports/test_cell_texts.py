@@ -1,4 +1,4 @@
-"""The workbook's and the printable pages' cell texts (`workbook._xml_text`, `papers_html._esc`): a text
+"""The workbook's and the printable pages' cell texts (`workbook._xml_text`, `printpage._esc`): a text
 column is escaped by Arrow straight from its values, any other through Python strings; both give the
 texts the old path gave (every value made a Python string first, then escaped) on columns with every
 kind of cell: missing, empty, control characters, markup, Vietnamese, past Excel's 32,767 characters,
@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from eligibility.reports.papers_html import _esc
+from eligibility.reports.printpage import _esc
 from eligibility.reports.workbook import XML_ILLEGAL, _xml_text
 
 TEXTS = ["Nguyễn Thị Ánh", "", None, "a & b <c> \"d\" 'e'", "tab\there\x00nul\x0bvt\x1fus\x7fdel", "Ả" * 40_000,
