@@ -64,13 +64,17 @@ def questionnaire(screening, lang: str = "vi") -> pd.DataFrame:
     pairs = _pairs(undetermined)
     if pairs.empty:
         return pd.DataFrame(columns=COLUMNS)
+    # each question a number, in the order first met (one grouping by its five keys, not three and a
+    # merge: a commune's register pays pandas' fixed costs per call, not per row); its first pair's
+    # keys and person, the decisions it settles, the money summed
     keys = ["household_id", "asked", "name", "need", "table"]
-    questions = (pairs.groupby(keys, sort=False, dropna=False)
-                 .agg(decisions=("benefit", "size"), money=("money", "sum"), person=("person", "first")).reset_index())
-    # the supports concerned, each named once: strings summed per group (in C), not joined in Python
-    named = pairs.drop_duplicates(keys + ["benefit_label"]).assign(label=lambda f: f["benefit_label"] + "; ")
-    joined = named.groupby(keys, sort=False, dropna=False)["label"].sum().str[:-2].rename("benefits")
-    questions = questions.merge(joined.reset_index(), on=keys, how="left")
+    group = pairs.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+    questions = pairs.iloc[np.unique(group, return_index=True)[1]][[*keys, "person"]].reset_index(drop=True)
+    questions["decisions"] = np.bincount(group)
+    questions["money"] = pairs["money"].groupby(group).sum().to_numpy()
+    # the supports concerned, each named once: strings summed per question (in C), not joined in Python
+    named = pairs.assign(group=group).drop_duplicates(["group", "benefit_label"])
+    questions["benefits"] = (named["benefit_label"] + "; ").groupby(named["group"].to_numpy()).sum().str[:-2].to_numpy()
     questions = _worded(questions, screening.plan, lang)
     return _ranked(questions.merge(_households(screening), on="household_id", how="left"))[COLUMNS]
 
