@@ -184,7 +184,7 @@ def _screening_loads(plan, tmp_path, *options: str) -> set[str]:
 
     # the plan kept in a cache of the test's own, as a second run on a user's machine finds it
     key = plancache.plan_key(str(plan.folder), plan.digest)
-    store_entry(tmp_path / "cache" / "plans" / f"{key}.json", key, plancache.encode(plan))
+    store_entry(tmp_path / "cache" / "plans" / f"{key}.json", key, plancache.encode_entry(plan))
     env = {**os.environ, "ELIGIBILITY_CACHE_DIR": str(tmp_path / "cache")}
     args = ["screen", str(DEMO), "--as-of", AS_OF.isoformat(), "--out", str(tmp_path / "out"), "--force",
             "--format", "csv", *options]

@@ -8,7 +8,7 @@ plan, share it between threads, or key caches by `id()` of its nodes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -168,7 +168,7 @@ class Plan:
     variables: dict[str, CompiledVariable]
     benefits: dict[str, CompiledBenefit]
     targets: dict[str, CompiledTarget]
-    examples: tuple[tuple[Source, int, Any], ...] = ()
+    examples: Sequence[tuple[Source, int, Any]] = ()   # a tuple; in a kept plan read on first use (plancache)
     warnings: tuple[RuleIssue, ...] = ()          # worth a look, not wrong (units, shadowed rules, parameter gaps)
     use_unverified: bool = False                   # values graded D used (the run opted in) or withheld
 

@@ -26,6 +26,9 @@ so the plan read back shares what the compiled one shares: a subexpression writt
 still one node (the engines remember results by node). A value of any other type cannot be written
 (`Unencodable`): the plan is then not kept, never kept in part.
 
+The entry holds two such lines: the plan without its examples, then the examples (a quarter of the
+bytes, which only `eligibility test` and `validate` read), rebuilt on first use (`KeptExamples`).
+
 Reading builds objects only of the listed classes, from names looked up in that list; a name not
 in it, or a value of the wrong shape, is a broken entry (`BrokenEntry`), read as no entry.
 Pydantic models are rebuilt as `model_construct` builds them, without validating again (they were
@@ -39,6 +42,7 @@ import enum
 import hashlib
 import json
 from contextlib import suppress
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +54,11 @@ from ..cachedir import cache_folder, read_entry, store_entry
 from ..errors import Phrase
 from . import base, inputs, schema, tree, units
 from . import plan as plan_classes
+from .keptexamples import Examples, KeptExamples
 from .load import Source
 from .plan import Plan
 
-FORMAT = 1
+FORMAT = 2   # 2: the examples on a line of their own, read on first use
 PACKAGE = Path(__file__).resolve().parents[1]
 # The code a plan is made by: a change in any of it may change the plan.
 COMPILER_CODE = ("rulebook/*.py", "wording/*.py", "wording/locale/*/LC_MESSAGES/*.po", "errors.py",
@@ -71,17 +76,42 @@ def cached_plan(folder: str, digest: str) -> Plan:
     payload = read_entry(entry, key)
     if payload is not None:
         try:
-            plan = decode(payload)
-            if isinstance(plan, Plan) and plan.digest == digest:
+            plan = decode_entry(payload)
+            if plan.digest == digest:
                 return plan
         except BrokenEntry:
             pass
     plan = _compile(folder)
     if plan.digest == digest:   # the files did not change between hashing and compiling them
         with suppress(Unencodable):   # not kept: compiled again next time, as without a cache
-            store_entry(entry, key, encode(plan))
+            store_entry(entry, key, encode_entry(plan))
         _prune(place)
     return plan
+
+
+def encode_entry(plan: Plan) -> bytes:
+    """A kept plan's payload: the plan without its examples, a newline, its examples (JSON escapes
+    every newline inside a text, so the first newline is the split)."""
+    return encode(replace(plan, examples=())) + b"\n" + encode(tuple(plan.examples))
+
+
+def decode_entry(payload: bytes) -> Plan:
+    """What `encode_entry` wrote: the plan now, its examples when first used; BrokenEntry when the
+    plan does not read back."""
+    head, newline, examples = payload.partition(b"\n")
+    plan = decode(head)
+    if not newline or not isinstance(plan, Plan):
+        raise BrokenEntry("not a plan and its examples")
+    return replace(plan, examples=KeptExamples(lambda: _examples_of(examples, plan.folder)))
+
+
+def _examples_of(payload: bytes, folder: Path) -> Examples:
+    """A kept plan's examples (`KeptExamples`) rebuilt; the entry's hash was checked when it was read.
+    Should they still not read back, the pack's own compile gives them."""
+    try:
+        return tuple(decode(payload))
+    except BrokenEntry:
+        return tuple(_compile(str(folder)).examples)
 
 
 KEPT = 24   # plans kept (about 1.2 MB each for the Lai Châu pack): every edit or copy of a pack makes another
@@ -174,7 +204,7 @@ def encode(root: Any) -> bytes:
         t = type(v)
         if v is None or t is str or t is int or t is float or t is bool:
             return v
-        if t is tuple:
+        if t is tuple or t is KeptExamples:   # a kept plan's examples: the tuple they stand for
             return {"U": [value(x) for x in v]}
         if t is list:
             return [value(x) for x in v]

@@ -16,6 +16,7 @@ from eligibility.packtest import Batch, check_examples, queue_examples, run_exam
 from eligibility.register import read_register
 from eligibility.rulebook import plancache
 from eligibility.rulebook.compile import compile_pack
+from eligibility.rulebook.keptexamples import KeptExamples
 from eligibility.rulebook.load import DEFAULT_RULES, pack_digest
 from eligibility.rulebook.tree import Node, walk
 from shared import DEMO, greedy_cover
@@ -125,13 +126,39 @@ def test_a_corrupt_or_tampered_entry_is_ignored(make_pack, cache):
     text = entry.read_text(encoding="utf-8")
     entry.write_text(text.replace("500000", "999999"), encoding="utf-8")   # the payload's hash no longer holds
     assert standard_on(kept(pack)) == 500000
-    # an entry whose hash holds but that does not read back: an unknown class, a wrong shape, not JSON
-    table, top = json.loads(read_entry(entry, key))
-    for payload in (json.dumps([[{"@": "os.system", "v": ["true"]}], {"#": 0}]),
-                    json.dumps([table[:5], top]), "[", json.dumps([table, {"#": 0}])):
-        store_entry(entry, key, payload.encode())
-        plan = kept(pack)
-        assert standard_on(plan) == 500000 and plan.digest == pack_digest(pack)
+    # an entry whose hash holds but whose plan does not read back: an unknown class, a wrong shape, not JSON,
+    # not a plan, no line of examples
+    head, _, examples = read_entry(entry, key).partition(b"\n")
+    table, top = json.loads(head)
+    for plan_line in (json.dumps([[{"@": "os.system", "v": ["true"]}], {"#": 0}]),
+                      json.dumps([table[:5], top]), "[", json.dumps([table, {"#": 0}])):
+        for payload in (plan_line.encode() + b"\n" + examples, plan_line.encode()):
+            store_entry(entry, key, payload)
+            plan = kept(pack)
+            assert standard_on(plan) == 500000 and plan.digest == pack_digest(pack)
+    store_entry(entry, key, head)   # the plan alone, without its line of examples: compiled again
+    assert isinstance(kept(pack).examples, tuple)
+
+
+def test_a_kept_plans_examples_are_read_only_when_asked_for(make_pack, cache):
+    """The examples (a quarter of a kept plan) are rebuilt on first use: a screening leaves them unread;
+    asked for, they are the compile's; ones that do not read back are the pack's compiled again."""
+    pack = make_pack()
+    fresh = kept(pack)
+    served = kept(pack)
+    assert isinstance(served.examples, KeptExamples) and not served.examples.read
+    as_of = dt.date(2025, 11, 15)
+    register = read_register(DEMO, served.inputs, as_of)
+    evaluate_frames(served, register.households, register.members, as_of)
+    assert not served.examples.read and not served.with_unverified(True).examples.read
+    assert len(served.examples) == len(fresh.examples) > 0 and served.examples.read
+    assert served.examples == tuple(served.examples) and plancache.encode(served) == plancache.encode(fresh)
+    (entry,) = cache.glob("*.json")
+    head, _, examples = read_entry(entry, entry.stem).partition(b"\n")
+    store_entry(entry, entry.stem, head + b"\n" + examples[: len(examples) // 2])   # the hash holds, the JSON not
+    broken = kept(pack)
+    assert standard_on(broken) == 500000 and not broken.examples.read
+    assert plancache.encode(broken) == plancache.encode(fresh)
 
 
 def test_a_pack_that_does_not_compile_is_reported_every_time_and_never_kept(make_pack, cache):
