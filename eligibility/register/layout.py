@@ -38,8 +38,8 @@ class Layout:
         return self.header_at == 0 and self.data_at == 1
 
 
-def _cells(grid: pd.DataFrame, i: int) -> list[str]:
-    return ["" if pd.isna(v) else str(v).strip() for v in grid.iloc[i]]
+def _cells(rows: np.ndarray, i: int) -> list[str]:
+    return ["" if pd.isna(v) else str(v).strip() for v in rows[i]]
 
 
 def _score(cells: list[str], lookup: dict[str, str]) -> int:
@@ -59,25 +59,27 @@ def find_layout(grid: pd.DataFrame, table: Table) -> Layout:
     """The header rows of `grid` (a raw table of text cells, no header)."""
     lookup = header_lookup(table)
     scan = min(SCAN_ROWS, len(grid))
-    scores = [_score(_cells(grid, i), lookup) for i in range(scan)]
+    # the rows looked at, as Python objects at once (a pandas row of text cells costs a millisecond)
+    rows = grid.iloc[:scan + 2].to_numpy(dtype=object)
+    scores = [_score(_cells(rows, i), lookup) for i in range(scan)]
     at = int(np.argmax(scores)) if scan and max(scores) > 0 else 0
-    head = _cells(grid, at) if len(grid) else []
+    head = _cells(rows, at) if len(rows) else []
     layout = Layout(at, head, at + 1)
     for i in range(at):
-        text = " ".join(c for c in _cells(grid, i) if c)
+        text = " ".join(c for c in _cells(rows, i) if c)
         if text:
             layout.skipped.append((i, "title row", text[:120]))
     key_col = next((j for j, c in enumerate(head) if lookup.get(header_key(c)) == table.key), None)
     nxt = at + 1
-    if nxt < len(grid):
-        child = _cells(grid, nxt)
+    if nxt < len(rows):
+        child = _cells(rows, nxt)
         if not is_number_row(child) and _is_child_row(head, child, key_col):
             layout.headers, layout.parents = _join(head, child)
             layout.skipped.append((nxt, "second header row (joined to the one above)",
                                    " | ".join(c for c in child if c)[:120]))
             nxt += 1
-    if nxt < len(grid) and is_number_row(_cells(grid, nxt)):
-        layout.skipped.append((nxt, "column-number row", " ".join(c for c in _cells(grid, nxt) if c)[:120]))
+    if nxt < len(rows) and is_number_row(_cells(rows, nxt)):
+        layout.skipped.append((nxt, "column-number row", " ".join(c for c in _cells(rows, nxt) if c)[:120]))
         nxt += 1
     layout.data_at = nxt
     return layout

@@ -51,6 +51,7 @@ class RawTable:
     short_rows: np.ndarray | None = None  # spreadsheet rows with fewer cells than the header (CSV)
     layout: Layout | None = None  # title rows, two-row header, column-number row (CSV and Excel)
     skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (spreadsheet row, what, text)
+    _strings: tuple | None = field(default=None, init=False, repr=False, compare=False)  # (frame, header -> Arrow)
 
     # A Parquet table keeps its cells in Arrow (stored.StoredTable); these read either kind alike.
     @property
@@ -68,12 +69,16 @@ class RawTable:
     def stored(self, header: str):
         """The column as stored in a typed file (an Arrow array); for cells read as text, the Arrow
         strings pyarrow read them into (typed from Arrow where they read plainly: textcells.py), or
-        None where pandas holds them otherwise."""
-        cells = self.frame[header].array
-        if not isinstance(cells, ArrowStringArray):
-            return None
-        arrow = cells.__arrow_array__()   # pandas' own Arrow data, not a copy
-        return arrow if isinstance(arrow, pa.ChunkedArray) else pa.chunked_array([arrow])
+        None where pandas holds them otherwise. Kept per header while the frame is the same (asked
+        three times a column: a pandas column costs tens of microseconds to get)."""
+        if self._strings is None or self._strings[0] is not self.frame:   # a new frame (a footer trimmed)
+            self._strings = (self.frame, {})
+        kept = self._strings[1]
+        if header not in kept:
+            cells = self.frame[header].array
+            arrow = cells.__arrow_array__() if isinstance(cells, ArrowStringArray) else None   # pandas' own data
+            kept[header] = pa.chunked_array([arrow]) if isinstance(arrow, pa.Array) else arrow
+        return kept[header]
 
     def pandas_type(self, header: str) -> str | None:
         return None

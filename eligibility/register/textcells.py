@@ -12,6 +12,7 @@ range) gets None here and goes the usual way, which reads it and says what it co
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import numpy as np
 import pandas as pd
@@ -52,11 +53,16 @@ def spelled_codes(stored: pa.ChunkedArray, spellings: dict[str, int]) -> np.ndar
 
 def text_bool(stored: pa.ChunkedArray) -> Typed | None:
     """`spellings.convert_bool` on text cells, when every filled cell is a yes/no spelling."""
-    spellings = {token_key(w): 1 for w in TRUE_WORDS} | {token_key(w): 0 for w in FALSE_WORDS}
-    index = spelled_codes(stored, spellings)
+    index = spelled_codes(stored, _yes_no())
     if (index == -2).any():
         return None
     return pd.Series(pd.arrays.BooleanArray(index == 1, index < 0), copy=False), []
+
+
+@functools.cache
+def _yes_no() -> dict[str, int]:
+    """Yes/no spellings by their key, as `spellings.convert_bool` reads them."""
+    return {token_key(w): 1 for w in TRUE_WORDS} | {token_key(w): 0 for w in FALSE_WORDS}
 
 
 def text_number(stored: pa.ChunkedArray, column: Column, cells) -> Typed | None:

@@ -253,3 +253,14 @@ def test_partitioned_parts_with_their_own_dictionaries(sample, tmp_path, monkeyp
         rows.to_parquet(parts / f"part-{i}.parquet", index=False, row_group_size=7)
     assert pq.read_table(parts)["ethnicity"].num_chunks > 2
     _assert_same(_read(folder, False, monkeypatch), _read(folder, True, monkeypatch))
+
+
+def test_text_cells_held_by_arrow_follow_their_frame(tmp_path):
+    """A CSV table's Arrow strings, kept per column, are those of the frame as it is now (a footer
+    trimmed replaces it); cells pandas holds otherwise are not given as Arrow."""
+    location = sources.Location("households", tmp_path / "households.csv", "csv")
+    frame = pd.DataFrame({"a": pd.array(["x", "y", "Ký tên"], dtype="str"), "b": pd.array([1, 2, 3], dtype="Int64")})
+    raw = sources.RawTable(location, frame, np.array([2, 3, 4]))
+    assert raw.stored("a").to_pylist() == ["x", "y", "Ký tên"] and raw.stored("b") is None
+    raw.frame = raw.frame.iloc[:2]
+    assert raw.stored("a").to_pylist() == ["x", "y"]
