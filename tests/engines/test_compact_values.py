@@ -208,3 +208,36 @@ def test_members_counted_per_household_whether_few_or_many_have_the_flag(share):
     flags = np.random.default_rng(5).random(ev.n("person")) < share
     expected = np.bincount(ev.hh_index, weights=flags, minlength=ev.n("household")).astype(int)
     assert ev._count(flags).tolist() == expected.tolist()
+
+
+def test_months_between_in_int32_as_in_int64_to_the_ends_of_int32():
+    """A register's dates (yyyymmdd int32) are worked in int32: the months between are those of the int64
+    arithmetic for any int32, the ends of the range included, and come out int64 as before."""
+    from eligibility.rulebook.functions import np_months_between
+    rng = np.random.default_rng(4)
+    ends = [-2**31, -2**31 + 1, -2**31 + 99, -101, -1, 0, 1, 99, 100, 19000101, 20240229, 2**31 - 100, 2**31 - 1]
+    dates = np.concatenate([ends, rng.integers(-2**31, 2**31, 50_000),
+                            rng.integers(1900, 2030, 50_000) * 10000 + rng.integers(0, 100, 50_000)]).astype(np.int32)
+    wide = dates.astype(np.int64)
+    with np.errstate(over="ignore"):    # (as the engine calls it: one date of the pack may wrap in a product)
+        for other in [np.asarray(19000101), np.asarray(20251115), np.asarray(-2**31), np.asarray(2**31 - 1),
+                      dates[::-1].copy()]:
+            for a, b, a64, b64 in ((dates, other, wide, other.astype(np.int64)),
+                                   (other, dates, other.astype(np.int64), wide)):
+                got = np_months_between(a, b)
+                assert got.dtype == np.int64
+                assert got.tolist() == np_months_between(a64, b64).tolist()
+
+
+def test_whole_months_into_years_as_numpy_divides_floats():
+    """`a // 12` over whole numbers goes through int64: the same floats as numpy's float `//` (the sign of
+    zero too), and numpy's own wherever a value is not a whole number from +0 to 2**53."""
+    from eligibility.engines.vectorised.operators import floor_divide
+    whole = np.random.default_rng(6).integers(0, 2000, 10_000).astype(float)
+    for odd in [None, 2.0**53, 2.0**53 + 2, 0.5, np.nan, np.inf, -0.0, -3.0]:
+        a = whole if odd is None else np.append(whole, odd)
+        for b in [12, 12.0, 1, 7.0, 2.0**53, 0.5, -12, 0, np.nan]:
+            with np.errstate(all="ignore"):
+                got, want = floor_divide(a, np.asarray(b)), np.floor_divide(a, np.asarray(b))
+            assert got.dtype == want.dtype
+            assert np.array_equal(got, want, equal_nan=True) and np.array_equal(np.signbit(got), np.signbit(want))

@@ -62,7 +62,7 @@ class Operators(EvaluationCore):
                 value = a * b
             else:
                 known = known & (b != 0)       # division by zero is unknown, not infinity
-                value = a / b if node.op == "/" else np.floor_divide(a, b) if node.op == "//" else np.mod(a, b)
+                value = a / b if node.op == "/" else floor_divide(a, b) if node.op == "//" else np.mod(a, b)
         if np.asarray(left.v).dtype.kind in "iu" and np.asarray(right.v).dtype.kind in "iu":
             # integers (below 2**63) give finite floats, bar a division by zero, unknown already: no pass
             return V(value, known)
@@ -108,6 +108,21 @@ class Operators(EvaluationCore):
         if value.dtype.kind == "f":                # an overflow (inf, NaN) is unknown, never a number
             known = known & np.isfinite(value)
         return V(value, known)
+
+
+def floor_divide(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """`np.floor_divide(a, b)` on floats, through int64 where that gives the same floats: a column of
+    whole numbers from +0 to 2**53 divided by one whole number above 0 (months into years). numpy's
+    float `//` (fmod, then corrections) took 20-30 times a division on 1 M values; on whole numbers
+    within 2**53 every step of it is exact, so it is floor(a / b), as int64 gives it (and +0, not -0:
+    a is never -0 here). Anything else (fractions, NaN, infinities, -0, a negative b) is numpy's."""
+    if a.ndim == 1 and len(a) > 4096 and b.ndim == 0 and 0 < float(b) <= 2**53 and float(b).is_integer():
+        whole = a.astype(np.int64)   # (NaN, infinities and fractions do not come back equal: checked)
+        if not np.signbit(a).any() and a.max() <= 2**53 and np.array_equal(whole, a):
+            quotient: np.ndarray = (whole // np.int64(b)).astype(float)
+            return quotient
+    result: np.ndarray = np.floor_divide(a, b)
+    return result
 
 
 def _member_of(ids: np.ndarray, choices: np.ndarray, interned: int) -> Mask:
