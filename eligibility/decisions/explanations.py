@@ -120,15 +120,18 @@ def missing_inputs(ev: Evaluation, result: BenefitResult, rows: np.ndarray, unkn
         return np.zeros(len(rows), dtype=np.int32)
     # per input three columns: missing, known to its year only, known to its month only (a date)
     matrix = np.zeros((len(rows), 3 * len(inputs) + len(members)), dtype=bool)
+    households = ev.hh_index[rows] if entity == "person" else rows
     for j, (ent, name) in enumerate(inputs):
+        wanted = relevant.get((ent, name))
+        if wanted is None or not wanted.any():
+            continue  # no unknown condition reads it at these rows: its columns stay blank
         if ent == "household" and entity == "person":
-            at = ev.hh_index[rows]
+            at = households
         elif ent == entity:
             at = rows
         else:
             continue  # a member's input behind a household aggregate: named through the aggregate
         value = ev.column(ent, name).full(ev.n(ent)).at(at)
-        wanted = relevant.get((ent, name), False)
         matrix[:, 3 * j] = ~value.k & wanted
         if value.hi is not None:
             ranged = value.ranged & wanted

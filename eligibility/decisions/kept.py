@@ -27,7 +27,7 @@ class Kept:
 
     def rule_index(self, result: BenefitResult) -> np.ndarray:
         """The rule that pays each kept row (into benefit.rules; -1: none)."""
-        return _read(result.paid_rule.astype(np.int64), self.paid, -1)
+        return _read(result.paid_rule, self.paid, -1).astype(np.int64)
 
     def amount(self, result: BenefitResult) -> np.ndarray:
         """The amount paid at each kept row (NaN: none or unknown)."""
