@@ -241,3 +241,19 @@ def test_whole_months_into_years_as_numpy_divides_floats():
                 got, want = floor_divide(a, np.asarray(b)), np.floor_divide(a, np.asarray(b))
             assert got.dtype == want.dtype
             assert np.array_equal(got, want, equal_nan=True) and np.array_equal(np.signbit(got), np.signbit(want))
+
+
+@pytest.mark.parametrize("paid_share,asked_share", [(0.9, 0.3), (0.9, 0.01), (0.02, 0.5)])
+def test_paid_rows_found_by_one_table_or_by_searches_alike(paid_share, asked_share):
+    """Where each rule's undecided rows sit among the paid rows: one table over the register when both are
+    many (as for health insurance), binary searches else; either way `locate`'s answer."""
+    from eligibility.engines.vectorised.hitpolicy import _finder
+    from eligibility.engines.vectorised.results import locate
+    rng = np.random.default_rng(8)
+    n = 20_000
+    paid = np.flatnonzero(rng.random(n) < paid_share).astype(np.int32)
+    asked = [np.flatnonzero(rng.random(n) < asked_share).astype(np.int32) for _ in range(4)]
+    find = _finder(paid, sum(len(rows) for rows in asked), n)
+    assert (getattr(find, "__name__", "") == "take") == (paid_share == 0.9 and asked_share == 0.3)
+    for rows in asked:
+        assert find(rows).tolist() == locate(paid, rows, n).tolist()
