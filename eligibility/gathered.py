@@ -86,7 +86,7 @@ class GatheredStrings(ArrowStringArray):
         if self.gathered:
             return super().unique()
         return ArrowStringArray(pa.chunked_array([gather(self._source, pd.unique(self._rows)).combine_chunks()
-                                                  .unique()]), dtype=_DTYPE)
+                                                  .unique()]))
 
 
 def gather(source: pa.ChunkedArray, rows: np.ndarray) -> pa.ChunkedArray:

@@ -56,8 +56,8 @@ SAFE_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     """Text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe. On a
-    shallow copy: under pandas' copy-on-write a column changed here is copied then, alone, and `frame`
-    stays as it was (a deep copy was the decisions table again, ~130 MB at a million persons)."""
+    shallow copy, a column changed here copied first, alone: `frame` stays as it was (a deep copy of
+    the whole frame was the decisions table again, ~130 MB at a million persons)."""
     out = frame.copy(deep=False)
     for name in out.columns:
         if isinstance(out[name].dtype, pd.CategoricalDtype):   # neutralise the categories themselves
@@ -74,11 +74,13 @@ def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
         elif isinstance(out[name].dtype, pd.StringDtype) and out[name].dtype.storage == "pyarrow":
             risky = starts_with_any(arrow_values(out[name]), "".join(SAFE_PREFIXES))
             if risky.any():
+                out[name] = out[name].copy()
                 out.loc[risky, name] = "'" + out[name][risky]
         elif out[name].dtype == object or pd.api.types.is_string_dtype(out[name]):
             text = out[name].astype("string")
             risky = text.str.startswith(SAFE_PREFIXES).fillna(False).to_numpy(dtype=bool)
             if risky.any():
+                out[name] = out[name].copy()
                 out.loc[risky, name] = "'" + text[risky]
     return out
 
