@@ -170,20 +170,22 @@ def households_with_blanks(ev: Evaluation, var: str) -> list[tuple[str, np.ndarr
     """For a person variable, each of its person inputs (sorted) with the mask of households where a member's
     variable is unknown and that input blank; the inputs blank nowhere left out."""
     known = _BLANKS.setdefault(ev, {})
-    if var not in known:
-        known[var] = []
-        unknown = ~_person_variable(ev, var).k
-        for ent, name in sorted(ev.plan.variables[var].inputs) if unknown.any() else ():
-            if ent != "person":
-                continue
-            blank = unknown & ~ev.column("person", name).full(ev.n("person")).k
-            for sibling in ev.plan.read_with((ent, name)):   # a derived input: where its table was read
-                blank &= ev.column("person", sibling).full(ev.n("person")).k
-            in_household = np.zeros(ev.n("household"), dtype=bool)
-            in_household[ev.hh_index[blank]] = True
-            if in_household.any():
-                known[var].append((name, in_household))
-    return known[var]
+    if var in known:
+        return known[var]
+    found = []     # filled, then kept whole: a screening on another thread never reads it half made
+    unknown = ~_person_variable(ev, var).k
+    for ent, name in sorted(ev.plan.variables[var].inputs) if unknown.any() else ():
+        if ent != "person":
+            continue
+        blank = unknown & ~ev.column("person", name).full(ev.n("person")).k
+        for sibling in ev.plan.read_with((ent, name)):   # a derived input: where its table was read
+            blank &= ev.column("person", sibling).full(ev.n("person")).k
+        in_household = np.zeros(ev.n("household"), dtype=bool)
+        in_household[ev.hh_index[blank]] = True
+        if in_household.any():
+            found.append((name, in_household))
+    known[var] = found
+    return found
 
 
 def _person_variable(ev: Evaluation, var: str) -> V:
