@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .wording.catalogue import N_, translator
+from .wording.formats import format_number
 
 W = TypeVar("W", bound="Vocabulary")
 
@@ -207,6 +208,19 @@ _EXPLANATION_WORDS = {"holds": N_("all conditions hold"), "unknown": N_("unknown
                       "off": N_("no rule in force on"), "above": N_("above"), "below": N_("below"),
                       "minimum": N_("the amount is a minimum, it may be higher once this is decided")}
 WORDS = {lang: {key: translator(lang)(message) for key, message in _EXPLANATION_WORDS.items()} for lang in ("en", "vi")}
+# A failed numeric comparison with its figures, one sentence so that a language orders it its own way
+# (Vietnamese: "… → 47 so với 75 (thấp hơn 28)").
+_FIGURES = N_("{condition} → {left} vs {right} ({gap} {direction})")
+_FIGURES_IN = {lang: translator(lang)(_FIGURES) for lang in ("en", "vi")}
+
+
+def failed_figures(condition: str, left: float, right: float, lang: str) -> str:
+    """`condition` failed at these figures: both sides and the gap between them (both engines write it)."""
+    gap = left - right
+    direction = WORDS[lang]["above"] if gap > 0 else WORDS[lang]["below"]
+    return _FIGURES_IN[lang].format(condition=condition, left=format_number(left, lang),
+                                    right=format_number(right, lang), gap=format_number(abs(gap), lang),
+                                    direction=direction)
 
 # A date known only to its year or month (`1944`, `03/1944`) is an interval of days: the register's
 # frame keeps its earliest day in the date column and its latest day in a companion column named
@@ -223,4 +237,4 @@ def partial_need(name: str, lo: int, hi: int) -> str:
 
 __all__ = ["LATEST_SUFFIX", "PARTIAL_NEEDS", "partial_need", "Vocabulary", "Status", "Coverage", "Match", "HitPolicy",
            "Enrolment", "COVERAGE_RULE", "coverage", "enrolment",
-           "enrolment_codes", "WORDS", "DECISION_COLUMNS"]
+           "enrolment_codes", "WORDS", "DECISION_COLUMNS", "failed_figures"]

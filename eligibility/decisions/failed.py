@@ -18,8 +18,8 @@ from ..engines.vectorised import BenefitResult, Evaluation
 from ..rulebook.expressions import Compare
 from ..engines.values import V
 from ..rulebook.plan import CompiledCondition, CompiledRule
-from ..vocabulary import WORDS
-from ..wording.formats import format_date, format_number
+from ..vocabulary import WORDS, failed_figures
+from ..wording.formats import format_date
 from .table import Texts
 
 
@@ -83,19 +83,11 @@ def _failed_piece(ev: Evaluation, cond: CompiledCondition, entity: str, rows: np
     right_code, rights = pd.factorize(right.view(np.int64))
     pair, pairs = pd.factorize(left_code.astype(np.int64) * len(rights) + right_code)
     lefts, rights = np.asarray(lefts).view(np.float64), np.asarray(rights).view(np.float64)
-    table = [_figures(base, lefts[p // len(rights)], rights[p % len(rights)], lang) for p in pairs.tolist()]
+    table = [failed_figures(base, lefts[p // len(rights)], rights[p % len(rights)], lang) for p in pairs.tolist()]
     ranged = left_v.ranged | right_v.ranged       # a range (an age from a year of birth): no single figure
     if np.any(ranged):
         return np.where(ranged, len(table), pair), table + [base]
     return pair.astype(np.int64), table
-
-
-def _figures(base: str, left: np.float64, right: np.float64, lang: str) -> str:
-    words = WORDS[lang]
-    gap = left - right
-    direction = words["above"] if gap > 0 else words["below"]
-    return (f"{base} → {format_number(left, lang)} vs {format_number(right, lang)} "
-            f"({format_number(np.abs(gap), lang)} {direction})")
 
 
 def condition_text(cond: CompiledCondition, lang: str) -> str:

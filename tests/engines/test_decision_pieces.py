@@ -19,8 +19,8 @@ from eligibility.decisions.failed import condition_text
 from eligibility.decisions.kept import kept, paid_positions
 from eligibility.engines.vectorised import NOT_ELIGIBLE, Evaluation
 from eligibility.rulebook.expressions import Compare
-from eligibility.vocabulary import WORDS, Coverage, HitPolicy
-from eligibility.wording.formats import format_date, format_number
+from eligibility.vocabulary import WORDS, Coverage, HitPolicy, failed_figures
+from eligibility.wording.formats import format_date
 
 from shared import AS_OF
 
@@ -106,8 +106,7 @@ def _why_not_of_one_row(ev, result, row: int, lang: str, kinds: set[str]) -> str
             else:
                 kinds.add("figures")
                 lv, rv = float(left.v[0]), float(right.v[0])
-                text += (f" → {format_number(lv, lang)} vs {format_number(rv, lang)} ({format_number(abs(lv - rv), lang)} "
-                         f"{words['above'] if lv - rv > 0 else words['below']})")
+                text = failed_figures(text, lv, rv, lang)
         failed.append(text)
     return f"{getattr(rule.label, lang)} — {words['failed']}: " + "; ".join(failed)
 

@@ -162,3 +162,29 @@ def test_the_audit_files_have_vietnamese_headers_and_words(screened, gap_report)
     findings_csv = pd.read_csv(screened[0] / "audit_findings.csv", dtype=str, keep_default_na=False)
     assert "chi trả sau khi chết" in set(findings_csv["Kết quả đối chiếu"])
     assert any(note.startswith("chết ngày ") for note in findings_csv["Ghi chú"])
+
+
+
+def _figures_in_vietnamese(decisions: pd.DataFrame) -> None:
+    explanations = decisions["explanation"].astype(str)
+    with_figures = explanations[explanations.str.contains("→", regex=False)]
+    assert len(with_figures) and not with_figures.str.contains(" vs ", regex=False).any()
+    worded = with_figures.str.contains(r"→ [\d.,]+ so với [\d.,]+ \((?:thấp|cao) hơn [\d.,]+\)")
+    assert worded.all(), with_figures[~worded].head(3).tolist()
+
+
+def test_a_failed_comparison_reads_in_vietnamese(demo_screened, as_of):
+    """Why a person is not eligible, with the figures: 'so với', the gap after its direction, as an
+    officer says it — never the English 'vs' (`vocabulary.failed_figures`, one catalogue sentence)."""
+    from eligibility.vocabulary import failed_figures
+
+    _figures_in_vietnamese(demo_screened(as_of, lang="vi", include_all=True).decisions)
+    assert failed_figures("Tuổi", 47, 75, "vi") == "Tuổi → 47 so với 75 (thấp hơn 28)"
+    assert failed_figures("Age", 80, 75, "en") == "Age → 80 vs 75 (5 above)"
+
+
+@pytest.mark.slow
+def test_the_durable_engine_words_a_failed_comparison_the_same_way(as_of):
+    from eligibility.api import screen_register
+
+    _figures_in_vietnamese(screen_register(DEMO, as_of, engine="durable", lang="vi", include_all=True).decisions)

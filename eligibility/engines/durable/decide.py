@@ -20,11 +20,11 @@ from ...rulebook.plan import InputRef
 from ...rulebook.periods import not_encoded_text
 from ..scalar import (ELIGIBLE, NOT_ELIGIBLE, UNDETERMINED, Decided, HouseholdContext, ScalarEvaluator, Span, exact,
                       member)
-from ...vocabulary import WORDS, Coverage, Status, enrolment, partial_need
+from ...vocabulary import WORDS, Coverage, Status, enrolment, failed_figures, partial_need
 from ...vocabulary import coverage as coverage_code
 from ...rulebook.basis import values_text
 from ...rulebook.basis import minimum_text
-from ...wording.formats import format_date, format_number
+from ...wording.formats import format_date
 from .texts import RuleTexts, cond_text, rule_texts
 from .translate import Atom, Elig, Slot, Translator
 
@@ -285,13 +285,7 @@ class DecisionReader:
         right = exact(self.scalar.value(node.right, ctx, person))
         if left is None or right is None:
             return base
-        left, right = float(left), float(right)
-        gap = left - right
-        words = WORDS[self.lang]
-        direction = words["above"] if gap > 0 else words["below"]
-        lang = self.lang
-        return f"{base} → {format_number(left, lang)} vs {format_number(right, lang)} " \
-               f"({format_number(abs(gap), lang)} {direction})"
+        return failed_figures(base, float(left), float(right), self.lang)
 
 
 def _row(bi: int, part: int, local: int, status: Status, cover: Coverage, amount: float | None, rate: float,
