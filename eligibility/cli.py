@@ -226,8 +226,6 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
     progress.finish()
 
 
-
-
 def _early_read(register: Path):
     """The register's Parquet tables read on threads while `screen` imports and loads the rules
     (register/early.py), Arrow and glibc set for reuse first (engines/memory.py: the threads' buffers
