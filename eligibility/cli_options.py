@@ -61,12 +61,28 @@ def force_option(f):
 
 def cli_lang() -> str:
     """The language of a command without --lang: Vietnamese when the locale is (LC_ALL, LC_MESSAGES or
-    LANG starting with `vi`), else English."""
+    LANG starting with `vi`; on Windows, which sets none of them, the display language), else English."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)
         if value:
             return "vi" if value.lower().startswith("vi") else "en"
-    return "en"
+    return display_lang(windows_display_language()) if os.name == "nt" else "en"
+
+
+VIETNAMESE = 0x2A   # the primary language of a Windows LANGID (0x042A: Vietnamese, Vietnam)
+
+
+def display_lang(langid: int) -> str:
+    """A Windows LANGID as this tool's language: its low ten bits are the primary language."""
+    return "vi" if langid & 0x3FF == VIETNAMESE else "en"
+
+
+def windows_display_language() -> int:
+    """The language Windows shows its own menus in (an officer's PC set up in Vietnamese says 0x042A);
+    commune offices run Windows, where a command prompt has no LANG to read."""
+    import ctypes
+
+    return ctypes.windll.kernel32.GetUserDefaultUILanguage()   # type: ignore[attr-defined]
 
 
 def partition_options(f):

@@ -130,6 +130,21 @@ def test_the_locale_chooses_the_language_of_commands_without_lang(monkeypatch, e
     assert cli_lang() == lang
 
 
+@pytest.mark.parametrize("langid,lang", [(0x042A, "vi"), (0x0409, "en"), (0x0809, "en"), (0x0404, "en")])
+def test_on_windows_without_lang_the_display_language_chooses(monkeypatch, langid, lang):
+    """A commune office's Windows PC sets no LANG: a Vietnamese display language (LANGID 0x042A) gives
+    Vietnamese help and errors, any other English."""
+    from eligibility import cli_options
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(cli_options.os, "name", "nt")
+    monkeypatch.setattr(cli_options, "windows_display_language", lambda: langid)
+    assert cli_lang() == lang
+    monkeypatch.setenv("LANG", "en_US.UTF-8")     # a locale set by hand still wins
+    assert cli_lang() == "en"
+
+
 def test_help_is_vietnamese_under_a_vi_locale_or_with_lang_vi():
     runner = CliRunner()
     under_locale = runner.invoke(cli.main, ["screen", "--help"], env={"LANG": "vi_VN.UTF-8"})
