@@ -12,6 +12,7 @@ import pandas as pd
 from .decisions import build_decisions
 from .engines.vectorised import Evaluation, evaluate
 from .records import frames_from_records
+from .register.identity import IDENTITY_INPUTS
 from .rulebook.plan import Plan
 from .rulebook.load import resolve_rules_dir
 
@@ -51,11 +52,13 @@ class Screening:
 
 def evaluate_frames(plan: Plan, households: pd.DataFrame, members: pd.DataFrame, as_of: dt.date,
                     engine: str = "vectorised", include_all: bool = False, lang: str = "en",
-                    progress=None, listed=None, explained: bool = True) -> Screening:
+                    progress=None, listed=None, explained: bool = True, release: bool = False) -> Screening:
     """Screen typed household and member frames with the chosen engine. `listed`
     (`audit.listed.Listed`): the people the programme lists name keep their rows (vectorised engine;
     the durable engine's missing rows are screened again by the audit). `explained=False`: no
-    explanation or missing inputs (vectorised engine; `build_decisions`)."""
+    explanation or missing inputs (vectorised engine; `build_decisions`). `release`: the evaluation's
+    results forgotten before the decisions table is assembled (`Evaluation.release`: computed again
+    if read after all)."""
     if engine == "durable":
         from .engines.durable import screen_durable
 
@@ -64,7 +67,7 @@ def evaluate_frames(plan: Plan, households: pd.DataFrame, members: pd.DataFrame,
     ev = evaluate(plan, households, members, as_of, progress=progress)
     masks = listed.masks(ev.households, ev.members) if listed is not None and not include_all else None
     return Screening(plan, as_of, build_decisions(ev, include_all=include_all, lang=lang, listed=masks,
-                                                  explained=explained), ev)
+                                                  explained=explained, release=release), ev)
 
 
 def screen_records(households: list[dict], members: list[dict], as_of: dt.date, plan: Plan | None = None,
@@ -78,13 +81,16 @@ def screen_records(households: list[dict], members: list[dict], as_of: dt.date, 
 def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | None = None, strict: bool = False,
                     engine: str = "vectorised", include_all: bool = False, lang: str = "en",
                     progress=None, use_unverified: bool = False, read_options=None, once=None,
-                    explained: bool = True, early=None) -> Screening:
+                    explained: bool = True, early=None, release: bool = False) -> Screening:
     """Read and check a register (CSV folder, XLSX or Parquet), then screen every accepted row.
     `read_options`: `register.options.ReadOptions` (--columns, --accept-suggested, --blank-means-no);
     `once`: a `register.once.ReadOnce` shared by two screenings of one register (`diff`);
     `explained=False`: decisions without explanation or missing inputs (`diff` reads neither);
     `early`: a `register.early.EarlyRead` of the register, started by the caller (else started here,
-    while the rules load; not under `once`, whose second read reads no file)."""
+    while the rules load; not under `once`, whose second read reads no file). `release`: for a
+    caller that reads only the decisions and the register's record afterwards (`screen` without
+    --papers or --questions): the evaluation's results forgotten before the decisions table is
+    assembled, and the register's input columns with `release_inputs` before writing."""
     from .engines.memory import reuse_freed_buffers
     from .register.early import EarlyRead
 
@@ -102,17 +108,18 @@ def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | No
             early.close()   # what the reader did not take
     note_absent(register.mapping, plan, plan.inputs)
     return screen_audited(plan, register, as_of, engine=engine, include_all=include_all, lang=lang,
-                          progress=progress, explained=explained)
+                          progress=progress, explained=explained, release=release)
 
 
 def screen_audited(plan: Plan, register, as_of: dt.date, engine: str = "vectorised", include_all: bool = False,
-                   lang: str = "en", progress=None, explained: bool = True) -> Screening:
+                   lang: str = "en", progress=None, explained: bool = True, release: bool = False) -> Screening:
     """Screen a read register's frames, with the audit of its programme lists where it gives them."""
     from .audit.listed import read_lists
 
     listed = read_lists(plan, register, as_of)   # before screening: the listed people keep their rows
     result = evaluate_frames(plan, register.households, register.members, as_of, engine=engine,
-                             include_all=include_all, lang=lang, progress=progress, listed=listed, explained=explained)
+                             include_all=include_all, lang=lang, progress=progress, listed=listed, explained=explained,
+                             release=release)
     result.register = register
     _audit(result, include_all, lang, listed)
     return result
@@ -141,6 +148,24 @@ def _audit(result: Screening, include_all: bool, lang: str, listed=None) -> None
     audit = audit_lists(result.plan, register, result.decisions, result.as_of, every_row, include_all, listed)
     result.decisions = audit.decisions
     result.extra["audit"] = audit
+
+
+def release_inputs(result: Screening, questions: bool | None) -> None:
+    """Before a releasing `screen` writes its outputs (`screen_register(release=True)`): the register's
+    columns but its IDs, names and places dropped (the outputs read those only, through the decisions'
+    identity columns; about 150 MB at 1 M persons), unless the questionnaire (`questions`, as
+    `write_needs_data` decides it) will read the evaluation again. The evaluation is then final:
+    reading its results is an error, not a run over missing columns."""
+    from .reports.needsdata import questions_written
+
+    ev = result.evaluation
+    if ev is None or not ev.released or questions_written(result.decisions, questions):
+        return
+    ev.release_inputs(IDENTITY_INPUTS)
+    register = result.register
+    for table, entity in (("households", "household"), ("members", "person")):
+        frame = getattr(register, table)
+        setattr(register, table, frame[[c for c in frame.columns if c in IDENTITY_INPUTS[entity]]])
 
 
 def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_dir: str | Path | None = None,

@@ -171,10 +171,11 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
     import tempfile
     with start_up():
         early = _early_read(register) if partition_by is None and engine != "dask" else None
-        from .api import load_rules, screen_register
+        from .api import load_rules, release_inputs, screen_register
         from .outfolder import output_folder
         from .outputs import write_outputs
         from .partscreen import find_parts, screen_partitioned
+        from .reports.needsdata import write_needs_data   # what to ask next (issue 12)
         day = _as_of(as_of)
         plan = load_rules(rules_dir, use_unverified)
     options = read_options(plan, columns_file, accept_suggested, blank_means_no)
@@ -201,14 +202,14 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
                 warn_unread_lists(folder.run, lang)
                 progress.start("write")
         if parts is None:
+            release = not (papers or questions)   # then nothing reads the evaluation or the inputs after the decisions
             result = screen_register(register, day, rules_dir, strict=strict,
                                      engine="vectorised" if engine == "dask" else engine, include_all=include_all,
                                      lang=lang, progress=progress.evaluation(len(plan.order)),
-                                     use_unverified=use_unverified, read_options=options, early=early)
+                                     use_unverified=use_unverified, read_options=options, early=early, release=release)
             progress.start("write")
+            release_inputs(result, questions)
             written = write_outputs(result, folder, fmt, lang)
-            from .reports.needsdata import write_needs_data   # what to ask next (issue 12)
-
             needs = write_needs_data(result, folder, lang, questions)
             written.update(folder.final_paths(needs))
             if papers:
@@ -227,9 +228,8 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
 
 
 def _early_read(register: Path):
-    """The register's Parquet tables read on threads while `screen` imports and loads the rules
-    (register/early.py), Arrow and glibc set for reuse first (engines/memory.py: the threads' buffers
-    on the one heap the engine reuses)."""
+    """The register's Parquet tables read on threads while `screen` imports and loads the rules (register/early.py),
+    Arrow and glibc set for reuse first (engines/memory.py: the threads' buffers on the one heap the engine reuses)."""
     from .engines.memory import reuse_freed_buffers
     from .register.early import EarlyRead
 

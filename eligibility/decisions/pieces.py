@@ -29,7 +29,7 @@ def coverage(result: BenefitResult) -> np.ndarray:
 
 def build_decisions(ev: Evaluation, include_all: bool = False, lang: str = "en",
                     listed: dict[str, np.ndarray] | None = None, explained: bool = True,
-                    worded: bool = True) -> pd.DataFrame:
+                    worded: bool = True, release: bool = False) -> pd.DataFrame:
     """The entitlements table. By default the rows that matter: eligible, undetermined, or enrolled
     (leakage); `include_all` adds every not-eligible decision with why it failed. `listed` (benefit ->
     mask of its entity's rows): benefits whose enrolment the audit reads from a programme list; a
@@ -41,13 +41,18 @@ def build_decisions(ev: Evaluation, include_all: bool = False, lang: str = "en",
     `worded=False`: the same rows, statuses, coverages, amounts, rates, rules, minimum flags and
     missing inputs, but the texts written for a reader left empty (explanation, reference, labels,
     parameter values, unverified). `eligibility test` compares the former at ~140 dates and words
-    only the dates where a comparison fails (writing the texts was half of each date's cost)."""
+    only the dates where a comparison fails (writing the texts was half of each date's cost).
+
+    `release`: the evaluation's results are forgotten once the pieces are made, before the table is
+    assembled (`Evaluation.release`; the caller reads nothing of them afterwards)."""
     texts, rules = Texts(), RuleTable(lang)
     names = sorted(ev.benefits)
     listed = listed or {}
     pieces = [p for i, name in enumerate(names)
               for p in _pieces(ev, i, ev.benefits[name], include_all or listed.get(name, False), lang, texts, rules,
                                (explained, worded))]
+    if release:
+        ev.release()
     return assemble(ev, names, pieces, texts, rules, lang)
 
 

@@ -14,6 +14,11 @@ import pyarrow as pa
 from ..gathered import GatheredStrings
 
 
+# the register's columns a decisions table reads (`identity_columns`), by entity
+IDENTITY_INPUTS = {"household": ("household_id", "head_name", "district", "commune", "village"),
+                   "person": ("person_id", "household_id", "full_name")}
+
+
 def categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
     """Codes into labels (labels may repeat; code -1 gives an empty string, never a missing value)."""
     labels = [str(label) for label in labels] + [""]      # code -1 reads the last entry: ""

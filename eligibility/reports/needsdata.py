@@ -184,12 +184,21 @@ def _ranked(questions: pd.DataFrame) -> pd.DataFrame:
     return ordered.reset_index(drop=True)
 
 
+def questions_written(decisions: pd.DataFrame, wanted: bool | None) -> bool:
+    """Whether `write_needs_data(…, wanted)` writes the questionnaire for these decisions."""
+    return bool(wanted) or wanted is None and _decided_households(decisions) <= AUTO_MAX
+
+
+def _decided_households(decisions: pd.DataFrame) -> int:
+    return len(decisions["household_id"].unique())
+
+
 def write_needs_data(screening, folder, lang: str = "vi", wanted: bool | None = None) -> dict[str, Path]:
     """`needs_data.xlsx` and `needs_data.html` into the output folder (an `outfolder.Staging`), recorded
     in its manifest under `needs_data`; returns {name: path in the staging folder}. `wanted` None: for
     registers of up to AUTO_MAX households (a paper for communes; a province's register would spend
     more time on it than on screening); a register left without it is said so in the manifest."""
-    households = len(screening.decisions["household_id"].unique()) if wanted is None else 0
+    households = _decided_households(screening.decisions) if wanted is None else 0
     if wanted is False or (wanted is None and households > AUTO_MAX):
         if folder.run is not None:
             folder.run["needs_data"] = {"written": False, "reason": "--no-questions" if wanted is False else

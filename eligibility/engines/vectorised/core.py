@@ -49,8 +49,11 @@ class EvaluationCore:
         self.hh_start = (np.cumsum(counts) - counts).astype(np.int64)
         self.enums = EnumIds()
         self.params = {name: p.at(as_of) for name, p in plan.parameters.items()}
-        self.variables: dict[str, V] = {}
-        self.benefits: dict[str, BenefitResult] = {}
+        self._variables: dict[str, V] = {}
+        self._benefits: dict[str, BenefitResult] = {}
+        # `Evaluation.release`: the results forgotten, and whether reading them computes them again
+        # (no longer once the register's input columns are gone: `release_inputs`)
+        self.released, self.revivable = False, True
         self._memo: dict[int, V] = {}
         # of the conditions in the memo: how many rows each leaves open, and the rows themselves where
         # they are few (`Decide._open_rows`); forgotten with the memo's entry
@@ -65,6 +68,23 @@ class EvaluationCore:
     @property
     def members(self) -> pd.DataFrame:
         return self.entities["person"].frame
+
+    @property
+    def variables(self) -> dict[str, V]:
+        """Each variable for every row of its entity (computed again when read after `release`)."""
+        if self.released:
+            self._revive()
+        return self._variables
+
+    @property
+    def benefits(self) -> dict[str, BenefitResult]:
+        """Each benefit's decision (computed again when read after `release`)."""
+        if self.released:
+            self._revive()
+        return self._benefits
+
+    def _revive(self) -> None:
+        raise NotImplementedError   # `Evaluation` runs the plan again
 
     def n(self, entity: str) -> int:
         return self.entities[entity].n

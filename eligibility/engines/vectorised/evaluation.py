@@ -48,14 +48,41 @@ class Evaluation(Reads, Operators, Decide):
         self._narrowed.clear()
         return self
 
+    # ------------------------------------------------------------ release
+    def release(self) -> None:
+        """Forget every variable, benefit result and converted column: the caller has read all it needs
+        (`screen`, once its decisions' pieces are made: at 1 M persons the full pack's ~400 MB, which
+        then serve the decisions table and the writers instead of fresh memory). Read again, they are
+        computed again, from the same frames (a questionnaire asked for after all, a library's caller)."""
+        self._variables, self._benefits = {}, {}
+        for entity in self.entities.values():
+            entity.cache = {}
+        self._users = dict(node_users(self.plan)[1])   # a second run counts its readers afresh
+        self.released = True
+
+    def release_inputs(self, keep: dict[str, tuple[str, ...]]) -> None:
+        """After `release`: drop every column of the frames but `keep` ({entity: columns}); the results
+        can no longer be computed again, and reading them is an error, not a run over missing columns."""
+        assert self.released, "release the results first: they read the input columns"
+        for name, entity in self.entities.items():
+            entity.frame = entity.frame[[c for c in entity.frame.columns if c in keep[name]]]
+        self.revivable = False
+
+    def _revive(self) -> None:
+        if not self.revivable:
+            raise RuntimeError("this evaluation was released with its register's input columns: "
+                               "screen without releasing to read its variables and benefits")
+        self.released = False
+        self.run()
+
     def _step(self, name: str, progress: Progress | None = None) -> None:
         if progress:
             progress(name)
         if name in self.plan.variables:
             var = self.plan.variables[name]
-            self.variables[name] = self.eval(var.node, var.entity).full(self.n(var.entity))
+            self._variables[name] = self.eval(var.node, var.entity).full(self.n(var.entity))
         else:
-            self.benefits[name] = self._benefit(self.plan.benefits[name])
+            self._benefits[name] = self._benefit(self.plan.benefits[name])
         self._release(name)
 
     def _release(self, step: str) -> None:
