@@ -17,7 +17,7 @@ from .cli_options import read_options, register_options
 from .cli_options import parse_as_of as _as_of
 from .cli_click import click_speaks
 from .cli_help import ARGS, Command, Translated, fail, lang_of, ui_lang
-from .cli_feedback import SCREEN, RunProgress, announce, refuse_partitioned, report_partitioned, report_screen, \
+from .cli_feedback import SCREEN, RunProgress, announce, refuse_partitioned, report_partitioned, screen_report, \
     warn_unread_lists
 from .messages import describe_os_error, language, message, set_language
 from .startup import own_process, start_up
@@ -216,8 +216,11 @@ def screen(register: Path, rules_dir, as_of, out_dir: Path, fmt: str, lang: str,
                 from .reports.papers import write_papers
 
                 written.update(folder.final_paths(write_papers(result, folder, lang)))
+            # made while the folder's writer thread still encodes the entitlements; said once they are in place
+            report = screen_report(result, written, lang)
     if parts is None:
-        report_screen(result, written, lang)
+        for line in report:
+            click.echo(line)
         if questions is None and not needs:   # left out on a large register: said, not silent
             from .reports.needsdata import SKIPPED
 

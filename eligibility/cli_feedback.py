@@ -195,24 +195,22 @@ def refuse_partitioned(fmt: str, papers: bool, options=None) -> None:
                                  "to print its papers"))
 
 
-def report_screen(result, written: dict, lang: str) -> None:
-    """After a screening: how the register's columns were read, the table per benefit, the audit of
-    the programme lists, the files written."""
+def screen_report(result, written: dict, lang: str) -> list[str]:
+    """What is said after a screening: how the register's columns were read, the table per benefit,
+    the audit of the programme lists, the files written. `screen` makes it while the entitlements are
+    still being written beside it (the folder's writer thread), and says it once they are in place."""
     from .audit import summary_lines   # the programme lists' audit (issue 13)
     from .register.mapping import mapping_lines
     from .register.report import cell_lines
-    from .summary import print_summary
+    from .summary import summary_lines as benefit_lines
 
     table = written.get("columns")
-    for line in mapping_lines(result.register.mapping, lang, str(table) if table else "columns.csv"):
-        click.echo(line)
-    print_summary(result, lang)
-    for line in cell_lines(result.register, lang):
-        click.echo(line)
-    for line in summary_lines(result.extra["audit"], result.plan, lang) if "audit" in result.extra else []:
-        click.echo(line)
+    lines = list(mapping_lines(result.register.mapping, lang, str(table) if table else "columns.csv"))
+    lines += benefit_lines(result, lang)
+    lines += cell_lines(result.register, lang)
+    lines += summary_lines(result.extra["audit"], result.plan, lang) if "audit" in result.extra else []
     files = ", ".join(str(p) for p in written.values())
-    click.echo("\n" + written_line(files, lang))
+    return [*lines, "\n" + written_line(files, lang)]
 
 
 def report_partitioned(plan, table, accounting, out_dir, parts: int, fmt: str, lang: str) -> None:

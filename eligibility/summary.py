@@ -44,24 +44,36 @@ def benefit_table(decisions: pd.DataFrame) -> pd.DataFrame:
 
 
 def print_summary(screening, lang: str = "vi") -> None:
+    for line in summary_lines(screening, lang):
+        click.echo(line)
+
+
+def summary_lines(screening, lang: str = "vi") -> list[str]:
+    """The lines `print_summary` prints: the benefit table, the row accounting, the rejected rows and
+    the register's warnings."""
     register = screening.register
-    print_table(benefit_table(screening.decisions), register.accounting if register is not None else None, lang,
-                benefit_names(screening.decisions))
+    lines = table_lines(benefit_table(screening.decisions), register.accounting if register is not None else None,
+                        lang, benefit_names(screening.decisions))
     if register is not None:
         _ = translator(lang)
-        for line in reject_lines(register, lang=lang):
-            click.echo(line)
-        for warning in register.warnings:
-            click.echo(_("warning: {message}").format(message=warning))
+        lines += reject_lines(register, lang=lang)
+        lines += [_("warning: {message}").format(message=warning) for warning in register.warnings]
+    return lines
 
 
 def print_table(table: pd.DataFrame, accounting: dict | None, lang: str = "vi",
                 names: dict[str, str] | None = None) -> None:
+    for line in table_lines(table, accounting, lang, names):
+        click.echo(line)
+
+
+def table_lines(table: pd.DataFrame, accounting: dict | None, lang: str = "vi",
+                names: dict[str, str] | None = None) -> list[str]:
     """The benefit table (`benefit_table`, or the sum of a partitioned run's) and the row accounting.
     `names`: each benefit's label in `lang` (shown instead of its id where given)."""
     head = _head(lang)
     widths = [max(w, len(h) + 2) for w, h in zip((46, 10, 14, 10, 9, 10, 20, 18), head)]
-    click.echo("\n" + "".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths))))
+    lines = ["\n" + "".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths)))]
     # one line per benefit (a few dozen), not per register row; each row a dict, not a pandas row (a
     # Series built per benefit cost more than the rest of the table)
     for name, row in zip(table.index, table.to_dict("records")):
@@ -71,11 +83,10 @@ def print_table(table: pd.DataFrame, accounting: dict | None, lang: str = "vi",
         label = label if len(label) < widths[0] else label[: widths[0] - 2] + "…"
         cells = (label, *(format_number(int(row[word.value]), lang) for word in COUNTED),
                  amount, unit_label(row["unit"], lang))
-        click.echo("".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))))
+        lines.append("".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths))))
     if accounting is not None:
-        click.echo("")
-        for line in accounting_lines(accounting, lang):
-            click.echo(line)
+        lines += ["", *accounting_lines(accounting, lang)]
+    return lines
 
 
 def accounting_lines(accounting: dict, lang: str) -> list[str]:
