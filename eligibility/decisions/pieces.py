@@ -4,11 +4,14 @@ an undecided rule could raise it), the reference and the parameter values used.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pandas as pd
 
 from ..engines.values import V
-from ..engines.vectorised import ELIGIBLE, BenefitResult, Evaluation
+from ..engines.vectorised import ELIGIBLE, PARALLEL_FROM, BenefitResult, Evaluation
 from ..rulebook.basis import benefit_cite, minimum_text, rule_values, values_text
 from ..rulebook.plan import CompiledRule
 from ..rulebook.unverified import rule_notes
@@ -27,9 +30,14 @@ def coverage(result: BenefitResult) -> np.ndarray:
     return coverage_codes(result.status, enrolment)
 
 
+# benefits' pieces made at once: numpy releases the GIL on whole-column work (about two thirds of a
+# piece's time at 1 M persons, by py-spy's --gil), so on 2 cores a second thread runs while one holds it
+THREADS = 2
+
+
 def build_decisions(ev: Evaluation, include_all: bool = False, lang: str = "en",
                     listed: dict[str, np.ndarray] | None = None, explained: bool = True,
-                    worded: bool = True, release: bool = False) -> pd.DataFrame:
+                    worded: bool = True, release: bool = False, threads: int | None = None) -> pd.DataFrame:
     """The entitlements table. By default the rows that matter: eligible, undetermined, or enrolled
     (leakage); `include_all` adds every not-eligible decision with why it failed. `listed` (benefit ->
     mask of its entity's rows): benefits whose enrolment the audit reads from a programme list; a
@@ -44,16 +52,36 @@ def build_decisions(ev: Evaluation, include_all: bool = False, lang: str = "en",
     only the dates where a comparison fails (writing the texts was half of each date's cost).
 
     `release`: the evaluation's results are forgotten once the pieces are made, before the table is
-    assembled (`Evaluation.release`; the caller reads nothing of them afterwards)."""
+    assembled (`Evaluation.release`; the caller reads nothing of them afterwards).
+
+    `threads`: how many benefits' pieces are made at once (default: `THREADS` from `PARALLEL_FROM`
+    persons, else one); the table is the same whatever the number."""
     texts, rules = Texts(), RuleTable(lang)
     names = sorted(ev.benefits)
     listed = listed or {}
-    pieces = [p for i, name in enumerate(names)
-              for p in _pieces(ev, i, ev.benefits[name], include_all or listed.get(name, False), lang, texts, rules,
-                               (explained, worded))]
+
+    def benefit_pieces(i: int) -> list[Piece]:
+        name = names[i]
+        return _pieces(ev, i, ev.benefits[name], include_all or listed.get(name, False), lang, texts, rules,
+                       (explained, worded))
+
+    threads = threads or (THREADS if ev.n("person") >= PARALLEL_FROM else 1)
+    costs = [ev.n(b.entity) * len(b.rules) for b in (ev.benefits[name].benefit for name in names)]
+    pieces = [p for made in in_order(benefit_pieces, costs, threads) for p in made]
     if release:
         ev.release()
     return assemble(ev, names, pieces, texts, rules, lang)
+
+
+def in_order(work: Callable[[int], list[Piece]], costs: list[int], threads: int) -> list[list[Piece]]:
+    """`[work(i) for i in range(len(costs))]`, on `threads` threads: the costliest started first, so
+    the last to finish is a small one."""
+    if threads <= 1:
+        return [work(i) for i in range(len(costs))]
+    order = sorted(range(len(costs)), key=lambda i: -costs[i])
+    with ThreadPoolExecutor(threads, thread_name_prefix="decisions") as pool:
+        futures = {i: pool.submit(work, i) for i in order}
+        return [futures[i].result() for i in range(len(costs))]
 
 
 def decision_records(ev: Evaluation, include_all: bool = False, lang: str = "en") -> list[dict]:

@@ -5,13 +5,14 @@ the table holds them as categoricals.
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from ..engines.vectorised import Evaluation
-from ..register.identity import categorical, identity_columns
+from ..register.identity import category_codes, identity_columns
 from ..vocabulary import DECISION_COLUMNS as COLUMNS
 from ..vocabulary import Coverage, Status
 
@@ -38,17 +39,24 @@ class Piece:
 
 
 class Texts:
-    """Distinct strings, each stored once; code -1 means empty."""
+    """Distinct strings, each stored once; code -1 means empty. Benefits' pieces are made on several
+    threads (`pieces.build_decisions`): a new text takes its code under a lock. Which text gets which
+    code then varies from run to run; the table does not (its categories are the sorted texts)."""
 
     def __init__(self) -> None:
         self.index: dict[str, int] = {"": 0}
         self.items: list[str] = [""]
+        self.lock = threading.Lock()
 
     def code(self, text: str) -> int:
-        if text not in self.index:
-            self.index[text] = len(self.items)
-            self.items.append(text)
-        return self.index[text]
+        found = self.index.get(text)
+        if found is not None:
+            return found
+        with self.lock:
+            if text not in self.index:
+                self.index[text] = len(self.items)
+                self.items.append(text)
+            return self.index[text]
 
     def codes(self, texts: np.ndarray) -> np.ndarray:
         """Codes for an array of strings, looked up once per distinct string (by hashing: sorting
@@ -70,18 +78,21 @@ def distinct(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 class RuleTable:
-    """Every rule (and every combination of rules paid together) with its id, label, citation."""
+    """Every rule (and every combination of rules paid together) with its id, label, citation; a
+    new entry takes its code under a lock, as a new text does (`Texts`)."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self.rows: list[tuple[str, str, str, str, str]] = []
         self.index: dict[tuple, int] = {}
+        self.lock = threading.Lock()
 
     def add(self, key: tuple, row: tuple[str, str, str, str, str]) -> int:
-        if key not in self.index:
-            self.index[key] = len(self.rows)
-            self.rows.append(row)
-        return self.index[key]
+        with self.lock:
+            if key not in self.index:
+                self.index[key] = len(self.rows)
+                self.rows.append(row)
+            return self.index[key]
 
 
 
@@ -110,7 +121,8 @@ def _per_piece(pieces: list[Piece], make, dtype) -> np.ndarray:
 def _coded_columns(ev: Evaluation, names: list[str], pieces: list[Piece], texts: Texts, table: RuleTable,
                    lang: str) -> dict:
     """Every column but the identity ones, from the pieces' codes. 3 million rows: every array here
-    is made once, in the narrowest integer type that holds it."""
+    is made once, in the narrowest integer type that holds it. A label the same over a whole piece
+    (its benefit's name, label and unit, its entity) is its code repeated over the piece's rows."""
     def cat(field: str, dtype=None) -> np.ndarray:
         arrays = [getattr(p, field) for p in pieces] or [np.zeros(0, dtype=dtype or np.int32)]
         out = np.concatenate(arrays, dtype=dtype or arrays[0].dtype)
@@ -118,27 +130,37 @@ def _coded_columns(ev: Evaluation, names: list[str], pieces: list[Piece], texts:
             setattr(p, field, None)
         return out
 
-    entity = _per_piece(pieces, lambda p: np.full(len(p.rows), p.entity, dtype=np.int8), np.int8)
-    benefit_codes = _per_piece(pieces, lambda p: np.full(len(p.rows), p.benefit, dtype=np.int16), np.int16)
+    sizes = [len(p.rows) for p in pieces]
+    benefit = np.array([p.benefit for p in pieces], dtype=np.intp)
+
+    def per_piece(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
+        lookup, dtype = category_codes(labels)
+        return pd.Categorical.from_codes(np.repeat(lookup[codes], sizes), dtype=dtype, validate=False)
+
+    def coded(codes: np.ndarray, labels: list[str] | tuple[np.ndarray, pd.CategoricalDtype]) -> pd.Categorical:
+        lookup, dtype = category_codes(labels) if isinstance(labels, list) else labels
+        return pd.Categorical.from_codes(lookup[codes], dtype=dtype, validate=False)
+
     plan = ev.plan
     rule_codes = cat("rule", np.int32)
     rule_rows = table.rows or [("", "", "", "", "")]
+    text = category_codes(texts.items)    # four columns of texts: their categories made once
     return {
-        "benefit": categorical(benefit_codes, names),
-        "benefit_label": categorical(benefit_codes, [getattr(plan.benefits[n].label, lang) for n in names]),
-        "entity": categorical(entity, ENTITIES),
-        "status": categorical(cat("status"), Status.words()),
-        "coverage": categorical(cat("coverage"), Coverage.words()),
+        "benefit": per_piece(benefit, names),
+        "benefit_label": per_piece(benefit, [getattr(plan.benefits[n].label, lang) for n in names]),
+        "entity": per_piece(np.array([p.entity for p in pieces], dtype=np.intp), ENTITIES),
+        "status": coded(cat("status"), Status.words()),
+        "coverage": coded(cat("coverage"), Coverage.words()),
         "amount": cat("amount", float),
-        "unit": categorical(benefit_codes, [plan.benefits[n].unit for n in names]),
+        "unit": per_piece(benefit, [plan.benefits[n].unit for n in names]),
         "rate": cat("rate", float),
-        "rule": categorical(rule_codes, [r[0] for r in rule_rows]),
-        "rule_label": categorical(rule_codes, [r[1] for r in rule_rows]),
-        "reference": categorical(cat("reference", np.int32), texts.items),
-        "explanation": categorical(cat("explanation", np.int32), texts.items),
-        "missing_inputs": categorical(cat("missing", np.int32), texts.items),
-        "unverified": categorical(rule_codes, [r[3] for r in rule_rows]),
-        "parameter_values": categorical(cat("values", np.int32), texts.items),
+        "rule": coded(rule_codes, [r[0] for r in rule_rows]),
+        "rule_label": coded(rule_codes, [r[1] for r in rule_rows]),
+        "reference": coded(cat("reference", np.int32), text),
+        "explanation": coded(cat("explanation", np.int32), text),
+        "missing_inputs": coded(cat("missing", np.int32), text),
+        "unverified": coded(rule_codes, [r[3] for r in rule_rows]),
+        "parameter_values": coded(cat("values", np.int32), text),
         "amount_is_minimum": cat("minimum", bool),
     }
 

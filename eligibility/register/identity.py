@@ -21,13 +21,22 @@ IDENTITY_INPUTS = {"household": ("household_id", "head_name", "district", "commu
 
 def categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
     """Codes into labels (labels may repeat; code -1 gives an empty string, never a missing value)."""
+    lookup, dtype = category_codes(labels)
+    return pd.Categorical.from_codes(lookup[codes], dtype=dtype, validate=False)
+
+
+def category_codes(labels: list[str]) -> tuple[np.ndarray, pd.CategoricalDtype]:
+    """What `categorical` makes of `labels`: each label's code among the sorted distinct labels (one
+    entry more, last, for code -1: ""), and the categorical type of those labels. Codes mapped through
+    the first and laid out as the second are `categorical(codes, labels)`, for codes that come in parts
+    (`decisions.table.assemble`), or several columns over one set of labels."""
     labels = [str(label) for label in labels] + [""]      # code -1 reads the last entry: ""
     # sorted distinct labels (code-point order, as numpy's unique gave), by a dict: a few hundred
     # labels are common, and numpy's string arrays cost more than the lookup itself
     uniq = sorted(set(labels))
     position = {label: i for i, label in enumerate(uniq)}
     lookup = np.fromiter((position[label] for label in labels), dtype=_code_type(len(uniq)), count=len(labels))
-    return pd.Categorical.from_codes(lookup[codes], categories=uniq, validate=False)
+    return lookup, pd.CategoricalDtype(uniq)
 
 
 def _code_type(count: int) -> type:
