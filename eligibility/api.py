@@ -156,6 +156,7 @@ def release_inputs(result: Screening, questions: bool | None) -> None:
     identity columns; about 150 MB at 1 M persons), unless the questionnaire (`questions`, as
     `write_needs_data` decides it) will read the evaluation again. The evaluation is then final:
     reading its results is an error, not a run over missing columns."""
+    from .engines.memory import give_back
     from .reports.needsdata import questions_written
 
     ev = result.evaluation
@@ -166,6 +167,7 @@ def release_inputs(result: Screening, questions: bool | None) -> None:
     for table, entity in (("households", "household"), ("members", "person")):
         frame = getattr(register, table)
         setattr(register, table, frame[[c for c in frame.columns if c in IDENTITY_INPUTS[entity]]])
+    give_back()   # their pages back to the kernel: the writers' row groups do not fit their holes (engines/memory.py)
 
 
 def explain_register(path: str | Path, household_id: str, as_of: dt.date, rules_dir: str | Path | None = None,

@@ -76,6 +76,26 @@ def test_without_questions_the_inputs_go_and_the_evaluation_is_final():
         released.evaluation.benefits.get("social_allowance")
 
 
+def test_each_release_gives_the_freed_pages_back(monkeypatch):
+    # the freed arrays lie in holes the table's columns do not fit: handed back to the kernel (engines/memory.py)
+    import eligibility.engines.memory as memory
+    import eligibility.engines.vectorised.evaluation as evaluation
+
+    given: list[str] = []
+    monkeypatch.setattr(evaluation, "give_back", lambda: given.append("results"))
+    monkeypatch.setattr(memory, "give_back", lambda: given.append("inputs"))
+    released = screen_register(DEMO, AS_OF, lang="vi", release=True)
+    assert given == ["results"]
+    release_inputs(released, False)
+    assert given == ["results", "inputs"]
+
+
+def test_giving_back_is_glibc_malloc_trim_or_nothing():
+    from eligibility.engines.memory import give_back
+
+    assert isinstance(give_back(), bool)   # True where pages went back; False, never an error, without glibc
+
+
 def test_a_screening_not_released_keeps_its_inputs_whatever_the_questions(kept):
     columns = list(kept.register.members.columns)
     release_inputs(kept, False)

@@ -21,6 +21,13 @@ have their arenas by the time this runs.) The command line's own process sets it
 starts (`one_heap`, from `startup.own_process`): the 1 M-person full pack's peak fell by 60-110 MB,
 measured alternated (the Parquet writer's and pyarrow's conversion threads then reuse what the main
 thread freed, instead of touching fresh pages in arenas of their own).
+
+Giving back (`give_back`) once a screening has released what nothing reads again (`Evaluation.release`
+before the decisions table is assembled, the register's input columns before the outputs are written):
+the freed arrays lie between live ones, in holes the table's 3 M-row columns and the writer's row groups
+do not fit, so the heap grew past them (the 1 M-person full pack's peak, 1.05-1.11 GB, was reached
+after the release). glibc's malloc_trim hands every whole free page back to the kernel; what is
+allocated next touches fresh pages, and the peak is the pieces' phase, before the release.
 """
 from __future__ import annotations
 
@@ -36,6 +43,15 @@ def one_heap() -> bool:
     command line's own process calls it, first thing: a library's host keeps its own allocator."""
     mallopt = _mallopt()
     return mallopt is not None and bool(mallopt(M_ARENA_MAX, 1))
+
+
+def give_back() -> bool:
+    """Every whole free page of the heap back to the kernel (glibc's malloc_trim; elsewhere a no-op)."""
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return False
+    return bool(trim(0))
 
 
 def _mallopt() -> Callable[[int, int], int] | None:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ...rulebook.expressions import Node, walk
 from ...rulebook.plan import Plan
+from ..memory import give_back
 from .decide import Decide
 from .operators import Operators
 from .reads import Reads
@@ -59,6 +60,7 @@ class Evaluation(Reads, Operators, Decide):
             entity.cache = {}
         self._users = dict(node_users(self.plan)[1])   # a second run counts its readers afresh
         self.released = True
+        give_back()   # the freed pages lie in holes the table's columns do not fit (engines/memory.py)
 
     def release_inputs(self, keep: dict[str, tuple[str, ...]]) -> None:
         """After `release`: drop every column of the frames but `keep` ({entity: columns}); the results
