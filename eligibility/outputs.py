@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -147,28 +147,26 @@ def input_labels(plan, lang: str) -> dict[str, str]:
 # what a date known to its year or month lacks, worded (English keeps the decisions' own "day and month")
 _NEEDS = {PARTIAL_NEEDS["year"]: N_("day and month still missing"), PARTIAL_NEEDS["month"]: N_("day still missing")}
 _MISSING_ITEM = re.compile(r"^(?:(?:household|member)\.)?(?P<name>[^ ]+)(?: \((?P<need>[^)]*)\))?$")
+_ITEMS = re.compile(r"\s*[,;]\s*")
 
 
-def missing_words(text, names: dict[str, str], lang: str, sep: str = ", ") -> str:
+def missing_words(text, names: dict[str, str], lang: str, sep: str = ", ", item_words=None) -> str:
     """A decision's `missing_inputs` ('household.area_difficult, date_of_birth (day and month)', input
     codes: the decisions table keeps them for machines and the examples) in the officer's words: each
-    input's label, and what a date known to its year or month still lacks."""
+    input's label, and what a date known to its year or month still lacks (`item_words`: cached)."""
     if not isinstance(text, str) or not text:
         return "" if not isinstance(text, str) else text
-    worded = []
-    for item in re.split(r"\s*[,;]\s*", text):
-        found = _MISSING_ITEM.match(item)
-        if not found:
-            worded.append(item)
-            continue
-        need = found["need"]
-        label = names.get(found["name"], found["name"])
-        worded.append(label + (f" ({_need_words(need, lang)})" if need else ""))
-    return sep.join(dict.fromkeys(w for w in worded if w))
+    words = item_words or partial(_item_words, names=names, lang=lang)
+    return sep.join(dict.fromkeys(w for w in map(words, _ITEMS.split(text)) if w))
 
 
-def _need_words(need: str, lang: str) -> str:
-    return translator(lang)(_NEEDS[need]) if lang != "en" and need in _NEEDS else need
+def _item_words(item: str, names: dict[str, str], lang: str) -> str:
+    found = _MISSING_ITEM.match(item)
+    if not found:
+        return item
+    need, label = found["need"], names.get(found["name"], found["name"])
+    need = translator(lang)(_NEEDS[need]) if lang != "en" and need in _NEEDS else need
+    return label + (f" ({need})" if need else "")
 
 
 def word_missing(frame: pd.DataFrame, plan, lang: str) -> pd.DataFrame:
@@ -178,12 +176,13 @@ def word_missing(frame: pd.DataFrame, plan, lang: str) -> pd.DataFrame:
     out = frame.copy(deep=False)
     if lang != "vi" or "missing_inputs" not in out.columns:
         return out
-    names = input_labels(plan, lang)
+    # each item worded once: the text columns share one list of ~1,900 categories at the 1 M run, whose items recur
+    words = cache(partial(_item_words, names=input_labels(plan, lang), lang=lang))
     column = out["missing_inputs"]
     if isinstance(column.dtype, pd.CategoricalDtype):
-        out["missing_inputs"] = _relabel(column, [missing_words(c, names, lang) for c in column.cat.categories])
+        out["missing_inputs"] = _relabel(column, [missing_words(c, {}, lang, item_words=words) for c in column.cat.categories])
     else:
-        out["missing_inputs"] = column.map(lambda text: missing_words(text, names, lang))
+        out["missing_inputs"] = column.map(lambda text: missing_words(text, {}, lang, item_words=words))
     return out
 
 
