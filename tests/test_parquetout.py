@@ -14,7 +14,7 @@ import pytest
 from eligibility import parquetout
 from eligibility.outfolder import output_folder
 from eligibility.outputs import yes_words
-from eligibility.parquetout import dictionary_columns, write_parquet
+from eligibility.parquetout import dictionary_columns, measured_columns, write_parquet
 
 ROWS, GROUP = 2_500, 1_000     # three row groups, the last one short
 
@@ -37,7 +37,7 @@ def table() -> pd.DataFrame:
 def whole_file(frame: pd.DataFrame, path) -> bytes:
     coded = dictionary_columns(frame)
     pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, row_group_size=GROUP,
-                   use_dictionary=coded, write_statistics=[n for n in frame.columns if n not in coded])
+                   use_dictionary=coded, write_statistics=measured_columns(frame))
     return path.read_bytes()
 
 
@@ -51,6 +51,20 @@ def test_the_file_is_the_one_written_whole(tmp_path, threaded):
     assert (tmp_path / "out" / "t.parquet").read_bytes() == expected
     assert pq.ParquetFile(tmp_path / "out" / "t.parquet").metadata.num_row_groups == 3
     assert frame["amount_is_minimum"].dtype == bool     # the words went into each group's copy, not the table
+
+
+def test_statistics_on_the_numbers_only(tmp_path):
+    """min/max where a reader filtering can skip a row group (amounts); not on IDs, names or words,
+    whose every row group spans the register, nor on the coded labels."""
+    frame = table()
+    with output_folder(tmp_path / "out") as folder:
+        write_parquet(frame, folder.path / "t.parquet", folder.beside, partial(yes_words, lang="vi"))
+    groups = pq.ParquetFile(tmp_path / "out" / "t.parquet").metadata
+    for group in range(groups.num_row_groups):
+        stats = {groups.schema.column(i).name: groups.row_group(group).column(i).is_stats_set
+                 for i in range(groups.num_columns)}
+        assert stats == {"household_id": False, "status": False, "amount": True, "amount_is_minimum": False}
+    assert groups.row_group(0).column(2).statistics.max == frame["amount"].iloc[:GROUP].max()
 
 
 def test_a_failed_write_stops_the_run_with_its_error(tmp_path, monkeypatch):
