@@ -20,7 +20,7 @@ from .cli_help import ARGS, Command, Translated, fail, lang_of, ui_lang
 from .cli_feedback import SCREEN, RunProgress, announce, refuse_partitioned, report_partitioned, screen_report, \
     warn_unread_lists
 from .messages import describe_os_error, language, message, set_language
-from .startup import own_process, start_up
+from .startup import leave, own_process, start_up
 from .wording import translator
 from .wording.formats import format_number
 
@@ -45,6 +45,10 @@ class Group(Translated, click.Group):
         with click_speaks(lang_of(sys.argv[1:] if args is None else args)):
             try:
                 return super().main(args, *rest, **options)
+            except SystemExit as end:
+                if args is None and end.code in (None, 0):
+                    leave()          # done: the process ends without the interpreter's teardown
+                raise
             finally:
                 set_language(previous)
 

@@ -8,7 +8,11 @@ imports and the plan, `start_up`) runs with the collector off; then what it made
 Called as a library or from a test (click's runner), the collector is left alone."""
 from __future__ import annotations
 
+import atexit
 import gc
+import os
+import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -38,3 +42,24 @@ def start_up() -> Iterator[None]:
     finally:
         gc.freeze()
         gc.enable()
+
+
+def leave() -> None:
+    """End the command line's own process once its command succeeded, without the interpreter's
+    teardown: freeing every module's and every table's objects one by one took ~0.1 CPU-s after a
+    1 M-person screening, all of it after the output was complete (the kernel frees the memory at
+    once). What an exit owes is done first: the atexit handlers (temporary folders, a Dask cluster)
+    run and the standard streams are flushed. Nothing is skipped where something is left to wait
+    for (a thread still running) or to say (a stream that cannot be flushed): the usual exit does it."""
+    if not _OWN_PROCESS or any(thread.is_alive() and not thread.daemon and thread is not threading.main_thread()
+                               for thread in threading.enumerate()):
+        return
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        atexit._run_exitfuncs()
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+    except (OSError, ValueError):   # a closed pipe (`| head`), a closed stream: said by the usual exit
+        return
+    os._exit(0)
