@@ -70,7 +70,7 @@ def build_decisions(ev: Evaluation, include_all: bool = False, lang: str = "en",
     pieces = [p for made in in_order(benefit_pieces, costs, threads) for p in made]
     if release:
         ev.release()
-    return assemble(ev, names, pieces, texts, rules, lang)
+    return assemble(ev, names, pieces, texts, rules, lang, threads)
 
 
 def in_order(work: Callable[[int], list[Piece]], costs: list[int], threads: int) -> list[list[Piece]]:

@@ -97,5 +97,6 @@ def _text(frame: pd.DataFrame, column: str, rows: np.ndarray) -> pd.Categorical:
 
 
 def _pick(codes: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """codes[rows], -1 wherever the row is -1: a trailing -1 is read by index -1 (no masks)."""
-    return np.append(codes, np.array(-1, dtype=codes.dtype))[rows]
+    """codes[rows], -1 wherever the row is -1: a trailing -1 is read by index -1 (no masks). By `take`:
+    numpy's indexing converts int32 rows element by element, at twice the time (`engines.values.pick`)."""
+    return np.append(codes, np.array(-1, dtype=codes.dtype)).take(rows)

@@ -1,8 +1,9 @@
 """The decisions table's assembly, and its pieces made on several threads, equal the plain way.
 
 `decisions.table.assemble` lays each column out from the benefits' pieces: a label the same over a
-piece (benefit, its label and unit, entity) as one code repeated over its rows, the texts' categories
-made once for four columns. `build_decisions` makes the benefits' pieces on several threads, new texts
+piece (benefit, its label and unit, entity) as one code repeated over its rows, a coded column mapped
+piece by piece into its place (code -1: ""), the texts' categories made once for four columns, the
+identity columns on a second thread. `build_decisions` makes the benefits' pieces on several threads, new texts
 and rules coded under a lock. Here the table is compared with the pieces read row by row, and the
 threaded table with the one-thread table, on random registers (blank cells, dates known to the year or
 month only) and hypothesis registers, in both languages, with every row kept and without.
@@ -95,10 +96,10 @@ def _plain(ev: Evaluation, names, pieces, texts: Texts, rules: RuleTable, lang: 
     }
 
 
-def _assert_assembled_as_plain(ev: Evaluation, include_all: bool, lang: str) -> None:
+def _assert_assembled_as_plain(ev: Evaluation, include_all: bool, lang: str, threads: int = 1) -> None:
     names, pieces, texts, rules = _made(ev, include_all, lang)
     expected = _plain(ev, names, pieces, texts, rules, lang)
-    table = assemble(ev, names, [dataclasses.replace(p) for p in pieces], texts, rules, lang)
+    table = assemble(ev, names, [dataclasses.replace(p) for p in pieces], texts, rules, lang, threads)
     assert len(table) == len(expected["benefit"][0])
     for column, (values, categories) in expected.items():
         if column == "rows":
@@ -128,6 +129,10 @@ def test_table_is_the_pieces_read_row_by_row(evaluated, include_all, lang):
     _assert_assembled_as_plain(evaluated, include_all, lang)
 
 
+def test_identity_columns_made_on_a_second_thread(evaluated):
+    _assert_assembled_as_plain(evaluated, True, "vi", threads=2)
+
+
 @pytest.mark.parametrize("include_all", [False, True])
 def test_pieces_on_threads_make_the_same_table(evaluated, include_all):
     one = build_decisions(evaluated, include_all=include_all, lang="vi", threads=1)
@@ -144,7 +149,7 @@ def test_hypothesis_registers(plan, data):
                                     label="register")
     ev = Evaluation(plan, *frames_from_records(plan.inputs, households, members), as_of).run(threads=1)
     lang = data.draw(st.sampled_from(["vi", "en"]), label="lang")
-    _assert_assembled_as_plain(ev, True, lang)
+    _assert_assembled_as_plain(ev, True, lang, threads=data.draw(st.sampled_from([1, 2]), label="threads"))
     assert_same_frame(build_decisions(ev, include_all=True, lang=lang, threads=1),
                       build_decisions(ev, include_all=True, lang=lang, threads=2))
 
