@@ -81,6 +81,29 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(total // 12, total % 12 + 1, min(day.day, 28))
 
 
+def interesting_texts(plan: Plan) -> list[str]:
+    found = {"A", "Bản Nà", ""}
+    for node in _all_nodes(plan):
+        if isinstance(node, Const) and node.type.kind == "text" and node.value:
+            found.add(str(node.value))
+    return sorted(found)
+
+
+# (id of the plan, as-of date) -> (the plan, its numbers, dates, texts). The values a pack's rules test are
+# walked out of its plan once per date, not once per register drawn: three walks of the rule pack's
+# expressions cost about 0.08 CPU-s, and the hypothesis tests draw dozens of registers at two dates. The
+# plan is kept beside them, so its id is not reused by another plan; the lists are only read.
+_POOLS: dict[tuple[int, dt.date], tuple[Plan, list[float], list[dt.date], list[str]]] = {}
+
+
+def _pool(plan: Plan, as_of: dt.date) -> tuple[list[float], list[dt.date], list[str]]:
+    key = (id(plan), as_of)
+    if key not in _POOLS:
+        _POOLS[key] = (plan, interesting_numbers(plan, as_of), interesting_dates(plan, as_of), interesting_texts(plan))
+    _, numbers, dates, texts = _POOLS[key]
+    return numbers, dates, texts
+
+
 class RandomRegister:
     """Draws households (as records) for a plan; `missing` is the share of blank optional values,
     `partial` the share of dates known only to their year or month (`1944`, `'1944-03'`)."""
@@ -89,17 +112,8 @@ class RandomRegister:
         self.plan, self.as_of = plan, as_of
         self.rng = random.Random(seed)
         self.missing, self.partial = missing, partial
-        self.numbers = interesting_numbers(plan, as_of)
-        self.dates = interesting_dates(plan, as_of)
-        self.texts = self._texts()
+        self.numbers, self.dates, self.texts = _pool(plan, as_of)
         self.count = 0
-
-    def _texts(self) -> list[str]:
-        found = {"A", "Bản Nà", ""}
-        for node in _all_nodes(self.plan):
-            if isinstance(node, Const) and node.type.kind == "text" and node.value:
-                found.add(str(node.value))
-        return sorted(found)
 
     def value(self, kind: str, codes: list[str], required: bool = False) -> Any:
         rng = self.rng
