@@ -54,11 +54,12 @@ def leave() -> None:
     if not _OWN_PROCESS or any(thread.is_alive() and not thread.daemon and thread is not threading.main_thread()
                                for thread in threading.enumerate()):
         return
+    streams = [stream for stream in (sys.stdout, sys.stderr) if stream is not None]   # none under pythonw
     try:
-        for stream in (sys.stdout, sys.stderr):
+        for stream in streams:
             stream.flush()
         atexit._run_exitfuncs()
-        for stream in (sys.stdout, sys.stderr):
+        for stream in streams:
             stream.flush()
     except (OSError, ValueError):   # a closed pipe (`| head`), a closed stream: said by the usual exit
         return

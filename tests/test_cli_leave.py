@@ -28,6 +28,12 @@ def test_leaving_runs_the_exit_handlers_flushes_and_skips_the_teardown():
     assert done.stdout == "saidhandler ran\n"     # buffered text out, handler run, no teardown (no 'torn down')
 
 
+def test_without_standard_streams_it_still_leaves():
+    done = run(TEARDOWN + "import sys\nfrom eligibility import startup\nstartup.own_process()\n"
+               "sys.stdout = None\nstartup.leave()\nsys.stdout = sys.__stdout__\nprint('not reached')")
+    assert done.returncode == 0 and done.stdout == "", done.stdout + done.stderr
+
+
 def test_a_thread_still_running_is_waited_for_as_usual():
     done = run(TEARDOWN + "import threading, time\nfrom eligibility import startup\nstartup.own_process()\n"
                "threading.Thread(target=time.sleep, args=(0.3,)).start()\nstartup.leave()\nprint('went on')")
