@@ -17,6 +17,10 @@ from .rulebook.plan import Plan
 from .rulebook.load import resolve_rules_dir
 
 ENGINES = ("vectorised", "durable")
+# households: a register up to this size keeps its evaluation whatever `screen_register` is asked: its
+# questionnaire, written by default up to as many (reports/needsdata.py `AUTO_MAX`), reads it again (on
+# the demo, computing it again cost more than its release saves: its memory is no concern)
+KEEP_UP_TO = 20_000
 
 
 @lru_cache(maxsize=8)
@@ -90,7 +94,8 @@ def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | No
     while the rules load; not under `once`, whose second read reads no file). `release`: for a
     caller that reads only the decisions and the register's record afterwards (`screen` without
     --papers or --questions): the evaluation's results forgotten before the decisions table is
-    assembled, and the register's input columns with `release_inputs` before writing."""
+    assembled, and the register's input columns with `release_inputs` before writing (a register of
+    over `KEEP_UP_TO` households only)."""
     from .engines.memory import reuse_freed_buffers
     from .register.early import EarlyRead
 
@@ -108,7 +113,8 @@ def screen_register(path: str | Path, as_of: dt.date, rules_dir: str | Path | No
             early.close()   # what the reader did not take
     note_absent(register.mapping, plan, plan.inputs)
     return screen_audited(plan, register, as_of, engine=engine, include_all=include_all, lang=lang,
-                          progress=progress, explained=explained, release=release)
+                          progress=progress, explained=explained,
+                          release=release and len(register.households) > KEEP_UP_TO)
 
 
 def screen_audited(plan: Plan, register, as_of: dt.date, engine: str = "vectorised", include_all: bool = False,

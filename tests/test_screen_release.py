@@ -19,7 +19,16 @@ from eligibility.api import release_inputs, screen_register
 from eligibility.cli import main
 from eligibility.engines.vectorised import Evaluation
 from eligibility.register.identity import IDENTITY_INPUTS
-from eligibility.reports.needsdata import questionnaire
+from eligibility.reports.needsdata import AUTO_MAX, questionnaire
+
+
+KEEP_UP_TO = api.KEEP_UP_TO   # as the package sets it, before the fixtures below lower it
+
+
+@pytest.fixture(autouse=True)
+def _small_registers_release_too(monkeypatch):
+    # the demo's 41 households are below KEEP_UP_TO: released here as a large register would be
+    monkeypatch.setattr(api, "KEEP_UP_TO", 0)
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +38,19 @@ def kept():
 
 @pytest.fixture(scope="module")
 def released():
-    return screen_register(DEMO, AS_OF, lang="vi", release=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(api, "KEEP_UP_TO", 0)
+        return screen_register(DEMO, AS_OF, lang="vi", release=True)
+
+
+def test_a_register_small_enough_for_its_questionnaire_keeps_its_evaluation(monkeypatch, tmp_path):
+    # whatever the caller asks: the questionnaire written by default would compute it again
+    assert KEEP_UP_TO == AUTO_MAX
+    monkeypatch.setattr(api, "KEEP_UP_TO", KEEP_UP_TO)
+    calls = _spy(monkeypatch)
+    assert not screen_register(DEMO, AS_OF, lang="vi", release=True).evaluation.released
+    _screen(tmp_path / "out", "--no-questions")
+    assert calls == []
 
 
 def test_a_released_screening_has_the_same_decisions_and_forgot_its_results(kept, released):
