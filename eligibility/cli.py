@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import ast
 import importlib
-import signal
 import sys
 from functools import cache
 from pathlib import Path
@@ -20,7 +19,7 @@ from .cli_help import ARGS, Command, Translated, fail, lang_of, ui_lang
 from .cli_feedback import SCREEN, RunProgress, announce, refuse_partitioned, report_partitioned, screen_report, \
     warn_unread_lists
 from .messages import describe_os_error, language, message, set_language
-from .startup import leave, own_process, start_up
+from .startup import Terminated, leave, own_process, restore_sigterm, start_up, stop_on_sigterm
 from .wording import translator
 from .wording.formats import format_number
 
@@ -74,7 +73,7 @@ class Group(Translated, click.Group):
         return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):
-        previous = _stop_on_sigterm()
+        previous = stop_on_sigterm()
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
@@ -95,7 +94,7 @@ class Group(Translated, click.Group):
         except Exception as err:  # noqa: BLE001 - a bug: still one line, the traceback with --debug
             fail(ctx, message("internal", kind=type(err).__name__, reason=str(err)[:200]), 1)
         finally:
-            _restore_sigterm(previous)
+            restore_sigterm(previous)
             set_language("en")
 
 
@@ -108,24 +107,6 @@ def _listed(name: str) -> click.Command:
     tree = ast.parse((Path(__file__).parent / f"{module}.py").read_text(encoding="utf-8"))
     found = next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == function)
     return Command(name, help=ast.get_docstring(found))
-
-
-class Terminated(BaseException):
-    """SIGTERM, raised where Python is so that output folders are cleaned up (see `outfolder`)."""
-
-
-def _stop_on_sigterm():
-    def handler(signum, frame):
-        raise Terminated()
-    try:
-        return signal.signal(signal.SIGTERM, handler)
-    except ValueError:  # not the main thread (an embedding application): leave its handler alone
-        return None
-
-
-def _restore_sigterm(previous) -> None:
-    if previous is not None:
-        signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(cls=Group)

@@ -5,12 +5,16 @@ while they are made are wasted work (about 0.1-0.2 of the 2 CPU-seconds of an `e
 In the command line's own process (`own_process`, from `cli.Group.main`), a command's start-up (its
 imports and the plan, `start_up`) runs with the collector off; then what it made is frozen
 (`gc.freeze`: later collections skip it) and the collector runs as before for the rest of the command.
-Called as a library or from a test (click's runner), the collector is left alone."""
+Called as a library or from a test (click's runner), the collector is left alone.
+
+Also the process's end: `leave` after a command that succeeded, and SIGTERM made an exception while a
+command runs (`stop_on_sigterm`), so that its output folder is cleaned up as on Ctrl-C."""
 from __future__ import annotations
 
 import atexit
 import gc
 import os
+import signal
 import sys
 import threading
 from collections.abc import Iterator
@@ -64,3 +68,22 @@ def leave() -> None:
     except (OSError, ValueError):   # a closed pipe (`| head`), a closed stream: said by the usual exit
         return
     os._exit(0)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where Python is so that output folders are cleaned up (see `outfolder`)."""
+
+
+def stop_on_sigterm():
+    """SIGTERM raises `Terminated` for the command's length; returns the handler it replaced."""
+    def handler(signum, frame):
+        raise Terminated()
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (an embedding application): leave its handler alone
+        return None
+
+
+def restore_sigterm(previous) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
